@@ -1,0 +1,509 @@
+package census
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Attribution says how a model with several countries is counted.
+type Attribution string
+
+// Attribution modes.
+const (
+	// AttributionFull counts each distinct country of a model once.
+	AttributionFull Attribution = "full"
+	// AttributionFractional splits one model equally among its countries.
+	AttributionFractional Attribution = "fractional"
+	// AttributionFirst counts only the first country listed.
+	AttributionFirst Attribution = "first"
+)
+
+// CountryBy says which country a model is attributed to.
+type CountryBy string
+
+// Country modes.
+const (
+	// CountryByOrganization uses the export's country of organization (and,
+	// where it is blank, the home countries of the organizations).
+	CountryByOrganization CountryBy = "organization"
+	// CountryByGroup uses the home country of each organization's parent
+	// group: Google DeepMind counts for the United States.
+	CountryByGroup CountryBy = "group"
+)
+
+// OrgLevel says whether organizations are counted as listed or by group.
+type OrgLevel string
+
+// Organization levels.
+const (
+	OrgLevelGroup        OrgLevel = "group"
+	OrgLevelOrganization OrgLevel = "organization"
+)
+
+// DefaultTop is how many top-compute models are listed by default.
+const DefaultTop = 10
+
+// DefaultYears is the length of the default period.
+const DefaultYears = 5
+
+// Options are the counting rules of one census. The zero value means the
+// defaults: the five latest complete years, full attribution, country by
+// organization, organizations by group, the top 10 by compute.
+type Options struct {
+	From, To    int
+	Attribution Attribution
+	CountryBy   CountryBy
+	OrgLevel    OrgLevel
+	MinCompute  float64 // keep only models with known compute >= this; 0 keeps all
+	Top         int
+}
+
+// Validate checks the option values and fills in the defaults.
+func (o *Options) Validate() error {
+	switch o.Attribution {
+	case "":
+		o.Attribution = AttributionFull
+	case AttributionFull, AttributionFractional, AttributionFirst:
+	default:
+		return fmt.Errorf("attribution %q: want full, fractional or first", o.Attribution)
+	}
+	switch o.CountryBy {
+	case "":
+		o.CountryBy = CountryByOrganization
+	case CountryByOrganization, CountryByGroup:
+	default:
+		return fmt.Errorf("country-by %q: want organization or group", o.CountryBy)
+	}
+	switch o.OrgLevel {
+	case "":
+		o.OrgLevel = OrgLevelGroup
+	case OrgLevelGroup, OrgLevelOrganization:
+	default:
+		return fmt.Errorf("org-level %q: want group or organization", o.OrgLevel)
+	}
+	if o.Top <= 0 {
+		o.Top = DefaultTop
+	}
+	if o.MinCompute < 0 || math.IsNaN(o.MinCompute) || math.IsInf(o.MinCompute, 0) {
+		return fmt.Errorf("min-compute %v: want a number of FLOP >= 0", o.MinCompute)
+	}
+	if o.From != 0 && o.To != 0 && o.From > o.To {
+		return fmt.Errorf("period %d-%d: from is after to", o.From, o.To)
+	}
+	for _, y := range []int{o.From, o.To} {
+		if y != 0 && (y < 1900 || y > 2200) {
+			return fmt.Errorf("year %d is out of range (1900-2200)", y)
+		}
+	}
+	return nil
+}
+
+// DefaultPeriod returns the five latest complete years before the snapshot
+// date: for a snapshot of 2025-02-01, 2020 to 2024.
+func DefaultPeriod(snapshot time.Time) (from, to int) {
+	to = snapshot.Year() - 1
+	return to - DefaultYears + 1, to
+}
+
+// Period is a span of publication years, both ends included.
+type Period struct {
+	From int `json:"from"`
+	To   int `json:"to"`
+}
+
+// YearCount is a count for one year.
+type YearCount struct {
+	Year  int `json:"year"`
+	Count int `json:"count"`
+}
+
+// CountryCount is a count for one country. Count is fractional under the
+// fractional attribution.
+type CountryCount struct {
+	Code   string  `json:"code"`
+	Name   string  `json:"name"`
+	NameKo string  `json:"name_ko"`
+	Count  float64 `json:"count"`
+}
+
+// NameCount is a count for one named thing.
+type NameCount struct {
+	Name  string  `json:"name"`
+	Count float64 `json:"count"`
+}
+
+// TopModel is one of the year's models with the most training compute.
+type TopModel struct {
+	Model        string  `json:"model"`
+	Organization string  `json:"organization"`
+	Date         string  `json:"date"`
+	FLOP         float64 `json:"flop"`
+	Confidence   string  `json:"confidence"`
+}
+
+// Note is a data-quality note. Code is stable; Message is English; Count and
+// Items give the detail (Items is capped, Count is not).
+type Note struct {
+	Code    string   `json:"code"`
+	Message string   `json:"message"`
+	Count   int      `json:"count"`
+	Items   []string `json:"items,omitempty"`
+	// Args are the values in Message, for translations.
+	Args []any `json:"-"`
+}
+
+// Note codes.
+const (
+	NoteMissingCompute   = "missing_compute"
+	NoteMissingCountry   = "missing_country"
+	NoteCountryFilled    = "country_filled"
+	NoteDuplicates       = "duplicate_names"
+	NoteNoName           = "no_name"
+	NoteNoDate           = "no_date"
+	NoteBadDate          = "bad_date"
+	NoteMalformed        = "malformed_rows"
+	NoteUnmappedPrefix   = "unmapped_"
+	NoteIncompleteLatest = "incomplete_latest_year"
+	NoteCAGRUndefined    = "cagr_undefined"
+	NoteDateBasis        = "snapshot_date"
+)
+
+// maxNoteItems caps the items listed in one note.
+const maxNoteItems = 20
+
+// Settings are the rules in force, as reported with a census.
+type Settings struct {
+	Subset       string      `json:"subset"`
+	Attribution  Attribution `json:"attribution"`
+	CountryBy    CountryBy   `json:"country_by"`
+	OrgLevel     OrgLevel    `json:"org_level"`
+	MinCompute   float64     `json:"min_compute"`
+	Top          int         `json:"top"`
+	RulesVersion string      `json:"rules_version"`
+}
+
+// Source is the provenance reported with a census.
+type Source struct {
+	Snapshot
+	SnapshotDate string `json:"snapshot_date"`
+	Rows         int    `json:"rows"`
+	Models       int    `json:"models"`
+}
+
+// Result is a census: the statistics of one snapshot under one set of rules.
+// Its JSON form is modelcensus's documented output contract.
+type Result struct {
+	Period              Period         `json:"period"`
+	LatestYear          int            `json:"latest_year"`
+	Total               int            `json:"total"`
+	PerYear             []YearCount    `json:"per_year"`
+	CAGR                *float64       `json:"cagr"`
+	Countries           []CountryCount `json:"countries"`
+	CountriesLatest     []CountryCount `json:"countries_latest"`
+	OrganizationsLatest []NameCount    `json:"organizations_latest"`
+	Domains             []NameCount    `json:"domains"`
+	DomainsLatest       []NameCount    `json:"domains_latest"`
+	MultimodalPerYear   []YearCount    `json:"multimodal_per_year"`
+	TopComputeLatest    []TopModel     `json:"top_compute_latest"`
+	Settings            Settings       `json:"settings"`
+	Source              Source         `json:"source"`
+	Notes               []Note         `json:"notes"`
+}
+
+// CAGR returns the compound annual growth from first to last over years
+// years: (last/first)^(1/(years-1)) - 1. ok is false when it is undefined:
+// fewer than two years, or no models in the first year.
+func CAGR(first, last, years int) (g float64, ok bool) {
+	if years < 2 || first <= 0 || last < 0 {
+		return 0, false
+	}
+	return math.Pow(float64(last)/float64(first), 1/float64(years-1)) - 1, true
+}
+
+// Compute counts ds under opt. It does not change ds.
+func Compute(ds *Dataset, opt Options) (*Result, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
+	from, to := opt.From, opt.To
+	if from == 0 || to == 0 {
+		df, dt := DefaultPeriod(ds.Snapshot.Date)
+		if to == 0 {
+			to = dt
+			if from != 0 && from > to {
+				to = from
+			}
+		}
+		if from == 0 {
+			from = to - (dt - df)
+		}
+	}
+	r := &Result{
+		Period:     Period{From: from, To: to},
+		LatestYear: to,
+		Settings: Settings{
+			Subset: ds.Snapshot.Subset, Attribution: opt.Attribution, CountryBy: opt.CountryBy,
+			OrgLevel: opt.OrgLevel, MinCompute: opt.MinCompute, Top: opt.Top,
+			RulesVersion: ds.rules.Version,
+		},
+	}
+	years := to - from + 1
+	perYear := make([]int, years)
+	multi := make([]int, years)
+	countries := counter{}
+	countriesLatest := counter{}
+	orgs := counter{}
+	domains := counter{}
+	domainsLatest := counter{}
+	var top []*Model
+	var noCompute, noCountry, filled []string
+	var noComputeN, noCountryN, filledN int
+
+	for i := range ds.Models {
+		m := &ds.Models[i]
+		y := m.Date.Year
+		if y < from || y > to {
+			continue
+		}
+		if opt.MinCompute > 0 && (!m.HasCompute || m.Compute < opt.MinCompute) {
+			continue
+		}
+		latest := y == to
+		r.Total++
+		perYear[y-from]++
+		if m.Multimodal {
+			multi[y-from]++
+		}
+		cs := m.Countries
+		if opt.CountryBy == CountryByGroup {
+			cs = m.GroupCountries
+		}
+		if len(cs) == 0 {
+			noCountryN++
+			noCountry = appendCapped(noCountry, m.Name)
+		}
+		if m.CountryFilled && opt.CountryBy == CountryByOrganization {
+			filledN++
+			filled = appendCapped(filled, m.Name)
+		}
+		attribute(countries, cs, opt.Attribution)
+		if latest {
+			attribute(countriesLatest, cs, opt.Attribution)
+			names := m.Groups
+			if opt.OrgLevel == OrgLevelOrganization {
+				names = m.Organizations
+			}
+			seen := map[string]bool{}
+			for _, n := range names {
+				if !seen[n] {
+					seen[n] = true
+					orgs[n]++
+				}
+			}
+		}
+		for _, g := range m.DomainGroups {
+			domains[g]++
+			if latest {
+				domainsLatest[g]++
+			}
+		}
+		if !m.HasCompute {
+			noComputeN++
+			noCompute = appendCapped(noCompute, m.Name)
+		} else if latest {
+			top = append(top, m)
+		}
+	}
+
+	for i := range perYear {
+		r.PerYear = append(r.PerYear, YearCount{Year: from + i, Count: perYear[i]})
+		r.MultimodalPerYear = append(r.MultimodalPerYear, YearCount{Year: from + i, Count: multi[i]})
+	}
+	if g, ok := CAGR(perYear[0], perYear[years-1], years); ok {
+		r.CAGR = &g
+	} else {
+		r.Notes = append(r.Notes, Note{Code: NoteCAGRUndefined, Args: []any{perYear[0], from, years},
+			Message: fmt.Sprintf("compound annual growth is undefined: %d models in %d over %d year(s)", perYear[0], from, years)})
+	}
+	r.Countries = ds.countryCounts(countries)
+	r.CountriesLatest = ds.countryCounts(countriesLatest)
+	r.OrganizationsLatest = orgs.list()
+	r.Domains = domains.list()
+	r.DomainsLatest = domainsLatest.list()
+
+	sort.SliceStable(top, func(i, j int) bool {
+		if top[i].Compute != top[j].Compute {
+			return top[i].Compute > top[j].Compute
+		}
+		return top[i].Name < top[j].Name
+	})
+	if len(top) > opt.Top {
+		top = top[:opt.Top]
+	}
+	r.TopComputeLatest = []TopModel{}
+	for _, m := range top {
+		r.TopComputeLatest = append(r.TopComputeLatest, TopModel{
+			Model: m.Name, Organization: strings.Join(m.Organizations, ", "),
+			Date: m.Date.String(), FLOP: m.Compute, Confidence: m.Confidence,
+		})
+	}
+
+	r.Source = Source{Snapshot: ds.Snapshot, Models: len(ds.Models)}
+	if !ds.Snapshot.Date.IsZero() {
+		r.Source.SnapshotDate = ds.Snapshot.Date.Format("2006-01-02")
+	}
+	for _, f := range ds.Snapshot.Files {
+		r.Source.Rows += f.Rows
+	}
+	r.Notes = append(r.Notes, ds.notes(opt, to)...)
+	if noComputeN > 0 {
+		r.Notes = append(r.Notes, Note{Code: NoteMissingCompute, Count: noComputeN, Items: noCompute, Args: []any{noComputeN},
+			Message: fmt.Sprintf("%d model(s) in the period have no training compute", noComputeN)})
+	}
+	if noCountryN > 0 {
+		r.Notes = append(r.Notes, Note{Code: NoteMissingCountry, Count: noCountryN, Items: noCountry, Args: []any{noCountryN},
+			Message: fmt.Sprintf("%d model(s) in the period have no country, even from their organizations; they are in no country count", noCountryN)})
+	}
+	if filledN > 0 {
+		r.Notes = append(r.Notes, Note{Code: NoteCountryFilled, Count: filledN, Items: filled, Args: []any{filledN},
+			Message: fmt.Sprintf("%d model(s) in the period had a blank country and took their organizations' home countries", filledN)})
+	}
+	return r, nil
+}
+
+// notes gives the notes about the dataset as a whole.
+func (ds *Dataset) notes(opt Options, latest int) []Note {
+	var out []Note
+	if ds.Snapshot.DateBasis != "" {
+		out = append(out, Note{Code: NoteDateBasis, Args: []any{ds.Snapshot.Date.Format("2006-01-02"), ds.Snapshot.DateBasis, ds.Snapshot.DatePath},
+			Message: fmt.Sprintf("snapshot date %s, taken from %s", ds.Snapshot.Date.Format("2006-01-02"), DateBasisText(ds.Snapshot.DateBasis, ds.Snapshot.DatePath))})
+	}
+	if d := ds.Snapshot.Date; !d.IsZero() && d.Year() <= latest {
+		out = append(out, Note{Code: NoteIncompleteLatest, Args: []any{latest, d.Format("2006-01-02")},
+			Message: fmt.Sprintf("the latest year, %d, was not complete at the snapshot date %s: its counts are partial", latest, d.Format("2006-01-02"))})
+	}
+	if n := len(ds.Problems); n > 0 {
+		var items []string
+		for _, p := range ds.Problems {
+			items = appendCapped(items, fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message))
+		}
+		out = append(out, Note{Code: NoteMalformed, Count: n, Items: items, Args: []any{n},
+			Message: fmt.Sprintf("%d row(s) or cell(s) could not be read and were skipped", n)})
+	}
+	if n := len(ds.Duplicates); n > 0 {
+		var items []string
+		for _, d := range ds.Duplicates {
+			items = appendCapped(items, fmt.Sprintf("%s (%s:%d, first at line %d)", d.Name, d.File, d.Line, d.FirstLine))
+		}
+		out = append(out, Note{Code: NoteDuplicates, Count: n, Items: items, Args: []any{n},
+			Message: fmt.Sprintf("%d row(s) repeat a model name already read; each name counts once", n)})
+	}
+	for _, reason := range []string{ReasonNoName, ReasonNoDate, ReasonBadDate} {
+		var items []string
+		n := 0
+		for _, e := range ds.Excluded {
+			if e.Reason != reason {
+				continue
+			}
+			n++
+			item := fmt.Sprintf("%s:%d", e.File, e.Line)
+			if e.Name != "" {
+				item += " " + e.Name
+			}
+			if e.Value != "" {
+				item += fmt.Sprintf(" (%q)", e.Value)
+			}
+			items = appendCapped(items, item)
+		}
+		if n == 0 {
+			continue
+		}
+		msg := map[string]string{
+			ReasonNoName:  "row(s) have no model name and are left out",
+			ReasonNoDate:  "row(s) have no publication date and are left out",
+			ReasonBadDate: "row(s) have a publication date that is not YYYY-MM-DD, YYYY-MM or YYYY and are left out",
+		}[reason]
+		out = append(out, Note{Code: reason, Count: n, Items: items, Args: []any{n}, Message: fmt.Sprintf("%d %s", n, msg)})
+	}
+	for _, kind := range []string{KindOrganization, KindCountry, KindDomain, KindAccessibility} {
+		list := ds.UnmappedList(kind)
+		if len(list) == 0 {
+			continue
+		}
+		var items []string
+		for _, v := range list {
+			items = appendCapped(items, fmt.Sprintf("%s (%g)", v.Name, v.Count))
+		}
+		out = append(out, Note{Code: NoteUnmappedPrefix + kind, Count: len(list), Items: items, Args: []any{len(list)},
+			Message: fmt.Sprintf("%d %s value(s) are not in the rules; they count as written", len(list), kind)})
+	}
+	return out
+}
+
+func appendCapped(list []string, s string) []string {
+	if len(list) >= maxNoteItems {
+		return list
+	}
+	return append(list, s)
+}
+
+type counter map[string]float64
+
+func attribute(c counter, codes []string, a Attribution) {
+	if len(codes) == 0 {
+		return
+	}
+	switch a {
+	case AttributionFirst:
+		c[codes[0]]++
+	case AttributionFractional:
+		w := 1 / float64(len(codes))
+		for _, k := range codes {
+			c[k] += w
+		}
+	default:
+		for _, k := range codes {
+			c[k]++
+		}
+	}
+}
+
+func (c counter) list() []NameCount {
+	out := make([]NameCount, 0, len(c))
+	for k, v := range c {
+		out = append(out, NameCount{Name: k, Count: v})
+	}
+	sortCounts(out)
+	return out
+}
+
+func sortCounts(out []NameCount) {
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Name < out[j].Name
+	})
+}
+
+func (ds *Dataset) countryCounts(c counter) []CountryCount {
+	out := make([]CountryCount, 0, len(c))
+	for k, v := range c {
+		// Fractional shares are rounded so that thirds add up to whole models.
+		cc := CountryCount{Name: k, NameKo: k, Count: math.Round(v*1e9) / 1e9}
+		if co, ok := ds.rules.CountryByCode(k); ok {
+			cc.Code, cc.Name, cc.NameKo = co.Code, co.Name, co.NameKo
+		}
+		out = append(out, cc)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}

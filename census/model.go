@@ -1,0 +1,259 @@
+// Package census holds modelcensus's domain: raw export rows, normalized
+// models, the normalization rules and the census statistics computed from
+// them. It does no I/O: readers live in package epoch, the embedded rule
+// tables in package rules, and the outputs in package publish.
+package census
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Field names a column of an Epoch export by its meaning, independent of the
+// header spelling used by a particular export version.
+type Field string
+
+// The fields modelcensus reads. FieldName and FieldDate are required.
+const (
+	FieldName                       Field = "name"
+	FieldDate                       Field = "date"
+	FieldOrganization               Field = "organization"
+	FieldCountry                    Field = "country"
+	FieldDomain                     Field = "domain"
+	FieldTask                       Field = "task"
+	FieldCompute                    Field = "compute"
+	FieldConfidence                 Field = "confidence"
+	FieldAccessibility              Field = "accessibility"
+	FieldParameters                 Field = "parameters"
+	FieldLink                       Field = "link"
+	FieldReference                  Field = "reference"
+	FieldOrganizationCategorization Field = "organization_categorization"
+	FieldLastModified               Field = "last_modified"
+)
+
+// Fields lists every Field in a stable order.
+var Fields = []Field{
+	FieldName, FieldDate, FieldOrganization, FieldCountry, FieldDomain,
+	FieldTask, FieldCompute, FieldConfidence, FieldAccessibility,
+	FieldParameters, FieldLink, FieldReference,
+	FieldOrganizationCategorization, FieldLastModified,
+}
+
+// RequiredFields are the fields without which an export cannot be counted.
+var RequiredFields = []Field{FieldName, FieldDate}
+
+// Raw is one row of an export as read, with the cells of the fields that
+// modelcensus uses. Cells of absent columns are empty.
+type Raw struct {
+	File string // file name the row came from
+	Line int    // line on which the record starts (1-based, header is line 1)
+
+	Cells [numFields]string
+}
+
+// numFields is the number of Fields.
+const numFields = 14
+
+// fieldIndex gives each Field its slot in Raw.Cells.
+var fieldIndex = map[Field]int{
+	FieldName: 0, FieldDate: 1, FieldOrganization: 2, FieldCountry: 3,
+	FieldDomain: 4, FieldTask: 5, FieldCompute: 6, FieldConfidence: 7,
+	FieldAccessibility: 8, FieldParameters: 9, FieldLink: 10,
+	FieldReference: 11, FieldOrganizationCategorization: 12,
+	FieldLastModified: 13,
+}
+
+// Slot returns the index of f in Raw.Cells, or -1 for an unknown field.
+func Slot(f Field) int {
+	i, ok := fieldIndex[f]
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// Get returns the cell of field f.
+func (r *Raw) Get(f Field) string {
+	i := Slot(f)
+	if i < 0 {
+		return ""
+	}
+	return r.Cells[i]
+}
+
+// Set stores v as the cell of field f.
+func (r *Raw) Set(f Field, v string) {
+	if i := Slot(f); i >= 0 {
+		r.Cells[i] = v
+	}
+}
+
+// Date is a publication date whose month and day may be unknown (zero), as
+// Epoch sometimes gives only YYYY-MM or YYYY.
+type Date struct {
+	Year, Month, Day int
+}
+
+// ParseDate reads YYYY-MM-DD, YYYY-MM or YYYY (separators '-', '/' or '.';
+// a time after the date is ignored). ok is false for anything else.
+func ParseDate(s string) (d Date, ok bool) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, " T"); i >= 0 {
+		s = s[:i]
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
+	if len(parts) == 0 || len(parts) > 3 || len(parts[0]) != 4 {
+		return Date{}, false
+	}
+	var n [3]int
+	for i, p := range parts {
+		if len(p) == 0 || len(p) > 4 || (i > 0 && len(p) > 2) {
+			return Date{}, false
+		}
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 {
+			return Date{}, false
+		}
+		n[i] = v
+	}
+	d = Date{Year: n[0], Month: n[1], Day: n[2]}
+	if d.Year < 1000 || d.Month > 12 || (len(parts) > 1 && d.Month == 0) || d.Day > 31 || (len(parts) > 2 && d.Day == 0) {
+		return Date{}, false
+	}
+	return d, true
+}
+
+// String formats d as YYYY-MM-DD, YYYY-MM or YYYY, as precise as it is known.
+func (d Date) String() string {
+	var b strings.Builder
+	b.WriteString(pad(d.Year, 4))
+	if d.Month > 0 {
+		b.WriteByte('-')
+		b.WriteString(pad(d.Month, 2))
+		if d.Day > 0 {
+			b.WriteByte('-')
+			b.WriteString(pad(d.Day, 2))
+		}
+	}
+	return b.String()
+}
+
+// Before reports whether d is earlier than e, unknown parts counting as 0.
+func (d Date) Before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month != e.Month {
+		return d.Month < e.Month
+	}
+	return d.Day < e.Day
+}
+
+func pad(v, width int) string {
+	s := strconv.Itoa(v)
+	for len(s) < width {
+		s = "0" + s
+	}
+	return s
+}
+
+// Model is one normalized model: every value mapped through the rules.
+type Model struct {
+	Name string
+	Date Date
+
+	// Organizations are canonical organization names, in the export's order,
+	// each once. Groups holds the parent group of each organization, at the
+	// same index.
+	Organizations []string
+	Groups        []string
+
+	// Countries are the distinct country codes of the export's country cell,
+	// in order; when that cell is blank, the home countries of the
+	// organizations. CountryFilled reports that fill. GroupCountries are the
+	// distinct home countries of the organizations' groups.
+	Countries      []string
+	CountryFilled  bool
+	GroupCountries []string
+
+	Domains      []string // Epoch's domain values, each once
+	DomainGroups []string // distinct domain groups
+	Multimodal   bool
+
+	Compute    float64 // training compute in FLOP, when HasCompute
+	HasCompute bool
+	Confidence string
+	Access     string // accessibility category; see the rules
+	Link       string
+
+	File string
+	Line int
+}
+
+// Snapshot describes the data a census was computed from: where it came from,
+// the files read and when the export was taken.
+type Snapshot struct {
+	// Source is the URL, path or archive the data was read from.
+	Source string `json:"location"`
+	// Kind is "file", "zip", "folder" or "url".
+	Kind string `json:"kind"`
+	// Subset is the subset counted: all, notable, large-scale, frontier, or
+	// "file" when a single CSV was taken whole.
+	Subset string `json:"subset"`
+	// Date is the date of the snapshot; DateBasis says how it was found.
+	Date      time.Time `json:"-"`
+	DateBasis string    `json:"date_basis"`
+	DatePath  string    `json:"date_path,omitempty"`
+	// Files are the files read.
+	Files []FileInfo `json:"files"`
+	// ID is the stored snapshot id, when the data came from a store.
+	ID int64 `json:"id,omitempty"`
+}
+
+// FileInfo is the provenance of one file read.
+type FileInfo struct {
+	Name          string `json:"name"`
+	Subset        string `json:"subset"`
+	HeaderVersion string `json:"header_version"`
+	Columns       int    `json:"columns"`
+	Rows          int    `json:"rows"`
+	Size          int64  `json:"size"`
+	SHA256        string `json:"sha256,omitempty"`
+	Encoding      string `json:"encoding"`
+}
+
+// How a snapshot's date was found (Snapshot.DateBasis).
+const (
+	DateFromOption       = "option"        // the --date option
+	DateFromDownload     = "download"      // the time of the download
+	DateFromPath         = "path"          // a YYYY-MM-DD date in the path (DatePath)
+	DateFromZip          = "zip"           // the newest member time in a zip
+	DateFromLastModified = "last_modified" // the newest "Last modified" value
+	DateFromModTime      = "mtime"         // the file's modification time
+	DateFromToday        = "today"         // nothing better: today's date
+	DateFromStore        = "store"         // the date stored with the snapshot
+)
+
+// DateBasisText describes a date basis in English.
+func DateBasisText(basis, path string) string {
+	switch basis {
+	case DateFromOption:
+		return "the --date option"
+	case DateFromDownload:
+		return "the download time"
+	case DateFromPath:
+		return "the date in the path " + path
+	case DateFromZip:
+		return "the time of the newest file in the zip"
+	case DateFromLastModified:
+		return `the newest "Last modified" value`
+	case DateFromModTime:
+		return "the file's modification time"
+	case DateFromToday:
+		return "today's date"
+	case DateFromStore:
+		return "the stored snapshot"
+	}
+	return basis
+}

@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/rules"
+)
+
+// sourceOptions are the flags that choose and read a source.
+type sourceOptions struct {
+	Source   string
+	Subset   string
+	RulesDir string
+	Date     string
+	CacheDir string
+	Lang     string
+}
+
+func (o *sourceOptions) addFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&o.Source, "source", epoch.DefaultURL, "a CSV file, an ai_models.zip, a folder of CSVs, or an https URL")
+	fs.StringVar(&o.Subset, "subset", "", "from a zip or folder: large-scale (default), notable, frontier or all")
+	fs.StringVar(&o.RulesDir, "rules", "", "a folder of rule tables that replace the embedded ones, file by file")
+	fs.StringVar(&o.Date, "date", "", "the snapshot date (YYYY-MM-DD), when the source does not tell it")
+	fs.StringVar(&o.CacheDir, "cache-dir", "", "where downloads are cached (default: the user cache directory)")
+	fs.StringVar(&o.Lang, "lang", "", "output language: en or ko (default: from the locale)")
+}
+
+func (o *sourceOptions) lang(io *IOStreams) (i18n.Lang, error) {
+	if o.Lang == "" {
+		return i18n.FromEnv(io.Getenv), nil
+	}
+	return i18n.Parse(o.Lang)
+}
+
+func (o *sourceOptions) validate() error {
+	switch o.Subset {
+	case "", epoch.SubsetAll, epoch.SubsetNotable, epoch.SubsetLargeScale, epoch.SubsetFrontier:
+	default:
+		return fmt.Errorf("subset %q: want all, notable, large-scale or frontier", o.Subset)
+	}
+	if o.Date != "" {
+		if _, err := time.Parse("2006-01-02", o.Date); err != nil {
+			return fmt.Errorf("date %q: want YYYY-MM-DD", o.Date)
+		}
+	}
+	return nil
+}
+
+// loadRules reads the rules, translating a table error.
+func (o *sourceOptions) loadRules(l i18n.Lang) (*census.Rules, error) {
+	r, err := rules.Load(o.RulesDir)
+	if err != nil {
+		return nil, &Error{Code: ExitRules, Msg: l.T("err.rules", err), Err: err}
+	}
+	return r, nil
+}
+
+// load opens and reads the source, printing warnings on ErrOut.
+func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules) (*census.Dataset, error) {
+	opt := epoch.LoadOptions{Subset: o.Subset, Now: io.Now}
+	opt.Fetch.CacheDir = o.CacheDir
+	opt.Fetch.Now = io.Now
+	if io.ErrIsTerminal() {
+		opt.Fetch.Progress = io.ErrOut
+	}
+	if o.Date != "" {
+		opt.Date, _ = time.Parse("2006-01-02", o.Date)
+	}
+	src, err := epoch.Open(ctx, o.Source, opt.OpenOptions)
+	if err != nil {
+		return nil, translate(l, err)
+	}
+	defer src.Close()
+	if f := src.Fetched; f != nil {
+		if f.Offline {
+			fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now())), f.RetrievedAt.Format(time.RFC3339)))
+		} else if f.FromCache {
+			fmt.Fprintln(io.ErrOut, l.T("warn.cached", f.URL, f.RetrievedAt.Format(time.RFC3339)))
+		}
+	}
+	ds, err := src.Load(ctx, r, opt)
+	if err != nil {
+		return nil, translate(l, err)
+	}
+	const shown = 10
+	for i, p := range ds.Problems {
+		if i == shown {
+			fmt.Fprintln(io.ErrOut, l.T("warn.more_problems", len(ds.Problems)-shown))
+			break
+		}
+		fmt.Fprintln(io.ErrOut, l.T("warn.problem", p.File, p.Line, p.Message))
+	}
+	return ds, nil
+}
+
+func roundAge(d time.Duration) string {
+	switch {
+	case d >= 48*time.Hour:
+		return strconv.Itoa(int(d.Hours()/24)) + "d"
+	case d >= time.Hour:
+		return d.Round(time.Hour).String()
+	default:
+		return d.Round(time.Second).String()
+	}
+}
+
+// writeOutput writes data to path atomically (a temporary file in the same
+// folder, then a rename), or to out when path is "" or "-".
+func writeOutput(out interface{ Write([]byte) (int, error) }, path string, data []byte) error {
+	if path == "" || path == "-" {
+		_, err := out.Write(data)
+		return err
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func joinOr(list []string) string { return strings.Join(list, " / ") }
+
+func quoteAll(list []string) string {
+	if len(list) == 0 {
+		return "-"
+	}
+	const max = 12
+	q := make([]string, 0, max+1)
+	for i, s := range list {
+		if i == max {
+			q = append(q, fmt.Sprintf("… (%d)", len(list)))
+			break
+		}
+		q = append(q, strconv.Quote(s))
+	}
+	return strings.Join(q, ", ")
+}

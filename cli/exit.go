@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/i18n"
+)
+
+// Exit codes, documented in the README.
+const (
+	ExitOK       = 0 // success
+	ExitInternal = 1 // an unexpected failure
+	ExitUsage    = 2 // a bad command line: unknown flag, bad option value
+	ExitInput    = 3 // the source cannot be read: missing, empty, not CSV, corrupt zip, missing column
+	ExitDownload = 4 // the download failed and no cached copy could be used
+	ExitRules    = 5 // a --rules table is invalid
+	ExitOutput   = 6 // the output cannot be written
+)
+
+// Error is a failure with its exit code and a message already in the
+// user's language.
+type Error struct {
+	Code int
+	Msg  string
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Msg }
+func (e *Error) Unwrap() error { return e.Err }
+
+func usageError(l i18n.Lang, err error) error {
+	return &Error{Code: ExitUsage, Msg: l.T("err.usage", err), Err: err}
+}
+
+// translate turns an error from the packages below into an *Error with a
+// translated one-line message and its exit code.
+func translate(l i18n.Lang, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ce *Error
+	if errors.As(err, &ce) {
+		return ce
+	}
+	var ie *epoch.InputError
+	if errors.As(err, &ie) {
+		return &Error{Code: ExitInput, Msg: inputMessage(l, ie), Err: err}
+	}
+	var fe *epoch.FetchError
+	if errors.As(err, &fe) {
+		var msg string
+		switch fe.Kind {
+		case epoch.FetchOffline:
+			msg = l.T("err.offline", fe.URL)
+		case epoch.FetchStatus:
+			msg = l.T("err.http_status", fe.URL, fe.Status)
+		case epoch.FetchTooLarge:
+			msg = l.T("err.too_large", fe.URL, fe.Limit)
+		case epoch.FetchTruncated:
+			msg = l.T("err.truncated", fe.URL)
+		case epoch.FetchCache:
+			msg = l.T("err.cache", fe.Err)
+		default:
+			msg = l.T("err.download", fe.URL, fe.Err)
+		}
+		return &Error{Code: ExitDownload, Msg: msg, Err: err}
+	}
+	if errors.Is(err, context.Canceled) {
+		return &Error{Code: ExitInternal, Msg: err.Error(), Err: err}
+	}
+	return &Error{Code: ExitInternal, Msg: l.T("err.internal", err), Err: err}
+}
+
+func inputMessage(l i18n.Lang, e *epoch.InputError) string {
+	switch e.Kind {
+	case epoch.InputNotFound:
+		return l.T("err.not_found", e.Path)
+	case epoch.InputEmpty:
+		return l.T("err.empty", e.Path)
+	case epoch.InputNotCSV:
+		if e.Line > 0 {
+			return l.T("err.not_csv_at", e.Path, e.Line, e.Column, e.Err)
+		}
+		return l.T("err.not_csv", e.Path)
+	case epoch.InputHTML:
+		return l.T("err.html", e.Path)
+	case epoch.InputBadZip:
+		return l.T("err.bad_zip", e.Path, e.Err)
+	case epoch.InputNoCSV:
+		return l.T("err.no_csv", e.Path)
+	case epoch.InputNoSubset:
+		return l.T("err.no_subset", e.Path, e.Subset, fmt.Sprint(e.Available))
+	case epoch.InputMissingColumn:
+		// e.Error() already lists expected and found columns; keep its
+		// lists and translate the sentence.
+		return l.T("err.missing_column", e.Path, joinOr(e.Missing), quoteAll(e.Found))
+	}
+	return l.T("err.read", e.Path, e.Err)
+}

@@ -1,0 +1,35 @@
+// Package cli implements the modelcensus commands, one file per command,
+// each with an options struct and a run function. Commands write through
+// IOStreams so that tests can run them in-process.
+package cli
+
+import (
+	"io"
+	"os"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// IOStreams is where a command reads and writes, and what it knows of its
+// environment.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// Getenv reads an environment variable.
+	Getenv func(string) string
+	// Now is the current time.
+	Now func() time.Time
+}
+
+// System returns the process's standard streams and environment.
+func System() *IOStreams {
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+}
+
+// ErrIsTerminal reports whether ErrOut is a terminal (for progress bars).
+func (s *IOStreams) ErrIsTerminal() bool {
+	f, ok := s.ErrOut.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

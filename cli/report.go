@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+// reportOptions are the flags of `modelcensus report`.
+type reportOptions struct {
+	sourceOptions
+	From, To    int
+	Attribution string
+	CountryBy   string
+	OrgLevel    string
+	MinCompute  string
+	Top         int
+	Format      string
+	Output      string
+}
+
+func newReportCmd(io *IOStreams) *cobra.Command {
+	o := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Print the census of a snapshot / 스냅숏의 현황 통계를 출력합니다",
+		Long: `Print the census of a snapshot: models per year and their compound annual
+growth, countries over the period and for the latest year, organizations and
+domain groups, multimodal models per year and the latest year's largest
+training runs, with the source and data-quality notes.
+
+스냅숏의 현황 통계를 출력합니다: 연도별 모델 수와 연평균 증가율, 기간 및 최근
+연도의 국가별 수, 기관·분야별 수, 연도별 멀티모달 모델 수, 최근 연도의 학습
+연산량 상위 모델, 출처와 데이터 품질 참고사항.`,
+		Example: `  modelcensus report
+  modelcensus report --source ai_models.zip --lang ko
+  modelcensus report --source large_scale_ai_models.csv --from 2020 --to 2024 --format json
+  modelcensus report --source ai_models.zip --subset notable --min-compute 1e24 --attribution fractional`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runReport(cmd, io, o)
+		},
+	}
+	fs := cmd.Flags()
+	o.sourceOptions.addFlags(fs)
+	fs.IntVar(&o.From, "from", 0, "first publication year (default: five complete years before the snapshot)")
+	fs.IntVar(&o.To, "to", 0, "last publication year, the 'latest year' (default: the year before the snapshot)")
+	fs.StringVar(&o.Attribution, "attribution", "full", "how a model with several countries counts: full, fractional or first")
+	fs.StringVar(&o.CountryBy, "country-by", "organization", "country of the organization, or of its parent group: organization or group")
+	fs.StringVar(&o.OrgLevel, "org-level", "group", "count organizations by parent group or as listed: group or organization")
+	fs.StringVar(&o.MinCompute, "min-compute", "", "keep only models with known training compute of at least this many FLOP (e.g. 1e23)")
+	fs.IntVar(&o.Top, "top", census.DefaultTop, "how many of the latest year's largest models to list")
+	fs.StringVar(&o.Format, "format", "text", "output format: text, json, csv or markdown")
+	fs.StringVarP(&o.Output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	return cmd
+}
+
+// censusOptions checks the counting flags.
+func (o *reportOptions) censusOptions() (census.Options, error) {
+	opt := census.Options{
+		From: o.From, To: o.To, Attribution: census.Attribution(o.Attribution),
+		CountryBy: census.CountryBy(o.CountryBy), OrgLevel: census.OrgLevel(o.OrgLevel), Top: o.Top,
+	}
+	if o.MinCompute != "" {
+		v, err := strconv.ParseFloat(o.MinCompute, 64)
+		if err != nil {
+			return opt, fmt.Errorf("min-compute %q: want a number of FLOP such as 1e23", o.MinCompute)
+		}
+		opt.MinCompute = v
+	}
+	if o.Top < 0 {
+		return opt, fmt.Errorf("top %d: want a positive number", o.Top)
+	}
+	return opt, opt.Validate()
+}
+
+func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
+	l, err := o.lang(io)
+	if err != nil {
+		return usageError("en", err)
+	}
+	copt, err := o.censusOptions()
+	if err != nil {
+		return usageError(l, err)
+	}
+	if err := o.validate(); err != nil {
+		return usageError(l, err)
+	}
+	switch o.Format {
+	case publish.FormatText, publish.FormatJSON, publish.FormatCSV, publish.FormatMarkdown, "md":
+	default:
+		return usageError(l, fmt.Errorf("format %q: want text, json, csv or markdown", o.Format))
+	}
+	r, err := o.loadRules(l)
+	if err != nil {
+		return err
+	}
+	ds, err := o.load(cmd.Context(), io, l, r)
+	if err != nil {
+		return err
+	}
+	res, err := census.Compute(ds, copt)
+	if err != nil {
+		return usageError(l, err)
+	}
+	var buf bytes.Buffer
+	if err := publish.Write(&buf, res, o.Format, l); err != nil {
+		return translate(l, err)
+	}
+	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+// Package epoch reads Epoch AI's "Data on AI models" exports in every
+// header version they have had: a single CSV, an ai_models.zip, a folder of
+// CSVs or an https URL (downloaded through a cache revalidated by ETag).
+package epoch
+
+import (
+	"fmt"
+	"strings"
+)
+
+// InputErrorKind classifies why a source cannot be read.
+type InputErrorKind int
+
+// Kinds of input errors.
+const (
+	InputNotFound      InputErrorKind = iota + 1 // no such file or folder
+	InputEmpty                                   // the file has no bytes, or only a BOM or white space
+	InputNotCSV                                  // the file is binary, not text
+	InputHTML                                    // the file is an HTML page (an error page saved instead of the data)
+	InputBadZip                                  // the zip is truncated or corrupt
+	InputNoCSV                                   // a zip or folder holds no CSV
+	InputNoSubset                                // the chosen subset is not in the zip or folder
+	InputMissingColumn                           // a required column is missing
+	InputRead                                    // an I/O error while reading
+)
+
+// InputError is returned when a source cannot be read at all. Rows that
+// cannot be read are not errors: they are skipped and reported as
+// census.Problem.
+type InputError struct {
+	Kind InputErrorKind
+	Path string
+	Line int // 1-based line, when known
+	// Column is the 1-based column, when known.
+	Column int
+	// Missing and Found list the expected and found columns, for
+	// InputMissingColumn.
+	Missing []string
+	Found   []string
+	// Subset and Available name the subset asked for and those present, for
+	// InputNoSubset.
+	Subset    string
+	Available []string
+	Err       error
+}
+
+// Error returns a one-line English message naming the file and position.
+func (e *InputError) Error() string {
+	pos := e.Path
+	if e.Line > 0 {
+		pos = fmt.Sprintf("%s:%d", pos, e.Line)
+		if e.Column > 0 {
+			pos = fmt.Sprintf("%s:%d", pos, e.Column)
+		}
+	}
+	var msg string
+	switch e.Kind {
+	case InputNotFound:
+		msg = "no such file or folder"
+	case InputEmpty:
+		msg = "the file is empty"
+	case InputNotCSV:
+		msg = "this is not a CSV file (it holds binary data)"
+	case InputHTML:
+		msg = "this is an HTML page, not CSV data (perhaps an error page was saved instead of the export)"
+	case InputBadZip:
+		msg = "the zip archive is truncated or corrupt"
+	case InputNoCSV:
+		msg = "no CSV file found"
+	case InputNoSubset:
+		msg = fmt.Sprintf("no %s file here; found: %s (choose one with --subset)", e.Subset, strings.Join(e.Available, ", "))
+	case InputMissingColumn:
+		msg = fmt.Sprintf("required column missing: expected %s; found %s", strings.Join(e.Missing, " or "), quoteList(e.Found))
+	default:
+		msg = "cannot read"
+	}
+	if e.Err != nil && e.Kind != InputMissingColumn && e.Kind != InputNoSubset {
+		msg += ": " + e.Err.Error()
+	}
+	return pos + ": " + msg
+}
+
+// Unwrap returns the underlying error.
+func (e *InputError) Unwrap() error { return e.Err }
+
+func quoteList(list []string) string {
+	if len(list) == 0 {
+		return "no columns"
+	}
+	const max = 12
+	q := make([]string, 0, max+1)
+	for i, s := range list {
+		if i == max {
+			q = append(q, fmt.Sprintf("… (%d in all)", len(list)))
+			break
+		}
+		q = append(q, fmt.Sprintf("%q", s))
+	}
+	return strings.Join(q, ", ")
+}

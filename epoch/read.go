@@ -1,0 +1,363 @@
+package epoch
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/modelcensus/modelcensus/census"
+)
+
+// Opener opens a file's content for reading; it may be called more than
+// once (the encoding is sniffed on a first pass).
+type Opener func() (io.ReadCloser, error)
+
+// Encodings that ReadCSV recognizes.
+const (
+	EncodingUTF8    = "utf-8"
+	EncodingUTF8BOM = "utf-8-bom"
+	EncodingUTF16   = "utf-16"
+	EncodingCP949   = "cp949"
+)
+
+// ReadResult is what reading one file yields besides its rows.
+type ReadResult struct {
+	Info census.FileInfo
+	// Header is the header row as read.
+	Header []string
+	// LastModified is the latest "Last modified" value in the file, if the
+	// export has that column.
+	LastModified time.Time
+}
+
+// sniffSize is how much of a file is looked at to tell HTML and binary data
+// from CSV.
+const sniffSize = 4096
+
+// ReadCSV reads one export file, calls row for every record (its Raw is
+// reused between calls), and records rows that cannot be read in ds. It
+// fails only when the file as a whole cannot be read: not found, empty, not
+// CSV, or without a required column.
+func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, row func(*census.Raw)) (*ReadResult, error) {
+	enc, size, sum, err := sniff(name, open)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := open()
+	if err != nil {
+		return nil, &InputError{Kind: InputRead, Path: name, Err: err}
+	}
+	defer rc.Close()
+	var r io.Reader = bufio.NewReaderSize(rc, 1<<16)
+	switch enc {
+	case EncodingUTF8BOM:
+		if _, err := io.ReadFull(r, make([]byte, 3)); err != nil {
+			return nil, &InputError{Kind: InputRead, Path: name, Err: err}
+		}
+	case EncodingUTF16:
+		r = transform.NewReader(r, unicode.BOMOverride(unicode.UTF8.NewDecoder()))
+	case EncodingCP949:
+		r = transform.NewReader(r, korean.EUCKR.NewDecoder())
+	}
+
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &InputError{Kind: InputEmpty, Path: name}
+		}
+		line, col := parsePos(err)
+		return nil, &InputError{Kind: InputNotCSV, Path: name, Line: line, Column: col, Err: unwrapParse(err)}
+	}
+	header = append([]string(nil), header...)
+	slots, err := mapHeader(name, header, rules)
+	if err != nil {
+		return nil, err
+	}
+	res := &ReadResult{Header: header}
+	res.Info = census.FileInfo{
+		Name: name, Subset: SubsetOf(name), HeaderVersion: HeaderVersion(header),
+		Columns: len(header), Size: size, SHA256: sum, Encoding: enc,
+	}
+	lmSlot := census.Slot(census.FieldLastModified)
+	var raw census.Raw
+	raw.File = name
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return nil, &InputError{Kind: InputRead, Path: name, Err: err}
+			}
+			ds.AddProblem(census.Problem{File: name, Line: pe.StartLine, Column: pe.Column,
+				Message: fmt.Sprintf("malformed CSV record at line %d, column %d: %v; row skipped", pe.Line, pe.Column, pe.Err)})
+			continue
+		}
+		// FieldPos is only valid after a successful Read.
+		line, _ := cr.FieldPos(0)
+		if len(rec) < len(header) || (len(rec) > len(header) && !blankTail(rec[len(header):])) {
+			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+				continue // a blank line inside the file
+			}
+			ds.AddProblem(census.Problem{File: name, Line: line,
+				Message: fmt.Sprintf("row has %d fields where the header has %d; row skipped", len(rec), len(header))})
+			continue
+		}
+		res.Info.Rows++
+		raw.Line = line
+		for i, col := range slots {
+			if col >= 0 {
+				raw.Cells[i] = rec[col]
+			} else {
+				raw.Cells[i] = ""
+			}
+		}
+		if lmSlot >= 0 && raw.Cells[lmSlot] != "" {
+			if t, ok := parseTimestamp(raw.Cells[lmSlot]); ok && t.After(res.LastModified) {
+				res.LastModified = t
+			}
+		}
+		row(&raw)
+	}
+	return res, nil
+}
+
+func blankTail(rec []string) bool {
+	for _, s := range rec {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func parsePos(err error) (line, col int) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Line, pe.Column
+	}
+	return 0, 0
+}
+
+func unwrapParse(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// mapHeader finds each field's column through the rules' alias table.
+func mapHeader(name string, header []string, rules *census.Rules) ([]int, error) {
+	slots := make([]int, len(census.Fields))
+	for i := range slots {
+		slots[i] = -1
+	}
+	for col, h := range header {
+		f, ok := rules.Column(h)
+		if !ok {
+			continue
+		}
+		if s := census.Slot(f); slots[s] < 0 {
+			slots[s] = col
+		}
+	}
+	var missing []string
+	for _, f := range census.RequiredFields {
+		if slots[census.Slot(f)] < 0 {
+			var names []string
+			for _, a := range rules.ColumnAliases(f) {
+				names = append(names, fmt.Sprintf("%q", titleAlias(a)))
+			}
+			missing = append(missing, strings.Join(names, " or "))
+		}
+	}
+	if len(missing) > 0 {
+		found := make([]string, 0, len(header))
+		for _, h := range header {
+			found = append(found, strings.TrimSpace(h))
+		}
+		return nil, &InputError{Kind: InputMissingColumn, Path: name, Line: 1, Missing: missing, Found: found}
+	}
+	return slots, nil
+}
+
+// titleAlias restores the usual capital of a folded header alias.
+func titleAlias(a string) string {
+	if a == "" {
+		return a
+	}
+	r, n := utf8.DecodeRuneInString(a)
+	return strings.ToUpper(string(r)) + a[n:]
+}
+
+// HeaderVersion names a header layout: the name column, the country column,
+// the number of columns and a short hash of the column names, so that two
+// exports with the same layout share a version.
+func HeaderVersion(header []string) string {
+	nameCol, countryCol := "?", "-"
+	for _, h := range header {
+		switch h = strings.TrimSpace(h); h {
+		case "Model", "System":
+			if nameCol == "?" {
+				nameCol = h
+			}
+		case "Country (of organization)", "Country (from Organization)":
+			if countryCol == "-" {
+				countryCol = h
+			}
+		}
+	}
+	sum := sha256.Sum256([]byte(strings.Join(header, "\x00")))
+	return fmt.Sprintf("%s/%s/%d cols/%s", nameCol, countryCol, len(header), hex.EncodeToString(sum[:])[:8])
+}
+
+// sniff makes a first pass over a file: it rejects empty, binary and HTML
+// content, and tells the encoding: UTF-8 (with or without BOM), UTF-16 with
+// a BOM, or else CP949/EUC-KR, as saved by Korean Excel.
+func sniff(name string, open Opener) (enc string, size int64, sum string, err error) {
+	rc, err := open()
+	if err != nil {
+		return "", 0, "", err
+	}
+	defer rc.Close()
+	h := sha256.New()
+	br := bufio.NewReaderSize(io.TeeReader(rc, h), 1<<16)
+	head, err := br.Peek(sniffSize)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return "", 0, "", &InputError{Kind: InputRead, Path: name, Err: err}
+	}
+	enc = EncodingUTF8
+	switch {
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+		enc = EncodingUTF8BOM
+		head = head[3:]
+	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
+		enc = EncodingUTF16
+	}
+	trimmed := bytes.TrimSpace(head)
+	if len(trimmed) == 0 && len(head) < sniffSize {
+		return "", 0, "", &InputError{Kind: InputEmpty, Path: name}
+	}
+	if enc != EncodingUTF16 {
+		if bytes.IndexByte(head, 0) >= 0 {
+			return "", 0, "", &InputError{Kind: InputNotCSV, Path: name}
+		}
+		lower := bytes.ToLower(trimmed[:min(len(trimmed), 64)])
+		for _, p := range []string{"<!doctype html", "<html", "<head", "<?xml", "<body"} {
+			if bytes.HasPrefix(lower, []byte(p)) {
+				return "", 0, "", &InputError{Kind: InputHTML, Path: name}
+			}
+		}
+	}
+	// Validate UTF-8 over the whole stream; an incomplete rune at the end
+	// of a chunk is carried to the front of the next.
+	valid := enc != EncodingUTF16
+	buf := make([]byte, 1<<16+utf8.UTFMax)
+	k := 0
+	for {
+		n, rerr := br.Read(buf[k : k+1<<16])
+		size += int64(n)
+		end := k + n
+		cut := end
+		for i := 1; i <= utf8.UTFMax && i <= end; i++ {
+			if utf8.RuneStart(buf[end-i]) {
+				if !utf8.FullRune(buf[end-i : end]) {
+					cut = end - i
+				}
+				break
+			}
+		}
+		if valid && !utf8.Valid(buf[:cut]) {
+			valid = false
+		}
+		k = copy(buf, buf[cut:end])
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			return "", 0, "", &InputError{Kind: InputRead, Path: name, Err: rerr}
+		}
+	}
+	if k > 0 {
+		valid = false
+	}
+	if !valid && enc != EncodingUTF16 {
+		enc = EncodingCP949
+	}
+	return enc, size, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// parseTimestamp reads Epoch's "Last modified" values, such as
+// "2024-03-07 20:22:50+00:00".
+func parseTimestamp(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02 15:04:05-07:00", "2006-01-02 15:04:05", time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Subsets of an Epoch export.
+const (
+	SubsetAll        = "all"
+	SubsetNotable    = "notable"
+	SubsetLargeScale = "large-scale"
+	SubsetFrontier   = "frontier"
+	SubsetFile       = "file" // a single CSV taken whole
+)
+
+// Subsets lists the subsets in the order they are offered.
+var Subsets = []string{SubsetLargeScale, SubsetNotable, SubsetFrontier, SubsetAll}
+
+// SubsetOf tells the subset of an export file from its name:
+// large_scale_ai_models.csv (and the older compute_intensive_systems.csv) is
+// large-scale, notable_* notable, frontier_* frontier, all_* all. It returns
+// "" for a name it does not know.
+func SubsetOf(name string) string {
+	n := strings.ToLower(name)
+	if i := strings.LastIndexAny(n, `/\!`); i >= 0 {
+		n = n[i+1:]
+	}
+	n = strings.NewReplacer(" ", "_", "-", "_").Replace(n)
+	switch {
+	case strings.Contains(n, "large_scale"), strings.Contains(n, "compute_intensive"):
+		return SubsetLargeScale
+	case strings.Contains(n, "frontier"):
+		return SubsetFrontier
+	case strings.Contains(n, "notable"):
+		return SubsetNotable
+	case strings.HasPrefix(n, "all_") || strings.Contains(n, "_all_"):
+		return SubsetAll
+	}
+	return ""
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

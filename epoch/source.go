@@ -1,0 +1,333 @@
+package epoch
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/modelcensus/modelcensus/census"
+)
+
+// DefaultURL is where Epoch AI publishes the whole database.
+const DefaultURL = "https://epoch.ai/data/ai_models.zip"
+
+// Source kinds.
+const (
+	KindFile   = "file"
+	KindZip    = "zip"
+	KindFolder = "folder"
+	KindURL    = "url"
+)
+
+// File is one CSV of a source.
+type File struct {
+	Name    string    // name as reported (a path, or archive.zip!member.csv)
+	Subset  string    // the subset its name tells, or ""
+	ModTime time.Time // the file's or zip member's modification time
+	Open    Opener
+}
+
+// Source is an opened export: its CSV files and where they came from.
+type Source struct {
+	Location string
+	Kind     string
+	Files    []File
+	// Fetched describes the download, for a URL source.
+	Fetched *Fetched
+	// zip is kept open while the source is in use.
+	zip *zip.ReadCloser
+}
+
+// Close releases the source.
+func (s *Source) Close() error {
+	if s.zip != nil {
+		return s.zip.Close()
+	}
+	return nil
+}
+
+// OpenOptions configure Open.
+type OpenOptions struct {
+	Fetch FetchOptions
+}
+
+// Open opens location: an http(s) URL, a zip archive, a folder of CSVs, or a
+// single CSV file.
+func Open(ctx context.Context, location string, opt OpenOptions) (*Source, error) {
+	if location == "" {
+		location = DefaultURL
+	}
+	if strings.HasPrefix(location, "https://") || strings.HasPrefix(location, "http://") {
+		f, err := Fetch(ctx, location, opt.Fetch)
+		if err != nil {
+			return nil, err
+		}
+		src, err := openPath(f.Path, urlBase(location))
+		if err != nil {
+			return nil, err
+		}
+		src.Location, src.Kind, src.Fetched = location, KindURL, f
+		return src, nil
+	}
+	return openPath(location, "")
+}
+
+func urlBase(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return u[strings.LastIndexByte(u, '/')+1:]
+}
+
+// openPath opens a local path; display, when set, is the name to report for
+// a single downloaded file.
+func openPath(path, display string) (*Source, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &InputError{Kind: InputNotFound, Path: path}
+		}
+		return nil, &InputError{Kind: InputRead, Path: path, Err: err}
+	}
+	if st.IsDir() {
+		return openFolder(path)
+	}
+	name := path
+	if display != "" {
+		name = display
+	}
+	if isZip(path) {
+		return openZip(path, name)
+	}
+	return &Source{Location: path, Kind: KindFile, Files: []File{{
+		Name: name, Subset: SubsetOf(name), ModTime: st.ModTime(),
+		Open: func() (io.ReadCloser, error) { return os.Open(path) },
+	}}}, nil
+}
+
+func isZip(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Equal(head[:n], []byte("PK\x03\x04")) || bytes.Equal(head[:n], []byte("PK\x05\x06")) ||
+		(n == 4 && strings.EqualFold(filepath.Ext(path), ".zip"))
+}
+
+func openZip(path, name string) (*Source, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, &InputError{Kind: InputBadZip, Path: name, Err: err}
+	}
+	src := &Source{Location: path, Kind: KindZip, zip: zr}
+	for _, zf := range zr.File {
+		if zf.FileInfo().IsDir() || !strings.EqualFold(filepath.Ext(zf.Name), ".csv") || strings.HasPrefix(filepath.Base(zf.Name), "._") {
+			continue
+		}
+		zf := zf
+		src.Files = append(src.Files, File{
+			Name: filepath.Base(name) + "!" + zf.Name, Subset: SubsetOf(zf.Name), ModTime: zf.Modified,
+			Open: func() (io.ReadCloser, error) {
+				rc, err := zf.Open()
+				if err != nil {
+					return nil, &InputError{Kind: InputBadZip, Path: name + "!" + zf.Name, Err: err}
+				}
+				return zipMember{rc, name + "!" + zf.Name}, nil
+			},
+		})
+	}
+	if len(src.Files) == 0 {
+		zr.Close()
+		return nil, &InputError{Kind: InputNoCSV, Path: name}
+	}
+	return src, nil
+}
+
+// zipMember turns a corrupt member's read error into an InputError.
+type zipMember struct {
+	io.ReadCloser
+	name string
+}
+
+func (z zipMember) Read(p []byte) (int, error) {
+	n, err := z.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		err = &InputError{Kind: InputBadZip, Path: z.name, Err: err}
+	}
+	return n, err
+}
+
+func openFolder(dir string) (*Source, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, &InputError{Kind: InputRead, Path: dir, Err: err}
+	}
+	src := &Source{Location: dir, Kind: KindFolder}
+	for _, e := range entries {
+		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		info, err := e.Info()
+		if err != nil {
+			return nil, &InputError{Kind: InputRead, Path: p, Err: err}
+		}
+		src.Files = append(src.Files, File{
+			Name: p, Subset: SubsetOf(e.Name()), ModTime: info.ModTime(),
+			Open: func() (io.ReadCloser, error) { return os.Open(p) },
+		})
+	}
+	if len(src.Files) == 0 {
+		return nil, &InputError{Kind: InputNoCSV, Path: dir}
+	}
+	return src, nil
+}
+
+// Select picks the files of subset: a single-file source is taken whole
+// when subset is "", as is a folder holding one CSV; otherwise "" means
+// large-scale.
+func (s *Source) Select(subset string) ([]File, string, error) {
+	if len(s.Files) == 1 && subset == "" {
+		return s.Files, SubsetFile, nil
+	}
+	want := subset
+	if want == "" {
+		want = SubsetLargeScale
+	}
+	var out []File
+	avail := map[string]bool{}
+	for _, f := range s.Files {
+		label := f.Subset
+		if label == "" {
+			label = filepath.Base(f.Name)
+		}
+		avail[label] = true
+		if f.Subset == want {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil, "", &InputError{Kind: InputNoSubset, Path: s.Location, Subset: want, Available: sortedKeys(avail)}
+	}
+	return out, want, nil
+}
+
+// LoadOptions configure Load.
+type LoadOptions struct {
+	OpenOptions
+	// Subset chooses the files; see Source.Select.
+	Subset string
+	// Date is the snapshot date; when zero it is found from the source.
+	Date time.Time
+	// Now is the current time, for a URL source; nil means time.Now.
+	Now func() time.Time
+}
+
+// Load opens location, reads the chosen subset and normalizes it with rules
+// into a dataset whose Snapshot holds the provenance.
+func Load(ctx context.Context, location string, rules *census.Rules, opt LoadOptions) (*census.Dataset, error) {
+	src, err := Open(ctx, location, opt.OpenOptions)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	return src.Load(ctx, rules, opt)
+}
+
+// Load reads the chosen subset of an opened source; see the function Load.
+func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions) (*census.Dataset, error) {
+	files, subset, err := s.Select(opt.Subset)
+	if err != nil {
+		return nil, err
+	}
+	ds := census.NewDataset(rules)
+	ds.Snapshot = census.Snapshot{Source: s.Location, Kind: s.Kind, Subset: subset}
+	var lastModified, newestMember time.Time
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		res, err := ReadCSV(f.Name, f.Open, rules, ds, ds.Add)
+		if err != nil {
+			return nil, err
+		}
+		ds.Snapshot.Files = append(ds.Snapshot.Files, res.Info)
+		if res.LastModified.After(lastModified) {
+			lastModified = res.LastModified
+		}
+		if f.ModTime.After(newestMember) {
+			newestMember = f.ModTime
+		}
+	}
+	ds.Snapshot.Date, ds.Snapshot.DateBasis, ds.Snapshot.DatePath = s.snapshotDate(files, opt, lastModified, newestMember)
+	return ds, nil
+}
+
+var datePattern = regexp.MustCompile(`(?:^|[^0-9])(20[0-9]{2})-([01][0-9])-([0-3][0-9])(?:[^0-9]|$)`)
+
+// DateInPath finds a YYYY-MM-DD date in a path, nearest the file first, as
+// in an archive of downloads kept one folder per date.
+func DateInPath(p string) (time.Time, bool) {
+	parts := strings.FieldsFunc(filepath.ToSlash(p), func(r rune) bool { return r == '/' || r == '!' })
+	for i := len(parts) - 1; i >= 0; i-- {
+		if m := datePattern.FindStringSubmatch(parts[i]); m != nil {
+			if t, err := time.Parse("2006-01-02", m[1]+"-"+m[2]+"-"+m[3]); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// snapshotDate finds the snapshot's date: the --date given; the download
+// time of a URL; a date in the path; the newest zip member time; the newest
+// "Last modified" value; the file's modification time. It also returns
+// which was used, and the path that held the date.
+func (s *Source) snapshotDate(files []File, opt LoadOptions, lastModified, newestMember time.Time) (time.Time, string, string) {
+	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+	if !opt.Date.IsZero() {
+		return day(opt.Date), census.DateFromOption, ""
+	}
+	if s.Fetched != nil {
+		return day(s.Fetched.RetrievedAt), census.DateFromDownload, ""
+	}
+	if t, ok := DateInPath(s.Location); ok {
+		return t, census.DateFromPath, s.Location
+	}
+	for _, f := range files {
+		if t, ok := DateInPath(f.Name); ok {
+			return t, census.DateFromPath, f.Name
+		}
+	}
+	if s.Kind == KindZip && !newestMember.IsZero() {
+		return day(newestMember), census.DateFromZip, ""
+	}
+	if !lastModified.IsZero() {
+		return day(lastModified), census.DateFromLastModified, ""
+	}
+	if !newestMember.IsZero() {
+		return day(newestMember), census.DateFromModTime, ""
+	}
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	return day(now()), census.DateFromToday, ""
+}
+
+// SortFiles orders files by name, for stable reports.
+func SortFiles(files []File) {
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+}

@@ -1,0 +1,240 @@
+// Package i18n holds every user-facing string of modelcensus in English and
+// Korean, and picks the language from a flag or the locale.
+package i18n
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Lang is a language of output.
+type Lang string
+
+// The supported languages.
+const (
+	EN Lang = "en"
+	KO Lang = "ko"
+)
+
+// Parse reads a --lang value.
+func Parse(s string) (Lang, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "en", "english":
+		return EN, nil
+	case "ko", "kr", "korean", "한국어":
+		return KO, nil
+	}
+	return "", fmt.Errorf("language %q: want en or ko", s)
+}
+
+// FromEnv picks the language from LC_ALL, LC_MESSAGES or LANG (in that
+// order, as POSIX does): Korean for a ko locale, English otherwise.
+func FromEnv(getenv func(string) string) Lang {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "ko") {
+				return KO
+			}
+			return EN
+		}
+	}
+	return EN
+}
+
+// T returns the message key in l, formatted with args. An unknown key is
+// returned as is, so a missing translation shows instead of vanishing.
+func (l Lang) T(key string, args ...any) string {
+	m, ok := catalog[key]
+	if !ok {
+		if len(args) > 0 {
+			return key + " " + fmt.Sprint(args...)
+		}
+		return key
+	}
+	s := m[0]
+	if l == KO {
+		s = m[1]
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// Has reports whether key is in the catalogue.
+func Has(key string) bool {
+	_, ok := catalog[key]
+	return ok
+}
+
+// Keys lists every message key, for tests that check both languages.
+func Keys() []string {
+	out := make([]string, 0, len(catalog))
+	for k := range catalog {
+		out = append(out, k)
+	}
+	return out
+}
+
+// catalog maps a key to its English and Korean text.
+var catalog = map[string][2]string{
+	// Report titles and headings.
+	"report.title":       {"Large-scale AI models census", "대규모 AI 모델 현황"},
+	"report.title.file":  {"AI models census", "AI 모델 현황"},
+	"report.period":      {"Period: %d–%d (latest year %d)", "기간: %d–%d년 (최근 연도 %d년)"},
+	"report.total":       {"Models in the period: %d", "기간 내 모델 수: %d개"},
+	"report.cagr":        {"Compound annual growth %d–%d: %s", "%d–%d년 연평균 증가율: %s"},
+	"report.cagr.undef":  {"undefined", "산출 불가"},
+	"h.per_year":         {"Models per year", "연도별 모델 수"},
+	"h.countries":        {"Countries, %d–%d", "국가별 모델 수 (%d–%d년)"},
+	"h.countries_latest": {"Countries, %d", "국가별 모델 수 (%d년)"},
+	"h.orgs_latest":      {"Organizations, %d", "기관별 모델 수 (%d년)"},
+	"h.domains":          {"Domain groups, %d–%d", "분야별 모델 수 (%d–%d년)"},
+	"h.domains_latest":   {"Domain groups, %d", "분야별 모델 수 (%d년)"},
+	"h.multimodal":       {"Multimodal models per year", "연도별 멀티모달 모델 수"},
+	"h.top":              {"Largest training compute, %d", "학습 연산량 상위 모델 (%d년)"},
+	"h.source":           {"Source", "출처"},
+	"h.notes":            {"Data-quality notes", "데이터 품질 참고사항"},
+	"h.settings":         {"Counting rules", "집계 기준"},
+
+	// Column headers.
+	"col.year":         {"Year", "연도"},
+	"col.count":        {"Models", "모델 수"},
+	"col.share":        {"Share", "비중"},
+	"col.code":         {"Code", "코드"},
+	"col.country":      {"Country", "국가"},
+	"col.organization": {"Organization", "기관"},
+	"col.group":        {"Group", "그룹"},
+	"col.domain":       {"Domain group", "분야"},
+	"col.multimodal":   {"Multimodal", "멀티모달"},
+	"col.model":        {"Model", "모델"},
+	"col.date":         {"Date", "공개일"},
+	"col.flop":         {"Training compute (FLOP)", "학습 연산량 (FLOP)"},
+	"col.confidence":   {"Confidence", "신뢰도"},
+	"col.rank":         {"#", "순위"},
+	"col.raw":          {"Raw value", "원본 값"},
+	"col.maps_to":      {"Maps to", "정규화 값"},
+	"col.rows":         {"Rows", "행 수"},
+	"col.country_code": {"Country", "국가"},
+	"col.sector":       {"Sector", "부문"},
+	"col.category":     {"Category", "범주"},
+	"col.field":        {"Field", "필드"},
+	"col.header":       {"Header spelling", "헤더 표기"},
+	"col.name_ko":      {"Korean name", "한국어 이름"},
+	"col.aliases":      {"Aliases", "별칭"},
+	"total":            {"Total", "합계"},
+	"none":             {"(none)", "(없음)"},
+
+	// Source and settings lines.
+	"src.location":    {"Location: %s (%s)", "위치: %s (%s)"},
+	"src.subset":      {"Subset: %s", "데이터셋: %s"},
+	"src.snapshot":    {"Snapshot date: %s", "스냅숏 날짜: %s"},
+	"src.file":        {"File: %s — %d rows, header %s, %s", "파일: %s — %d행, 헤더 %s, %s"},
+	"src.models":      {"Models read: %d (after leaving out repeats and rows without name or date)", "읽은 모델: %d개 (중복 및 이름·날짜 없는 행 제외)"},
+	"src.attribution": {"Attribution: %s; country by: %s; organizations by: %s", "국가 귀속: %s; 국가 기준: %s; 기관 단위: %s"},
+	"src.min_compute": {"Only models with training compute ≥ %s FLOP", "학습 연산량 %s FLOP 이상 모델만 포함"},
+	"src.rules":       {"Rules version: %s", "규칙 버전: %s"},
+	"src.license":     {"Data: Epoch AI, “Data on AI Models”, CC BY 4.0 (https://epoch.ai/data/ai-models)", "데이터: Epoch AI, “Data on AI Models”, CC BY 4.0 (https://epoch.ai/data/ai-models)"},
+
+	// Option values.
+	"opt.full":         {"full (each country once per model)", "전체 (모델당 국가별 1회)"},
+	"opt.fractional":   {"fractional (one model split among its countries)", "분할 (모델 1개를 국가 수로 나눔)"},
+	"opt.first":        {"first country listed", "첫 번째 국가"},
+	"opt.organization": {"organization", "기관"},
+	"opt.group":        {"parent group", "모기업(그룹)"},
+
+	// Subsets.
+	"subset.large-scale": {"large-scale models (≥1e23 FLOP)", "대규모 모델 (1e23 FLOP 이상)"},
+	"subset.notable":     {"notable models", "주목할 만한 모델"},
+	"subset.frontier":    {"frontier models", "프런티어 모델"},
+	"subset.all":         {"all models", "전체 모델"},
+	"subset.file":        {"the whole file", "파일 전체"},
+
+	// Domain groups.
+	"dg.Language":       {"Language", "언어"},
+	"dg.Vision":         {"Vision", "비전"},
+	"dg.Speech & audio": {"Speech & audio", "음성·오디오"},
+	"dg.Biology":        {"Biology", "생물학"},
+	"dg.Other":          {"Other", "기타"},
+	"dg.Unknown":        {"Unknown", "미상"},
+
+	// Accessibility categories.
+	"access.open-weights": {"open weights", "오픈 웨이트"},
+	"access.api":          {"API", "API"},
+	"access.hosted":       {"hosted", "호스팅"},
+	"access.unreleased":   {"unreleased", "미공개"},
+	"access.unknown":      {"unknown", "미상"},
+
+	// Notes.
+	"note.missing_compute":        {"%d model(s) in the period have no training compute", "기간 내 모델 %d개는 학습 연산량 정보가 없습니다"},
+	"note.missing_country":        {"%d model(s) in the period have no country, even from their organizations; they are in no country count", "기간 내 모델 %d개는 기관 정보로도 국가를 알 수 없어 국가별 집계에서 빠졌습니다"},
+	"note.country_filled":         {"%d model(s) in the period had a blank country and took their organizations' home countries", "기간 내 모델 %d개는 국가가 비어 있어 기관의 소재국으로 채웠습니다"},
+	"note.duplicate_names":        {"%d row(s) repeat a model name already read; each name counts once", "%d개 행이 이미 읽은 모델 이름을 반복합니다. 이름마다 한 번만 집계합니다"},
+	"note.no_name":                {"%d row(s) have no model name and are left out", "%d개 행은 모델 이름이 없어 제외했습니다"},
+	"note.no_date":                {"%d row(s) have no publication date and are left out", "%d개 행은 공개일이 없어 제외했습니다"},
+	"note.bad_date":               {"%d row(s) have a publication date that is not YYYY-MM-DD, YYYY-MM or YYYY and are left out", "%d개 행은 공개일 형식(YYYY-MM-DD, YYYY-MM, YYYY)이 맞지 않아 제외했습니다"},
+	"note.malformed_rows":         {"%d row(s) or cell(s) could not be read and were skipped", "%d개 행 또는 셀을 읽을 수 없어 건너뛰었습니다"},
+	"note.unmapped_organization":  {"%d organization value(s) are not in the rules; they count as written", "기관 값 %d개가 규칙에 없어 원본 그대로 집계했습니다"},
+	"note.unmapped_country":       {"%d country value(s) are not in the rules; they count as written", "국가 값 %d개가 규칙에 없어 원본 그대로 집계했습니다"},
+	"note.unmapped_domain":        {"%d domain value(s) are not in the rules; they count as Other", "분야 값 %d개가 규칙에 없어 기타로 집계했습니다"},
+	"note.unmapped_accessibility": {"%d accessibility value(s) are not in the rules; they count as unknown", "공개 방식 값 %d개가 규칙에 없어 미상으로 집계했습니다"},
+	"note.incomplete_latest_year": {"The latest year, %d, was not complete at the snapshot date %s: its counts are partial", "최근 연도(%d년)는 스냅숏 날짜(%s) 기준으로 끝나지 않아 집계가 부분적입니다"},
+	"note.cagr_undefined":         {"Compound annual growth is undefined: %d models in %d over %d year(s)", "연평균 증가율을 산출할 수 없습니다: %d년 모델 %d개, 기간 %d년"},
+	"note.snapshot_date":          {"Snapshot date %s, taken from %s", "스냅숏 날짜 %s (근거: %s)"},
+	"note.more":                   {"… and %d more", "… 외 %d건"},
+	"basis.option":                {"the --date option", "--date 옵션"},
+	"basis.download":              {"the download time", "내려받은 시각"},
+	"basis.path":                  {"the date in the path %s", "경로의 날짜(%s)"},
+	"basis.zip":                   {"the time of the newest file in the zip", "zip 안 최신 파일의 시각"},
+	"basis.last_modified":         {"the newest \"Last modified\" value", "최신 \"Last modified\" 값"},
+	"basis.mtime":                 {"the file's modification time", "파일 수정 시각"},
+	"basis.today":                 {"today's date", "오늘 날짜"},
+	"basis.store":                 {"the stored snapshot", "저장된 스냅숏"},
+
+	// Warnings and errors.
+	"warn.problem":          {"warning: %s:%d: %s", "경고: %s:%d: %s"},
+	"warn.more_problems":    {"warning: … and %d more rows skipped (see the notes)", "경고: … 외 %d개 행을 건너뛰었습니다 (참고사항 참조)"},
+	"warn.offline":          {"warning: %s could not be reached; using the copy downloaded %s ago (%s)", "경고: %s에 연결할 수 없어 %s 전에 내려받은 사본을 사용합니다 (%s)"},
+	"warn.cached":           {"using the cached download of %s (unchanged on the server; downloaded %s)", "서버의 데이터가 바뀌지 않아 캐시된 사본을 사용합니다: %s (내려받은 시각 %s)"},
+	"err.prefix":            {"modelcensus: ", "modelcensus: "},
+	"err.not_found":         {"%s: no such file or folder", "%s: 파일이나 폴더가 없습니다"},
+	"err.empty":             {"%s: the file is empty", "%s: 빈 파일입니다"},
+	"err.not_csv":           {"%s: this is not a CSV file (it holds binary data)", "%s: CSV 파일이 아닙니다 (이진 데이터)"},
+	"err.not_csv_at":        {"%s:%d:%d: this is not a CSV file: %v", "%s:%d:%d: CSV 파일이 아닙니다: %v"},
+	"err.html":              {"%s: this is an HTML page, not CSV data (perhaps an error page was saved instead of the export)", "%s: CSV 데이터가 아니라 HTML 페이지입니다 (내보내기 대신 오류 페이지가 저장되었을 수 있습니다)"},
+	"err.bad_zip":           {"%s: the zip archive is truncated or corrupt: %v", "%s: zip 파일이 잘렸거나 손상되었습니다: %v"},
+	"err.no_csv":            {"%s: no CSV file found", "%s: CSV 파일이 없습니다"},
+	"err.no_subset":         {"%s: no %s file here; found: %s (choose one with --subset)", "%s: %s 파일이 없습니다. 있는 것: %s (--subset으로 선택하세요)"},
+	"err.missing_column":    {"%s:1: required column missing: expected %s; found %s", "%s:1: 필수 열이 없습니다: %s 열이 필요하지만 다음 열만 있습니다: %s"},
+	"err.read":              {"%s: cannot read: %v", "%s: 읽을 수 없습니다: %v"},
+	"err.offline":           {"cannot download %s: the server could not be reached and there is no cached copy; use --source FILE to read a file you downloaded", "%s을(를) 내려받을 수 없습니다: 서버에 연결할 수 없고 캐시된 사본도 없습니다. 내려받은 파일을 읽으려면 --source FILE을 쓰세요"},
+	"err.http_status":       {"cannot download %s: the server answered HTTP %d; use --source FILE to read a file you downloaded", "%s을(를) 내려받을 수 없습니다: 서버 응답 HTTP %d. 내려받은 파일을 읽으려면 --source FILE을 쓰세요"},
+	"err.too_large":         {"cannot download %s: it is larger than the %d-byte limit", "%s을(를) 내려받을 수 없습니다: 크기 제한 %d바이트를 넘습니다"},
+	"err.truncated":         {"cannot download %s: the download was cut short; try again", "%s을(를) 내려받을 수 없습니다: 내려받기가 도중에 끊겼습니다. 다시 시도하세요"},
+	"err.cache":             {"cannot use the download cache: %v", "내려받기 캐시를 사용할 수 없습니다: %v"},
+	"err.download":          {"cannot download %s: %v", "%s을(를) 내려받을 수 없습니다: %v"},
+	"err.usage":             {"%v (see --help)", "%v (--help 참조)"},
+	"err.rules":             {"rules: %v", "규칙: %v"},
+	"err.write":             {"cannot write the output: %v", "출력을 쓸 수 없습니다: %v"},
+	"err.internal":          {"%v", "%v"},
+	"rules.unmapped.none":   {"Every organization, country, domain and accessibility value in the source maps to a rule.", "원본의 모든 기관·국가·분야·공개 방식 값이 규칙에 대응합니다."},
+	"rules.unmapped":        {"Unmapped %s values (%d):", "규칙에 없는 %s 값 (%d개):"},
+	"rules.h.columns":       {"Columns", "열"},
+	"rules.h.countries":     {"Countries", "국가"},
+	"rules.h.organizations": {"Organizations", "기관"},
+	"rules.h.domains":       {"Domains", "분야"},
+	"rules.h.access":        {"Accessibility", "공개 방식"},
+	"rules.h.source":        {"Values in %s and what they map to", "%s의 값과 정규화 결과"},
+	"rules.version":         {"Rules version %s (%s)", "규칙 버전 %s (%s)"},
+	"rules.embedded":        {"embedded", "내장"},
+	"kind.organization":     {"organization", "기관"},
+	"kind.country":          {"country", "국가"},
+	"kind.domain":           {"domain", "분야"},
+	"kind.accessibility":    {"accessibility", "공개 방식"},
+	"kind.column":           {"column", "열"},
+	"unmapped.tag":          {"(unmapped)", "(규칙 없음)"},
+}

@@ -1,0 +1,288 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/width"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+)
+
+// Formats that Write knows.
+const (
+	FormatText     = "text"
+	FormatJSON     = "json"
+	FormatCSV      = "csv"
+	FormatMarkdown = "markdown"
+)
+
+// Write renders r in format and language l.
+func Write(w io.Writer, r *census.Result, format string, l i18n.Lang) error {
+	switch format {
+	case FormatText, "":
+		return WriteText(w, r, l)
+	case FormatJSON:
+		return WriteJSON(w, r)
+	case FormatCSV:
+		return WriteCSV(w, r)
+	case FormatMarkdown, "md":
+		return WriteMarkdown(w, r, l)
+	}
+	return fmt.Errorf("format %q: want text, json, csv or markdown", format)
+}
+
+// WriteJSON writes the census as indented JSON: the documented contract.
+func WriteJSON(w io.Writer, r *census.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// CSVHeader is the header of the CSV output: one row per figure, in long
+// form, so that every table fits one file.
+var CSVHeader = []string{"table", "year", "code", "name", "count", "organization", "date", "flop", "confidence"}
+
+// WriteCSV writes the census as one long CSV table (see CSVHeader).
+func WriteCSV(w io.Writer, r *census.Result) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write(CSVHeader)
+	row := func(table string, year int, code, name string, count float64) {
+		y := ""
+		if year > 0 {
+			y = strconv.Itoa(year)
+		}
+		_ = cw.Write([]string{table, y, code, name, strconv.FormatFloat(count, 'f', -1, 64), "", "", "", ""})
+	}
+	for _, y := range r.PerYear {
+		row("per_year", y.Year, "", "", float64(y.Count))
+	}
+	row("total", 0, "", "", float64(r.Total))
+	if r.CAGR != nil {
+		_ = cw.Write([]string{"cagr", "", "", "", strconv.FormatFloat(*r.CAGR, 'f', -1, 64), "", "", "", ""})
+	}
+	for _, c := range r.Countries {
+		row("countries", 0, c.Code, c.Name, c.Count)
+	}
+	for _, c := range r.CountriesLatest {
+		row("countries_latest", r.LatestYear, c.Code, c.Name, c.Count)
+	}
+	for _, o := range r.OrganizationsLatest {
+		row("organizations_latest", r.LatestYear, "", o.Name, o.Count)
+	}
+	for _, d := range r.Domains {
+		row("domains", 0, "", d.Name, d.Count)
+	}
+	for _, d := range r.DomainsLatest {
+		row("domains_latest", r.LatestYear, "", d.Name, d.Count)
+	}
+	for _, y := range r.MultimodalPerYear {
+		row("multimodal_per_year", y.Year, "", "", float64(y.Count))
+	}
+	for _, m := range r.TopComputeLatest {
+		_ = cw.Write([]string{"top_compute_latest", strconv.Itoa(r.LatestYear), "", m.Model, "", m.Organization, m.Date,
+			strconv.FormatFloat(m.FLOP, 'g', -1, 64), m.Confidence})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteText writes the census as aligned tables for a terminal.
+func WriteText(w io.Writer, r *census.Result, l i18n.Lang) error {
+	var b bytes.Buffer
+	head := Headline(r, l)
+	b.WriteString(head[0] + "\n")
+	b.WriteString(strings.Repeat("=", DisplayWidth(head[0])) + "\n")
+	for _, s := range head[1:] {
+		b.WriteString(s + "\n")
+	}
+	for _, t := range Tables(r, l) {
+		b.WriteString("\n" + t.Title + "\n")
+		writeAligned(&b, t, l)
+	}
+	b.WriteString("\n" + l.T("h.source") + "\n")
+	for _, s := range SourceLines(r, l) {
+		b.WriteString("  " + s + "\n")
+	}
+	if len(r.Notes) > 0 {
+		b.WriteString("\n" + l.T("h.notes") + "\n")
+		for _, s := range NoteLines(r, l, 5) {
+			b.WriteString(s + "\n")
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// DisplayWidth is the number of terminal columns s takes: East Asian wide
+// and full-width characters (Hangul, Han) take two.
+func DisplayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// maxCell caps a text cell's width; longer values are cut with an ellipsis.
+const maxCell = 48
+
+func truncate(s string) string {
+	if DisplayWidth(s) <= maxCell {
+		return s
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		rw := DisplayWidth(string(r))
+		if n+rw > maxCell-1 {
+			break
+		}
+		b.WriteRune(r)
+		n += rw
+	}
+	return b.String() + "…"
+}
+
+func writeAligned(b *bytes.Buffer, t Table, l i18n.Lang) {
+	if len(t.Rows) == 0 {
+		b.WriteString("  " + l.T("none") + "\n")
+		return
+	}
+	widths := make([]int, len(t.Headers))
+	cells := make([][]string, 0, len(t.Rows)+1)
+	cells = append(cells, t.Headers)
+	for _, r := range t.Rows {
+		row := make([]string, len(r))
+		for i, c := range r {
+			row[i] = truncate(c)
+		}
+		cells = append(cells, row)
+	}
+	for _, r := range cells {
+		for i, c := range r {
+			if i < len(widths) && DisplayWidth(c) > widths[i] {
+				widths[i] = DisplayWidth(c)
+			}
+		}
+	}
+	for ri, r := range cells {
+		b.WriteString(" ")
+		for i, c := range r {
+			if i >= len(widths) {
+				break
+			}
+			padding := strings.Repeat(" ", widths[i]-DisplayWidth(c))
+			b.WriteString(" ")
+			if i < len(t.Right) && t.Right[i] {
+				b.WriteString(padding + c)
+			} else if i == len(r)-1 {
+				b.WriteString(c)
+			} else {
+				b.WriteString(c + padding)
+			}
+			if i < len(r)-1 {
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString("\n")
+		if ri == 0 {
+			b.WriteString(" ")
+			for i := range widths {
+				b.WriteString(" " + strings.Repeat("-", widths[i]))
+				if i < len(widths)-1 {
+					b.WriteString(" ")
+				}
+			}
+			b.WriteString("\n")
+		}
+	}
+}
+
+// WriteMarkdown writes the census as a Markdown document.
+func WriteMarkdown(w io.Writer, r *census.Result, l i18n.Lang) error {
+	var b bytes.Buffer
+	head := Headline(r, l)
+	b.WriteString("# " + MarkdownEscape(head[0]) + "\n\n")
+	for _, s := range head[1:] {
+		b.WriteString("- " + MarkdownEscape(s) + "\n")
+	}
+	for _, t := range Tables(r, l) {
+		b.WriteString("\n## " + MarkdownEscape(t.Title) + "\n\n")
+		writeMarkdownTable(&b, t, l)
+	}
+	b.WriteString("\n## " + l.T("h.source") + "\n\n")
+	for _, s := range SourceLines(r, l) {
+		b.WriteString("- " + MarkdownEscape(s) + "\n")
+	}
+	if len(r.Notes) > 0 {
+		b.WriteString("\n## " + l.T("h.notes") + "\n\n")
+		for _, n := range r.Notes {
+			b.WriteString("- " + MarkdownEscape(NoteText(n, l)) + "\n")
+			for i, it := range n.Items {
+				if i == 5 {
+					break
+				}
+				b.WriteString("  - " + MarkdownEscape(it) + "\n")
+			}
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func writeMarkdownTable(b *bytes.Buffer, t Table, l i18n.Lang) {
+	if len(t.Rows) == 0 {
+		b.WriteString(l.T("none") + "\n")
+		return
+	}
+	b.WriteString("|")
+	for _, h := range t.Headers {
+		b.WriteString(" " + MarkdownEscape(h) + " |")
+	}
+	b.WriteString("\n|")
+	for i := range t.Headers {
+		if i < len(t.Right) && t.Right[i] {
+			b.WriteString("---:|")
+		} else {
+			b.WriteString("---|")
+		}
+	}
+	b.WriteString("\n")
+	for _, r := range t.Rows {
+		b.WriteString("|")
+		for _, c := range r {
+			b.WriteString(" " + MarkdownEscape(c) + " |")
+		}
+		b.WriteString("\n")
+	}
+}
+
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;",
+	"[", `\[`, "]", `\]`, "#", `\#`, "\n", " ", "\r", " ",
+)
+
+// MarkdownEscape makes data text safe inside Markdown: it cannot break a
+// table, start markup or inject HTML.
+func MarkdownEscape(s string) string { return mdEscaper.Replace(s) }
+
+// WriteTable writes one titled table aligned for a terminal.
+func WriteTable(b *bytes.Buffer, t Table, l i18n.Lang) {
+	if t.Title != "" {
+		b.WriteString(t.Title + "\n")
+	}
+	writeAligned(b, t, l)
+}

@@ -1,0 +1,182 @@
+// Package rules holds modelcensus's normalization tables as CSV files
+// embedded in the binary, and loads them into census.Rules. A folder given
+// with --rules overrides the embedded tables file by file.
+//
+// The tables, all UTF-8 CSV with a header row:
+//
+//	columns.csv        field,alias            header spellings of each field
+//	countries.csv      code,name,name_ko,aliases   ISO 3166-1 alpha-2 countries
+//	organizations.csv  organization,group,country,sector,aliases
+//	groups.csv         group,country,sector   parent groups of organizations
+//	domains.csv        domain,group,name_ko   Epoch domains and their groups
+//	domain_groups.csv  group,name_ko          domain groups, in report order
+//	accessibility.csv  value,category         open-weights, api, hosted, unreleased
+//
+// Aliases are separated by '|'. Matching ignores case, repeated white space
+// and stray double quotes.
+package rules
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/modelcensus/modelcensus/census"
+)
+
+//go:embed data/*.csv
+var embedded embed.FS
+
+// Files are the table files, in load order.
+var Files = []string{
+	"columns.csv", "countries.csv", "groups.csv", "organizations.csv",
+	"domain_groups.csv", "domains.csv", "accessibility.csv",
+}
+
+// Default returns the embedded rules.
+func Default() (*census.Rules, error) { return Load("") }
+
+// Embedded returns the embedded text of one table file.
+func Embedded(name string) ([]byte, error) {
+	return embedded.ReadFile("data/" + name)
+}
+
+// Load returns the embedded rules with every table file found in dir
+// replacing its embedded twin. An empty dir means the embedded rules only.
+func Load(dir string) (*census.Rules, error) {
+	r := census.NewRules()
+	h := sha256.New()
+	for _, name := range Files {
+		data, origin, err := read(dir, name)
+		if err != nil {
+			return nil, err
+		}
+		h.Write([]byte(name))
+		h.Write(data)
+		rows, err := parse(data, origin)
+		if err != nil {
+			return nil, err
+		}
+		for _, row := range rows {
+			if err := apply(r, name, row.cells); err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", origin, row.line, err)
+			}
+		}
+	}
+	if problems := r.Check(); len(problems) > 0 {
+		return nil, fmt.Errorf("rules: %s", strings.Join(problems, "; "))
+	}
+	r.Version = hex.EncodeToString(h.Sum(nil))[:12]
+	return r, nil
+}
+
+func read(dir, name string) ([]byte, string, error) {
+	if dir != "" {
+		p := filepath.Join(dir, name)
+		data, err := os.ReadFile(p)
+		if err == nil {
+			return data, p, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, "", fmt.Errorf("rules: %w", err)
+		}
+	}
+	data, err := Embedded(name)
+	if err != nil {
+		return nil, "", fmt.Errorf("rules: embedded %s: %w", name, err)
+	}
+	return data, "rules/data/" + name, nil
+}
+
+type row struct {
+	line  int
+	cells map[string]string
+}
+
+var wantHeader = map[string][]string{
+	"columns.csv":       {"field", "alias"},
+	"countries.csv":     {"code", "name", "name_ko", "aliases"},
+	"organizations.csv": {"organization", "group", "country", "sector", "aliases"},
+	"groups.csv":        {"group", "country", "sector"},
+	"domains.csv":       {"domain", "group", "name_ko"},
+	"domain_groups.csv": {"group", "name_ko"},
+	"accessibility.csv": {"value", "category"},
+}
+
+func parse(data []byte, origin string) ([]row, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: header: %w", origin, err)
+	}
+	base := filepath.Base(origin)
+	for _, want := range wantHeader[base] {
+		found := false
+		for _, h := range header {
+			found = found || strings.TrimSpace(h) == want
+		}
+		if !found {
+			return nil, fmt.Errorf("%s: header needs column %q; found %s", origin, want, strings.Join(header, ","))
+		}
+	}
+	var out []row
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", origin, err)
+		}
+		line, _ := cr.FieldPos(0)
+		cells := map[string]string{}
+		for i, h := range header {
+			if i < len(rec) {
+				cells[strings.TrimSpace(h)] = strings.TrimSpace(rec[i])
+			}
+		}
+		out = append(out, row{line: line, cells: cells})
+	}
+}
+
+func aliases(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, "|") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func apply(r *census.Rules, file string, c map[string]string) error {
+	switch file {
+	case "columns.csv":
+		return r.AddColumn(census.Field(c["field"]), c["alias"])
+	case "countries.csv":
+		return r.AddCountry(census.Country{Code: c["code"], Name: c["name"], NameKo: c["name_ko"]}, aliases(c["aliases"])...)
+	case "groups.csv":
+		return r.AddGroup(census.Group{Name: c["group"], Country: c["country"], Sector: c["sector"]})
+	case "organizations.csv":
+		return r.AddOrganization(census.Organization{Name: c["organization"], Group: c["group"], Country: c["country"], Sector: c["sector"]}, aliases(c["aliases"])...)
+	case "domain_groups.csv":
+		r.AddDomainGroup(census.DomainGroup{Name: c["group"], NameKo: c["name_ko"]})
+		return nil
+	case "domains.csv":
+		return r.AddDomain(census.Domain{Name: c["domain"], Group: c["group"], NameKo: c["name_ko"]})
+	case "accessibility.csv":
+		return r.AddAccess(c["value"], c["category"])
+	}
+	return fmt.Errorf("unknown rules file %s", file)
+}
