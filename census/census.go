@@ -485,8 +485,17 @@ func sortCounts(out []NameCount) {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
 		}
-		return out[i].Name < out[j].Name
+		return lessName(out[i].Name, out[j].Name)
 	})
+}
+
+// lessName orders names ignoring case, then byte-wise for a stable tie.
+func lessName(a, b string) bool {
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	if la != lb {
+		return la < lb
+	}
+	return a < b
 }
 
 func (ds *Dataset) countryCounts(c counter) []CountryCount {
@@ -503,7 +512,7 @@ func (ds *Dataset) countryCounts(c counter) []CountryCount {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
 		}
-		return out[i].Name < out[j].Name
+		return lessName(out[i].Name, out[j].Name)
 	})
 	return out
 }

@@ -73,7 +73,7 @@ func Load(dir string) (*census.Rules, error) {
 		}
 	}
 	if problems := r.Check(); len(problems) > 0 {
-		return nil, fmt.Errorf("rules: %s", strings.Join(problems, "; "))
+		return nil, fmt.Errorf("%s", strings.Join(problems, "; "))
 	}
 	r.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	return r, nil
@@ -87,7 +87,7 @@ func read(dir, name string) ([]byte, string, error) {
 			return data, p, nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, "", fmt.Errorf("rules: %w", err)
+			return nil, "", err
 		}
 	}
 	data, err := Embedded(name)
