@@ -390,14 +390,14 @@ func TestAliasMapping(t *testing.T) {
 
 func TestCleanNames(t *testing.T) {
 	for in, want := range map[string]string{
-		"Gemini Z\n":   "Gemini Z",
-		"  a  b ":      "a b",
-		"plain":        "plain",
-		"e\u0301cole":  "\u00e9cole", // NFC
-		"tab\tinside":  "tab inside",
-		"":             "",
-		"\n\r\t ":      "",
-		"한국어  모델\n": "한국어 모델",
+		"Gemini Z\n":  "Gemini Z",
+		"  a  b ":     "a b",
+		"plain":       "plain",
+		"e\u0301cole": "\u00e9cole", // NFC
+		"tab\tinside": "tab inside",
+		"":            "",
+		"\n\r\t ":     "",
+		"한국어  모델\n":   "한국어 모델",
 	} {
 		if got := Clean(in); got != want {
 			t.Errorf("Clean(%q) = %q, want %q", in, got, want)

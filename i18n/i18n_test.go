@@ -1,0 +1,45 @@
+package i18n
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEveryKeyInBothLanguages(t *testing.T) {
+	for _, k := range Keys() {
+		en, ko := EN.T(k), KO.T(k)
+		if strings.TrimSpace(catalog[k][0]) == "" || strings.TrimSpace(catalog[k][1]) == "" {
+			t.Errorf("%s: empty text (en %q, ko %q)", k, en, ko)
+		}
+		if strings.Count(catalog[k][0], "%") != strings.Count(catalog[k][1], "%") {
+			t.Errorf("%s: English and Korean take different arguments: %q / %q", k, catalog[k][0], catalog[k][1])
+		}
+	}
+}
+
+func TestFromEnv(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want Lang
+	}{
+		{map[string]string{}, EN},
+		{map[string]string{"LANG": "ko_KR.UTF-8"}, KO},
+		{map[string]string{"LANG": "ko_KR.UTF-8", "LC_ALL": "C"}, EN},
+		{map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "ko_KR"}, KO},
+	} {
+		if got := FromEnv(func(k string) string { return tc.env[k] }); got != tc.want {
+			t.Errorf("%v → %s, want %s", tc.env, got, tc.want)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	for in, want := range map[string]Lang{"en": EN, "KO": KO, "korean": KO, "한국어": KO} {
+		if got, err := Parse(in); err != nil || got != want {
+			t.Errorf("Parse(%q) = %v, %v", in, got, err)
+		}
+	}
+	if _, err := Parse("fr"); err == nil {
+		t.Error("fr is not supported")
+	}
+}

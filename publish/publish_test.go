@@ -1,0 +1,62 @@
+package publish
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+)
+
+func TestDisplayWidth(t *testing.T) {
+	for s, want := range map[string]int{"abc": 3, "미국": 4, "대한민국 X": 10, "": 0, "é": 1} {
+		if got := DisplayWidth(s); got != want {
+			t.Errorf("DisplayWidth(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestMarkdownEscape(t *testing.T) {
+	in := "<script>alert(1)</script> | *bold* [link](x) `code`\nnext"
+	got := MarkdownEscape(in)
+	for _, bad := range []string{"<script>", "\n", " | ", "[link]"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("escaped %q still holds %q", got, bad)
+		}
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	for v, want := range map[float64]string{3: "3", 2.8333333: "2.83", 0: "0"} {
+		if got := FormatCount(v); got != want {
+			t.Errorf("FormatCount(%v) = %q", v, got)
+		}
+	}
+	if got := FormatFLOP(5.18e25); got != "5.18e+25" {
+		t.Errorf("FormatFLOP = %q", got)
+	}
+	if got := FormatPercent(0.41421); got != "+41.4%" {
+		t.Errorf("FormatPercent = %q", got)
+	}
+}
+
+// Korean columns line up by display width, not by bytes or runes.
+func TestTextAlignmentKorean(t *testing.T) {
+	var b bytes.Buffer
+	WriteTable(&b, Table{Headers: []string{"국가", "모델 수"}, Right: []bool{false, true},
+		Rows: [][]string{{"미국", "219"}, {"아랍에미리트", "8"}}}, i18n.KO)
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	w := DisplayWidth(lines[0])
+	for _, l := range lines[1:] {
+		if DisplayWidth(l) != w {
+			t.Errorf("line %q is %d wide, header %d", l, DisplayWidth(l), w)
+		}
+	}
+}
+
+func TestWriteUnknownFormat(t *testing.T) {
+	if err := Write(&bytes.Buffer{}, &census.Result{}, "pdf", i18n.EN); err == nil {
+		t.Error("want an error for an unknown format")
+	}
+}
