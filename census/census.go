@@ -274,12 +274,12 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 		latest := y == to
 		r.Total++
 		perYear[y-from]++
-		if m.Multimodal {
+		if m.Multimodal() {
 			multi[y-from]++
 		}
 		cs := m.Countries
 		if opt.CountryBy == CountryByGroup {
-			cs = m.GroupCountries
+			cs = m.GroupCountries()
 		}
 		if len(cs) == 0 {
 			noCountryN++
@@ -292,9 +292,9 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 		attribute(countries, cs, opt.Attribution)
 		if latest {
 			attribute(countriesLatest, cs, opt.Attribution)
-			names := m.Groups
+			names := m.Groups()
 			if opt.OrgLevel == OrgLevelOrganization {
-				names = m.Organizations
+				names = m.Organizations()
 			}
 			seen := map[string]bool{}
 			for _, n := range names {
@@ -304,7 +304,7 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 				}
 			}
 		}
-		for _, g := range m.DomainGroups {
+		for _, g := range m.DomainGroups() {
 			domains[g]++
 			if latest {
 				domainsLatest[g]++
@@ -346,7 +346,7 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	r.TopComputeLatest = []TopModel{}
 	for _, m := range top {
 		r.TopComputeLatest = append(r.TopComputeLatest, TopModel{
-			Model: m.Name, Organization: strings.Join(m.Organizations, ", "),
+			Model: m.Name, Organization: strings.Join(m.Organizations(), ", "),
 			Date: m.Date.String(), FLOP: m.Compute, Confidence: m.Confidence,
 		})
 	}

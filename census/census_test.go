@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -360,6 +361,20 @@ func TestSplitting(t *testing.T) {
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("split(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// Long cells (here 40 values, each twice) are de-duplicated through a set;
+// the result is the same as for short ones.
+func TestSplitLongCell(t *testing.T) {
+	var parts, want []string
+	for i := 0; i < 40; i++ {
+		v := string(rune('A'+i%26)) + string(rune('a'+i/26))
+		parts = append(parts, v, " "+v+" ")
+		want = append(want, v)
+	}
+	if got := SplitList(strings.Join(parts, ",")); !reflect.DeepEqual(got, want) {
+		t.Errorf("SplitList = %q, want %q", got, want)
 	}
 }
 

@@ -1,6 +1,7 @@
 package census
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,20 +54,18 @@ type Dataset struct {
 	// rules do not know.
 	Unmapped map[string]map[string]int
 
-	rules   *Rules
-	seen    map[string]int
-	orgs    map[string]*orgCell
-	ctry    map[string]*countryCell
-	doms    map[string]*domainCell
-	access  map[string]accessCell
-	compute map[string]computeCell
+	rules  *Rules
+	seen   map[string]int
+	orgs   map[string]*orgCell
+	ctry   map[string]*countryCell
+	doms   map[string]*domainCell
+	access map[string]accessCell
+	strs   map[string]string
 }
 
 type orgCell struct {
-	orgs, groups         []string
-	homes, groupHomes    []string
-	unmapped             []string
-	unmappedCountryCodes []string
+	Affiliation
+	unmapped []string
 }
 
 type countryCell struct {
@@ -75,18 +74,24 @@ type countryCell struct {
 }
 
 type domainCell struct {
-	domains, groups []string
-	multimodal      bool
-	unmapped        []string
+	Topics
+	unmapped []string
+}
+
+// intern returns one shared copy of a short, often repeated value.
+func (d *Dataset) intern(s string) string {
+	if v, ok := d.strs[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	if len(d.strs) < 1<<12 {
+		d.strs[s] = s
+	}
+	return s
 }
 
 type accessCell struct {
 	category, unmapped string
-}
-
-type computeCell struct {
-	v  float64
-	ok bool
 }
 
 // NewDataset returns an empty dataset that normalizes with rules.
@@ -99,7 +104,22 @@ func NewDataset(rules *Rules) *Dataset {
 		ctry:     map[string]*countryCell{},
 		doms:     map[string]*domainCell{},
 		access:   map[string]accessCell{},
-		compute:  map[string]computeCell{},
+		strs:     map[string]string{},
+	}
+}
+
+// Grow makes room for n more models, so that a large file does not copy
+// its models over and over as it is read.
+func (d *Dataset) Grow(n int) {
+	if n > 0 {
+		d.Models = slices.Grow(d.Models, n)
+		if len(d.seen) < n/2 {
+			seen := make(map[string]int, len(d.seen)+n)
+			for k, v := range d.seen {
+				seen[k] = v
+			}
+			d.seen = seen
+		}
 	}
 }
 
@@ -116,6 +136,9 @@ func (d *Dataset) unmapped(kind string, values []string) {
 		d.Unmapped[kind] = m
 	}
 	for _, v := range values {
+		if _, ok := m[v]; !ok {
+			v = strings.Clone(v)
+		}
 		m[v]++
 	}
 }
@@ -145,31 +168,29 @@ func (d *Dataset) Add(raw *Raw) {
 		d.Duplicates = append(d.Duplicates, Duplicate{Name: name, File: raw.File, Line: raw.Line, FirstFile: fm.File, FirstLine: fm.Line})
 		return
 	}
+	// Cells are slices of the whole record as read; clone what is kept so
+	// that a model does not pin its row's abstract and notes in memory.
+	name = strings.Clone(name)
 	m := Model{Name: name, Date: date, File: raw.File, Line: raw.Line}
 
 	oc := d.orgCell(raw.Get(FieldOrganization))
 	d.unmapped(KindOrganization, oc.unmapped)
-	m.Organizations, m.Groups = oc.orgs, oc.groups
+	m.Affiliation = &oc.Affiliation
 
 	cc := d.countryCell(raw.Get(FieldCountry))
 	d.unmapped(KindCountry, cc.unmapped)
 	m.Countries = cc.codes
-	if len(m.Countries) == 0 && len(oc.homes) > 0 {
-		m.Countries, m.CountryFilled = oc.homes, true
-	}
-	m.GroupCountries = oc.groupHomes
-	if len(m.GroupCountries) == 0 {
-		m.GroupCountries = m.Countries
+	if len(m.Countries) == 0 && len(oc.Homes) > 0 {
+		m.Countries, m.CountryFilled = oc.Homes, true
 	}
 
 	dc := d.domainCell(raw.Get(FieldDomain))
 	d.unmapped(KindDomain, dc.unmapped)
-	m.Domains, m.DomainGroups, m.Multimodal = dc.domains, dc.groups, dc.multimodal
+	m.Topics = &dc.Topics
 
 	m.Compute, m.HasCompute = d.parseCompute(raw)
-	m.Confidence = Clean(raw.Get(FieldConfidence))
+	m.Confidence = d.intern(Clean(raw.Get(FieldConfidence)))
 	m.Access = d.accessCategory(raw.Get(FieldAccessibility))
-	m.Link = strings.TrimSpace(raw.Get(FieldLink))
 
 	d.seen[name] = len(d.Models)
 	d.Models = append(d.Models, m)
@@ -180,16 +201,10 @@ func (d *Dataset) parseCompute(raw *Raw) (float64, bool) {
 	if s == "" {
 		return 0, false
 	}
-	if c, ok := d.compute[s]; ok {
-		return c.v, c.ok
-	}
 	v, ok := ParseNumber(s)
 	if !ok && strings.TrimSpace(s) != "" {
 		d.AddProblem(Problem{File: raw.File, Line: raw.Line, Message: "training compute " + strconv.Quote(s) + " is not a number; the model counts as having no compute"})
 		return 0, false
-	}
-	if len(d.compute) < 1<<16 {
-		d.compute[s] = computeCell{v, ok}
 	}
 	return v, ok
 }
@@ -221,11 +236,32 @@ func SplitList(cell string) []string {
 	parts := strings.Split(cell, ",")
 	out := make([]string, 0, len(parts))
 	for _, p := range parts {
-		p = Clean(p)
-		if p == "" || contains(out, p) {
-			continue
+		if p = Clean(p); p != "" {
+			out = append(out, p)
 		}
-		out = append(out, p)
+	}
+	return dedupe(out)
+}
+
+// dedupe drops repeated values in place, keeping the first of each. Short
+// lists (nearly every real cell) are scanned; long ones use a set, so that a
+// hostile cell of many thousand values stays linear.
+func dedupe(list []string) []string {
+	out := list[:0]
+	if len(list) <= 16 {
+		for _, p := range list {
+			if !contains(out, p) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	seen := make(map[string]bool, len(list))
+	for _, p := range list {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
 	}
 	return out
 }
@@ -256,13 +292,7 @@ func SplitOrganizations(cell string) []string {
 	}
 	// Repeats are dropped only after joining, so that "A Co., Ltd." and
 	// "B Co., Ltd." stay apart.
-	uniq := out[:0]
-	for _, p := range out {
-		if !contains(uniq, p) {
-			uniq = append(uniq, p)
-		}
-	}
-	return uniq
+	return dedupe(out)
 }
 
 func isOrgSuffix(p string) bool {
@@ -299,25 +329,28 @@ func (d *Dataset) orgCell(cell string) *orgCell {
 		return c
 	}
 	c := &orgCell{}
+	seen := map[string]bool{}
 	for _, raw := range SplitOrganizations(cell) {
+		raw = strings.Clone(raw) // kept in the cache: do not pin the record
 		o, ok := d.rules.Organization(raw)
 		if !ok {
 			c.unmapped = append(c.unmapped, raw)
 			o = Organization{Name: raw, Group: raw}
 		}
-		if contains(c.orgs, o.Name) {
+		if seen[o.Name] {
 			continue
 		}
-		c.orgs = append(c.orgs, o.Name)
-		c.groups = append(c.groups, o.Group)
-		c.homes = appendUniq(c.homes, o.Country)
+		seen[o.Name] = true
+		c.Organizations = append(c.Organizations, o.Name)
+		c.Groups = append(c.Groups, o.Group)
+		c.Homes = appendUniq(c.Homes, o.Country)
 		home := o.Country
 		if g, ok := d.rules.Group(o.Group); ok && g.Country != "" {
 			home = g.Country
 		}
-		c.groupHomes = appendUniq(c.groupHomes, home)
+		c.GroupHomes = appendUniq(c.GroupHomes, home)
 	}
-	d.orgs[cell] = c
+	d.orgs[strings.Clone(cell)] = c
 	return c
 }
 
@@ -327,16 +360,18 @@ func (d *Dataset) countryCell(cell string) *countryCell {
 	}
 	c := &countryCell{}
 	for _, raw := range SplitList(cell) {
+		raw = strings.Clone(raw)
 		if co, ok := d.rules.Country(raw); ok {
-			c.codes = appendUniq(c.codes, co.Code)
+			c.codes = append(c.codes, co.Code)
 			continue
 		}
 		// An unknown spelling still counts, under its own name, so that
 		// nothing silently disappears; it is listed as unmapped.
 		c.unmapped = append(c.unmapped, raw)
-		c.codes = appendUniq(c.codes, raw)
+		c.codes = append(c.codes, raw)
 	}
-	d.ctry[cell] = c
+	c.codes = dedupe(c.codes)
+	d.ctry[strings.Clone(cell)] = c
 	return c
 }
 
@@ -346,26 +381,28 @@ func (d *Dataset) domainCell(cell string) *domainCell {
 	}
 	c := &domainCell{}
 	for _, raw := range SplitList(cell) {
+		raw = strings.Clone(raw)
 		dom, ok := d.rules.Domain(raw)
 		if !ok {
 			c.unmapped = append(c.unmapped, raw)
 			dom = Domain{Name: raw, Group: "Other"}
 		}
-		c.domains = appendUniq(c.domains, dom.Name)
+		c.Domains = append(c.Domains, dom.Name)
 		if dom.Name == MultimodalDomain {
-			c.multimodal = true
+			c.Multimodal = true
 		}
-		c.groups = appendUniq(c.groups, dom.Group)
+		c.Groups = appendUniq(c.Groups, dom.Group)
 	}
-	if len(c.groups) == 0 {
-		if len(c.domains) == 0 {
-			c.groups = []string{DomainGroupUnknown}
+	c.Domains = dedupe(c.Domains)
+	if len(c.Groups) == 0 {
+		if len(c.Domains) == 0 {
+			c.Groups = []string{DomainGroupUnknown}
 		} else {
 			// Only flag domains (Multimodal): the model still needs a group.
-			c.groups = []string{"Other"}
+			c.Groups = []string{"Other"}
 		}
 	}
-	d.doms[cell] = c
+	d.doms[strings.Clone(cell)] = c
 	return c
 }
 
@@ -377,10 +414,10 @@ func (d *Dataset) accessCategory(cell string) string {
 			if cat, known := d.rules.Access(v); known {
 				c.category = cat
 			} else {
-				c.unmapped = v
+				c.unmapped = strings.Clone(v)
 			}
 		}
-		d.access[cell] = c
+		d.access[strings.Clone(cell)] = c
 	}
 	if c.unmapped != "" {
 		d.unmapped(KindAccessibility, []string{c.unmapped})

@@ -55,22 +55,39 @@ type Raw struct {
 // numFields is the number of Fields.
 const numFields = 14
 
-// fieldIndex gives each Field its slot in Raw.Cells.
-var fieldIndex = map[Field]int{
-	FieldName: 0, FieldDate: 1, FieldOrganization: 2, FieldCountry: 3,
-	FieldDomain: 4, FieldTask: 5, FieldCompute: 6, FieldConfidence: 7,
-	FieldAccessibility: 8, FieldParameters: 9, FieldLink: 10,
-	FieldReference: 11, FieldOrganizationCategorization: 12,
-	FieldLastModified: 13,
-}
-
 // Slot returns the index of f in Raw.Cells, or -1 for an unknown field.
 func Slot(f Field) int {
-	i, ok := fieldIndex[f]
-	if !ok {
-		return -1
+	switch f {
+	case FieldName:
+		return 0
+	case FieldDate:
+		return 1
+	case FieldOrganization:
+		return 2
+	case FieldCountry:
+		return 3
+	case FieldDomain:
+		return 4
+	case FieldTask:
+		return 5
+	case FieldCompute:
+		return 6
+	case FieldConfidence:
+		return 7
+	case FieldAccessibility:
+		return 8
+	case FieldParameters:
+		return 9
+	case FieldLink:
+		return 10
+	case FieldReference:
+		return 11
+	case FieldOrganizationCategorization:
+		return 12
+	case FieldLastModified:
+		return 13
 	}
-	return i
+	return -1
 }
 
 // Get returns the cell of field f.
@@ -102,23 +119,32 @@ func ParseDate(s string) (d Date, ok bool) {
 	if i := strings.IndexAny(s, " T"); i >= 0 {
 		s = s[:i]
 	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
-	if len(parts) == 0 || len(parts) > 3 || len(parts[0]) != 4 {
-		return Date{}, false
-	}
 	var n [3]int
-	for i, p := range parts {
-		if len(p) == 0 || len(p) > 4 || (i > 0 && len(p) > 2) {
+	parts := 0
+	digits := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			if digits == 4 || (parts > 0 && digits == 2) {
+				return Date{}, false
+			}
+			n[parts] = n[parts]*10 + int(s[i]-'0')
+			digits++
+			continue
+		}
+		if i < len(s) && s[i] != '-' && s[i] != '/' && s[i] != '.' {
 			return Date{}, false
 		}
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
+		if digits == 0 || (parts == 0 && digits != 4) {
 			return Date{}, false
 		}
-		n[i] = v
+		parts++
+		digits = 0
+		if parts == 3 && i < len(s) {
+			return Date{}, false
+		}
 	}
 	d = Date{Year: n[0], Month: n[1], Day: n[2]}
-	if d.Year < 1000 || d.Month > 12 || (len(parts) > 1 && d.Month == 0) || d.Day > 31 || (len(parts) > 2 && d.Day == 0) {
+	if d.Year < 1000 || d.Month > 12 || (parts > 1 && d.Month == 0) || d.Day > 31 || (parts > 2 && d.Day == 0) {
 		return Date{}, false
 	}
 	return d, true
@@ -158,37 +184,92 @@ func pad(v, width int) string {
 	return s
 }
 
-// Model is one normalized model: every value mapped through the rules.
+// Affiliation is the normalized organization cell of a model. Models with
+// the same cell share one Affiliation; treat it as read-only.
+type Affiliation struct {
+	// Organizations are canonical organization names, in the export's
+	// order, each once. Groups holds the parent group of each, at the same
+	// index.
+	Organizations []string
+	Groups        []string
+	// Homes are the distinct home countries of the organizations, and
+	// GroupHomes those of their groups.
+	Homes      []string
+	GroupHomes []string
+}
+
+// Topics is the normalized domain cell of a model, shared like Affiliation.
+type Topics struct {
+	Domains    []string // Epoch's domain values, each once
+	Groups     []string // distinct domain groups
+	Multimodal bool
+}
+
+var (
+	noAffiliation = &Affiliation{}
+	noTopics      = &Topics{}
+)
+
+// Model is one normalized model: every value mapped through the rules. It
+// is kept small, since a census may hold millions: the organization and
+// domain cells are shared between models.
 type Model struct {
 	Name string
 	Date Date
 
-	// Organizations are canonical organization names, in the export's order,
-	// each once. Groups holds the parent group of each organization, at the
-	// same index.
-	Organizations []string
-	Groups        []string
-
+	Affiliation *Affiliation
 	// Countries are the distinct country codes of the export's country cell,
 	// in order; when that cell is blank, the home countries of the
-	// organizations. CountryFilled reports that fill. GroupCountries are the
-	// distinct home countries of the organizations' groups.
-	Countries      []string
-	CountryFilled  bool
-	GroupCountries []string
-
-	Domains      []string // Epoch's domain values, each once
-	DomainGroups []string // distinct domain groups
-	Multimodal   bool
+	// organizations, and CountryFilled is set.
+	Countries     []string
+	CountryFilled bool
+	Topics        *Topics
 
 	Compute    float64 // training compute in FLOP, when HasCompute
 	HasCompute bool
 	Confidence string
 	Access     string // accessibility category; see the rules
-	Link       string
 
 	File string
 	Line int
+}
+
+// Organizations returns the model's canonical organizations.
+func (m *Model) Organizations() []string { return m.affiliation().Organizations }
+
+// Groups returns the parent group of each organization.
+func (m *Model) Groups() []string { return m.affiliation().Groups }
+
+// GroupCountries returns the distinct home countries of the model's
+// organizations' groups, or its own countries where no group has one.
+func (m *Model) GroupCountries() []string {
+	if g := m.affiliation().GroupHomes; len(g) > 0 {
+		return g
+	}
+	return m.Countries
+}
+
+// Domains returns Epoch's domain values of the model.
+func (m *Model) Domains() []string { return m.topics().Domains }
+
+// DomainGroups returns the model's distinct domain groups.
+func (m *Model) DomainGroups() []string { return m.topics().Groups }
+
+// Multimodal reports whether Epoch tags the model Multimodal.
+func (m *Model) Multimodal() bool { return m.topics().Multimodal }
+
+func (m *Model) affiliation() *Affiliation {
+	if m.Affiliation == nil {
+		return noAffiliation
+	}
+	return m.Affiliation
+}
+
+func (m *Model) topics() *Topics {
+	if m.Topics == nil {
+		return noTopics
+	}
+	return m.Topics
 }
 
 // Snapshot describes the data a census was computed from: where it came from,

@@ -48,8 +48,8 @@ func TestReportJSONContract(t *testing.T) {
 		}
 	}
 	var r struct {
-		Period struct{ From, To int }
-		Total  int
+		Period  struct{ From, To int }
+		Total   int
 		PerYear []struct {
 			Year, Count int
 		} `json:"per_year"`

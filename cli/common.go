@@ -27,13 +27,13 @@ type sourceOptions struct {
 	Lang     string
 }
 
-func (o *sourceOptions) addFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&o.Source, "source", epoch.DefaultURL, "a CSV file, an ai_models.zip, a folder of CSVs, or an https URL")
-	fs.StringVar(&o.Subset, "subset", "", "from a zip or folder: large-scale (default), notable, frontier or all")
-	fs.StringVar(&o.RulesDir, "rules", "", "a folder of rule tables that replace the embedded ones, file by file")
-	fs.StringVar(&o.Date, "date", "", "the snapshot date (YYYY-MM-DD), when the source does not tell it")
-	fs.StringVar(&o.CacheDir, "cache-dir", "", "where downloads are cached (default: the user cache directory)")
-	fs.StringVar(&o.Lang, "lang", "", "output language: en or ko (default: from the locale)")
+func (o *sourceOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
+	fs.StringVar(&o.Source, "source", epoch.DefaultURL, l.T("flag.source"))
+	fs.StringVar(&o.Subset, "subset", "", l.T("flag.subset"))
+	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
+	fs.StringVar(&o.Date, "date", "", l.T("flag.date"))
+	fs.StringVar(&o.CacheDir, "cache-dir", "", l.T("flag.cache-dir"))
+	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
 }
 
 func (o *sourceOptions) lang(io *IOStreams) (i18n.Lang, error) {

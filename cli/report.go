@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 )
 
@@ -24,11 +25,11 @@ type reportOptions struct {
 	Output      string
 }
 
-func newReportCmd(io *IOStreams) *cobra.Command {
+func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report",
-		Short: "Print the census of a snapshot / 스냅숏의 현황 통계를 출력합니다",
+		Short: l.T("cmd.report.short"),
 		Long: `Print the census of a snapshot: models per year and their compound annual
 growth, countries over the period and for the latest year, organizations and
 domain groups, multimodal models per year and the latest year's largest
@@ -47,16 +48,16 @@ training runs, with the source and data-quality notes.
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs)
-	fs.IntVar(&o.From, "from", 0, "first publication year (default: five complete years before the snapshot)")
-	fs.IntVar(&o.To, "to", 0, "last publication year, the 'latest year' (default: the year before the snapshot)")
-	fs.StringVar(&o.Attribution, "attribution", "full", "how a model with several countries counts: full, fractional or first")
-	fs.StringVar(&o.CountryBy, "country-by", "organization", "country of the organization, or of its parent group: organization or group")
-	fs.StringVar(&o.OrgLevel, "org-level", "group", "count organizations by parent group or as listed: group or organization")
-	fs.StringVar(&o.MinCompute, "min-compute", "", "keep only models with known training compute of at least this many FLOP (e.g. 1e23)")
-	fs.IntVar(&o.Top, "top", census.DefaultTop, "how many of the latest year's largest models to list")
-	fs.StringVar(&o.Format, "format", "text", "output format: text, json, csv or markdown")
-	fs.StringVarP(&o.Output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	o.sourceOptions.addFlags(fs, l)
+	fs.IntVar(&o.From, "from", 0, l.T("flag.from"))
+	fs.IntVar(&o.To, "to", 0, l.T("flag.to"))
+	fs.StringVar(&o.Attribution, "attribution", "full", l.T("flag.attribution"))
+	fs.StringVar(&o.CountryBy, "country-by", "organization", l.T("flag.country-by"))
+	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
+	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
+	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
+	fs.StringVar(&o.Format, "format", "text", l.T("flag.format"))
+	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
 	return cmd
 }
 

@@ -15,11 +15,11 @@ import (
 // -ldflags "-X github.com/modelcensus/modelcensus/cli.Version=...".
 var Version = "0.1.0-dev"
 
-// NewRoot builds the modelcensus command tree.
-func NewRoot(io *IOStreams) *cobra.Command {
+// NewRoot builds the modelcensus command tree, with help in language l.
+func NewRoot(io *IOStreams, l i18n.Lang) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "modelcensus",
-		Short: "Count the world's large-scale AI models from Epoch AI's database",
+		Short: l.T("cmd.root.short"),
 		Long: `modelcensus reads an export of Epoch AI's "Data on AI models" database
 (CC BY 4.0), normalizes it by stated rules and prints the census a national
 report needs: models per year and their growth, countries, organizations,
@@ -38,14 +38,73 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &Error{Code: ExitUsage, Msg: err.Error() + " (see --help / --help 참조)", Err: err}
 	})
-	root.AddCommand(newReportCmd(io), newRulesCmd(io))
+	root.AddCommand(newReportCmd(io, l), newRulesCmd(io, l))
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.InitDefaultHelpCmd()
+	root.InitDefaultHelpFlag()
+	root.InitDefaultVersionFlag()
+	root.Flags().Lookup("help").Usage = l.T("flag.help")
+	root.Flags().Lookup("version").Usage = l.T("flag.version")
+	for _, c := range root.Commands() {
+		if c.Name() == "help" {
+			c.Short = l.T("cmd.help.short")
+			continue
+		}
+		c.InitDefaultHelpFlag()
+		c.Flags().Lookup("help").Usage = l.T("flag.help")
+	}
+	if l == i18n.KO {
+		root.SetUsageTemplate(koreanUsage)
+	}
 	return root
+}
+
+// koreanUsage is cobra's usage template with Korean headings.
+const koreanUsage = `사용법:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [명령]{{end}}{{if gt (len .Aliases) 0}}
+
+별칭:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+예시:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+명령:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+플래그:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+공통 플래그:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+명령별 도움말은 "{{.CommandPath}} [명령] --help"를 쓰세요.{{end}}
+`
+
+// langOf picks the help language: a --lang on the command line, else the
+// locale.
+func langOf(args []string, getenv func(string) string) i18n.Lang {
+	for i, a := range args {
+		v := ""
+		switch {
+		case strings.HasPrefix(a, "--lang="):
+			v = strings.TrimPrefix(a, "--lang=")
+		case a == "--lang" && i+1 < len(args):
+			v = args[i+1]
+		}
+		if l, err := i18n.Parse(v); err == nil {
+			return l
+		}
+	}
+	return i18n.FromEnv(getenv)
 }
 
 // Run executes the command line args and returns the process exit code,
 // having printed any error as one line on ErrOut.
 func Run(ctx context.Context, io *IOStreams, args []string) int {
-	root := NewRoot(io)
+	l := langOf(args, io.Getenv)
+	root := NewRoot(io, l)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
@@ -58,7 +117,7 @@ func Run(ctx context.Context, io *IOStreams, args []string) int {
 		if strings.HasPrefix(msg, "unknown command") || strings.Contains(msg, "arg(s)") || strings.Contains(msg, "flag") {
 			ce = &Error{Code: ExitUsage, Msg: msg + " (see --help / --help 참조)", Err: err}
 		} else {
-			ce = translate(i18n.FromEnv(io.Getenv), err).(*Error)
+			ce = translate(l, err).(*Error)
 		}
 	}
 	fmt.Fprintln(io.ErrOut, "modelcensus: "+ce.Msg)

@@ -26,11 +26,11 @@ type rulesOptions struct {
 	Output   string
 }
 
-func newRulesCmd(io *IOStreams) *cobra.Command {
+func newRulesCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	o := &rulesOptions{}
 	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "Show the normalization rules, and how a source's values map / 정규화 규칙과 원본 값의 대응을 보여줍니다",
+		Short: l.T("cmd.rules.short"),
 		Long: `Show the normalization rules: column aliases, countries, organizations and
 their groups, domains and accessibility. With --source, list every raw value
 of the source with the rows that hold it and what it maps to, and the values
@@ -51,11 +51,11 @@ that no rule maps.
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs)
-	fs.StringVar(&o.Kind, "kind", "", "only one kind: column, country, organization, domain or accessibility")
-	fs.BoolVar(&o.Unmapped, "unmapped", false, "with --source: list only the values no rule maps")
-	fs.StringVar(&o.Format, "format", "text", "output format: text, json or csv")
-	fs.StringVarP(&o.Output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	o.sourceOptions.addFlags(fs, l)
+	fs.StringVar(&o.Kind, "kind", "", l.T("flag.kind"))
+	fs.BoolVar(&o.Unmapped, "unmapped", false, l.T("flag.unmapped"))
+	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.rules"))
+	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
 	return cmd
 }
 

@@ -43,16 +43,34 @@ type ReadResult struct {
 	LastModified time.Time
 }
 
+// growProbe is the row after which the dataset is grown to the estimated
+// size of the file.
+const growProbe = 256
+
 // sniffSize is how much of a file is looked at to tell HTML and binary data
 // from CSV.
 const sniffSize = 4096
 
-// ReadCSV reads one export file, calls row for every record (its Raw is
+// Reader reads export files.
+type Reader struct {
+	// Rules maps the header to fields.
+	Rules *census.Rules
+	// Checksum asks for each file's SHA-256, for provenance.
+	Checksum bool
+}
+
+// ReadCSV reads one export file with the default Reader; see Reader.Read.
+func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, row func(*census.Raw)) (*ReadResult, error) {
+	return (&Reader{Rules: rules}).Read(name, open, ds, row)
+}
+
+// Read reads one export file, calls row for every record (its Raw is
 // reused between calls), and records rows that cannot be read in ds. It
 // fails only when the file as a whole cannot be read: not found, empty, not
 // CSV, or without a required column.
-func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, row func(*census.Raw)) (*ReadResult, error) {
-	enc, size, sum, err := sniff(name, open)
+func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*census.Raw)) (*ReadResult, error) {
+	rules := rd.Rules
+	enc, size, sum, err := sniff(name, open, rd.Checksum)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +113,7 @@ func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, 
 		Columns: len(header), Size: size, SHA256: sum, Encoding: enc,
 	}
 	lmSlot := census.Slot(census.FieldLastModified)
+	maxLM := ""
 	var raw census.Raw
 	raw.File = name
 	for {
@@ -122,6 +141,12 @@ func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, 
 			continue
 		}
 		res.Info.Rows++
+		if res.Info.Rows == growProbe && size > 0 {
+			// Estimate the rows still to come from the bytes per row so far.
+			if off := cr.InputOffset(); off > 0 {
+				ds.Grow(int(float64(size-off) / float64(off) * growProbe * 1.05))
+			}
+		}
 		raw.Line = line
 		for i, col := range slots {
 			if col >= 0 {
@@ -130,9 +155,11 @@ func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, 
 				raw.Cells[i] = ""
 			}
 		}
-		if lmSlot >= 0 && raw.Cells[lmSlot] != "" {
-			if t, ok := parseTimestamp(raw.Cells[lmSlot]); ok && t.After(res.LastModified) {
+		// Epoch's timestamps sort as strings; parse only a new maximum.
+		if lm := raw.Cells[lmSlot]; lm > maxLM {
+			if t, ok := parseTimestamp(lm); ok && t.After(res.LastModified) {
 				res.LastModified = t
+				maxLM = strings.Clone(lm)
 			}
 		}
 		row(&raw)
@@ -233,14 +260,18 @@ func HeaderVersion(header []string) string {
 // sniff makes a first pass over a file: it rejects empty, binary and HTML
 // content, and tells the encoding: UTF-8 (with or without BOM), UTF-16 with
 // a BOM, or else CP949/EUC-KR, as saved by Korean Excel.
-func sniff(name string, open Opener) (enc string, size int64, sum string, err error) {
+func sniff(name string, open Opener, checksum bool) (enc string, size int64, sum string, err error) {
 	rc, err := open()
 	if err != nil {
 		return "", 0, "", err
 	}
 	defer rc.Close()
+	var src io.Reader = rc
 	h := sha256.New()
-	br := bufio.NewReaderSize(io.TeeReader(rc, h), 1<<16)
+	if checksum {
+		src = io.TeeReader(rc, h)
+	}
+	br := bufio.NewReaderSize(src, 1<<16)
 	head, err := br.Peek(sniffSize)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return "", 0, "", &InputError{Kind: InputRead, Path: name, Err: err}
@@ -303,7 +334,10 @@ func sniff(name string, open Opener) (enc string, size int64, sum string, err er
 	if !valid && enc != EncodingUTF16 {
 		enc = EncodingCP949
 	}
-	return enc, size, hex.EncodeToString(h.Sum(nil)), nil
+	if checksum {
+		sum = hex.EncodeToString(h.Sum(nil))
+	}
+	return enc, size, sum, nil
 }
 
 // parseTimestamp reads Epoch's "Last modified" values, such as

@@ -104,10 +104,10 @@ func TestReadVariants(t *testing.T) {
 				t.Errorf("a single CSV is taken whole, got subset %q", ds.Snapshot.Subset)
 			}
 			m := ds.Models[1]
-			if m.Name != "Gemini Z" || !reflect.DeepEqual(m.Countries, []string{"GB", "US"}) || !m.Multimodal || m.Compute != 5e25 {
+			if m.Name != "Gemini Z" || !reflect.DeepEqual(m.Countries, []string{"GB", "US"}) || !m.Multimodal() || m.Compute != 5e25 {
 				t.Errorf("Gemini Z = %+v", m)
 			}
-			if q := ds.Models[2]; !reflect.DeepEqual(q.Countries, []string{"CN"}) || !reflect.DeepEqual(q.Organizations, []string{"Alibaba"}) {
+			if q := ds.Models[2]; !reflect.DeepEqual(q.Countries, []string{"CN"}) || !reflect.DeepEqual(q.Organizations(), []string{"Alibaba"}) {
 				t.Errorf("repeated values are one: %+v", q)
 			}
 		})

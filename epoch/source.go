@@ -233,6 +233,8 @@ type LoadOptions struct {
 	Date time.Time
 	// Now is the current time, for a URL source; nil means time.Now.
 	Now func() time.Time
+	// Checksum asks for each file's SHA-256 in the provenance.
+	Checksum bool
 }
 
 // Load opens location, reads the chosen subset and normalizes it with rules
@@ -255,11 +257,12 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 	ds := census.NewDataset(rules)
 	ds.Snapshot = census.Snapshot{Source: s.Location, Kind: s.Kind, Subset: subset}
 	var lastModified, newestMember time.Time
+	rd := &Reader{Rules: rules, Checksum: opt.Checksum}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, err := ReadCSV(f.Name, f.Open, rules, ds, ds.Add)
+		res, err := rd.Read(f.Name, f.Open, ds, ds.Add)
 		if err != nil {
 			return nil, err
 		}
