@@ -271,6 +271,9 @@ func sourceMappings(cmd *cobra.Command, io *IOStreams, l i18n.Lang, r *census.Ru
 		if a.Kind != b.Kind {
 			return kindOrder(a.Kind) < kindOrder(b.Kind)
 		}
+		if ua, ub := a.MapsTo == "-", b.MapsTo == "-"; ua != ub {
+			return ub // columns the census reads first
+		}
 		if a.Rows != b.Rows {
 			return a.Rows > b.Rows
 		}
@@ -312,7 +315,11 @@ func writeRulesText(buf *bytes.Buffer, l i18n.Lang, title string, maps []Mapping
 			}
 			row := []string{m.Raw, to, m.Detail}
 			if withRows {
-				row = append(row, strconv.Itoa(m.Rows))
+				n := ""
+				if kind != census.KindColumn {
+					n = strconv.Itoa(m.Rows)
+				}
+				row = append(row, n)
 			}
 			t.Rows = append(t.Rows, row)
 		}
