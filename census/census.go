@@ -230,7 +230,11 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	}
 	from, to := opt.From, opt.To
 	if from == 0 || to == 0 {
-		df, dt := DefaultPeriod(ds.Snapshot.Date)
+		snap := ds.Snapshot.Date
+		if snap.IsZero() {
+			snap = time.Now() // a dataset built by hand, with no date
+		}
+		df, dt := DefaultPeriod(snap)
 		if to == 0 {
 			to = dt
 			if from != 0 && from > to {

@@ -1,6 +1,7 @@
 package census
 
 import (
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strconv"
@@ -54,13 +55,18 @@ type Dataset struct {
 	// rules do not know.
 	Unmapped map[string]map[string]int
 
-	rules  *Rules
-	seen   map[string]int
-	orgs   map[string]*orgCell
-	ctry   map[string]*countryCell
-	doms   map[string]*domainCell
-	access map[string]accessCell
-	strs   map[string]string
+	rules *Rules
+	// seen finds a model by the hash of its name: integer keys keep the
+	// million-entry map compact and free of pointers. Names whose hash
+	// collides with another name's go to seenMore.
+	seen     map[uint64]int32
+	seenMore map[string]int32
+	seed     maphash.Seed
+	orgs     map[string]*orgCell
+	ctry     map[string]*countryCell
+	doms     map[string]*domainCell
+	access   map[string]accessCell
+	strs     map[string]string
 }
 
 type orgCell struct {
@@ -99,7 +105,9 @@ func NewDataset(rules *Rules) *Dataset {
 	return &Dataset{
 		Unmapped: map[string]map[string]int{},
 		rules:    rules,
-		seen:     map[string]int{},
+		seen:     map[uint64]int32{},
+		seenMore: map[string]int32{},
+		seed:     maphash.MakeSeed(),
 		orgs:     map[string]*orgCell{},
 		ctry:     map[string]*countryCell{},
 		doms:     map[string]*domainCell{},
@@ -114,7 +122,7 @@ func (d *Dataset) Grow(n int) {
 	if n > 0 {
 		d.Models = slices.Grow(d.Models, n)
 		if len(d.seen) < n/2 {
-			seen := make(map[string]int, len(d.seen)+n)
+			seen := make(map[uint64]int32, len(d.seen)+n)
 			for k, v := range d.seen {
 				seen[k] = v
 			}
@@ -163,7 +171,8 @@ func (d *Dataset) Add(raw *Raw) {
 		d.Excluded = append(d.Excluded, Excluded{File: raw.File, Line: raw.Line, Reason: ReasonBadDate, Name: name, Value: Clean(dateCell)})
 		return
 	}
-	if first, dup := d.seen[name]; dup {
+	h := maphash.String(d.seed, name)
+	if first, dup := d.lookup(h, name); dup {
 		fm := &d.Models[first]
 		d.Duplicates = append(d.Duplicates, Duplicate{Name: name, File: raw.File, Line: raw.Line, FirstFile: fm.File, FirstLine: fm.Line})
 		return
@@ -192,8 +201,25 @@ func (d *Dataset) Add(raw *Raw) {
 	m.Confidence = d.intern(Clean(raw.Get(FieldConfidence)))
 	m.Access = d.accessCategory(raw.Get(FieldAccessibility))
 
-	d.seen[name] = len(d.Models)
+	if _, taken := d.seen[h]; taken {
+		d.seenMore[name] = int32(len(d.Models))
+	} else {
+		d.seen[h] = int32(len(d.Models))
+	}
 	d.Models = append(d.Models, m)
+}
+
+// lookup finds the model already read under name, whose hash is h.
+func (d *Dataset) lookup(h uint64, name string) (int, bool) {
+	i, ok := d.seen[h]
+	if !ok {
+		return 0, false
+	}
+	if d.Models[i].Name == name {
+		return int(i), true
+	}
+	j, ok := d.seenMore[name]
+	return int(j), ok
 }
 
 func (d *Dataset) parseCompute(raw *Raw) (float64, bool) {

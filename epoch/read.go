@@ -48,8 +48,8 @@ type ReadResult struct {
 const growProbe = 256
 
 // sniffSize is how much of a file is looked at to tell HTML and binary data
-// from CSV.
-const sniffSize = 4096
+// from CSV, and UTF-8 from CP949.
+const sniffSize = 1 << 16
 
 // Reader reads export files.
 type Reader struct {
@@ -70,7 +70,7 @@ func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, 
 // CSV, or without a required column.
 func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*census.Raw)) (*ReadResult, error) {
 	rules := rd.Rules
-	enc, size, sum, err := sniff(name, open, rd.Checksum)
+	enc, err := sniff(name, open)
 	if err != nil {
 		return nil, err
 	}
@@ -79,16 +79,24 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		return nil, &InputError{Kind: InputRead, Path: name, Err: err}
 	}
 	defer rc.Close()
-	var r io.Reader = bufio.NewReaderSize(rc, 1<<16)
+	size := sizeOf(rc)
+	m := newMeter(rc, rd.Checksum)
+	var r io.Reader
+	var auto *autoDecoder
 	switch enc {
-	case EncodingUTF8BOM:
-		if _, err := io.ReadFull(r, make([]byte, 3)); err != nil {
-			return nil, &InputError{Kind: InputRead, Path: name, Err: err}
+	case EncodingUTF8BOM, EncodingUTF8:
+		if enc == EncodingUTF8BOM {
+			if _, err := io.ReadFull(m, make([]byte, 3)); err != nil {
+				return nil, &InputError{Kind: InputRead, Path: name, Err: err}
+			}
 		}
+		// autoDecoder reads 64 KiB at a time itself: no extra buffer.
+		auto = newAutoDecoder(m)
+		r = auto
 	case EncodingUTF16:
-		r = transform.NewReader(r, unicode.BOMOverride(unicode.UTF8.NewDecoder()))
-	case EncodingCP949:
-		r = transform.NewReader(r, korean.EUCKR.NewDecoder())
+		r = transform.NewReader(bufio.NewReaderSize(m, 1<<16), unicode.BOMOverride(unicode.UTF8.NewDecoder()))
+	default:
+		r = transform.NewReader(bufio.NewReaderSize(m, 1<<16), korean.EUCKR.NewDecoder())
 	}
 
 	cr := csv.NewReader(r)
@@ -110,7 +118,7 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 	res := &ReadResult{Header: header}
 	res.Info = census.FileInfo{
 		Name: name, Subset: SubsetOf(name), HeaderVersion: HeaderVersion(header),
-		Columns: len(header), Size: size, SHA256: sum, Encoding: enc,
+		Columns: len(header), Encoding: enc,
 	}
 	lmSlot := census.Slot(census.FieldLastModified)
 	maxLM := ""
@@ -143,7 +151,7 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		res.Info.Rows++
 		if res.Info.Rows == growProbe && size > 0 {
 			// Estimate the rows still to come from the bytes per row so far.
-			if off := cr.InputOffset(); off > 0 {
+			if off := cr.InputOffset(); off > 0 && off < size {
 				ds.Grow(int(float64(size-off) / float64(off) * growProbe * 1.05))
 			}
 		}
@@ -163,6 +171,10 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 			}
 		}
 		row(&raw)
+	}
+	res.Info.Size, res.Info.SHA256 = m.n, m.sum()
+	if auto != nil && auto.Switched {
+		res.Info.Encoding = EncodingCP949
 	}
 	return res, nil
 }
@@ -257,87 +269,59 @@ func HeaderVersion(header []string) string {
 	return fmt.Sprintf("%s/%s/%d cols/%s", nameCol, countryCol, len(header), hex.EncodeToString(sum[:])[:8])
 }
 
-// sniff makes a first pass over a file: it rejects empty, binary and HTML
+// sniff looks at the start of a file: it rejects empty, binary and HTML
 // content, and tells the encoding: UTF-8 (with or without BOM), UTF-16 with
-// a BOM, or else CP949/EUC-KR, as saved by Korean Excel.
-func sniff(name string, open Opener, checksum bool) (enc string, size int64, sum string, err error) {
+// a BOM, or CP949/EUC-KR, as saved by Korean Excel. Invalid UTF-8 found
+// later in the file is handled while reading (see autoDecoder).
+func sniff(name string, open Opener) (enc string, err error) {
 	rc, err := open()
 	if err != nil {
-		return "", 0, "", err
+		return "", err
 	}
 	defer rc.Close()
-	var src io.Reader = rc
-	h := sha256.New()
-	if checksum {
-		src = io.TeeReader(rc, h)
+	head := make([]byte, sniffSize)
+	n, err := io.ReadFull(rc, head)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return "", &InputError{Kind: InputRead, Path: name, Err: err}
 	}
-	br := bufio.NewReaderSize(src, 1<<16)
-	head, err := br.Peek(sniffSize)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return "", 0, "", &InputError{Kind: InputRead, Path: name, Err: err}
-	}
+	head = head[:n]
+	full := n < sniffSize // the whole file is in head
 	enc = EncodingUTF8
 	switch {
 	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
 		enc = EncodingUTF8BOM
 		head = head[3:]
 	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
-		enc = EncodingUTF16
+		return EncodingUTF16, nil
 	}
 	trimmed := bytes.TrimSpace(head)
-	if len(trimmed) == 0 && len(head) < sniffSize {
-		return "", 0, "", &InputError{Kind: InputEmpty, Path: name}
+	if len(trimmed) == 0 && full {
+		return "", &InputError{Kind: InputEmpty, Path: name}
 	}
-	if enc != EncodingUTF16 {
-		if bytes.IndexByte(head, 0) >= 0 {
-			return "", 0, "", &InputError{Kind: InputNotCSV, Path: name}
-		}
-		lower := bytes.ToLower(trimmed[:min(len(trimmed), 64)])
-		for _, p := range []string{"<!doctype html", "<html", "<head", "<?xml", "<body"} {
-			if bytes.HasPrefix(lower, []byte(p)) {
-				return "", 0, "", &InputError{Kind: InputHTML, Path: name}
-			}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return "", &InputError{Kind: InputNotCSV, Path: name}
+	}
+	lower := bytes.ToLower(trimmed[:min(len(trimmed), 64)])
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<?xml", "<body"} {
+		if bytes.HasPrefix(lower, []byte(p)) {
+			return "", &InputError{Kind: InputHTML, Path: name}
 		}
 	}
-	// Validate UTF-8 over the whole stream; an incomplete rune at the end
-	// of a chunk is carried to the front of the next.
-	valid := enc != EncodingUTF16
-	buf := make([]byte, 1<<16+utf8.UTFMax)
-	k := 0
-	for {
-		n, rerr := br.Read(buf[k : k+1<<16])
-		size += int64(n)
-		end := k + n
-		cut := end
-		for i := 1; i <= utf8.UTFMax && i <= end; i++ {
-			if utf8.RuneStart(buf[end-i]) {
-				if !utf8.FullRune(buf[end-i : end]) {
-					cut = end - i
+	// Drop an incomplete rune at the cut before judging the head.
+	if !full {
+		for i := 1; i <= utf8.UTFMax && i <= len(head); i++ {
+			if utf8.RuneStart(head[len(head)-i]) {
+				if !utf8.FullRune(head[len(head)-i:]) {
+					head = head[:len(head)-i]
 				}
 				break
 			}
 		}
-		if valid && !utf8.Valid(buf[:cut]) {
-			valid = false
-		}
-		k = copy(buf, buf[cut:end])
-		if rerr == io.EOF {
-			break
-		}
-		if rerr != nil {
-			return "", 0, "", &InputError{Kind: InputRead, Path: name, Err: rerr}
-		}
 	}
-	if k > 0 {
-		valid = false
-	}
-	if !valid && enc != EncodingUTF16 {
+	if !utf8.Valid(head) {
 		enc = EncodingCP949
 	}
-	if checksum {
-		sum = hex.EncodeToString(h.Sum(nil))
-	}
-	return enc, size, sum, nil
+	return enc, nil
 }
 
 // parseTimestamp reads Epoch's "Last modified" values, such as

@@ -358,3 +358,49 @@ func TestSharedSnapshotsPerYear(t *testing.T) {
 		})
 	}
 }
+
+// A CP949 file whose first 64 KiB are plain ASCII is only found out later
+// in the stream; the reader switches to CP949 there, and a UTF-8 file whose
+// Korean text straddles every read boundary stays whole.
+func TestReadLateEncoding(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Model,Publication date,Organization\n")
+	for i := 0; i < 3000; i++ {
+		b.WriteString("Plain Model " + strconv.Itoa(i) + ",2023-01-01,OpenAI\n")
+	}
+	b.WriteString("한국어 모델,2024-02-02,NAVER\n")
+	if b.Len() < 70000 {
+		t.Fatalf("fixture too short: %d bytes", b.Len())
+	}
+	cp, err := korean.EUCKR.NewEncoder().String(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ds, err := load(t, write(t, dir, "late.csv", []byte(cp)), epoch.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(ds.Models); n != 3001 || ds.Models[3000].Name != "한국어 모델" || ds.Snapshot.Files[0].Encoding != epoch.EncodingCP949 {
+		t.Errorf("%d models, last %q, encoding %s", n, ds.Models[n-1].Name, ds.Snapshot.Files[0].Encoding)
+	}
+
+	var u strings.Builder
+	u.WriteString("Model,Publication date\n")
+	var want []string
+	for i := 0; len(want) < 9000; i++ {
+		name := "모델 " + strconv.Itoa(i) + " 한국어 이름"
+		want = append(want, name)
+		u.WriteString(name + ",2024-01-01\n")
+	}
+	ds, err = load(t, write(t, dir, "utf8.csv", []byte(u.String())), epoch.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := modelNames(ds); !reflect.DeepEqual(got, want) || ds.Snapshot.Files[0].Encoding != epoch.EncodingUTF8 {
+		t.Errorf("UTF-8 across chunks: %d names, encoding %s", len(got), ds.Snapshot.Files[0].Encoding)
+	}
+	if ds.Snapshot.Files[0].Size != int64(u.Len()) {
+		t.Errorf("size %d, want %d", ds.Snapshot.Files[0].Size, u.Len())
+	}
+}

@@ -144,7 +144,7 @@ func openZip(path, name string) (*Source, error) {
 				if err != nil {
 					return nil, &InputError{Kind: InputBadZip, Path: name + "!" + zf.Name, Err: err}
 				}
-				return zipMember{rc, name + "!" + zf.Name}, nil
+				return zipMember{rc, name + "!" + zf.Name, int64(zf.UncompressedSize64)}, nil
 			},
 		})
 	}
@@ -159,7 +159,11 @@ func openZip(path, name string) (*Source, error) {
 type zipMember struct {
 	io.ReadCloser
 	name string
+	size int64
 }
+
+// Size is the member's uncompressed size, as the archive states it.
+func (z zipMember) Size() int64 { return z.size }
 
 func (z zipMember) Read(p []byte) (int, error) {
 	n, err := z.ReadCloser.Read(p)
