@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -22,6 +23,10 @@ var bin struct {
 }
 
 func TestMain(m *testing.M) {
+	flag.Parse()
+	if f := flag.Lookup("test.bench"); f == nil || f.Value.String() == "" {
+		os.Exit(m.Run()) // no benchmarks asked for: build nothing
+	}
 	dir, err := os.MkdirTemp("", "modelcensus-bench-bin")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

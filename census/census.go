@@ -223,11 +223,13 @@ func CAGR(first, last, years int) (g float64, ok bool) {
 	return math.Pow(float64(last)/float64(first), 1/float64(years-1)) - 1, true
 }
 
-// Compute counts ds under opt. It does not change ds.
+// Compute counts ds under opt. It finishes ds (see Dataset.Finish) and
+// does not otherwise change it.
 func Compute(ds *Dataset, opt Options) (*Result, error) {
 	if err := opt.Validate(); err != nil {
 		return nil, err
 	}
+	ds.Finish()
 	from, to := opt.From, opt.To
 	if from == 0 || to == 0 {
 		snap := ds.Snapshot.Date

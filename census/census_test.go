@@ -90,6 +90,7 @@ func fixture(t testing.TB) *Dataset {
 		}
 		ds.Add(&raw)
 	}
+	ds.Finish()
 	return ds
 }
 

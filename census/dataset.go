@@ -1,6 +1,7 @@
 package census
 
 import (
+	"cmp"
 	"hash/maphash"
 	"slices"
 	"sort"
@@ -56,17 +57,17 @@ type Dataset struct {
 	Unmapped map[string]map[string]int
 
 	rules *Rules
-	// seen finds a model by the hash of its name: integer keys keep the
-	// million-entry map compact and free of pointers. Names whose hash
-	// collides with another name's go to seenMore.
-	seen     map[uint64]int32
-	seenMore map[string]int32
-	seed     maphash.Seed
-	orgs     map[string]*orgCell
-	ctry     map[string]*countryCell
-	doms     map[string]*domainCell
-	access   map[string]accessCell
-	strs     map[string]string
+	// hashes holds the hash of each model's name, at the model's index;
+	// Finish sorts them to find repeated names. Models from index deduped
+	// on have not been checked yet.
+	hashes  []uint64
+	deduped int
+	seed    maphash.Seed
+	orgs    map[string]*orgCell
+	ctry    map[string]*countryCell
+	doms    map[string]*domainCell
+	access  map[string]accessCell
+	strs    map[string]string
 }
 
 type orgCell struct {
@@ -105,8 +106,6 @@ func NewDataset(rules *Rules) *Dataset {
 	return &Dataset{
 		Unmapped: map[string]map[string]int{},
 		rules:    rules,
-		seen:     map[uint64]int32{},
-		seenMore: map[string]int32{},
 		seed:     maphash.MakeSeed(),
 		orgs:     map[string]*orgCell{},
 		ctry:     map[string]*countryCell{},
@@ -121,13 +120,7 @@ func NewDataset(rules *Rules) *Dataset {
 func (d *Dataset) Grow(n int) {
 	if n > 0 {
 		d.Models = slices.Grow(d.Models, n)
-		if len(d.seen) < n/2 {
-			seen := make(map[uint64]int32, len(d.seen)+n)
-			for k, v := range d.seen {
-				seen[k] = v
-			}
-			d.seen = seen
-		}
+		d.hashes = slices.Grow(d.hashes, n)
 	}
 }
 
@@ -171,12 +164,6 @@ func (d *Dataset) Add(raw *Raw) {
 		d.Excluded = append(d.Excluded, Excluded{File: raw.File, Line: raw.Line, Reason: ReasonBadDate, Name: name, Value: Clean(dateCell)})
 		return
 	}
-	h := maphash.String(d.seed, name)
-	if first, dup := d.lookup(h, name); dup {
-		fm := &d.Models[first]
-		d.Duplicates = append(d.Duplicates, Duplicate{Name: name, File: raw.File, Line: raw.Line, FirstFile: fm.File, FirstLine: fm.Line})
-		return
-	}
 	// Cells are slices of the whole record as read; clone what is kept so
 	// that a model does not pin its row's abstract and notes in memory.
 	name = strings.Clone(name)
@@ -201,25 +188,71 @@ func (d *Dataset) Add(raw *Raw) {
 	m.Confidence = d.intern(Clean(raw.Get(FieldConfidence)))
 	m.Access = d.accessCategory(raw.Get(FieldAccessibility))
 
-	if _, taken := d.seen[h]; taken {
-		d.seenMore[name] = int32(len(d.Models))
-	} else {
-		d.seen[h] = int32(len(d.Models))
-	}
+	d.hashes = append(d.hashes, maphash.String(d.seed, name))
 	d.Models = append(d.Models, m)
 }
 
-// lookup finds the model already read under name, whose hash is h.
-func (d *Dataset) lookup(h uint64, name string) (int, bool) {
-	i, ok := d.seen[h]
-	if !ok {
-		return 0, false
+// Finish drops the rows whose trimmed name repeats a name read before
+// them (the first row with a name is the one counted) and lists them in
+// Duplicates. Readers call it when a snapshot is read; Compute calls it too.
+// Sorting name hashes once is much faster, for a million rows, than asking a
+// map at every row.
+func (d *Dataset) Finish() {
+	n := len(d.Models)
+	if d.deduped >= n {
+		return
 	}
-	if d.Models[i].Name == name {
-		return int(i), true
+	type entry struct {
+		h uint64
+		i int32
 	}
-	j, ok := d.seenMore[name]
-	return int(j), ok
+	es := make([]entry, n)
+	for i := range es {
+		es[i] = entry{d.hashes[i], int32(i)}
+	}
+	slices.SortFunc(es, func(a, b entry) int {
+		if c := cmp.Compare(a.h, b.h); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	firstOf := map[int32]int32{} // duplicate index → index of the first row
+	for start := 0; start < n; {
+		end := start + 1
+		for end < n && es[end].h == es[start].h {
+			end++
+		}
+		for j := start + 1; j < end; j++ {
+			if int(es[j].i) < d.deduped {
+				continue // checked by an earlier Finish
+			}
+			for k := start; k < j; k++ {
+				if d.Models[es[k].i].Name == d.Models[es[j].i].Name {
+					firstOf[es[j].i] = es[k].i
+					break
+				}
+			}
+		}
+		start = end
+	}
+	if len(firstOf) > 0 {
+		kept := d.Models[:0:0]
+		keptHashes := d.hashes[:0:0]
+		kept = slices.Grow(kept, n-len(firstOf))
+		keptHashes = slices.Grow(keptHashes, n-len(firstOf))
+		for i := range d.Models {
+			m := &d.Models[i]
+			if first, dup := firstOf[int32(i)]; dup {
+				fm := &d.Models[first]
+				d.Duplicates = append(d.Duplicates, Duplicate{Name: m.Name, File: m.File, Line: m.Line, FirstFile: fm.File, FirstLine: fm.Line})
+				continue
+			}
+			kept = append(kept, *m)
+			keptHashes = append(keptHashes, d.hashes[i])
+		}
+		d.Models, d.hashes = kept, keptHashes
+	}
+	d.deduped = len(d.Models)
 }
 
 func (d *Dataset) parseCompute(raw *Raw) (float64, bool) {

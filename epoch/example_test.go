@@ -25,6 +25,7 @@ func ExampleReadCSV() {
 	if err != nil {
 		panic(err)
 	}
+	ds.Finish()
 	m := ds.Models[0]
 	fmt.Printf("%d row, %q %v %v\n", res.Info.Rows, m.Name, m.Date, m.Countries)
 	// Output:

@@ -83,6 +83,7 @@ func FuzzReadCSV(f *testing.F) {
 			}
 			return
 		}
+		ds.Finish()
 		if res.Info.Rows != rows {
 			t.Fatalf("rows reported %d, delivered %d", res.Info.Rows, rows)
 		}

@@ -278,6 +278,7 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 			newestMember = f.ModTime
 		}
 	}
+	ds.Finish()
 	ds.Snapshot.Date, ds.Snapshot.DateBasis, ds.Snapshot.DatePath = s.snapshotDate(files, opt, lastModified, newestMember)
 	return ds, nil
 }
