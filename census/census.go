@@ -1,8 +1,10 @@
 package census
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -264,19 +266,27 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	orgs := counter{}
 	domains := counter{}
 	domainsLatest := counter{}
-	var top []*Model
 	var noCompute, noCountry, filled []string
 	var noComputeN, noCountryN, filledN int
 
-	for i := range ds.Models {
-		m := &ds.Models[i]
-		y := m.Date.Year
+	// The latest year's models with compute, as (compute, index) pairs:
+	// sorting these is cheap even when they are many.
+	type candidate struct {
+		flop float64
+		i    int
+	}
+	var top []candidate
+	for i := range ds.rows {
+		// Filter on the compact row; build the model only when it counts.
+		row := &ds.rows[i]
+		y := int(row.year)
 		if y < from || y > to {
 			continue
 		}
-		if opt.MinCompute > 0 && (!m.HasCompute || m.Compute < opt.MinCompute) {
+		if opt.MinCompute > 0 && (row.flags&flagHasCompute == 0 || row.compute < opt.MinCompute) {
 			continue
 		}
+		m := ds.Model(i)
 		latest := y == to
 		r.Total++
 		perYear[y-from]++
@@ -320,7 +330,7 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 			noComputeN++
 			noCompute = appendCapped(noCompute, m.Name)
 		} else if latest {
-			top = append(top, m)
+			top = append(top, candidate{m.Compute, i})
 		}
 	}
 
@@ -340,24 +350,28 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	r.Domains = domains.list()
 	r.DomainsLatest = domainsLatest.list()
 
-	sort.SliceStable(top, func(i, j int) bool {
-		if top[i].Compute != top[j].Compute {
-			return top[i].Compute > top[j].Compute
+	slices.SortFunc(top, func(a, b candidate) int {
+		if a.flop != b.flop {
+			return cmp.Compare(b.flop, a.flop)
 		}
-		return top[i].Name < top[j].Name
+		if c := strings.Compare(ds.name(a.i), ds.name(b.i)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
 	})
 	if len(top) > opt.Top {
 		top = top[:opt.Top]
 	}
 	r.TopComputeLatest = []TopModel{}
-	for _, m := range top {
+	for _, c := range top {
+		m := ds.Model(c.i)
 		r.TopComputeLatest = append(r.TopComputeLatest, TopModel{
-			Model: m.Name, Organization: strings.Join(m.Organizations(), ", "),
+			Model: strings.Clone(m.Name), Organization: strings.Join(m.Organizations(), ", "),
 			Date: m.Date.String(), FLOP: m.Compute, Confidence: m.Confidence,
 		})
 	}
 
-	r.Source = Source{Snapshot: ds.Snapshot, Models: len(ds.Models)}
+	r.Source = Source{Snapshot: ds.Snapshot, Models: ds.Len()}
 	if !ds.Snapshot.Date.IsZero() {
 		r.Source.SnapshotDate = ds.Snapshot.Date.Format("2006-01-02")
 	}

@@ -123,7 +123,7 @@ func names(list []NameCount) map[string]float64 {
 // rows testdata/README.md describes one by one.
 func TestComputeDefaults(t *testing.T) {
 	ds := fixture(t)
-	if got := len(ds.Models); got != 8 {
+	if got := ds.Len(); got != 8 {
 		t.Fatalf("models read = %d, want 8 (12 rows less a repeat, a nameless, a dateless and a bad date)", got)
 	}
 	r := compute(t, ds, Options{})

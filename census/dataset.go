@@ -1,12 +1,12 @@
 package census
 
 import (
-	"cmp"
 	"hash/maphash"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // Exclusion reasons for rows that are left out of the counts.
@@ -45,10 +45,11 @@ type Problem struct {
 }
 
 // Dataset accumulates the normalized models of a snapshot, with everything
-// that was left out and why.
+// that was left out and why. Len and Model give the models; they are kept
+// compact (a pointer-free record per model, the names apart), so that a
+// census of a million rows stays small and quick to collect garbage around.
 type Dataset struct {
 	Snapshot   Snapshot
-	Models     []Model
 	Duplicates []Duplicate
 	Excluded   []Excluded
 	Problems   []Problem
@@ -57,18 +58,116 @@ type Dataset struct {
 	Unmapped map[string]map[string]int
 
 	rules *Rules
-	// hashes holds the hash of each model's name, at the model's index;
-	// Finish sorts them to find repeated names. Models from index deduped
-	// on have not been checked yet.
-	hashes  []uint64
+	// rows holds each model; its name is in the names arena. Finish sorts
+	// the names' hashes to find repeats; models from index deduped on have
+	// not been checked yet. Nothing here holds a pointer, so the garbage
+	// collector has nothing to scan however many models there are.
+	rows    []row
+	names   arena
 	deduped int
 	seed    maphash.Seed
-	orgs    map[string]*orgCell
-	ctry    map[string]*countryCell
-	doms    map[string]*domainCell
-	access  map[string]accessCell
-	strs    map[string]string
+	// Values shared by many models, referred to by index from a row.
+	combos   []combo
+	comboIdx map[comboKey]int32
+	files    []string
+	symbols  []string
+	symIdx   map[string]uint16
+	orgs     map[string]*orgCell
+	toks     map[string]*orgTok
+	ctry     map[string]*countryCell
+	doms     map[string]*domainCell
+	access   map[string]accessCell
 }
+
+// row is one model as stored: no pointers, so the garbage collector never
+// scans the million-row array.
+type row struct {
+	compute float64
+	line    int32
+	combo   int32
+	name    uint32 // the name's chunk and offset in the arena
+	nameLen uint16
+	year    int16
+	month   uint8
+	day     uint8
+	file    uint16
+	conf    uint16
+	access  uint8
+	flags   uint8
+}
+
+// arena keeps model names back to back in large byte chunks that are
+// only ever appended to, so a name's bytes never change once written and a
+// string can point into them (see get).
+type arena struct {
+	chunks [][]byte
+}
+
+const (
+	arenaChunkBits = 22 // 4 MiB chunks
+	arenaChunk     = 1 << arenaChunkBits
+	maxNameLen     = 1<<16 - 1
+)
+
+// put stores s and returns its reference and length; names longer than
+// maxNameLen bytes are cut (at a rune boundary) to fit.
+func (a *arena) put(s string) (uint32, uint16) {
+	if len(s) > maxNameLen {
+		s = strings.ToValidUTF8(s[:maxNameLen], "")
+	}
+	n := len(a.chunks)
+	if n == 0 || len(a.chunks[n-1])+len(s) > cap(a.chunks[n-1]) {
+		// Chunks start small and double up to arenaChunk, so that a small
+		// file takes little memory.
+		size := 1 << 16
+		if n > 0 {
+			size = min(2*cap(a.chunks[n-1]), arenaChunk)
+		}
+		c := make([]byte, 0, size)
+		if size == arenaChunk {
+			adviseHuge(unsafe.Pointer(unsafe.SliceData(c)), arenaChunk)
+		}
+		a.chunks = append(a.chunks, c)
+		n++
+	}
+	c := &a.chunks[n-1]
+	off := len(*c)
+	*c = append(*c, s...)
+	return uint32(n-1)<<arenaChunkBits | uint32(off), uint16(len(s))
+}
+
+// get returns the string stored at ref. It shares the chunk's bytes, which
+// are never written again.
+func (a *arena) get(ref uint32, n uint16) string {
+	if n == 0 {
+		return ""
+	}
+	c := a.chunks[ref>>arenaChunkBits]
+	off := ref & (arenaChunk - 1)
+	return unsafe.String(&c[off], int(n))
+}
+
+const (
+	flagHasCompute = 1 << iota
+	flagCountryFilled
+)
+
+// combo is one combination of organization, country and domain cells, as
+// normalized; models with the same three cells share it.
+type combo struct {
+	aff       *Affiliation
+	topics    *Topics
+	countries []string
+	filled    bool
+}
+
+type comboKey struct {
+	o *orgCell
+	c *countryCell
+	d *domainCell
+}
+
+var accessCategories = []string{AccessUnknown, AccessOpenWeights, AccessAPI, AccessHosted, AccessUnreleased}
 
 type orgCell struct {
 	Affiliation
@@ -85,20 +184,9 @@ type domainCell struct {
 	unmapped []string
 }
 
-// intern returns one shared copy of a short, often repeated value.
-func (d *Dataset) intern(s string) string {
-	if v, ok := d.strs[s]; ok {
-		return v
-	}
-	s = strings.Clone(s)
-	if len(d.strs) < 1<<12 {
-		d.strs[s] = s
-	}
-	return s
-}
-
 type accessCell struct {
-	category, unmapped string
+	category uint8
+	unmapped string
 }
 
 // NewDataset returns an empty dataset that normalizes with rules.
@@ -107,11 +195,13 @@ func NewDataset(rules *Rules) *Dataset {
 		Unmapped: map[string]map[string]int{},
 		rules:    rules,
 		seed:     maphash.MakeSeed(),
-		orgs:     map[string]*orgCell{},
-		ctry:     map[string]*countryCell{},
+		comboIdx: make(map[comboKey]int32, 256),
+		symIdx:   map[string]uint16{},
+		orgs:     make(map[string]*orgCell, 256),
+		toks:     make(map[string]*orgTok, 256),
+		ctry:     make(map[string]*countryCell, 64),
 		doms:     map[string]*domainCell{},
 		access:   map[string]accessCell{},
-		strs:     map[string]string{},
 	}
 }
 
@@ -119,8 +209,12 @@ func NewDataset(rules *Rules) *Dataset {
 // its models over and over as it is read.
 func (d *Dataset) Grow(n int) {
 	if n > 0 {
-		d.Models = slices.Grow(d.Models, n)
-		d.hashes = slices.Grow(d.hashes, n)
+		if cap(d.rows)-len(d.rows) < n {
+			rows := make([]row, len(d.rows), len(d.rows)+n)
+			adviseHuge(unsafe.Pointer(unsafe.SliceData(rows)), uintptr(cap(rows))*unsafe.Sizeof(row{}))
+			copy(rows, d.rows)
+			d.rows = rows
+		}
 	}
 }
 
@@ -164,32 +258,122 @@ func (d *Dataset) Add(raw *Raw) {
 		d.Excluded = append(d.Excluded, Excluded{File: raw.File, Line: raw.Line, Reason: ReasonBadDate, Name: name, Value: Clean(dateCell)})
 		return
 	}
-	// Cells are slices of the whole record as read; clone what is kept so
-	// that a model does not pin its row's abstract and notes in memory.
-	name = strings.Clone(name)
-	m := Model{Name: name, Date: date, File: raw.File, Line: raw.Line}
+	r := row{year: int16(date.Year), month: uint8(date.Month), day: uint8(date.Day), line: int32(raw.Line)}
+	r.file = d.fileIndex(raw.File)
 
 	oc := d.orgCell(raw.Get(FieldOrganization))
 	d.unmapped(KindOrganization, oc.unmapped)
-	m.Affiliation = &oc.Affiliation
-
 	cc := d.countryCell(raw.Get(FieldCountry))
 	d.unmapped(KindCountry, cc.unmapped)
-	m.Countries = cc.codes
-	if len(m.Countries) == 0 && len(oc.Homes) > 0 {
-		m.Countries, m.CountryFilled = oc.Homes, true
-	}
-
 	dc := d.domainCell(raw.Get(FieldDomain))
 	d.unmapped(KindDomain, dc.unmapped)
-	m.Topics = &dc.Topics
+	r.combo = d.comboIndex(oc, cc, dc)
+	if d.combos[r.combo].filled {
+		r.flags |= flagCountryFilled
+	}
 
-	m.Compute, m.HasCompute = d.parseCompute(raw)
-	m.Confidence = d.intern(Clean(raw.Get(FieldConfidence)))
-	m.Access = d.accessCategory(raw.Get(FieldAccessibility))
+	var ok2 bool
+	r.compute, ok2 = d.parseCompute(raw)
+	if ok2 {
+		r.flags |= flagHasCompute
+	}
+	r.conf = d.symbol(Clean(raw.Get(FieldConfidence)))
+	r.access = d.accessCategory(raw.Get(FieldAccessibility))
 
-	d.hashes = append(d.hashes, maphash.String(d.seed, name))
-	d.Models = append(d.Models, m)
+	// The name is copied into the arena: a model does not pin its row's
+	// abstract and notes in memory.
+	r.name, r.nameLen = d.names.put(name)
+	d.rows = append(d.rows, r)
+}
+
+// name returns the name of model i.
+func (d *Dataset) name(i int) string {
+	r := &d.rows[i]
+	return d.names.get(r.name, r.nameLen)
+}
+
+// Len returns the number of models.
+func (d *Dataset) Len() int { return len(d.rows) }
+
+// Model returns model i, 0 <= i < Len().
+func (d *Dataset) Model(i int) Model {
+	r := &d.rows[i]
+	c := &d.combos[r.combo]
+	return Model{
+		Name:          d.name(i),
+		Date:          Date{Year: int(r.year), Month: int(r.month), Day: int(r.day)},
+		Affiliation:   c.aff,
+		Countries:     c.countries,
+		CountryFilled: r.flags&flagCountryFilled != 0,
+		Topics:        c.topics,
+		Compute:       r.compute,
+		HasCompute:    r.flags&flagHasCompute != 0,
+		Confidence:    d.symbols[r.conf],
+		Access:        accessCategories[r.access],
+		File:          d.files[r.file],
+		Line:          int(r.line),
+	}
+}
+
+// Models returns every model, in reading order.
+func (d *Dataset) Models() []Model {
+	out := make([]Model, d.Len())
+	for i := range out {
+		out[i] = d.Model(i)
+	}
+	return out
+}
+
+func (d *Dataset) fileIndex(name string) uint16 {
+	if n := len(d.files); n > 0 && d.files[n-1] == name {
+		return uint16(n - 1)
+	}
+	for i, f := range d.files {
+		if f == name {
+			return uint16(i)
+		}
+	}
+	if len(d.files) == 1<<16-1 {
+		return uint16(len(d.files) - 1) // beyond 65535 files names are shared
+	}
+	d.files = append(d.files, name)
+	return uint16(len(d.files) - 1)
+}
+
+// symbol interns a short, often repeated value such as a confidence.
+func (d *Dataset) symbol(s string) uint16 {
+	if i, ok := d.symIdx[s]; ok {
+		return i
+	}
+	if len(d.symbols) == 1<<16-1 {
+		return 0 // a hostile file with 65535 confidences: the rest share one
+	}
+	if len(d.symbols) == 0 {
+		d.symbols = append(d.symbols, "")
+		d.symIdx[""] = 0
+		if s == "" {
+			return 0
+		}
+	}
+	s = strings.Clone(s)
+	d.symIdx[s] = uint16(len(d.symbols))
+	d.symbols = append(d.symbols, s)
+	return uint16(len(d.symbols) - 1)
+}
+
+func (d *Dataset) comboIndex(oc *orgCell, cc *countryCell, dc *domainCell) int32 {
+	k := comboKey{oc, cc, dc}
+	if i, ok := d.comboIdx[k]; ok {
+		return i
+	}
+	c := combo{aff: &oc.Affiliation, topics: &dc.Topics, countries: cc.codes}
+	if len(c.countries) == 0 && len(oc.Homes) > 0 {
+		c.countries, c.filled = oc.Homes, true
+	}
+	d.combos = append(d.combos, c)
+	i := int32(len(d.combos) - 1)
+	d.comboIdx[k] = i
+	return i
 }
 
 // Finish drops the rows whose trimmed name repeats a name read before
@@ -198,37 +382,32 @@ func (d *Dataset) Add(raw *Raw) {
 // Sorting name hashes once is much faster, for a million rows, than asking a
 // map at every row.
 func (d *Dataset) Finish() {
-	n := len(d.Models)
+	n := len(d.rows)
 	if d.deduped >= n {
 		return
 	}
-	type entry struct {
-		h uint64
-		i int32
+	// Sort keys of the name hash's top 32 bits and the model's index, so
+	// that equal hashes sit together in reading order. Equal top bits of
+	// different names are told apart by comparing the names.
+	keys := make([]uint64, n)
+	for i := range keys {
+		keys[i] = maphash.String(d.seed, d.name(i))&^0xffffffff | uint64(i)
 	}
-	es := make([]entry, n)
-	for i := range es {
-		es[i] = entry{d.hashes[i], int32(i)}
-	}
-	slices.SortFunc(es, func(a, b entry) int {
-		if c := cmp.Compare(a.h, b.h); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	})
+	slices.Sort(keys)
+	idx := func(k uint64) int32 { return int32(k & 0xffffffff) }
 	firstOf := map[int32]int32{} // duplicate index → index of the first row
 	for start := 0; start < n; {
 		end := start + 1
-		for end < n && es[end].h == es[start].h {
+		for end < n && keys[end]>>32 == keys[start]>>32 {
 			end++
 		}
 		for j := start + 1; j < end; j++ {
-			if int(es[j].i) < d.deduped {
+			if int(idx(keys[j])) < d.deduped {
 				continue // checked by an earlier Finish
 			}
 			for k := start; k < j; k++ {
-				if d.Models[es[k].i].Name == d.Models[es[j].i].Name {
-					firstOf[es[j].i] = es[k].i
+				if d.name(int(idx(keys[k]))) == d.name(int(idx(keys[j]))) {
+					firstOf[idx(keys[j])] = idx(keys[k])
 					break
 				}
 			}
@@ -236,23 +415,20 @@ func (d *Dataset) Finish() {
 		start = end
 	}
 	if len(firstOf) > 0 {
-		kept := d.Models[:0:0]
-		keptHashes := d.hashes[:0:0]
-		kept = slices.Grow(kept, n-len(firstOf))
-		keptHashes = slices.Grow(keptHashes, n-len(firstOf))
-		for i := range d.Models {
-			m := &d.Models[i]
+		m := n - len(firstOf)
+		rows := make([]row, 0, m)
+		for i := range d.rows {
 			if first, dup := firstOf[int32(i)]; dup {
-				fm := &d.Models[first]
-				d.Duplicates = append(d.Duplicates, Duplicate{Name: m.Name, File: m.File, Line: m.Line, FirstFile: fm.File, FirstLine: fm.Line})
+				r, fr := &d.rows[i], &d.rows[first]
+				d.Duplicates = append(d.Duplicates, Duplicate{Name: strings.Clone(d.name(i)),
+					File: d.files[r.file], Line: int(r.line), FirstFile: d.files[fr.file], FirstLine: int(fr.line)})
 				continue
 			}
-			kept = append(kept, *m)
-			keptHashes = append(keptHashes, d.hashes[i])
+			rows = append(rows, d.rows[i])
 		}
-		d.Models, d.hashes = kept, keptHashes
+		d.rows = rows
 	}
-	d.deduped = len(d.Models)
+	d.deduped = len(d.rows)
 }
 
 func (d *Dataset) parseCompute(raw *Raw) (float64, bool) {
@@ -388,29 +564,64 @@ func (d *Dataset) orgCell(cell string) *orgCell {
 		return c
 	}
 	c := &orgCell{}
-	seen := map[string]bool{}
+	var seen map[string]bool // only for cells with many organizations
 	for _, raw := range SplitOrganizations(cell) {
-		raw = strings.Clone(raw) // kept in the cache: do not pin the record
-		o, ok := d.rules.Organization(raw)
-		if !ok {
-			c.unmapped = append(c.unmapped, raw)
-			o = Organization{Name: raw, Group: raw}
+		t := d.orgToken(raw)
+		if !t.mapped {
+			c.unmapped = append(c.unmapped, t.raw)
 		}
-		if seen[o.Name] {
-			continue
+		if len(c.Organizations) < 16 {
+			if contains(c.Organizations, t.org.Name) {
+				continue
+			}
+		} else {
+			if seen == nil {
+				seen = make(map[string]bool, 32)
+				for _, o := range c.Organizations {
+					seen[o] = true
+				}
+			}
+			if seen[t.org.Name] {
+				continue
+			}
+			seen[t.org.Name] = true
 		}
-		seen[o.Name] = true
-		c.Organizations = append(c.Organizations, o.Name)
-		c.Groups = append(c.Groups, o.Group)
-		c.Homes = appendUniq(c.Homes, o.Country)
-		home := o.Country
-		if g, ok := d.rules.Group(o.Group); ok && g.Country != "" {
-			home = g.Country
-		}
-		c.GroupHomes = appendUniq(c.GroupHomes, home)
+		c.Organizations = append(c.Organizations, t.org.Name)
+		c.Groups = append(c.Groups, t.org.Group)
+		c.Homes = appendUniq(c.Homes, t.org.Country)
+		c.GroupHomes = appendUniq(c.GroupHomes, t.groupHome)
 	}
 	d.orgs[strings.Clone(cell)] = c
 	return c
+}
+
+// orgTok is one organization value as normalized, cached: the same
+// organization recurs in many different cells.
+type orgTok struct {
+	raw       string
+	org       Organization
+	groupHome string
+	mapped    bool
+}
+
+func (d *Dataset) orgToken(raw string) *orgTok {
+	if t, ok := d.toks[raw]; ok {
+		return t
+	}
+	raw = strings.Clone(raw) // kept in the cache: do not pin the record
+	t := &orgTok{raw: raw}
+	t.org, t.mapped = d.rules.Organization(raw)
+	if !t.mapped {
+		t.org = Organization{Name: raw, Group: raw}
+	}
+	t.groupHome = t.org.Country
+	if g, ok := d.rules.Group(t.org.Group); ok && g.Country != "" {
+		t.groupHome = g.Country
+	}
+	if len(d.toks) < 1<<16 {
+		d.toks[raw] = t
+	}
+	return t
 }
 
 func (d *Dataset) countryCell(cell string) *countryCell {
@@ -465,13 +676,12 @@ func (d *Dataset) domainCell(cell string) *domainCell {
 	return c
 }
 
-func (d *Dataset) accessCategory(cell string) string {
+func (d *Dataset) accessCategory(cell string) uint8 {
 	c, ok := d.access[cell]
 	if !ok {
-		c.category = AccessUnknown
 		if v := Clean(cell); v != "" {
 			if cat, known := d.rules.Access(v); known {
-				c.category = cat
+				c.category = uint8(slices.Index(accessCategories, cat))
 			} else {
 				c.unmapped = strings.Clone(v)
 			}

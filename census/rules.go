@@ -110,7 +110,16 @@ func NewRules() *Rules {
 // space (newlines included) collapsed to one space, double quotes removed,
 // lower case.
 func Fold(s string) string {
-	return strings.ToLower(Clean(strings.ReplaceAll(s, `"`, "")))
+	if strings.IndexByte(s, '"') >= 0 {
+		s = strings.ReplaceAll(s, `"`, "")
+	}
+	s = Clean(s)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // Clean trims s, collapses inner white space to single spaces and puts it in

@@ -3,6 +3,7 @@ package epoch
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"hash"
 	"io"
@@ -20,6 +21,7 @@ import (
 type autoDecoder struct {
 	src     io.Reader
 	buf     []byte
+	chunk   int // bytes asked of src at a time
 	start   int
 	end     int
 	hold    []byte // an incomplete rune at the end of a chunk, not yet passed on
@@ -30,8 +32,13 @@ type autoDecoder struct {
 	Switched bool
 }
 
-func newAutoDecoder(src io.Reader) *autoDecoder {
-	return &autoDecoder{src: src, buf: make([]byte, 1<<16+utf8.UTFMax), ascii: true}
+// newAutoDecoder reads src, whose size is size bytes (or -1 if unknown).
+func newAutoDecoder(src io.Reader, size int64) *autoDecoder {
+	chunk := 1 << 16
+	if size >= 0 && size < int64(chunk) {
+		chunk = int(size) + 1 // one more, to see the end in one read
+	}
+	return &autoDecoder{src: src, buf: make([]byte, chunk+utf8.UTFMax), chunk: chunk, ascii: true}
 }
 
 func (a *autoDecoder) Read(p []byte) (int, error) {
@@ -60,7 +67,7 @@ func (a *autoDecoder) Read(p []byte) (int, error) {
 		}
 		k := copy(a.buf, a.hold)
 		a.hold = a.hold[:0]
-		n, err := a.src.Read(a.buf[k : k+1<<16])
+		n, err := a.src.Read(a.buf[k : k+a.chunk])
 		a.err = err
 		end := k + n
 		cut := end
@@ -73,6 +80,11 @@ func (a *autoDecoder) Read(p []byte) (int, error) {
 			}
 		}
 		chunk := a.buf[:cut]
+		if isASCII(chunk) {
+			a.hold = append(a.hold, a.buf[cut:end]...)
+			a.start, a.end = 0, cut
+			continue
+		}
 		if !utf8.Valid(chunk) && a.ascii {
 			rest := append([]byte(nil), a.buf[:end]...)
 			var more io.Reader
@@ -82,17 +94,26 @@ func (a *autoDecoder) Read(p []byte) (int, error) {
 			a.switchTo(rest, more)
 			continue
 		}
-		if a.ascii {
-			for _, c := range chunk {
-				if c >= utf8.RuneSelf {
-					a.ascii = false
-					break
-				}
-			}
-		}
+		a.ascii = false
 		a.hold = append(a.hold, a.buf[cut:end]...)
 		a.start, a.end = 0, cut
 	}
+}
+
+// isASCII reports whether b holds only ASCII bytes, eight at a time.
+func isASCII(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *autoDecoder) switchTo(pending []byte, more io.Reader) {

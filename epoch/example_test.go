@@ -26,7 +26,7 @@ func ExampleReadCSV() {
 		panic(err)
 	}
 	ds.Finish()
-	m := ds.Models[0]
+	m := ds.Model(0)
 	fmt.Printf("%d row, %q %v %v\n", res.Info.Rows, m.Name, m.Date, m.Countries)
 	// Output:
 	// 1 row, "GPT-3 175B (davinci)" 2020-05-28 [US]

@@ -87,10 +87,10 @@ func FuzzReadCSV(f *testing.F) {
 		if res.Info.Rows != rows {
 			t.Fatalf("rows reported %d, delivered %d", res.Info.Rows, rows)
 		}
-		if got := len(ds.Models) + len(ds.Duplicates) + len(ds.Excluded); got != rows {
-			t.Fatalf("%d rows but %d models + %d repeats + %d excluded", rows, len(ds.Models), len(ds.Duplicates), len(ds.Excluded))
+		if got := ds.Len() + len(ds.Duplicates) + len(ds.Excluded); got != rows {
+			t.Fatalf("%d rows but %d models + %d repeats + %d excluded", rows, ds.Len(), len(ds.Duplicates), len(ds.Excluded))
 		}
-		for _, m := range ds.Models {
+		for _, m := range ds.Models() {
 			if m.Name == "" {
 				t.Fatal("a model without a name was counted")
 			}

@@ -48,8 +48,8 @@ type ReadResult struct {
 const growProbe = 256
 
 // sniffSize is how much of a file is looked at to tell HTML and binary data
-// from CSV, and UTF-8 from CP949.
-const sniffSize = 1 << 16
+// from CSV, and UTF-8 from CP949 (the rest is checked as it is read).
+const sniffSize = 1 << 12
 
 // Reader reads export files.
 type Reader struct {
@@ -91,7 +91,7 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 			}
 		}
 		// autoDecoder reads 64 KiB at a time itself: no extra buffer.
-		auto = newAutoDecoder(m)
+		auto = newAutoDecoder(m, size)
 		r = auto
 	case EncodingUTF16:
 		r = transform.NewReader(bufio.NewReaderSize(m, 1<<16), unicode.BOMOverride(unicode.UTF8.NewDecoder()))
@@ -122,8 +122,46 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 	}
 	lmSlot := census.Slot(census.FieldLastModified)
 	maxLM := ""
-	var raw census.Raw
-	raw.File = name
+	// The CSV is parsed here while another goroutine normalizes the rows
+	// already parsed: batches go one way, emptied batches come back. The
+	// row callback, Grow and AddProblem all run on that one goroutine, in
+	// file order, and none of them after Read returns.
+	work := make(chan *batch, 2)
+	free := make(chan *batch, 2)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for b := range work {
+			if b.grow > 0 {
+				ds.Grow(b.grow)
+			}
+			for _, p := range b.problems {
+				ds.AddProblem(p)
+			}
+			for i := range b.raws[:b.n] {
+				row(&b.raws[i])
+			}
+			b.reset()
+			select {
+			case free <- b: // reused by the parser
+			default: // enough spares already: let it go
+			}
+		}
+	}()
+	// The first batch is small, so that a small file allocates little.
+	cur := newBatch(name, 32)
+	flush := func() {
+		work <- cur
+		select {
+		case cur = <-free:
+			if len(cur.raws) < batchSize {
+				cur = newBatch(name, batchSize)
+			}
+		default:
+			cur = newBatch(name, batchSize)
+		}
+	}
+	var readErr error
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -132,9 +170,10 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				return nil, &InputError{Kind: InputRead, Path: name, Err: err}
+				readErr = &InputError{Kind: InputRead, Path: name, Err: err}
+				break
 			}
-			ds.AddProblem(census.Problem{File: name, Line: pe.StartLine, Column: pe.Column,
+			cur.problems = append(cur.problems, census.Problem{File: name, Line: pe.StartLine, Column: pe.Column,
 				Message: fmt.Sprintf("malformed CSV record at line %d, column %d: %v; row skipped", pe.Line, pe.Column, pe.Err)})
 			continue
 		}
@@ -144,7 +183,7 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 				continue // a blank line inside the file
 			}
-			ds.AddProblem(census.Problem{File: name, Line: line,
+			cur.problems = append(cur.problems, census.Problem{File: name, Line: line,
 				Message: fmt.Sprintf("row has %d fields where the header has %d; row skipped", len(rec), len(header))})
 			continue
 		}
@@ -152,9 +191,11 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		if res.Info.Rows == growProbe && size > 0 {
 			// Estimate the rows still to come from the bytes per row so far.
 			if off := cr.InputOffset(); off > 0 && off < size {
-				ds.Grow(int(float64(size-off) / float64(off) * growProbe * 1.05))
+				cur.grow = int(float64(size-off) / float64(off) * growProbe * 1.05)
 			}
 		}
+		raw := &cur.raws[cur.n]
+		cur.n++
 		raw.Line = line
 		for i, col := range slots {
 			if col >= 0 {
@@ -170,13 +211,47 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 				maxLM = strings.Clone(lm)
 			}
 		}
-		row(&raw)
+		if cur.n == len(cur.raws) {
+			flush()
+		}
+	}
+	work <- cur
+	close(work)
+	<-done
+	if readErr != nil {
+		return nil, readErr
 	}
 	res.Info.Size, res.Info.SHA256 = m.n, m.sum()
 	if auto != nil && auto.Switched {
 		res.Info.Encoding = EncodingCP949
 	}
 	return res, nil
+}
+
+// batch is a run of parsed rows on its way to be normalized. The cells
+// are strings of the records as read: encoding/csv gives every record a
+// string of its own, so nothing is overwritten while a batch waits.
+type batch struct {
+	raws     []census.Raw
+	n        int
+	problems []census.Problem
+	grow     int
+}
+
+const batchSize = 256
+
+func newBatch(file string, n int) *batch {
+	b := &batch{raws: make([]census.Raw, n)}
+	for i := range b.raws {
+		b.raws[i].File = file
+	}
+	return b
+}
+
+func (b *batch) reset() {
+	clear(b.problems)
+	b.problems = b.problems[:0]
+	b.n, b.grow = 0, 0
 }
 
 func blankTail(rec []string) bool {

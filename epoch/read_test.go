@@ -59,7 +59,7 @@ func load(t testing.TB, path string, opt epoch.LoadOptions) (*census.Dataset, er
 
 func modelNames(ds *census.Dataset) []string {
 	var out []string
-	for _, m := range ds.Models {
+	for _, m := range ds.Models() {
 		out = append(out, m.Name)
 	}
 	return out
@@ -103,11 +103,11 @@ func TestReadVariants(t *testing.T) {
 			if ds.Snapshot.Subset != epoch.SubsetFile {
 				t.Errorf("a single CSV is taken whole, got subset %q", ds.Snapshot.Subset)
 			}
-			m := ds.Models[1]
+			m := ds.Model(1)
 			if m.Name != "Gemini Z" || !reflect.DeepEqual(m.Countries, []string{"GB", "US"}) || !m.Multimodal() || m.Compute != 5e25 {
 				t.Errorf("Gemini Z = %+v", m)
 			}
-			if q := ds.Models[2]; !reflect.DeepEqual(q.Countries, []string{"CN"}) || !reflect.DeepEqual(q.Organizations(), []string{"Alibaba"}) {
+			if q := ds.Model(2); !reflect.DeepEqual(q.Countries, []string{"CN"}) || !reflect.DeepEqual(q.Organizations(), []string{"Alibaba"}) {
 				t.Errorf("repeated values are one: %+v", q)
 			}
 		})
@@ -224,14 +224,14 @@ func TestZipAndFolderSubsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ds.Snapshot.Subset != epoch.SubsetLargeScale || len(ds.Models) != 8 || ds.Snapshot.Kind != epoch.KindZip {
-		t.Errorf("zip default: subset %s, %d models", ds.Snapshot.Subset, len(ds.Models))
+	if ds.Snapshot.Subset != epoch.SubsetLargeScale || ds.Len() != 8 || ds.Snapshot.Kind != epoch.KindZip {
+		t.Errorf("zip default: subset %s, %d models", ds.Snapshot.Subset, ds.Len())
 	}
 	if got := ds.Snapshot.Date.Format("2006-01-02"); got != "2025-11-01" || ds.Snapshot.DateBasis != census.DateFromZip {
 		t.Errorf("zip date = %s (%s), want the member time 2025-11-01", got, ds.Snapshot.DateBasis)
 	}
 	ds, err = load(t, zp, epoch.LoadOptions{Subset: epoch.SubsetNotable})
-	if err != nil || len(ds.Models) != 1 || ds.Models[0].Name != "Only Notable" {
+	if err != nil || ds.Len() != 1 || ds.Model(0).Name != "Only Notable" {
 		t.Fatalf("zip notable: %v %v", err, ds)
 	}
 	_, err = load(t, zp, epoch.LoadOptions{Subset: epoch.SubsetFrontier})
@@ -244,7 +244,7 @@ func TestZipAndFolderSubsets(t *testing.T) {
 	write(t, folder, "epoch_large_scale_ai_models.csv", fx)
 	write(t, folder, "epoch_notable_ai_models.csv", notable)
 	ds, err = load(t, folder, epoch.LoadOptions{})
-	if err != nil || ds.Snapshot.Subset != epoch.SubsetLargeScale || len(ds.Models) != 8 {
+	if err != nil || ds.Snapshot.Subset != epoch.SubsetLargeScale || ds.Len() != 8 {
 		t.Fatalf("folder: %v", err)
 	}
 	if got := ds.Snapshot.Date.Format("2006-01-02"); got != "2025-02-01" || ds.Snapshot.DateBasis != census.DateFromPath {
@@ -339,7 +339,7 @@ func TestSharedSnapshotsPerYear(t *testing.T) {
 				t.Errorf("problems reading a real export: %+v", ds.Problems[:min(3, len(ds.Problems))])
 			}
 			got := map[int]int{}
-			for _, m := range ds.Models {
+			for _, m := range ds.Models() {
 				got[m.Date.Year]++
 			}
 			want := plainCount(t, path)
@@ -381,8 +381,8 @@ func TestReadLateEncoding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(ds.Models); n != 3001 || ds.Models[3000].Name != "한국어 모델" || ds.Snapshot.Files[0].Encoding != epoch.EncodingCP949 {
-		t.Errorf("%d models, last %q, encoding %s", n, ds.Models[n-1].Name, ds.Snapshot.Files[0].Encoding)
+	if n := ds.Len(); n != 3001 || ds.Model(3000).Name != "한국어 모델" || ds.Snapshot.Files[0].Encoding != epoch.EncodingCP949 {
+		t.Errorf("%d models, last %q, encoding %s", n, ds.Model(n-1).Name, ds.Snapshot.Files[0].Encoding)
 	}
 
 	var u strings.Builder

@@ -62,14 +62,8 @@ func Load(dir string) (*census.Rules, error) {
 		}
 		h.Write([]byte(name))
 		h.Write(data)
-		rows, err := parse(data, origin)
-		if err != nil {
+		if err := each(data, origin, func(rw row) error { return apply(r, name, rw) }); err != nil {
 			return nil, err
-		}
-		for _, row := range rows {
-			if err := apply(r, name, row.cells); err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", origin, row.line, err)
-			}
 		}
 	}
 	if problems := r.Check(); len(problems) > 0 {
@@ -97,9 +91,18 @@ func read(dir, name string) ([]byte, string, error) {
 	return data, "rules/data/" + name, nil
 }
 
+// row is one record of a table, with its cells found by column name.
 type row struct {
-	line  int
-	cells map[string]string
+	line int
+	col  map[string]int // column name → index, shared by a table's rows
+	rec  []string
+}
+
+func (r row) get(name string) string {
+	if i, ok := r.col[name]; ok && i < len(r.rec) {
+		return strings.TrimSpace(r.rec[i])
+	}
+	return ""
 }
 
 var wantHeader = map[string][]string{
@@ -112,41 +115,37 @@ var wantHeader = map[string][]string{
 	"accessibility.csv": {"value", "category"},
 }
 
-func parse(data []byte, origin string) ([]row, error) {
+// each parses a table and calls fn for every record.
+func each(data []byte, origin string, fn func(row) error) error {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
-		return nil, fmt.Errorf("%s: header: %w", origin, err)
+		return fmt.Errorf("%s: header: %w", origin, err)
 	}
-	base := filepath.Base(origin)
-	for _, want := range wantHeader[base] {
-		found := false
-		for _, h := range header {
-			found = found || strings.TrimSpace(h) == want
-		}
-		if !found {
-			return nil, fmt.Errorf("%s: header needs column %q; found %s", origin, want, strings.Join(header, ","))
+	col := make(map[string]int, len(header))
+	for i, h := range header {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, want := range wantHeader[filepath.Base(origin)] {
+		if _, ok := col[want]; !ok {
+			return fmt.Errorf("%s: header needs column %q; found %s", origin, want, strings.Join(header, ","))
 		}
 	}
-	var out []row
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return out, nil
+			return nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", origin, err)
+			return fmt.Errorf("%s: %w", origin, err)
 		}
 		line, _ := cr.FieldPos(0)
-		cells := map[string]string{}
-		for i, h := range header {
-			if i < len(rec) {
-				cells[strings.TrimSpace(h)] = strings.TrimSpace(rec[i])
-			}
+		if err := fn(row{line: line, col: col, rec: rec}); err != nil {
+			return fmt.Errorf("%s:%d: %w", origin, line, err)
 		}
-		out = append(out, row{line: line, cells: cells})
 	}
 }
 
@@ -160,23 +159,23 @@ func aliases(s string) []string {
 	return out
 }
 
-func apply(r *census.Rules, file string, c map[string]string) error {
+func apply(r *census.Rules, file string, c row) error {
 	switch file {
 	case "columns.csv":
-		return r.AddColumn(census.Field(c["field"]), c["alias"])
+		return r.AddColumn(census.Field(c.get("field")), c.get("alias"))
 	case "countries.csv":
-		return r.AddCountry(census.Country{Code: c["code"], Name: c["name"], NameKo: c["name_ko"]}, aliases(c["aliases"])...)
+		return r.AddCountry(census.Country{Code: c.get("code"), Name: c.get("name"), NameKo: c.get("name_ko")}, aliases(c.get("aliases"))...)
 	case "groups.csv":
-		return r.AddGroup(census.Group{Name: c["group"], Country: c["country"], Sector: c["sector"]})
+		return r.AddGroup(census.Group{Name: c.get("group"), Country: c.get("country"), Sector: c.get("sector")})
 	case "organizations.csv":
-		return r.AddOrganization(census.Organization{Name: c["organization"], Group: c["group"], Country: c["country"], Sector: c["sector"]}, aliases(c["aliases"])...)
+		return r.AddOrganization(census.Organization{Name: c.get("organization"), Group: c.get("group"), Country: c.get("country"), Sector: c.get("sector")}, aliases(c.get("aliases"))...)
 	case "domain_groups.csv":
-		r.AddDomainGroup(census.DomainGroup{Name: c["group"], NameKo: c["name_ko"]})
+		r.AddDomainGroup(census.DomainGroup{Name: c.get("group"), NameKo: c.get("name_ko")})
 		return nil
 	case "domains.csv":
-		return r.AddDomain(census.Domain{Name: c["domain"], Group: c["group"], NameKo: c["name_ko"]})
+		return r.AddDomain(census.Domain{Name: c.get("domain"), Group: c.get("group"), NameKo: c.get("name_ko")})
 	case "accessibility.csv":
-		return r.AddAccess(c["value"], c["category"])
+		return r.AddAccess(c.get("value"), c.get("category"))
 	}
 	return fmt.Errorf("unknown rules file %s", file)
 }
