@@ -399,8 +399,14 @@ func TestAliasMapping(t *testing.T) {
 	if c, ok := r.Country("United Kingdom of Great Britain and Northern Ireland"); !ok || c.Code != "GB" {
 		t.Errorf("UK = %+v", c)
 	}
-	if err := r.AddOrganization(Organization{Name: "Other"}, "qwen TEAM"); err == nil {
+	if err := r.AddOrganization(Organization{Name: "Other"}, "Qwen Team"); err == nil {
 		t.Errorf("an alias listed twice must be an error")
+	}
+	if err := r.AddOrganization(Organization{Name: "Another"}, "qwen TEAM"); err != nil {
+		t.Fatal(err)
+	}
+	if problems := r.Check(); !strings.Contains(strings.Join(problems, "\n"), `"qwen TEAM" is listed twice`) {
+		t.Errorf("an alias spelled twice with other capitals: Check says %q", problems)
 	}
 }
 

@@ -3,6 +3,7 @@ package census
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -85,10 +86,10 @@ type Rules struct {
 	DomainGroups  []DomainGroup
 
 	columns   map[string]Field
-	countries map[string]int
-	orgs      map[string]int
-	groups    map[string]int
-	domains   map[string]int
+	countries *keyIndex
+	orgs      *keyIndex
+	groups    *keyIndex
+	domains   *keyIndex
 	access    map[string]string
 	accessRaw map[string]string
 }
@@ -97,10 +98,10 @@ type Rules struct {
 func NewRules() *Rules {
 	return &Rules{
 		columns:   map[string]Field{},
-		countries: map[string]int{},
-		orgs:      map[string]int{},
-		groups:    map[string]int{},
-		domains:   map[string]int{},
+		countries: newKeyIndex(KindCountry, 1024),
+		orgs:      newKeyIndex(KindOrganization, 2048),
+		groups:    newKeyIndex("group", 1024),
+		domains:   newKeyIndex(KindDomain, 32),
 		access:    map[string]string{},
 		accessRaw: map[string]string{},
 	}
@@ -179,16 +180,73 @@ func (r *Rules) ColumnAliases(f Field) []string {
 	return out
 }
 
-func addKey(m map[string]int, kind, key string, i int) error {
-	k := Fold(key)
-	if k == "" {
+// keyIndex finds a table row by any of its spellings. Exact spellings are
+// indexed as rules load, which is cheap; the folded index (case, white
+// space and quotes ignored) is built on the first lookup that the exact
+// index cannot answer, so a run whose values are all spelled as in the
+// tables never pays for folding thousands of aliases. It is safe for
+// concurrent lookups.
+type keyIndex struct {
+	kind   string
+	exact  map[string]int
+	keys   []string
+	rows   []int
+	once   sync.Once
+	folded map[string]int
+	clash  error
+}
+
+func newKeyIndex(kind string, size int) *keyIndex {
+	return &keyIndex{kind: kind, exact: make(map[string]int, size)}
+}
+
+func (x *keyIndex) add(key string, i int) error {
+	if key = strings.TrimSpace(key); key == "" {
 		return nil
 	}
-	if old, ok := m[k]; ok && old != i {
-		return fmt.Errorf("%s %q is listed twice", kind, key)
+	if old, ok := x.exact[key]; ok && old != i {
+		return fmt.Errorf("%s %q is listed twice", x.kind, key)
 	}
-	m[k] = i
+	x.exact[key] = i
+	x.keys = append(x.keys, key)
+	x.rows = append(x.rows, i)
+	if x.folded != nil { // folded already: keep it up to date
+		f := Fold(key)
+		if old, ok := x.folded[f]; ok && old != i && x.clash == nil {
+			x.clash = fmt.Errorf("%s %q is listed twice (spelled differently)", x.kind, key)
+		}
+		x.folded[f] = i
+	}
 	return nil
+}
+
+func (x *keyIndex) fold() {
+	x.once.Do(func() {
+		x.folded = make(map[string]int, len(x.keys))
+		for j, k := range x.keys {
+			f := Fold(k)
+			if old, ok := x.folded[f]; ok && old != x.rows[j] && x.clash == nil {
+				x.clash = fmt.Errorf("%s %q is listed twice (spelled differently)", x.kind, k)
+			}
+			x.folded[f] = x.rows[j]
+		}
+	})
+}
+
+func (x *keyIndex) lookup(raw string) (int, bool) {
+	if i, ok := x.exact[raw]; ok {
+		return i, true
+	}
+	x.fold()
+	i, ok := x.folded[Fold(raw)]
+	return i, ok
+}
+
+// check reports spellings that differ only in case or white space but map
+// to different rows.
+func (x *keyIndex) check() error {
+	x.fold()
+	return x.clash
 }
 
 // AddCountry adds a country and the raw spellings that map to it.
@@ -199,7 +257,7 @@ func (r *Rules) AddCountry(c Country, aliases ...string) error {
 	i := len(r.Countries)
 	r.Countries = append(r.Countries, c)
 	for _, k := range append([]string{c.Code, c.Name}, aliases...) {
-		if err := addKey(r.countries, KindCountry, k, i); err != nil {
+		if err := r.countries.add(k, i); err != nil {
 			return err
 		}
 	}
@@ -208,7 +266,7 @@ func (r *Rules) AddCountry(c Country, aliases ...string) error {
 
 // Country looks up a raw country value.
 func (r *Rules) Country(raw string) (Country, bool) {
-	i, ok := r.countries[Fold(raw)]
+	i, ok := r.countries.lookup(raw)
 	if !ok {
 		return Country{}, false
 	}
@@ -217,7 +275,7 @@ func (r *Rules) Country(raw string) (Country, bool) {
 
 // CountryByCode returns the country with ISO code code.
 func (r *Rules) CountryByCode(code string) (Country, bool) {
-	i, ok := r.countries[strings.ToLower(code)]
+	i, ok := r.countries.exact[code]
 	if !ok || r.Countries[i].Code != code {
 		return Country{}, false
 	}
@@ -235,7 +293,7 @@ func (r *Rules) AddOrganization(o Organization, aliases ...string) error {
 	i := len(r.Organizations)
 	r.Organizations = append(r.Organizations, o)
 	for _, k := range append([]string{o.Name}, aliases...) {
-		if err := addKey(r.orgs, KindOrganization, k, i); err != nil {
+		if err := r.orgs.add(k, i); err != nil {
 			return err
 		}
 	}
@@ -244,7 +302,7 @@ func (r *Rules) AddOrganization(o Organization, aliases ...string) error {
 
 // Organization looks up a raw organization value.
 func (r *Rules) Organization(raw string) (Organization, bool) {
-	i, ok := r.orgs[Fold(raw)]
+	i, ok := r.orgs.lookup(raw)
 	if !ok {
 		return Organization{}, false
 	}
@@ -258,12 +316,12 @@ func (r *Rules) AddGroup(g Group) error {
 	}
 	i := len(r.Groups)
 	r.Groups = append(r.Groups, g)
-	return addKey(r.groups, "group", g.Name, i)
+	return r.groups.add(g.Name, i)
 }
 
 // Group looks up a group by name.
 func (r *Rules) Group(name string) (Group, bool) {
-	i, ok := r.groups[Fold(name)]
+	i, ok := r.groups.lookup(name)
 	if !ok {
 		return Group{}, false
 	}
@@ -274,12 +332,12 @@ func (r *Rules) Group(name string) (Group, bool) {
 func (r *Rules) AddDomain(d Domain) error {
 	i := len(r.Domains)
 	r.Domains = append(r.Domains, d)
-	return addKey(r.domains, KindDomain, d.Name, i)
+	return r.domains.add(d.Name, i)
 }
 
 // Domain looks up a raw domain value.
 func (r *Rules) Domain(raw string) (Domain, bool) {
-	i, ok := r.domains[Fold(raw)]
+	i, ok := r.domains.lookup(raw)
 	if !ok {
 		return Domain{}, false
 	}
@@ -318,10 +376,16 @@ func (r *Rules) AccessTable() map[string]string {
 	return out
 }
 
-// Check reports inconsistencies between tables: organizations whose group is
-// not listed, and country codes that are not in the country table.
+// Check reports inconsistencies between tables: spellings listed for two
+// rows, organizations whose group is not listed, and country codes that are
+// not in the country table.
 func (r *Rules) Check() []string {
 	var out []string
+	for _, x := range []*keyIndex{r.countries, r.orgs, r.groups, r.domains} {
+		if err := x.check(); err != nil {
+			out = append(out, err.Error())
+		}
+	}
 	for _, o := range r.Organizations {
 		if _, ok := r.Group(o.Group); !ok && o.Group != o.Name {
 			out = append(out, fmt.Sprintf("organization %q: group %q is not in the group table", o.Name, o.Group))

@@ -26,6 +26,9 @@ func load(t *testing.T) *census.Rules {
 
 func TestEmbeddedTables(t *testing.T) {
 	r := load(t)
+	if problems := r.Check(); len(problems) > 0 {
+		t.Errorf("embedded tables are inconsistent: %q", problems)
+	}
 	if len(r.Countries) < 249 || len(r.Organizations) < 900 || len(r.Domains) < 20 {
 		t.Errorf("tables look short: %d countries, %d organizations, %d domains", len(r.Countries), len(r.Organizations), len(r.Domains))
 	}
