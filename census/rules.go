@@ -256,7 +256,7 @@ func (r *Rules) AddCountry(c Country, aliases ...string) error {
 	}
 	i := len(r.Countries)
 	r.Countries = append(r.Countries, c)
-	for _, k := range append([]string{c.Code, c.Name}, aliases...) {
+	for _, k := range append([]string{c.Code, c.Name, c.NameKo}, aliases...) {
 		if err := r.countries.add(k, i); err != nil {
 			return err
 		}

@@ -215,7 +215,7 @@ func TestExitCodes(t *testing.T) {
 		{"missing column", []string{"report", "--source", mk("cols.csv", []byte("Name,Year\nx,2020\n"))}, ExitInput, `found "Name", "Year"`},
 		{"bad flag", []string{"report", "--nope"}, ExitUsage, "unknown flag"},
 		{"bad attribution", []string{"report", "--source", fixture, "--attribution", "half"}, ExitUsage, "attribution"},
-		{"bad period", []string{"report", "--source", fixture, "--from", "2024", "--to", "2020"}, ExitUsage, "from is after to"},
+		{"bad period", []string{"report", "--source", fixture, "--from", "2024", "--to", "2020"}, ExitUsage, "the first year is after the last"},
 		{"bad min-compute", []string{"report", "--source", fixture, "--min-compute", "lots"}, ExitUsage, "min-compute"},
 		{"bad format", []string{"report", "--source", fixture, "--format", "pdf"}, ExitUsage, "format"},
 		{"bad subset", []string{"report", "--source", fixture, "--subset", "tiny"}, ExitUsage, "subset"},
@@ -241,9 +241,58 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestErrorsInKorean(t *testing.T) {
-	code, _, errOut := run(t, nil, "report", "--source", "/nonexistent/x.csv", "--lang", "ko")
-	if code != ExitInput || !strings.Contains(errOut, "파일이나 폴더가 없습니다") {
-		t.Errorf("exit %d, stderr %q", code, errOut)
+	ko := map[string]string{"LANG": "ko_KR.UTF-8"}
+	for _, tc := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"report", "--source", "/nonexistent/x.csv"}, ExitInput, "파일이나 폴더가 없습니다"},
+		{[]string{"report", "--source", fixture, "--format", "xml"}, ExitUsage, "올바르지 않습니다"},
+		{[]string{"report", "--source", fixture, "--attribution", "half"}, ExitUsage, "full, fractional, first 중 하나"},
+		{[]string{"report", "--source", fixture, "--from", "2024", "--to", "2020"}, ExitUsage, "시작 연도가 끝 연도보다 늦습니다"},
+		{[]string{"report", "--source", fixture, "--top", "0"}, ExitUsage, "1 이상"},
+		{[]string{"report", "--nope"}, ExitUsage, "잘못된 명령줄"},
+		{[]string{"rules", "--unmapped"}, ExitUsage, "--source를 주세요"},
+	} {
+		code, _, errOut := run(t, ko, tc.args...)
+		if code != tc.code || !strings.Contains(errOut, tc.says) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want %d saying %q", tc.args, code, errOut, tc.code, tc.says)
+		}
+	}
+}
+
+// Review findings: an HTML page saved as a zip is named as HTML; -o keeps
+// files readable and refuses a folder; a missing --rules folder is an error;
+// Korean country names map.
+func TestInputEdgeCases(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "ai_models.zip")
+	os.WriteFile(page, []byte("<!DOCTYPE html><html><body>Too many requests</body></html>"), 0o644)
+	if code, _, errOut := run(t, nil, "report", "--source", page); code != ExitInput || !strings.Contains(errOut, "HTML") {
+		t.Errorf("HTML as zip: exit %d %q", code, errOut)
+	}
+	out := filepath.Join(dir, "r.json")
+	if code, _, errOut := run(t, nil, "report", "--source", fixture, "--format", "json", "-o", out); code != 0 {
+		t.Fatalf("exit %d %s", code, errOut)
+	}
+	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("-o file mode = %v, want 0644", st.Mode())
+	}
+	if code, _, errOut := run(t, nil, "report", "--source", fixture, "-o", dir); code != ExitOutput || !strings.Contains(errOut, "is a folder") {
+		t.Errorf("-o folder: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := run(t, nil, "report", "--source", fixture, "--rules", filepath.Join(dir, "no-such-rules")); code != ExitRules {
+		t.Errorf("--rules missing folder: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := run(t, nil, "report", "--source", fixture, "--rules", dir); code != ExitRules || !strings.Contains(errOut, "none of the tables") {
+		t.Errorf("--rules folder without tables: exit %d %q", code, errOut)
+	}
+	kr := filepath.Join(dir, "kr.csv")
+	os.WriteFile(kr, []byte("Model,Publication date,Country (of organization)\nA,2024-01-01,대한민국\nB,2024-02-02,Korea (Republic of)\n"), 0o644)
+	code, js, _ := run(t, nil, "report", "--source", kr, "--date", "2025-01-01", "--format", "json")
+	if code != 0 || !strings.Contains(js, `"code": "KR",`) || !strings.Contains(js, `"count": 2`) {
+		t.Errorf("Korean country names: %s", js)
 	}
 }
 

@@ -43,18 +43,23 @@ func (o *sourceOptions) lang(io *IOStreams) (i18n.Lang, error) {
 	return i18n.Parse(o.Lang)
 }
 
-func (o *sourceOptions) validate() error {
+func (o *sourceOptions) validate(l i18n.Lang) error {
 	switch o.Subset {
 	case "", epoch.SubsetAll, epoch.SubsetNotable, epoch.SubsetLargeScale, epoch.SubsetFrontier:
 	default:
-		return fmt.Errorf("subset %q: want all, notable, large-scale or frontier", o.Subset)
+		return badValue(l, "--subset", o.Subset, "all, notable, large-scale, frontier")
 	}
 	if o.Date != "" {
 		if _, err := time.Parse("2006-01-02", o.Date); err != nil {
-			return fmt.Errorf("date %q: want YYYY-MM-DD", o.Date)
+			return &Error{Code: ExitUsage, Msg: l.T("err.bad_date", "--date", o.Date)}
 		}
 	}
 	return nil
+}
+
+// badValue is the usage error for a flag value outside its choices.
+func badValue(l i18n.Lang, flag, value, choices string) error {
+	return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_value", flag, value, choices))}
 }
 
 // loadRules reads the rules, translating a table error.
@@ -122,9 +127,21 @@ func writeOutput(out interface{ Write([]byte) (int, error) }, path string, data 
 		_, err := out.Write(data)
 		return err
 	}
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return &folderError{path}
+		}
+		mode = st.Mode().Perm() // overwriting keeps the file's permissions
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
+		return err
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
 		return err
 	}
 	defer os.Remove(tmp.Name())
@@ -137,6 +154,11 @@ func writeOutput(out interface{ Write([]byte) (int, error) }, path string, data 
 	}
 	return os.Rename(tmp.Name(), path)
 }
+
+// folderError is an -o that names a folder.
+type folderError struct{ path string }
+
+func (e *folderError) Error() string { return e.path + " is a folder: give a file name" }
 
 func joinOr(list []string) string { return strings.Join(list, " / ") }
 

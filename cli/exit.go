@@ -18,6 +18,7 @@ const (
 	ExitDownload = 4 // the download failed and no cached copy could be used
 	ExitRules    = 5 // a --rules table is invalid
 	ExitOutput   = 6 // the output cannot be written
+	ExitStore    = 7 // the snapshot store cannot be opened or used
 )
 
 // Error is a failure with its exit code and a message already in the
@@ -35,6 +36,15 @@ func usageError(l i18n.Lang, err error) error {
 	return &Error{Code: ExitUsage, Msg: l.T("err.usage", err), Err: err}
 }
 
+// asUsage keeps an *Error as it is and makes anything else a usage error.
+func asUsage(l i18n.Lang, err error) error {
+	var ce *Error
+	if errors.As(err, &ce) {
+		return ce
+	}
+	return usageError(l, err)
+}
+
 // translate turns an error from the packages below into an *Error with a
 // translated one-line message and its exit code.
 func translate(l i18n.Lang, err error) error {
@@ -48,6 +58,10 @@ func translate(l i18n.Lang, err error) error {
 	var ie *epoch.InputError
 	if errors.As(err, &ie) {
 		return &Error{Code: ExitInput, Msg: inputMessage(l, ie), Err: err}
+	}
+	var fo *folderError
+	if errors.As(err, &fo) {
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.is_folder", fo.path)), Err: err}
 	}
 	var fe *epoch.FetchError
 	if errors.As(err, &fe) {

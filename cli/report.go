@@ -2,7 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -61,21 +61,45 @@ training runs, with the source and data-quality notes.
 	return cmd
 }
 
-// censusOptions checks the counting flags.
-func (o *reportOptions) censusOptions() (census.Options, error) {
+// censusOptions checks the counting flags, with messages in l.
+func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
 	opt := census.Options{
 		From: o.From, To: o.To, Attribution: census.Attribution(o.Attribution),
 		CountryBy: census.CountryBy(o.CountryBy), OrgLevel: census.OrgLevel(o.OrgLevel), Top: o.Top,
 	}
+	usage := func(msg string) error { return &Error{Code: ExitUsage, Msg: l.T("err.usage", msg)} }
+	switch opt.Attribution {
+	case census.AttributionFull, census.AttributionFractional, census.AttributionFirst:
+	default:
+		return opt, badValue(l, "--attribution", o.Attribution, "full, fractional, first")
+	}
+	switch opt.CountryBy {
+	case census.CountryByOrganization, census.CountryByGroup:
+	default:
+		return opt, badValue(l, "--country-by", o.CountryBy, "organization, group")
+	}
+	switch opt.OrgLevel {
+	case census.OrgLevelGroup, census.OrgLevelOrganization:
+	default:
+		return opt, badValue(l, "--org-level", o.OrgLevel, "group, organization")
+	}
 	if o.MinCompute != "" {
 		v, err := strconv.ParseFloat(o.MinCompute, 64)
-		if err != nil {
-			return opt, fmt.Errorf("min-compute %q: want a number of FLOP such as 1e23", o.MinCompute)
+		if err != nil || v < 0 || math.IsInf(v, 0) {
+			return opt, usage(l.T("err.bad_number", "--min-compute", o.MinCompute, "1e23"))
 		}
 		opt.MinCompute = v
 	}
-	if o.Top < 0 {
-		return opt, fmt.Errorf("top %d: want a positive number", o.Top)
+	if o.Top < 1 {
+		return opt, usage(l.T("err.bad_count", "--top", o.Top))
+	}
+	for _, y := range []int{o.From, o.To} {
+		if y != 0 && (y < 1900 || y > 2200) {
+			return opt, usage(l.T("err.bad_year", y))
+		}
+	}
+	if o.From != 0 && o.To != 0 && o.From > o.To {
+		return opt, usage(l.T("err.bad_period", o.From, o.To))
 	}
 	return opt, opt.Validate()
 }
@@ -85,17 +109,17 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if err != nil {
 		return usageError("en", err)
 	}
-	copt, err := o.censusOptions()
+	copt, err := o.censusOptions(l)
 	if err != nil {
-		return usageError(l, err)
+		return asUsage(l, err)
 	}
-	if err := o.validate(); err != nil {
-		return usageError(l, err)
+	if err := o.validate(l); err != nil {
+		return err
 	}
 	switch o.Format {
 	case publish.FormatText, publish.FormatJSON, publish.FormatCSV, publish.FormatMarkdown, "md":
 	default:
-		return usageError(l, fmt.Errorf("format %q: want text, json, csv or markdown", o.Format))
+		return badValue(l, "--format", o.Format, "text, json, csv, markdown")
 	}
 	r, err := o.loadRules(l)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -76,16 +75,19 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 	if err != nil {
 		return usageError("en", err)
 	}
-	if err := o.validate(); err != nil {
-		return usageError(l, err)
+	if err := o.validate(l); err != nil {
+		return err
+	}
+	if o.Unmapped && o.Source == "" {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.unmapped_source"))}
 	}
 	if o.Kind != "" && !contains(ruleKinds, o.Kind) {
-		return usageError(l, fmt.Errorf("kind %q: want one of %s", o.Kind, strings.Join(ruleKinds, ", ")))
+		return badValue(l, "--kind", o.Kind, strings.Join(ruleKinds, ", "))
 	}
 	switch o.Format {
 	case "text", "json", "csv":
 	default:
-		return usageError(l, fmt.Errorf("format %q: want text, json or csv", o.Format))
+		return badValue(l, "--format", o.Format, "text, json, csv")
 	}
 	r, err := o.loadRules(l)
 	if err != nil {

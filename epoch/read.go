@@ -57,6 +57,10 @@ type Reader struct {
 	Rules *census.Rules
 	// Checksum asks for each file's SHA-256, for provenance.
 	Checksum bool
+	// Record, when set, sees every well-formed record whole, with its line,
+	// before the fields are picked out (as pull stores every raw row). It
+	// runs on the parsing goroutine; rec is only valid during the call.
+	Record func(line int, rec []string)
 }
 
 // ReadCSV reads one export file with the default Reader; see Reader.Read.
@@ -188,6 +192,9 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 			continue
 		}
 		res.Info.Rows++
+		if rd.Record != nil {
+			rd.Record(line, rec)
+		}
 		if res.Info.Rows == growProbe && size > 0 {
 			// Estimate the rows still to come from the bytes per row so far.
 			if off := cr.InputOffset(); off > 0 && off < size {

@@ -122,8 +122,9 @@ func isZip(path string) bool {
 	defer f.Close()
 	head := make([]byte, 4)
 	n, _ := io.ReadFull(f, head)
-	return bytes.Equal(head[:n], []byte("PK\x03\x04")) || bytes.Equal(head[:n], []byte("PK\x05\x06")) ||
-		(n == 4 && strings.EqualFold(filepath.Ext(path), ".zip"))
+	// By its content, not its name: an error page saved as ai_models.zip is
+	// read as what it is, and told apart as HTML.
+	return bytes.Equal(head[:n], []byte("PK\x03\x04")) || bytes.Equal(head[:n], []byte("PK\x05\x06"))
 }
 
 func openZip(path, name string) (*Source, error) {
@@ -239,6 +240,14 @@ type LoadOptions struct {
 	Now func() time.Time
 	// Checksum asks for each file's SHA-256 in the provenance.
 	Checksum bool
+	// DateBasis and DatePath, with Date, restore how a stored snapshot's
+	// date was found; by default a given Date is "option".
+	DateBasis, DatePath string
+	// ID is the stored snapshot's id, reported with the census.
+	ID int64
+	// OnRow, when set, sees each row before the dataset does, on the same
+	// goroutine (as diff collects links and references).
+	OnRow func(*census.Raw)
 }
 
 // Load opens location, reads the chosen subset and normalizes it with rules
@@ -266,7 +275,11 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, err := rd.Read(f.Name, f.Open, ds, ds.Add)
+		add := ds.Add
+		if opt.OnRow != nil {
+			add = func(r *census.Raw) { opt.OnRow(r); ds.Add(r) }
+		}
+		res, err := rd.Read(f.Name, f.Open, ds, add)
 		if err != nil {
 			return nil, err
 		}
@@ -280,6 +293,7 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 	}
 	ds.Finish()
 	ds.Snapshot.Date, ds.Snapshot.DateBasis, ds.Snapshot.DatePath = s.snapshotDate(files, opt, lastModified, newestMember)
+	ds.Snapshot.ID = opt.ID
 	return ds, nil
 }
 
@@ -306,6 +320,9 @@ func DateInPath(p string) (time.Time, bool) {
 func (s *Source) snapshotDate(files []File, opt LoadOptions, lastModified, newestMember time.Time) (time.Time, string, string) {
 	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
 	if !opt.Date.IsZero() {
+		if opt.DateBasis != "" {
+			return day(opt.Date), opt.DateBasis, opt.DatePath
+		}
 		return day(opt.Date), census.DateFromOption, ""
 	}
 	if s.Fetched != nil {
@@ -333,6 +350,19 @@ func (s *Source) snapshotDate(files []File, opt LoadOptions, lastModified, newes
 		now = opt.Now
 	}
 	return day(now()), census.DateFromToday, ""
+}
+
+// SnapshotDate tells the date of the whole source, as Load would for these
+// files: see LoadOptions.Date and the README. lastModified is the newest
+// "Last modified" value read, if any.
+func (s *Source) SnapshotDate(opt LoadOptions, lastModified time.Time) (date time.Time, basis, path string) {
+	var newest time.Time
+	for _, f := range s.Files {
+		if f.ModTime.After(newest) {
+			newest = f.ModTime
+		}
+	}
+	return s.snapshotDate(s.Files, opt, lastModified, newest)
 }
 
 // SortFiles orders files by name, for stable reports.

@@ -17,6 +17,21 @@ func TestEveryKeyInBothLanguages(t *testing.T) {
 	}
 }
 
+// Templates whose arguments are all numbers can be given in the wrong
+// order without any count of verbs noticing: check the notes by value.
+func TestArgumentOrder(t *testing.T) {
+	for _, l := range []Lang{EN, KO} {
+		s := l.T("note.cagr_undefined", 0, 2026, 1)
+		if !strings.Contains(s, "2026") || strings.Contains(s, "2026개") || strings.Contains(s, "0년") {
+			t.Errorf("%s: %q puts the year and the count in the wrong places", l, s)
+		}
+		s = l.T("note.incomplete_latest_year", 2026, "2026-08-19")
+		if !strings.Contains(s, "2026") || !strings.Contains(s, "2026-08-19") {
+			t.Errorf("%s: %q", l, s)
+		}
+	}
+}
+
 func TestFromEnv(t *testing.T) {
 	for _, tc := range []struct {
 		env  map[string]string

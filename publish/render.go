@@ -90,6 +90,27 @@ func WriteCSV(w io.Writer, r *census.Result) error {
 		_ = cw.Write([]string{"top_compute_latest", strconv.Itoa(r.LatestYear), "", m.Model, "", m.Organization, m.Date,
 			strconv.FormatFloat(m.FLOP, 'g', -1, 64), m.Confidence})
 	}
+	// The provenance travels with the figures: key in code, value in name.
+	meta := func(table, key, value string) {
+		_ = cw.Write([]string{table, "", key, value, "", "", "", "", ""})
+	}
+	s := r.Source
+	meta("source", "location", s.Source)
+	meta("source", "kind", s.Kind)
+	meta("source", "subset", s.Subset)
+	meta("source", "snapshot_date", s.SnapshotDate)
+	for _, f := range s.Files {
+		meta("source", "file", f.Name)
+	}
+	meta("settings", "attribution", string(r.Settings.Attribution))
+	meta("settings", "country_by", string(r.Settings.CountryBy))
+	meta("settings", "org_level", string(r.Settings.OrgLevel))
+	meta("settings", "min_compute", strconv.FormatFloat(r.Settings.MinCompute, 'g', -1, 64))
+	meta("settings", "rules_version", r.Settings.RulesVersion)
+	for _, n := range r.Notes {
+		meta("note", n.Code, n.Message)
+	}
+	meta("license", "CC-BY-4.0", "Data: Epoch AI, Data on AI Models, CC BY 4.0, https://epoch.ai/data/ai-models")
 	cw.Flush()
 	return cw.Error()
 }

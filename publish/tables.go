@@ -141,12 +141,26 @@ func Headline(r *census.Result, l i18n.Lang) []string {
 	if r.CAGR != nil {
 		cagr = FormatPercent(*r.CAGR)
 	}
+	if Incomplete(r) {
+		cagr += l.T("report.partial", r.LatestYear)
+	}
 	return []string{
 		title,
 		l.T("report.period", r.Period.From, r.Period.To, r.LatestYear),
 		l.T("report.total", r.Total),
 		l.T("report.cagr", r.Period.From, r.Period.To, cagr),
 	}
+}
+
+// Incomplete reports whether the census's latest year was not over at the
+// snapshot date.
+func Incomplete(r *census.Result) bool {
+	for _, n := range r.Notes {
+		if n.Code == census.NoteIncompleteLatest {
+			return true
+		}
+	}
+	return false
 }
 
 // SourceLines describe the snapshot and the counting rules.

@@ -53,6 +53,11 @@ func Embedded(name string) ([]byte, error) {
 // Load returns the embedded rules with every table file found in dir
 // replacing its embedded twin. An empty dir means the embedded rules only.
 func Load(dir string) (*census.Rules, error) {
+	if dir != "" {
+		if err := checkDir(dir); err != nil {
+			return nil, err
+		}
+	}
 	r := census.NewRules()
 	h := sha256.New()
 	for _, name := range Files {
@@ -75,6 +80,24 @@ func Load(dir string) (*census.Rules, error) {
 	}
 	r.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	return r, nil
+}
+
+// checkDir makes sure a --rules folder exists and holds at least one table,
+// so that a mistyped path is not silently ignored.
+func checkDir(dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("rules folder %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("rules folder %s is not a folder", dir)
+	}
+	for _, name := range Files {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return nil
+		}
+	}
+	return fmt.Errorf("rules folder %s holds none of the tables (%s)", dir, strings.Join(Files, ", "))
 }
 
 func read(dir, name string) ([]byte, string, error) {

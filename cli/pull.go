@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store"
+)
+
+// pullOptions are the flags of `modelcensus pull`.
+type pullOptions struct {
+	sourceOptions
+	dbOptions
+	Every time.Duration
+}
+
+func newPullCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
+	o := &pullOptions{}
+	cmd := &cobra.Command{
+		Use:   "pull",
+		Short: l.T("cmd.pull.short"),
+		Long: `Store a snapshot of a source in the snapshot store: every file as read, every
+raw row, and the provenance (source, file names, sizes and SHA-256, ETag,
+retrieval time, header versions, row counts, modelcensus and rules versions).
+Pulling the same content again stores nothing. A folder of dated sub-folders
+(an archive of past downloads) imports one snapshot per sub-folder.
+
+원본의 스냅숏(파일, 모든 원본 행, 출처 정보)을 저장소에 저장합니다. 같은 내용은
+다시 저장하지 않습니다. 날짜 이름의 하위 폴더로 된 보관 폴더는 하위 폴더마다
+스냅숏 하나로 가져옵니다.`,
+		Example: `  modelcensus pull
+  modelcensus pull --source ai_models.zip --date 2026-05-01
+  modelcensus pull --source ../shared/epoch-snapshots
+  modelcensus pull --every 24h
+  modelcensus pull --db postgres://user@localhost/modelcensus`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runPull(cmd.Context(), io, o) },
+	}
+	fs := cmd.Flags()
+	o.sourceOptions.addFlags(fs, l)
+	o.dbOptions.addFlags(fs, l)
+	fs.DurationVar(&o.Every, "every", 0, l.T("flag.every"))
+	return cmd
+}
+
+func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
+	l, err := o.lang(io)
+	if err != nil {
+		return usageError("en", err)
+	}
+	if err := o.validate(l); err != nil {
+		return err
+	}
+	if o.Every < 0 || (o.Every > 0 && o.Every < time.Second) {
+		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
+	}
+	r, err := o.loadRules(l)
+	if err != nil {
+		return err
+	}
+	st, err := o.open(ctx, io, l)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	opt := snapshots.PullOptions{Now: io.Now, ToolVersion: Version}
+	opt.Fetch.CacheDir = o.CacheDir
+	opt.Fetch.Now = io.Now
+	if io.ErrIsTerminal() {
+		opt.Fetch.Progress = io.ErrOut
+	}
+	if o.Date != "" {
+		opt.Date, _ = time.Parse("2006-01-02", o.Date)
+	}
+	if snapshots.IsArchive(o.Source) {
+		return pullArchive(ctx, io, l, st, r, o.Source, opt)
+	}
+	prev, _ := st.Latest(ctx)
+	for {
+		res, err := snapshots.Pull(ctx, st, r, o.Source, opt)
+		if err != nil {
+			if o.Every == 0 {
+				return storeOrInput(l, err)
+			}
+			fmt.Fprintln(io.ErrOut, "modelcensus: "+storeOrInput(l, err).Error())
+		} else {
+			printPull(io, l, res)
+			if o.Every > 0 && res.Created && prev != nil {
+				if d, err := snapshots.Compare(ctx, st, r, prev, res.Snapshot, "", census.Options{}); err == nil {
+					fmt.Fprintln(io.Out, l.T("pull.changes", prev.ID, len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)))
+				}
+			}
+			if res.Created {
+				prev = res.Snapshot
+			}
+		}
+		if o.Every == 0 {
+			return nil
+		}
+		next := io.Now().Add(o.Every)
+		fmt.Fprintln(io.ErrOut, l.T("pull.next", next.Format(time.RFC3339)))
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(o.Every):
+		}
+	}
+}
+
+// storeOrInput translates an error from pulling: the source's, or the
+// store's.
+func storeOrInput(l i18n.Lang, err error) error {
+	t := translate(l, err).(*Error)
+	if t.Code == ExitInternal {
+		return storeError(l, err)
+	}
+	return t
+}
+
+func printPull(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {
+	s := res.Snapshot
+	if f := res.Fetched; f != nil && f.Offline {
+		fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now())), f.RetrievedAt.Format(time.RFC3339)))
+	}
+	for i, p := range res.Problems {
+		if i == 10 {
+			fmt.Fprintln(io.ErrOut, l.T("warn.more_problems", len(res.Problems)-10))
+			break
+		}
+		fmt.Fprintln(io.ErrOut, l.T("warn.problem", p.File, p.Line, p.Message))
+	}
+	if !res.Created {
+		fmt.Fprintln(io.Out, l.T("pull.unchanged", s.ID, s.DateString()))
+		return
+	}
+	fmt.Fprintln(io.Out, l.T("pull.stored", s.ID, s.DateString(), len(s.Files), s.Rows, s.Source))
+}
+
+func pullArchive(ctx context.Context, io *IOStreams, l i18n.Lang, st *store.Store, r *census.Rules, dir string, opt snapshots.PullOptions) error {
+	created, folders := 0, 0
+	var firstErr error
+	err := snapshots.ImportArchive(ctx, st, r, dir, opt, func(folder string, res *snapshots.PullResult, err error) {
+		folders++
+		if err != nil {
+			e := storeOrInput(l, err)
+			if firstErr == nil {
+				firstErr = e
+			}
+			fmt.Fprintln(io.ErrOut, "modelcensus: "+e.Error())
+			return
+		}
+		if res.Created {
+			created++
+			s := res.Snapshot
+			fmt.Fprintln(io.Out, l.T("pull.folder", folder, l.T("pull.stored", s.ID, s.DateString(), len(s.Files), s.Rows, s.Source)))
+		} else {
+			fmt.Fprintln(io.Out, l.T("pull.folder", folder, l.T("pull.unchanged", res.Snapshot.ID, res.Snapshot.DateString())))
+		}
+	})
+	fmt.Fprintln(io.Out, l.T("pull.archive", created, folders, st.Location))
+	if firstErr != nil {
+		return firstErr
+	}
+	if err != nil {
+		return storeOrInput(l, err)
+	}
+	return nil
+}

@@ -1,0 +1,319 @@
+package snapshots
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/store"
+)
+
+// Fields compared by Diff.
+const (
+	FieldCompute      = "training_compute"
+	FieldDate         = "publication_date"
+	FieldCountry      = "country"
+	FieldOrganization = "organization"
+	FieldDomain       = "domain"
+)
+
+// ModelRef is a model as it stands in one snapshot.
+type ModelRef struct {
+	Model        string   `json:"model"`
+	Date         string   `json:"date"`
+	Organization string   `json:"organization"`
+	Country      string   `json:"country"`
+	FLOP         *float64 `json:"flop"`
+	Link         string   `json:"link,omitempty"`
+}
+
+// Rename is a model whose name changed between snapshots, recognized by
+// the same link or reference.
+type Rename struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	By   string `json:"by"` // "link" or "reference"
+}
+
+// Change is one field of one model that changed. Old and New are numbers
+// for training compute (null when unknown) and text otherwise.
+type Change struct {
+	Model string `json:"model"`
+	Field string `json:"field"`
+	Old   any    `json:"old"`
+	New   any    `json:"new"`
+}
+
+// SnapshotRef names a snapshot in a diff.
+type SnapshotRef struct {
+	ID   int64  `json:"id"`
+	Date string `json:"date"`
+}
+
+// YearDelta is a per-year count before and after.
+type YearDelta struct {
+	Year   int `json:"year"`
+	Before int `json:"before"`
+	After  int `json:"after"`
+}
+
+// CountryDelta is a country's count before and after.
+type CountryDelta struct {
+	Code   string  `json:"code"`
+	Name   string  `json:"name"`
+	Before float64 `json:"before"`
+	After  float64 `json:"after"`
+}
+
+// CensusDiff is the effect of the changes on the census, under the same
+// period and rules for both snapshots.
+type CensusDiff struct {
+	Period          census.Period     `json:"period"`
+	PerYear         []YearDelta       `json:"per_year"`
+	Countries       []CountryDelta    `json:"countries"`
+	CountriesLatest []CountryDelta    `json:"countries_latest"`
+	TopBefore       []census.TopModel `json:"top_compute_latest_before"`
+	TopAfter        []census.TopModel `json:"top_compute_latest_after"`
+}
+
+// Diff is what changed from snapshot A to snapshot B.
+type Diff struct {
+	A       SnapshotRef `json:"a"`
+	B       SnapshotRef `json:"b"`
+	Subset  string      `json:"subset"`
+	Added   []ModelRef  `json:"added"`
+	Removed []ModelRef  `json:"removed"`
+	Renamed []Rename    `json:"renamed"`
+	Changed []Change    `json:"changed"`
+	Census  CensusDiff  `json:"census"`
+}
+
+// rawModel is what a diff compares of one model: the cells as read.
+type rawModel struct {
+	name, date, org, country, domain, link, reference string
+	flop                                              *float64
+}
+
+// collect reads a snapshot's subset, keeping the first row of each name.
+func collect(ctx context.Context, st *store.Store, snap *store.Snapshot, rules *census.Rules, subset string) (*census.Dataset, map[string]*rawModel, error) {
+	raws := map[string]*rawModel{}
+	opt := epoch.LoadOptions{Subset: subset, OnRow: func(r *census.Raw) {
+		name := census.Clean(r.Get(census.FieldName))
+		if name == "" || raws[name] != nil {
+			return
+		}
+		if _, ok := census.ParseDate(r.Get(census.FieldDate)); !ok {
+			return
+		}
+		m := &rawModel{
+			name: name, date: census.Clean(r.Get(census.FieldDate)),
+			org: census.Clean(r.Get(census.FieldOrganization)), country: census.Clean(r.Get(census.FieldCountry)),
+			domain: census.Clean(r.Get(census.FieldDomain)), link: strings.TrimSpace(r.Get(census.FieldLink)),
+			reference: census.Clean(r.Get(census.FieldReference)),
+		}
+		if v, ok := census.ParseNumber(r.Get(census.FieldCompute)); ok {
+			m.flop = &v
+		}
+		raws[name] = m
+	}}
+	ds, err := Load(ctx, st, snap, rules, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ds, raws, nil
+}
+
+func (m *rawModel) ref() ModelRef {
+	return ModelRef{Model: m.name, Date: m.date, Organization: m.org, Country: m.country, FLOP: m.flop, Link: m.link}
+}
+
+// sameSet reports whether two comma lists hold the same values, in any
+// order and with repeats ignored.
+func sameSet(a, b string, split func(string) []string) bool {
+	x, y := split(a), split(b)
+	if len(x) != len(y) {
+		return false
+	}
+	sort.Strings(x)
+	sort.Strings(y)
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Compare computes the diff from snapshot a to snapshot b for a subset
+// ("" is the default: large-scale from an export of several files). The
+// census effect uses opt; a period left at zero is b's default period.
+func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *store.Snapshot, subset string, opt census.Options) (*Diff, error) {
+	dsA, rawA, err := collect(ctx, st, a, rules, subset)
+	if err != nil {
+		return nil, err
+	}
+	dsB, rawB, err := collect(ctx, st, b, rules, subset)
+	if err != nil {
+		return nil, err
+	}
+	d := &Diff{
+		A: SnapshotRef{a.ID, a.DateString()}, B: SnapshotRef{b.ID, b.DateString()}, Subset: dsB.Snapshot.Subset,
+		Added: []ModelRef{}, Removed: []ModelRef{}, Renamed: []Rename{}, Changed: []Change{},
+	}
+	var removed, added []*rawModel
+	for name, m := range rawA {
+		if rawB[name] == nil {
+			removed = append(removed, m)
+		}
+	}
+	for name, m := range rawB {
+		if rawA[name] == nil {
+			added = append(added, m)
+		}
+	}
+	byName := func(list []*rawModel) {
+		sort.Slice(list, func(i, j int) bool { return list[i].name < list[j].name })
+	}
+	byName(removed)
+	byName(added)
+	// A removed and an added model with the same link (or, failing that,
+	// the same reference) are one model renamed.
+	matched := map[*rawModel]bool{}
+	for _, by := range []string{"link", "reference"} {
+		key := func(m *rawModel) string {
+			if by == "link" {
+				return m.link
+			}
+			return m.reference
+		}
+		index := map[string]*rawModel{}
+		for _, m := range added {
+			if k := key(m); k != "" && !matched[m] {
+				if _, dup := index[k]; dup {
+					index[k] = nil // ambiguous: two added models share it
+					continue
+				}
+				index[k] = m
+			}
+		}
+		for _, m := range removed {
+			if matched[m] || key(m) == "" {
+				continue
+			}
+			if to := index[key(m)]; to != nil && !matched[to] {
+				matched[m], matched[to] = true, true
+				d.Renamed = append(d.Renamed, Rename{From: m.name, To: to.name, By: by})
+			}
+		}
+	}
+	for _, m := range removed {
+		if !matched[m] {
+			d.Removed = append(d.Removed, m.ref())
+		}
+	}
+	for _, m := range added {
+		if !matched[m] {
+			d.Added = append(d.Added, m.ref())
+		}
+	}
+	names := make([]string, 0, len(rawA))
+	for name := range rawA {
+		if rawB[name] != nil {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		o, n := rawA[name], rawB[name]
+		if !sameFLOP(o.flop, n.flop) {
+			d.Changed = append(d.Changed, Change{name, FieldCompute, flopValue(o.flop), flopValue(n.flop)})
+		}
+		if o.date != n.date {
+			d.Changed = append(d.Changed, Change{name, FieldDate, o.date, n.date})
+		}
+		if !sameSet(o.country, n.country, census.SplitList) {
+			d.Changed = append(d.Changed, Change{name, FieldCountry, o.country, n.country})
+		}
+		if !sameSet(o.org, n.org, census.SplitOrganizations) {
+			d.Changed = append(d.Changed, Change{name, FieldOrganization, o.org, n.org})
+		}
+		if !sameSet(o.domain, n.domain, census.SplitList) {
+			d.Changed = append(d.Changed, Change{name, FieldDomain, o.domain, n.domain})
+		}
+	}
+	if opt.From == 0 || opt.To == 0 {
+		f, t := census.DefaultPeriod(dsB.Snapshot.Date)
+		if opt.From == 0 {
+			opt.From = f
+		}
+		if opt.To == 0 {
+			opt.To = t
+		}
+	}
+	ra, err := census.Compute(dsA, opt)
+	if err != nil {
+		return nil, err
+	}
+	rb, err := census.Compute(dsB, opt)
+	if err != nil {
+		return nil, err
+	}
+	d.Census = censusDiff(ra, rb)
+	return d, nil
+}
+
+func sameFLOP(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
+}
+
+func flopValue(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+func censusDiff(a, b *census.Result) CensusDiff {
+	cd := CensusDiff{Period: b.Period, TopBefore: a.TopComputeLatest, TopAfter: b.TopComputeLatest}
+	for i, y := range b.PerYear {
+		cd.PerYear = append(cd.PerYear, YearDelta{Year: y.Year, Before: a.PerYear[i].Count, After: y.Count})
+	}
+	cd.Countries = countryDeltas(a.Countries, b.Countries)
+	cd.CountriesLatest = countryDeltas(a.CountriesLatest, b.CountriesLatest)
+	return cd
+}
+
+func countryDeltas(a, b []census.CountryCount) []CountryDelta {
+	m := map[string]*CountryDelta{}
+	var order []string
+	get := func(c census.CountryCount) *CountryDelta {
+		k := c.Code + "\x00" + c.Name
+		if m[k] == nil {
+			m[k] = &CountryDelta{Code: c.Code, Name: c.Name}
+			order = append(order, k)
+		}
+		return m[k]
+	}
+	for _, c := range b {
+		get(c).After = c.Count
+	}
+	for _, c := range a {
+		get(c).Before = c.Count
+	}
+	out := make([]CountryDelta, 0, len(order))
+	for _, k := range order {
+		out = append(out, *m[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].After != out[j].After {
+			return out[i].After > out[j].After
+		}
+		return out[i].Before > out[j].Before
+	})
+	return out
+}

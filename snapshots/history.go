@@ -1,0 +1,137 @@
+package snapshots
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/store"
+)
+
+// Figures that History follows.
+const (
+	FigurePerYear = "per-year" // models per publication year, every year of the period
+	FigureCount   = "count"    // models published in one year
+	FigureCountry = "country"  // one country's count for one year
+	FigureTop     = "top"      // the top-compute model of one year
+)
+
+// HistoryOptions choose the figure and the rules.
+type HistoryOptions struct {
+	Figure  string
+	Subset  string
+	Year    int    // for count, country and top
+	Country string // ISO code, for country
+	// From and To bound the years of per-year (defaults: 2018 to the
+	// latest snapshot's year).
+	From, To int
+	Census   census.Options
+}
+
+// Point is one snapshot's value of the figure.
+type Point struct {
+	Snapshot int64 `json:"snapshot"`
+	Date     string `json:"date"`
+	// Counts is set for per-year: one count per year.
+	Counts []census.YearCount `json:"counts,omitempty"`
+	// Count is set for count and country.
+	Count *float64 `json:"count,omitempty"`
+	// Top is set for top (nil when the year has no model with compute).
+	Top *census.TopModel `json:"top,omitempty"`
+}
+
+// History is a figure across the stored snapshots, oldest first.
+type History struct {
+	Figure  string  `json:"figure"`
+	Subset  string  `json:"subset"`
+	Year    int     `json:"year,omitempty"`
+	Country string  `json:"country,omitempty"`
+	From    int     `json:"from,omitempty"`
+	To      int     `json:"to,omitempty"`
+	Points  []Point `json:"points"`
+	// Skipped lists the snapshots without the subset.
+	Skipped []SnapshotRef `json:"skipped"`
+}
+
+// Follow computes a figure for every stored snapshot.
+func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt HistoryOptions) (*History, error) {
+	snaps, err := st.Snapshots(ctx)
+	if err != nil {
+		return nil, err
+	}
+	switch opt.Figure {
+	case "":
+		opt.Figure = FigurePerYear
+	case FigurePerYear, FigureCount, FigureCountry, FigureTop:
+	default:
+		return nil, fmt.Errorf("figure %q: want per-year, count, country or top", opt.Figure)
+	}
+	if opt.Figure != FigurePerYear && opt.Year == 0 {
+		return nil, fmt.Errorf("figure %s needs --year", opt.Figure)
+	}
+	if opt.Figure == FigureCountry && opt.Country == "" {
+		return nil, fmt.Errorf("figure country needs --country (an ISO code such as KR)")
+	}
+	h := &History{Figure: opt.Figure, Year: opt.Year, Country: opt.Country, Points: []Point{}, Skipped: []SnapshotRef{}}
+	if opt.Figure == FigurePerYear {
+		h.From, h.To = opt.From, opt.To
+		if h.From == 0 {
+			h.From = 2018
+		}
+		if h.To == 0 && len(snaps) > 0 {
+			h.To = snaps[len(snaps)-1].Date.Year()
+		}
+		if h.To < h.From {
+			h.To = h.From
+		}
+	}
+	for _, snap := range snaps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		ds, err := Load(ctx, st, snap, rules, epoch.LoadOptions{Subset: opt.Subset})
+		var ie *epoch.InputError
+		if errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset {
+			h.Skipped = append(h.Skipped, SnapshotRef{snap.ID, snap.DateString()})
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		h.Subset = ds.Snapshot.Subset
+		co := opt.Census
+		co.From, co.To = opt.Year, opt.Year
+		if opt.Figure == FigurePerYear {
+			co.From, co.To = h.From, h.To
+		}
+		r, err := census.Compute(ds, co)
+		if err != nil {
+			return nil, err
+		}
+		p := Point{Snapshot: snap.ID, Date: snap.DateString()}
+		switch opt.Figure {
+		case FigurePerYear:
+			p.Counts = r.PerYear
+		case FigureCount:
+			v := float64(r.Total)
+			p.Count = &v
+		case FigureCountry:
+			v := 0.0
+			for _, c := range r.CountriesLatest {
+				if c.Code == opt.Country {
+					v = c.Count
+				}
+			}
+			p.Count = &v
+		case FigureTop:
+			if len(r.TopComputeLatest) > 0 {
+				t := r.TopComputeLatest[0]
+				p.Top = &t
+			}
+		}
+		h.Points = append(h.Points, p)
+	}
+	return h, nil
+}

@@ -1,0 +1,201 @@
+// Package snapshots keeps the history of Epoch exports: it pulls a source
+// into a store with its provenance, imports an archive of past downloads,
+// reads a stored snapshot back exactly as it was read the first time, and
+// compares snapshots (diff) and figures across them (history).
+package snapshots
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/store"
+)
+
+// PullOptions configure Pull.
+type PullOptions struct {
+	epoch.OpenOptions
+	// Date is the snapshot date when the source does not tell it.
+	Date time.Time
+	// Now is the current time; nil means time.Now.
+	Now func() time.Time
+	// ToolVersion is modelcensus's version, kept as provenance.
+	ToolVersion string
+}
+
+// PullResult says what a pull did.
+type PullResult struct {
+	Snapshot *store.Snapshot
+	// Created is false when the same content was already stored.
+	Created bool
+	// Fetched describes the download, for a URL.
+	Fetched *epoch.Fetched
+	// Problems are the rows that could not be read.
+	Problems []census.Problem
+}
+
+// Pull reads every CSV of a source and stores it as one snapshot, with every
+// raw row and its provenance. Identical content already stored is not
+// stored again.
+func Pull(ctx context.Context, st *store.Store, rules *census.Rules, location string, opt PullOptions) (*PullResult, error) {
+	src, err := epoch.Open(ctx, location, opt.OpenOptions)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	return pullSource(ctx, st, rules, src, opt)
+}
+
+func pullSource(ctx context.Context, st *store.Store, rules *census.Rules, src *epoch.Source, opt PullOptions) (*PullResult, error) {
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	res := &PullResult{Fetched: src.Fetched}
+	var files []store.FileData
+	var lastModified time.Time
+	ds := census.NewDataset(rules) // only to collect unreadable rows
+	for _, f := range src.Files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		fd, lm, err := readFile(f, rules, ds)
+		if err != nil {
+			return nil, err
+		}
+		if lm.After(lastModified) {
+			lastModified = lm
+		}
+		files = append(files, fd)
+	}
+	res.Problems = ds.Problems
+	date, basis, path := src.SnapshotDate(epoch.LoadOptions{Date: opt.Date, Now: opt.Now}, lastModified)
+	snap := store.Snapshot{
+		Date: date, DateBasis: basis, DatePath: path,
+		Source: src.Location, Kind: src.Kind, RetrievedAt: now().UTC(),
+		ToolVersion: opt.ToolVersion, RulesVersion: rules.Version,
+	}
+	if f := src.Fetched; f != nil {
+		snap.ETag, snap.RetrievedAt = f.ETag, f.RetrievedAt.UTC()
+	}
+	id, created, err := st.Import(ctx, snap, files)
+	if err != nil {
+		return nil, err
+	}
+	res.Created = created
+	if res.Snapshot, err = st.Snapshot(ctx, id); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// readFile reads a file's bytes whole, and its rows through the reader, so
+// that what is stored is exactly what a report would read.
+func readFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (store.FileData, time.Time, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return store.FileData{}, time.Time{}, &epoch.InputError{Kind: epoch.InputRead, Path: f.Name, Err: err}
+	}
+	content, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return store.FileData{}, time.Time{}, &epoch.InputError{Kind: epoch.InputRead, Path: f.Name, Err: err}
+	}
+	fd := store.FileData{Content: content}
+	sum := sha256.Sum256(content)
+	rd := &epoch.Reader{Rules: rules, Record: func(line int, rec []string) {
+		cells := make([]string, len(rec))
+		copy(cells, rec)
+		fd.Rows = append(fd.Rows, store.Row{Line: line, Cells: cells})
+	}}
+	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }
+	r, err := rd.Read(f.Name, open, ds, func(*census.Raw) {})
+	if err != nil {
+		return store.FileData{}, time.Time{}, err
+	}
+	nameCol := -1
+	for i, h := range r.Header {
+		if fld, ok := rules.Column(h); ok && fld == census.FieldName {
+			nameCol = i
+			break
+		}
+	}
+	for i := range fd.Rows {
+		if nameCol >= 0 && nameCol < len(fd.Rows[i].Cells) {
+			fd.Rows[i].Name = census.Clean(fd.Rows[i].Cells[nameCol])
+		}
+	}
+	fd.File = store.File{
+		Name: f.Name, Subset: r.Info.Subset, Size: int64(len(content)), SHA256: hex.EncodeToString(sum[:]),
+		HeaderVersion: r.Info.HeaderVersion, Encoding: r.Info.Encoding, Rows: r.Info.Rows,
+		Columns: r.Info.Columns, Header: r.Header, ModTime: f.ModTime,
+	}
+	return fd, r.LastModified, nil
+}
+
+// IsArchive reports whether dir is an archive of downloads: a folder with
+// no CSV of its own and at least one sub-folder named YYYY-MM-DD.
+func IsArchive(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	dated := false
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
+			return false
+		}
+		if e.IsDir() {
+			if _, ok := epoch.DateInPath(e.Name()); ok {
+				dated = true
+			}
+		}
+	}
+	return dated
+}
+
+// ImportArchive pulls every dated sub-folder of dir, oldest first: one
+// snapshot per sub-folder, dated by its name. report is called after each.
+func ImportArchive(ctx context.Context, st *store.Store, rules *census.Rules, dir string, opt PullOptions, report func(folder string, r *PullResult, err error)) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return &epoch.InputError{Kind: epoch.InputRead, Path: dir, Err: err}
+	}
+	var folders []string
+	for _, e := range entries {
+		if e.IsDir() {
+			if _, ok := epoch.DateInPath(e.Name()); ok {
+				folders = append(folders, e.Name())
+			}
+		}
+	}
+	sort.Strings(folders)
+	opt.Date = time.Time{} // each folder is dated by its name
+	failed := 0
+	for _, name := range folders {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r, err := Pull(ctx, st, rules, filepath.Join(dir, name), opt)
+		if err != nil {
+			failed++
+		}
+		if report != nil {
+			report(name, r, err)
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d folders could not be imported", failed, len(folders))
+	}
+	return nil
+}

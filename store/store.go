@@ -1,0 +1,427 @@
+// Package store keeps snapshots of Epoch exports in a SQL database: every
+// file as downloaded (compressed), every raw row as read, and the provenance
+// of each download. It works over database/sql with a Dialect; the adapters
+// store/sqlite (embedded, the default) and store/postgres open it. An import
+// is one transaction: an interrupted import leaves no partial snapshot.
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Dialect holds what differs between SQL databases.
+type Dialect struct {
+	// Name is "sqlite" or "postgres".
+	Name string
+	// Migrations are the schema versions, in order; Migrations[i] makes
+	// version i+1.
+	Migrations []string
+	// MaxParams is the most bind parameters one statement may take.
+	MaxParams int
+}
+
+// Store is an open snapshot store.
+type Store struct {
+	db *sql.DB
+	d  Dialect
+	// Location is where the store is, for messages (a path or a URL
+	// without its password).
+	Location string
+}
+
+// New wraps an open database and brings its schema up to date.
+func New(ctx context.Context, db *sql.DB, d Dialect, location string) (*Store, error) {
+	s := &Store{db: db, d: d, Location: location}
+	if err := s.migrate(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// DB returns the underlying database.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Dialect returns the store's dialect name.
+func (s *Store) Dialect() string { return s.d.Name }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrate applies the migrations not yet applied, each in a transaction.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("store %s: create schema_migrations: %w", s.Location, err)
+	}
+	var have int
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return fmt.Errorf("store %s: read schema version: %w", s.Location, err)
+	}
+	if have > len(s.d.Migrations) {
+		return fmt.Errorf("store %s: schema version %d is newer than this modelcensus knows (%d); upgrade modelcensus", s.Location, have, len(s.d.Migrations))
+	}
+	for v := have + 1; v <= len(s.d.Migrations); v++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
+		}
+		for _, stmt := range splitStatements(s.d.Migrations[v-1]) {
+			if _, err := tx.ExecContext(ctx, stmt); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
+			v, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
+		}
+	}
+	return nil
+}
+
+// SchemaVersion returns the applied schema version.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
+
+func splitStatements(sql string) []string {
+	var out []string
+	for _, st := range strings.Split(sql, ";") {
+		if st = strings.TrimSpace(st); st != "" {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// Snapshot is one stored download and its provenance.
+type Snapshot struct {
+	ID int64 `json:"id"`
+	// Date is the snapshot's date; DateBasis and DatePath say how it was
+	// found (see census.Snapshot).
+	Date      time.Time `json:"-"`
+	DateBasis string    `json:"date_basis"`
+	DatePath  string    `json:"date_path,omitempty"`
+	// Source is the URL or path it was read from; Kind is url, zip, folder
+	// or file.
+	Source string `json:"source"`
+	Kind   string `json:"kind"`
+	ETag   string `json:"etag,omitempty"`
+	// RetrievedAt is when it was downloaded or read.
+	RetrievedAt time.Time `json:"retrieved_at"`
+	// ContentSHA256 identifies the content: the same files give the same
+	// value wherever they were read from.
+	ContentSHA256 string `json:"content_sha256"`
+	ToolVersion   string `json:"modelcensus_version"`
+	RulesVersion  string `json:"rules_version"`
+	Rows          int    `json:"rows"`
+	Files         []File `json:"files"`
+}
+
+// DateString is the snapshot date as YYYY-MM-DD.
+func (s *Snapshot) DateString() string { return s.Date.Format("2006-01-02") }
+
+// File is one stored file of a snapshot.
+type File struct {
+	ID            int64     `json:"-"`
+	Name          string    `json:"name"`
+	Subset        string    `json:"subset"`
+	Size          int64     `json:"size"`
+	SHA256        string    `json:"sha256"`
+	HeaderVersion string    `json:"header_version"`
+	Encoding      string    `json:"encoding"`
+	Rows          int       `json:"rows"`
+	Columns       int       `json:"columns"`
+	Header        []string  `json:"-"`
+	ModTime       time.Time `json:"-"`
+}
+
+// Row is one raw row of a file, as read: every cell of the record.
+type Row struct {
+	Line  int
+	Name  string
+	Cells []string
+}
+
+// FileData is a file to import: its description, its bytes as read, and
+// its rows.
+type FileData struct {
+	File
+	Content []byte
+	Rows    []Row
+}
+
+// ContentHash identifies a set of files by their contents alone: the
+// SHA-256 of their sorted SHA-256s.
+func ContentHash(files []FileData) string {
+	sums := make([]string, 0, len(files))
+	for _, f := range files {
+		sums = append(sums, f.SHA256)
+	}
+	sort.Strings(sums)
+	h := sha256.Sum256([]byte(strings.Join(sums, "\n")))
+	return hex.EncodeToString(h[:])
+}
+
+// ErrNotFound is returned for a snapshot that is not in the store.
+var ErrNotFound = errors.New("no such snapshot")
+
+// Import stores a snapshot in one transaction. When a snapshot with the
+// same content is already stored, it stores nothing and returns that
+// snapshot's id with created false.
+func (s *Store) Import(ctx context.Context, snap Snapshot, files []FileData) (id int64, created bool, err error) {
+	snap.ContentSHA256 = ContentHash(files)
+	if id, err := s.byContent(ctx, snap.ContentSHA256); err == nil {
+		return id, false, nil
+	} else if !errors.Is(err, ErrNotFound) {
+		return 0, false, err
+	}
+	snap.Rows = 0
+	for _, f := range files {
+		snap.Rows += len(f.Rows)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, false, fmt.Errorf("store: begin import: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	err = tx.QueryRowContext(ctx, `INSERT INTO snapshots
+		(taken_on, date_basis, date_path, source, kind, etag, retrieved_at, content_sha256, tool_version, rules_version, rows, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		snap.DateString(), snap.DateBasis, snap.DatePath, snap.Source, snap.Kind, snap.ETag,
+		snap.RetrievedAt.UTC().Format(time.RFC3339Nano), snap.ContentSHA256, snap.ToolVersion, snap.RulesVersion,
+		snap.Rows, time.Now().UTC().Format(time.RFC3339Nano)).Scan(&id)
+	if err != nil {
+		if _, dupErr := s.byContent(ctx, snap.ContentSHA256); dupErr == nil {
+			// Imported meanwhile by another process.
+			tx.Rollback()
+			id, _ := s.byContent(ctx, snap.ContentSHA256)
+			return id, false, nil
+		}
+		return 0, false, fmt.Errorf("store: insert snapshot: %w", err)
+	}
+	for _, f := range files {
+		if err = s.insertFile(ctx, tx, id, f); err != nil {
+			return 0, false, err
+		}
+	}
+	if err = tx.Commit(); err != nil {
+		return 0, false, fmt.Errorf("store: commit import: %w", err)
+	}
+	return id, true, nil
+}
+
+func (s *Store) byContent(ctx context.Context, sum string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM snapshots WHERE content_sha256 = $1`, sum).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: look up content: %w", err)
+	}
+	return id, nil
+}
+
+func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f FileData) error {
+	header, _ := json.Marshal(f.Header)
+	var z bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestSpeed)
+	zw.Write(f.Content)
+	zw.Close()
+	var fileID int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO files
+		(snapshot_id, name, subset, size, sha256, header_version, encoding, rows, columns, header, mod_time, content)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		snapID, f.Name, f.Subset, f.Size, f.SHA256, f.HeaderVersion, f.Encoding, len(f.Rows), f.Columns,
+		string(header), f.ModTime.UTC().Format(time.RFC3339Nano), z.Bytes()).Scan(&fileID)
+	if err != nil {
+		return fmt.Errorf("store: insert file %s: %w", f.Name, err)
+	}
+	// Many rows per statement: far fewer round trips, within the
+	// database's limit on bind parameters.
+	const cols = 4
+	per := min(200, s.d.MaxParams/cols)
+	for start := 0; start < len(f.Rows); start += per {
+		end := min(start+per, len(f.Rows))
+		var q strings.Builder
+		q.WriteString(`INSERT INTO rows (file_id, line, name, cells) VALUES `)
+		args := make([]any, 0, (end-start)*cols)
+		for i, r := range f.Rows[start:end] {
+			if i > 0 {
+				q.WriteByte(',')
+			}
+			n := len(args)
+			fmt.Fprintf(&q, "($%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4)
+			cells, _ := json.Marshal(r.Cells)
+			args = append(args, fileID, r.Line, r.Name, string(cells))
+		}
+		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+			return fmt.Errorf("store: insert rows of %s: %w", f.Name, err)
+		}
+	}
+	return nil
+}
+
+const snapshotColumns = `id, taken_on, date_basis, date_path, source, kind, etag, retrieved_at, content_sha256, tool_version, rules_version, rows`
+
+func scanSnapshot(sc interface{ Scan(...any) error }) (*Snapshot, error) {
+	var s Snapshot
+	var taken, retrieved string
+	if err := sc.Scan(&s.ID, &taken, &s.DateBasis, &s.DatePath, &s.Source, &s.Kind, &s.ETag, &retrieved,
+		&s.ContentSHA256, &s.ToolVersion, &s.RulesVersion, &s.Rows); err != nil {
+		return nil, err
+	}
+	s.Date, _ = time.Parse("2006-01-02", taken)
+	s.RetrievedAt, _ = time.Parse(time.RFC3339Nano, retrieved)
+	return &s, nil
+}
+
+// Snapshots lists every stored snapshot, oldest date first, with its files.
+func (s *Store) Snapshots(ctx context.Context) ([]*Snapshot, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+snapshotColumns+` FROM snapshots ORDER BY taken_on, id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: list snapshots: %w", err)
+	}
+	var out []*Snapshot
+	for rows.Next() {
+		snap, err := scanSnapshot(rows)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: list snapshots: %w", err)
+		}
+		out = append(out, snap)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list snapshots: %w", err)
+	}
+	for _, snap := range out {
+		if snap.Files, err = s.files(ctx, snap.ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Snapshot returns one snapshot with its files.
+func (s *Store) Snapshot(ctx context.Context, id int64) (*Snapshot, error) {
+	snap, err := scanSnapshot(s.db.QueryRowContext(ctx, `SELECT `+snapshotColumns+` FROM snapshots WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("snapshot %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: snapshot %d: %w", id, err)
+	}
+	if snap.Files, err = s.files(ctx, id); err != nil {
+		return nil, err
+	}
+	return snap, nil
+}
+
+// AsOf returns the latest snapshot dated on or before date.
+func (s *Store) AsOf(ctx context.Context, date time.Time) (*Snapshot, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM snapshots WHERE taken_on <= $1 ORDER BY taken_on DESC, id DESC LIMIT 1`,
+		date.Format("2006-01-02")).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("no snapshot on or before %s: %w", date.Format("2006-01-02"), ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: as of %s: %w", date.Format("2006-01-02"), err)
+	}
+	return s.Snapshot(ctx, id)
+}
+
+// Latest returns the most recent snapshot, or ErrNotFound.
+func (s *Store) Latest(ctx context.Context) (*Snapshot, error) {
+	return s.AsOf(ctx, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC))
+}
+
+func (s *Store) files(ctx context.Context, snapID int64) ([]File, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, subset, size, sha256, header_version, encoding, rows, columns, header, mod_time
+		FROM files WHERE snapshot_id = $1 ORDER BY id`, snapID)
+	if err != nil {
+		return nil, fmt.Errorf("store: files of snapshot %d: %w", snapID, err)
+	}
+	defer rows.Close()
+	var out []File
+	for rows.Next() {
+		var f File
+		var header, mod string
+		if err := rows.Scan(&f.ID, &f.Name, &f.Subset, &f.Size, &f.SHA256, &f.HeaderVersion, &f.Encoding, &f.Rows, &f.Columns, &header, &mod); err != nil {
+			return nil, fmt.Errorf("store: files of snapshot %d: %w", snapID, err)
+		}
+		_ = json.Unmarshal([]byte(header), &f.Header)
+		f.ModTime, _ = time.Parse(time.RFC3339Nano, mod)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// Content returns a stored file's bytes as they were read.
+func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
+	var z []byte
+	if err := s.db.QueryRowContext(ctx, `SELECT content FROM files WHERE id = $1`, fileID).Scan(&z); err != nil {
+		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
+	}
+	return b, nil
+}
+
+// RowCount returns the number of raw rows stored for a snapshot.
+func (s *Store) RowCount(ctx context.Context, snapID int64) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM rows r JOIN files f ON f.id = r.file_id WHERE f.snapshot_id = $1`, snapID).Scan(&n)
+	return n, err
+}
+
+// Rows calls fn for every stored raw row of a file, in line order.
+func (s *Store) Rows(ctx context.Context, fileID int64, fn func(Row) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT line, name, cells FROM rows WHERE file_id = $1 ORDER BY line`, fileID)
+	if err != nil {
+		return fmt.Errorf("store: rows of file %d: %w", fileID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r Row
+		var cells string
+		if err := rows.Scan(&r.Line, &r.Name, &cells); err != nil {
+			return fmt.Errorf("store: rows of file %d: %w", fileID, err)
+		}
+		_ = json.Unmarshal([]byte(cells), &r.Cells)
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
