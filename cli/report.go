@@ -1,7 +1,13 @@
 package cli
 
 import (
+	"context"
+	"time"
+
 	"bytes"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store"
 	"math"
 	"strconv"
 
@@ -15,6 +21,9 @@ import (
 // reportOptions are the flags of `modelcensus report`.
 type reportOptions struct {
 	sourceOptions
+	dbOptions
+	Snapshot    string
+	AsOf        string
 	From, To    int
 	Attribution string
 	CountryBy   string
@@ -44,6 +53,9 @@ training runs, with the source and data-quality notes.
   modelcensus report --source ai_models.zip --subset notable --min-compute 1e24 --attribution fractional`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
+				return &Error{Code: ExitUsage, Msg: o.langOr(io).T("err.usage", o.langOr(io).T("err.snapshot_flags"))}
+			}
 			return runReport(cmd, io, o)
 		},
 	}
@@ -58,6 +70,9 @@ training runs, with the source and data-quality notes.
 	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format"))
 	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
+	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
+	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
+	o.dbOptions.addFlags(fs, l)
 	return cmd
 }
 
@@ -125,7 +140,7 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	ds, err := o.load(cmd.Context(), io, l, r)
+	ds, err := o.dataset(cmd.Context(), io, l, r)
 	if err != nil {
 		return err
 	}
@@ -141,4 +156,48 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
 	}
 	return nil
+}
+
+// dataset reads the source, or the stored snapshot named by --snapshot or
+// --as-of.
+func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules) (*census.Dataset, error) {
+	if o.Snapshot == "" && o.AsOf == "" {
+		return o.load(ctx, io, l, r)
+	}
+	if o.Snapshot != "" && o.AsOf != "" {
+		return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
+	}
+	st, err := o.open(ctx, io, l)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	var snap *store.Snapshot
+	if o.Snapshot != "" {
+		if snap, err = snapshotArg(ctx, st, l, o.Snapshot); err != nil {
+			return nil, err
+		}
+	} else {
+		d, perr := time.Parse("2006-01-02", o.AsOf)
+		if perr != nil {
+			return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", "--as-of", o.AsOf))}
+		}
+		if snap, err = st.AsOf(ctx, d); err != nil {
+			return nil, storeError(l, err)
+		}
+	}
+	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset})
+	if err != nil {
+		return nil, storeOrInput(l, err)
+	}
+	return ds, nil
+}
+
+// langOr is the output language, English when --lang is invalid.
+func (o *reportOptions) langOr(io *IOStreams) i18n.Lang {
+	l, err := o.lang(io)
+	if err != nil {
+		return i18n.EN
+	}
+	return l
 }

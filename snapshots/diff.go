@@ -2,6 +2,7 @@ package snapshots
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -150,6 +151,9 @@ func sameSet(a, b string, split func(string) []string) bool {
 // ("" is the default: large-scale from an export of several files). The
 // census effect uses opt; a period left at zero is b's default period.
 func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *store.Snapshot, subset string, opt census.Options) (*Diff, error) {
+	if subset == "" && hasSubset(a, epoch.SubsetLargeScale) && hasSubset(b, epoch.SubsetLargeScale) {
+		subset = epoch.SubsetLargeScale // compare like with like, even a lone file
+	}
 	dsA, rawA, err := collect(ctx, st, a, rules, subset)
 	if err != nil {
 		return nil, err
@@ -157,6 +161,10 @@ func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *st
 	dsB, rawB, err := collect(ctx, st, b, rules, subset)
 	if err != nil {
 		return nil, err
+	}
+	if dsA.Snapshot.Subset != dsB.Snapshot.Subset {
+		return nil, fmt.Errorf("snapshot %d holds %s and snapshot %d holds %s: choose one subset with --subset",
+			a.ID, dsA.Snapshot.Subset, b.ID, dsB.Snapshot.Subset)
 	}
 	d := &Diff{
 		A: SnapshotRef{a.ID, a.DateString()}, B: SnapshotRef{b.ID, b.DateString()}, Subset: dsB.Snapshot.Subset,
@@ -262,6 +270,15 @@ func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *st
 	}
 	d.Census = censusDiff(ra, rb)
 	return d, nil
+}
+
+func hasSubset(s *store.Snapshot, subset string) bool {
+	for _, f := range s.Files {
+		if f.Subset == subset {
+			return true
+		}
+	}
+	return false
 }
 
 func sameFLOP(a, b *float64) bool {

@@ -32,7 +32,7 @@ type HistoryOptions struct {
 
 // Point is one snapshot's value of the figure.
 type Point struct {
-	Snapshot int64 `json:"snapshot"`
+	Snapshot int64  `json:"snapshot"`
 	Date     string `json:"date"`
 	// Counts is set for per-year: one count per year.
 	Counts []census.YearCount `json:"counts,omitempty"`
@@ -73,6 +73,11 @@ func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt Histo
 	}
 	if opt.Figure == FigureCountry && opt.Country == "" {
 		return nil, fmt.Errorf("figure country needs --country (an ISO code such as KR)")
+	}
+	if opt.Subset == "" {
+		// Every snapshot must hold the same kind of file; a snapshot of a
+		// single notable file is not taken whole here.
+		opt.Subset = epoch.SubsetLargeScale
 	}
 	h := &History{Figure: opt.Figure, Year: opt.Year, Country: opt.Country, Points: []Point{}, Skipped: []SnapshotRef{}}
 	if opt.Figure == FigurePerYear {

@@ -1,0 +1,196 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/snapshots"
+)
+
+// diffOptions are the flags of `modelcensus diff`.
+type diffOptions struct {
+	reportOptions
+	dbOptions
+	Limit int
+}
+
+func newDiffCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
+	o := &diffOptions{}
+	cmd := &cobra.Command{
+		Use:   "diff A B",
+		Short: l.T("cmd.diff.short"),
+		Long: `Show what changed from stored snapshot A to snapshot B: models added and
+removed (matched by trimmed name; a rename is recognized by the same link or
+reference), each changed value (training compute, publication date, country,
+organization, domain), and the effect on the census under the same period
+and rules.
+
+저장된 스냅숏 A에서 B로 바뀐 것을 보여줍니다: 추가·삭제된 모델(이름 기준, 링크나
+참고문헌이 같으면 이름 변경), 바뀐 값, 같은 기간과 규칙에서 현황 통계에 미친 영향.`,
+		Example: "  modelcensus diff 12 13\n  modelcensus diff 12 13 --format json",
+		Args:    cobra.ExactArgs(2),
+		RunE:    func(cmd *cobra.Command, args []string) error { return runDiff(cmd.Context(), io, o, args) },
+	}
+	fs := cmd.Flags()
+	o.dbOptions.addFlags(fs, l)
+	fs.StringVar(&o.Subset, "subset", "", l.T("flag.subset"))
+	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
+	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
+	fs.IntVar(&o.From, "from", 0, l.T("flag.from"))
+	fs.IntVar(&o.To, "to", 0, l.T("flag.to"))
+	fs.StringVar(&o.Attribution, "attribution", "full", l.T("flag.attribution"))
+	fs.StringVar(&o.CountryBy, "country-by", "organization", l.T("flag.country-by"))
+	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
+	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
+	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
+	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.rules"))
+	fs.IntVar(&o.Limit, "limit", 30, l.T("flag.limit"))
+	return cmd
+}
+
+func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) error {
+	l, err := o.lang(io)
+	if err != nil {
+		return usageError("en", err)
+	}
+	if err := o.validate(l); err != nil {
+		return err
+	}
+	copt, err := o.censusOptions(l)
+	if err != nil {
+		return asUsage(l, err)
+	}
+	if o.Format != "text" && o.Format != "json" {
+		return badValue(l, "--format", o.Format, "text, json")
+	}
+	r, err := o.loadRules(l)
+	if err != nil {
+		return err
+	}
+	st, err := o.open(ctx, io, l)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a, err := snapshotArg(ctx, st, l, args[0])
+	if err != nil {
+		return err
+	}
+	b, err := snapshotArg(ctx, st, l, args[1])
+	if err != nil {
+		return err
+	}
+	d, err := snapshots.Compare(ctx, st, r, a, b, o.Subset, copt)
+	if err != nil {
+		return storeOrInput(l, err)
+	}
+	var buf bytes.Buffer
+	if o.Format == "json" {
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(d)
+	} else {
+		writeDiffText(&buf, d, l, o.Limit)
+	}
+	_, err = io.Out.Write(buf.Bytes())
+	return err
+}
+
+func flopText(v any) string {
+	if f, ok := v.(float64); ok {
+		return publish.FormatFLOP(f)
+	}
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprint(v)
+}
+
+func writeDiffText(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang, limit int) {
+	b.WriteString(l.T("diff.title", d.A.ID, d.A.Date, d.B.ID, d.B.Date, l.T("subset."+d.Subset)) + "\n")
+	cut := func(n int) int {
+		if limit > 0 && n > limit {
+			return limit
+		}
+		return n
+	}
+	more := func(n int) {
+		if limit > 0 && n > limit {
+			b.WriteString("  " + l.T("diff.more", n-limit) + "\n")
+		}
+	}
+	models := func(title string, list []snapshots.ModelRef) {
+		t := publish.Table{Title: "\n" + title, Headers: []string{l.T("col.model"), l.T("col.date"), l.T("col.organization"), l.T("col.flop")},
+			Right: []bool{false, false, false, true}}
+		for _, m := range list[:cut(len(list))] {
+			f := "-"
+			if m.FLOP != nil {
+				f = publish.FormatFLOP(*m.FLOP)
+			}
+			t.Rows = append(t.Rows, []string{m.Model, m.Date, m.Organization, f})
+		}
+		publish.WriteTable(b, t, l)
+		more(len(list))
+	}
+	models(l.T("diff.added", len(d.Added)), d.Added)
+	models(l.T("diff.removed", len(d.Removed)), d.Removed)
+	rt := publish.Table{Title: "\n" + l.T("diff.renamed", len(d.Renamed)), Headers: []string{l.T("col.model"), l.T("col.renamed_to"), l.T("col.matched_by")}}
+	for _, r := range d.Renamed[:cut(len(d.Renamed))] {
+		rt.Rows = append(rt.Rows, []string{r.From, r.To, r.By})
+	}
+	publish.WriteTable(b, rt, l)
+	more(len(d.Renamed))
+	ct := publish.Table{Title: "\n" + l.T("diff.changed", len(d.Changed)), Headers: []string{l.T("col.model"), l.T("col.field"), l.T("col.old"), l.T("col.new")}}
+	for _, c := range d.Changed[:cut(len(d.Changed))] {
+		ct.Rows = append(ct.Rows, []string{c.Model, l.T("field." + c.Field), flopText(c.Old), flopText(c.New)})
+	}
+	publish.WriteTable(b, ct, l)
+	more(len(d.Changed))
+
+	cd := d.Census
+	yt := publish.Table{Title: "\n" + l.T("diff.census", cd.Period.From, cd.Period.To),
+		Headers: []string{l.T("col.year"), l.T("col.before"), l.T("col.after"), l.T("col.change")}, Right: []bool{false, true, true, true}}
+	for _, y := range cd.PerYear {
+		yt.Rows = append(yt.Rows, []string{strconv.Itoa(y.Year), strconv.Itoa(y.Before), strconv.Itoa(y.After), fmt.Sprintf("%+d", y.After-y.Before)})
+	}
+	publish.WriteTable(b, yt, l)
+	kt := publish.Table{Title: "\n" + l.T("h.countries", cd.Period.From, cd.Period.To),
+		Headers: []string{l.T("col.code"), l.T("col.country"), l.T("col.before"), l.T("col.after"), l.T("col.change")}, Right: []bool{false, false, true, true, true}}
+	for _, c := range cd.Countries {
+		if c.Before == c.After {
+			continue
+		}
+		kt.Rows = append(kt.Rows, []string{c.Code, c.Name, publish.FormatCount(c.Before), publish.FormatCount(c.After), signed(c.After - c.Before)})
+	}
+	publish.WriteTable(b, kt, l)
+	tt := publish.Table{Title: "\n" + l.T("diff.top", cd.Period.To),
+		Headers: []string{l.T("col.rank"), l.T("col.before"), l.T("col.flop"), l.T("col.after"), l.T("col.flop")}, Right: []bool{true, false, true, false, true}}
+	for i := 0; i < max(len(cd.TopBefore), len(cd.TopAfter)); i++ {
+		row := []string{strconv.Itoa(i + 1), "", "", "", ""}
+		if i < len(cd.TopBefore) {
+			row[1], row[2] = cd.TopBefore[i].Model, publish.FormatFLOP(cd.TopBefore[i].FLOP)
+		}
+		if i < len(cd.TopAfter) {
+			row[3], row[4] = cd.TopAfter[i].Model, publish.FormatFLOP(cd.TopAfter[i].FLOP)
+		}
+		tt.Rows = append(tt.Rows, row)
+	}
+	publish.WriteTable(b, tt, l)
+}
+
+// signed prints a change with its sign: +3, -1.5, 0.
+func signed(v float64) string {
+	if v > 0 {
+		return "+" + publish.FormatCount(v)
+	}
+	return publish.FormatCount(v)
+}

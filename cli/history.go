@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/snapshots"
+)
+
+// historyOptions are the flags of `modelcensus history`.
+type historyOptions struct {
+	reportOptions
+	dbOptions
+	Figure  string
+	Year    int
+	Country string
+}
+
+func newHistoryCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
+	o := &historyOptions{}
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: l.T("cmd.history.short"),
+		Long: `Follow one figure across every stored snapshot, to see when and how it drifted:
+models per publication year (per-year, the default), the models of one year
+(count --year Y), a country's count for a year (country --country KR --year
+Y), or the top-compute model of a year (top --year Y).
+
+한 지표가 저장된 스냅숏마다 어떻게 바뀌었는지 보여줍니다: 공개 연도별 모델 수
+(per-year, 기본), 한 해의 모델 수(count --year Y), 한 국가의 연도별 수(country
+--country KR --year Y), 한 해의 학습 연산량 최대 모델(top --year Y).`,
+		Example: "  modelcensus history\n  modelcensus history --figure count --year 2023\n  modelcensus history --figure country --country KR --year 2024 --format json\n  modelcensus history --figure top --year 2024",
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, args []string) error { return runHistory(cmd.Context(), io, o) },
+	}
+	fs := cmd.Flags()
+	o.dbOptions.addFlags(fs, l)
+	fs.StringVar(&o.Figure, "figure", snapshots.FigurePerYear, l.T("flag.figure"))
+	fs.IntVar(&o.Year, "year", 0, l.T("flag.year"))
+	fs.StringVar(&o.Country, "country", "", l.T("flag.country"))
+	fs.StringVar(&o.Subset, "subset", "", l.T("flag.subset"))
+	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
+	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
+	fs.IntVar(&o.From, "from", 0, l.T("flag.from"))
+	fs.IntVar(&o.To, "to", 0, l.T("flag.to"))
+	fs.StringVar(&o.Attribution, "attribution", "full", l.T("flag.attribution"))
+	fs.StringVar(&o.CountryBy, "country-by", "organization", l.T("flag.country-by"))
+	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
+	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
+	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.rules"))
+	o.Top = census.DefaultTop
+	return cmd
+}
+
+func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
+	l, err := o.lang(io)
+	if err != nil {
+		return usageError("en", err)
+	}
+	if err := o.validate(l); err != nil {
+		return err
+	}
+	copt, err := o.censusOptions(l)
+	if err != nil {
+		return asUsage(l, err)
+	}
+	switch o.Figure {
+	case snapshots.FigurePerYear, snapshots.FigureCount, snapshots.FigureCountry, snapshots.FigureTop:
+	default:
+		return badValue(l, "--figure", o.Figure, "per-year, count, country, top")
+	}
+	if o.Format != "text" && o.Format != "json" && o.Format != "csv" {
+		return badValue(l, "--format", o.Format, "text, json, csv")
+	}
+	r, err := o.loadRules(l)
+	if err != nil {
+		return err
+	}
+	st, err := o.open(ctx, io, l)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	h, err := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{
+		Figure: o.Figure, Subset: o.Subset, Year: o.Year, Country: o.Country, From: o.From, To: o.To, Census: copt,
+	})
+	if err != nil {
+		return asUsage(l, storeOrInput(l, err))
+	}
+	var b bytes.Buffer
+	t := historyTable(h, l)
+	switch o.Format {
+	case "json":
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(h)
+	case "csv":
+		writeCSVTable(&b, t)
+	default:
+		title := ""
+		switch h.Figure {
+		case snapshots.FigurePerYear:
+			title = l.T("history.per-year")
+		case snapshots.FigureCount:
+			title = l.T("history.count", h.Year)
+		case snapshots.FigureCountry:
+			title = l.T("history.country", h.Country, h.Year)
+		case snapshots.FigureTop:
+			title = l.T("history.top", h.Year)
+		}
+		b.WriteString(l.T("history.title", title, len(h.Points), l.T("subset."+h.Subset)) + "\n\n")
+		publish.WriteTable(&b, t, l)
+		if len(h.Skipped) > 0 {
+			b.WriteString("\n" + l.T("history.skipped", len(h.Skipped)) + "\n")
+		}
+	}
+	_, err = io.Out.Write(b.Bytes())
+	return err
+}
+
+// historyTable lays the figure out: one row per snapshot.
+func historyTable(h *snapshots.History, l i18n.Lang) publish.Table {
+	t := publish.Table{Headers: []string{l.T("col.id"), l.T("col.date")}, Right: []bool{true, false}}
+	switch h.Figure {
+	case snapshots.FigurePerYear:
+		for y := h.From; y <= h.To; y++ {
+			t.Headers = append(t.Headers, strconv.Itoa(y))
+			t.Right = append(t.Right, true)
+		}
+	case snapshots.FigureTop:
+		t.Headers = append(t.Headers, l.T("col.model"), l.T("col.organization"), l.T("col.flop"))
+		t.Right = append(t.Right, false, false, true)
+	default:
+		t.Headers = append(t.Headers, l.T("col.count"))
+		t.Right = append(t.Right, true)
+	}
+	for _, p := range h.Points {
+		row := []string{strconv.FormatInt(p.Snapshot, 10), p.Date}
+		switch {
+		case p.Counts != nil:
+			for _, c := range p.Counts {
+				row = append(row, strconv.Itoa(c.Count))
+			}
+		case h.Figure == snapshots.FigureTop:
+			if p.Top != nil {
+				row = append(row, p.Top.Model, p.Top.Organization, publish.FormatFLOP(p.Top.FLOP))
+			} else {
+				row = append(row, "-", "", "")
+			}
+		case p.Count != nil:
+			row = append(row, publish.FormatCount(*p.Count))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func writeCSVTable(b *bytes.Buffer, t publish.Table) {
+	b.WriteString(csvLine(t.Headers))
+	for _, r := range t.Rows {
+		b.WriteString(csvLine(r))
+	}
+}
+
+func csvLine(cells []string) string {
+	out := ""
+	for i, c := range cells {
+		if i > 0 {
+			out += ","
+		}
+		out += csvQuote(c)
+	}
+	return out + "\n"
+}
