@@ -279,6 +279,15 @@ func TestInputEdgeCases(t *testing.T) {
 	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o644 {
 		t.Errorf("-o file mode = %v, want 0644", st.Mode())
 	}
+	// A device is written to, never replaced (a rename over /dev/null once
+	// turned it into a plain file).
+	before, _ := os.Stat(os.DevNull)
+	if code, _, errOut := run(t, nil, "report", "--source", fixture, "-o", os.DevNull); code != 0 {
+		t.Errorf("-o %s: exit %d %q", os.DevNull, code, errOut)
+	}
+	if after, err := os.Stat(os.DevNull); err != nil || after.Mode() != before.Mode() || after.Mode().IsRegular() {
+		t.Fatalf("%s was replaced: mode %v, was %v", os.DevNull, after.Mode(), before.Mode())
+	}
 	if code, _, errOut := run(t, nil, "report", "--source", fixture, "-o", dir); code != ExitOutput || !strings.Contains(errOut, "is a folder") {
 		t.Errorf("-o folder: exit %d %q", code, errOut)
 	}

@@ -132,6 +132,19 @@ func writeOutput(out interface{ Write([]byte) (int, error) }, path string, data 
 		if st.IsDir() {
 			return &folderError{path}
 		}
+		if !st.Mode().IsRegular() {
+			// A device or a pipe (-o /dev/null, -o /dev/stdout): write to
+			// it; renaming a file over it would replace the device.
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				return err
+			}
+			if _, err := f.Write(data); err != nil {
+				f.Close()
+				return err
+			}
+			return f.Close()
+		}
 		mode = st.Mode().Perm() // overwriting keeps the file's permissions
 	}
 	dir := filepath.Dir(path)
