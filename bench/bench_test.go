@@ -136,3 +136,37 @@ func BenchmarkScaling(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStore times importing the whole shared archive into a new
+// SQLite store (one snapshot per dated folder), and `report` on the
+// newest large-scale snapshot read from the store beside reading its
+// folder directly.
+func BenchmarkStore(b *testing.B) {
+	archive := shared.Snapshots(b)
+	dir := b.TempDir()
+	b.Run("import-archive", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			db := filepath.Join(dir, "import-"+strconv.Itoa(i)+".db")
+			b.StartTimer()
+			runOnce(b, bin.report, "pull", "--db", db, "--source", archive)
+			b.StopTimer()
+			os.Remove(db)
+		}
+	})
+	db := filepath.Join(dir, "store.db")
+	runOnce(b, bin.report, "pull", "--db", db, "--source", archive)
+	folder := filepath.Join(archive, "2026-08-19")
+	b.Run("report-from-folder", func(b *testing.B) {
+		runProcess(b, bin.report, "report", "--source", folder, "--format", "json", "-o", os.DevNull)
+	})
+	b.Run("report-from-store", func(b *testing.B) {
+		runProcess(b, bin.report, "report", "--db", db, "--as-of", "2026-08-19", "--format", "json", "-o", os.DevNull)
+	})
+}
+
+func runOnce(b *testing.B, name string, args ...string) {
+	b.Helper()
+	if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
+		b.Fatalf("%s %v: %v\n%.2000s", name, args, err, out)
+	}
+}

@@ -11,6 +11,7 @@ echo
 echo "| file | encoding/csv floor | report | ratio | report peak memory |"
 echo "|---|---:|---:|---:|---:|"
 awk '
+/^BenchmarkStore/ { next }
 /^Benchmark/ {
 	name=$1; sub(/-[0-9]+$/, "", name); ns=$3; mib=$5
 	n=split(name, p, "/"); kind=p[n]; file=p[2]; if (n > 3) file=p[2]; if (p[1]=="BenchmarkShared") file="largest shared all_ai_models.csv"
@@ -20,4 +21,9 @@ END {
 	for (i=1; i<=k; i++) { f=order[i]
 		printf "| %s | %.0f ms | %.0f ms | %.2f | %.0f MiB |\n", f, floor[f]/1e6, rep[f]/1e6, rep[f]/floor[f], mem[f] }
 }' "$out"
+
+echo
+echo "| store | time |"
+echo "|---|---:|"
+awk '/^BenchmarkStore/ { name=$1; sub(/-[0-9]+$/, "", name); sub(/^BenchmarkStore\//, "", name); printf "| %s | %.0f ms |\n", name, $3/1e6 }' "$out"
 rm -f "$out"
