@@ -14,90 +14,86 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// autoDecoder passes UTF-8 through while checking it, in one pass. If
-// everything before the first invalid byte was ASCII, the file is CP949
-// (Korean Excel's encoding, of which ASCII is a subset), and from there on
-// it decodes CP949. Otherwise invalid bytes pass through as they are.
+// autoDecoder passes UTF-8 through while checking it, in one pass and
+// without copying: it reads straight into the caller's buffer. While every
+// byte so far is ASCII, each chunk is checked: the first chunk with other
+// bytes either is valid UTF-8, and from then on the stream passes through
+// unchecked, or is not, and then the file is CP949 (Korean Excel's
+// encoding, of which ASCII is a subset) and the rest is decoded as CP949.
 type autoDecoder struct {
 	src     io.Reader
-	buf     []byte
-	chunk   int // bytes asked of src at a time
-	start   int
-	end     int
-	hold    []byte // an incomplete rune at the end of a chunk, not yet passed on
+	hold    []byte // bytes read but not yet passed on (an incomplete rune)
 	ascii   bool   // every byte passed on so far was ASCII
-	err     error  // the source's error, returned once buf is drained
 	decoded io.Reader
 	// Switched reports that the rest of the stream was decoded as CP949.
 	Switched bool
 }
 
-// newAutoDecoder reads src, whose size is size bytes (or -1 if unknown).
+// newAutoDecoder reads src; size is its size in bytes, or -1 if unknown.
 func newAutoDecoder(src io.Reader, size int64) *autoDecoder {
-	chunk := 1 << 16
-	if size >= 0 && size < int64(chunk) {
-		chunk = int(size) + 1 // one more, to see the end in one read
-	}
-	return &autoDecoder{src: src, buf: make([]byte, chunk+utf8.UTFMax), chunk: chunk, ascii: true}
+	return &autoDecoder{src: src, ascii: true}
 }
 
 func (a *autoDecoder) Read(p []byte) (int, error) {
-	for {
-		if a.decoded != nil {
-			return a.decoded.Read(p)
+	if a.decoded != nil {
+		return a.decoded.Read(p)
+	}
+	if len(a.hold) > 0 && len(p) > 0 {
+		k := copy(p, a.hold)
+		if k < len(a.hold) || !a.ascii {
+			a.hold = a.hold[k:]
+			return k, nil
 		}
-		if a.start < a.end {
-			n := copy(p, a.buf[a.start:a.end])
-			a.start += n
-			return n, nil
-		}
-		if a.err != nil {
-			if len(a.hold) > 0 {
-				// The stream ended inside a rune: that is not UTF-8.
-				if a.ascii {
-					a.switchTo(a.hold, nil)
-					a.hold = nil
-					continue
-				}
-				a.start, a.end = 0, copy(a.buf, a.hold)
-				a.hold = nil
-				continue
-			}
-			return 0, a.err
-		}
-		k := copy(a.buf, a.hold)
+		// A held incomplete rune: read more behind it and judge them together.
 		a.hold = a.hold[:0]
-		n, err := a.src.Read(a.buf[k : k+a.chunk])
-		a.err = err
-		end := k + n
-		cut := end
-		for i := 1; i <= utf8.UTFMax && i <= end; i++ {
-			if utf8.RuneStart(a.buf[end-i]) {
-				if !utf8.FullRune(a.buf[end-i : end]) {
-					cut = end - i
+		n, err := a.src.Read(p[k:])
+		return a.judge(p, k+n, err)
+	}
+	n, err := a.src.Read(p)
+	if !a.ascii {
+		return n, err
+	}
+	return a.judge(p, n, err)
+}
+
+// judge checks p[:n], read while the stream was all ASCII so far.
+func (a *autoDecoder) judge(p []byte, n int, err error) (int, error) {
+	if isASCII(p[:n]) {
+		return n, err
+	}
+	cut := n
+	if err == nil {
+		for i := 1; i <= utf8.UTFMax && i <= n; i++ {
+			if utf8.RuneStart(p[n-i]) {
+				if !utf8.FullRune(p[n-i : n]) {
+					cut = n - i
 				}
 				break
 			}
 		}
-		chunk := a.buf[:cut]
-		if isASCII(chunk) {
-			a.hold = append(a.hold, a.buf[cut:end]...)
-			a.start, a.end = 0, cut
-			continue
-		}
-		if !utf8.Valid(chunk) && a.ascii {
-			rest := append([]byte(nil), a.buf[:end]...)
-			var more io.Reader
-			if err == nil {
-				more = a.src
-			}
-			a.switchTo(rest, more)
-			continue
-		}
-		a.ascii = false
-		a.hold = append(a.hold, a.buf[cut:end]...)
-		a.start, a.end = 0, cut
 	}
+	if utf8.Valid(p[:cut]) && cut > 0 {
+		if cut < n {
+			a.hold = append(a.hold[:0], p[cut:n]...)
+		}
+		if bytes.ContainsFunc(p[:cut], func(r rune) bool { return r >= utf8.RuneSelf }) {
+			a.ascii = false // UTF-8 confirmed: pass the rest through
+		}
+		return cut, err
+	}
+	if cut == 0 && err == nil {
+		// Only the start of a rune: keep it and read on.
+		a.hold = append(a.hold[:0], p[:n]...)
+		return 0, nil
+	}
+	// Not UTF-8, and nothing but ASCII was passed on: CP949 from here.
+	pending := append([]byte(nil), p[:n]...)
+	var more io.Reader
+	if err == nil {
+		more = a.src
+	}
+	a.switchTo(pending, more)
+	return a.decoded.Read(p)
 }
 
 // isASCII reports whether b holds only ASCII bytes, eight at a time.

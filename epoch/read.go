@@ -94,9 +94,11 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 				return nil, &InputError{Kind: InputRead, Path: name, Err: err}
 			}
 		}
-		// autoDecoder reads 64 KiB at a time itself: no extra buffer.
+		// The decoder reads straight into the buffer's 64 KiB reads, and
+		// encoding/csv uses that *bufio.Reader as it is: one copy, as when
+		// reading a file with encoding/csv alone.
 		auto = newAutoDecoder(m, size)
-		r = auto
+		r = bufio.NewReaderSize(auto, 1<<16)
 	case EncodingUTF16:
 		r = transform.NewReader(bufio.NewReaderSize(m, 1<<16), unicode.BOMOverride(unicode.UTF8.NewDecoder()))
 	default:
