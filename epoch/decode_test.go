@@ -18,7 +18,7 @@ func TestAutoDecoderChunking(t *testing.T) {
 	wantCP := strings.Repeat("Plain ASCII line\n", 50) + "대한민국 모델\n"
 	for _, tc := range []struct {
 		name, in, want string
-		switched      bool
+		switched       bool
 	}{
 		{"utf8", text, text, false},
 		{"cp949", cp, wantCP, true},
