@@ -76,6 +76,12 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	default:
 		return badValue(l, "--figure", o.Figure, "per-year, count, country, top")
 	}
+	if o.Figure != snapshots.FigurePerYear && o.Year == 0 {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_year", o.Figure))}
+	}
+	if o.Figure == snapshots.FigureCountry && o.Country == "" {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_country"))}
+	}
 	if o.Format != "text" && o.Format != "json" && o.Format != "csv" {
 		return badValue(l, "--format", o.Format, "text, json, csv")
 	}

@@ -325,6 +325,8 @@ var catalog = map[string][2]string{
 	"field.country":          {"country", "국가"},
 	"field.organization":     {"organization", "기관"},
 	"field.domain":           {"domain", "분야"},
+	"err.needs_year":         {"--figure %s needs --year", "--figure %s에는 --year가 필요합니다"},
+	"err.needs_country":      {"--figure country needs --country (an ISO code such as KR)", "--figure country에는 --country(예: KR 같은 ISO 코드)가 필요합니다"},
 	"err.store":              {"snapshot store: %v", "스냅숏 저장소: %v"},
 	"err.no_snapshot":        {"%v (see modelcensus snapshots)", "%v (modelcensus snapshots 참조)"},
 	"err.snapshot_flags":     {"use --snapshot or --as-of, not both; and not with --source", "--snapshot과 --as-of는 함께 쓸 수 없고, --source와도 함께 쓸 수 없습니다"},

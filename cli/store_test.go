@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// folder writes a download folder named for its date holding the fixture
+// as the large-scale file, with extra rows appended.
+func folder(t *testing.T, date, extra string) string {
+	t.Helper()
+	fx, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), date)
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "large_scale_ai_models.csv"), append(fx, extra...), 0o644)
+	return dir
+}
+
+func TestSnapshotCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "store.db")
+	f1 := folder(t, "2025-03-01", "")
+	// The second download adds a model and revises GPT-X's compute.
+	fx, _ := os.ReadFile(fixture)
+	changed := strings.Replace(string(fx), "2024-05-01,1.07e+24", "2024-05-01,2.14e+24", 1)
+	f2 := filepath.Join(t.TempDir(), "2025-06-01")
+	os.MkdirAll(f2, 0o755)
+	os.WriteFile(filepath.Join(f2, "large_scale_ai_models.csv"), []byte(changed+"New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,United States of America,,\n"), 0o644)
+
+	code, out, errOut := run(t, nil, "pull", "--db", db, "--source", f1)
+	if code != 0 || !strings.Contains(out, "Stored snapshot #1, dated 2025-03-01: 1 files, 12 rows") {
+		t.Fatalf("pull: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ = run(t, nil, "pull", "--db", db, "--source", f1); code != 0 || !strings.Contains(out, "Unchanged") {
+		t.Errorf("pull again: %s", out)
+	}
+	if code, out, _ = run(t, map[string]string{"LANG": "ko_KR.UTF-8"}, "pull", "--db", db, "--source", f2); code != 0 || !strings.Contains(out, "스냅숏 #2 저장") {
+		t.Errorf("pull in Korean: %s", out)
+	}
+
+	_, out, _ = run(t, nil, "snapshots", "--db", db, "--format", "json")
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(out), &list); err != nil || len(list) != 2 {
+		t.Fatalf("snapshots json: %v\n%s", err, out)
+	}
+	for _, k := range []string{"id", "date", "source", "files", "rows"} {
+		if _, ok := list[0][k]; !ok {
+			t.Errorf("snapshots JSON lacks %q", k)
+		}
+	}
+	if list[0]["date"] != "2025-03-01" || list[1]["rows"] != float64(13) {
+		t.Errorf("snapshots = %v", list)
+	}
+
+	_, stored, _ := run(t, nil, "report", "--db", db, "--snapshot", "1", "--format", "json")
+	_, direct, _ := run(t, nil, "report", "--source", f1, "--format", "json")
+	if strings.Replace(stored, "    \"id\": 1,\n", "", 1) != direct {
+		t.Errorf("report --snapshot 1 differs from reading the folder:\n%s\n---\n%s", stored, direct)
+	}
+	if _, asOf, _ := run(t, nil, "report", "--db", db, "--as-of", "2025-05-31", "--format", "json"); asOf != stored {
+		t.Errorf("--as-of 2025-05-31 should be snapshot 1")
+	}
+
+	code, out, errOut = run(t, nil, "diff", "1", "2", "--db", db, "--format", "json")
+	if code != 0 {
+		t.Fatalf("diff: %d %s", code, errOut)
+	}
+	var d struct {
+		Added   []struct{ Model string }
+		Changed []struct {
+			Model, Field string
+			Old, New     any
+		}
+		Census struct {
+			PerYear []struct{ Year, Before, After int } `json:"per_year"`
+		}
+	}
+	json.Unmarshal([]byte(out), &d)
+	if len(d.Added) != 1 || d.Added[0].Model != "New Model" || len(d.Changed) != 1 ||
+		d.Changed[0].Field != "training_compute" || d.Changed[0].Old != 1.07e24 || d.Changed[0].New != 2.14e24 {
+		t.Errorf("diff = %+v", d)
+	}
+	if last := d.Census.PerYear[len(d.Census.PerYear)-1]; last.Year != 2024 || last.Before != 4 || last.After != 5 {
+		t.Errorf("census effect for 2024 = %+v, want 4 → 5", last)
+	}
+	if code, out, _ = run(t, nil, "diff", "1", "2", "--db", db); code != 0 || !strings.Contains(out, "Added models (1)") || !strings.Contains(out, "2.14e+24") {
+		t.Errorf("diff text:\n%s", out)
+	}
+
+	code, out, _ = run(t, nil, "history", "--db", db, "--figure", "count", "--year", "2024", "--format", "json")
+	var h struct {
+		Points []struct{ Count float64 }
+	}
+	json.Unmarshal([]byte(out), &h)
+	if code != 0 || len(h.Points) != 2 || h.Points[0].Count != 4 || h.Points[1].Count != 5 {
+		t.Errorf("history count 2024: %s", out)
+	}
+	if code, out, _ = run(t, nil, "history", "--db", db, "--from", "2022", "--to", "2024"); code != 0 || !strings.Contains(out, "2022  2023  2024") {
+		t.Errorf("history table:\n%s", out)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"report", "--db", db, "--snapshot", "99"}, ExitInput},
+		{[]string{"report", "--db", db, "--snapshot", "x"}, ExitUsage},
+		{[]string{"report", "--db", db, "--snapshot", "1", "--source", f1}, ExitUsage},
+		{[]string{"report", "--db", db, "--as-of", "2020-01-01"}, ExitInput},
+		{[]string{"diff", "1", "--db", db}, ExitUsage},
+		{[]string{"history", "--db", db, "--figure", "top"}, ExitUsage},
+		{[]string{"snapshots", "--db", "/dev/null/no/store.db"}, ExitStore},
+		{[]string{"pull", "--db", db, "--source", filepath.Join(t.TempDir(), "missing")}, ExitInput},
+	} {
+		code, _, errOut := run(t, nil, tc.args...)
+		if code != tc.code || strings.Count(errOut, "\n") < 1 {
+			t.Errorf("%v: exit %d, want %d; %q", tc.args, code, tc.code, errOut)
+		}
+	}
+}
+
+// pull --every re-pulls on a schedule, with ETag revalidation, and prints
+// what changed.
+func TestPullEvery(t *testing.T) {
+	zipOf := func(extra string) []byte {
+		fx, _ := os.ReadFile(fixture)
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		w, _ := zw.Create("large_scale_ai_models.csv")
+		w.Write(append(fx, extra...))
+		zw.Close()
+		return b.Bytes()
+	}
+	versions := [][]byte{zipOf(""), zipOf("Newer Model,Language,OpenAI,2024-08-08,4e24,Likely,API access,United States of America,,\n")}
+	var hits, notModified atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := int(hits.Add(1))
+		v := 0
+		if n >= 3 {
+			v = 1 // the data changes after two requests
+		}
+		etag := `"v` + string(rune('0'+v)) + `"`
+		if r.Header.Get("If-None-Match") == etag {
+			notModified.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", etag)
+		w.Write(versions[v])
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 2500*time.Millisecond)
+	defer cancel()
+	var out, errOut bytes.Buffer
+	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }, Now: time.Now}
+	code := Run(ctx, io, []string{"pull", "--every", "1s", "--db", filepath.Join(t.TempDir(), "s.db"),
+		"--cache-dir", t.TempDir(), "--source", srv.URL + "/ai_models.zip"})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	s := out.String()
+	if !strings.Contains(s, "Stored snapshot #1") || !strings.Contains(s, "Unchanged") || !strings.Contains(s, "Stored snapshot #2") ||
+		!strings.Contains(s, "Changes since snapshot #1: 1 added") {
+		t.Errorf("output:\n%s\nstderr:\n%s", s, errOut.String())
+	}
+	if notModified.Load() < 1 {
+		t.Errorf("the second pull should have been revalidated with the ETag (304)")
+	}
+}
