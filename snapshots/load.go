@@ -15,14 +15,20 @@ import (
 func Source(ctx context.Context, st *store.Store, snap *store.Snapshot) (*epoch.Source, error) {
 	src := &epoch.Source{Location: snap.Source, Kind: snap.Kind}
 	for _, f := range snap.Files {
-		content, err := st.Content(ctx, f.ID)
-		if err != nil {
-			return nil, err
+		// The bytes are fetched when the file is first opened, so that a
+		// report on one subset reads only that subset's files.
+		var content []byte
+		open := func() (io.ReadCloser, error) {
+			if content == nil {
+				b, err := st.Content(ctx, f.ID)
+				if err != nil {
+					return nil, err
+				}
+				content = b
+			}
+			return io.NopCloser(bytes.NewReader(content)), nil
 		}
-		src.Files = append(src.Files, epoch.File{
-			Name: f.Name, Subset: f.Subset, ModTime: f.ModTime,
-			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil },
-		})
+		src.Files = append(src.Files, epoch.File{Name: f.Name, Subset: f.Subset, ModTime: f.ModTime, Open: open})
 	}
 	return src, nil
 }
