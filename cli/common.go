@@ -72,8 +72,8 @@ func (o *sourceOptions) loadRules(l i18n.Lang) (*census.Rules, error) {
 }
 
 // load opens and reads the source, printing warnings on ErrOut.
-func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules) (*census.Dataset, error) {
-	opt := epoch.LoadOptions{Subset: o.Subset, Now: io.Now}
+func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
+	opt := epoch.LoadOptions{Subset: o.Subset, Now: io.Now, OnRow: onRow}
 	opt.Fetch.CacheDir = o.CacheDir
 	opt.Fetch.Now = io.Now
 	if io.ErrIsTerminal() {

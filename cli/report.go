@@ -131,16 +131,25 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if err := o.validate(l); err != nil {
 		return err
 	}
+	document := false // formats that show the models, not only the tables
 	switch o.Format {
-	case publish.FormatText, publish.FormatJSON, publish.FormatCSV, publish.FormatMarkdown, "md":
+	case publish.FormatText, publish.FormatJSON, publish.FormatCSV:
+	case publish.FormatMarkdown, "md", publish.FormatHTML:
+		document = true
 	default:
-		return badValue(l, "--format", o.Format, "text, json, csv, markdown")
+		return badValue(l, "--format", o.Format, "text, json, csv, markdown, html")
 	}
 	r, err := o.loadRules(l)
 	if err != nil {
 		return err
 	}
-	ds, err := o.dataset(cmd.Context(), io, l, r)
+	var raw *publish.RawCollector
+	var onRow func(*census.Raw)
+	if document {
+		raw = &publish.RawCollector{}
+		onRow = raw.Add
+	}
+	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
 	if err != nil {
 		return err
 	}
@@ -149,7 +158,13 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 		return usageError(l, err)
 	}
 	var buf bytes.Buffer
-	if err := publish.Write(&buf, res, o.Format, l); err != nil {
+	switch o.Format {
+	case publish.FormatHTML:
+		err = publish.WriteHTML(&buf, publish.NewDocument(res, ds, raw), l, Version)
+	default:
+		err = publish.Write(&buf, res, o.Format, l)
+	}
+	if err != nil {
 		return translate(l, err)
 	}
 	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
@@ -160,9 +175,9 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 
 // dataset reads the source, or the stored snapshot named by --snapshot or
 // --as-of.
-func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules) (*census.Dataset, error) {
+func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
 	if o.Snapshot == "" && o.AsOf == "" {
-		return o.load(ctx, io, l, r)
+		return o.load(ctx, io, l, r, onRow)
 	}
 	if o.Snapshot != "" && o.AsOf != "" {
 		return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
@@ -186,7 +201,7 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 			return nil, storeError(l, err)
 		}
 	}
-	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset})
+	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow})
 	if err != nil {
 		return nil, storeOrInput(l, err)
 	}

@@ -21,6 +21,9 @@ const (
 	FormatJSON     = "json"
 	FormatCSV      = "csv"
 	FormatMarkdown = "markdown"
+	FormatHTML     = "html"
+	FormatXLSX     = "xlsx"
+	FormatPDF      = "pdf"
 )
 
 // Write renders r in format and language l.

@@ -19,7 +19,12 @@ type Table struct {
 	// Right marks the columns to align right (numbers).
 	Right []bool
 	Rows  [][]string
+	// Raw holds, beside Rows, each number at full precision ("" for text),
+	// for documents that keep both (the HTML report's data-value).
+	Raw [][]string
 }
+
+func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // FormatCount prints a count: whole numbers as integers, fractional shares
 // with two decimals.
@@ -70,12 +75,14 @@ func Tables(r *census.Result, l i18n.Lang) []Table {
 			mm = r.MultimodalPerYear[i].Count
 		}
 		py.Rows = append(py.Rows, []string{strconv.Itoa(y.Year), strconv.Itoa(y.Count), strconv.Itoa(mm)})
+		py.Raw = append(py.Raw, []string{strconv.Itoa(y.Year), strconv.Itoa(y.Count), strconv.Itoa(mm)})
 	}
 	total := 0
 	for _, y := range r.MultimodalPerYear {
 		total += y.Count
 	}
 	py.Rows = append(py.Rows, []string{l.T("total"), strconv.Itoa(r.Total), strconv.Itoa(total)})
+	py.Raw = append(py.Raw, []string{"", strconv.Itoa(r.Total), strconv.Itoa(total)})
 	out = append(out, py)
 
 	out = append(out, countryTable("countries", l.T("h.countries", from, to), r.Countries, r.Total, l))
@@ -93,6 +100,7 @@ func Tables(r *census.Result, l i18n.Lang) []Table {
 		Headers: []string{orgHeader, l.T("col.count")}, Right: []bool{false, true}}
 	for _, o := range r.OrganizationsLatest {
 		ot.Rows = append(ot.Rows, []string{o.Name, FormatCount(o.Count)})
+		ot.Raw = append(ot.Raw, []string{"", num(o.Count)})
 	}
 	out = append(out, ot)
 
@@ -104,6 +112,7 @@ func Tables(r *census.Result, l i18n.Lang) []Table {
 		Right:   []bool{true, false, false, false, true, false}}
 	for i, m := range r.TopComputeLatest {
 		tt.Rows = append(tt.Rows, []string{strconv.Itoa(i + 1), m.Model, m.Organization, m.Date, FormatFLOP(m.FLOP), m.Confidence})
+		tt.Raw = append(tt.Raw, []string{strconv.Itoa(i + 1), "", "", "", num(m.FLOP), ""})
 	}
 	out = append(out, tt)
 	return out
@@ -119,6 +128,7 @@ func countryTable(id, title string, list []census.CountryCount, total int, l i18
 			share = fmt.Sprintf("%.1f%%", c.Count/float64(total)*100)
 		}
 		t.Rows = append(t.Rows, []string{c.Code, CountryName(c, l), FormatCount(c.Count), share})
+		t.Raw = append(t.Raw, []string{"", "", num(c.Count), ""})
 	}
 	return t
 }
@@ -127,6 +137,7 @@ func domainTable(id, title string, list []census.NameCount, l i18n.Lang) Table {
 	t := Table{ID: id, Title: title, Headers: []string{l.T("col.domain"), l.T("col.count")}, Right: []bool{false, true}}
 	for _, d := range list {
 		t.Rows = append(t.Rows, []string{DomainGroupName(d.Name, l), FormatCount(d.Count)})
+		t.Raw = append(t.Raw, []string{"", num(d.Count)})
 	}
 	return t
 }

@@ -1,0 +1,86 @@
+// Draws the report's charts with ECharts from the data in MODELCENSUS.
+// Text from the data is escaped before it reaches a tooltip, which ECharts
+// renders as HTML.
+(function () {
+  'use strict';
+  var data = window.MODELCENSUS || MODELCENSUS;
+  var palette = ['#2f5aa8', '#d0593b', '#3a9a6a', '#8a5cb8', '#c49a1b', '#3f8fb5', '#b5486e', '#6b7280', '#94a3b8'];
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+  function fmt(v) {
+    if (typeof v !== 'number') { return esc(v); }
+    if (Math.abs(v) >= 1e6) { return v.toExponential(2).replace('e+', 'e+'); }
+    return (Math.round(v * 100) / 100).toLocaleString(data.lang === 'ko' ? 'ko-KR' : 'en-US');
+  }
+  function barOption(c, horizontal) {
+    var cats = horizontal ? c.categories.slice().reverse() : c.categories;
+    var series = c.series.map(function (s, i) {
+      return {
+        name: s.name, type: 'bar', data: horizontal ? s.values.slice().reverse() : s.values,
+        itemStyle: { color: palette[i % palette.length] }, barMaxWidth: 36,
+        label: { show: true, position: horizontal ? 'right' : 'top', formatter: function (p) { return fmt(p.value); } }
+      };
+    });
+    var cat = { type: 'category', data: cats, axisLabel: { interval: 0, width: 180, overflow: 'truncate' } };
+    var val = { type: 'value', minInterval: 1 };
+    return {
+      animation: false, color: palette,
+      grid: { left: horizontal ? 190 : 48, right: 48, top: 24, bottom: 32 },
+      tooltip: {
+        trigger: 'axis', axisPointer: { type: 'shadow' },
+        formatter: function (ps) {
+          return ps.map(function (p) { return esc(p.name) + ': <b>' + fmt(p.value) + '</b>'; }).join('<br>');
+        }
+      },
+      xAxis: horizontal ? val : cat, yAxis: horizontal ? cat : val, series: series
+    };
+  }
+  function scatterOption(c) {
+    var series = c.scatter.map(function (s, i) {
+      return {
+        name: s.name, type: 'scatter', symbolSize: 7,
+        itemStyle: { color: palette[i % palette.length], opacity: 0.85 },
+        data: s.points.map(function (p) { return { value: [p.date, p.flop], model: p.model, org: p.org, country: p.country }; })
+      };
+    });
+    if (series.length > 0) {
+      series[0].markLine = {
+        silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#444' },
+        label: { formatter: data.thresholdLabel, position: 'insideEndTop' },
+        data: [{ yAxis: data.threshold }]
+      };
+    }
+    return {
+      animation: false, color: palette,
+      legend: { type: 'scroll', top: 0 },
+      grid: { left: 64, right: 32, top: 40, bottom: 40 },
+      tooltip: {
+        trigger: 'item',
+        formatter: function (p) {
+          var d = p.data;
+          return '<b>' + esc(d.model) + '</b><br>' + esc(d.org) + '<br>' + esc(d.country) + '<br>' +
+            esc(d.value[0]) + ' · ' + Number(d.value[1]).toExponential(2) + ' FLOP';
+        }
+      },
+      xAxis: { type: 'time' },
+      yAxis: { type: 'log', logBase: 10, axisLabel: { formatter: function (v) { return Number(v).toExponential(0); } } },
+      series: series
+    };
+  }
+  var charts = [];
+  (data.charts || []).forEach(function (c) {
+    var el = document.getElementById('chart-' + c.id);
+    if (!el || typeof echarts === 'undefined') { return; }
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption(c.kind === 'scatter' ? scatterOption(c) : barOption(c, c.kind === 'hbar'));
+    el.setAttribute('data-drawn', 'true');
+    charts.push(chart);
+  });
+  window.modelcensusChartsDrawn = charts.length;
+  function resize() { charts.forEach(function (c) { c.resize(); }); }
+  window.addEventListener('resize', resize);
+  window.addEventListener('beforeprint', resize);
+})();
