@@ -2,6 +2,9 @@ package cli
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"bytes"
@@ -136,8 +139,13 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	case publish.FormatText, publish.FormatJSON, publish.FormatCSV:
 	case publish.FormatMarkdown, "md", publish.FormatHTML:
 		document = true
+	case publish.FormatXLSX, publish.FormatPDF:
+		document = true
+		if o.Output == "" || o.Output == "-" {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", o.Format))}
+		}
 	default:
-		return badValue(l, "--format", o.Format, "text, json, csv, markdown, html")
+		return badValue(l, "--format", o.Format, "text, json, csv, markdown, html, xlsx, pdf")
 	}
 	r, err := o.loadRules(l)
 	if err != nil {
@@ -161,6 +169,10 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	switch o.Format {
 	case publish.FormatHTML:
 		err = publish.WriteHTML(&buf, publish.NewDocument(res, ds, raw), l, Version)
+	case publish.FormatXLSX:
+		err = publish.WriteXLSX(&buf, publish.NewDocument(res, ds, raw), l, Version)
+	case publish.FormatPDF:
+		return writePDF(cmd.Context(), io, l, o.Output, publish.NewDocument(res, ds, raw))
 	default:
 		err = publish.Write(&buf, res, o.Format, l)
 	}
@@ -215,4 +227,38 @@ func (o *reportOptions) langOr(io *IOStreams) i18n.Lang {
 		return i18n.EN
 	}
 	return l
+}
+
+// writePDF prints the HTML report to PDF with a headless Chromium or
+// Chrome; without one it says how to get a PDF anyway.
+func writePDF(ctx context.Context, io *IOStreams, l i18n.Lang, path string, d *publish.Document) error {
+	chrome := publish.FindChrome()
+	if chrome == "" {
+		return &Error{Code: ExitOutput, Msg: l.T("err.no_chromium", strings.Join(publish.ChromeNames, ", "))}
+	}
+	dir, err := os.MkdirTemp("", "modelcensus-pdf")
+	if err != nil {
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+	}
+	defer os.RemoveAll(dir)
+	page := filepath.Join(dir, "report.html")
+	var buf bytes.Buffer
+	if err := publish.WriteHTML(&buf, d, l, Version); err != nil {
+		return translate(l, err)
+	}
+	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+	}
+	pdf := filepath.Join(dir, "report.pdf")
+	if err := publish.PrintPDF(ctx, chrome, page, pdf); err != nil {
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+	}
+	data, err := os.ReadFile(pdf)
+	if err != nil {
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+	}
+	if err := writeOutput(io.Out, path, data); err != nil {
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+	}
+	return nil
 }

@@ -1,0 +1,100 @@
+package publish_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+// The workbook opens with excelize and holds the sheets, a native chart on
+// each table's sheet, and the census's numbers as numbers.
+func TestXLSX(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
+		d := document(t, "../testdata/census_fixture.csv", census.Options{Attribution: census.AttributionFractional})
+		var b bytes.Buffer
+		if err := publish.WriteXLSX(&b, d, l, "test"); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{publish.SheetPerYear, publish.SheetCountries, publish.SheetCountriesLast, publish.SheetOrgsLatest,
+			publish.SheetDomains, publish.SheetDomainsLatest, publish.SheetMultimodal, publish.SheetTopCompute,
+			publish.SheetModels, publish.SheetMethod}
+		if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%s: sheets %v, want %v", l, got, want)
+		}
+		j := viaJSON(t, d.Result)
+		number := func(sheet, cell string) float64 {
+			t.Helper()
+			typ, err := f.GetCellType(sheet, cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, _ := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+			x, err := strconv.ParseFloat(v, 64)
+			if err != nil || (typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset) {
+				t.Errorf("%s!%s = %q (type %v) is not a number", sheet, cell, v, typ)
+			}
+			return x
+		}
+		for i, y := range j.PerYear {
+			row := strconv.Itoa(i + 3)
+			if number(publish.SheetPerYear, "A"+row) != float64(y.Year) || number(publish.SheetPerYear, "B"+row) != float64(y.Count) ||
+				number(publish.SheetPerYear, "C"+row) != float64(j.MultimodalPerYear[i].Count) {
+				t.Errorf("%s per_year row %s differs from %+v", l, row, y)
+			}
+		}
+		for i, c := range j.Countries {
+			row := strconv.Itoa(i + 3)
+			code, _ := f.GetCellValue(publish.SheetCountries, "A"+row)
+			if code != c.Code || number(publish.SheetCountries, "C"+row) != c.Count {
+				t.Errorf("%s countries row %s: %s %v, JSON %s %v", l, row, code, number(publish.SheetCountries, "C"+row), c.Code, c.Count)
+			}
+		}
+		for i, o := range j.OrganizationsLatest {
+			if number(publish.SheetOrgsLatest, "B"+strconv.Itoa(i+3)) != o.Count {
+				t.Errorf("%s organization %s differs", l, o.Name)
+			}
+		}
+		for i, m := range j.TopComputeLatest {
+			row := strconv.Itoa(i + 3)
+			name, _ := f.GetCellValue(publish.SheetTopCompute, "B"+row)
+			if name != m.Model || number(publish.SheetTopCompute, "E"+row) != m.FLOP {
+				t.Errorf("%s top %s: %s", l, row, name)
+			}
+			// Full dates are dates: a serial number shown with a date
+			// format. A partial date (2024-09) stays text.
+			raw, _ := f.GetCellValue(publish.SheetTopCompute, "D"+row, excelize.Options{RawCellValue: true})
+			if _, err := strconv.ParseFloat(raw, 64); (err != nil) != (len(m.Date) != 10) {
+				t.Errorf("%s top %s date %q is not a date serial", l, row, raw)
+			}
+		}
+		rows, _ := f.GetRows(publish.SheetModels)
+		if len(rows) != len(d.Models)+1 || rows[1][0] != "GPT-X" {
+			t.Errorf("%s models sheet has %d rows, want %d", l, len(rows), len(d.Models)+1)
+		}
+		f.Close()
+
+		// A native chart on each table's sheet.
+		zr, _ := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+		charts := 0
+		for _, zf := range zr.File {
+			if strings.HasPrefix(zf.Name, "xl/charts/chart") && strings.HasSuffix(zf.Name, ".xml") {
+				charts++
+			}
+		}
+		if charts != 8 {
+			t.Errorf("%s: %d charts, want 8 (one per table sheet)", l, charts)
+		}
+	}
+}
