@@ -173,6 +173,14 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 		err = publish.WriteXLSX(&buf, publish.NewDocument(res, ds, raw), l, Version)
 	case publish.FormatPDF:
 		return writePDF(cmd.Context(), io, l, o.Output, publish.NewDocument(res, ds, raw))
+	case publish.FormatMarkdown, "md":
+		var images map[string][]publish.Image
+		if o.Output != "" && o.Output != "-" {
+			if images, err = writeMarkdownCharts(io, l, o.Output, publish.NewDocument(res, ds, raw)); err != nil {
+				return err
+			}
+		}
+		err = publish.WriteMarkdownImages(&buf, res, l, images)
 	default:
 		err = publish.Write(&buf, res, o.Format, l)
 	}

@@ -235,8 +235,19 @@ func writeAligned(b *bytes.Buffer, t Table, l i18n.Lang) {
 	}
 }
 
+// Image is a chart file that a Markdown document shows before a table.
+type Image struct {
+	Alt, Path string
+}
+
 // WriteMarkdown writes the census as a Markdown document.
 func WriteMarkdown(w io.Writer, r *census.Result, l i18n.Lang) error {
+	return WriteMarkdownImages(w, r, l, nil)
+}
+
+// WriteMarkdownImages writes the census as Markdown, with the chart images
+// given for each table id shown before that table.
+func WriteMarkdownImages(w io.Writer, r *census.Result, l i18n.Lang, images map[string][]Image) error {
 	var b bytes.Buffer
 	head := Headline(r, l)
 	b.WriteString("# " + MarkdownEscape(head[0]) + "\n\n")
@@ -245,6 +256,9 @@ func WriteMarkdown(w io.Writer, r *census.Result, l i18n.Lang) error {
 	}
 	for _, t := range Tables(r, l) {
 		b.WriteString("\n## " + MarkdownEscape(t.Title) + "\n\n")
+		for _, img := range images[t.ID] {
+			b.WriteString("![" + MarkdownEscape(img.Alt) + "](" + strings.ReplaceAll(img.Path, " ", "%20") + ")\n\n")
+		}
 		writeMarkdownTable(&b, t, l)
 	}
 	b.WriteString("\n## " + l.T("h.source") + "\n\n")

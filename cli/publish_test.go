@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+func TestPublishFormats(t *testing.T) {
+	dir := t.TempDir()
+	args := func(extra ...string) []string {
+		return append([]string{"report", "--source", fixture, "--date", "2025-03-01"}, extra...)
+	}
+	// HTML to standard output or a file.
+	code, out, errOut := run(t, nil, args("--format", "html")...)
+	if code != 0 || !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.Contains(out, `data-figure="total">7<`) {
+		t.Fatalf("html: exit %d %s", code, errOut)
+	}
+	// Markdown with its charts beside it.
+	md := filepath.Join(dir, "brief.md")
+	if code, _, errOut = run(t, nil, args("--format", "markdown", "-o", md)...); code != 0 {
+		t.Fatalf("markdown: %d %s", code, errOut)
+	}
+	body, _ := os.ReadFile(md)
+	for _, id := range ChartNames {
+		svg := filepath.Join(dir, "brief-"+id+".svg")
+		if b, err := os.ReadFile(svg); err != nil || !bytes.Contains(b, []byte("<svg")) {
+			t.Errorf("markdown chart %s: %v", svg, err)
+		}
+		if !strings.Contains(string(body), "(brief-"+id+".svg)") {
+			t.Errorf("the Markdown does not show brief-%s.svg", id)
+		}
+	}
+	// The workbook needs a file.
+	if code, _, errOut = run(t, nil, args("--format", "xlsx")...); code != ExitUsage || !strings.Contains(errOut, "-o FILE") {
+		t.Errorf("xlsx to stdout: exit %d %q", code, errOut)
+	}
+	x := filepath.Join(dir, "census.xlsx")
+	if code, _, errOut = run(t, nil, args("--format", "xlsx", "-o", x)...); code != 0 {
+		t.Fatalf("xlsx: %d %s", code, errOut)
+	}
+	if b, _ := os.ReadFile(x); !bytes.HasPrefix(b, []byte("PK")) {
+		t.Errorf("the workbook is not a zip")
+	}
+	// chart NAME -o FILE.svg|png
+	for _, f := range []string{"per_year.svg", "compute.png"} {
+		p := filepath.Join(dir, f)
+		name := strings.TrimSuffix(f, filepath.Ext(f))
+		if code, _, errOut = run(t, nil, "chart", name, "--source", fixture, "--date", "2025-03-01", "-o", p); code != 0 {
+			t.Fatalf("chart %s: %d %s", f, code, errOut)
+		}
+		b, _ := os.ReadFile(p)
+		if (filepath.Ext(f) == ".png" && !bytes.HasPrefix(b, []byte("\x89PNG"))) || (filepath.Ext(f) == ".svg" && !bytes.Contains(b, []byte("<svg"))) {
+			t.Errorf("chart %s has the wrong format", f)
+		}
+	}
+	if code, _, _ = run(t, nil, "chart", "pie", "--source", fixture, "-o", filepath.Join(dir, "x.svg")); code != ExitUsage {
+		t.Errorf("unknown chart: exit %d", code)
+	}
+	if code, _, _ = run(t, nil, "chart", "per_year", "--source", fixture, "-o", filepath.Join(dir, "x.gif")); code != ExitUsage {
+		t.Errorf("unknown image format: exit %d", code)
+	}
+}
+
+func TestPDF(t *testing.T) {
+	pdf := filepath.Join(t.TempDir(), "brief.pdf")
+	if publish.FindChrome() != "" {
+		code, _, errOut := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "pdf", "--lang", "ko", "-o", pdf)
+		if code != 0 {
+			t.Fatalf("pdf: exit %d %s", code, errOut)
+		}
+		if b, _ := os.ReadFile(pdf); !bytes.HasPrefix(b, []byte("%PDF")) {
+			t.Errorf("not a PDF")
+		}
+	}
+	// Where no browser is installed, a clear message.
+	t.Setenv("PATH", t.TempDir())
+	t.Setenv("MODELCENSUS_CHROME", "")
+	code, _, errOut := run(t, nil, "report", "--source", fixture, "--format", "pdf", "-o", pdf)
+	if code != ExitOutput || !strings.Contains(errOut, "Chromium") || !strings.Contains(errOut, "--format html") {
+		t.Errorf("no browser: exit %d %q", code, errOut)
+	}
+}

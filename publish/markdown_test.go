@@ -1,0 +1,96 @@
+package publish_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+// mdTables parses the Markdown tables under each "## " heading.
+func mdTables(md string) map[string][][]string {
+	out := map[string][][]string{}
+	heading := ""
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(line, "## ") {
+			heading = strings.TrimPrefix(line, "## ")
+			continue
+		}
+		if !strings.HasPrefix(line, "|") || strings.HasPrefix(line, "|---") || strings.Contains(line, "---:|") {
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), " |")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(strings.ReplaceAll(cells[i], `\|`, "|"))
+		}
+		out[heading] = append(out[heading], cells)
+	}
+	return out
+}
+
+// Every figure in the Markdown tables equals the JSON census, and the
+// chart SVGs exist beside it.
+func TestMarkdownEqualsJSON(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
+		d := document(t, "../testdata/census_fixture.csv", census.Options{Attribution: census.AttributionFractional})
+		dir := t.TempDir()
+		images := map[string][]publish.Image{}
+		for _, c := range publish.Charts(d, l) {
+			var b bytes.Buffer
+			if err := publish.WriteChart(&b, c, publish.ImageSVG, l); err != nil {
+				t.Fatal(err)
+			}
+			name := "r-" + c.ID + ".svg"
+			os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644)
+			images[c.Table] = append(images[c.Table], publish.Image{Alt: c.Title, Path: name})
+			if !bytes.Contains(b.Bytes(), []byte("<svg")) {
+				t.Errorf("%s is not SVG", c.ID)
+			}
+		}
+		var b bytes.Buffer
+		if err := publish.WriteMarkdownImages(&b, d.Result, l, images); err != nil {
+			t.Fatal(err)
+		}
+		md := b.String()
+		for _, imgs := range images {
+			for _, img := range imgs {
+				if !strings.Contains(md, "]("+img.Path+")") {
+					t.Errorf("%s: the Markdown does not show %s", l, img.Path)
+				}
+			}
+		}
+		j := viaJSON(t, d.Result)
+		tables := mdTables(md)
+		r := d.Result
+		py := tables[l.T("h.per_year")]
+		for i, y := range j.PerYear {
+			if py[i+1][0] != strconv.Itoa(y.Year) || py[i+1][1] != strconv.Itoa(y.Count) || py[i+1][2] != strconv.Itoa(j.MultimodalPerYear[i].Count) {
+				t.Errorf("%s per-year row %v, JSON %+v", l, py[i+1], y)
+			}
+		}
+		ct := tables[l.T("h.countries", r.Period.From, r.Period.To)]
+		for i, c := range j.Countries {
+			if ct[i+1][0] != c.Code || ct[i+1][2] != publish.FormatCount(c.Count) {
+				t.Errorf("%s country row %v, JSON %+v", l, ct[i+1], c)
+			}
+		}
+		ot := tables[l.T("h.orgs_latest", r.Period.To)]
+		for i, o := range j.OrganizationsLatest {
+			if ot[i+1][0] != publish.MarkdownEscape(o.Name) || ot[i+1][1] != publish.FormatCount(o.Count) {
+				t.Errorf("%s org row %v, JSON %+v", l, ot[i+1], o)
+			}
+		}
+		tt := tables[l.T("h.top", r.Period.To)]
+		for i, m := range j.TopComputeLatest {
+			if tt[i+1][1] != publish.MarkdownEscape(m.Model) || tt[i+1][4] != publish.FormatFLOP(m.FLOP) {
+				t.Errorf("%s top row %v, JSON %+v", l, tt[i+1], m)
+			}
+		}
+	}
+}

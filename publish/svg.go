@@ -1,0 +1,179 @@
+package publish
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"os"
+	"sync"
+	"time"
+
+	"golang.org/x/image/font/opentype"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/modelcensus/modelcensus/i18n"
+)
+
+// Chart image formats.
+const (
+	ImageSVG = "svg"
+	ImagePNG = "png"
+)
+
+var palette = []color.RGBA{
+	{0x2f, 0x5a, 0xa8, 255}, {0xd0, 0x59, 0x3b, 255}, {0x3a, 0x9a, 0x6a, 255}, {0x8a, 0x5c, 0xb8, 255},
+	{0xc4, 0x9a, 0x1b, 255}, {0x3f, 0x8f, 0xb5, 255}, {0xb5, 0x48, 0x6e, 255}, {0x6b, 0x72, 0x80, 255},
+	{0x94, 0xa3, 0xb8, 255},
+}
+
+// cjkFonts are system fonts with Hangul, tried in order, so that Korean
+// labels draw in PNG charts (SVG leaves the font to the viewer).
+var cjkFonts = []string{
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+	"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+	"/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+}
+
+var (
+	cjkOnce sync.Once
+	cjkFace string // typeface name registered in font.DefaultCache, or ""
+)
+
+func loadCJK() string {
+	cjkOnce.Do(func() {
+		for _, p := range cjkFonts {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				continue
+			}
+			var fnt *opentype.Font
+			if coll, err := opentype.ParseCollection(data); err == nil && coll.NumFonts() > 0 {
+				fnt, _ = coll.Font(0)
+			} else if f, err := opentype.Parse(data); err == nil {
+				fnt = f
+			}
+			if fnt == nil {
+				continue
+			}
+			font.DefaultCache.Add(font.Collection{{Font: font.Font{Typeface: "modelcensus-cjk"}, Face: fnt}})
+			cjkFace = "modelcensus-cjk"
+			return
+		}
+	})
+	return cjkFace
+}
+
+// WriteChart draws a chart as SVG or PNG, for pasting into documents.
+func WriteChart(w io.Writer, c Chart, format string, l i18n.Lang) error {
+	if format != ImageSVG && format != ImagePNG {
+		return fmt.Errorf("chart format %q: want svg or png", format)
+	}
+	if format == ImagePNG || l == i18n.KO {
+		if face := loadCJK(); face != "" {
+			plot.DefaultFont = font.Font{Typeface: font.Typeface(face)}
+		}
+	}
+	p := plot.New()
+	p.Title.Text = c.Title
+	p.Title.TextStyle.Font.Size = vg.Points(13)
+	width, height := 18*vg.Centimeter, 10*vg.Centimeter
+	switch c.Kind {
+	case "scatter":
+		if err := scatterPlot(p, c, l); err != nil {
+			return err
+		}
+		height = 12 * vg.Centimeter
+	default:
+		if len(c.Series) == 0 || len(c.Series[0].Values) == 0 {
+			p.Add(plotter.NewGrid())
+			break
+		}
+		s := c.Series[0]
+		vals := make(plotter.Values, len(s.Values))
+		copy(vals, s.Values)
+		labels := append([]string(nil), c.Categories...)
+		horizontal := c.Kind == "hbar"
+		if horizontal {
+			// The first (largest) at the top.
+			for i, j := 0, len(vals)-1; i < j; i, j = i+1, j-1 {
+				vals[i], vals[j] = vals[j], vals[i]
+				labels[i], labels[j] = labels[j], labels[i]
+			}
+			height = vg.Length(math.Max(8, 0.7*float64(len(vals))+2)) * vg.Centimeter
+		}
+		bars, err := plotter.NewBarChart(vals, vg.Points(14))
+		if err != nil {
+			return err
+		}
+		bars.Color = palette[0]
+		bars.LineStyle.Width = 0
+		bars.Horizontal = horizontal
+		p.Add(bars, plotter.NewGrid())
+		top := 0.0
+		for _, v := range vals {
+			top = math.Max(top, v)
+		}
+		if horizontal {
+			p.NominalY(labels...)
+			p.X.Min, p.X.Max = 0, math.Max(1, top*1.08)
+		} else {
+			p.NominalX(labels...)
+			p.Y.Min, p.Y.Max = 0, math.Max(1, top*1.08)
+		}
+	}
+	wt, err := p.WriterTo(width, height, format)
+	if err != nil {
+		return err
+	}
+	_, err = wt.WriteTo(w)
+	return err
+}
+
+func scatterPlot(p *plot.Plot, c Chart, l i18n.Lang) error {
+	p.X.Tick.Marker = plot.TimeTicks{Format: "2006"}
+	p.Y.Scale = plot.LogScale{}
+	p.Y.Tick.Marker = plot.LogTicks{Prec: 1}
+	p.Y.Label.Text = "FLOP"
+	p.Legend.Top = true
+	p.Legend.Left = true
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i, s := range c.Scatter {
+		xys := make(plotter.XYs, 0, len(s.Points))
+		for _, pt := range s.Points {
+			t, err := time.Parse("2006-01-02", pt.Date)
+			if err != nil || pt.FLOP <= 0 {
+				continue
+			}
+			x := float64(t.Unix())
+			xys = append(xys, plotter.XY{X: x, Y: pt.FLOP})
+			lo, hi = math.Min(lo, x), math.Max(hi, x)
+		}
+		if len(xys) == 0 {
+			continue
+		}
+		sc, err := plotter.NewScatter(xys)
+		if err != nil {
+			return err
+		}
+		sc.GlyphStyle.Color = palette[i%len(palette)]
+		sc.GlyphStyle.Radius = vg.Points(2.2)
+		p.Add(sc)
+		p.Legend.Add(s.Name, sc)
+	}
+	if !math.IsInf(lo, 0) {
+		line, err := plotter.NewLine(plotter.XYs{{X: lo, Y: 1e23}, {X: hi, Y: 1e23}})
+		if err != nil {
+			return err
+		}
+		line.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
+		line.LineStyle.Color = color.Gray{Y: 60}
+		p.Add(line)
+		p.Legend.Add(l.T("chart.threshold"), line)
+	}
+	p.Add(plotter.NewGrid())
+	return nil
+}
