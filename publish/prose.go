@@ -72,12 +72,12 @@ func HeadlineProse(r *census.Result, l i18n.Lang) ([][]Segment, Figures) {
 		c := r.Countries[0]
 		s := []Segment{}
 		if ko {
-			s = append(s, txt("국가별로는 "), fig("country_1", CountryName(c, l)), txt("이(가) "), fig("country_1_count", FormatCount(c.Count)), txt("개로 가장 많았고"))
+			s = append(s, txt("국가별 모델 수는 "), fig("country_1", CountryName(c, l)), txt(" "), fig("country_1_count", FormatCount(c.Count)), txt("개"))
 			if len(r.Countries) > 1 {
 				c2 := r.Countries[1]
-				s = append(s, txt(", "), fig("country_2", CountryName(c2, l)), txt("이(가) "), fig("country_2_count", FormatCount(c2.Count)), txt("개로 뒤를 이었습니다."))
+				s = append(s, txt(", "), fig("country_2", CountryName(c2, l)), txt(" "), fig("country_2_count", FormatCount(c2.Count)), txt("개 순으로 많았습니다."))
 			} else {
-				s = append(s, txt("."))
+				s = append(s, txt("로 가장 많았습니다."))
 			}
 		} else {
 			s = append(s, fig("country_1", CountryName(c, l)), txt(" led with "), fig("country_1_count", FormatCount(c.Count)), txt(" models"))
