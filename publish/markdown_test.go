@@ -86,11 +86,50 @@ func TestMarkdownEqualsJSON(t *testing.T) {
 				t.Errorf("%s org row %v, JSON %+v", l, ot[i+1], o)
 			}
 		}
+		for _, c := range []struct {
+			title string
+			list  []census.NameCount
+		}{{l.T("h.domains", r.Period.From, r.Period.To), j.Domains}, {l.T("h.domains_latest", r.Period.To), j.DomainsLatest}} {
+			rows := tables[c.title]
+			for i, x := range c.list {
+				if rows[i+1][0] != publish.MarkdownEscape(publish.DomainGroupName(x.Name, l)) || rows[i+1][1] != publish.FormatCount(x.Count) {
+					t.Errorf("%s %s row %v, JSON %+v", l, c.title, rows[i+1], x)
+				}
+			}
+		}
+		cl := tables[l.T("h.countries_latest", r.Period.To)]
+		for i, c := range j.CountriesLatest {
+			if cl[i+1][0] != c.Code || cl[i+1][2] != publish.FormatCount(c.Count) {
+				t.Errorf("%s latest country row %v, JSON %+v", l, cl[i+1], c)
+			}
+		}
 		tt := tables[l.T("h.top", r.Period.To)]
 		for i, m := range j.TopComputeLatest {
 			if tt[i+1][1] != publish.MarkdownEscape(m.Model) || tt[i+1][4] != publish.FormatFLOP(m.FLOP) {
 				t.Errorf("%s top row %v, JSON %+v", l, tt[i+1], m)
 			}
 		}
+	}
+}
+
+// Chart images escape text from the data too (SVG can carry script).
+func TestChartsEscapeData(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "evil.csv")
+	os.WriteFile(p, []byte("Model,Publication date,Organization,Country (of organization),Training compute (FLOP)\n"+
+		"\"<script>alert(1)</script>\",2024-01-01,\"<script>x</script> Labs\",United States of America,1e25\n"), 0o644)
+	d := document(t, p, census.Options{From: 2024, To: 2024})
+	for _, c := range publish.Charts(d, i18n.EN) {
+		var b bytes.Buffer
+		if err := publish.WriteChart(&b, c, publish.ImageSVG, i18n.EN); err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b.Bytes(), []byte("<script")) {
+			t.Errorf("chart %s carries a <script> element from the data", c.ID)
+		}
+	}
+	var b bytes.Buffer
+	publish.WriteMarkdown(&b, d.Result, i18n.EN)
+	if strings.Contains(b.String(), "<script") {
+		t.Errorf("the Markdown carries raw HTML from the data")
 	}
 }

@@ -61,6 +61,23 @@ func TestXLSX(t *testing.T) {
 				t.Errorf("%s countries row %s: %s %v, JSON %s %v", l, row, code, number(publish.SheetCountries, "C"+row), c.Code, c.Count)
 			}
 		}
+		for sheet, list := range map[string][]census.NameCount{publish.SheetDomains: j.Domains, publish.SheetDomainsLatest: j.DomainsLatest} {
+			for i, x := range list {
+				if number(sheet, "B"+strconv.Itoa(i+3)) != x.Count {
+					t.Errorf("%s %s %s differs", l, sheet, x.Name)
+				}
+			}
+		}
+		for i, c := range j.CountriesLatest {
+			if number(publish.SheetCountriesLast, "C"+strconv.Itoa(i+3)) != c.Count {
+				t.Errorf("%s latest country %s differs", l, c.Code)
+			}
+		}
+		for i, y := range j.MultimodalPerYear {
+			if number(publish.SheetMultimodal, "B"+strconv.Itoa(i+3)) != float64(y.Count) {
+				t.Errorf("%s multimodal %d differs", l, y.Year)
+			}
+		}
 		for i, o := range j.OrganizationsLatest {
 			if number(publish.SheetOrgsLatest, "B"+strconv.Itoa(i+3)) != o.Count {
 				t.Errorf("%s organization %s differs", l, o.Name)
