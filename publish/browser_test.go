@@ -74,7 +74,7 @@ func TestHTMLInChromium(t *testing.T) {
 			defer cancel()
 			ctx, cancel := chromedp.NewContext(actx)
 			defer cancel()
-			ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+			ctx, cancel = context.WithTimeout(ctx, 180*time.Second)
 			defer cancel()
 
 			var mu sync.Mutex
@@ -109,7 +109,7 @@ func TestHTMLInChromium(t *testing.T) {
 			step(err)
 			_, err = chromedp.Run(ctx, chromedp.WaitReady("footer"))
 			step(err)
-			drawn, err := chromedp.Run(ctx, chromedp.Poll[int]("window.modelcensusChartsDrawn", chromedp.WithPollingTimeout(20*time.Second)))
+			drawn, err := chromedp.Run(ctx, chromedp.Poll[int]("window.modelcensusChartsDrawn", chromedp.WithPollingTimeout(90*time.Second)))
 			step(err)
 			marks, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`Array.from(document.querySelectorAll('.chart')).map(e => e.querySelectorAll('svg path').length)`))
 			step(err)
