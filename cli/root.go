@@ -39,7 +39,8 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 		return &Error{Code: ExitUsage, Msg: l.T("err.flag", err), Err: err}
 	})
 	root.AddCommand(newReportCmd(io, l), newRulesCmd(io, l), newPullCmd(io, l), newSnapshotsCmd(io, l),
-		newDiffCmd(io, l), newHistoryCmd(io, l), newChartCmd(io, l))
+		newDiffCmd(io, l), newHistoryCmd(io, l), newChartCmd(io, l),
+		newServeCmd(io, l))
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.InitDefaultHelpCmd()
 	root.InitDefaultHelpFlag()

@@ -66,6 +66,14 @@ func (c *RawCollector) Add(r *census.Raw) {
 	c.rows[name] = m
 }
 
+// Row returns the raw cells of the first row named name, or nil.
+func (c *RawCollector) Row(name string) map[census.Field]string {
+	if c == nil {
+		return nil
+	}
+	return c.rows[name]
+}
+
 // NewDocument gathers the models of ds for the documents, in reading order.
 // raw may be nil.
 func NewDocument(r *census.Result, ds *census.Dataset, raw *RawCollector) *Document {

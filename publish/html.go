@@ -21,8 +21,10 @@ var ECharts string
 //go:embed report.html.tmpl
 var reportTemplate string
 
+// ReportJS draws the charts of the report and of the dashboard.
+//
 //go:embed report.js
-var reportJS string
+var ReportJS string
 
 // Chart is one chart of the report: its data, for ECharts in the page and
 // for the SVG and workbook charts.
@@ -181,7 +183,7 @@ func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
 			l.T("method.snapshot", r.Source.SnapshotDate, BasisText(r.Source.DateBasis, r.Source.DatePath, l)),
 			l.T("method.names", r.Settings.RulesVersion),
 		},
-		"ECharts": template.JS(ECharts), "Data": data, "Script": template.JS(reportJS),
+		"ECharts": template.JS(ECharts), "Data": data, "Script": template.JS(ReportJS),
 	})
 	if err != nil {
 		return err

@@ -42,11 +42,15 @@ func Write(w io.Writer, r *census.Result, format string, l i18n.Lang) error {
 }
 
 // WriteJSON writes the census as indented JSON: the documented contract.
-func WriteJSON(w io.Writer, r *census.Result) error {
+func WriteJSON(w io.Writer, r *census.Result) error { return WriteJSONValue(w, r) }
+
+// WriteJSONValue writes any value as the census JSON is written: indented,
+// with HTML characters as they are.
+func WriteJSONValue(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	return enc.Encode(v)
 }
 
 // CSVHeader is the header of the CSV output: one row per figure, in long

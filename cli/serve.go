@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"net"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/web"
+)
+
+// serveOptions are the flags of `modelcensus serve`.
+type serveOptions struct {
+	sourceOptions
+	dbOptions
+	Addr string
+}
+
+func newServeCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
+	o := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: l.T("cmd.serve.short"),
+		Long: `Serve the dashboard (overview, explorer, model pages, snapshots and diffs) and
+the JSON API under /api/v1/ (documented at /api/v1/openapi.json), from the
+snapshot store (--db) or from one source read at start (--source). It listens
+on loopback unless told otherwise, and stops gracefully on SIGINT or SIGTERM.
+
+대시보드와 /api/v1/ 아래의 JSON API를 제공합니다. 저장소(--db)나 시작할 때 읽은
+원본(--source)을 씁니다.`,
+		Example: "  modelcensus serve\n  modelcensus serve --source ai_models.zip --addr 127.0.0.1:8080",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("source") {
+				o.Source = ""
+			}
+			return runServe(cmd.Context(), io, o)
+		},
+	}
+	fs := cmd.Flags()
+	o.sourceOptions.addFlags(fs, l)
+	o.dbOptions.addFlags(fs, l)
+	fs.StringVar(&o.Addr, "addr", "127.0.0.1:8080", l.T("flag.addr"))
+	return cmd
+}
+
+func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
+	l, err := o.lang(io)
+	if err != nil {
+		return usageError("en", err)
+	}
+	if err := o.validate(l); err != nil {
+		return err
+	}
+	if _, _, err := net.SplitHostPort(o.Addr); err != nil {
+		return badValue(l, "--addr", o.Addr, "HOST:PORT")
+	}
+	r, err := o.loadRules(l)
+	if err != nil {
+		return err
+	}
+	var cat *web.Catalog
+	if o.Source != "" {
+		opt := epoch.LoadOptions{Subset: o.Subset, Now: io.Now}
+		opt.Fetch.CacheDir = o.CacheDir
+		if o.Date != "" {
+			opt.Date, _ = time.Parse("2006-01-02", o.Date)
+		}
+		if cat, err = web.NewSourceCatalog(ctx, r, o.Source, opt); err != nil {
+			return translate(l, err)
+		}
+	} else {
+		st, err := o.open(ctx, io, l)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		cat = web.NewStoreCatalog(r, st)
+	}
+	srv := web.New(cat, Version, log.New(io.ErrOut, "modelcensus: ", log.LstdFlags))
+	err = srv.Serve(ctx, o.Addr, func(a net.Addr) {
+		fmt.Fprintln(io.ErrOut, l.T("serve.listening", a.String()))
+	})
+	if err != nil {
+		return &Error{Code: ExitInternal, Msg: err.Error(), Err: err}
+	}
+	fmt.Fprintln(io.ErrOut, l.T("serve.stopped"))
+	return nil
+}

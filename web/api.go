@@ -1,0 +1,639 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store"
+)
+
+// ParamError is a bad query parameter: the API answers 400 with it.
+type ParamError struct {
+	Param   string `json:"param"`
+	Message string `json:"message"`
+}
+
+func (e *ParamError) Error() string { return e.Param + ": " + e.Message }
+
+func bad(param, format string, args ...any) error {
+	return &ParamError{Param: param, Message: fmt.Sprintf(format, args...)}
+}
+
+// allowed lists the query parameters of each endpoint; any other is a 400.
+var allowed = map[string][]string{
+	"census": {"snapshot", "as-of", "subset", "from", "to", "attribution", "country-by", "org-level", "min-compute", "top", "lang"},
+	"models": {"snapshot", "as-of", "subset", "q", "country", "org", "domain", "access", "multimodal", "year-from", "year-to",
+		"min-compute", "max-compute", "sort", "order", "page", "page-size", "lang", "format", "in-census", "from", "to"},
+	"model":     {"snapshot", "as-of", "subset", "lang"},
+	"snapshots": {"lang"},
+	"diff":      {"a", "b", "subset", "from", "to", "attribution", "country-by", "org-level", "min-compute", "top", "lang"},
+}
+
+func checkParams(q url.Values, endpoint string) error {
+	for k := range q {
+		ok := false
+		for _, a := range allowed[endpoint] {
+			ok = ok || a == k
+		}
+		if !ok {
+			return bad(k, "unknown parameter; this endpoint takes %s", strings.Join(allowed[endpoint], ", "))
+		}
+		if len(q[k]) > 1 {
+			return bad(k, "given %d times; give it once", len(q[k]))
+		}
+	}
+	return nil
+}
+
+func intParam(q url.Values, name string, lo, hi int) (int, error) {
+	s := q.Get(name)
+	if s == "" {
+		return 0, nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || v < lo || v > hi {
+		return 0, bad(name, "want a whole number from %d to %d, got %q", lo, hi, s)
+	}
+	return v, nil
+}
+
+func floatParam(q url.Values, name string) (float64, error) {
+	s := q.Get(name)
+	if s == "" {
+		return 0, nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, bad(name, "want a number of FLOP such as 1e23, got %q", s)
+	}
+	return v, nil
+}
+
+func choice(q url.Values, name string, choices ...string) (string, error) {
+	s := q.Get(name)
+	if s == "" {
+		return "", nil
+	}
+	for _, c := range choices {
+		if s == c {
+			return s, nil
+		}
+	}
+	return "", bad(name, "want one of %s, got %q", strings.Join(choices, ", "), s)
+}
+
+// censusOptions reads the census options, named as report's flags.
+func censusOptions(q url.Values) (census.Options, error) {
+	var o census.Options
+	var err error
+	if o.From, err = intParam(q, "from", 1900, 2200); err != nil {
+		return o, err
+	}
+	if o.To, err = intParam(q, "to", 1900, 2200); err != nil {
+		return o, err
+	}
+	if o.From != 0 && o.To != 0 && o.From > o.To {
+		return o, bad("from", "%d is after to (%d)", o.From, o.To)
+	}
+	a, err := choice(q, "attribution", "full", "fractional", "first")
+	if err != nil {
+		return o, err
+	}
+	cb, err := choice(q, "country-by", "organization", "group")
+	if err != nil {
+		return o, err
+	}
+	ol, err := choice(q, "org-level", "group", "organization")
+	if err != nil {
+		return o, err
+	}
+	o.Attribution, o.CountryBy, o.OrgLevel = census.Attribution(a), census.CountryBy(cb), census.OrgLevel(ol)
+	if o.MinCompute, err = floatParam(q, "min-compute"); err != nil {
+		return o, err
+	}
+	if o.Top, err = intParam(q, "top", 1, 100); err != nil {
+		return o, err
+	}
+	return o, o.Validate()
+}
+
+// snapshotParam resolves snapshot= or as-of= to a snapshot id (0: latest).
+func (s *Server) snapshotParam(ctx context.Context, q url.Values) (int64, error) {
+	id, asOf := q.Get("snapshot"), q.Get("as-of")
+	if id != "" && asOf != "" {
+		return 0, bad("as-of", "give snapshot or as-of, not both")
+	}
+	if id != "" {
+		v, err := strconv.ParseInt(id, 10, 64)
+		if err != nil || v < 0 {
+			return 0, bad("snapshot", "want a snapshot id, got %q", id)
+		}
+		return v, nil
+	}
+	if asOf != "" {
+		d, err := time.Parse("2006-01-02", asOf)
+		if err != nil {
+			return 0, bad("as-of", "want a date as YYYY-MM-DD, got %q", asOf)
+		}
+		if s.cat.Store == nil {
+			return 0, nil
+		}
+		snap, err := s.cat.Store.AsOf(ctx, d)
+		if err != nil {
+			return 0, err
+		}
+		return snap.ID, nil
+	}
+	return 0, nil
+}
+
+func subsetParam(q url.Values) (string, error) {
+	return choice(q, "subset", epoch.SubsetLargeScale, epoch.SubsetNotable, epoch.SubsetFrontier, epoch.SubsetAll)
+}
+
+// Census computes the census that /api/v1/census returns.
+func (s *Server) Census(ctx context.Context, q url.Values) (*census.Result, *census.Dataset, error) {
+	opt, err := censusOptions(q)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := s.snapshotParam(ctx, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	subset, err := subsetParam(q)
+	if err != nil {
+		return nil, nil, err
+	}
+	ds, _, err := s.cat.Dataset(ctx, id, subset)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := census.Compute(ds, opt)
+	return r, ds, err
+}
+
+func (s *Server) apiCensus(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := checkParams(q, "census"); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res, _, err := s.Census(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.sendJSON(w, r, res)
+}
+
+// ModelJSON is a model as the API gives it.
+type ModelJSON struct {
+	Name          string            `json:"name"`
+	Date          string            `json:"date"`
+	Year          int               `json:"year"`
+	Organizations []string          `json:"organizations"`
+	Groups        []string          `json:"groups"`
+	Countries     []string          `json:"countries"`
+	CountryFilled bool              `json:"country_filled"`
+	Domains       []string          `json:"domains"`
+	DomainGroups  []string          `json:"domain_groups"`
+	Multimodal    bool              `json:"multimodal"`
+	FLOP          *float64          `json:"flop"`
+	Confidence    string            `json:"confidence"`
+	Access        string            `json:"access"`
+	InCensus      bool              `json:"in_census"`
+	File          string            `json:"file"`
+	Line          int               `json:"line"`
+	Raw           map[string]string `json:"raw,omitempty"`
+	Snapshots     []SnapshotSeen    `json:"snapshots,omitempty"`
+}
+
+// SnapshotSeen is a stored snapshot a model appears in.
+type SnapshotSeen struct {
+	ID   int64  `json:"id"`
+	Date string `json:"date"`
+}
+
+func modelJSON(m census.Model, raw map[census.Field]string, res *census.Result) ModelJSON {
+	j := ModelJSON{
+		Name: m.Name, Date: m.Date.String(), Year: m.Date.Year, Organizations: nonNil(m.Organizations()), Groups: nonNil(m.Groups()),
+		Countries: nonNil(m.Countries), CountryFilled: m.CountryFilled, Domains: nonNil(m.Domains()), DomainGroups: nonNil(m.DomainGroups()),
+		Multimodal: m.Multimodal(), Confidence: m.Confidence, Access: m.Access, File: m.File, Line: m.Line,
+	}
+	if m.HasCompute {
+		f := m.Compute
+		j.FLOP = &f
+	}
+	if res != nil {
+		j.InCensus = m.Date.Year >= res.Period.From && m.Date.Year <= res.Period.To &&
+			(res.Settings.MinCompute == 0 || (m.HasCompute && m.Compute >= res.Settings.MinCompute))
+	}
+	if raw != nil {
+		j.Raw = map[string]string{}
+		for f, v := range raw {
+			j.Raw[string(f)] = v
+		}
+	}
+	return j
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// ModelPage is a page of models, as /api/v1/models returns it.
+type ModelPage struct {
+	Total    int         `json:"total"`
+	Page     int         `json:"page"`
+	PageSize int         `json:"page_size"`
+	Models   []ModelJSON `json:"models"`
+}
+
+// MaxPageSize caps page-size.
+const MaxPageSize = 500
+
+// Models filters, sorts and pages the models of a snapshot.
+func (s *Server) Models(ctx context.Context, q url.Values) (*ModelPage, *census.Result, error) {
+	res, ds, err := s.Census(ctx, url.Values{"snapshot": q["snapshot"], "as-of": q["as-of"], "subset": q["subset"], "from": q["from"], "to": q["to"]})
+	if err != nil {
+		return nil, nil, err
+	}
+	page, err := intParam(q, "page", 1, 1<<20)
+	if err != nil {
+		return nil, nil, err
+	}
+	if page == 0 {
+		page = 1
+	}
+	size, err := intParam(q, "page-size", 1, MaxPageSize)
+	if err != nil {
+		return nil, nil, err
+	}
+	if size == 0 {
+		size = 50
+	}
+	yFrom, err := intParam(q, "year-from", 1900, 2200)
+	if err != nil {
+		return nil, nil, err
+	}
+	yTo, err := intParam(q, "year-to", 1900, 2200)
+	if err != nil {
+		return nil, nil, err
+	}
+	minC, err := floatParam(q, "min-compute")
+	if err != nil {
+		return nil, nil, err
+	}
+	maxC, err := floatParam(q, "max-compute")
+	if err != nil {
+		return nil, nil, err
+	}
+	sortBy, err := choice(q, "sort", "name", "date", "compute")
+	if err != nil {
+		return nil, nil, err
+	}
+	order, err := choice(q, "order", "asc", "desc")
+	if err != nil {
+		return nil, nil, err
+	}
+	access, err := choice(q, "access", census.AccessOpenWeights, census.AccessAPI, census.AccessHosted, census.AccessUnreleased, census.AccessUnknown)
+	if err != nil {
+		return nil, nil, err
+	}
+	mm, err := choice(q, "multimodal", "true", "false")
+	if err != nil {
+		return nil, nil, err
+	}
+	inCensus, err := choice(q, "in-census", "true", "false")
+	if err != nil {
+		return nil, nil, err
+	}
+	text := strings.ToLower(strings.TrimSpace(q.Get("q")))
+	if len(text) > 200 {
+		return nil, nil, bad("q", "at most 200 characters")
+	}
+	country, org, domain := q.Get("country"), q.Get("org"), q.Get("domain")
+	var out []census.Model
+	for i := 0; i < ds.Len(); i++ {
+		m := ds.Model(i)
+		if yFrom != 0 && m.Date.Year < yFrom || yTo != 0 && m.Date.Year > yTo {
+			continue
+		}
+		if minC > 0 && (!m.HasCompute || m.Compute < minC) || maxC > 0 && (!m.HasCompute || m.Compute > maxC) {
+			continue
+		}
+		if country != "" && !has(m.Countries, country) || org != "" && !has(m.Groups(), org) && !has(m.Organizations(), org) ||
+			domain != "" && !has(m.DomainGroups(), domain) && !has(m.Domains(), domain) || access != "" && m.Access != access ||
+			mm != "" && m.Multimodal() != (mm == "true") {
+			continue
+		}
+		if inCensus != "" {
+			in := m.Date.Year >= res.Period.From && m.Date.Year <= res.Period.To
+			if in != (inCensus == "true") {
+				continue
+			}
+		}
+		if text != "" && !strings.Contains(strings.ToLower(m.Name), text) &&
+			!strings.Contains(strings.ToLower(strings.Join(m.Organizations(), " ")), text) {
+			continue
+		}
+		out = append(out, m)
+	}
+	less := func(a, b census.Model) int {
+		switch sortBy {
+		case "name":
+			return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+		case "compute":
+			av, bv := -1.0, -1.0
+			if a.HasCompute {
+				av = a.Compute
+			}
+			if b.HasCompute {
+				bv = b.Compute
+			}
+			switch {
+			case av < bv:
+				return -1
+			case av > bv:
+				return 1
+			}
+			return 0
+		default:
+			switch {
+			case a.Date.Before(b.Date):
+				return -1
+			case b.Date.Before(a.Date):
+				return 1
+			}
+			return strings.Compare(a.Name, b.Name)
+		}
+	}
+	desc := order == "desc" || (order == "" && sortBy != "name")
+	sort.SliceStable(out, func(i, j int) bool {
+		c := less(out[i], out[j])
+		if desc {
+			return c > 0
+		}
+		return c < 0
+	})
+	p := &ModelPage{Total: len(out), Page: page, PageSize: size, Models: []ModelJSON{}}
+	start := (page - 1) * size
+	for i := start; i < len(out) && i < start+size; i++ {
+		p.Models = append(p.Models, modelJSON(out[i], nil, res))
+	}
+	return p, res, nil
+}
+
+func has(list []string, v string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) apiModels(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := checkParams(q, "models"); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	format, err := choice(q, "format", "json", "csv", "xlsx")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if format == "csv" || format == "xlsx" {
+		s.download(w, r, format)
+		return
+	}
+	p, _, err := s.Models(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.sendJSON(w, r, p)
+}
+
+// Model finds one model by name in a snapshot, with its raw cells and, from
+// a store, the snapshots it appears in.
+func (s *Server) Model(ctx context.Context, name string, q url.Values) (*ModelJSON, error) {
+	id, err := s.snapshotParam(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	subset, err := subsetParam(q)
+	if err != nil {
+		return nil, err
+	}
+	ds, raw, err := s.cat.Dataset(ctx, id, subset)
+	if err != nil {
+		return nil, err
+	}
+	res, err := census.Compute(ds, census.Options{})
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; i < ds.Len(); i++ {
+		m := ds.Model(i)
+		if m.Name != name {
+			continue
+		}
+		j := modelJSON(m, raw.Row(name), res)
+		if s.cat.Store != nil {
+			seen, err := s.cat.Store.SnapshotsWithName(ctx, name)
+			if err != nil {
+				return nil, err
+			}
+			for _, sn := range seen {
+				j.Snapshots = append(j.Snapshots, SnapshotSeen{sn.ID, sn.DateString()})
+			}
+		}
+		return &j, nil
+	}
+	return nil, errModelNotFound
+}
+
+var errModelNotFound = errors.New("no such model")
+
+func (s *Server) apiModel(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := checkParams(q, "model"); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	m, err := s.Model(r.Context(), r.PathValue("name"), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.sendJSON(w, r, m)
+}
+
+// SnapshotJSON is a snapshot as /api/v1/snapshots lists it.
+type SnapshotJSON struct {
+	ID     int64        `json:"id"`
+	Date   string       `json:"date"`
+	Source string       `json:"source"`
+	Files  []store.File `json:"files"`
+	Rows   int          `json:"rows"`
+}
+
+func (s *Server) apiSnapshots(w http.ResponseWriter, r *http.Request) {
+	if err := checkParams(r.URL.Query(), "snapshots"); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	list, err := s.cat.Snapshots(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := []SnapshotJSON{}
+	for _, sn := range list {
+		out = append(out, SnapshotJSON{ID: sn.ID, Date: sn.DateString(), Source: sn.Source, Files: sn.Files, Rows: sn.Rows})
+	}
+	s.sendJSON(w, r, out)
+}
+
+func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := checkParams(q, "diff"); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d, err := s.Diff(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.sendJSON(w, r, d)
+}
+
+// Diff compares the snapshots a= and b=.
+func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error) {
+	if s.cat.Store == nil {
+		return nil, bad("a", "diff needs a snapshot store: start serve with --db")
+	}
+	ids := make([]*store.Snapshot, 2)
+	for i, p := range []string{"a", "b"} {
+		v, err := strconv.ParseInt(q.Get(p), 10, 64)
+		if err != nil || v <= 0 {
+			return nil, bad(p, "want a snapshot id, got %q", q.Get(p))
+		}
+		if ids[i], err = s.cat.Store.Snapshot(ctx, v); err != nil {
+			return nil, err
+		}
+	}
+	opt, err := censusOptions(q)
+	if err != nil {
+		return nil, err
+	}
+	subset, err := subsetParam(q)
+	if err != nil {
+		return nil, err
+	}
+	return snapshots.Compare(ctx, s.cat.Store, s.cat.Rules, ids[0], ids[1], subset, opt)
+}
+
+// download sends the models of the current selection as CSV or XLSX.
+func (s *Server) download(w http.ResponseWriter, r *http.Request, format string) {
+	q := r.URL.Query()
+	q.Set("page", "1")
+	q.Set("page-size", strconv.Itoa(MaxPageSize))
+	all := []ModelJSON{}
+	var res *census.Result
+	for page := 1; ; page++ {
+		q.Set("page", strconv.Itoa(page))
+		p, rr, err := s.Models(r.Context(), q)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		res = rr
+		all = append(all, p.Models...)
+		if len(all) >= p.Total || len(p.Models) == 0 {
+			break
+		}
+	}
+	var b bytes.Buffer
+	name := "modelcensus-models." + format
+	switch format {
+	case "csv":
+		writeModelsCSV(&b, all)
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	case "xlsx":
+		if err := writeModelsXLSX(&b, all, res); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	}
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	s.send(w, r, b.Bytes(), "")
+}
+
+// statusOf maps an error to its HTTP status.
+func statusOf(err error) int {
+	var pe *ParamError
+	var ie *epoch.InputError
+	switch {
+	case errors.As(err, &pe):
+		return http.StatusBadRequest
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, errModelNotFound), errors.Is(err, errNoRoute):
+		return http.StatusNotFound
+	case errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset:
+		return http.StatusNotFound
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status := statusOf(err)
+	body := map[string]any{"status": status}
+	var pe *ParamError
+	if errors.As(err, &pe) {
+		body["error"] = pe
+	} else if status == http.StatusInternalServerError {
+		s.logf("%s %s: %v", r.Method, r.URL, err)
+		body["error"] = map[string]string{"message": "internal error"}
+	} else {
+		body["error"] = map[string]string{"message": err.Error()}
+	}
+	b, _ := json.Marshal(body)
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+func (s *Server) sendJSON(w http.ResponseWriter, r *http.Request, v any) {
+	var b bytes.Buffer
+	if err := publish.WriteJSONValue(&b, v); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	s.send(w, r, b.Bytes(), "")
+}

@@ -1,0 +1,140 @@
+// Package web serves the census over HTTP: a JSON API under /api/v1/ and a
+// dashboard of server-rendered pages, from one snapshot store or one source.
+package web
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store"
+)
+
+// Catalog gives the server its data: the snapshots of a store, or a single
+// source read once at start (snapshot id 0).
+type Catalog struct {
+	Rules *census.Rules
+	Store *store.Store // nil when serving a source
+
+	source *entry // the one dataset, when serving a source
+
+	mu    sync.Mutex
+	cache map[key]*entry
+}
+
+type key struct {
+	id     int64
+	subset string
+}
+
+// entry is a loaded dataset with the raw cells of its models.
+type entry struct {
+	ds  *census.Dataset
+	raw *publish.RawCollector
+	err error
+	ok  chan struct{}
+}
+
+// NewSourceCatalog reads a source once and serves it.
+func NewSourceCatalog(ctx context.Context, rules *census.Rules, location string, opt epoch.LoadOptions) (*Catalog, error) {
+	raw := &publish.RawCollector{}
+	opt.OnRow = raw.Add
+	ds, err := epoch.Load(ctx, location, rules, opt)
+	if err != nil {
+		return nil, err
+	}
+	e := &entry{ds: ds, raw: raw, ok: make(chan struct{})}
+	close(e.ok)
+	return &Catalog{Rules: rules, source: e}, nil
+}
+
+// NewStoreCatalog serves the snapshots of a store.
+func NewStoreCatalog(rules *census.Rules, st *store.Store) *Catalog {
+	return &Catalog{Rules: rules, Store: st, cache: map[key]*entry{}}
+}
+
+// maxCached bounds the datasets kept in memory.
+const maxCached = 8
+
+// Dataset returns the dataset of a snapshot (0: the latest, or the source)
+// and subset, loading it once.
+func (c *Catalog) Dataset(ctx context.Context, id int64, subset string) (*census.Dataset, *publish.RawCollector, error) {
+	if c.source != nil {
+		if id != 0 {
+			return nil, nil, fmt.Errorf("snapshot %d: %w", id, store.ErrNotFound)
+		}
+		if subset != "" && subset != c.source.ds.Snapshot.Subset {
+			return nil, nil, &epoch.InputError{Kind: epoch.InputNoSubset, Path: c.source.ds.Snapshot.Source, Subset: subset,
+				Available: []string{c.source.ds.Snapshot.Subset}}
+		}
+		return c.source.ds, c.source.raw, nil
+	}
+	if id == 0 {
+		latest, err := c.Store.Latest(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		id = latest.ID
+	}
+	k := key{id, subset}
+	c.mu.Lock()
+	e, ok := c.cache[k]
+	if !ok {
+		if len(c.cache) >= maxCached {
+			for old := range c.cache {
+				delete(c.cache, old)
+				break
+			}
+		}
+		e = &entry{ok: make(chan struct{})}
+		c.cache[k] = e
+		c.mu.Unlock()
+		e.ds, e.raw, e.err = c.load(context.WithoutCancel(ctx), id, subset)
+		close(e.ok)
+		if e.err != nil {
+			c.mu.Lock()
+			delete(c.cache, k)
+			c.mu.Unlock()
+		}
+	} else {
+		c.mu.Unlock()
+	}
+	select {
+	case <-e.ok:
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
+	}
+	return e.ds, e.raw, e.err
+}
+
+func (c *Catalog) load(ctx context.Context, id int64, subset string) (*census.Dataset, *publish.RawCollector, error) {
+	snap, err := c.Store.Snapshot(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw := &publish.RawCollector{}
+	ds, err := snapshots.Load(ctx, c.Store, snap, c.Rules, epoch.LoadOptions{Subset: subset, OnRow: raw.Add})
+	if err != nil {
+		return nil, nil, err
+	}
+	return ds, raw, nil
+}
+
+// Snapshots lists the stored snapshots (one entry for a source).
+func (c *Catalog) Snapshots(ctx context.Context) ([]*store.Snapshot, error) {
+	if c.source != nil {
+		s := c.source.ds.Snapshot
+		var files []store.File
+		rows := 0
+		for _, f := range s.Files {
+			files = append(files, store.File{Name: f.Name, Subset: f.Subset, Size: f.Size, HeaderVersion: f.HeaderVersion, Encoding: f.Encoding, Rows: f.Rows, Columns: f.Columns})
+			rows += f.Rows
+		}
+		return []*store.Snapshot{{ID: 0, Date: s.Date, DateBasis: s.DateBasis, Source: s.Source, Kind: s.Kind, Rows: rows, Files: files}}, nil
+	}
+	return c.Store.Snapshots(ctx)
+}

@@ -1,0 +1,384 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+//go:embed templates/*.tmpl static/*
+var files embed.FS
+
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"flop": func(f *float64) string {
+		if f == nil {
+			return "–"
+		}
+		return publish.FormatFLOP(*f)
+	},
+	"join":  func(s []string) string { return strings.Join(s, ", ") },
+	"count": publish.FormatCount,
+	"list":  func(s ...string) []string { return s },
+}).ParseFS(files, "templates/*.tmpl"))
+
+// page is what every template gets.
+type page struct {
+	Lang    string
+	T       func(string, ...any) string
+	Title   string
+	Nav     string
+	Query   url.Values
+	LangURL map[string]string // the same view in each language
+	Data    any               // chart data, as JSON in the page
+	Error   string
+	Version string
+	Body    any
+}
+
+func (s *Server) routes() {
+	s.mux.HandleFunc("GET /{$}", s.overview)
+	s.mux.HandleFunc("GET /explorer", s.explorer)
+	s.mux.HandleFunc("GET /models/{name}", s.modelPage)
+	s.mux.HandleFunc("GET /snapshots", s.snapshotsPage)
+	s.mux.HandleFunc("GET /static/{file}", s.static)
+}
+
+func langOf(q url.Values) i18n.Lang {
+	if l, err := i18n.Parse(q.Get("lang")); err == nil {
+		return l
+	}
+	return i18n.EN
+}
+
+func (s *Server) newPage(r *http.Request, nav string) *page {
+	q := r.URL.Query()
+	l := langOf(q)
+	p := &page{Lang: string(l), T: func(k string, a ...any) string { return l.T(k, a...) }, Nav: nav, Query: q,
+		LangURL: map[string]string{}, Version: s.version}
+	for _, other := range []string{"en", "ko"} {
+		v := url.Values{}
+		for k, vs := range q {
+			v[k] = vs
+		}
+		v.Set("lang", other)
+		p.LangURL[other] = r.URL.Path + "?" + v.Encode()
+	}
+	return p
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, p *page, status int) {
+	var b bytes.Buffer
+	if err := pages.ExecuteTemplate(&b, name, p); err != nil {
+		s.logf("render %s: %v", name, err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if status != http.StatusOK {
+		w.WriteHeader(status)
+		w.Write(b.Bytes())
+		return
+	}
+	s.send(w, r, b.Bytes(), "")
+}
+
+func (s *Server) pageError(w http.ResponseWriter, r *http.Request, p *page, err error) {
+	p.Error = err.Error()
+	s.render(w, r, "error.tmpl", p, statusOf(err))
+}
+
+// overview shows the headline figures and the report's charts.
+func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "overview")
+	q := r.URL.Query()
+	q.Del("lang")
+	res, ds, err := s.Census(r.Context(), q)
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	l := i18n.Lang(p.Lang)
+	doc := publish.NewDocument(res, ds, nil)
+	charts := publish.Charts(doc, l)
+	prose, _ := publish.HeadlineProse(res, l)
+	var tables []publish.Table
+	tables = append(tables, publish.Tables(res, l)...)
+	p.Title = publish.Headline(res, l)[0]
+	p.Data = map[string]any{"lang": p.Lang, "charts": charts, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold")}
+	p.Body = map[string]any{"Result": res, "Prose": prose, "Charts": charts, "Tables": tables,
+		"Headline": publish.Headline(res, l)[1:], "Source": publish.SourceLines(res, l)}
+	s.render(w, r, "overview.tmpl", p, http.StatusOK)
+}
+
+// explorer shows the compute scatter and the table of the selected models.
+func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "explorer")
+	q := r.URL.Query()
+	color, err := choice(q, "color", "country", "group", "domain")
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	if color == "" {
+		color = "country"
+	}
+	q.Del("lang")
+	q.Del("color")
+	mq := url.Values{}
+	for k, v := range q {
+		mq[k] = v
+	}
+	if err := checkParams(mq, "models"); err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	page, res, err := s.Models(r.Context(), mq)
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	// The scatter shows every selected model with compute, not one page.
+	all := url.Values{}
+	for k, v := range mq {
+		all[k] = v
+	}
+	all.Set("page", "1")
+	all.Set("page-size", strconv.Itoa(MaxPageSize))
+	var points []ModelJSON
+	for n := 1; ; n++ {
+		all.Set("page", strconv.Itoa(n))
+		pg, _, err := s.Models(r.Context(), all)
+		if err != nil || len(pg.Models) == 0 {
+			break
+		}
+		points = append(points, pg.Models...)
+		if len(points) >= pg.Total || n >= 40 {
+			break
+		}
+	}
+	l := i18n.Lang(p.Lang)
+	chart := publish.Chart{ID: "explorer", Title: l.T("chart.compute"), Kind: "scatter", Scatter: scatterBy(points, color, res, l)}
+	p.Title = l.T("page.explorer")
+	p.Data = map[string]any{"lang": p.Lang, "charts": []publish.Chart{chart}, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold")}
+	pages := (page.Total + page.PageSize - 1) / page.PageSize
+	link := func(key, value string) string {
+		v := url.Values{}
+		for k, vs := range r.URL.Query() {
+			v[k] = vs
+		}
+		if value == "" {
+			v.Del(key)
+		} else {
+			v.Set(key, value)
+		}
+		if key != "page" {
+			v.Del("page")
+		}
+		return "/explorer?" + v.Encode()
+	}
+	dl := func(format string) string {
+		v := url.Values{}
+		for k, vs := range mq {
+			v[k] = vs
+		}
+		v.Del("page")
+		v.Del("page-size")
+		v.Set("format", format)
+		return "/api/v1/models?" + v.Encode()
+	}
+	sortLink := func(col string) string {
+		order := "desc"
+		if q.Get("sort") == col && q.Get("order") != "asc" {
+			order = "asc"
+		}
+		v := url.Values{}
+		for k, vs := range r.URL.Query() {
+			v[k] = vs
+		}
+		v.Set("sort", col)
+		v.Set("order", order)
+		v.Del("page")
+		return "/explorer?" + v.Encode()
+	}
+	var prev, next string
+	if page.Page > 1 {
+		prev = link("page", strconv.Itoa(page.Page-1))
+	}
+	if page.Page < pages {
+		next = link("page", strconv.Itoa(page.Page+1))
+	}
+	p.Body = map[string]any{"Page": page, "Pages": pages, "Prev": prev, "Next": next, "Color": color, "Result": res,
+		"Download":  map[string]string{"csv": dl("csv"), "xlsx": dl("xlsx"), "json": dl("json")},
+		"Sort":      map[string]string{"name": sortLink("name"), "date": sortLink("date"), "compute": sortLink("compute")},
+		"Countries": res.Countries, "Domains": res.Domains, "Q": q}
+	s.render(w, r, "explorer.tmpl", p, http.StatusOK)
+}
+
+// scatterBy groups models with compute into series by country, group or
+// domain group, the largest series first.
+func scatterBy(models []ModelJSON, by string, res *census.Result, l i18n.Lang) []publish.ScatterSeries {
+	names := map[string]string{}
+	for _, c := range res.Countries {
+		names[c.Code] = publish.CountryName(c, l)
+	}
+	groups := map[string][]publish.Point{}
+	for _, m := range models {
+		if m.FLOP == nil {
+			continue
+		}
+		key := ""
+		switch by {
+		case "group":
+			if len(m.Groups) > 0 {
+				key = m.Groups[0]
+			}
+		case "domain":
+			if len(m.DomainGroups) > 0 {
+				key = publish.DomainGroupName(m.DomainGroups[0], l)
+			}
+		default:
+			if len(m.Countries) > 0 {
+				key = m.Countries[0]
+				if n := names[key]; n != "" {
+					key = n
+				}
+			}
+		}
+		date := m.Date
+		if len(date) == 4 {
+			date += "-07-01"
+		} else if len(date) == 7 {
+			date += "-15"
+		}
+		groups[key] = append(groups[key], publish.Point{Date: date, FLOP: *m.FLOP, Model: m.Name, Org: strings.Join(m.Organizations, ", "), Country: strings.Join(m.Countries, ", ")})
+	}
+	keys := make([]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(groups[keys[i]]) != len(groups[keys[j]]) {
+			return len(groups[keys[i]]) > len(groups[keys[j]])
+		}
+		return keys[i] < keys[j]
+	})
+	var out []publish.ScatterSeries
+	var other []publish.Point
+	for i, k := range keys {
+		if i < 8 && k != "" {
+			out = append(out, publish.ScatterSeries{Name: k, Points: groups[k]})
+		} else {
+			other = append(other, groups[k]...)
+		}
+	}
+	if len(other) > 0 {
+		out = append(out, publish.ScatterSeries{Name: l.T("chart.other"), Points: other})
+	}
+	return out
+}
+
+// modelPage shows every field of one model, raw beside normalized.
+func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "explorer")
+	q := r.URL.Query()
+	q.Del("lang")
+	m, err := s.Model(r.Context(), r.PathValue("name"), q)
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	l := i18n.Lang(p.Lang)
+	type row struct{ Field, Raw, Normalized, Rule string }
+	raw := func(f census.Field) string { return m.Raw[string(f)] }
+	var rules []string
+	for i, o := range m.Organizations {
+		if i < len(m.Groups) {
+			rules = append(rules, o+" → "+m.Groups[i])
+		}
+	}
+	countryRule := ""
+	if m.CountryFilled {
+		countryRule = l.T("page.country_filled")
+	}
+	flop := "–"
+	if m.FLOP != nil {
+		flop = publish.FormatFLOP(*m.FLOP)
+	}
+	rows := []row{
+		{l.T("col.model"), raw(census.FieldName), m.Name, ""},
+		{l.T("col.date"), raw(census.FieldDate), m.Date, ""},
+		{l.T("col.organization"), raw(census.FieldOrganization), strings.Join(m.Organizations, ", "), strings.Join(rules, "; ")},
+		{l.T("col.country"), raw(census.FieldCountry), strings.Join(m.Countries, ", "), countryRule},
+		{l.T("col.domain"), raw(census.FieldDomain), strings.Join(m.DomainGroups, ", "), strings.Join(m.Domains, ", ")},
+		{l.T("col.flop"), raw(census.FieldCompute), flop, ""},
+		{l.T("col.confidence"), raw(census.FieldConfidence), m.Confidence, ""},
+		{l.T("col.category"), raw(census.FieldAccessibility), l.T("access." + m.Access), ""},
+	}
+	p.Title = m.Name
+	p.Body = map[string]any{"Model": m, "Rows": rows}
+	s.render(w, r, "model.tmpl", p, http.StatusOK)
+}
+
+// snapshotsPage lists the snapshots and shows the diff of two.
+func (s *Server) snapshotsPage(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "snapshots")
+	list, err := s.cat.Snapshots(r.Context())
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	l := i18n.Lang(p.Lang)
+	p.Title = l.T("page.snapshots")
+	body := map[string]any{"Snapshots": list}
+	q := r.URL.Query()
+	if q.Get("a") != "" || q.Get("b") != "" {
+		dq := url.Values{"a": q["a"], "b": q["b"]}
+		d, err := s.Diff(r.Context(), dq)
+		if err != nil {
+			s.pageError(w, r, p, err)
+			return
+		}
+		body["Diff"] = d
+	}
+	p.Body = body
+	s.render(w, r, "snapshots.tmpl", p, http.StatusOK)
+}
+
+// static serves the dashboard's own scripts and styles, and ECharts.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("file")
+	var body []byte
+	var ctype string
+	switch name {
+	case "echarts.min.js":
+		body, ctype = []byte(publish.ECharts), "text/javascript; charset=utf-8"
+	case "report.js":
+		body, ctype = []byte(publish.ReportJS), "text/javascript; charset=utf-8"
+	default:
+		b, err := files.ReadFile("static/" + name)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		body = b
+		switch {
+		case strings.HasSuffix(name, ".js"):
+			ctype = "text/javascript; charset=utf-8"
+		case strings.HasSuffix(name, ".css"):
+			ctype = "text/css; charset=utf-8"
+		default:
+			ctype = "application/octet-stream"
+		}
+	}
+	w.Header().Set("Content-Type", ctype)
+	s.send(w, r, body, "public, max-age=3600")
+}

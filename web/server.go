@@ -1,0 +1,165 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+//go:embed openapi.json
+var openAPI []byte
+
+// Server serves the API and the dashboard over a catalog.
+type Server struct {
+	cat     *Catalog
+	version string
+	log     *log.Logger
+	mux     *http.ServeMux
+	gzPool  sync.Pool
+}
+
+// New returns a server over cat; log may be nil.
+func New(cat *Catalog, version string, logger *log.Logger) *Server {
+	if logger == nil {
+		logger = log.New(io.Discard, "", 0)
+	}
+	s := &Server{cat: cat, version: version, log: logger, mux: http.NewServeMux()}
+	s.gzPool.New = func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed); return w }
+	s.mux.HandleFunc("GET /api/v1/census", s.apiCensus)
+	s.mux.HandleFunc("GET /api/v1/models", s.apiModels)
+	s.mux.HandleFunc("GET /api/v1/models/{name}", s.apiModel)
+	s.mux.HandleFunc("GET /api/v1/snapshots", s.apiSnapshots)
+	s.mux.HandleFunc("GET /api/v1/diff", s.apiDiff)
+	s.mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		s.send(w, r, openAPI, "public, max-age=3600")
+	})
+	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, fmt.Errorf("%w: %s %s", errNoRoute, r.Method, r.URL.Path))
+	})
+	s.routes()
+	return s
+}
+
+var errNoRoute = errors.New("no such endpoint")
+
+func (s *Server) logf(format string, args ...any) { s.log.Printf(format, args...) }
+
+// CSP is the Content-Security-Policy of every response: everything from
+// the server itself, no inline script or style, nothing framed.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// maxRequestBody caps request bodies (the API reads none).
+const maxRequestBody = 1 << 16
+
+// Handler returns the server's handler, with the security headers.
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", CSP)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		r.Body = http.MaxBytesReader(w, r.Body, maxRequestBody)
+		if len(r.URL.RawQuery) > 4096 {
+			s.fail(w, r, bad("query", "the query string is too long"))
+			return
+		}
+		defer func() {
+			if v := recover(); v != nil {
+				s.logf("panic serving %s: %v", r.URL, v)
+				http.Error(w, "internal error", http.StatusInternalServerError)
+			}
+		}()
+		s.mux.ServeHTTP(w, r)
+	})
+}
+
+// send writes a body with an ETag (answering If-None-Match with 304),
+// Cache-Control, and gzip when the client takes it.
+func (s *Server) send(w http.ResponseWriter, r *http.Request, body []byte, cache string) {
+	sum := sha256.Sum256(body)
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	h := w.Header()
+	h.Set("ETag", etag)
+	if cache == "" {
+		cache = "no-cache" // revalidate each time: snapshots change
+	}
+	h.Set("Cache-Control", cache)
+	h.Add("Vary", "Accept-Encoding")
+	if match := r.Header.Get("If-None-Match"); match != "" && (match == etag || match == "W/"+etag || match == "*") {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if len(body) > 512 && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		var b bytes.Buffer
+		gz := s.gzPool.Get().(*gzip.Writer)
+		gz.Reset(&b)
+		gz.Write(body)
+		gz.Close()
+		s.gzPool.Put(gz)
+		h.Set("Content-Encoding", "gzip")
+		body = b.Bytes()
+	}
+	h.Set("Content-Length", fmt.Sprint(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(body)
+}
+
+// HTTPServer returns an http.Server for addr with the limits and timeouts
+// set.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    1 << 16,
+		ErrorLog:          s.log,
+	}
+}
+
+// Serve listens on addr until ctx ends, then shuts down gracefully.
+// ready, if set, gets the address actually listened on.
+func (s *Server) Serve(ctx context.Context, addr string, ready func(net.Addr)) error {
+	srv := s.HTTPServer(addr)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shut); err != nil {
+			return err
+		}
+		<-done
+		return nil
+	}
+}
