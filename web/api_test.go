@@ -1,0 +1,328 @@
+package web_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/cli"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store/sqlite"
+	"github.com/modelcensus/modelcensus/web"
+)
+
+const fixture = "../testdata/census_fixture.csv"
+
+// storeServer serves a SQLite store holding two snapshots of the fixture
+// (the second adds a model and revises one compute).
+func storeServer(t testing.TB) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	fx, _ := os.ReadFile(fixture)
+	for i, content := range []string{string(fx), strings.Replace(string(fx), "2024-05-01,1.07e+24", "2024-05-01,2.14e+24", 1) +
+		"New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,United States of America,,\n"} {
+		dir := filepath.Join(t.TempDir(), []string{"2025-03-01", "2025-06-01"}[i])
+		os.MkdirAll(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, "large_scale_ai_models.csv"), []byte(content), 0o644)
+		if _, err := snapshots.Pull(ctx, st, r, dir, snapshots.PullOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(web.New(web.NewStoreCatalog(r, st), "test", nil).Handler())
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func get(t testing.TB, srv *httptest.Server, path string, hdr ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", srv.URL+path, nil)
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	tr := &http.Transport{DisableCompression: true}
+	resp, err := (&http.Client{Transport: tr}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// /api/v1/census takes report's options under the same names and returns
+// the same JSON as report --format json on the same data.
+func TestCensusEqualsReport(t *testing.T) {
+	srv := storeServer(t)
+	for _, q := range []string{"", "from=2020&to=2024&attribution=fractional", "country-by=group&org-level=organization&top=3", "min-compute=1e24", "snapshot=1"} {
+		resp, body := get(t, srv, "/api/v1/census?"+q)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %s", q, resp.StatusCode, body)
+		}
+		var api census.Result
+		json.Unmarshal(body, &api)
+		vals, _ := url.ParseQuery(q)
+		want := reportJSON(t, srv, vals)
+		if api = normalizeSource(api); !reflect.DeepEqual(api, want) {
+			a, _ := json.Marshal(api)
+			w, _ := json.Marshal(want)
+			t.Errorf("%s: API census differs from report's:\n%.600s\n%.600s", q, a, w)
+		}
+	}
+}
+
+// reportJSON computes the census as report does, on the store's snapshot.
+func reportJSON(t testing.TB, srv *httptest.Server, q url.Values) census.Result {
+	t.Helper()
+	// The stored snapshot's files, read back as report --snapshot reads them.
+	_, list := get(t, srv, "/api/v1/snapshots")
+	var snaps []web.SnapshotJSON
+	json.Unmarshal(list, &snaps)
+	id := snaps[len(snaps)-1].ID
+	if s := q.Get("snapshot"); s != "" {
+		id = int64(s[0] - '0')
+	}
+	fx, _ := os.ReadFile(fixture)
+	content := string(fx)
+	date := "2025-03-01"
+	if id == 2 {
+		content = strings.Replace(content, "2024-05-01,1.07e+24", "2024-05-01,2.14e+24", 1) +
+			"New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,United States of America,,\n"
+		date = "2025-06-01"
+	}
+	dir := filepath.Join(t.TempDir(), date)
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "large_scale_ai_models.csv"), []byte(content), 0o644)
+	var b bytes.Buffer
+	out, errOut := &b, &bytes.Buffer{}
+	io := &cli.IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, Getenv: func(string) string { return "" }, Now: time.Now}
+	args := []string{"report", "--source", dir, "--format", "json"}
+	for _, k := range []string{"from", "to", "attribution", "country-by", "org-level", "min-compute", "top"} {
+		if v := q.Get(k); v != "" {
+			args = append(args, "--"+k, v)
+		}
+	}
+	if code := cli.Run(context.Background(), io, args); code != 0 {
+		t.Fatalf("report: %d %s", code, errOut)
+	}
+	var res census.Result
+	json.Unmarshal(b.Bytes(), &res)
+	// The only differences: the stored snapshot's id, and where its files
+	// were read from.
+	res.Source.ID = id
+	return normalizeSource(res)
+}
+
+// normalizeSource drops what depends on where the files were read from:
+// paths in the source and in the notes' messages and items.
+func normalizeSource(r census.Result) census.Result {
+	r.Source.Source, r.Source.DatePath = "", ""
+	for i := range r.Source.Files {
+		r.Source.Files[i].Name = filepath.Base(r.Source.Files[i].Name)
+	}
+	for i := range r.Notes {
+		r.Notes[i].Message, r.Notes[i].Items = "", nil
+	}
+	return r
+}
+
+func TestAPIEndpoints(t *testing.T) {
+	srv := storeServer(t)
+	// models: filters and paging
+	_, body := get(t, srv, "/api/v1/models?country=US&page-size=2&sort=name&order=asc")
+	var p web.ModelPage
+	json.Unmarshal(body, &p)
+	// US models: GPT-X, Gemini Z, Blank Country (filled), Multi Lab, Old Model, New Model
+	if p.Total != 6 || len(p.Models) != 2 || p.Models[0].Name != "Blank Country" || p.Models[1].Name != "Gemini Z" {
+		t.Errorf("models US page 1 = %+v", p)
+	}
+	_, body = get(t, srv, "/api/v1/models?q=gemini")
+	json.Unmarshal(body, &p)
+	if p.Total != 1 || p.Models[0].Name != "Gemini Z" || !p.Models[0].Multimodal {
+		t.Errorf("search = %+v", p)
+	}
+	_, body = get(t, srv, "/api/v1/models?min-compute=1e24&snapshot=1&sort=compute")
+	json.Unmarshal(body, &p)
+	if p.Total != 3 || p.Models[0].Name != "Gemini Z" {
+		t.Errorf("min-compute = %+v", p)
+	}
+	// one model, with its raw values and snapshots
+	resp, body := get(t, srv, "/api/v1/models/"+url.PathEscape("하이퍼클로바 X"))
+	var m web.ModelJSON
+	json.Unmarshal(body, &m)
+	if resp.StatusCode != 200 || m.Countries[0] != "KR" || m.Raw["country"] != "Korea (Republic of)" || len(m.Snapshots) != 2 {
+		t.Errorf("model = %d %+v", resp.StatusCode, m)
+	}
+	if resp, _ := get(t, srv, "/api/v1/models/No%20Such%20Model"); resp.StatusCode != 404 {
+		t.Errorf("unknown model: %d", resp.StatusCode)
+	}
+	// snapshots
+	_, body = get(t, srv, "/api/v1/snapshots")
+	var snaps []map[string]any
+	json.Unmarshal(body, &snaps)
+	if len(snaps) != 2 || snaps[0]["date"] != "2025-03-01" {
+		t.Errorf("snapshots = %v", snaps)
+	}
+	// diff
+	_, body = get(t, srv, "/api/v1/diff?a=1&b=2")
+	var d snapshots.Diff
+	json.Unmarshal(body, &d)
+	if len(d.Added) != 1 || d.Added[0].Model != "New Model" || len(d.Changed) != 1 || d.Changed[0].New != 2.14e24 {
+		t.Errorf("diff = %+v", d)
+	}
+	// openapi
+	resp, body = get(t, srv, "/api/v1/openapi.json")
+	var doc map[string]any
+	if err := json.Unmarshal(body, &doc); err != nil || doc["openapi"] != "3.0.3" || resp.StatusCode != 200 {
+		t.Errorf("openapi: %v", err)
+	}
+	paths, _ := doc["paths"].(map[string]any)
+	for _, p := range []string{"/api/v1/census", "/api/v1/models", "/api/v1/models/{name}", "/api/v1/snapshots", "/api/v1/diff"} {
+		if paths[p] == nil {
+			t.Errorf("openapi lacks %s", p)
+		}
+	}
+	// downloads
+	resp, body = get(t, srv, "/api/v1/models?country=KR&format=csv")
+	if resp.StatusCode != 200 || !strings.HasPrefix(string(body), "name,date,year") || !strings.Contains(string(body), "하이퍼클로바 X") {
+		t.Errorf("csv download: %d %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, srv, "/api/v1/models?format=xlsx")
+	if resp.StatusCode != 200 || !bytes.HasPrefix(body, []byte("PK")) || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
+		t.Errorf("xlsx download: %d", resp.StatusCode)
+	}
+}
+
+func TestAPIInvalidParameters(t *testing.T) {
+	srv := storeServer(t)
+	for _, tc := range []struct{ path, param string }{
+		{"/api/v1/census?from=x", "from"},
+		{"/api/v1/census?from=2024&to=2020", "from"},
+		{"/api/v1/census?attribution=half", "attribution"},
+		{"/api/v1/census?country-by=city", "country-by"},
+		{"/api/v1/census?org-level=team", "org-level"},
+		{"/api/v1/census?min-compute=lots", "min-compute"},
+		{"/api/v1/census?top=0", "top"},
+		{"/api/v1/census?subset=tiny", "subset"},
+		{"/api/v1/census?snapshot=-1", "snapshot"},
+		{"/api/v1/census?as-of=yesterday", "as-of"},
+		{"/api/v1/census?snapshot=1&as-of=2025-01-01", "as-of"},
+		{"/api/v1/census?bogus=1", "bogus"},
+		{"/api/v1/census?from=2020&from=2021", "from"},
+		{"/api/v1/models?page-size=501", "page-size"},
+		{"/api/v1/models?page=0", "page"},
+		{"/api/v1/models?sort=size", "sort"},
+		{"/api/v1/models?access=free", "access"},
+		{"/api/v1/models?format=pdf", "format"},
+		{"/api/v1/models?q=" + strings.Repeat("x", 201), "q"},
+		{"/api/v1/diff?a=1", "b"},
+		{"/api/v1/diff?a=x&b=2", "a"},
+	} {
+		resp, body := get(t, srv, tc.path)
+		var e struct {
+			Error struct{ Param, Message string }
+		}
+		json.Unmarshal(body, &e)
+		if resp.StatusCode != 400 || e.Error.Param != tc.param || e.Error.Message == "" || resp.Header.Get("Content-Type") != "application/json" {
+			t.Errorf("%s: %d %s; want 400 naming %q", tc.path, resp.StatusCode, body, tc.param)
+		}
+	}
+	for _, path := range []string{"/api/v1/census?snapshot=99", "/api/v1/nothing", "/api/v1/diff?a=1&b=99"} {
+		if resp, _ := get(t, srv, path); resp.StatusCode != 404 {
+			t.Errorf("%s: %d, want 404", path, resp.StatusCode)
+		}
+	}
+	if resp, _ := get(t, srv, "/api/v1/census?q="+strings.Repeat("x", 5000)); resp.StatusCode != 400 {
+		t.Errorf("a long query: %d", resp.StatusCode)
+	}
+}
+
+// Responses carry ETag and Cache-Control, answer If-None-Match with 304,
+// are gzipped when asked, and carry the security headers.
+func TestCachingAndHeaders(t *testing.T) {
+	srv := storeServer(t)
+	resp, body := get(t, srv, "/api/v1/census", "Accept-Encoding", "gzip")
+	if resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("not gzipped")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := io.ReadAll(zr)
+	if !json.Valid(plain) {
+		t.Errorf("gzipped body is not JSON")
+	}
+	etag := resp.Header.Get("ETag")
+	if etag == "" || resp.Header.Get("Cache-Control") == "" {
+		t.Errorf("ETag %q Cache-Control %q", etag, resp.Header.Get("Cache-Control"))
+	}
+	if resp, _ := get(t, srv, "/api/v1/census", "If-None-Match", etag); resp.StatusCode != 304 {
+		t.Errorf("If-None-Match: %d, want 304", resp.StatusCode)
+	}
+	for _, path := range []string{"/api/v1/census", "/", "/explorer", "/static/app.css", "/api/v1/census?from=x"} {
+		resp, _ := get(t, srv, path)
+		csp := resp.Header.Get("Content-Security-Policy")
+		if csp == "" || strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: CSP %q, nosniff %q", path, csp, resp.Header.Get("X-Content-Type-Options"))
+		}
+	}
+	hs := web.New(nil, "", nil).HTTPServer("127.0.0.1:0")
+	if hs.ReadHeaderTimeout == 0 || hs.ReadTimeout == 0 || hs.WriteTimeout == 0 || hs.IdleTimeout == 0 || hs.MaxHeaderBytes == 0 {
+		t.Errorf("timeouts and limits must be set: %+v", hs)
+	}
+}
+
+// A source whose names and abstracts carry HTML and script payloads is
+// served with everything escaped.
+func TestServedDataEscaped(t *testing.T) {
+	payload := `<script>alert("x")</script><img src=x onerror=alert(1)>`
+	dir := t.TempDir()
+	p := filepath.Join(dir, "evil.csv")
+	q := strings.ReplaceAll(payload, `"`, `""`)
+	os.WriteFile(p, []byte("Model,Publication date,Organization,Country (of organization),Training compute (FLOP),Abstract,Domain\n"+
+		`"`+q+`",2024-01-01,"`+q+`",United States of America,1e25,"`+q+`","`+q+`"`+"\n"+
+		"Plain,2024-02-02,OpenAI,United States of America,2e25,fine,Language\n"), 0o644)
+	r, _ := rules.Default()
+	cat, err := web.NewSourceCatalog(context.Background(), r, p, epoch.LoadOptions{Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(cat, "test", nil).Handler())
+	defer srv.Close()
+	for _, path := range []string{"/", "/explorer", "/models/" + url.PathEscape(payload), "/snapshots", "/?lang=ko"} {
+		resp, body := get(t, srv, path)
+		if resp.StatusCode != 200 {
+			t.Errorf("%s: %d", path, resp.StatusCode)
+		}
+		if bytes.Contains(body, []byte("<script>alert")) || bytes.Contains(body, []byte("<img src=x")) {
+			t.Errorf("%s serves the payload unescaped", path)
+		}
+	}
+	_, body := get(t, srv, "/models/"+url.PathEscape(payload))
+	if !bytes.Contains(body, []byte("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;")) {
+		t.Errorf("the model page should show the name as text")
+	}
+}
