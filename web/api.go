@@ -193,12 +193,10 @@ func (s *Server) apiCensus(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, _, err := s.Census(r.Context(), q)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.sendJSON(w, r, res)
+	s.cachedJSON(w, r, "census", func(q url.Values) (any, error) {
+		res, _, err := s.Census(r.Context(), q)
+		return res, err
+	})
 }
 
 // ModelJSON is a model as the API gives it.
@@ -426,12 +424,10 @@ func (s *Server) apiModels(w http.ResponseWriter, r *http.Request) {
 		s.download(w, r, format)
 		return
 	}
-	p, _, err := s.Models(r.Context(), q)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.sendJSON(w, r, p)
+	s.cachedJSON(w, r, "models", func(q url.Values) (any, error) {
+		p, _, err := s.Models(r.Context(), q)
+		return p, err
+	})
 }
 
 // Model finds one model by name in a snapshot, with its raw cells and, from
@@ -481,12 +477,9 @@ func (s *Server) apiModel(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	m, err := s.Model(r.Context(), r.PathValue("name"), q)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.sendJSON(w, r, m)
+	s.cachedJSON(w, r, "model", func(q url.Values) (any, error) {
+		return s.Model(r.Context(), r.PathValue("name"), q)
+	})
 }
 
 // SnapshotJSON is a snapshot as /api/v1/snapshots lists it.

@@ -28,6 +28,7 @@ type Server struct {
 	log     *log.Logger
 	mux     *http.ServeMux
 	gzPool  sync.Pool
+	cache   responses
 }
 
 // New returns a server over cat; log may be nil.

@@ -1,0 +1,134 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+// response is a rendered JSON answer, kept so that the same question is
+// answered again without computing it: a snapshot never changes.
+type response struct {
+	body, gz []byte
+	etag     string
+}
+
+// responses caches rendered answers by endpoint, resolved snapshot and
+// query.
+type responses struct {
+	mu     sync.RWMutex
+	m      map[string]*response
+	latest struct {
+		sync.Mutex
+		id   int64
+		when time.Time
+	}
+}
+
+// maxResponses bounds the cache; when it is full it starts again.
+const maxResponses = 1024
+
+// latestTTL is how long "the latest snapshot" is trusted before the store
+// is asked again (another process may pull meanwhile).
+const latestTTL = 5 * time.Second
+
+func (c *responses) get(k string) *response {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.m[k]
+}
+
+func (c *responses) put(k string, r *response) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxResponses {
+		c.m = map[string]*response{}
+	}
+	c.m[k] = r
+}
+
+// resolvedSnapshot is the snapshot a query means, with 0 (latest) resolved
+// against the store.
+func (s *Server) resolvedSnapshot(ctx context.Context, q url.Values) (int64, error) {
+	id, err := s.snapshotParam(ctx, q)
+	if err != nil || id != 0 || s.cat.Store == nil {
+		return id, err
+	}
+	l := &s.cache.latest
+	l.Lock()
+	defer l.Unlock()
+	if time.Since(l.when) < latestTTL && l.id != 0 {
+		return l.id, nil
+	}
+	latest, err := s.cat.Store.Latest(ctx)
+	if err != nil {
+		return 0, err
+	}
+	l.id, l.when = latest.ID, time.Now()
+	return l.id, nil
+}
+
+// cachedJSON answers from the cache, or computes, renders and keeps the
+// answer. Errors are not kept.
+func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint string, compute func(url.Values) (any, error)) {
+	q := r.URL.Query()
+	id, err := s.resolvedSnapshot(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if id != 0 {
+		q.Set("snapshot", strconv.FormatInt(id, 10))
+		q.Del("as-of")
+	}
+	key := endpoint + "\x00" + r.URL.Path + "\x00" + q.Encode()
+	resp := s.cache.get(key)
+	if resp == nil {
+		v, err := compute(q)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		var b bytes.Buffer
+		if err := publish.WriteJSONValue(&b, v); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		sum := sha256.Sum256(b.Bytes())
+		resp = &response{body: b.Bytes(), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+		var z bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		zw.Write(resp.body)
+		zw.Close()
+		resp.gz = z.Bytes()
+		s.cache.put(key, resp)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("ETag", resp.etag)
+	h.Set("Cache-Control", "no-cache")
+	h.Add("Vary", "Accept-Encoding")
+	if match := r.Header.Get("If-None-Match"); match != "" && (match == resp.etag || match == "W/"+resp.etag || match == "*") {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := resp.body
+	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		h.Set("Content-Encoding", "gzip")
+		body = resp.gz
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
