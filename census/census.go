@@ -171,6 +171,8 @@ const (
 	NoteIncompleteLatest = "incomplete_latest_year"
 	NoteCAGRUndefined    = "cagr_undefined"
 	NoteDateBasis        = "snapshot_date"
+	NoteNoModels         = "no_models"
+	NoteAfterSnapshot    = "period_after_snapshot"
 )
 
 // maxNoteItems caps the items listed in one note.
@@ -379,6 +381,10 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 		r.Source.Rows += f.Rows
 	}
 	r.Notes = append(r.Notes, ds.notes(opt, to)...)
+	if r.Total == 0 {
+		r.Notes = append(r.Notes, Note{Code: NoteNoModels, Args: []any{from, to},
+			Message: fmt.Sprintf("no model of the source falls in %d–%d under these rules", from, to)})
+	}
 	if noComputeN > 0 {
 		r.Notes = append(r.Notes, Note{Code: NoteMissingCompute, Count: noComputeN, Items: noCompute, Args: []any{noComputeN},
 			Message: fmt.Sprintf("%d model(s) in the period have no training compute", noComputeN)})
@@ -401,7 +407,10 @@ func (ds *Dataset) notes(opt Options, latest int) []Note {
 		out = append(out, Note{Code: NoteDateBasis, Args: []any{ds.Snapshot.Date.Format("2006-01-02"), ds.Snapshot.DateBasis, ds.Snapshot.DatePath},
 			Message: fmt.Sprintf("snapshot date %s, taken from %s", ds.Snapshot.Date.Format("2006-01-02"), DateBasisText(ds.Snapshot.DateBasis, ds.Snapshot.DatePath))})
 	}
-	if d := ds.Snapshot.Date; !d.IsZero() && d.Year() <= latest {
+	if d := ds.Snapshot.Date; !d.IsZero() && d.Year() < latest {
+		out = append(out, Note{Code: NoteAfterSnapshot, Args: []any{latest, d.Format("2006-01-02")},
+			Message: fmt.Sprintf("the latest year, %d, is after the snapshot date %s: the data cannot hold its models yet", latest, d.Format("2006-01-02"))})
+	} else if d := ds.Snapshot.Date; !d.IsZero() && d.Year() == latest {
 		out = append(out, Note{Code: NoteIncompleteLatest, Args: []any{latest, d.Format("2006-01-02")},
 			Message: fmt.Sprintf("the latest year, %d, was not complete at the snapshot date %s: its counts are partial", latest, d.Format("2006-01-02"))})
 	}

@@ -271,6 +271,27 @@ func TestIncompleteLatestYear(t *testing.T) {
 	}
 }
 
+func TestNotesForOddPeriods(t *testing.T) {
+	ds := fixture(t)
+	codes := func(r *Result) map[string]bool {
+		m := map[string]bool{}
+		for _, n := range r.Notes {
+			m[n.Code] = true
+		}
+		return m
+	}
+	// 2026 is after the snapshot date (2025-03-01): not "incomplete".
+	if c := codes(compute(t, ds, Options{From: 2026, To: 2026})); !c[NoteAfterSnapshot] || c[NoteIncompleteLatest] || !c[NoteNoModels] {
+		t.Errorf("2026: notes %v", c)
+	}
+	if c := codes(compute(t, ds, Options{From: 2010, To: 2015})); !c[NoteNoModels] {
+		t.Errorf("2010-2015 holds no model: notes %v", c)
+	}
+	if c := codes(compute(t, ds, Options{})); c[NoteNoModels] || c[NoteAfterSnapshot] {
+		t.Errorf("default period: notes %v", c)
+	}
+}
+
 func TestCAGR(t *testing.T) {
 	for _, tc := range []struct {
 		first, last, years int

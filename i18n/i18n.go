@@ -185,6 +185,8 @@ var catalog = map[string][2]string{
 	"note.unmapped_accessibility": {"%d accessibility value(s) are not in the rules; they count as unknown", "공개 방식 값 %d개가 규칙에 없어 미상으로 집계했습니다"},
 	"note.incomplete_latest_year": {"The latest year, %d, was not complete at the snapshot date %s: its counts are partial", "최근 연도(%d년)는 스냅숏 날짜(%s) 기준으로 끝나지 않아 집계가 부분적입니다"},
 	"note.cagr_undefined":         {"Compound annual growth is undefined: %d models in %d over %d year(s)", "연평균 증가율을 산출할 수 없습니다: 첫해(%[2]d년) 모델 %[1]d개, 기간 %[3]d년"},
+	"note.no_models":              {"No model of the source falls in %d–%d under these rules", "이 기준으로는 %d–%d년에 해당하는 모델이 없습니다"},
+	"note.period_after_snapshot":  {"The latest year, %d, is after the snapshot date %s: the data cannot hold its models yet", "최근 연도(%d년)가 스냅숏 날짜(%s)보다 뒤라 데이터에 그해 모델이 아직 있을 수 없습니다"},
 	"note.snapshot_date":          {"Snapshot date %s, taken from %s", "스냅숏 날짜 %s (근거: %s)"},
 	"note.more":                   {"… and %d more", "… 외 %d건"},
 	"basis.option":                {"the --date option", "--date 옵션"},

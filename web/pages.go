@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
@@ -18,17 +19,21 @@ import (
 //go:embed templates/*.tmpl static/*
 var files embed.FS
 
-var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"flop": func(f *float64) string {
-		if f == nil {
-			return "–"
-		}
-		return publish.FormatFLOP(*f)
-	},
-	"join":  func(s []string) string { return strings.Join(s, ", ") },
-	"count": publish.FormatCount,
-	"list":  func(s ...string) []string { return s },
-}).ParseFS(files, "templates/*.tmpl"))
+// pages are parsed on first use, not at start: every command of the
+// binary would pay for them otherwise.
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"flop": func(f *float64) string {
+			if f == nil {
+				return "–"
+			}
+			return publish.FormatFLOP(*f)
+		},
+		"join":  func(s []string) string { return strings.Join(s, ", ") },
+		"count": publish.FormatCount,
+		"list":  func(s ...string) []string { return s },
+	}).ParseFS(files, "templates/*.tmpl"))
+})
 
 // page is what every template gets.
 type page struct {
@@ -77,7 +82,7 @@ func (s *Server) newPage(r *http.Request, nav string) *page {
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, p *page, status int) {
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, name, p); err != nil {
+	if err := pages().ExecuteTemplate(&b, name, p); err != nil {
 		s.logf("render %s: %v", name, err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
