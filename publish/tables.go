@@ -53,6 +53,14 @@ func CountryName(c census.CountryCount, l i18n.Lang) string {
 	return c.Name
 }
 
+// ConfidenceName returns Epoch's confidence value in l.
+func ConfidenceName(c string, l i18n.Lang) string {
+	if i18n.Has("conf." + c) {
+		return l.T("conf." + c)
+	}
+	return c
+}
+
 // DomainGroupName returns a domain group's name in l.
 func DomainGroupName(name string, l i18n.Lang) string {
 	if i18n.Has("dg." + name) {
@@ -111,7 +119,7 @@ func Tables(r *census.Result, l i18n.Lang) []Table {
 		Headers: []string{l.T("col.rank"), l.T("col.model"), l.T("col.organization"), l.T("col.date"), l.T("col.flop"), l.T("col.confidence")},
 		Right:   []bool{true, false, false, false, true, false}}
 	for i, m := range r.TopComputeLatest {
-		tt.Rows = append(tt.Rows, []string{strconv.Itoa(i + 1), m.Model, m.Organization, m.Date, FormatFLOP(m.FLOP), m.Confidence})
+		tt.Rows = append(tt.Rows, []string{strconv.Itoa(i + 1), m.Model, m.Organization, m.Date, FormatFLOP(m.FLOP), ConfidenceName(m.Confidence, l)})
 		tt.Raw = append(tt.Raw, []string{strconv.Itoa(i + 1), "", "", "", num(m.FLOP), ""})
 	}
 	out = append(out, tt)

@@ -224,8 +224,18 @@ func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 	p.Body = map[string]any{"Page": page, "Pages": pages, "Prev": prev, "Next": next, "Color": color, "Result": res,
 		"Download":  map[string]string{"csv": dl("csv"), "xlsx": dl("xlsx"), "json": dl("json")},
 		"Sort":      map[string]string{"name": sortLink("name"), "date": sortLink("date"), "compute": sortLink("compute")},
-		"Countries": res.Countries, "Domains": res.Domains, "Q": q}
+		"Countries": res.Countries, "DomainOptions": domainOptions(res, l), "Q": q}
 	s.render(w, r, "explorer.tmpl", p, http.StatusOK)
+}
+
+type option struct{ Value, Label string }
+
+func domainOptions(res *census.Result, l i18n.Lang) []option {
+	var out []option
+	for _, d := range res.Domains {
+		out = append(out, option{d.Name, publish.DomainGroupName(d.Name, l)})
+	}
+	return out
 }
 
 // scatterBy groups models with compute into series by country, group or
@@ -325,7 +335,7 @@ func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
 		{l.T("col.country"), raw(census.FieldCountry), strings.Join(m.Countries, ", "), countryRule},
 		{l.T("col.domain"), raw(census.FieldDomain), strings.Join(m.DomainGroups, ", "), strings.Join(m.Domains, ", ")},
 		{l.T("col.flop"), raw(census.FieldCompute), flop, ""},
-		{l.T("col.confidence"), raw(census.FieldConfidence), m.Confidence, ""},
+		{l.T("col.confidence"), raw(census.FieldConfidence), publish.ConfidenceName(m.Confidence, l), ""},
 		{l.T("col.category"), raw(census.FieldAccessibility), l.T("access." + m.Access), ""},
 	}
 	p.Title = m.Name
