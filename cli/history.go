@@ -48,12 +48,7 @@ Y), or the top-compute model of a year (top --year Y).
 	fs.StringVar(&o.Subset, "subset", "", l.T("flag.subset"))
 	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
 	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
-	fs.IntVar(&o.From, "from", 0, l.T("flag.from"))
-	fs.IntVar(&o.To, "to", 0, l.T("flag.to"))
-	fs.StringVar(&o.Attribution, "attribution", "full", l.T("flag.attribution"))
-	fs.StringVar(&o.CountryBy, "country-by", "organization", l.T("flag.country-by"))
-	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
-	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
+	o.addCensusFlags(fs, l)
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.rules"))
 	o.Top = census.DefaultTop
 	return cmd

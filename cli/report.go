@@ -1,24 +1,24 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
-	"bytes"
-	"github.com/modelcensus/modelcensus/epoch"
-	"github.com/modelcensus/modelcensus/snapshots"
-	"github.com/modelcensus/modelcensus/store"
-	"math"
-	"strconv"
-
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store"
 )
 
 // reportOptions are the flags of `modelcensus report`.
@@ -64,12 +64,7 @@ training runs, with the source and data-quality notes.
 	}
 	fs := cmd.Flags()
 	o.sourceOptions.addFlags(fs, l)
-	fs.IntVar(&o.From, "from", 0, l.T("flag.from"))
-	fs.IntVar(&o.To, "to", 0, l.T("flag.to"))
-	fs.StringVar(&o.Attribution, "attribution", "full", l.T("flag.attribution"))
-	fs.StringVar(&o.CountryBy, "country-by", "organization", l.T("flag.country-by"))
-	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
-	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
+	o.addCensusFlags(fs, l)
 	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format"))
 	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
@@ -77,6 +72,17 @@ training runs, with the source and data-quality notes.
 	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
 	o.dbOptions.addFlags(fs, l)
 	return cmd
+}
+
+// addCensusFlags adds the counting flags that report, diff, history and
+// chart share, under the same names as the API's parameters.
+func (o *reportOptions) addCensusFlags(fs *pflag.FlagSet, l i18n.Lang) {
+	fs.IntVar(&o.From, "from", 0, l.T("flag.from"))
+	fs.IntVar(&o.To, "to", 0, l.T("flag.to"))
+	fs.StringVar(&o.Attribution, "attribution", "full", l.T("flag.attribution"))
+	fs.StringVar(&o.CountryBy, "country-by", "organization", l.T("flag.country-by"))
+	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
+	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
 }
 
 // censusOptions checks the counting flags, with messages in l.

@@ -1,100 +1,35 @@
 package web_test
 
 import (
-	"context"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/internal/browser"
 )
-
-func artifacts(t *testing.T) string {
-	dir := os.Getenv("MODELCENSUS_ARTIFACTS")
-	if dir == "" {
-		dir = filepath.Join("..", "artifacts")
-	}
-	os.MkdirAll(dir, 0o755)
-	return dir
-}
 
 // The dashboard in headless Chromium: the overview draws its charts; a
 // filter changes the URL and the counts; a model page shows its model; no
 // console error and no request leaves the server. Screenshots are kept.
 func TestDashboardInChromium(t *testing.T) {
-	exe := publish.FindChrome()
-	if exe == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI must run the browser tests: install chromium (.ci/run does)")
-		}
-		t.Skip("no Chromium or Chrome here: apt-get install chromium")
-	}
 	srv := storeServer(t)
 	base, _ := url.Parse(srv.URL)
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0], chromedp.ExecPath(exe), chromedp.WindowSize(1200, 900), chromedp.UserDataDir(t.TempDir()))
-	for _, f := range publish.ChromeFlags {
-		opts = append(opts, chromedp.Flag(strings.TrimPrefix(f, "--"), true))
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 180*time.Second)
-	defer cancel()
-
-	var mu sync.Mutex
-	var problems, requests []string
-	if err := chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-				var parts []string
-				for _, a := range e.Args {
-					parts = append(parts, string(a.Value))
-				}
-				problems = append(problems, strings.Join(parts, " "))
-			}
-		case *runtime.EventExceptionThrown:
-			problems = append(problems, e.ExceptionDetails.Text)
-		case *network.EventRequestWillBeSent:
-			requests = append(requests, e.Request.URL)
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	ctx, rec := browser.New(t)
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	shot := func(name string) {
-		t.Helper()
-		b, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		must(err)
-		p := filepath.Join(artifacts(t), name)
-		must(os.WriteFile(p, b, 0o644))
-		t.Logf("screenshot: %s", p)
-	}
+	shot := func(name string) { browser.Screenshot(t, ctx, name) }
 
 	// Overview: the charts draw.
 	_, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/?lang=ko"))
 	must(err)
-	drawn, err := chromedp.Run(ctx, chromedp.Poll[int]("window.modelcensusChartsDrawn", chromedp.WithPollingTimeout(90*time.Second)))
-	must(err)
-	marks, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`Array.from(document.querySelectorAll('.chart')).map(e => e.querySelectorAll('svg path').length)`))
-	must(err)
+	drawn, marks := browser.ChartsDrawn(t, ctx)
 	if drawn != 7 || len(marks) != 7 {
 		t.Errorf("overview drew %d charts in %d containers, want 7", drawn, len(marks))
 	}
@@ -151,8 +86,7 @@ func TestDashboardInChromium(t *testing.T) {
 	}
 	shot("dashboard-model.png")
 
-	mu.Lock()
-	defer mu.Unlock()
+	problems, requests := rec.Problems(), rec.Requests()
 	if len(problems) > 0 {
 		t.Errorf("console errors: %q", problems)
 	}

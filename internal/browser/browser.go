@@ -1,0 +1,123 @@
+// Package browser starts headless Chromium for the tests that look at pages
+// as a person would, and records what the page does: console errors and
+// every request it makes.
+package browser
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+// Recorder holds what the page did.
+type Recorder struct {
+	mu       sync.Mutex
+	problems []string
+	requests []string
+}
+
+// Problems returns the console errors, warnings and uncaught exceptions.
+func (r *Recorder) Problems() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.problems...)
+}
+
+// Requests returns the URLs the page requested.
+func (r *Recorder) Requests() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.requests...)
+}
+
+// New starts a headless Chromium that makes no request of its own and
+// returns a context for chromedp with a recorder. Without a browser it skips
+// the test (and fails it on CI, which installs one).
+func New(t *testing.T) (context.Context, *Recorder) {
+	t.Helper()
+	exe := publish.FindChrome()
+	if exe == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must run the browser tests: install chromium (.ci/run does)")
+		}
+		t.Skip("no Chromium or Chrome here: apt-get install chromium")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0], chromedp.ExecPath(exe),
+		chromedp.WindowSize(1200, 900), chromedp.UserDataDir(t.TempDir()))
+	for _, f := range publish.ChromeFlags {
+		opts = append(opts, chromedp.Flag(strings.TrimPrefix(f, "--"), true))
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 180*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	rec := &Recorder{}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		rec.mu.Lock()
+		defer rec.mu.Unlock()
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
+				var parts []string
+				for _, a := range e.Args {
+					parts = append(parts, string(a.Value))
+				}
+				rec.problems = append(rec.problems, strings.Join(parts, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			rec.problems = append(rec.problems, e.ExceptionDetails.Text)
+		case *network.EventRequestWillBeSent:
+			rec.requests = append(rec.requests, e.Request.URL)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, rec
+}
+
+// Screenshot saves a full-page PNG as a test artifact, in
+// $MODELCENSUS_ARTIFACTS or artifacts/ at the repository's root.
+func Screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	b, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("MODELCENSUS_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join("..", "artifacts")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", p)
+}
+
+// ChartsDrawn waits for a page's charts and returns, for each chart
+// container, the number of shapes drawn in it.
+func ChartsDrawn(t *testing.T, ctx context.Context) (drawn int, shapes []int) {
+	t.Helper()
+	drawn, err := chromedp.Run(ctx, chromedp.Poll[int]("window.modelcensusChartsDrawn", chromedp.WithPollingTimeout(90*time.Second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shapes, err = chromedp.Run(ctx, chromedp.Evaluate[[]int](`Array.from(document.querySelectorAll('.chart')).map(e => e.querySelectorAll('svg path').length)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return drawn, shapes
+}
