@@ -19,47 +19,9 @@ import (
 var Dialect = store.Dialect{
 	Name:      "sqlite",
 	MaxParams: 32000,
-	Migrations: []string{`
-CREATE TABLE snapshots (
-	id INTEGER PRIMARY KEY AUTOINCREMENT,
-	taken_on TEXT NOT NULL,
-	date_basis TEXT NOT NULL,
-	date_path TEXT NOT NULL DEFAULT '',
-	source TEXT NOT NULL,
-	kind TEXT NOT NULL,
-	etag TEXT NOT NULL DEFAULT '',
-	retrieved_at TEXT NOT NULL,
-	content_sha256 TEXT NOT NULL UNIQUE,
-	tool_version TEXT NOT NULL,
-	rules_version TEXT NOT NULL,
-	rows INTEGER NOT NULL,
-	created_at TEXT NOT NULL
-);
-CREATE INDEX snapshots_taken_on ON snapshots (taken_on);
-CREATE TABLE files (
-	id INTEGER PRIMARY KEY AUTOINCREMENT,
-	snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
-	name TEXT NOT NULL,
-	subset TEXT NOT NULL,
-	size INTEGER NOT NULL,
-	sha256 TEXT NOT NULL,
-	header_version TEXT NOT NULL,
-	encoding TEXT NOT NULL,
-	rows INTEGER NOT NULL,
-	columns INTEGER NOT NULL,
-	header TEXT NOT NULL,
-	mod_time TEXT NOT NULL,
-	content BLOB NOT NULL
-);
-CREATE INDEX files_snapshot ON files (snapshot_id);
-CREATE TABLE rows (
-	file_id INTEGER NOT NULL REFERENCES files (id) ON DELETE CASCADE,
-	line INTEGER NOT NULL,
-	name TEXT NOT NULL,
-	cells TEXT NOT NULL,
-	PRIMARY KEY (file_id, line)
-);
-CREATE INDEX rows_name ON rows (name)`},
+	Migrations: []string{
+		store.SchemaV1(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
+	},
 }
 
 // Open opens (creating if needed) the SQLite store at path, in WAL mode,

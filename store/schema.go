@@ -1,0 +1,59 @@
+package store
+
+import "strings"
+
+// Types are the column types that differ between databases.
+type Types struct {
+	ID     string // an auto-numbered primary key
+	BigInt string // a 64-bit integer
+	Blob   string // bytes
+}
+
+// schemaV1 is version 1 of the schema, with {{id}}, {{bigint}} and {{blob}}
+// for the types that differ between databases.
+const schemaV1 = `
+CREATE TABLE snapshots (
+	id {{id}},
+	taken_on TEXT NOT NULL,
+	date_basis TEXT NOT NULL,
+	date_path TEXT NOT NULL DEFAULT '',
+	source TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	etag TEXT NOT NULL DEFAULT '',
+	retrieved_at TEXT NOT NULL,
+	content_sha256 TEXT NOT NULL UNIQUE,
+	tool_version TEXT NOT NULL,
+	rules_version TEXT NOT NULL,
+	rows INTEGER NOT NULL,
+	created_at TEXT NOT NULL
+);
+CREATE INDEX snapshots_taken_on ON snapshots (taken_on);
+CREATE TABLE files (
+	id {{id}},
+	snapshot_id {{bigint}} NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+	name TEXT NOT NULL,
+	subset TEXT NOT NULL,
+	size {{bigint}} NOT NULL,
+	sha256 TEXT NOT NULL,
+	header_version TEXT NOT NULL,
+	encoding TEXT NOT NULL,
+	rows INTEGER NOT NULL,
+	columns INTEGER NOT NULL,
+	header TEXT NOT NULL,
+	mod_time TEXT NOT NULL,
+	content {{blob}} NOT NULL
+);
+CREATE INDEX files_snapshot ON files (snapshot_id);
+CREATE TABLE rows (
+	file_id {{bigint}} NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+	line INTEGER NOT NULL,
+	name TEXT NOT NULL,
+	cells TEXT NOT NULL,
+	PRIMARY KEY (file_id, line)
+);
+CREATE INDEX rows_name ON rows (name)`
+
+// SchemaV1 returns version 1 of the schema for a database's types.
+func SchemaV1(t Types) string {
+	return strings.NewReplacer("{{id}}", t.ID, "{{bigint}}", t.BigInt, "{{blob}}", t.Blob).Replace(schemaV1)
+}
