@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -71,6 +72,10 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	default:
 		return badValue(l, "--figure", o.Figure, "per-year, count, country, top")
 	}
+	if o.Year != 0 && (o.Year < 1900 || o.Year > 2200) {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_year", o.Year))}
+	}
+	o.Country = strings.ToUpper(o.Country)
 	if o.Figure != snapshots.FigurePerYear && o.Year == 0 {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_year", o.Figure))}
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -116,6 +117,10 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 // storeOrInput translates an error from pulling: the source's, or the
 // store's.
 func storeOrInput(l i18n.Lang, err error) error {
+	var sm *snapshots.SubsetMismatch
+	if errors.As(err, &sm) {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.subset_mismatch", sm.A, sm.SubsetA, sm.B, sm.SubsetB)), Err: err}
+	}
 	t := translate(l, err).(*Error)
 	if t.Code == ExitInternal {
 		return storeError(l, err)

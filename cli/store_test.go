@@ -40,7 +40,7 @@ func TestSnapshotCommands(t *testing.T) {
 	os.WriteFile(filepath.Join(f2, "large_scale_ai_models.csv"), []byte(changed+"New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,United States of America,,\n"), 0o644)
 
 	code, out, errOut := run(t, nil, "pull", "--db", db, "--source", f1)
-	if code != 0 || !strings.Contains(out, "Stored snapshot #1, dated 2025-03-01: 1 files, 12 rows") {
+	if code != 0 || !strings.Contains(out, "Stored snapshot #1, dated 2025-03-01: 1 file(s), 12 rows") {
 		t.Fatalf("pull: exit %d\n%s%s", code, out, errOut)
 	}
 	if code, out, _ = run(t, nil, "pull", "--db", db, "--source", f1); code != 0 || !strings.Contains(out, "Unchanged") {
@@ -121,6 +121,7 @@ func TestSnapshotCommands(t *testing.T) {
 		{[]string{"report", "--db", db, "--as-of", "2020-01-01"}, ExitInput},
 		{[]string{"diff", "1", "--db", db}, ExitUsage},
 		{[]string{"history", "--db", db, "--figure", "top"}, ExitUsage},
+		{[]string{"history", "--db", db, "--figure", "count", "--year", "1800"}, ExitUsage},
 		{[]string{"snapshots", "--db", "/dev/null/no/store.db"}, ExitStore},
 		{[]string{"pull", "--db", db, "--source", filepath.Join(t.TempDir(), "missing")}, ExitInput},
 	} {

@@ -178,7 +178,13 @@ func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
 		"Lang": string(l), "Title": title, "Headline": Headline(r, l)[1:], "Prose": prose,
 		"Figures": figures, "Tables": rest, "Source": SourceLines(r, l), "Notes": r.Notes,
 		"NoteText": func(n census.Note) string { return NoteText(n, l) },
-		"Result":   r, "Version": version,
+		"More": func(n census.Note) string {
+			if extra := n.Count - len(n.Items); extra > 0 {
+				return l.T("note.more", extra)
+			}
+			return ""
+		},
+		"Result": r, "Version": version,
 		"Method": []string{
 			l.T("method.snapshot", r.Source.SnapshotDate, BasisText(r.Source.DateBasis, r.Source.DatePath, l)),
 			l.T("method.names", r.Settings.RulesVersion),

@@ -133,3 +133,24 @@ func TestChartsEscapeData(t *testing.T) {
 		t.Errorf("the Markdown carries raw HTML from the data")
 	}
 }
+
+// The compute chart's time axis is marked at each 1 January.
+func TestYearTicks(t *testing.T) {
+	d := document(t, "../testdata/census_fixture.csv", census.Options{})
+	var compute publish.Chart
+	for _, c := range publish.Charts(d, i18n.EN) {
+		if c.ID == "compute" {
+			compute = c
+		}
+	}
+	var b bytes.Buffer
+	if err := publish.WriteChart(&b, compute, publish.ImageSVG, i18n.EN); err != nil {
+		t.Fatal(err)
+	}
+	// The fixture's models with compute run from 2020-03 to 2024-12.
+	for _, y := range []string{">2021<", ">2022<", ">2023<", ">2024<"} {
+		if !strings.Contains(b.String(), y) {
+			t.Errorf("the compute chart has no %s tick", y)
+		}
+	}
+}

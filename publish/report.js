@@ -55,8 +55,8 @@
     }
     return {
       animation: false, color: palette,
-      legend: { type: 'scroll', top: 0 },
-      grid: { left: 64, right: 32, top: 40, bottom: 40 },
+      legend: { type: 'plain', top: 0 },
+      grid: { left: 64, right: 32, top: 64, bottom: 40 },
       tooltip: {
         trigger: 'item',
         formatter: function (p) {

@@ -133,8 +133,25 @@ func WriteChart(w io.Writer, c Chart, format string, l i18n.Lang) error {
 	return err
 }
 
+// yearTicks marks the time axis at each 1 January, labelled with the year.
+type yearTicks struct{}
+
+// Ticks returns a tick at the start of each year within [min, max].
+func (yearTicks) Ticks(min, max float64) []plot.Tick {
+	var out []plot.Tick
+	first := time.Unix(int64(min), 0).UTC().Year()
+	last := time.Unix(int64(max), 0).UTC().Year()
+	for y := first; y <= last+1; y++ {
+		t := float64(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
+		if t >= min && t <= max {
+			out = append(out, plot.Tick{Value: t, Label: fmt.Sprint(y)})
+		}
+	}
+	return out
+}
+
 func scatterPlot(p *plot.Plot, c Chart, l i18n.Lang) error {
-	p.X.Tick.Marker = plot.TimeTicks{Format: "2006"}
+	p.X.Tick.Marker = yearTicks{}
 	p.Y.Scale = plot.LogScale{}
 	p.Y.Tick.Marker = plot.LogTicks{Prec: 1}
 	p.Y.Label.Text = "FLOP"

@@ -163,8 +163,7 @@ func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *st
 		return nil, err
 	}
 	if dsA.Snapshot.Subset != dsB.Snapshot.Subset {
-		return nil, fmt.Errorf("snapshot %d holds %s and snapshot %d holds %s: choose one subset with --subset",
-			a.ID, dsA.Snapshot.Subset, b.ID, dsB.Snapshot.Subset)
+		return nil, &SubsetMismatch{A: a.ID, B: b.ID, SubsetA: dsA.Snapshot.Subset, SubsetB: dsB.Snapshot.Subset}
 	}
 	d := &Diff{
 		A: SnapshotRef{a.ID, a.DateString()}, B: SnapshotRef{b.ID, b.DateString()}, Subset: dsB.Snapshot.Subset,
@@ -270,6 +269,17 @@ func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *st
 	}
 	d.Census = censusDiff(ra, rb)
 	return d, nil
+}
+
+// SubsetMismatch is a diff of two snapshots whose default subsets differ:
+// the caller must choose one that both hold.
+type SubsetMismatch struct {
+	A, B             int64
+	SubsetA, SubsetB string
+}
+
+func (e *SubsetMismatch) Error() string {
+	return fmt.Sprintf("snapshot %d holds %s and snapshot %d holds %s: choose a subset both hold", e.A, e.SubsetA, e.B, e.SubsetB)
 }
 
 func hasSubset(s *store.Snapshot, subset string) bool {

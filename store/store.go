@@ -355,6 +355,37 @@ func (s *Store) AsOf(ctx context.Context, date time.Time) (*Snapshot, error) {
 	return s.Snapshot(ctx, id)
 }
 
+// AsOfSubset returns the latest snapshot dated on or before date that holds
+// a file of subset.
+func (s *Store) AsOfSubset(ctx context.Context, date time.Time, subset string) (*Snapshot, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT s.id FROM snapshots s WHERE s.taken_on <= $1
+		AND EXISTS (SELECT 1 FROM files f WHERE f.snapshot_id = s.id AND f.subset = $2)
+		ORDER BY s.taken_on DESC, s.id DESC LIMIT 1`, date.Format("2006-01-02"), subset).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("no snapshot with a %s file on or before %s: %w", subset, date.Format("2006-01-02"), ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: as of %s: %w", date.Format("2006-01-02"), err)
+	}
+	return s.Snapshot(ctx, id)
+}
+
+// Pick returns the snapshot a report as of date means: the latest holding
+// subset, or, with no subset asked for, the latest holding a large-scale
+// file (the default census), else the latest of all.
+func (s *Store) Pick(ctx context.Context, date time.Time, subset string) (*Snapshot, error) {
+	if subset != "" {
+		return s.AsOfSubset(ctx, date, subset)
+	}
+	if snap, err := s.AsOfSubset(ctx, date, "large-scale"); err == nil {
+		return snap, nil
+	} else if !errors.Is(err, ErrNotFound) {
+		return nil, err
+	}
+	return s.AsOf(ctx, date)
+}
+
 // Latest returns the most recent snapshot, or ErrNotFound.
 func (s *Store) Latest(ctx context.Context) (*Snapshot, error) {
 	return s.AsOf(ctx, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC))

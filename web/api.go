@@ -152,7 +152,7 @@ func (s *Server) snapshotParam(ctx context.Context, q url.Values) (int64, error)
 		if s.cat.Store == nil {
 			return 0, nil
 		}
-		snap, err := s.cat.Store.AsOf(ctx, d)
+		snap, err := s.cat.Store.Pick(ctx, d, q.Get("subset"))
 		if err != nil {
 			return 0, err
 		}
@@ -589,13 +589,14 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, format string)
 func statusOf(err error) int {
 	var pe *ParamError
 	var ie *epoch.InputError
+	var sm *snapshots.SubsetMismatch
 	switch {
-	case errors.As(err, &pe):
+	case errors.As(err, &pe), errors.As(err, &sm):
 		return http.StatusBadRequest
-	case errors.Is(err, store.ErrNotFound), errors.Is(err, errModelNotFound), errors.Is(err, errNoRoute):
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, errModelNotFound), errors.Is(err, errNoRoute), errors.Is(err, errNoSnapshots):
 		return http.StatusNotFound
 	case errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset:
-		return http.StatusNotFound
+		return http.StatusBadRequest
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable
 	}
@@ -606,8 +607,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := statusOf(err)
 	body := map[string]any{"status": status}
 	var pe *ParamError
+	var sm *snapshots.SubsetMismatch
+	var ie *epoch.InputError
 	if errors.As(err, &pe) {
 		body["error"] = pe
+	} else if errors.As(err, &sm) {
+		body["error"] = &ParamError{Param: "subset", Message: sm.Error()}
+	} else if errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset {
+		body["error"] = &ParamError{Param: "subset", Message: "the snapshot has no " + ie.Subset + " file; it holds " + strings.Join(ie.Available, ", ")}
 	} else if status == http.StatusInternalServerError {
 		s.logf("%s %s: %v", r.Method, r.URL, err)
 		body["error"] = map[string]string{"message": "internal error"}

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -324,5 +326,74 @@ func TestServedDataEscaped(t *testing.T) {
 	_, body := get(t, srv, "/models/"+url.PathEscape(payload))
 	if !bytes.Contains(body, []byte("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;")) {
 		t.Errorf("the model page should show the name as text")
+	}
+}
+
+// Names with / ? # % link to their model page, which keeps the snapshot and
+// subset of the view.
+func TestModelLinksEscaped(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "odd.csv")
+	os.WriteFile(p, []byte("Model,Publication date,Organization,Country (of organization),Training compute (FLOP)\n"+
+		"ViT-G/14,2024-01-01,Google,United States of America,1e24\nThumbs Up?,2024-02-01,OpenAI,United States of America,2e24\nT2R 75% + Pretrain,2024-03-01,Meta AI,United States of America,3e24\n"), 0o644)
+	r, _ := rules.Default()
+	cat, err := web.NewSourceCatalog(context.Background(), r, p, epoch.LoadOptions{Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(cat, "test", nil).Handler())
+	defer srv.Close()
+	_, body := get(t, srv, "/explorer?lang=ko")
+	links := regexpLinks.FindAllStringSubmatch(string(body), -1)
+	if len(links) != 3 {
+		t.Fatalf("%d model links in the explorer", len(links))
+	}
+	for _, l := range links {
+		href := html.UnescapeString(l[1])
+		resp, page := get(t, srv, href)
+		if resp.StatusCode != 200 || !strings.Contains(string(page), "data-model=") || !strings.Contains(href, "lang=ko") {
+			t.Errorf("%s: %d", href, resp.StatusCode)
+		}
+	}
+}
+
+var regexpLinks = regexp.MustCompile(`href="(/models/[^"]+)"`)
+
+// Two snapshots whose default subsets differ cannot be compared without
+// choosing one: a 400 naming subset, not a 500.
+func TestDiffSubsetMismatch(t *testing.T) {
+	ctx := context.Background()
+	r, _ := rules.Default()
+	st, _ := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	defer st.Close()
+	fx, _ := os.ReadFile(fixture)
+	// #1: a large-scale file alone; #2: notable and frontier files, no
+	// large-scale one.
+	for i, names := range [][]string{{"large_scale_ai_models.csv"}, {"notable_ai_models.csv", "frontier_ai_models.csv"}} {
+		dir := filepath.Join(t.TempDir(), []string{"2025-03-01", "2025-04-01"}[i])
+		os.MkdirAll(dir, 0o755)
+		for j, name := range names {
+			os.WriteFile(filepath.Join(dir, name), append(fx, []byte(strings.Repeat("\n", i+j))...), 0o644)
+		}
+		if _, err := snapshots.Pull(ctx, st, r, dir, snapshots.PullOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(web.New(web.NewStoreCatalog(r, st), "test", nil).Handler())
+	defer srv.Close()
+	resp, body := get(t, srv, "/api/v1/diff?a=1&b=2")
+	if resp.StatusCode != 400 || !strings.Contains(string(body), `"param": "subset"`) && !strings.Contains(string(body), `"param":"subset"`) {
+		t.Errorf("diff of a large-scale and a notable snapshot: %d %s", resp.StatusCode, body)
+	}
+	// The default census skips the notable-only snapshot: the latest with
+	// a large-scale file is #1.
+	_, body = get(t, srv, "/api/v1/census")
+	var res census.Result
+	json.Unmarshal(body, &res)
+	if res.Source.ID != 1 {
+		t.Errorf("default census read snapshot %d (%s), want #1 large-scale", res.Source.ID, res.Settings.Subset)
+	}
+	if resp, _ := get(t, srv, "/snapshots?a=1&b=2"); resp.StatusCode != 400 {
+		t.Errorf("diff page: %d, want 400", resp.StatusCode)
 	}
 }

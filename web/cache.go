@@ -30,9 +30,13 @@ type responses struct {
 	m      map[string]*response
 	latest struct {
 		sync.Mutex
-		id   int64
-		when time.Time
+		ids map[string]latestID // by subset
 	}
+}
+
+type latestID struct {
+	id   int64
+	when time.Time
 }
 
 // maxResponses bounds the cache; when it is full it starts again.
@@ -64,18 +68,28 @@ func (s *Server) resolvedSnapshot(ctx context.Context, q url.Values) (int64, err
 	if err != nil || id != 0 || s.cat.Store == nil {
 		return id, err
 	}
-	l := &s.cache.latest
-	l.Lock()
-	defer l.Unlock()
-	if time.Since(l.when) < latestTTL && l.id != 0 {
-		return l.id, nil
-	}
-	latest, err := s.cat.Store.Latest(ctx)
+	subset, err := subsetParam(q)
 	if err != nil {
 		return 0, err
 	}
-	l.id, l.when = latest.ID, time.Now()
-	return l.id, nil
+	l := &s.cache.latest
+	l.Lock()
+	defer l.Unlock()
+	if e, ok := l.ids[subset]; ok && time.Since(e.when) < latestTTL {
+		return e.id, nil
+	}
+	latest, err := s.cat.Store.Pick(ctx, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
+	if err != nil {
+		if subset == "" {
+			err = noSnapshots(err)
+		}
+		return 0, err
+	}
+	if l.ids == nil {
+		l.ids = map[string]latestID{}
+	}
+	l.ids[subset] = latestID{latest.ID, time.Now()}
+	return latest.ID, nil
 }
 
 // cachedJSON answers from the cache, or computes, renders and keeps the
@@ -118,7 +132,7 @@ func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint str
 	h.Set("ETag", resp.etag)
 	h.Set("Cache-Control", "no-cache")
 	h.Add("Vary", "Accept-Encoding")
-	if match := r.Header.Get("If-None-Match"); match != "" && (match == resp.etag || match == "W/"+resp.etag || match == "*") {
+	if matches(r.Header.Get("If-None-Match"), resp.etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}

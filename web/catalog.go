@@ -4,8 +4,10 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
@@ -74,8 +76,11 @@ func (c *Catalog) Dataset(ctx context.Context, id int64, subset string) (*census
 		return c.source.ds, c.source.raw, nil
 	}
 	if id == 0 {
-		latest, err := c.Store.Latest(ctx)
+		latest, err := c.Store.Pick(ctx, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
 		if err != nil {
+			if subset == "" {
+				err = noSnapshots(err)
+			}
 			return nil, nil, err
 		}
 		id = latest.ID
@@ -122,6 +127,16 @@ func (c *Catalog) load(ctx context.Context, id int64, subset string) (*census.Da
 		return nil, nil, err
 	}
 	return ds, raw, nil
+}
+
+// errNoSnapshots is an empty store.
+var errNoSnapshots = errors.New("no snapshot is stored yet: run modelcensus pull")
+
+func noSnapshots(err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%w (%v)", errNoSnapshots, err)
+	}
+	return err
 }
 
 // Snapshots lists the stored snapshots (one entry for a source).

@@ -32,6 +32,21 @@ var pages = sync.OnceValue(func() *template.Template {
 		"join":  func(s []string) string { return strings.Join(s, ", ") },
 		"count": publish.FormatCount,
 		"list":  func(s ...string) []string { return s },
+		// modelURL links a model's page, keeping the snapshot, subset and
+		// language of the current view; the name is escaped as one segment.
+		"modelURL": func(name string, q url.Values) string {
+			v := url.Values{}
+			for _, k := range []string{"lang", "snapshot", "as-of", "subset"} {
+				if x := q.Get(k); x != "" {
+					v.Set(k, x)
+				}
+			}
+			u := "/models/" + url.PathEscape(name)
+			if len(v) > 0 {
+				u += "?" + v.Encode()
+			}
+			return u
+		},
 	}).ParseFS(files, "templates/*.tmpl"))
 })
 
@@ -356,7 +371,7 @@ func (s *Server) snapshotsPage(w http.ResponseWriter, r *http.Request) {
 	body := map[string]any{"Snapshots": list}
 	q := r.URL.Query()
 	if q.Get("a") != "" || q.Get("b") != "" {
-		dq := url.Values{"a": q["a"], "b": q["b"]}
+		dq := url.Values{"a": q["a"], "b": q["b"], "subset": q["subset"]}
 		d, err := s.Diff(r.Context(), dq)
 		if err != nil {
 			s.pageError(w, r, p, err)

@@ -102,7 +102,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, body []byte, cache
 	}
 	h.Set("Cache-Control", cache)
 	h.Add("Vary", "Accept-Encoding")
-	if match := r.Header.Get("If-None-Match"); match != "" && (match == etag || match == "W/"+etag || match == "*") {
+	if matches(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -121,6 +121,18 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, body []byte, cache
 		return
 	}
 	w.Write(body)
+}
+
+// matches reports whether an If-None-Match header names etag: one of a
+// comma-separated list, weak or strong, or "*".
+func matches(header, etag string) bool {
+	for _, m := range strings.Split(header, ",") {
+		m = strings.TrimSpace(m)
+		if m == "*" || strings.TrimPrefix(m, "W/") == etag {
+			return true
+		}
+	}
+	return false
 }
 
 // HTTPServer returns an http.Server for addr with the limits and timeouts
