@@ -73,13 +73,17 @@ func TestDashboardInChromium(t *testing.T) {
 	shot("dashboard-explorer.png")
 
 	// The model page shows the model followed from the table.
-	name, err := chromedp.Run(ctx, chromedp.Text(`table[data-table=models] tbody tr td a`))
+	// Read the first link in the page itself (no DOM node ids, which a
+	// navigation just before can leave stale), then follow it.
+	link, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(function(){var a=document.querySelector('table[data-table=models] tbody tr td a'); return a ? [a.textContent, a.href] : [];})()`))
 	must(err)
-	_, err = chromedp.Run(ctx, chromedp.Click(`table[data-table=models] tbody tr td a`))
+	if len(link) != 2 {
+		t.Fatalf("no model link in the explorer table")
+	}
+	name := link[0]
+	_, err = chromedp.Run(ctx, chromedp.Navigate(link[1]))
 	must(err)
-	_, err = chromedp.Run(ctx, chromedp.WaitVisible(`h1[data-model]`))
-	must(err)
-	h1, err := chromedp.Run(ctx, chromedp.Text(`h1[data-model]`))
+	h1, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('h1[data-model]')||{}).textContent || ''`))
 	must(err)
 	if strings.TrimSpace(h1) != strings.TrimSpace(name) || name == "" {
 		t.Errorf("model page shows %q, the link said %q", h1, name)
