@@ -106,7 +106,7 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 			break
 		}
 		t := publish.Table{
-			Headers: []string{l.T("col.id"), l.T("col.date"), l.T("col.files"), l.T("col.subsets"), l.T("col.rows"), l.T("col.source")},
+			Headers: []string{l.T("col.id"), l.T("col.snapshot_date"), l.T("col.files"), l.T("col.subsets"), l.T("col.rows"), l.T("col.source")},
 			Right:   []bool{true, false, true, false, true, false},
 		}
 		for _, e := range entries {

@@ -383,6 +383,8 @@ var catalog = map[string][2]string{
 	"conf.Unverified":        {"Unverified", "미검증"},
 	"conf.Wrong":             {"Wrong", "오류"},
 	"err.subset_mismatch":    {"snapshot %d holds %s and snapshot %d holds %s: choose a subset both hold with --subset", "스냅숏 %d에는 %s, 스냅숏 %d에는 %s 파일이 있습니다: --subset으로 둘 다 가진 데이터셋을 고르세요"},
+	"col.snapshot_date":      {"Snapshot date", "스냅숏 날짜"},
+	"col.field_changed":      {"Field", "항목"},
 	"err.store":              {"snapshot store: %v", "스냅숏 저장소: %v"},
 	"err.no_snapshot":        {"%v (see modelcensus snapshots)", "%v (modelcensus snapshots 참조)"},
 	"err.snapshot_flags":     {"use --snapshot or --as-of, not both; and not with --source", "--snapshot과 --as-of는 함께 쓸 수 없고, --source와도 함께 쓸 수 없습니다"},

@@ -386,6 +386,9 @@ func (s *Server) Models(ctx context.Context, q url.Values) (*ModelPage, *census.
 	}
 	desc := order == "desc" || (order == "" && sortBy != "name")
 	sort.SliceStable(out, func(i, j int) bool {
+		if sortBy == "compute" && out[i].HasCompute != out[j].HasCompute {
+			return out[i].HasCompute // unknown compute last, either way
+		}
 		c := less(out[i], out[j])
 		if desc {
 			return c > 0

@@ -170,6 +170,14 @@ func TestAPIEndpoints(t *testing.T) {
 	if p.Total != 3 || p.Models[0].Name != "Gemini Z" {
 		t.Errorf("min-compute = %+v", p)
 	}
+	// unknown compute sorts last in either order
+	for _, order := range []string{"asc", "desc"} {
+		_, body = get(t, srv, "/api/v1/models?sort=compute&order="+order+"&page-size=100")
+		json.Unmarshal(body, &p)
+		if n := len(p.Models); n == 0 || p.Models[n-1].FLOP != nil || p.Models[0].FLOP == nil {
+			t.Errorf("sort=compute&order=%s: unknown compute should come last", order)
+		}
+	}
 	// one model, with its raw values and snapshots
 	resp, body := get(t, srv, "/api/v1/models/"+url.PathEscape("하이퍼클로바 X"))
 	var m web.ModelJSON

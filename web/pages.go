@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"fmt"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -29,7 +30,22 @@ var pages = sync.OnceValue(func() *template.Template {
 			}
 			return publish.FormatFLOP(*f)
 		},
-		"join":  func(s []string) string { return strings.Join(s, ", ") },
+		"join": func(s []string) string { return strings.Join(s, ", ") },
+		// value shows a diff's old or new value: FLOP as 2.1e+25, none as –.
+		"value": func(v any) string {
+			switch x := v.(type) {
+			case nil:
+				return "–"
+			case float64:
+				return publish.FormatFLOP(x)
+			case string:
+				if x == "" {
+					return "–"
+				}
+				return x
+			}
+			return fmt.Sprint(v)
+		},
 		"count": publish.FormatCount,
 		"list":  func(s ...string) []string { return s },
 		// modelURL links a model's page, keeping the snapshot, subset and
