@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -89,10 +88,7 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	}
 	var buf bytes.Buffer
 	if o.Format == "json" {
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(d)
+		_ = publish.WriteJSONValue(&buf, d)
 	} else {
 		writeDiffText(&buf, d, l, o.Limit)
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -104,10 +103,7 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	t := historyTable(h, l)
 	switch o.Format {
 	case "json":
-		enc := json.NewEncoder(&b)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(h)
+		_ = publish.WriteJSONValue(&b, h)
 	case "csv":
 		writeCSVTable(&b, t)
 	default:

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"sort"
 	"strconv"
 	"strings"
@@ -121,10 +120,7 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 		if keep == nil {
 			keep = []Mapping{}
 		}
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(keep)
+		_ = publish.WriteJSONValue(&buf, keep)
 	case "csv":
 		w := csv.NewWriter(&buf)
 		_ = w.Write([]string{"kind", "raw", "maps_to", "detail", "rows", "mapped"})

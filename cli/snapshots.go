@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -91,10 +90,7 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	var b bytes.Buffer
 	switch o.Format {
 	case "json":
-		enc := json.NewEncoder(&b)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(entries)
+		_ = publish.WriteJSONValue(&b, entries)
 	case "csv":
 		b.WriteString("id,date,source,files,rows,content_sha256\n")
 		for _, e := range entries {
