@@ -4,12 +4,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -118,8 +115,7 @@ func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint str
 			s.fail(w, r, err)
 			return
 		}
-		sum := sha256.Sum256(b.Bytes())
-		resp = &response{body: b.Bytes(), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+		resp = &response{body: b.Bytes(), etag: etagOf(b.Bytes())}
 		var z bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
 		zw.Write(resp.body)
@@ -127,22 +123,6 @@ func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint str
 		resp.gz = z.Bytes()
 		s.cache.put(key, resp)
 	}
-	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("ETag", resp.etag)
-	h.Set("Cache-Control", "no-cache")
-	h.Add("Vary", "Accept-Encoding")
-	if matches(r.Header.Get("If-None-Match"), resp.etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	body := resp.body
-	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		h.Set("Content-Encoding", "gzip")
-		body = resp.gz
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	if r.Method != http.MethodHead {
-		w.Write(body)
-	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	writeBody(w, r, resp, "")
 }

@@ -93,28 +93,45 @@ func (s *Server) Handler() http.Handler {
 // send writes a body with an ETag (answering If-None-Match with 304),
 // Cache-Control, and gzip when the client takes it.
 func (s *Server) send(w http.ResponseWriter, r *http.Request, body []byte, cache string) {
+	var gz []byte
+	if len(body) > 512 && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		var b bytes.Buffer
+		zw := s.gzPool.Get().(*gzip.Writer)
+		zw.Reset(&b)
+		zw.Write(body)
+		zw.Close()
+		s.gzPool.Put(zw)
+		gz = b.Bytes()
+	}
+	writeBody(w, r, &response{body: body, gz: gz, etag: etagOf(body)}, cache)
+}
+
+// etagOf is the strong ETag of a body.
+func etagOf(body []byte) string {
 	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
+}
+
+// writeBody sends a response with its ETag and Cache-Control ("" means
+// no-cache: revalidate each time, as snapshots change), answering a
+// matching If-None-Match with 304 and sending the gzip form, when there is
+// one, to a client that takes it.
+func writeBody(w http.ResponseWriter, r *http.Request, resp *response, cache string) {
 	h := w.Header()
-	h.Set("ETag", etag)
+	h.Set("ETag", resp.etag)
 	if cache == "" {
-		cache = "no-cache" // revalidate each time: snapshots change
+		cache = "no-cache"
 	}
 	h.Set("Cache-Control", cache)
 	h.Add("Vary", "Accept-Encoding")
-	if matches(r.Header.Get("If-None-Match"), etag) {
+	if matches(r.Header.Get("If-None-Match"), resp.etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	if len(body) > 512 && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		var b bytes.Buffer
-		gz := s.gzPool.Get().(*gzip.Writer)
-		gz.Reset(&b)
-		gz.Write(body)
-		gz.Close()
-		s.gzPool.Put(gz)
+	body := resp.body
+	if resp.gz != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 		h.Set("Content-Encoding", "gzip")
-		body = b.Bytes()
+		body = resp.gz
 	}
 	h.Set("Content-Length", fmt.Sprint(len(body)))
 	if r.Method == http.MethodHead {
