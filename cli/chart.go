@@ -45,6 +45,9 @@ multimodal or compute. It takes the same source and counting flags as report.
 }
 
 func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string) error {
+	if err := needFull(io); err != nil {
+		return err
+	}
 	l, err := o.lang(io)
 	if err != nil {
 		return usageError("en", err)
@@ -80,7 +83,7 @@ func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string)
 			continue
 		}
 		var buf bytes.Buffer
-		if err := publish.WriteChart(&buf, c, format, l); err != nil {
+		if err := io.Parts.WriteChart(&buf, c, format, l); err != nil {
 			return translate(l, err)
 		}
 		if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
@@ -97,7 +100,7 @@ func writeMarkdownCharts(io *IOStreams, l i18n.Lang, mdPath string, d *publish.D
 	images := map[string][]publish.Image{}
 	for _, c := range publish.Charts(d, l) {
 		var buf bytes.Buffer
-		if err := publish.WriteChart(&buf, c, publish.ImageSVG, l); err != nil {
+		if err := io.Parts.WriteChart(&buf, c, publish.ImageSVG, l); err != nil {
 			return nil, translate(l, err)
 		}
 		path := base + "-" + c.ID + ".svg"

@@ -14,20 +14,37 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/modelcensus/modelcensus/cli/full"
 )
 
 // run runs modelcensus in-process and returns its exit code, stdout and
-// stderr. The locale is English unless env says otherwise.
+// stderr. The locale is English unless env says otherwise. As the two
+// binaries do, it starts without the heavier parts and hands a command
+// that needs them to a run with them (modelcensus-full).
 func run(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
+	code, out, errOut, _ := runCounting(t, env, args...)
+	return code, out, errOut
+}
+
+// runCounting is run, also saying whether the command was handed off.
+func runCounting(t *testing.T, env map[string]string, args ...string) (code int, out, errOut string, handedOff bool) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
 	io := &IOStreams{
-		In: strings.NewReader(""), Out: &out, ErrOut: &errOut,
+		In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr,
 		Getenv: func(k string) string { return env[k] },
 		Now:    func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) },
 	}
-	code := Run(context.Background(), io, args)
-	return code, out.String(), errOut.String()
+	io.HandOff = func(ctx context.Context, args []string) int {
+		handedOff = true
+		fullIO := *io
+		fullIO.Parts, fullIO.HandOff = full.Parts(), nil
+		return Run(ctx, &fullIO, args)
+	}
+	code = Run(context.Background(), io, args)
+	return code, stdout.String(), stderr.String(), handedOff
 }
 
 const fixture = "../testdata/census_fixture.csv"

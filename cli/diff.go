@@ -51,6 +51,9 @@ and rules.
 }
 
 func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) error {
+	if err := needFull(io); err != nil {
+		return err
+	}
 	l, err := o.lang(io)
 	if err != nil {
 		return usageError("en", err)

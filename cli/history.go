@@ -55,6 +55,9 @@ Y), or the top-compute model of a year (top --year Y).
 }
 
 func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
+	if err := needFull(io); err != nil {
+		return err
+	}
 	l, err := o.lang(io)
 	if err != nil {
 		return usageError("en", err)

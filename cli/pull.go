@@ -51,6 +51,9 @@ Pulling the same content again stores nothing. A folder of dated sub-folders
 }
 
 func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
+	if err := needFull(io); err != nil {
+		return err
+	}
 	l, err := o.lang(io)
 	if err != nil {
 		return usageError("en", err)

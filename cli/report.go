@@ -153,6 +153,14 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	default:
 		return badValue(l, "--format", o.Format, "text, json, csv, markdown, html, xlsx, pdf")
 	}
+	markdownFiles := (o.Format == publish.FormatMarkdown || o.Format == "md") && o.Output != "" && o.Output != "-"
+	if o.Snapshot != "" || o.AsOf != "" || o.Format == publish.FormatXLSX || markdownFiles {
+		// The store, the workbook and the SVG charts beside a Markdown
+		// file are in modelcensus-full.
+		if err := needFull(io); err != nil {
+			return err
+		}
+	}
 	r, err := o.loadRules(l)
 	if err != nil {
 		return err
@@ -176,12 +184,12 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	case publish.FormatHTML:
 		err = publish.WriteHTML(&buf, publish.NewDocument(res, ds, raw), l, Version)
 	case publish.FormatXLSX:
-		err = publish.WriteXLSX(&buf, publish.NewDocument(res, ds, raw), l, Version)
+		err = io.Parts.WriteXLSX(&buf, publish.NewDocument(res, ds, raw), l, Version)
 	case publish.FormatPDF:
 		return writePDF(cmd.Context(), io, l, o.Output, publish.NewDocument(res, ds, raw))
 	case publish.FormatMarkdown, "md":
 		var images map[string][]publish.Image
-		if o.Output != "" && o.Output != "-" {
+		if markdownFiles {
 			if images, err = writeMarkdownCharts(io, l, o.Output, publish.NewDocument(res, ds, raw)); err != nil {
 				return err
 			}

@@ -3,15 +3,14 @@ package cli
 import (
 	"context"
 	"fmt"
-	"log"
 	"net"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/modelcensus/modelcensus/cli/ext"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
-	"github.com/modelcensus/modelcensus/web"
 )
 
 // serveOptions are the flags of `modelcensus serve`.
@@ -50,6 +49,9 @@ on loopback unless told otherwise, and stops gracefully on SIGINT or SIGTERM.
 }
 
 func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
+	if err := needFull(io); err != nil {
+		return err
+	}
 	l, err := o.lang(io)
 	if err != nil {
 		return usageError("en", err)
@@ -64,15 +66,13 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	var cat *web.Catalog
+	cfg := ext.ServeConfig{Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut,
+		Listening: func(a net.Addr) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", a.String())) }}
 	if o.Source != "" {
-		opt := epoch.LoadOptions{Subset: o.Subset, Now: io.Now}
-		opt.Fetch.CacheDir = o.CacheDir
+		cfg.Load = epoch.LoadOptions{Subset: o.Subset, Now: io.Now}
+		cfg.Load.Fetch.CacheDir = o.CacheDir
 		if o.Date != "" {
-			opt.Date, _ = time.Parse("2006-01-02", o.Date)
-		}
-		if cat, err = web.NewSourceCatalog(ctx, r, o.Source, opt); err != nil {
-			return translate(l, err)
+			cfg.Load.Date, _ = time.Parse("2006-01-02", o.Date)
 		}
 	} else {
 		st, err := o.open(ctx, io, l)
@@ -80,14 +80,10 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 			return err
 		}
 		defer st.Close()
-		cat = web.NewStoreCatalog(r, st)
+		cfg.Store = st
 	}
-	srv := web.New(cat, Version, log.New(io.ErrOut, "modelcensus: ", log.LstdFlags))
-	err = srv.Serve(ctx, o.Addr, func(a net.Addr) {
-		fmt.Fprintln(io.ErrOut, l.T("serve.listening", a.String()))
-	})
-	if err != nil {
-		return &Error{Code: ExitInternal, Msg: err.Error(), Err: err}
+	if err := io.Parts.Serve(ctx, cfg); err != nil {
+		return translate(l, err)
 	}
 	fmt.Fprintln(io.ErrOut, l.T("serve.stopped"))
 	return nil

@@ -5,14 +5,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/store"
-	"github.com/modelcensus/modelcensus/store/postgres"
-	"github.com/modelcensus/modelcensus/store/sqlite"
 )
 
 // dbOptions is the --db flag shared by the commands that use the store.
@@ -47,13 +44,10 @@ func (o *dbOptions) open(ctx context.Context, io *IOStreams, l i18n.Lang) (*stor
 	if dsn == "" {
 		dsn = DefaultDBPath(io.Getenv)
 	}
-	var st *store.Store
-	var err error
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		st, err = postgres.Open(ctx, dsn)
-	} else {
-		st, err = sqlite.Open(ctx, dsn)
+	if io.Parts == nil {
+		return nil, errNeedsFull
 	}
+	st, err := io.Parts.OpenStore(ctx, dsn)
 	if err != nil {
 		return nil, &Error{Code: ExitStore, Msg: l.T("err.store", err), Err: err}
 	}

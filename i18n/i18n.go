@@ -386,7 +386,9 @@ var catalog = map[string][2]string{
 	"col.snapshot_date":      {"Snapshot date", "스냅숏 날짜"},
 	"col.field_changed":      {"Field", "항목"},
 	"err.store":              {"snapshot store: %v", "스냅숏 저장소: %v"},
-	"err.no_snapshot":        {"%v (see modelcensus snapshots)", "%v (modelcensus snapshots 참조)"},
-	"err.snapshot_flags":     {"use --snapshot or --as-of, not both; and not with --source", "--snapshot과 --as-of는 함께 쓸 수 없고, --source와도 함께 쓸 수 없습니다"},
-	"err.snapshot_id":        {"snapshot %q: want a number (see modelcensus snapshots)", "스냅숏 %q: 번호를 주세요 (modelcensus snapshots 참조)"},
+	"err.no_full": {"this command needs %[1]s (the store, workbook, charts and server), which was %[2]v; install both programs with: go install ./cmd/...",
+		"이 명령에는 %[1]s(저장소, 통합 문서, 차트, 서버)가 필요한데 찾지 못했습니다(%[2]v). 두 프로그램을 함께 설치하세요: go install ./cmd/..."},
+	"err.no_snapshot":    {"%v (see modelcensus snapshots)", "%v (modelcensus snapshots 참조)"},
+	"err.snapshot_flags": {"use --snapshot or --as-of, not both; and not with --source", "--snapshot과 --as-of는 함께 쓸 수 없고, --source와도 함께 쓸 수 없습니다"},
+	"err.snapshot_id":    {"snapshot %q: want a number (see modelcensus snapshots)", "스냅숏 %q: 번호를 주세요 (modelcensus snapshots 참조)"},
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/modelcensus/modelcensus/internal/browser"
 	"github.com/modelcensus/modelcensus/internal/shared"
 	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/publish/publishtest"
 )
 
 // The HTML report opens in headless Chromium with no console error and no
@@ -26,7 +27,7 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 	for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
 		t.Run(string(l), func(t *testing.T) {
-			d := document(t, src, census.Options{From: 2021, To: 2025})
+			d := publishtest.Document(t, src, census.Options{From: 2021, To: 2025})
 			var b bytes.Buffer
 			if err := publish.WriteHTML(&b, d, l, "test"); err != nil {
 				t.Fatal(err)

@@ -191,3 +191,9 @@ func dateForChart(d census.Date) string {
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, m, day)
 }
+
+// Chart image formats, for publish/plot.
+const (
+	ImageSVG = "svg"
+	ImagePNG = "png"
+)

@@ -47,8 +47,8 @@ type ChartSeries struct {
 	Values []float64 `json:"values"`
 }
 
-// maxBars caps the bars of a name chart; the table lists them all.
-const maxBars = 15
+// MaxBars caps the bars of a name chart; the table lists them all.
+const MaxBars = 15
 
 // Charts returns the report's charts in l. The compute chart needs the
 // models; with a nil document's models it is left out.
@@ -71,7 +71,7 @@ func Charts(d *Document, l i18n.Lang) []Chart {
 		c := Chart{ID: id, Title: title, Kind: "hbar", Table: id}
 		s := ChartSeries{Name: l.T("col.count")}
 		for i, x := range list {
-			if i == maxBars {
+			if i == MaxBars {
 				break
 			}
 			c.Categories = append(c.Categories, CountryName(x, l))
@@ -84,7 +84,7 @@ func Charts(d *Document, l i18n.Lang) []Chart {
 		c := Chart{ID: id, Title: title, Kind: "hbar", Table: id}
 		s := ChartSeries{Name: l.T("col.count")}
 		for i, x := range list {
-			if i == maxBars {
+			if i == MaxBars {
 				break
 			}
 			c.Categories = append(c.Categories, label(x.Name))

@@ -2,57 +2,19 @@ package publish_test
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/net/html"
 
 	"github.com/modelcensus/modelcensus/census"
-	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
-	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/publish/publishtest"
 )
-
-// document reads a CSV into a census and its document, as `report` does.
-func document(t testing.TB, path string, opt census.Options) *publish.Document {
-	t.Helper()
-	r, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw := &publish.RawCollector{}
-	ds, err := epoch.Load(context.Background(), path, r, epoch.LoadOptions{
-		OnRow: raw.Add, Date: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := census.Compute(ds, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return publish.NewDocument(res, ds, raw)
-}
-
-// viaJSON returns the census as a reader of the JSON would see it.
-func viaJSON(t testing.TB, r *census.Result) *census.Result {
-	t.Helper()
-	var b bytes.Buffer
-	if err := publish.WriteJSON(&b, r); err != nil {
-		t.Fatal(err)
-	}
-	var out census.Result
-	if err := json.Unmarshal(b.Bytes(), &out); err != nil {
-		t.Fatal(err)
-	}
-	return &out
-}
 
 func attr(n *html.Node, key string) (string, bool) {
 	for _, a := range n.Attr {
@@ -129,7 +91,7 @@ func parse(s string) float64 {
 func TestHTMLFiguresEqualJSON(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
 		for _, opt := range []census.Options{{}, {Attribution: census.AttributionFractional}} {
-			d := document(t, "../testdata/census_fixture.csv", opt)
+			d := publishtest.Document(t, "../testdata/census_fixture.csv", opt)
 			var b bytes.Buffer
 			if err := publish.WriteHTML(&b, d, l, "test"); err != nil {
 				t.Fatal(err)
@@ -138,7 +100,7 @@ func TestHTMLFiguresEqualJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			j := viaJSON(t, d.Result)
+			j := publishtest.ViaJSON(t, d.Result)
 			want := publish.ExpectedFigures(j, l)
 			spans := findAll(root, func(n *html.Node) bool { _, ok := attr(n, "data-figure"); return ok })
 			if len(spans) < 10 {
@@ -201,7 +163,7 @@ func TestHTMLFiguresEqualJSON(t *testing.T) {
 
 // The report needs no network: no external script, style, image or font.
 func TestHTMLSelfContained(t *testing.T) {
-	d := document(t, "../testdata/census_fixture.csv", census.Options{})
+	d := publishtest.Document(t, "../testdata/census_fixture.csv", census.Options{})
 	var b bytes.Buffer
 	if err := publish.WriteHTML(&b, d, i18n.EN, "test"); err != nil {
 		t.Fatal(err)
@@ -234,7 +196,7 @@ func TestHTMLEscapesData(t *testing.T) {
 		csvText += `"` + q + `",2024-0` + string(rune('1'+i)) + `-01,"` + q + ` Labs",United States of America,` + []string{"1e25", "2e25", "3e25", "4e25"}[i] + `,"` + q + `"` + "\n"
 	}
 	os.WriteFile(p, []byte(csvText), 0o644)
-	d := document(t, p, census.Options{})
+	d := publishtest.Document(t, p, census.Options{})
 	var b bytes.Buffer
 	if err := publish.WriteHTML(&b, d, i18n.EN, "test"); err != nil {
 		t.Fatal(err)

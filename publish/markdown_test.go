@@ -11,6 +11,8 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/publish/plot"
+	"github.com/modelcensus/modelcensus/publish/publishtest"
 )
 
 // mdTables parses the Markdown tables under each "## " heading.
@@ -38,12 +40,12 @@ func mdTables(md string) map[string][][]string {
 // chart SVGs exist beside it.
 func TestMarkdownEqualsJSON(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
-		d := document(t, "../testdata/census_fixture.csv", census.Options{Attribution: census.AttributionFractional})
+		d := publishtest.Document(t, "../testdata/census_fixture.csv", census.Options{Attribution: census.AttributionFractional})
 		dir := t.TempDir()
 		images := map[string][]publish.Image{}
 		for _, c := range publish.Charts(d, l) {
 			var b bytes.Buffer
-			if err := publish.WriteChart(&b, c, publish.ImageSVG, l); err != nil {
+			if err := plot.Write(&b, c, publish.ImageSVG, l); err != nil {
 				t.Fatal(err)
 			}
 			name := "r-" + c.ID + ".svg"
@@ -65,7 +67,7 @@ func TestMarkdownEqualsJSON(t *testing.T) {
 				}
 			}
 		}
-		j := viaJSON(t, d.Result)
+		j := publishtest.ViaJSON(t, d.Result)
 		tables := mdTables(md)
 		r := d.Result
 		py := tables[l.T("h.per_year")]
@@ -117,10 +119,10 @@ func TestChartsEscapeData(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "evil.csv")
 	os.WriteFile(p, []byte("Model,Publication date,Organization,Country (of organization),Training compute (FLOP)\n"+
 		"\"<script>alert(1)</script>\",2024-01-01,\"<script>x</script> Labs\",United States of America,1e25\n"), 0o644)
-	d := document(t, p, census.Options{From: 2024, To: 2024})
+	d := publishtest.Document(t, p, census.Options{From: 2024, To: 2024})
 	for _, c := range publish.Charts(d, i18n.EN) {
 		var b bytes.Buffer
-		if err := publish.WriteChart(&b, c, publish.ImageSVG, i18n.EN); err != nil {
+		if err := plot.Write(&b, c, publish.ImageSVG, i18n.EN); err != nil {
 			t.Fatal(err)
 		}
 		if bytes.Contains(b.Bytes(), []byte("<script")) {
@@ -136,7 +138,7 @@ func TestChartsEscapeData(t *testing.T) {
 
 // The compute chart's time axis is marked at each 1 January.
 func TestYearTicks(t *testing.T) {
-	d := document(t, "../testdata/census_fixture.csv", census.Options{})
+	d := publishtest.Document(t, "../testdata/census_fixture.csv", census.Options{})
 	var compute publish.Chart
 	for _, c := range publish.Charts(d, i18n.EN) {
 		if c.ID == "compute" {
@@ -144,7 +146,7 @@ func TestYearTicks(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := publish.WriteChart(&b, compute, publish.ImageSVG, i18n.EN); err != nil {
+	if err := plot.Write(&b, compute, publish.ImageSVG, i18n.EN); err != nil {
 		t.Fatal(err)
 	}
 	// The fixture's models with compute run from 2020-03 to 2024-12.

@@ -1,4 +1,6 @@
-package publish
+// Package plot draws the report's charts as static SVG or PNG with
+// gonum/plot, for pasting into documents and beside Markdown reports.
+package plot
 
 import (
 	"fmt"
@@ -16,12 +18,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/modelcensus/modelcensus/i18n"
-)
-
-// Chart image formats.
-const (
-	ImageSVG = "svg"
-	ImagePNG = "png"
+	"github.com/modelcensus/modelcensus/publish"
 )
 
 var palette = []color.RGBA{
@@ -67,12 +64,12 @@ func loadCJK() string {
 	return cjkFace
 }
 
-// WriteChart draws a chart as SVG or PNG, for pasting into documents.
-func WriteChart(w io.Writer, c Chart, format string, l i18n.Lang) error {
-	if format != ImageSVG && format != ImagePNG {
+// Write draws a chart as SVG or PNG, for pasting into documents.
+func Write(w io.Writer, c publish.Chart, format string, l i18n.Lang) error {
+	if format != publish.ImageSVG && format != publish.ImagePNG {
 		return fmt.Errorf("chart format %q: want svg or png", format)
 	}
-	if format == ImagePNG || l == i18n.KO {
+	if format == publish.ImagePNG || l == i18n.KO {
 		if face := loadCJK(); face != "" {
 			plot.DefaultFont = font.Font{Typeface: font.Typeface(face)}
 		}
@@ -150,7 +147,7 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 	return out
 }
 
-func scatterPlot(p *plot.Plot, c Chart, l i18n.Lang) error {
+func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) error {
 	p.X.Tick.Marker = yearTicks{}
 	p.Y.Scale = plot.LogScale{}
 	p.Y.Tick.Marker = plot.LogTicks{Prec: 1}

@@ -1,4 +1,7 @@
-package publish
+// Package xlsx writes the census as an Excel workbook with excelize: one
+// sheet per table, each with a native Excel chart, plus the models and the
+// method.
+package xlsx
 
 import (
 	"fmt"
@@ -10,6 +13,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
 )
 
 // Sheet names of the workbook; they are kept short and the same in both
@@ -28,11 +32,11 @@ const (
 	SheetMethod        = "method"
 )
 
-// WriteXLSX writes the census as an Excel workbook: one sheet per table,
+// Write writes the census as an Excel workbook: one sheet per table,
 // each with a native Excel chart, a "models" sheet with every model's
 // normalized and raw values, and a "method" sheet. Numbers are stored as
 // numbers and dates as dates.
-func WriteXLSX(w io.Writer, d *Document, l i18n.Lang, version string) error {
+func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error {
 	r := d.Result
 	f := excelize.NewFile()
 	defer f.Close()
@@ -65,7 +69,7 @@ func WriteXLSX(w io.Writer, d *Document, l i18n.Lang, version string) error {
 			if total > 0 {
 				share = c.Count / float64(total)
 			}
-			t.rows = append(t.rows, []any{c.Code, CountryName(c, l), c.Count, share})
+			t.rows = append(t.rows, []any{c.Code, publish.CountryName(c, l), c.Count, share})
 		}
 		return t
 	}
@@ -88,7 +92,7 @@ func WriteXLSX(w io.Writer, d *Document, l i18n.Lang, version string) error {
 		orgHeader = l.T("col.organization")
 	}
 	same := func(s string) string { return s }
-	dg := func(s string) string { return DomainGroupName(s, l) }
+	dg := func(s string) string { return publish.DomainGroupName(s, l) }
 	tables = append(tables,
 		names(SheetOrgsLatest, l.T("h.orgs_latest", r.Period.To), orgHeader, r.OrganizationsLatest, same),
 		names(SheetDomains, l.T("h.domains", r.Period.From, r.Period.To), l.T("col.domain"), r.Domains, dg),
@@ -141,8 +145,8 @@ func WriteXLSX(w io.Writer, d *Document, l i18n.Lang, version string) error {
 			continue
 		}
 		n := len(t.rows)
-		if t.chart == excelize.Bar && n > maxBars {
-			n = maxBars
+		if t.chart == excelize.Bar && n > publish.MaxBars {
+			n = publish.MaxBars
 		}
 		ch := &excelize.Chart{Type: t.chart, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: t.title}}},
 			Legend: excelize.ChartLegend{Position: "none"}, Dimension: excelize.ChartDimension{Width: 640, Height: 360}}
@@ -172,14 +176,14 @@ func WriteXLSX(w io.Writer, d *Document, l i18n.Lang, version string) error {
 		return err
 	}
 	lines := [][]any{{l.T("h.method")}}
-	lines = append(lines, []any{l.T("method.snapshot", r.Source.SnapshotDate, BasisText(r.Source.DateBasis, r.Source.DatePath, l))})
+	lines = append(lines, []any{l.T("method.snapshot", r.Source.SnapshotDate, publish.BasisText(r.Source.DateBasis, r.Source.DatePath, l))})
 	lines = append(lines, []any{l.T("method.names", r.Settings.RulesVersion)})
-	for _, s := range SourceLines(r, l) {
+	for _, s := range publish.SourceLines(r, l) {
 		lines = append(lines, []any{s})
 	}
 	lines = append(lines, []any{""}, []any{l.T("h.notes")})
 	for _, n := range r.Notes {
-		lines = append(lines, []any{NoteText(n, l), strings.Join(n.Items, "; ")})
+		lines = append(lines, []any{publish.NoteText(n, l), strings.Join(n.Items, "; ")})
 	}
 	lines = append(lines, []any{""}, []any{l.T("method.generated", version)})
 	for i, row := range lines {
@@ -193,7 +197,7 @@ func WriteXLSX(w io.Writer, d *Document, l i18n.Lang, version string) error {
 	return err
 }
 
-func writeModelsSheet(f *excelize.File, d *Document, l i18n.Lang, bold, dateStyle, sciStyle int) error {
+func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, dateStyle, sciStyle int) error {
 	if _, err := f.NewSheet(SheetModels); err != nil {
 		return err
 	}
@@ -202,7 +206,7 @@ func writeModelsSheet(f *excelize.File, d *Document, l i18n.Lang, bold, dateStyl
 		l.T("col.country"), l.T("col.domain"), l.T("col.multimodal"), l.T("col.flop"), l.T("col.confidence"),
 		l.T("col.category"), "in_census",
 	}
-	for _, fld := range RawFields {
+	for _, fld := range publish.RawFields {
 		headers = append(headers, "raw: "+string(fld))
 	}
 	headers = append(headers, "file", "line")
@@ -233,7 +237,7 @@ func writeModelsSheet(f *excelize.File, d *Document, l i18n.Lang, bold, dateStyl
 		row := []any{m.Name, date, m.Date.Year, strings.Join(m.Organizations, ", "), strings.Join(m.Groups, ", "),
 			strings.Join(m.Countries, ", "), strings.Join(m.DomainGroups, ", "), m.Multimodal, flop, m.Confidence,
 			m.Access, d.InPeriod(m)}
-		for _, fld := range RawFields {
+		for _, fld := range publish.RawFields {
 			row = append(row, m.Raw[fld])
 		}
 		row = append(row, m.File, m.Line)

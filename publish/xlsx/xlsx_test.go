@@ -1,4 +1,4 @@
-package publish_test
+package xlsx_test
 
 import (
 	"archive/zip"
@@ -11,29 +11,30 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
-	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/publish/publishtest"
+	"github.com/modelcensus/modelcensus/publish/xlsx"
 )
 
 // The workbook opens with excelize and holds the sheets, a native chart on
 // each table's sheet, and the census's numbers as numbers.
 func TestXLSX(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
-		d := document(t, "../testdata/census_fixture.csv", census.Options{Attribution: census.AttributionFractional})
+		d := publishtest.Document(t, "../../testdata/census_fixture.csv", census.Options{Attribution: census.AttributionFractional})
 		var b bytes.Buffer
-		if err := publish.WriteXLSX(&b, d, l, "test"); err != nil {
+		if err := xlsx.Write(&b, d, l, "test"); err != nil {
 			t.Fatal(err)
 		}
 		f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []string{publish.SheetPerYear, publish.SheetCountries, publish.SheetCountriesLast, publish.SheetOrgsLatest,
-			publish.SheetDomains, publish.SheetDomainsLatest, publish.SheetMultimodal, publish.SheetTopCompute,
-			publish.SheetModels, publish.SheetMethod}
+		want := []string{xlsx.SheetPerYear, xlsx.SheetCountries, xlsx.SheetCountriesLast, xlsx.SheetOrgsLatest,
+			xlsx.SheetDomains, xlsx.SheetDomainsLatest, xlsx.SheetMultimodal, xlsx.SheetTopCompute,
+			xlsx.SheetModels, xlsx.SheetMethod}
 		if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 			t.Errorf("%s: sheets %v, want %v", l, got, want)
 		}
-		j := viaJSON(t, d.Result)
+		j := publishtest.ViaJSON(t, d.Result)
 		number := func(sheet, cell string) float64 {
 			t.Helper()
 			typ, err := f.GetCellType(sheet, cell)
@@ -49,19 +50,19 @@ func TestXLSX(t *testing.T) {
 		}
 		for i, y := range j.PerYear {
 			row := strconv.Itoa(i + 3)
-			if number(publish.SheetPerYear, "A"+row) != float64(y.Year) || number(publish.SheetPerYear, "B"+row) != float64(y.Count) ||
-				number(publish.SheetPerYear, "C"+row) != float64(j.MultimodalPerYear[i].Count) {
+			if number(xlsx.SheetPerYear, "A"+row) != float64(y.Year) || number(xlsx.SheetPerYear, "B"+row) != float64(y.Count) ||
+				number(xlsx.SheetPerYear, "C"+row) != float64(j.MultimodalPerYear[i].Count) {
 				t.Errorf("%s per_year row %s differs from %+v", l, row, y)
 			}
 		}
 		for i, c := range j.Countries {
 			row := strconv.Itoa(i + 3)
-			code, _ := f.GetCellValue(publish.SheetCountries, "A"+row)
-			if code != c.Code || number(publish.SheetCountries, "C"+row) != c.Count {
-				t.Errorf("%s countries row %s: %s %v, JSON %s %v", l, row, code, number(publish.SheetCountries, "C"+row), c.Code, c.Count)
+			code, _ := f.GetCellValue(xlsx.SheetCountries, "A"+row)
+			if code != c.Code || number(xlsx.SheetCountries, "C"+row) != c.Count {
+				t.Errorf("%s countries row %s: %s %v, JSON %s %v", l, row, code, number(xlsx.SheetCountries, "C"+row), c.Code, c.Count)
 			}
 		}
-		for sheet, list := range map[string][]census.NameCount{publish.SheetDomains: j.Domains, publish.SheetDomainsLatest: j.DomainsLatest} {
+		for sheet, list := range map[string][]census.NameCount{xlsx.SheetDomains: j.Domains, xlsx.SheetDomainsLatest: j.DomainsLatest} {
 			for i, x := range list {
 				if number(sheet, "B"+strconv.Itoa(i+3)) != x.Count {
 					t.Errorf("%s %s %s differs", l, sheet, x.Name)
@@ -69,34 +70,34 @@ func TestXLSX(t *testing.T) {
 			}
 		}
 		for i, c := range j.CountriesLatest {
-			if number(publish.SheetCountriesLast, "C"+strconv.Itoa(i+3)) != c.Count {
+			if number(xlsx.SheetCountriesLast, "C"+strconv.Itoa(i+3)) != c.Count {
 				t.Errorf("%s latest country %s differs", l, c.Code)
 			}
 		}
 		for i, y := range j.MultimodalPerYear {
-			if number(publish.SheetMultimodal, "B"+strconv.Itoa(i+3)) != float64(y.Count) {
+			if number(xlsx.SheetMultimodal, "B"+strconv.Itoa(i+3)) != float64(y.Count) {
 				t.Errorf("%s multimodal %d differs", l, y.Year)
 			}
 		}
 		for i, o := range j.OrganizationsLatest {
-			if number(publish.SheetOrgsLatest, "B"+strconv.Itoa(i+3)) != o.Count {
+			if number(xlsx.SheetOrgsLatest, "B"+strconv.Itoa(i+3)) != o.Count {
 				t.Errorf("%s organization %s differs", l, o.Name)
 			}
 		}
 		for i, m := range j.TopComputeLatest {
 			row := strconv.Itoa(i + 3)
-			name, _ := f.GetCellValue(publish.SheetTopCompute, "B"+row)
-			if name != m.Model || number(publish.SheetTopCompute, "E"+row) != m.FLOP {
+			name, _ := f.GetCellValue(xlsx.SheetTopCompute, "B"+row)
+			if name != m.Model || number(xlsx.SheetTopCompute, "E"+row) != m.FLOP {
 				t.Errorf("%s top %s: %s", l, row, name)
 			}
 			// Full dates are dates: a serial number shown with a date
 			// format. A partial date (2024-09) stays text.
-			raw, _ := f.GetCellValue(publish.SheetTopCompute, "D"+row, excelize.Options{RawCellValue: true})
+			raw, _ := f.GetCellValue(xlsx.SheetTopCompute, "D"+row, excelize.Options{RawCellValue: true})
 			if _, err := strconv.ParseFloat(raw, 64); (err != nil) != (len(m.Date) != 10) {
 				t.Errorf("%s top %s date %q is not a date serial", l, row, raw)
 			}
 		}
-		rows, _ := f.GetRows(publish.SheetModels)
+		rows, _ := f.GetRows(xlsx.SheetModels)
 		if len(rows) != len(d.Models)+1 || rows[1][0] != "GPT-X" {
 			t.Errorf("%s models sheet has %d rows, want %d", l, len(rows), len(d.Models)+1)
 		}
