@@ -1,0 +1,7 @@
+//go:build !linux
+
+package heap
+
+const supported = false
+
+func advise(b []byte) {}
