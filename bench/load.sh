@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 src=${1:-../shared/epoch-snapshots/2026-08-19}
 secs=${2:-15}
 command -v wrk >/dev/null || { echo "bench/load.sh needs wrk: apt-get install wrk" >&2; exit 1; }
-bin=$(mktemp -d)/modelcensus
-go build -o "$bin" ./cmd/modelcensus
+bin=$(mktemp -d)/modelcensus-full   # serve needs the full program
+go build -o "$bin" ./cmd/modelcensus-full
 port=18090
 "$bin" serve --source "$src" --addr 127.0.0.1:$port 2>/dev/null &
 pid=$!
