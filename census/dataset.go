@@ -382,6 +382,7 @@ func (d *Dataset) comboIndex(oc *orgCell, cc *countryCell, dc *domainCell) int32
 // Sorting name hashes once is much faster, for a million rows, than asking a
 // map at every row.
 func (d *Dataset) Finish() {
+	d.rules.Wait() // the rules' exported fields and Version are read after
 	n := len(d.rows)
 	if d.deduped >= n {
 		return

@@ -71,6 +71,25 @@ func (o *sourceOptions) loadRules(l i18n.Lang) (*census.Rules, error) {
 	return r, nil
 }
 
+// startRules is loadRules for a command that reads a source next: the
+// embedded tables load while the source is parsed (see rules.Start). Call
+// rulesDone once the dataset is read.
+func (o *sourceOptions) startRules(l i18n.Lang) (*census.Rules, error) {
+	r, err := rules.Start(o.RulesDir)
+	if err != nil {
+		return nil, &Error{Code: ExitRules, Msg: l.T("err.rules", err), Err: err}
+	}
+	return r, nil
+}
+
+// rulesDone reports an error of rules loaded in the background.
+func rulesDone(l i18n.Lang, r *census.Rules) error {
+	if err := r.Wait(); err != nil {
+		return &Error{Code: ExitRules, Msg: l.T("err.rules", err), Err: err}
+	}
+	return nil
+}
+
 // load opens and reads the source, printing warnings on ErrOut.
 func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
 	opt := epoch.LoadOptions{Subset: o.Subset, Now: io.Now, OnRow: onRow}

@@ -161,7 +161,7 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 			return err
 		}
 	}
-	r, err := o.loadRules(l)
+	r, err := o.startRules(l)
 	if err != nil {
 		return err
 	}
@@ -173,6 +173,9 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	}
 	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
 	if err != nil {
+		return err
+	}
+	if err := rulesDone(l, r); err != nil {
 		return err
 	}
 	res, err := census.Compute(ds, copt)

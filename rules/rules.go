@@ -59,27 +59,73 @@ func Load(dir string) (*census.Rules, error) {
 		}
 	}
 	r := census.NewRules()
-	h := sha256.New()
-	for _, name := range Files {
-		data, origin, err := read(dir, name)
-		if err != nil {
-			return nil, err
+	if err := fill(r, dir, Files); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Start returns the embedded rules as soon as their column aliases are
+// read, and reads the other tables in the background: the rules' lookups
+// wait for them (see census.Rules.FillInBackground), so an export starts
+// being parsed meanwhile. Call Wait on the rules for the error of the
+// background part, and before reading their exported fields. With a dir,
+// whose tables the user may have got wrong, Start is Load.
+func Start(dir string) (*census.Rules, error) {
+	if dir != "" {
+		return Load(dir)
+	}
+	r := census.NewRules()
+	if err := load(r, "", "columns.csv"); err != nil {
+		return nil, err
+	}
+	r.FillInBackground(func(r *census.Rules) error {
+		var rest []string
+		for _, name := range Files {
+			if name != "columns.csv" {
+				rest = append(rest, name)
+			}
 		}
-		h.Write([]byte(name))
-		h.Write(data)
-		if err := each(data, origin, func(rw row) error { return apply(r, name, rw) }); err != nil {
-			return nil, err
+		return fill(r, "", rest)
+	})
+	return r, nil
+}
+
+// fill reads the tables names into r, checks a folder of the user's, and
+// sets r.Version from every table's content.
+func fill(r *census.Rules, dir string, names []string) error {
+	for _, name := range names {
+		if err := load(r, dir, name); err != nil {
+			return err
 		}
 	}
 	// The embedded tables are checked by the tests; a folder of the user's
 	// is checked here.
 	if dir != "" {
 		if problems := r.Check(); len(problems) > 0 {
-			return nil, fmt.Errorf("%s", strings.Join(problems, "; "))
+			return fmt.Errorf("%s", strings.Join(problems, "; "))
 		}
 	}
+	h := sha256.New()
+	for _, name := range Files {
+		data, _, err := read(dir, name)
+		if err != nil {
+			return err
+		}
+		h.Write([]byte(name))
+		h.Write(data)
+	}
 	r.Version = hex.EncodeToString(h.Sum(nil))[:12]
-	return r, nil
+	return nil
+}
+
+// load reads one table into r.
+func load(r *census.Rules, dir, name string) error {
+	data, origin, err := read(dir, name)
+	if err != nil {
+		return err
+	}
+	return each(data, origin, func(rw row) error { return apply(r, name, rw) })
 }
 
 // checkDir makes sure a --rules folder exists and holds at least one table,
