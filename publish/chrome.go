@@ -2,6 +2,7 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -39,17 +40,35 @@ var ChromeFlags = []string{
 // PrintPDF prints an HTML file to PDF with a headless Chromium or Chrome
 // (A4, as the report's print styles ask).
 func PrintPDF(ctx context.Context, chrome, htmlPath, pdfPath string) error {
-	profile, err := os.MkdirTemp("", "modelcensus-chrome")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(profile)
 	abs, err := filepath.Abs(htmlPath)
 	if err != nil {
 		return err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
+	// Headless Chromium now and then dies of a signal on a loaded machine;
+	// a second try, with a fresh profile, prints the page.
+	for try := 1; ; try++ {
+		err := printOnce(ctx, chrome, abs, pdfPath)
+		var ee *exec.ExitError
+		if err == nil || try == 2 || ctx.Err() != nil || !errors.As(err, &ee) || !crashed(ee) {
+			return err
+		}
+	}
+}
+
+// crashed reports whether the process was killed by a signal.
+func crashed(ee *exec.ExitError) bool {
+	ws, ok := ee.Sys().(interface{ Signaled() bool })
+	return ok && ws.Signaled()
+}
+
+func printOnce(ctx context.Context, chrome, abs, pdfPath string) error {
+	profile, err := os.MkdirTemp("", "modelcensus-chrome")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(profile)
 	args := append(append([]string{}, ChromeFlags...),
 		"--user-data-dir="+profile, "--no-pdf-header-footer", "--virtual-time-budget=5000",
 		"--print-to-pdf="+pdfPath, "file://"+abs)
