@@ -36,7 +36,7 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 	root.SetErr(io.ErrOut)
 	root.SetIn(io.In)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &Error{Code: ExitUsage, Msg: l.T("err.flag", err), Err: err}
+		return &Error{Code: ExitUsage, Msg: l.T("err.flag", flagMessage(l, err.Error())), Err: err}
 	})
 	root.AddCommand(newReportCmd(io, l), newRulesCmd(io, l), newPullCmd(io, l), newSnapshotsCmd(io, l),
 		newDiffCmd(io, l), newHistoryCmd(io, l), newChartCmd(io, l),
@@ -120,7 +120,7 @@ func Run(ctx context.Context, io *IOStreams, args []string) int {
 		// Cobra's own errors: unknown command, bad arguments.
 		msg := err.Error()
 		if strings.HasPrefix(msg, "unknown command") || strings.Contains(msg, "arg(s)") || strings.Contains(msg, "flag") {
-			ce = &Error{Code: ExitUsage, Msg: l.T("err.flag", msg), Err: err}
+			ce = &Error{Code: ExitUsage, Msg: l.T("err.flag", flagMessage(l, msg)), Err: err}
 		} else {
 			ce = translate(l, err).(*Error)
 		}

@@ -186,7 +186,7 @@ func Incomplete(r *census.Result) bool {
 func SourceLines(r *census.Result, l i18n.Lang) []string {
 	s := r.Source
 	out := []string{
-		l.T("src.location", s.Source, s.Kind),
+		l.T("src.location", s.Source, KindText(s.Kind, l)),
 		l.T("src.subset", l.T("subset."+s.Subset)),
 		l.T("src.snapshot", s.SnapshotDate+" ("+BasisText(s.DateBasis, s.DatePath, l)+")"),
 	}
@@ -243,4 +243,12 @@ func NoteLines(r *census.Result, l i18n.Lang, items int) []string {
 		}
 	}
 	return out
+}
+
+// KindText names a source kind (file, zip, folder, url) in language l.
+func KindText(kind string, l i18n.Lang) string {
+	if i18n.Has("kind." + kind) {
+		return l.T("kind." + kind)
+	}
+	return kind
 }

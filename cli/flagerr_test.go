@@ -1,0 +1,30 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// cobra's and pflag's errors reach the user in their language, one line,
+// with exit code 2.
+func TestFlagErrorsTranslated(t *testing.T) {
+	cases := []struct {
+		args   []string
+		en, ko string
+	}{
+		{[]string{"report", "--bogus"}, "unknown flag --bogus", "알 수 없는 플래그 --bogus"},
+		{[]string{"bogus"}, `modelcensus has no command "bogus"`, `modelcensus에 "bogus" 명령이 없습니다`},
+		{[]string{"report", "--from", "x"}, `--from: "x" is not a whole number`, `--from: "x"는 정수가 아닙니다`},
+		{[]string{"chart"}, "takes 1 argument(s), got 0", "인수를 1개 받는데 0개가 주어졌습니다"},
+		{[]string{"pull", "--every", "x"}, `--every: "x" is not a duration`, `--every: "x"는 기간이 아닙니다`},
+		{[]string{"report", "--top"}, "--top needs a value", "--top에는 값이 필요합니다"},
+	}
+	for _, tc := range cases {
+		for lang, want := range map[string]string{"en": tc.en, "ko": tc.ko} {
+			code, _, errOut := run(t, map[string]string{"LANG": lang}, tc.args...)
+			if code != ExitUsage || !strings.Contains(errOut, want) || strings.Count(errOut, "\n") != 1 {
+				t.Errorf("%s %v: exit %d, %q; want %q", lang, tc.args, code, errOut, want)
+			}
+		}
+	}
+}
