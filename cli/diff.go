@@ -72,7 +72,7 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	if err != nil {
 		return err
 	}
-	st, err := o.open(ctx, io, l)
+	st, err := o.openExisting(ctx, io, l)
 	if err != nil {
 		return err
 	}

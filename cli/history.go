@@ -91,7 +91,7 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	st, err := o.open(ctx, io, l)
+	st, err := o.openExisting(ctx, io, l)
 	if err != nil {
 		return err
 	}

@@ -219,7 +219,7 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 	if o.Snapshot != "" && o.AsOf != "" {
 		return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
 	}
-	st, err := o.open(ctx, io, l)
+	st, err := o.openExisting(ctx, io, l)
 	if err != nil {
 		return nil, err
 	}

@@ -75,7 +75,7 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 			cfg.Load.Date, _ = time.Parse("2006-01-02", o.Date)
 		}
 	} else {
-		st, err := o.open(ctx, io, l)
+		st, err := o.openExisting(ctx, io, l)
 		if err != nil {
 			return err
 		}

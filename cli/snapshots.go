@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -73,14 +74,20 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	if o.Format != "text" && o.Format != "json" && o.Format != "csv" {
 		return badValue(l, "--format", o.Format, "text, json, csv")
 	}
-	st, err := o.open(ctx, io, l)
-	if err != nil {
+	var snaps []*store.Snapshot
+	location := o.dsn(io)
+	st, err := o.openExisting(ctx, io, l)
+	switch {
+	case errors.Is(err, errNoStore):
+		// Nothing pulled yet: an empty list, as for an empty store.
+	case err != nil:
 		return err
-	}
-	defer st.Close()
-	snaps, err := st.Snapshots(ctx)
-	if err != nil {
-		return storeError(l, err)
+	default:
+		defer st.Close()
+		location = st.Location
+		if snaps, err = st.Snapshots(ctx); err != nil {
+			return storeError(l, err)
+		}
 	}
 	entries := make([]SnapshotEntry, 0, len(snaps))
 	for _, s := range snaps {
@@ -101,7 +108,7 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 		}
 	default:
 		if len(entries) == 0 {
-			fmt.Fprintln(&b, l.T("snap.none", st.Location))
+			fmt.Fprintln(&b, l.T("snap.none", location))
 			break
 		}
 		t := publish.Table{

@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -38,20 +40,49 @@ func DefaultDBPath(getenv func(string) string) string {
 	return filepath.Join(home, ".local", "share", "modelcensus", "modelcensus.db")
 }
 
-// open opens the store named by --db.
+// open opens the store named by --db, creating a SQLite store (and its
+// folder) that does not exist yet: for pull.
 func (o *dbOptions) open(ctx context.Context, io *IOStreams, l i18n.Lang) (*store.Store, error) {
-	dsn := o.DB
-	if dsn == "" {
-		dsn = DefaultDBPath(io.Getenv)
-	}
 	if io.Parts == nil {
 		return nil, errNeedsFull
 	}
-	st, err := io.Parts.OpenStore(ctx, dsn)
+	st, err := io.Parts.OpenStore(ctx, o.dsn(io))
 	if err != nil {
 		return nil, &Error{Code: ExitStore, Msg: l.T("err.store", err), Err: err}
 	}
 	return st, nil
+}
+
+// errNoStore is openExisting's error for a SQLite store not created yet.
+var errNoStore = errors.New("no snapshot store")
+
+// openExisting opens the store named by --db for the commands that only
+// read it: a SQLite file that does not exist is an error (wrapping
+// errNoStore) rather than a new empty store, and a mistyped path creates
+// nothing.
+func (o *dbOptions) openExisting(ctx context.Context, io *IOStreams, l i18n.Lang) (*store.Store, error) {
+	if io.Parts == nil {
+		return nil, errNeedsFull
+	}
+	dsn := o.dsn(io)
+	if !isPostgres(dsn) {
+		if _, err := os.Stat(dsn); errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{Code: ExitStore, Msg: l.T("err.no_store", dsn), Err: errNoStore}
+		}
+	}
+	return o.open(ctx, io, l)
+}
+
+// dsn is --db, or the default SQLite store.
+func (o *dbOptions) dsn(io *IOStreams) string {
+	if o.DB != "" {
+		return o.DB
+	}
+	return DefaultDBPath(io.Getenv)
+}
+
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
 // storeError translates a store failure.

@@ -182,3 +182,27 @@ func TestPullEvery(t *testing.T) {
 		t.Errorf("the second pull should have been revalidated with the ETag (304)")
 	}
 }
+
+// Commands that only read the store do not create one: a mistyped --db
+// leaves no folder behind. snapshots lists nothing; the others say there
+// is no store (exit 7).
+func TestReadingCommandsCreateNoStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "missing", "dir", "s.db")
+	code, out, errOut := run(t, nil, "snapshots", "--db", db)
+	if code != ExitOK || !strings.Contains(out, "No snapshots stored") {
+		t.Errorf("snapshots: exit %d: %s%s", code, out, errOut)
+	}
+	for _, args := range [][]string{
+		{"history", "--db", db},
+		{"diff", "--db", db, "1", "2"},
+		{"report", "--db", db, "--snapshot", "1"},
+	} {
+		code, _, errOut := run(t, nil, args...)
+		if code != ExitStore || !strings.Contains(errOut, "no snapshot store at "+db) {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Dir(filepath.Dir(db))); !os.IsNotExist(err) {
+		t.Errorf("a reading command created %s", filepath.Dir(filepath.Dir(db)))
+	}
+}

@@ -309,6 +309,7 @@ var catalog = map[string][2]string{
 	"pull.archive":           {"Imported %d new snapshots from %d folders into %s", "폴더 %d개 중 새 스냅숏 %d개를 %s에 가져왔습니다"},
 	"pull.next":              {"Next pull at %s (Ctrl-C to stop)", "다음 받기: %s (Ctrl-C로 멈춤)"},
 	"pull.changes":           {"Changes since snapshot #%d: %d added, %d removed, %d renamed, %d changed fields", "스냅숏 #%d 이후 변경: 추가 %d, 삭제 %d, 이름 변경 %d, 값 변경 %d"},
+	"err.no_store":           {"no snapshot store at %s yet: run modelcensus pull (or give --db)", "%s에 스냅숏 저장소가 아직 없습니다: modelcensus pull을 실행하세요 (또는 --db 지정)"},
 	"snap.none":              {"No snapshots stored in %s yet: run modelcensus pull", "%s에 저장된 스냅숏이 없습니다: modelcensus pull을 실행하세요"},
 	"col.id":                 {"ID", "번호"},
 	"col.source":             {"Source", "출처"},
