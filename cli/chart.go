@@ -87,7 +87,7 @@ func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string)
 			return translate(l, err)
 		}
 		if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-			return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+			return outputError(l, err)
 		}
 	}
 	return nil
@@ -105,7 +105,7 @@ func writeMarkdownCharts(io *IOStreams, l i18n.Lang, mdPath string, d *publish.D
 		}
 		path := base + "-" + c.ID + ".svg"
 		if err := writeOutput(io.Out, path, buf.Bytes()); err != nil {
-			return nil, &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+			return nil, outputError(l, err)
 		}
 		table := c.Table
 		images[table] = append(images[table], publish.Image{Alt: c.Title, Path: filepath.Base(path)})

@@ -308,6 +308,10 @@ func TestInputEdgeCases(t *testing.T) {
 	if code, _, errOut := run(t, nil, "report", "--source", fixture, "-o", dir); code != ExitOutput || !strings.Contains(errOut, "is a folder") {
 		t.Errorf("-o folder: exit %d %q", code, errOut)
 	}
+	missing := filepath.Join(dir, "no-such-folder")
+	if code, _, errOut := run(t, map[string]string{"LANG": "ko"}, "report", "--source", fixture, "--format", "markdown", "-o", filepath.Join(missing, "r.md")); code != ExitOutput || !strings.Contains(errOut, missing+" 폴더가 없습니다") {
+		t.Errorf("-o in a missing folder: exit %d %q", code, errOut)
+	}
 	if code, _, errOut := run(t, nil, "report", "--source", fixture, "--rules", filepath.Join(dir, "no-such-rules")); code != ExitRules {
 		t.Errorf("--rules missing folder: exit %d %q", code, errOut)
 	}

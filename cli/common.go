@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -167,6 +168,9 @@ func writeOutput(out interface{ Write([]byte) (int, error) }, path string, data 
 		mode = st.Mode().Perm() // overwriting keeps the file's permissions
 	}
 	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return &noFolderError{dir}
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
@@ -191,6 +195,24 @@ func writeOutput(out interface{ Write([]byte) (int, error) }, path string, data 
 type folderError struct{ path string }
 
 func (e *folderError) Error() string { return e.path + " is a folder: give a file name" }
+
+// noFolderError is an -o in a folder that does not exist.
+type noFolderError struct{ dir string }
+
+func (e *noFolderError) Error() string { return "folder " + e.dir + " does not exist" }
+
+// outputError is the error for output that cannot be written.
+func outputError(l i18n.Lang, err error) error {
+	var fo *folderError
+	var nf *noFolderError
+	switch {
+	case errors.As(err, &fo):
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.is_folder", fo.path)), Err: err}
+	case errors.As(err, &nf):
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.no_folder", nf.dir)), Err: err}
+	}
+	return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+}
 
 func joinOr(list []string) string { return strings.Join(list, " / ") }
 

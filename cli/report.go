@@ -205,7 +205,7 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 		return translate(l, err)
 	}
 	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+		return outputError(l, err)
 	}
 	return nil
 }
@@ -263,7 +263,7 @@ func writePDF(ctx context.Context, io *IOStreams, l i18n.Lang, path string, d *p
 	}
 	dir, err := os.MkdirTemp("", "modelcensus-pdf")
 	if err != nil {
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+		return outputError(l, err)
 	}
 	defer os.RemoveAll(dir)
 	page := filepath.Join(dir, "report.html")
@@ -272,18 +272,18 @@ func writePDF(ctx context.Context, io *IOStreams, l i18n.Lang, path string, d *p
 		return translate(l, err)
 	}
 	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+		return outputError(l, err)
 	}
 	pdf := filepath.Join(dir, "report.pdf")
 	if err := publish.PrintPDF(ctx, chrome, page, pdf); err != nil {
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+		return outputError(l, err)
 	}
 	data, err := os.ReadFile(pdf)
 	if err != nil {
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+		return outputError(l, err)
 	}
 	if err := writeOutput(io.Out, path, data); err != nil {
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+		return outputError(l, err)
 	}
 	return nil
 }

@@ -132,7 +132,7 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 		writeRulesText(&buf, l, title, keep, o.Source != "", o.Unmapped)
 	}
 	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+		return outputError(l, err)
 	}
 	return nil
 }

@@ -233,6 +233,7 @@ var catalog = map[string][2]string{
 	"err.bad_year":            {"year %d is out of range (1900–2200)", "연도 %d이(가) 범위(1900–2200)를 벗어났습니다"},
 	"err.bad_every":           {"--every %v: want a duration of at least 1s, such as 24h", "--every %v: 1초 이상의 간격(예: 24h)을 주세요"},
 	"err.unmapped_source":     {"--unmapped lists the values of a source: give --source", "--unmapped는 원본의 값을 나열합니다: --source를 주세요"},
+	"err.no_folder":           {"folder %s does not exist", "%s 폴더가 없습니다"},
 	"err.is_folder":           {"%s is a folder: give a file name", "%s은(는) 폴더입니다: 파일 이름을 주세요"},
 	"flagerr.unknown":         {"unknown flag %s", "알 수 없는 플래그 %s"},
 	"flagerr.unknown_short":   {"unknown flag -%[1]s in %[2]s", "알 수 없는 플래그 -%[1]s (%[2]s)"},
