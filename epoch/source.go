@@ -200,11 +200,17 @@ func openFolder(dir string) (*Source, error) {
 	return src, nil
 }
 
-// Select picks the files of subset: a single-file source is taken whole
-// when subset is "", as is a folder holding one CSV; otherwise "" means
-// large-scale.
+// Select picks the files of subset and names the subset chosen: a
+// single-file source is taken whole when subset is "", as is a folder or
+// zip holding one CSV, and named by the subset its file name shows (or
+// "file"); otherwise "" means large-scale.
 func (s *Source) Select(subset string) ([]File, string, error) {
 	if len(s.Files) == 1 && subset == "" {
+		// One file is taken whole; it is named by its subset when its
+		// name says which it is.
+		if label := s.Files[0].Subset; label != "" {
+			return s.Files, label, nil
+		}
 		return s.Files, SubsetFile, nil
 	}
 	want := subset
