@@ -24,8 +24,9 @@ type HistoryOptions struct {
 	Subset  string
 	Year    int    // for count, country and top
 	Country string // ISO code, for country
-	// From and To bound the years of per-year (defaults: 2018 to the
-	// latest snapshot's year).
+	// From and To bound the years of per-year (defaults: 2018, or the
+	// first later year in which a snapshot counts a model, to the latest
+	// snapshot's year).
 	From, To int
 	Census   census.Options
 }
@@ -138,5 +139,34 @@ func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt Histo
 		}
 		h.Points = append(h.Points, p)
 	}
+	if opt.Figure == FigurePerYear && opt.From == 0 {
+		h.trimEmptyYears()
+	}
 	return h, nil
+}
+
+// trimEmptyYears drops the first years in which no snapshot counts a
+// model, when the user did not choose where to start.
+func (h *History) trimEmptyYears() {
+	first := h.To
+	for _, p := range h.Points {
+		for _, c := range p.Counts {
+			if c.Count > 0 && c.Year < first {
+				first = c.Year
+			}
+		}
+	}
+	if first <= h.From {
+		return
+	}
+	h.From = first
+	for i := range h.Points {
+		counts := h.Points[i].Counts[:0:0]
+		for _, c := range h.Points[i].Counts {
+			if c.Year >= first {
+				counts = append(counts, c)
+			}
+		}
+		h.Points[i].Counts = counts
+	}
 }
