@@ -145,7 +145,11 @@ func writeDiffText(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang, limit int) {
 	more(len(d.Renamed))
 	ct := publish.Table{Title: "\n" + l.T("diff.changed", len(d.Changed)), Headers: []string{l.T("col.model"), l.T("col.field"), l.T("col.old"), l.T("col.new")}}
 	for _, c := range d.Changed[:cut(len(d.Changed))] {
-		ct.Rows = append(ct.Rows, []string{c.Model, l.T("field." + c.Field), flopText(c.Old), flopText(c.New)})
+		field := l.T("field." + c.Field)
+		if c.Spelling {
+			field += " " + l.T("diff.spelling")
+		}
+		ct.Rows = append(ct.Rows, []string{c.Model, field, flopText(c.Old), flopText(c.New)})
 	}
 	publish.WriteTable(b, ct, l)
 	more(len(d.Changed))

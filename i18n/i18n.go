@@ -341,6 +341,7 @@ var catalog = map[string][2]string{
 	"field.publication_date": {"publication date", "공개일"},
 	"field.country":          {"country", "국가"},
 	"field.organization":     {"organization", "기관"},
+	"diff.spelling":          {"(spelling only)", "(표기만 바뀜)"},
 	"field.domain":           {"domain", "분야"},
 	"err.needs_year":         {"--figure %s needs --year", "--figure %s에는 --year가 필요합니다"},
 	"err.needs_country":      {"--figure country needs --country (an ISO code such as KR)", "--figure country에는 --country(예: KR 같은 ISO 코드)가 필요합니다"},

@@ -3,6 +3,7 @@ package snapshots
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -45,6 +46,10 @@ type Change struct {
 	Field string `json:"field"`
 	Old   any    `json:"old"`
 	New   any    `json:"new"`
+	// Spelling is true when only the spelling changed: the rules map the
+	// old and the new value to the same organizations, countries or
+	// domains, so no count moves.
+	Spelling bool `json:"spelling,omitempty"`
 }
 
 // SnapshotRef names a snapshot in a diff.
@@ -130,21 +135,27 @@ func (m *rawModel) ref() ModelRef {
 	return ModelRef{Model: m.name, Date: m.date, Organization: m.org, Country: m.country, FLOP: m.flop, Link: m.link}
 }
 
+// normalized returns a splitter that gives each value's canonical key by
+// the rules (a value no rule maps is kept as it is).
+func normalized[T any](split func(string) []string, lookup func(string) (T, bool), key func(T) string) func(string) []string {
+	return func(cell string) []string {
+		vals := split(cell)
+		for i, v := range vals {
+			if t, ok := lookup(v); ok {
+				vals[i] = key(t)
+			}
+		}
+		return vals
+	}
+}
+
 // sameSet reports whether two comma lists hold the same values, in any
 // order and with repeats ignored.
 func sameSet(a, b string, split func(string) []string) bool {
 	x, y := split(a), split(b)
-	if len(x) != len(y) {
-		return false
-	}
 	sort.Strings(x)
 	sort.Strings(y)
-	for i := range x {
-		if x[i] != y[i] {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(slices.Compact(x), slices.Compact(y))
 }
 
 // Compare computes the diff from snapshot a to snapshot b for a subset
@@ -235,19 +246,22 @@ func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *st
 	for _, name := range names {
 		o, n := rawA[name], rawB[name]
 		if !sameFLOP(o.flop, n.flop) {
-			d.Changed = append(d.Changed, Change{name, FieldCompute, flopValue(o.flop), flopValue(n.flop)})
+			d.Changed = append(d.Changed, Change{name, FieldCompute, flopValue(o.flop), flopValue(n.flop), false})
 		}
 		if o.date != n.date {
-			d.Changed = append(d.Changed, Change{name, FieldDate, o.date, n.date})
+			d.Changed = append(d.Changed, Change{name, FieldDate, o.date, n.date, false})
 		}
 		if !sameSet(o.country, n.country, census.SplitList) {
-			d.Changed = append(d.Changed, Change{name, FieldCountry, o.country, n.country})
+			d.Changed = append(d.Changed, Change{name, FieldCountry, o.country, n.country,
+				sameSet(o.country, n.country, normalized(census.SplitList, rules.Country, func(c census.Country) string { return c.Code }))})
 		}
 		if !sameSet(o.org, n.org, census.SplitOrganizations) {
-			d.Changed = append(d.Changed, Change{name, FieldOrganization, o.org, n.org})
+			d.Changed = append(d.Changed, Change{name, FieldOrganization, o.org, n.org,
+				sameSet(o.org, n.org, normalized(census.SplitOrganizations, rules.Organization, func(o census.Organization) string { return o.Name }))})
 		}
 		if !sameSet(o.domain, n.domain, census.SplitList) {
-			d.Changed = append(d.Changed, Change{name, FieldDomain, o.domain, n.domain})
+			d.Changed = append(d.Changed, Change{name, FieldDomain, o.domain, n.domain,
+				sameSet(o.domain, n.domain, normalized(census.SplitList, rules.Domain, func(d census.Domain) string { return d.Name }))})
 		}
 	}
 	if opt.From == 0 || opt.To == 0 {
