@@ -600,6 +600,8 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	case errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset:
 		return http.StatusBadRequest
+	case errors.Is(err, errMethod):
+		return http.StatusMethodNotAllowed
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable
 	}

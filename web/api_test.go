@@ -405,3 +405,33 @@ func TestDiffSubsetMismatch(t *testing.T) {
 		t.Errorf("diff page: %d, want 400", resp.StatusCode)
 	}
 }
+
+// Another method on a page or an endpoint is a 405 that says what is
+// allowed; an unknown path stays a 404; the favicon is served.
+func TestMethodsAndFavicon(t *testing.T) {
+	srv := storeServer(t)
+	for _, tc := range []struct {
+		method, path string
+		want         int
+	}{
+		{"POST", "/api/v1/census", 405},
+		{"DELETE", "/api/v1/models/GPT-4", 405},
+		{"POST", "/explorer", 405},
+		{"POST", "/api/v1/nope", 404},
+		{"GET", "/api/v1/nope", 404},
+	} {
+		req, _ := http.NewRequest(tc.method, srv.URL+tc.path, nil)
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.want || (tc.want == 405 && !strings.Contains(resp.Header.Get("Allow"), "GET")) {
+			t.Errorf("%s %s: %d (Allow %q), want %d", tc.method, tc.path, resp.StatusCode, resp.Header.Get("Allow"), tc.want)
+		}
+	}
+	resp, body := get(t, srv, "/favicon.ico")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/svg+xml" || !bytes.Contains(body, []byte("<svg")) {
+		t.Errorf("favicon: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+}

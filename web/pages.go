@@ -86,6 +86,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /models/{name}", s.modelPage)
 	s.mux.HandleFunc("GET /snapshots", s.snapshotsPage)
 	s.mux.HandleFunc("GET /static/{file}", s.static)
+	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
+	})
 }
 
 func langOf(q url.Values) i18n.Lang {
@@ -421,6 +424,8 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 			ctype = "text/javascript; charset=utf-8"
 		case strings.HasSuffix(name, ".css"):
 			ctype = "text/css; charset=utf-8"
+		case strings.HasSuffix(name, ".svg"):
+			ctype = "image/svg+xml"
 		default:
 			ctype = "application/octet-stream"
 		}

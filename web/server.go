@@ -48,13 +48,31 @@ func New(cat *Catalog, version string, logger *log.Logger) *Server {
 		s.send(w, r, openAPI, "public, max-age=3600")
 	})
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && apiEndpoint(r.URL.Path) {
+			w.Header().Set("Allow", "GET, HEAD")
+			s.fail(w, r, fmt.Errorf("%w: %s %s", errMethod, r.Method, r.URL.Path))
+			return
+		}
 		s.fail(w, r, fmt.Errorf("%w: %s %s", errNoRoute, r.Method, r.URL.Path))
 	})
 	s.routes()
 	return s
 }
 
-var errNoRoute = errors.New("no such endpoint")
+var (
+	errNoRoute = errors.New("no such endpoint")
+	errMethod  = errors.New("the API only answers GET")
+)
+
+// apiEndpoint reports whether path is one of the API's endpoints.
+func apiEndpoint(path string) bool {
+	switch path {
+	case "/api/v1/census", "/api/v1/models", "/api/v1/snapshots", "/api/v1/diff", "/api/v1/openapi.json":
+		return true
+	}
+	rest, ok := strings.CutPrefix(path, "/api/v1/models/")
+	return ok && rest != "" && !strings.Contains(rest, "/")
+}
 
 func (s *Server) logf(format string, args ...any) { s.log.Printf(format, args...) }
 
