@@ -16,7 +16,7 @@ trap 'kill $pid 2>/dev/null || true' EXIT
 for i in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/snapshots" && break; sleep 0.2; done
 echo "| endpoint | requests/s | p50 | p99 | errors |"
 echo "|---|---:|---:|---:|---:|"
-for path in "/api/v1/census" "/api/v1/census?from=2020&to=2024&attribution=fractional" "/api/v1/models?page-size=50" "/api/v1/models?country=CN&sort=compute"; do
+for path in "/api/v1/census" "/api/v1/census?from=2020&to=2024&attribution=fractional" "/api/v1/models?page-size=50" "/api/v1/models?country=CN&sort=compute" "/" "/explorer?lang=ko"; do
 	out=$(wrk -t2 -c32 -d"${secs}s" --latency -H "Accept-Encoding: gzip" "http://127.0.0.1:$port$path")
 	rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
 	p50=$(echo "$out" | awk '$1=="50%" {print $2}')

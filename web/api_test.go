@@ -435,3 +435,31 @@ func TestMethodsAndFavicon(t *testing.T) {
 		t.Errorf("favicon: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
 }
+
+// Pages are rendered once and answered with an ETag (304 on a match) and
+// gzip; each language and query is its own page.
+func TestPagesCached(t *testing.T) {
+	srv := storeServer(t)
+	resp, body := get(t, srv, "/?lang=ko")
+	etag := resp.Header.Get("ETag")
+	if resp.StatusCode != 200 || etag == "" || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Fatalf("first: %d ETag %q %s", resp.StatusCode, etag, resp.Header.Get("Content-Type"))
+	}
+	resp2, body2 := get(t, srv, "/?lang=ko")
+	if resp2.Header.Get("ETag") != etag || !bytes.Equal(body, body2) {
+		t.Errorf("second answer differs")
+	}
+	if resp, _ := get(t, srv, "/?lang=ko", "If-None-Match", etag); resp.StatusCode != 304 {
+		t.Errorf("If-None-Match: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, srv, "/?lang=ko", "Accept-Encoding", "gzip"); resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("not gzipped")
+	}
+	resp3, body3 := get(t, srv, "/?lang=en")
+	if resp3.Header.Get("ETag") == etag || bytes.Equal(body, body3) || !bytes.Contains(body3, []byte(`lang="en"`)) {
+		t.Errorf("the English page is the Korean one")
+	}
+	if resp, _ := get(t, srv, "/?from=x"); resp.StatusCode != 400 {
+		t.Errorf("bad parameter page: %d", resp.StatusCode)
+	}
+}

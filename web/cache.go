@@ -126,3 +126,61 @@ func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint str
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	writeBody(w, r, resp, "")
 }
+
+// cachedPage answers a dashboard page from the cache, keyed like the API's
+// answers by path, resolved snapshot and query (the language included), or
+// renders it with h and keeps it when it rendered. Error pages are not kept.
+func (s *Server) cachedPage(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		id, err := s.resolvedSnapshot(r.Context(), q)
+		if err != nil {
+			h(w, r) // the page says what is wrong
+			return
+		}
+		if id != 0 {
+			q.Set("snapshot", strconv.FormatInt(id, 10))
+			q.Del("as-of")
+		}
+		key := "page\x00" + r.URL.Path + "\x00" + q.Encode()
+		if resp := s.cache.get(key); resp != nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			writeBody(w, r, resp, "")
+			return
+		}
+		// Render the plain page: no 304 and no gzip from the handler.
+		plain := r.Clone(r.Context())
+		plain.Header.Del("If-None-Match")
+		plain.Header.Del("Accept-Encoding")
+		rec := &recorder{header: http.Header{}, status: http.StatusOK}
+		h(rec, plain)
+		if rec.status != http.StatusOK {
+			for k, v := range rec.header {
+				w.Header()[k] = v
+			}
+			w.WriteHeader(rec.status)
+			w.Write(rec.body.Bytes())
+			return
+		}
+		resp := &response{body: rec.body.Bytes(), etag: etagOf(rec.body.Bytes())}
+		var z bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		zw.Write(resp.body)
+		zw.Close()
+		resp.gz = z.Bytes()
+		s.cache.put(key, resp)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		writeBody(w, r, resp, "")
+	}
+}
+
+// recorder keeps what a handler writes.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
+func (r *recorder) WriteHeader(status int)      { r.status = status }

@@ -81,10 +81,11 @@ type page struct {
 }
 
 func (s *Server) routes() {
-	s.mux.HandleFunc("GET /{$}", s.overview)
-	s.mux.HandleFunc("GET /explorer", s.explorer)
-	s.mux.HandleFunc("GET /models/{name}", s.modelPage)
-	s.mux.HandleFunc("GET /snapshots", s.snapshotsPage)
+	// A page of a snapshot never changes: each is rendered once.
+	s.mux.HandleFunc("GET /{$}", s.cachedPage(s.overview))
+	s.mux.HandleFunc("GET /explorer", s.cachedPage(s.explorer))
+	s.mux.HandleFunc("GET /models/{name}", s.cachedPage(s.modelPage))
+	s.mux.HandleFunc("GET /snapshots", s.cachedPage(s.snapshotsPage))
 	s.mux.HandleFunc("GET /static/{file}", s.static)
 	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
