@@ -167,7 +167,7 @@ func writeDiffText(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang, limit int) {
 		if c.Before == c.After {
 			continue
 		}
-		kt.Rows = append(kt.Rows, []string{c.Code, c.Name, publish.FormatCount(c.Before), publish.FormatCount(c.After), signed(c.After - c.Before)})
+		kt.Rows = append(kt.Rows, []string{c.Code, publish.CountryName(c.Country(), l), publish.FormatCount(c.Before), publish.FormatCount(c.After), signed(c.After - c.Before)})
 	}
 	publish.WriteTable(b, kt, l)
 	tt := publish.Table{Title: "\n" + l.T("diff.top", cd.Period.To),

@@ -69,8 +69,14 @@ type YearDelta struct {
 type CountryDelta struct {
 	Code   string  `json:"code"`
 	Name   string  `json:"name"`
+	NameKo string  `json:"name_ko"`
 	Before float64 `json:"before"`
 	After  float64 `json:"after"`
+}
+
+// Country is the delta's country, for naming it in a language.
+func (c CountryDelta) Country() census.CountryCount {
+	return census.CountryCount{Code: c.Code, Name: c.Name, NameKo: c.NameKo}
 }
 
 // CensusDiff is the effect of the changes on the census, under the same
@@ -335,7 +341,7 @@ func countryDeltas(a, b []census.CountryCount) []CountryDelta {
 	get := func(c census.CountryCount) *CountryDelta {
 		k := c.Code + "\x00" + c.Name
 		if m[k] == nil {
-			m[k] = &CountryDelta{Code: c.Code, Name: c.Name}
+			m[k] = &CountryDelta{Code: c.Code, Name: c.Name, NameKo: c.NameKo}
 			order = append(order, k)
 		}
 		return m[k]

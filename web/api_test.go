@@ -463,3 +463,38 @@ func TestPagesCached(t *testing.T) {
 		t.Errorf("bad parameter page: %d", resp.StatusCode)
 	}
 }
+
+// The diff page shows what the CLI shows: the models, then the census
+// before and after, per year, per country (in the page's language) and the
+// largest training runs.
+func TestDiffPage(t *testing.T) {
+	srv := storeServer(t)
+	resp, body := get(t, srv, "/snapshots?a=1&b=2&lang=ko")
+	page := string(body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	for _, want := range []string{`data-table="diff-per-year"`, `data-table="diff-countries"`, `data-table="diff-top-before"`, `data-table="diff-top-after"`, "New Model"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("diff page lacks %s", want)
+		}
+	}
+	// The API's diff says which countries moved; the page names them in Korean.
+	_, body = get(t, srv, "/api/v1/diff?a=1&b=2")
+	var d snapshots.Diff
+	if err := json.Unmarshal(body, &d); err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for _, c := range d.Census.Countries {
+		if c.Before != c.After {
+			moved++
+			if c.NameKo == "" || !strings.Contains(page, ">"+c.NameKo+"<") {
+				t.Errorf("country %s (%s) not named in Korean on the page", c.Code, c.NameKo)
+			}
+		}
+	}
+	if moved == 0 {
+		t.Errorf("the fixture's diff moves no country; the test needs one")
+	}
+}

@@ -90,6 +90,18 @@ func TestDashboardInChromium(t *testing.T) {
 	}
 	shot("dashboard-model.png")
 
+	// The diff of the two snapshots, in Korean, with its census sections.
+	_, err = chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/snapshots?a=1&b=2&lang=ko"))
+	must(err)
+	tables, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('table[data-table]')).map(t => t.dataset.table)`))
+	must(err)
+	for _, want := range []string{"diff-per-year", "diff-countries", "diff-top-before", "diff-top-after"} {
+		if !strings.Contains(strings.Join(tables, " "), want) {
+			t.Errorf("diff page lacks table %s: %v", want, tables)
+		}
+	}
+	shot("dashboard-diff-ko.png")
+
 	problems, requests := rec.Problems(), rec.Requests()
 	if len(problems) > 0 {
 		t.Errorf("console errors: %q", problems)

@@ -31,6 +31,22 @@ var pages = sync.OnceValue(func() *template.Template {
 			return publish.FormatFLOP(*f)
 		},
 		"join": func(s []string) string { return strings.Join(s, ", ") },
+		// delta shows a change with its sign.
+		"delta": func(before, after float64) string {
+			switch d := after - before; {
+			case d > 0:
+				return "+" + publish.FormatCount(d)
+			case d < 0:
+				return "−" + publish.FormatCount(-d)
+			}
+			return "0"
+		},
+		"float":  func(i int) float64 { return float64(i) },
+		"inc":    func(i int) int { return i + 1 },
+		"flop64": publish.FormatFLOP,
+		"countryName": func(c census.CountryCount, lang string) string {
+			return publish.CountryName(c, i18n.Lang(lang))
+		},
 		// value shows a diff's old or new value: FLOP as 2.1e+25, none as –.
 		"value": func(v any) string {
 			switch x := v.(type) {
