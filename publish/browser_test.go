@@ -50,6 +50,24 @@ func TestHTMLInChromium(t *testing.T) {
 					t.Errorf("chart %d drew only %d shapes", i, n)
 				}
 			}
+			if l == i18n.KO {
+				// The inlined ECharts has its Korean locale: a time axis
+				// names months in Korean.
+				months, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function(){
+					var d = document.createElement('div'); d.style.width = '600px'; d.style.height = '200px';
+					document.body.appendChild(d);
+					var c = echarts.init(d, null, {renderer: 'svg', locale: 'KO'});
+					c.setOption({animation: false, xAxis: {type: 'time', min: '2024-01-01', max: '2024-07-01'}, yAxis: {},
+						series: [{type: 'line', data: [['2024-01-01', 1], ['2024-07-01', 2]]}]});
+					var text = d.textContent; c.dispose(); d.remove(); return text;
+				})()`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.Contains(months, "월") || strings.Contains(months, "Feb") {
+					t.Errorf("time axis labels %q, want Korean months", months)
+				}
+			}
 			browser.Screenshot(t, ctx, "report-"+string(l)+".png")
 			if p := rec.Problems(); len(p) > 0 {
 				t.Errorf("console errors: %q", p)

@@ -11,12 +11,16 @@ import (
 	"github.com/modelcensus/modelcensus/i18n"
 )
 
-// ECharts is the vendored ECharts library (publish/assets, from npm; see
-// scripts/vendor-echarts.sh), inlined into every report so that it needs no
-// network.
-//
+// ECharts is the vendored ECharts library with its Korean locale
+// (publish/assets, from npm; see scripts/vendor-echarts.sh), inlined into
+// every report so that it needs no network.
+var ECharts = echartsMin + "\n" + echartsKO
+
 //go:embed assets/echarts.min.js
-var ECharts string
+var echartsMin string
+
+//go:embed assets/echarts-langKO.js
+var echartsKO string
 
 //go:embed report.html.tmpl
 var reportTemplate string

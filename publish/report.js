@@ -74,7 +74,7 @@
   (data.charts || []).forEach(function (c) {
     var el = document.getElementById('chart-' + c.id);
     if (!el || typeof echarts === 'undefined') { return; }
-    var chart = echarts.init(el, null, { renderer: 'svg' });
+    var chart = echarts.init(el, null, { renderer: 'svg', locale: data.lang === 'ko' ? 'KO' : 'EN' });
     chart.setOption(c.kind === 'scatter' ? scatterOption(c) : barOption(c, c.kind === 'hbar'));
     el.setAttribute('data-drawn', 'true');
     charts.push(chart);
