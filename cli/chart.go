@@ -19,15 +19,18 @@ var ChartNames = []string{"per_year", "countries", "countries_latest", "organiza
 func newChartCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
-		Use:   "chart NAME -o FILE.svg|FILE.png",
+		Use:   "chart NAME [-o FILE.svg|FILE.png]",
 		Short: l.T("cmd.chart.short"),
 		Long: `Draw one of the report's charts as SVG or PNG, to paste into documents:
 per_year, countries, countries_latest, organizations_latest, domains,
-multimodal or compute. It takes the same source and counting flags as report.
+multimodal or compute. The format follows -o's extension, or --format; without
+-o the chart goes to standard output (SVG unless --format png). It takes the
+same source and counting flags as report.
 
-보고서의 차트 하나를 SVG나 PNG로 그립니다(문서에 붙여 넣기용). report와 같은
+보고서의 차트 하나를 SVG나 PNG로 그립니다(문서에 붙여 넣기용). 형식은 -o의
+확장자나 --format을 따르고, -o가 없으면 표준 출력으로 씁니다. report와 같은
 원본·집계 옵션을 씁니다.`,
-		Example: "  modelcensus chart per_year -o per_year.svg\n  modelcensus chart compute --lang ko -o compute.png",
+		Example: "  modelcensus chart per_year -o per_year.svg\n  modelcensus chart compute --lang ko -o compute.png\n  modelcensus chart countries > countries.svg",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runChart(cmd.Context(), io, o, args[0])
@@ -40,6 +43,7 @@ multimodal or compute. It takes the same source and counting flags as report.
 	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
 	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
 	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
+	fs.StringVar(&o.Format, "format", "", l.T("flag.chart_format"))
 	o.Top = census.DefaultTop
 	return cmd
 }
@@ -55,9 +59,22 @@ func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string)
 	if !contains(ChartNames, name) {
 		return badValue(l, "NAME", name, strings.Join(ChartNames, ", "))
 	}
-	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(o.Output)), ".")
+	format := o.Format
+	if o.Output != "" && o.Output != "-" {
+		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(o.Output)), ".")
+		if ext != publish.ImageSVG && ext != publish.ImagePNG {
+			return badValue(l, "-o", o.Output, "FILE.svg, FILE.png")
+		}
+		if format != "" && format != ext {
+			return badValue(l, "--format", format, ext+" (the extension of -o)")
+		}
+		format = ext
+	}
+	if format == "" {
+		format = publish.ImageSVG
+	}
 	if format != publish.ImageSVG && format != publish.ImagePNG {
-		return badValue(l, "-o", o.Output, "FILE.svg, FILE.png")
+		return badValue(l, "--format", format, "svg, png")
 	}
 	if err := o.validate(l); err != nil {
 		return err

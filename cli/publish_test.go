@@ -61,6 +61,16 @@ func TestPublishFormats(t *testing.T) {
 	if code, _, _ = run(t, nil, "chart", "pie", "--source", fixture, "-o", filepath.Join(dir, "x.svg")); code != ExitUsage {
 		t.Errorf("unknown chart: exit %d", code)
 	}
+	// Without -o the chart goes to standard output, SVG unless --format png.
+	if code, out, errOut := run(t, nil, "chart", "per_year", "--source", fixture, "--date", "2025-03-01"); code != 0 || !strings.Contains(out, "<svg") {
+		t.Errorf("chart to stdout: exit %d %.80q %s", code, out, errOut)
+	}
+	if code, out, _ := run(t, nil, "chart", "per_year", "--source", fixture, "--date", "2025-03-01", "--format", "png"); code != 0 || !strings.HasPrefix(out, "\x89PNG") {
+		t.Errorf("png to stdout: exit %d %.8q", code, out)
+	}
+	if code, _, _ = run(t, nil, "chart", "per_year", "--source", fixture, "-o", filepath.Join(dir, "x.svg"), "--format", "png"); code != ExitUsage {
+		t.Errorf("--format against -o's extension: exit %d", code)
+	}
 	if code, _, _ = run(t, nil, "chart", "per_year", "--source", fixture, "-o", filepath.Join(dir, "x.gif")); code != ExitUsage {
 		t.Errorf("unknown image format: exit %d", code)
 	}

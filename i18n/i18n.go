@@ -284,6 +284,7 @@ var catalog = map[string][2]string{
 	"flag.top":          {"how many of the latest year's largest models to list", "최근 연도 학습 연산량 상위 모델을 몇 개 보여줄지"},
 	"flag.format":       {"output format: text, json, csv or markdown", "출력 형식: text, json, csv, markdown"},
 	"flag.format.rules": {"output format: text, json or csv", "출력 형식: text, json, csv"},
+	"flag.chart_format": {"svg or png (default: the extension of -o, else svg)", "svg 또는 png (기본값: -o의 확장자, 없으면 svg)"},
 	"flag.output":       {"write to this file (atomically) instead of standard output", "표준 출력 대신 이 파일에 (원자적으로) 씀"},
 	"flag.kind":         {"only one kind: column, country, organization, domain or accessibility", "한 종류만: column, country, organization, domain, accessibility"},
 	"flag.unmapped":     {"with --source: list only the values no rule maps", "--source와 함께: 규칙에 없는 값만 나열"},
