@@ -469,3 +469,35 @@ func TestEmptyDataset(t *testing.T) {
 		t.Errorf("empty census = %+v", r)
 	}
 }
+
+// Unmapped values count the rows that are counted: a repeated name's row
+// is taken back out, its accessibility too.
+func TestUnmappedLeavesOutRepeats(t *testing.T) {
+	ds := NewDataset(testRules(t))
+	add := func(line int, name, org, access string) {
+		raw := Raw{File: "f.csv", Line: line}
+		raw.Set(FieldName, name)
+		raw.Set(FieldDate, "2024-05-01")
+		raw.Set(FieldOrganization, org)
+		raw.Set(FieldAccessibility, access)
+		ds.Add(&raw)
+	}
+	add(2, "A", "Nowhere Lab", "Secret sauce")
+	add(3, "B", "Nowhere Lab", "")
+	add(4, "A", "Nowhere Lab", "Secret sauce") // repeats A
+	add(5, "C", "Elsewhere Lab", "Secret sauce")
+	add(6, "C", "Elsewhere Lab", "") // repeats C
+	ds.Finish()
+	want := map[string]map[string]int{
+		KindOrganization:  {"Nowhere Lab": 2, "Elsewhere Lab": 1},
+		KindAccessibility: {"Secret sauce": 2},
+	}
+	for kind, w := range want {
+		if got := ds.Unmapped[kind]; !reflect.DeepEqual(got, w) {
+			t.Errorf("Unmapped[%s] = %v, want %v", kind, got, w)
+		}
+	}
+	if len(ds.Duplicates) != 2 {
+		t.Errorf("%d duplicates, want 2", len(ds.Duplicates))
+	}
+}

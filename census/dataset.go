@@ -77,6 +77,8 @@ type Dataset struct {
 	ctry     map[string]*countryCell
 	doms     map[string]*domainCell
 	access   map[string]accessCell
+	// accessUnmapped holds, by row, an accessibility value no rule maps.
+	accessUnmapped map[fileLine]string
 }
 
 // row is one model as stored: no pointers, so the garbage collector never
@@ -159,7 +161,13 @@ type combo struct {
 	topics    *Topics
 	countries []string
 	filled    bool
+	// unmapped are the cells' values no rule maps (organization, country,
+	// domain), for taking a repeated row back out of Unmapped.
+	unmapped [3][]string
 }
+
+// unmappedKinds are the kinds of combo.unmapped, in order.
+var unmappedKinds = [3]string{KindOrganization, KindCountry, KindDomain}
 
 type comboKey struct {
 	o *orgCell
@@ -278,7 +286,14 @@ func (d *Dataset) Add(raw *Raw) {
 		r.flags |= flagHasCompute
 	}
 	r.conf = d.symbol(Clean(raw.Get(FieldConfidence)))
-	r.access = d.accessCategory(raw.Get(FieldAccessibility))
+	var accessUnmapped string
+	r.access, accessUnmapped = d.accessCategory(raw.Get(FieldAccessibility))
+	if accessUnmapped != "" {
+		if d.accessUnmapped == nil {
+			d.accessUnmapped = map[fileLine]string{}
+		}
+		d.accessUnmapped[fileLine{r.file, r.line}] = accessUnmapped
+	}
 
 	// The name is copied into the arena: a model does not pin its row's
 	// abstract and notes in memory.
@@ -366,7 +381,8 @@ func (d *Dataset) comboIndex(oc *orgCell, cc *countryCell, dc *domainCell) int32
 	if i, ok := d.comboIdx[k]; ok {
 		return i
 	}
-	c := combo{aff: &oc.Affiliation, topics: &dc.Topics, countries: cc.codes}
+	c := combo{aff: &oc.Affiliation, topics: &dc.Topics, countries: cc.codes,
+		unmapped: [3][]string{oc.unmapped, cc.unmapped, dc.unmapped}}
 	if len(c.countries) == 0 && len(oc.Homes) > 0 {
 		c.countries, c.filled = oc.Homes, true
 	}
@@ -423,6 +439,7 @@ func (d *Dataset) Finish() {
 				r, fr := &d.rows[i], &d.rows[first]
 				d.Duplicates = append(d.Duplicates, Duplicate{Name: strings.Clone(d.name(i)),
 					File: d.files[r.file], Line: int(r.line), FirstFile: d.files[fr.file], FirstLine: int(fr.line)})
+				d.forgetUnmapped(r)
 				continue
 			}
 			rows = append(rows, d.rows[i])
@@ -677,7 +694,9 @@ func (d *Dataset) domainCell(cell string) *domainCell {
 	return c
 }
 
-func (d *Dataset) accessCategory(cell string) uint8 {
+// accessCategory returns the category of an accessibility cell, and its
+// value when no rule maps it.
+func (d *Dataset) accessCategory(cell string) (uint8, string) {
 	c, ok := d.access[cell]
 	if !ok {
 		if v := Clean(cell); v != "" {
@@ -692,7 +711,32 @@ func (d *Dataset) accessCategory(cell string) uint8 {
 	if c.unmapped != "" {
 		d.unmapped(KindAccessibility, []string{c.unmapped})
 	}
-	return c.category
+	return c.category, c.unmapped
+}
+
+// fileLine is where a row was read.
+type fileLine struct {
+	file uint16
+	line int32
+}
+
+// forgetUnmapped takes a repeated row's values back out of Unmapped: the
+// counts are of the rows counted.
+func (d *Dataset) forgetUnmapped(r *row) {
+	drop := func(kind, v string) {
+		m := d.Unmapped[kind]
+		if m[v]--; m[v] <= 0 {
+			delete(m, v)
+		}
+	}
+	for k, values := range d.combos[r.combo].unmapped {
+		for _, v := range values {
+			drop(unmappedKinds[k], v)
+		}
+	}
+	if v, ok := d.accessUnmapped[fileLine{r.file, r.line}]; ok {
+		drop(KindAccessibility, v)
+	}
 }
 
 // UnmappedList returns the unmapped values of kind, most rows first.
