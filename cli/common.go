@@ -44,6 +44,16 @@ func (o *sourceOptions) lang(io *IOStreams) (i18n.Lang, error) {
 	return i18n.Parse(o.Lang)
 }
 
+// start is how a command that reads a source begins: the output language
+// from --lang (or the locale), and the source flags checked.
+func (o *sourceOptions) start(io *IOStreams) (i18n.Lang, error) {
+	l, err := o.lang(io)
+	if err != nil {
+		return i18n.EN, usageError("en", err)
+	}
+	return l, o.validate(l)
+}
+
 func (o *sourceOptions) validate(l i18n.Lang) error {
 	switch o.Subset {
 	case "", epoch.SubsetAll, epoch.SubsetNotable, epoch.SubsetLargeScale, epoch.SubsetFrontier:

@@ -54,11 +54,8 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	if err := needFull(io); err != nil {
 		return err
 	}
-	l, err := o.lang(io)
+	l, err := o.start(io)
 	if err != nil {
-		return usageError("en", err)
-	}
-	if err := o.validate(l); err != nil {
 		return err
 	}
 	copt, err := o.censusOptions(l)

@@ -58,11 +58,8 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	if err := needFull(io); err != nil {
 		return err
 	}
-	l, err := o.lang(io)
+	l, err := o.start(io)
 	if err != nil {
-		return usageError("en", err)
-	}
-	if err := o.validate(l); err != nil {
 		return err
 	}
 	copt, err := o.censusOptions(l)

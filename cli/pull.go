@@ -54,11 +54,8 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	if err := needFull(io); err != nil {
 		return err
 	}
-	l, err := o.lang(io)
+	l, err := o.start(io)
 	if err != nil {
-		return usageError("en", err)
-	}
-	if err := o.validate(l); err != nil {
 		return err
 	}
 	if o.Every < 0 || (o.Every > 0 && o.Every < time.Second) {

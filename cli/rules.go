@@ -70,11 +70,8 @@ type Mapping struct {
 var ruleKinds = []string{census.KindColumn, census.KindCountry, census.KindOrganization, census.KindDomain, census.KindAccessibility}
 
 func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
-	l, err := o.lang(io)
+	l, err := o.start(io)
 	if err != nil {
-		return usageError("en", err)
-	}
-	if err := o.validate(l); err != nil {
 		return err
 	}
 	if o.Unmapped && o.Source == "" {

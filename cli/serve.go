@@ -52,11 +52,8 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if err := needFull(io); err != nil {
 		return err
 	}
-	l, err := o.lang(io)
+	l, err := o.start(io)
 	if err != nil {
-		return usageError("en", err)
-	}
-	if err := o.validate(l); err != nil {
 		return err
 	}
 	if _, _, err := net.SplitHostPort(o.Addr); err != nil {
