@@ -65,11 +65,7 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	if o.Format != "text" && o.Format != "json" {
 		return badValue(l, "--format", o.Format, "text, json")
 	}
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
-	st, err := o.openExisting(ctx, io, l)
+	r, st, err := rulesAndStore(ctx, io, l, &o.sourceOptions, &o.dbOptions)
 	if err != nil {
 		return err
 	}

@@ -84,11 +84,7 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	if o.Format != "text" && o.Format != "json" && o.Format != "csv" {
 		return badValue(l, "--format", o.Format, "text, json, csv")
 	}
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
-	st, err := o.openExisting(ctx, io, l)
+	r, st, err := rulesAndStore(ctx, io, l, &o.sourceOptions, &o.dbOptions)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,16 @@ type response struct {
 	etag     string
 }
 
+// newResponse is a body ready to keep: its ETag, and its gzip at the best
+// compression (it is compressed once and sent many times).
+func newResponse(body []byte) *response {
+	var z bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	zw.Write(body)
+	zw.Close()
+	return &response{body: body, gz: z.Bytes(), etag: etagOf(body)}
+}
+
 // responses caches rendered answers by endpoint, resolved snapshot and
 // query.
 type responses struct {
@@ -115,12 +125,7 @@ func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint str
 			s.fail(w, r, err)
 			return
 		}
-		resp = &response{body: b.Bytes(), etag: etagOf(b.Bytes())}
-		var z bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
-		zw.Write(resp.body)
-		zw.Close()
-		resp.gz = z.Bytes()
+		resp = newResponse(b.Bytes())
 		s.cache.put(key, resp)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -162,12 +167,7 @@ func (s *Server) cachedPage(h http.HandlerFunc) http.HandlerFunc {
 			w.Write(rec.body.Bytes())
 			return
 		}
-		resp := &response{body: rec.body.Bytes(), etag: etagOf(rec.body.Bytes())}
-		var z bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
-		zw.Write(resp.body)
-		zw.Close()
-		resp.gz = z.Bytes()
+		resp := newResponse(rec.body.Bytes())
 		s.cache.put(key, resp)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		writeBody(w, r, resp, "")
