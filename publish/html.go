@@ -11,16 +11,18 @@ import (
 	"github.com/modelcensus/modelcensus/i18n"
 )
 
-// ECharts is the vendored ECharts library with its Korean locale
-// (publish/assets, from npm; see scripts/vendor-echarts.sh), inlined into
-// every report so that it needs no network.
-var ECharts = echartsMin + "\n" + echartsKO
-
+// ECharts is the vendored ECharts library (publish/assets, from npm; see
+// scripts/vendor-echarts.sh), inlined into every report so that it needs no
+// network.
+//
 //go:embed assets/echarts.min.js
-var echartsMin string
+var ECharts string
 
+// EChartsKO is ECharts' Korean locale (month and tool names), from the
+// same package; it runs after ECharts.
+//
 //go:embed assets/echarts-langKO.js
-var echartsKO string
+var EChartsKO string
 
 //go:embed report.html.tmpl
 var reportTemplate string
@@ -193,7 +195,7 @@ func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
 			l.T("method.snapshot", r.Source.SnapshotDate, BasisText(r.Source.DateBasis, r.Source.DatePath, l)),
 			l.T("method.names", r.Settings.RulesVersion),
 		},
-		"ECharts": template.JS(ECharts), "Data": data, "Script": template.JS(ReportJS),
+		"ECharts": template.JS(ECharts), "EChartsKO": template.JS(EChartsKO), "Data": data, "Script": template.JS(ReportJS),
 	})
 	if err != nil {
 		return err

@@ -427,6 +427,8 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 	switch name {
 	case "echarts.min.js":
 		body, ctype = []byte(publish.ECharts), "text/javascript; charset=utf-8"
+	case "echarts-ko.js":
+		body, ctype = []byte(publish.EChartsKO), "text/javascript; charset=utf-8"
 	case "report.js":
 		body, ctype = []byte(publish.ReportJS), "text/javascript; charset=utf-8"
 	default:

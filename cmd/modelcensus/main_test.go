@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -60,6 +61,7 @@ func TestHandOffBetweenBinaries(t *testing.T) {
 		}
 	}
 	mc := filepath.Join(dir, "modelcensus")
+	checkInit(t, mc)
 	run := func(args ...string) (int, string, string) {
 		t.Helper()
 		cmd := exec.Command(mc, args...)
@@ -103,5 +105,38 @@ func TestHandOffBetweenBinaries(t *testing.T) {
 	}
 	if code, out, errOut := run("report", "--source", fixture, "--date", "2025-03-01", "--format", "json"); code != 0 || !strings.Contains(out, `"per_year"`) {
 		t.Errorf("report without modelcensus-full: exit %d: %s", code, errOut)
+	}
+}
+
+// checkInit runs the program with GODEBUG=inittrace=1 and fails when one of
+// modelcensus's own packages allocates much in its initialisation, which
+// every run pays before main (as a 1 MiB string joined at init once did).
+func checkInit(t *testing.T, bin string) {
+	t.Helper()
+	cmd := exec.Command(bin, "--version")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("--version: %v\n%s", err, out)
+	}
+	const limit = 64 << 10
+	seen := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		// init PKG @0.5 ms, 0.1 ms clock, 27352 bytes, 4 allocs
+		f := strings.Fields(line)
+		if len(f) < 9 || f[0] != "init" || !strings.HasPrefix(f[1], "github.com/modelcensus/modelcensus") {
+			continue
+		}
+		seen++
+		n, err := strconv.Atoi(f[7])
+		if err != nil || f[8] != "bytes," {
+			t.Fatalf("cannot read %q", line)
+		}
+		if n > limit {
+			t.Errorf("%s allocates %d bytes at init (limit %d): make it lazy", f[1], n, limit)
+		}
+	}
+	if seen == 0 {
+		t.Errorf("no init trace of modelcensus's packages:\n%s", out)
 	}
 }
