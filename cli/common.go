@@ -101,14 +101,32 @@ func rulesDone(l i18n.Lang, r *census.Rules) error {
 	return nil
 }
 
-// load opens and reads the source, printing warnings on ErrOut.
-func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
-	opt := epoch.LoadOptions{Subset: o.Subset, Now: io.Now, OnRow: onRow}
+// openOptions are how the source is opened: the download cache, a
+// progress bar on a terminal, and the downloader, which only
+// modelcensus-full links (a URL source in this binary hands off to it).
+func (o *sourceOptions) openOptions(io *IOStreams) (epoch.OpenOptions, error) {
+	var opt epoch.OpenOptions
 	opt.Fetch.CacheDir = o.CacheDir
 	opt.Fetch.Now = io.Now
 	if io.ErrIsTerminal() {
 		opt.Fetch.Progress = io.ErrOut
 	}
+	if epoch.IsURL(o.Source) || o.Source == "" {
+		if io.Parts == nil {
+			return opt, errNeedsFull
+		}
+		opt.Download = io.Parts.Download
+	}
+	return opt, nil
+}
+
+// load opens and reads the source, printing warnings on ErrOut.
+func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
+	open, err := o.openOptions(io)
+	if err != nil {
+		return nil, err
+	}
+	opt := epoch.LoadOptions{OpenOptions: open, Subset: o.Subset, Now: io.Now, OnRow: onRow}
 	if o.Date != "" {
 		opt.Date, _ = time.Parse("2006-01-02", o.Date)
 	}

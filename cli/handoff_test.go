@@ -38,6 +38,10 @@ func TestHandOff(t *testing.T) {
 		{[]string{"report", "--db", db, "--snapshot", "1"}, true},
 		{[]string{"history", "--db", db}, true},
 	}
+	// A URL source is downloaded by modelcensus-full (here: nothing listens).
+	if code, _, _, handed := runCounting(t, nil, "report", "--source", "http://127.0.0.1:1/ai_models.zip", "--cache-dir", dir); !handed || code != ExitDownload {
+		t.Errorf("URL source: handed off %v, exit %d; want true, %d", handed, code, ExitDownload)
+	}
 	for _, tc := range cases {
 		code, _, errOut, handed := runCounting(t, nil, tc.args...)
 		if code != ExitOK {
@@ -127,5 +131,16 @@ func TestFullCommandLookup(t *testing.T) {
 	argv, err := fullCommand(none, other, true)
 	if err != nil || len(argv) != 3 || argv[1] != "run" || !strings.HasSuffix(argv[2], "/cmd/"+FullName) {
 		t.Errorf("go run: %v, %v", argv, err)
+	}
+}
+
+func TestHostPort(t *testing.T) {
+	for addr, want := range map[string]bool{
+		"127.0.0.1:8080": true, ":8080": true, "localhost:0": true, "[::1]:9000": true,
+		"127.0.0.1": false, "127.0.0.1:http": false, "::1:9000": false, "host:70000": false, "": false,
+	} {
+		if got := hostPort(addr); got != want {
+			t.Errorf("hostPort(%q) = %v, want %v", addr, got, want)
+		}
 	}
 }

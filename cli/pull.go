@@ -70,12 +70,11 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 		return err
 	}
 	defer st.Close()
-	opt := snapshots.PullOptions{Now: io.Now, ToolVersion: Version}
-	opt.Fetch.CacheDir = o.CacheDir
-	opt.Fetch.Now = io.Now
-	if io.ErrIsTerminal() {
-		opt.Fetch.Progress = io.ErrOut
+	open, err := o.openOptions(io)
+	if err != nil {
+		return err
 	}
+	opt := snapshots.PullOptions{OpenOptions: open, Now: io.Now, ToolVersion: Version}
 	if o.Date != "" {
 		opt.Date, _ = time.Parse("2006-01-02", o.Date)
 	}

@@ -174,9 +174,11 @@ func tableMappings(r *census.Rules) []Mapping {
 
 // sourceMappings reads a source and maps every raw value in it.
 func sourceMappings(cmd *cobra.Command, io *IOStreams, l i18n.Lang, r *census.Rules, o *sourceOptions) ([]Mapping, error) {
-	opt := epoch.OpenOptions{}
-	opt.Fetch.CacheDir = o.CacheDir
-	opt.Fetch.Now = io.Now
+	opt, err := o.openOptions(io)
+	if err != nil {
+		return nil, err
+	}
+	opt.Fetch.Progress = nil
 	src, err := epoch.Open(cmd.Context(), o.Source, opt)
 	if err != nil {
 		return nil, translate(l, err)

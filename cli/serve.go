@@ -3,7 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
-	"net"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -56,7 +57,7 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	if _, _, err := net.SplitHostPort(o.Addr); err != nil {
+	if !hostPort(o.Addr) {
 		return badValue(l, "--addr", o.Addr, "HOST:PORT")
 	}
 	r, err := o.loadRules(l)
@@ -64,10 +65,14 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 		return err
 	}
 	cfg := ext.ServeConfig{Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut,
-		Listening: func(a net.Addr) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", a.String())) }}
+		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }}
 	if o.Source != "" {
-		cfg.Load = epoch.LoadOptions{Subset: o.Subset, Now: io.Now}
-		cfg.Load.Fetch.CacheDir = o.CacheDir
+		open, err := o.openOptions(io)
+		if err != nil {
+			return err
+		}
+		open.Fetch.Progress = nil
+		cfg.Load = epoch.LoadOptions{OpenOptions: open, Subset: o.Subset, Now: io.Now}
 		if o.Date != "" {
 			cfg.Load.Date, _ = time.Parse("2006-01-02", o.Date)
 		}
@@ -84,4 +89,23 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	}
 	fmt.Fprintln(io.ErrOut, l.T("serve.stopped"))
 	return nil
+}
+
+// hostPort reports whether addr looks like HOST:PORT (an IPv6 host in
+// brackets); the server reports anything else it cannot listen on. It
+// saves linking package net here.
+func hostPort(addr string) bool {
+	i := strings.LastIndexByte(addr, ':')
+	if i < 0 {
+		return false
+	}
+	host, port := addr[:i], addr[i+1:]
+	p, err := strconv.Atoi(port)
+	if err != nil || p < 0 || p > 65535 {
+		return false
+	}
+	if strings.Contains(host, ":") {
+		return strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]")
+	}
+	return !strings.ContainsAny(host, "[]")
 }

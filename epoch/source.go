@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -58,6 +59,19 @@ func (s *Source) Close() error {
 // OpenOptions configure Open.
 type OpenOptions struct {
 	Fetch FetchOptions
+	// Download fetches a URL source into the cache (see package
+	// epoch/download, whose Fetch it usually is). When it is nil, opening a
+	// URL fails with ErrNoDownload: the fast modelcensus binary does not
+	// link net/http and hands downloads to modelcensus-full.
+	Download func(ctx context.Context, url string, opt FetchOptions) (*Fetched, error)
+}
+
+// ErrNoDownload is Open's error for a URL when OpenOptions.Download is nil.
+var ErrNoDownload = errors.New("downloads are not linked into this program")
+
+// IsURL reports whether location is an http(s) URL, which Open downloads.
+func IsURL(location string) bool {
+	return strings.HasPrefix(location, "https://") || strings.HasPrefix(location, "http://")
 }
 
 // Open opens location: an http(s) URL, a zip archive, a folder of CSVs, or a
@@ -66,8 +80,11 @@ func Open(ctx context.Context, location string, opt OpenOptions) (*Source, error
 	if location == "" {
 		location = DefaultURL
 	}
-	if strings.HasPrefix(location, "https://") || strings.HasPrefix(location, "http://") {
-		f, err := Fetch(ctx, location, opt.Fetch)
+	if IsURL(location) {
+		if opt.Download == nil {
+			return nil, fmt.Errorf("open %s: %w", location, ErrNoDownload)
+		}
+		f, err := opt.Download(ctx, location, opt.Fetch)
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 // Package ext declares the parts of modelcensus that link large libraries:
 // the snapshot stores (SQLite, PostgreSQL), the Excel workbook, the static
-// charts and the web server.
+// charts, the web server and the download (net/http and TLS, which also make
+// a program depend on the C library where cgo is on).
 //
 // Go runs the initialisation of every package a program links before main
 // starts, and those libraries take longer to initialise than `report` takes
@@ -13,7 +14,6 @@ package ext
 import (
 	"context"
 	"io"
-	"net"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
@@ -32,6 +32,9 @@ type Parts struct {
 	// WriteChart draws one chart as SVG or PNG (publish.ImageSVG or
 	// publish.ImagePNG).
 	WriteChart func(w io.Writer, c publish.Chart, format string, l i18n.Lang) error
+	// Download fetches a URL source into the download cache (package
+	// epoch/download: it links net/http).
+	Download func(ctx context.Context, url string, opt epoch.FetchOptions) (*epoch.Fetched, error)
 	// Serve serves the dashboard and the API until ctx ends.
 	Serve func(ctx context.Context, c ServeConfig) error
 }
@@ -53,6 +56,7 @@ type ServeConfig struct {
 	Version string
 	// Log receives the server's log lines.
 	Log io.Writer
-	// Listening is called once the server listens, with its address.
-	Listening func(net.Addr)
+	// Listening is called once the server listens, with its address
+	// (HOST:PORT).
+	Listening func(addr string)
 }

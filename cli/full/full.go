@@ -5,9 +5,11 @@ package full
 import (
 	"context"
 	"log"
+	"net"
 	"strings"
 
 	"github.com/modelcensus/modelcensus/cli/ext"
+	"github.com/modelcensus/modelcensus/epoch/download"
 	"github.com/modelcensus/modelcensus/publish/plot"
 	"github.com/modelcensus/modelcensus/publish/xlsx"
 	"github.com/modelcensus/modelcensus/store"
@@ -18,7 +20,7 @@ import (
 
 // Parts returns the full implementations.
 func Parts() *ext.Parts {
-	return &ext.Parts{OpenStore: OpenStore, WriteXLSX: xlsx.Write, WriteChart: plot.Write, Serve: Serve}
+	return &ext.Parts{OpenStore: OpenStore, WriteXLSX: xlsx.Write, WriteChart: plot.Write, Download: download.Fetch, Serve: Serve}
 }
 
 // OpenStore opens the PostgreSQL store for a postgres:// or postgresql://
@@ -42,5 +44,9 @@ func Serve(ctx context.Context, c ext.ServeConfig) error {
 		cat = web.NewStoreCatalog(c.Rules, c.Store)
 	}
 	srv := web.New(cat, c.Version, log.New(c.Log, "modelcensus: ", log.LstdFlags))
-	return srv.Serve(ctx, c.Addr, c.Listening)
+	return srv.Serve(ctx, c.Addr, func(a net.Addr) {
+		if c.Listening != nil {
+			c.Listening(a.String())
+		}
+	})
 }

@@ -10,8 +10,8 @@ import (
 	"testing"
 )
 
-// heavy are the libraries that only modelcensus-full may link: their
-// package initialisation alone takes longer than a whole report.
+// heavy are the packages that only modelcensus-full may link: their
+// initialisation, or their size, costs more start-up than a whole report.
 var heavy = []string{
 	"github.com/xuri/excelize",
 	"gonum.org/v1/plot",
@@ -20,6 +20,8 @@ var heavy = []string{
 	"github.com/jackc/pgx",
 	"github.com/chromedp",
 	"github.com/modelcensus/modelcensus/web",
+	"net/http",   // downloads: modelcensus-full fetches URL sources
+	"crypto/tls", // with net/http
 }
 
 func goCommand(t *testing.T) string {

@@ -1,4 +1,8 @@
-package epoch
+// Package download fetches Epoch's exports over HTTP into the user's
+// cache, revalidating with the ETag (Epoch sends no Last-Modified), with
+// timeouts, a size cap and a progress bar, and falls back to the cached
+// copy when offline. It is epoch.OpenOptions.Download in modelcensus-full.
+package download
 
 import (
 	"context"
@@ -18,164 +22,11 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/modelcensus/modelcensus/epoch"
 )
 
-// Defaults applied by Fetch to zero-valued FetchOptions fields.
-const (
-	DefaultFetchTimeout   = 5 * time.Minute
-	DefaultConnectTimeout = 30 * time.Second
-	DefaultMaxBytes       = 512 << 20
-	DefaultUserAgent      = "modelcensus"
-	cacheSubdir           = "modelcensus"
-)
-
-// FetchOptions configures Fetch. The zero value is usable.
-type FetchOptions struct {
-	// CacheDir is where cached bodies live; "" means
-	// os.UserCacheDir()/modelcensus.
-	CacheDir string
-	// Timeout bounds the whole request, body included; 0 means 5 minutes.
-	Timeout time.Duration
-	// ConnectTimeout bounds dialing, the TLS handshake and waiting for the
-	// response headers; 0 means 30 seconds. It only applies when Client is nil.
-	ConnectTimeout time.Duration
-	// MaxBytes caps the body size; 0 means 512 MiB. A larger body is an
-	// error of kind FetchTooLarge and nothing is cached.
-	MaxBytes int64
-	// Progress is where a progress bar is drawn; nil means none. The bar is
-	// only drawn when Progress is an *os.File attached to a terminal.
-	Progress io.Writer
-	// Client performs the request; nil means a client built from the
-	// timeouts above.
-	Client *http.Client
-	// Now returns the current time; nil means time.Now.
-	Now func() time.Time
-	// UserAgent is sent as the User-Agent header; "" means "modelcensus".
-	UserAgent string
-
-	// forceProgress draws the progress bar even when Progress is not a
-	// terminal (tests).
-	forceProgress bool
-}
-
-// Fetched describes the local copy that Fetch returns.
-type Fetched struct {
-	// URL is the URL that was fetched.
-	URL string
-	// Path is the absolute path of the cached body on disk.
-	Path string
-	// ETag is the entity tag the server sent with the body, if any.
-	ETag string
-	// Size is the body size in bytes.
-	Size int64
-	// SHA256 is the lowercase hex SHA-256 of the body.
-	SHA256 string
-	// RetrievedAt is when the body was downloaded from the server.
-	RetrievedAt time.Time
-	// ValidatedAt is the last time the server confirmed the body (200 or 304).
-	ValidatedAt time.Time
-	// FromCache reports that the body came from the cache (304 Not Modified,
-	// or offline fallback).
-	FromCache bool
-	// Offline reports that the server could not be reached and a cached copy
-	// was used.
-	Offline bool
-}
-
-// Age is how long ago the cached body was downloaded, at time now. It is
-// never negative.
-func (f *Fetched) Age(now time.Time) time.Duration {
-	if f == nil || f.RetrievedAt.IsZero() {
-		return 0
-	}
-	return max(now.Sub(f.RetrievedAt), 0)
-}
-
-// FetchErrorKind classifies a download failure.
-type FetchErrorKind int
-
-// Kinds of FetchError.
-const (
-	// FetchOffline means the server could not be reached (or the connection
-	// failed mid-body) and nothing is cached.
-	FetchOffline FetchErrorKind = iota + 1
-	// FetchStatus means the server answered with an HTTP error status.
-	FetchStatus
-	// FetchTooLarge means the body exceeded MaxBytes.
-	FetchTooLarge
-	// FetchTruncated means the body ended before Content-Length bytes arrived.
-	FetchTruncated
-	// FetchCache means the cache directory could not be used.
-	FetchCache
-)
-
-// String returns a short lowercase name for the kind.
-func (k FetchErrorKind) String() string {
-	switch k {
-	case FetchOffline:
-		return "offline"
-	case FetchStatus:
-		return "status"
-	case FetchTooLarge:
-		return "too-large"
-	case FetchTruncated:
-		return "truncated"
-	case FetchCache:
-		return "cache"
-	default:
-		return fmt.Sprintf("FetchErrorKind(%d)", int(k))
-	}
-}
-
-// FetchError is returned by Fetch for download failures. Cancellation of the
-// caller's context is reported as a plain error wrapping ctx.Err() instead.
-type FetchError struct {
-	// Kind classifies the failure.
-	Kind FetchErrorKind
-	// URL is the URL being fetched.
-	URL string
-	// Status is the HTTP status code for FetchStatus, else 0.
-	Status int
-	// Limit is the size cap in bytes for FetchTooLarge, else 0.
-	Limit int64
-	// Err is the underlying cause, if any.
-	Err error
-}
-
-// Error returns a one-line English description of the failure.
-func (e *FetchError) Error() string {
-	cause := ""
-	if e.Err != nil {
-		cause = e.Err.Error()
-	}
-	switch e.Kind {
-	case FetchOffline:
-		if cause == "" {
-			cause = "no connection"
-		}
-		return fmt.Sprintf("download %s: server unreachable (%s) and no cached copy; use --source FILE to read a downloaded file", e.URL, cause)
-	case FetchStatus:
-		s := fmt.Sprintf("download %s: server answered HTTP %d", e.URL, e.Status)
-		if t := http.StatusText(e.Status); t != "" {
-			s += " " + t
-		}
-		return s
-	case FetchTooLarge:
-		return fmt.Sprintf("download %s: body exceeds the size limit of %s (%d bytes); nothing was cached", e.URL, formatBytes(e.Limit), e.Limit)
-	case FetchTruncated:
-		if cause == "" {
-			cause = "connection closed early"
-		}
-		return fmt.Sprintf("download %s: body truncated (%s); nothing was cached", e.URL, cause)
-	case FetchCache:
-		return fmt.Sprintf("download %s: cache directory unusable: %s", e.URL, cause)
-	default:
-		return fmt.Sprintf("download %s: %s", e.URL, cause)
-	}
-}
-
-// Unwrap returns the underlying cause.
-func (e *FetchError) Unwrap() error { return e.Err }
+const cacheSubdir = "modelcensus"
 
 // cacheMeta is the JSON metadata stored next to a cached body.
 type cacheMeta struct {
@@ -207,14 +58,20 @@ func cacheKey(rawURL string) string {
 // cached body is returned with FromCache set. When the server cannot be
 // reached (or the connection fails mid-body) and a valid cached copy exists,
 // that copy is returned with Offline and FromCache set and a nil error.
-// Failures are reported as *FetchError, except cancellation of ctx, which is
+// Failures are reported as *epoch.FetchError, except cancellation of ctx, which is
 // returned as an error wrapping ctx.Err(). On any error the cache is left as
 // it was: no partial body or metadata is written.
-func Fetch(ctx context.Context, rawURL string, opt FetchOptions) (*Fetched, error) {
+func Fetch(ctx context.Context, rawURL string, opt epoch.FetchOptions) (*epoch.Fetched, error) {
+	return fetch(ctx, rawURL, opt, false)
+}
+
+// fetch is Fetch; forceProgress draws the progress bar even when
+// opt.Progress is not a terminal (tests).
+func fetch(ctx context.Context, rawURL string, opt epoch.FetchOptions, forceProgress bool) (*epoch.Fetched, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	opt = opt.withDefaults()
+	opt = withDefaults(opt)
 
 	u, err := url.Parse(rawURL)
 	if err != nil {
@@ -226,7 +83,7 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) (*Fetched, erro
 
 	dir, err := resolveCacheDir(opt.CacheDir)
 	if err != nil {
-		return nil, &FetchError{Kind: FetchCache, URL: rawURL, Err: err}
+		return nil, &epoch.FetchError{Kind: epoch.FetchCache, URL: rawURL, Err: err}
 	}
 	c := cacheEntry{dir: dir, key: cacheKey(rawURL)}
 	cached := c.load(rawURL)
@@ -235,12 +92,9 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) (*Fetched, erro
 		return nil, fmt.Errorf("download %s: %w", rawURL, err)
 	}
 
-	client := opt.Client
-	if client == nil {
-		tr := newTransport(opt.ConnectTimeout)
-		defer tr.CloseIdleConnections()
-		client = &http.Client{Transport: tr}
-	}
+	tr := newTransport(opt.ConnectTimeout)
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
 
 	rctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
@@ -259,7 +113,7 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) (*Fetched, erro
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
-		return c.fallback(ctx, rawURL, cached, FetchOffline, err)
+		return c.fallback(ctx, rawURL, cached, epoch.FetchOffline, err)
 	}
 	defer resp.Body.Close()
 
@@ -267,41 +121,41 @@ func Fetch(ctx context.Context, rawURL string, opt FetchOptions) (*Fetched, erro
 	case resp.StatusCode == http.StatusNotModified && cached != nil:
 		cached.ValidatedAt = stamp(opt.Now())
 		if err := c.writeMeta(cached); err != nil {
-			return nil, &FetchError{Kind: FetchCache, URL: rawURL, Err: err}
+			return nil, &epoch.FetchError{Kind: epoch.FetchCache, URL: rawURL, Err: err}
 		}
 		f := c.fetched(cached)
 		f.FromCache = true
 		return f, nil
 	case resp.StatusCode >= 200 && resp.StatusCode <= 299 && resp.StatusCode != http.StatusPartialContent:
-		meta, fe := c.store(resp, rawURL, u, opt)
+		meta, fe := c.store(resp, rawURL, u, opt, forceProgress)
 		if fe != nil {
-			if fe.Kind == FetchOffline || fe.Kind == FetchTruncated {
+			if fe.Kind == epoch.FetchOffline || fe.Kind == epoch.FetchTruncated {
 				return c.fallback(ctx, rawURL, cached, fe.Kind, fe.Err)
 			}
 			return nil, fe
 		}
 		return c.fetched(meta), nil
 	default:
-		return nil, &FetchError{Kind: FetchStatus, URL: rawURL, Status: resp.StatusCode}
+		return nil, &epoch.FetchError{Kind: epoch.FetchStatus, URL: rawURL, Status: resp.StatusCode}
 	}
 }
 
 // withDefaults fills in zero-valued fields.
-func (o FetchOptions) withDefaults() FetchOptions {
+func withDefaults(o epoch.FetchOptions) epoch.FetchOptions {
 	if o.Timeout <= 0 {
-		o.Timeout = DefaultFetchTimeout
+		o.Timeout = epoch.DefaultFetchTimeout
 	}
 	if o.ConnectTimeout <= 0 {
-		o.ConnectTimeout = DefaultConnectTimeout
+		o.ConnectTimeout = epoch.DefaultConnectTimeout
 	}
 	if o.MaxBytes <= 0 {
-		o.MaxBytes = DefaultMaxBytes
+		o.MaxBytes = epoch.DefaultMaxBytes
 	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
 	if o.UserAgent == "" {
-		o.UserAgent = DefaultUserAgent
+		o.UserAgent = epoch.DefaultUserAgent
 	}
 	return o
 }
@@ -347,8 +201,8 @@ func stamp(t time.Time) time.Time { return t.Round(0) }
 
 // fallback handles a network failure: cancellation of the caller's context is
 // returned as such; otherwise a cached copy, if any, is returned as Offline;
-// otherwise a FetchError of the given kind.
-func (c cacheEntry) fallback(ctx context.Context, rawURL string, cached *cacheMeta, kind FetchErrorKind, cause error) (*Fetched, error) {
+// otherwise a epoch.FetchError of the given kind.
+func (c cacheEntry) fallback(ctx context.Context, rawURL string, cached *cacheMeta, kind epoch.FetchErrorKind, cause error) (*epoch.Fetched, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("download %s: %w", rawURL, err)
 	}
@@ -358,12 +212,12 @@ func (c cacheEntry) fallback(ctx context.Context, rawURL string, cached *cacheMe
 		f.Offline = true
 		return f, nil
 	}
-	return nil, &FetchError{Kind: kind, URL: rawURL, Err: cause}
+	return nil, &epoch.FetchError{Kind: kind, URL: rawURL, Err: cause}
 }
 
-// fetched converts metadata to a Fetched.
-func (c cacheEntry) fetched(m *cacheMeta) *Fetched {
-	return &Fetched{
+// fetched converts metadata to a epoch.Fetched.
+func (c cacheEntry) fetched(m *cacheMeta) *epoch.Fetched {
+	return &epoch.Fetched{
 		URL:         m.URL,
 		Path:        c.bodyPath(),
 		ETag:        m.ETag,
@@ -460,17 +314,17 @@ func (e *errWriter) Write(p []byte) (int, error) {
 
 // store streams a successful response body into the cache and, only when it
 // arrived complete and within the size cap, atomically installs body and
-// metadata. Network failures are reported with kind FetchOffline or
-// FetchTruncated so the caller can fall back to a cached copy.
-func (c cacheEntry) store(resp *http.Response, rawURL string, u *url.URL, opt FetchOptions) (*cacheMeta, *FetchError) {
+// metadata. Network failures are reported with kind epoch.FetchOffline or
+// epoch.FetchTruncated so the caller can fall back to a cached copy.
+func (c cacheEntry) store(resp *http.Response, rawURL string, u *url.URL, opt epoch.FetchOptions, forceProgress bool) (*cacheMeta, *epoch.FetchError) {
 	want := resp.ContentLength
 	if want > opt.MaxBytes {
-		return nil, &FetchError{Kind: FetchTooLarge, URL: rawURL, Limit: opt.MaxBytes}
+		return nil, &epoch.FetchError{Kind: epoch.FetchTooLarge, URL: rawURL, Limit: opt.MaxBytes}
 	}
 
 	tmp, err := os.CreateTemp(c.dir, c.key+".body.*.tmp")
 	if err != nil {
-		return nil, &FetchError{Kind: FetchCache, URL: rawURL, Err: fmt.Errorf("create cache body: %w", err)}
+		return nil, &epoch.FetchError{Kind: epoch.FetchCache, URL: rawURL, Err: fmt.Errorf("create cache body: %w", err)}
 	}
 	installed := false
 	defer func() {
@@ -480,7 +334,7 @@ func (c cacheEntry) store(resp *http.Response, rawURL string, u *url.URL, opt Fe
 		}
 	}()
 
-	bar := newProgress(opt.Progress, want, progressName(u), opt.forceProgress)
+	bar := newProgress(opt.Progress, want, progressName(u), forceProgress)
 	h := sha256.New()
 	fw := &errWriter{w: tmp}
 	var dst io.Writer = io.MultiWriter(fw, h)
@@ -496,15 +350,15 @@ func (c cacheEntry) store(resp *http.Response, rawURL string, u *url.URL, opt Fe
 	bar.finish(complete)
 	switch {
 	case fw.err != nil:
-		return nil, &FetchError{Kind: FetchCache, URL: rawURL, Err: fmt.Errorf("write cache body: %w", fw.err)}
+		return nil, &epoch.FetchError{Kind: epoch.FetchCache, URL: rawURL, Err: fmt.Errorf("write cache body: %w", fw.err)}
 	case n > opt.MaxBytes:
-		return nil, &FetchError{Kind: FetchTooLarge, URL: rawURL, Limit: opt.MaxBytes}
+		return nil, &epoch.FetchError{Kind: epoch.FetchTooLarge, URL: rawURL, Limit: opt.MaxBytes}
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return nil, &FetchError{Kind: FetchTruncated, URL: rawURL, Err: truncation(n, want, err)}
+		return nil, &epoch.FetchError{Kind: epoch.FetchTruncated, URL: rawURL, Err: truncation(n, want, err)}
 	case err != nil:
-		return nil, &FetchError{Kind: FetchOffline, URL: rawURL, Err: fmt.Errorf("reading body after %d bytes: %w", n, err)}
+		return nil, &epoch.FetchError{Kind: epoch.FetchOffline, URL: rawURL, Err: fmt.Errorf("reading body after %d bytes: %w", n, err)}
 	case want >= 0 && n < want:
-		return nil, &FetchError{Kind: FetchTruncated, URL: rawURL, Err: truncation(n, want, io.ErrUnexpectedEOF)}
+		return nil, &epoch.FetchError{Kind: epoch.FetchTruncated, URL: rawURL, Err: truncation(n, want, io.ErrUnexpectedEOF)}
 	}
 
 	meta, fe := c.install(tmp, rawURL, resp.Header.Get("ETag"), n, h, opt.Now())
@@ -514,8 +368,10 @@ func (c cacheEntry) store(resp *http.Response, rawURL string, u *url.URL, opt Fe
 
 // install syncs the temporary body, writes the metadata and renames both
 // into place. tmp is closed; on error the caller removes it.
-func (c cacheEntry) install(tmp *os.File, rawURL, etag string, size int64, h hash.Hash, now time.Time) (*cacheMeta, *FetchError) {
-	cacheErr := func(err error) *FetchError { return &FetchError{Kind: FetchCache, URL: rawURL, Err: err} }
+func (c cacheEntry) install(tmp *os.File, rawURL, etag string, size int64, h hash.Hash, now time.Time) (*cacheMeta, *epoch.FetchError) {
+	cacheErr := func(err error) *epoch.FetchError {
+		return &epoch.FetchError{Kind: epoch.FetchCache, URL: rawURL, Err: err}
+	}
 	if err := tmp.Sync(); err != nil {
 		return nil, cacheErr(fmt.Errorf("sync cache body: %w", err))
 	}

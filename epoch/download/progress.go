@@ -1,6 +1,8 @@
-package epoch
+package download
 
 import (
+	"github.com/modelcensus/modelcensus/epoch"
+
 	"fmt"
 	"io"
 	"os"
@@ -94,27 +96,11 @@ func (p *progress) draw() {
 // line renders the bar text, e.g. "ai_models.zip  3.1 MB / 12.4 MB  25%".
 func (p *progress) line() string {
 	if p.total < 0 {
-		return fmt.Sprintf("%s  %s", p.name, formatBytes(p.done))
+		return fmt.Sprintf("%s  %s", p.name, epoch.FormatBytes(p.done))
 	}
 	pct := int64(100)
 	if p.total > 0 {
 		pct = min(p.done*100/p.total, 100)
 	}
-	return fmt.Sprintf("%s  %s / %s  %d%%", p.name, formatBytes(p.done), formatBytes(p.total), pct)
-}
-
-// formatBytes renders n with a decimal (SI) unit, e.g. "3.1 MB".
-func formatBytes(n int64) string {
-	const unit = 1000
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	v := float64(n)
-	for _, u := range []string{"kB", "MB", "GB", "TB"} {
-		v /= unit
-		if v < unit {
-			return fmt.Sprintf("%.1f %s", v, u)
-		}
-	}
-	return fmt.Sprintf("%.1f PB", v/unit)
+	return fmt.Sprintf("%s  %s / %s  %d%%", p.name, epoch.FormatBytes(p.done), epoch.FormatBytes(p.total), pct)
 }

@@ -1,6 +1,8 @@
-package epoch
+package download
 
 import (
+	"github.com/modelcensus/modelcensus/epoch"
+
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -125,11 +127,11 @@ func assertOnlyEntry(t *testing.T, dir, url string) {
 	}
 }
 
-func asFetchError(t *testing.T, err error) *FetchError {
+func asFetchError(t *testing.T, err error) *epoch.FetchError {
 	t.Helper()
-	var fe *FetchError
+	var fe *epoch.FetchError
 	if !errors.As(err, &fe) {
-		t.Fatalf("error %v (%T) is not a *FetchError", err, err)
+		t.Fatalf("error %v (%T) is not a *epoch.FetchError", err, err)
 	}
 	return fe
 }
@@ -142,7 +144,7 @@ func TestFetchDownloadRevalidateReplace(t *testing.T) {
 	url := ts.URL + "/data/ai_models.zip"
 	dir := t.TempDir()
 	clk := newClock()
-	opt := FetchOptions{CacheDir: dir, Now: clk.now}
+	opt := epoch.FetchOptions{CacheDir: dir, Now: clk.now}
 	ctx := context.Background()
 
 	// First download stores body and metadata.
@@ -242,7 +244,7 @@ func TestFetchCorruptCacheRedownloads(t *testing.T) {
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
 	dir := t.TempDir()
-	opt := FetchOptions{CacheDir: dir, UserAgent: "test-agent"}
+	opt := epoch.FetchOptions{CacheDir: dir, UserAgent: "test-agent"}
 	f, err := Fetch(context.Background(), ts.URL+"/x.csv", opt)
 	if err != nil {
 		t.Fatal(err)
@@ -273,7 +275,7 @@ func TestFetchOffline(t *testing.T) {
 		url := ts.URL + "/ai_models.zip"
 		dir := t.TempDir()
 		clk := newClock()
-		opt := FetchOptions{CacheDir: dir, Now: clk.now}
+		opt := epoch.FetchOptions{CacheDir: dir, Now: clk.now}
 		f1, err := Fetch(context.Background(), url, opt)
 		if err != nil {
 			t.Fatal(err)
@@ -300,9 +302,9 @@ func TestFetchOffline(t *testing.T) {
 		url := ts.URL + "/ai_models.zip"
 		ts.Close()
 		dir := t.TempDir()
-		_, err := Fetch(context.Background(), url, FetchOptions{CacheDir: dir})
+		_, err := Fetch(context.Background(), url, epoch.FetchOptions{CacheDir: dir})
 		fe := asFetchError(t, err)
-		if fe.Kind != FetchOffline || fe.URL != url {
+		if fe.Kind != epoch.FetchOffline || fe.URL != url {
 			t.Errorf("Kind=%v URL=%q, want offline %q", fe.Kind, fe.URL, url)
 		}
 		msg := err.Error()
@@ -342,19 +344,19 @@ func TestFetchStatus(t *testing.T) {
 			url := ts.URL + "/ai_models.zip"
 			dir := t.TempDir()
 			if tc.cached {
-				if _, err := Fetch(context.Background(), url, FetchOptions{CacheDir: dir}); err != nil {
+				if _, err := Fetch(context.Background(), url, epoch.FetchOptions{CacheDir: dir}); err != nil {
 					t.Fatal(err)
 				}
 			}
 			mu.Lock()
 			fail = true
 			mu.Unlock()
-			f, err := Fetch(context.Background(), url, FetchOptions{CacheDir: dir})
+			f, err := Fetch(context.Background(), url, epoch.FetchOptions{CacheDir: dir})
 			if f != nil {
 				t.Errorf("Fetch returned %+v with error", f)
 			}
 			fe := asFetchError(t, err)
-			if fe.Kind != FetchStatus || fe.Status != tc.status {
+			if fe.Kind != epoch.FetchStatus || fe.Status != tc.status {
 				t.Errorf("Kind=%v Status=%d, want status %d", fe.Kind, fe.Status, tc.status)
 			}
 			if msg := err.Error(); !strings.Contains(msg, url) || !strings.Contains(msg, strconv.Itoa(tc.status)) {
@@ -391,9 +393,9 @@ func TestFetchTooLarge(t *testing.T) {
 			ts := httptest.NewServer(tc.handler)
 			defer ts.Close()
 			dir := t.TempDir()
-			_, err := Fetch(context.Background(), ts.URL+"/a.zip", FetchOptions{CacheDir: dir, MaxBytes: limit})
+			_, err := Fetch(context.Background(), ts.URL+"/a.zip", epoch.FetchOptions{CacheDir: dir, MaxBytes: limit})
 			fe := asFetchError(t, err)
-			if fe.Kind != FetchTooLarge || fe.Limit != limit {
+			if fe.Kind != epoch.FetchTooLarge || fe.Limit != limit {
 				t.Errorf("Kind=%v Limit=%d, want too-large %d", fe.Kind, fe.Limit, limit)
 			}
 			assertEmptyDir(t, dir)
@@ -404,7 +406,7 @@ func TestFetchTooLarge(t *testing.T) {
 			_, _ = w.Write([]byte(big[:limit]))
 		}))
 		defer ts.Close()
-		f, err := Fetch(context.Background(), ts.URL+"/a.zip", FetchOptions{CacheDir: t.TempDir(), MaxBytes: limit})
+		f, err := Fetch(context.Background(), ts.URL+"/a.zip", epoch.FetchOptions{CacheDir: t.TempDir(), MaxBytes: limit})
 		if err != nil || f.Size != limit {
 			t.Fatalf("Fetch = %+v, %v; want %d bytes", f, err, limit)
 		}
@@ -426,9 +428,9 @@ func TestFetchTruncated(t *testing.T) {
 	ts := httptest.NewServer(http.HandlerFunc(truncatingHandler))
 	defer ts.Close()
 	dir := t.TempDir()
-	_, err := Fetch(context.Background(), ts.URL+"/a.zip", FetchOptions{CacheDir: dir})
+	_, err := Fetch(context.Background(), ts.URL+"/a.zip", epoch.FetchOptions{CacheDir: dir})
 	fe := asFetchError(t, err)
-	if fe.Kind != FetchTruncated {
+	if fe.Kind != epoch.FetchTruncated {
 		t.Errorf("Kind = %v, want truncated (%v)", fe.Kind, err)
 	}
 	if !strings.Contains(err.Error(), "10 of 1000") {
@@ -483,14 +485,14 @@ func TestFetchTimeout(t *testing.T) {
 			ts := stallServer(t, tc.sendHeaders)
 			dir := t.TempDir()
 			start := time.Now()
-			_, err := Fetch(context.Background(), ts.URL+"/a.zip", FetchOptions{CacheDir: dir, Timeout: 150 * time.Millisecond})
+			_, err := Fetch(context.Background(), ts.URL+"/a.zip", epoch.FetchOptions{CacheDir: dir, Timeout: 150 * time.Millisecond})
 			if err == nil {
 				t.Fatal("Fetch succeeded against a stalled server")
 			}
 			if d := time.Since(start); d > 3*time.Second {
 				t.Errorf("Fetch took %v despite a 150ms timeout", d)
 			}
-			if fe := asFetchError(t, err); fe.Kind != FetchOffline {
+			if fe := asFetchError(t, err); fe.Kind != epoch.FetchOffline {
 				t.Errorf("Kind = %v, want offline (%v)", fe.Kind, err)
 			}
 			assertEmptyDir(t, dir)
@@ -499,8 +501,8 @@ func TestFetchTimeout(t *testing.T) {
 	t.Run("connect timeout bounds headers", func(t *testing.T) {
 		ts := stallServer(t, false)
 		dir := t.TempDir()
-		_, err := Fetch(context.Background(), ts.URL+"/a.zip", FetchOptions{CacheDir: dir, ConnectTimeout: 150 * time.Millisecond})
-		if fe := asFetchError(t, err); fe.Kind != FetchOffline {
+		_, err := Fetch(context.Background(), ts.URL+"/a.zip", epoch.FetchOptions{CacheDir: dir, ConnectTimeout: 150 * time.Millisecond})
+		if fe := asFetchError(t, err); fe.Kind != epoch.FetchOffline {
 			t.Errorf("Kind = %v, want offline (%v)", fe.Kind, err)
 		}
 		assertEmptyDir(t, dir)
@@ -516,7 +518,7 @@ func TestFetchCancel(t *testing.T) {
 		dir := t.TempDir()
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		_, err := Fetch(ctx, ts.URL+"/a.zip", FetchOptions{CacheDir: dir})
+		_, err := Fetch(ctx, ts.URL+"/a.zip", epoch.FetchOptions{CacheDir: dir})
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("err = %v, want context.Canceled", err)
 		}
@@ -540,7 +542,7 @@ func TestFetchCancel(t *testing.T) {
 		defer ts.Close()
 		url := ts.URL + "/a.zip"
 		dir := t.TempDir()
-		if _, err := Fetch(context.Background(), url, FetchOptions{CacheDir: dir}); err != nil {
+		if _, err := Fetch(context.Background(), url, epoch.FetchOptions{CacheDir: dir}); err != nil {
 			t.Fatal(err)
 		}
 		mu.Lock()
@@ -552,7 +554,7 @@ func TestFetchCancel(t *testing.T) {
 			<-started
 			cancel()
 		}()
-		f, err := Fetch(ctx, url, FetchOptions{CacheDir: dir})
+		f, err := Fetch(ctx, url, epoch.FetchOptions{CacheDir: dir})
 		if !errors.Is(err, context.Canceled) || f != nil {
 			t.Errorf("Fetch = %+v, %v; want context.Canceled and no offline fallback", f, err)
 		}
@@ -604,13 +606,13 @@ func TestFetchProgress(t *testing.T) {
 		ts := httptest.NewServer(srv)
 		defer ts.Close()
 		var forced, plain bytes.Buffer
-		if _, err := Fetch(context.Background(), ts.URL+"/data/ai_models.zip", FetchOptions{CacheDir: t.TempDir(), Progress: &forced, forceProgress: true}); err != nil {
+		if _, err := fetch(context.Background(), ts.URL+"/data/ai_models.zip", epoch.FetchOptions{CacheDir: t.TempDir(), Progress: &forced}, true); err != nil {
 			t.Fatal(err)
 		}
 		if out := forced.String(); !strings.Contains(out, "ai_models.zip  4.0 kB / 4.0 kB  100%") || !strings.HasSuffix(out, "\n") {
 			t.Errorf("forced progress = %q", out)
 		}
-		if _, err := Fetch(context.Background(), ts.URL+"/other.zip", FetchOptions{CacheDir: t.TempDir(), Progress: &plain}); err != nil {
+		if _, err := Fetch(context.Background(), ts.URL+"/other.zip", epoch.FetchOptions{CacheDir: t.TempDir(), Progress: &plain}); err != nil {
 			t.Fatal(err)
 		}
 		if plain.Len() != 0 {
@@ -622,14 +624,14 @@ func TestFetchProgress(t *testing.T) {
 func TestFetchErrorMessages(t *testing.T) {
 	cause := errors.New("boom")
 	for _, tc := range []struct {
-		err  *FetchError
+		err  *epoch.FetchError
 		want string
 	}{
-		{&FetchError{Kind: FetchOffline, URL: "u", Err: cause}, "download u: server unreachable (boom) and no cached copy; use --source FILE to read a downloaded file"},
-		{&FetchError{Kind: FetchStatus, URL: "u", Status: 404}, "download u: server answered HTTP 404 Not Found"},
-		{&FetchError{Kind: FetchTooLarge, URL: "u", Limit: 2000}, "download u: body exceeds the size limit of 2.0 kB (2000 bytes); nothing was cached"},
-		{&FetchError{Kind: FetchTruncated, URL: "u", Err: cause}, "download u: body truncated (boom); nothing was cached"},
-		{&FetchError{Kind: FetchCache, URL: "u", Err: cause}, "download u: cache directory unusable: boom"},
+		{&epoch.FetchError{Kind: epoch.FetchOffline, URL: "u", Err: cause}, "download u: server unreachable (boom) and no cached copy; use --source FILE to read a downloaded file"},
+		{&epoch.FetchError{Kind: epoch.FetchStatus, URL: "u", Status: 404}, "download u: server answered HTTP 404 Not Found"},
+		{&epoch.FetchError{Kind: epoch.FetchTooLarge, URL: "u", Limit: 2000}, "download u: body exceeds the size limit of 2.0 kB (2000 bytes); nothing was cached"},
+		{&epoch.FetchError{Kind: epoch.FetchTruncated, URL: "u", Err: cause}, "download u: body truncated (boom); nothing was cached"},
+		{&epoch.FetchError{Kind: epoch.FetchCache, URL: "u", Err: cause}, "download u: cache directory unusable: boom"},
 	} {
 		if got := tc.err.Error(); got != tc.want {
 			t.Errorf("%v: Error() = %q, want %q", tc.err.Kind, got, tc.want)
@@ -645,15 +647,15 @@ func TestFetchCacheDirUnusable(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Fetch(context.Background(), "http://127.0.0.1:1/a.zip", FetchOptions{CacheDir: filepath.Join(file, "sub")})
-	if fe := asFetchError(t, err); fe.Kind != FetchCache {
+	_, err := Fetch(context.Background(), "http://127.0.0.1:1/a.zip", epoch.FetchOptions{CacheDir: filepath.Join(file, "sub")})
+	if fe := asFetchError(t, err); fe.Kind != epoch.FetchCache {
 		t.Errorf("Kind = %v, want cache (%v)", fe.Kind, err)
 	}
 }
 
 func TestFetchedAge(t *testing.T) {
 	base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	f := &Fetched{RetrievedAt: base}
+	f := &epoch.Fetched{RetrievedAt: base}
 	for _, tc := range []struct {
 		now  time.Time
 		want time.Duration
@@ -666,8 +668,8 @@ func TestFetchedAge(t *testing.T) {
 			t.Errorf("Age(%v) = %v, want %v", tc.now, got, tc.want)
 		}
 	}
-	if got := (&Fetched{}).Age(base); got != 0 {
-		t.Errorf("zero Fetched Age = %v", got)
+	if got := (&epoch.Fetched{}).Age(base); got != 0 {
+		t.Errorf("zero epoch.Fetched Age = %v", got)
 	}
 }
 
@@ -696,7 +698,7 @@ func TestFetchBrokenDownloadFallsBackToCache(t *testing.T) {
 			defer ts.Close()
 			url := ts.URL + "/a.zip"
 			dir := t.TempDir()
-			opt := FetchOptions{CacheDir: dir, Timeout: 150 * time.Millisecond}
+			opt := epoch.FetchOptions{CacheDir: dir, Timeout: 150 * time.Millisecond}
 			if _, err := Fetch(context.Background(), url, opt); err != nil {
 				t.Fatal(err)
 			}
