@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs modelcensus's whole-process benchmarks and prints the README table:
 # each `report` beside the encoding/csv floor for the same file, with the
-# ratio and the peak memory. Usage: bench/run.sh [RUNS]   (default 5 runs)
+# ratio and the peak memory. Usage: bench/run.sh [RUNS]   (default 10 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-5}
+runs=${1:-10}
 out=$(mktemp)
 go test ./bench -run '^$' -bench . -benchtime "${runs}x" -count 1 -timeout 60m | tee "$out" >&2
 echo
