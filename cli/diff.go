@@ -45,7 +45,7 @@ and rules.
 	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
 	o.addCensusFlags(fs, l)
 	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
-	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.rules"))
+	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.diff"))
 	fs.IntVar(&o.Limit, "limit", 30, l.T("flag.limit"))
 	return cmd
 }

@@ -28,3 +28,22 @@ func TestFlagErrorsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// Help is in one language: --help --lang ko on the root and on a command
+// shows the Korean description only, and English without.
+func TestHelpInOneLanguage(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"report", "--help"}, {"history", "--help"}} {
+		code, ko, _ := run(t, nil, append(args, "--lang", "ko")...)
+		_, en, _ := run(t, nil, args...)
+		if code != ExitOK || !strings.Contains(ko, "사용법:") || strings.Contains(ko, "Usage:") {
+			t.Errorf("%v --lang ko: exit %d\n%s", args, code, ko)
+		}
+		hasHangul := func(s string) bool {
+			return strings.ContainsFunc(s, func(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 })
+		}
+		head := func(s string) string { return strings.SplitN(s, "\n\n", 2)[0] }
+		if !hasHangul(head(ko)) || hasHangul(head(en)) {
+			t.Errorf("%v: description not in one language:\nko: %s\nen: %s", args, head(ko), head(en))
+		}
+	}
+}

@@ -126,7 +126,7 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 
 // historyTable lays the figure out: one row per snapshot.
 func historyTable(h *snapshots.History, l i18n.Lang) publish.Table {
-	t := publish.Table{Headers: []string{l.T("col.id"), l.T("col.date")}, Right: []bool{true, false}}
+	t := publish.Table{Headers: []string{l.T("col.id"), l.T("col.snapshot_date")}, Right: []bool{true, false}}
 	switch h.Figure {
 	case snapshots.FigurePerYear:
 		for y := h.From; y <= h.To; y++ {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -46,8 +47,13 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 	root.InitDefaultHelpFlag()
 	root.InitDefaultVersionFlag()
 	root.Flags().Lookup("help").Usage = l.T("flag.help")
+	// --lang here only chooses the language of this help (langOf reads it
+	// before the command tree is built).
+	root.Flags().String("lang", "", l.T("flag.lang"))
 	root.Flags().Lookup("version").Usage = l.T("flag.version")
+	root.Long = longIn(root.Long, l)
 	for _, c := range root.Commands() {
+		c.Long = longIn(c.Long, l)
 		if c.Name() == "help" {
 			c.Short = l.T("cmd.help.short")
 			continue
@@ -59,6 +65,32 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 		root.SetUsageTemplate(koreanUsage)
 	}
 	return root
+}
+
+// longIn keeps the paragraphs of a command's bilingual description that
+// are in l: those written in Hangul for Korean, the others for English.
+func longIn(long string, l i18n.Lang) string {
+	var en, ko []string
+	for _, p := range strings.Split(long, "\n\n") {
+		if hangul(p) {
+			ko = append(ko, p)
+		} else {
+			en = append(en, p)
+		}
+	}
+	if l == i18n.KO && len(ko) > 0 {
+		return strings.Join(ko, "\n\n")
+	}
+	if len(en) > 0 {
+		return strings.Join(en, "\n\n")
+	}
+	return long
+}
+
+// hangul reports whether a paragraph is written in Korean: it holds
+// Hangul (the English paragraphs hold none).
+func hangul(p string) bool {
+	return strings.ContainsFunc(p, func(r rune) bool { return unicode.Is(unicode.Hangul, r) })
 }
 
 // koreanUsage is cobra's usage template with Korean headings.

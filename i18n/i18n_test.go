@@ -1,6 +1,9 @@
 package i18n
 
 import (
+	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -56,5 +59,37 @@ func TestParse(t *testing.T) {
 	}
 	if _, err := Parse("fr"); err == nil {
 		t.Error("fr is not supported")
+	}
+}
+
+// fmtArgs maps each argument a format uses (1-based, as %[n] counts) to
+// its verb, following fmt's rules for implicit and explicit indexes.
+func fmtArgs(f string) map[int]byte {
+	m := map[int]byte{}
+	next := 1
+	for _, v := range verbPattern.FindAllStringSubmatch(f, -1) {
+		verb := v[0][len(v[0])-1]
+		if verb == '%' {
+			continue
+		}
+		if v[1] != "" {
+			next, _ = strconv.Atoi(v[1][1 : len(v[1])-1])
+		}
+		m[next] = verb
+		next++
+	}
+	return m
+}
+
+var verbPattern = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`)
+
+// Each argument goes to the same verb in both languages, so a Korean word
+// order that puts a count where a name belongs (%!d(string=…)) fails here.
+func TestSameArgumentsBothLanguages(t *testing.T) {
+	for _, k := range Keys() {
+		en, ko := fmtArgs(catalog[k][0]), fmtArgs(catalog[k][1])
+		if !reflect.DeepEqual(en, ko) {
+			t.Errorf("%s: English takes %v, Korean %v:\n  %q\n  %q", k, en, ko, catalog[k][0], catalog[k][1])
+		}
 	}
 }
