@@ -3,15 +3,20 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store"
 )
 
 // diffOptions are the flags of `modelcensus diff`.
@@ -80,6 +85,11 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	}
 	d, err := snapshots.Compare(ctx, st, r, a, b, o.Subset, copt)
 	if err != nil {
+		var sm *snapshots.SubsetMismatch
+		var ie *epoch.InputError
+		if errors.As(err, &sm) || (errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset) {
+			return subsetAdvice(l, a, b, err)
+		}
 		return storeOrInput(l, err)
 	}
 	var buf bytes.Buffer
@@ -132,7 +142,7 @@ func writeDiffText(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang, limit int) {
 	models(l.T("diff.removed", len(d.Removed)), d.Removed)
 	rt := publish.Table{Title: "\n" + l.T("diff.renamed", len(d.Renamed)), Headers: []string{l.T("col.model"), l.T("col.renamed_to"), l.T("col.matched_by")}}
 	for _, r := range d.Renamed[:cut(len(d.Renamed))] {
-		rt.Rows = append(rt.Rows, []string{r.From, r.To, r.By})
+		rt.Rows = append(rt.Rows, []string{r.From, r.To, l.T("by." + r.By)})
 	}
 	publish.WriteTable(b, rt, l)
 	more(len(d.Renamed))
@@ -184,4 +194,21 @@ func signed(v float64) string {
 		return "+" + publish.FormatCount(v)
 	}
 	return publish.FormatCount(v)
+}
+
+// subsetAdvice says which subsets two snapshots hold, and which both do,
+// when they cannot be compared as asked.
+func subsetAdvice(l i18n.Lang, a, b *store.Snapshot, err error) error {
+	sa, sb := subsetList(a.Files), subsetList(b.Files)
+	var shared []string
+	for _, s := range sa {
+		if slices.Contains(sb, s) {
+			shared = append(shared, s)
+		}
+	}
+	msg := l.T("err.no_shared_subset", a.ID, strings.Join(sa, ", "), b.ID, strings.Join(sb, ", "))
+	if len(shared) > 0 {
+		msg = l.T("err.choose_subset", a.ID, strings.Join(sa, ", "), b.ID, strings.Join(sb, ", "), strings.Join(shared, ", "))
+	}
+	return &Error{Code: ExitUsage, Msg: l.T("err.usage", msg), Err: err}
 }

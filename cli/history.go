@@ -89,6 +89,11 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 		return err
 	}
 	defer st.Close()
+	if o.Country != "" {
+		if _, ok := r.CountryByCode(o.Country); !ok {
+			return badValue(l, "--country", o.Country, l.T("err.iso_code"))
+		}
+	}
 	h, err := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{
 		Figure: o.Figure, Subset: o.Subset, Year: o.Year, Country: o.Country, From: o.From, To: o.To, Census: copt,
 	})

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,19 +125,18 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	return err
 }
 
-func subsets(files []store.File) string {
-	seen := map[string]bool{}
+func subsets(files []store.File) string { return strings.Join(subsetList(files), ",") }
+
+// subsetList is the sorted subsets of a snapshot's files.
+func subsetList(files []store.File) []string {
+	var out []string
 	for _, f := range files {
-		if f.Subset != "" {
-			seen[f.Subset] = true
+		if f.Subset != "" && !slices.Contains(out, f.Subset) {
+			out = append(out, f.Subset)
 		}
 	}
-	var out []string
-	for s := range seen {
-		out = append(out, s)
-	}
 	sort.Strings(out)
-	return strings.Join(out, ",")
+	return out
 }
 
 func csvQuote(s string) string {

@@ -41,8 +41,11 @@ var pages = sync.OnceValue(func() *template.Template {
 			}
 			return "0"
 		},
-		"float":  func(i int) float64 { return float64(i) },
-		"inc":    func(i int) int { return i + 1 },
+		"float": func(i int) float64 { return float64(i) },
+		"inc":   func(i int) int { return i + 1 },
+		"domainGroups": func(groups []string, lang string) string {
+			return domainGroups(groups, i18n.Lang(lang))
+		},
 		"flop64": publish.FormatFLOP,
 		"countryName": func(c census.CountryCount, lang string) string {
 			return publish.CountryName(c, i18n.Lang(lang))
@@ -384,7 +387,7 @@ func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
 		{l.T("col.date"), raw(census.FieldDate), m.Date, ""},
 		{l.T("col.organization"), raw(census.FieldOrganization), strings.Join(m.Organizations, ", "), strings.Join(rules, "; ")},
 		{l.T("col.country"), raw(census.FieldCountry), strings.Join(m.Countries, ", "), countryRule},
-		{l.T("col.domain"), raw(census.FieldDomain), strings.Join(m.DomainGroups, ", "), strings.Join(m.Domains, ", ")},
+		{l.T("col.domain"), raw(census.FieldDomain), domainGroups(m.DomainGroups, l), strings.Join(m.Domains, ", ")},
 		{l.T("col.flop"), raw(census.FieldCompute), flop, ""},
 		{l.T("col.confidence"), raw(census.FieldConfidence), publish.ConfidenceName(m.Confidence, l), ""},
 		{l.T("col.category"), raw(census.FieldAccessibility), l.T("access." + m.Access), ""},
@@ -451,4 +454,13 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	s.send(w, r, body, "public, max-age=3600")
+}
+
+// domainGroups names domain groups in l, comma-separated.
+func domainGroups(groups []string, l i18n.Lang) string {
+	names := make([]string, len(groups))
+	for i, g := range groups {
+		names[i] = publish.DomainGroupName(g, l)
+	}
+	return strings.Join(names, ", ")
 }
