@@ -31,7 +31,12 @@ same source and counting flags as report.
 확장자나 --format을 따르고, -o가 없으면 표준 출력으로 씁니다. report와 같은
 원본·집계 옵션을 씁니다.`,
 		Example: "  modelcensus chart per_year -o per_year.svg\n  modelcensus chart compute --lang ko -o compute.png\n  modelcensus chart countries > countries.svg",
-		Args:    cobra.ExactArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.chart_name", strings.Join(ChartNames, ", ")))}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runChart(cmd.Context(), io, o, args[0])
 		},

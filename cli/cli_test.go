@@ -238,7 +238,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad subset", []string{"report", "--source", fixture, "--subset", "tiny"}, ExitUsage, "subset"},
 		{"bad date", []string{"report", "--source", fixture, "--date", "yesterday"}, ExitUsage, "date"},
 		{"bad lang", []string{"report", "--source", fixture, "--lang", "fr"}, ExitUsage, "language"},
-		{"unknown command", []string{"frobnicate"}, ExitUsage, `no command "frobnicate"`},
+		{"unknown command", []string{"frobnicate"}, ExitUsage, `unknown command "frobnicate"`},
 		{"unwritable output", []string{"report", "--source", fixture, "-o", filepath.Join(dir, "no", "such", "dir", "x.txt")}, ExitOutput, "cannot write"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -13,9 +13,10 @@ func TestFlagErrorsTranslated(t *testing.T) {
 		en, ko string
 	}{
 		{[]string{"report", "--bogus"}, "unknown flag --bogus", "알 수 없는 플래그 --bogus"},
-		{[]string{"bogus"}, `modelcensus has no command "bogus"`, `modelcensus에 "bogus" 명령이 없습니다`},
+		{[]string{"bogus"}, `unknown command "bogus"`, `알 수 없는 명령 "bogus"`},
 		{[]string{"report", "--from", "x"}, `--from: "x" is not a whole number`, `--from: "x"는 정수가 아닙니다`},
-		{[]string{"chart"}, "takes 1 argument(s), got 0", "인수를 1개 받는데 0개가 주어졌습니다"},
+		{[]string{"chart"}, "name one chart: per_year, countries", "차트 이름을 하나 주세요: per_year"},
+		{[]string{"snapshots", "extra"}, `unknown command "extra"`, `알 수 없는 명령 "extra"`},
 		{[]string{"pull", "--every", "x"}, `--every: "x" is not a duration`, `--every: "x"는 기간이 아닙니다`},
 		{[]string{"report", "--top"}, "--top needs a value", "--top에는 값이 필요합니다"},
 	}
