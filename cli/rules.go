@@ -239,7 +239,7 @@ func sourceMappings(cmd *cobra.Command, io *IOStreams, l i18n.Lang, r *census.Ru
 			case key == census.KindOrganization:
 				mp.Kind = key
 				if org, ok := r.Organization(raw); ok {
-					mp.MapsTo, mp.Detail, mp.Mapped = org.Name, "group "+org.Group+" "+org.Country, true
+					mp.MapsTo, mp.Detail, mp.Mapped = org.Name, org.Group+" "+org.Country, true
 				}
 			case key == census.KindCountry:
 				mp.Kind = key
@@ -295,10 +295,19 @@ func writeRulesText(buf *bytes.Buffer, l i18n.Lang, title string, maps []Mapping
 		return
 	}
 	for _, kind := range ruleKinds {
-		t := publish.Table{Title: l.T("kind." + kind), Headers: []string{l.T("col.raw"), l.T("col.maps_to"), ""}}
-		if withRows {
+		details := false // a Details column only where a row has one
+		for _, m := range maps {
+			details = details || (m.Kind == kind && m.Detail != "")
+		}
+		t := publish.Table{Title: l.T("kind." + kind), Headers: []string{l.T("col.raw"), l.T("col.maps_to")}, Right: []bool{false, false}}
+		if details {
+			t.Headers = append(t.Headers, l.T("col.detail"))
+			t.Right = append(t.Right, false)
+		}
+		withCount := withRows && kind != census.KindColumn
+		if withCount {
 			t.Headers = append(t.Headers, l.T("col.rows"))
-			t.Right = []bool{false, false, false, true}
+			t.Right = append(t.Right, true)
 		}
 		unmapped := 0
 		for _, m := range maps {
@@ -310,13 +319,12 @@ func writeRulesText(buf *bytes.Buffer, l i18n.Lang, title string, maps []Mapping
 				to = l.T("unmapped.tag")
 				unmapped++
 			}
-			row := []string{m.Raw, to, m.Detail}
-			if withRows {
-				n := ""
-				if kind != census.KindColumn {
-					n = strconv.Itoa(m.Rows)
-				}
-				row = append(row, n)
+			row := []string{m.Raw, to}
+			if details {
+				row = append(row, m.Detail)
+			}
+			if withCount {
+				row = append(row, strconv.Itoa(m.Rows))
 			}
 			t.Rows = append(t.Rows, row)
 		}

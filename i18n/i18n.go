@@ -117,6 +117,7 @@ var catalog = map[string][2]string{
 	"col.flop":         {"Training compute (FLOP)", "학습 연산량 (FLOP)"},
 	"col.confidence":   {"Confidence", "신뢰도"},
 	"col.rank":         {"#", "순위"},
+	"col.detail":       {"Details", "세부 정보"},
 	"col.raw":          {"Raw value", "원본 값"},
 	"col.maps_to":      {"Maps to", "정규화 값"},
 	"col.rows":         {"Rows", "행 수"},
