@@ -93,6 +93,14 @@ func hangul(p string) bool {
 	return strings.ContainsFunc(p, func(r rune) bool { return unicode.Is(unicode.Hangul, r) })
 }
 
+func init() {
+	// pflag writes each flag's default as (default "x"); the Korean help
+	// says 기본값.
+	cobra.AddTemplateFunc("koreanDefaults", func(s string) string {
+		return strings.ReplaceAll(s, "(default ", "(기본값 ")
+	})
+}
+
 // koreanUsage is cobra's usage template with Korean headings.
 const koreanUsage = `사용법:{{if .Runnable}}
   {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
@@ -108,10 +116,10 @@ const koreanUsage = `사용법:{{if .Runnable}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 플래그:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | koreanDefaults}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 공통 플래그:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | koreanDefaults}}{{end}}{{if .HasAvailableSubCommands}}
 
 명령별 도움말은 "{{.CommandPath}} [명령] --help"를 쓰세요.{{end}}
 `

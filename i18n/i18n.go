@@ -394,7 +394,7 @@ var catalog = map[string][2]string{
 	"flag.org-level.short":   {"Organizations by", "기관 단위"},
 	"flag.snapshot.short":    {"Snapshot", "스냅숏"},
 	"cmd.serve.short":        {"Serve the dashboard and the JSON API", "대시보드와 JSON API를 제공합니다"},
-	"flag.addr":              {"the address to listen on (loopback by default)", "수신 주소 (기본: 루프백)"},
+	"flag.addr":              {"the address to listen on, HOST:PORT", "수신 주소 (HOST:PORT)"},
 	"serve.listening":        {"Serving on http://%s (Ctrl-C stops)", "http://%s 에서 제공 중 (Ctrl-C로 멈춤)"},
 	"serve.stopped":          {"Stopped.", "멈췄습니다."},
 	"conf.Confident":         {"Confident", "확실"},
