@@ -16,6 +16,7 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
@@ -77,6 +78,7 @@ func Write(w io.Writer, c publish.Chart, format string, l i18n.Lang) error {
 	p := plot.New()
 	p.Title.Text = c.Title
 	p.Title.TextStyle.Font.Size = vg.Points(13)
+	p.Title.Padding = vg.Points(10)
 	width, height := 18*vg.Centimeter, 10*vg.Centimeter
 	switch c.Kind {
 	case "scatter":
@@ -122,11 +124,14 @@ func Write(w io.Writer, c publish.Chart, format string, l i18n.Lang) error {
 			p.Y.Min, p.Y.Max = 0, math.Max(1, top*1.08)
 		}
 	}
-	wt, err := p.WriterTo(width, height, format)
+	// A margin all round, so that no label touches the edge of the image.
+	canvas, err := draw.NewFormattedCanvas(width, height, format)
 	if err != nil {
 		return err
 	}
-	_, err = wt.WriteTo(w)
+	margin := vg.Points(6)
+	p.Draw(draw.Crop(draw.New(canvas), margin, -margin, margin, -margin))
+	_, err = canvas.WriteTo(w)
 	return err
 }
 
@@ -155,6 +160,8 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) error {
 	p.Legend.Top = true
 	p.Legend.Left = true
 	lo, hi := math.Inf(1), math.Inf(-1)
+	top := 0.0
+	entries := 0 // in the legend
 	for i, s := range c.Scatter {
 		xys := make(plotter.XYs, 0, len(s.Points))
 		for _, pt := range s.Points {
@@ -165,6 +172,7 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) error {
 			x := float64(t.Unix())
 			xys = append(xys, plotter.XY{X: x, Y: pt.FLOP})
 			lo, hi = math.Min(lo, x), math.Max(hi, x)
+			top = math.Max(top, pt.FLOP)
 		}
 		if len(xys) == 0 {
 			continue
@@ -177,6 +185,7 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) error {
 		sc.GlyphStyle.Radius = vg.Points(2.2)
 		p.Add(sc)
 		p.Legend.Add(s.Name, sc)
+		entries++
 	}
 	if !math.IsInf(lo, 0) {
 		line, err := plotter.NewLine(plotter.XYs{{X: lo, Y: 1e23}, {X: hi, Y: 1e23}})
@@ -187,7 +196,13 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) error {
 		line.LineStyle.Color = color.Gray{Y: 60}
 		p.Add(line)
 		p.Legend.Add(l.T("chart.threshold"), line)
+		entries++
 	}
 	p.Add(plotter.NewGrid())
+	if top > 0 {
+		// Room above the largest run for the legend, which sits top left,
+		// and so that no point sits on the frame.
+		p.Y.Max = top * math.Pow(10, 0.3+0.2*float64(entries))
+	}
 	return nil
 }
