@@ -73,8 +73,16 @@ func Charts(d *Document, l i18n.Lang) []Chart {
 	}
 	out := []Chart{{ID: "per_year", Title: l.T("chart.per_year", cagr), Kind: "bar", Categories: years,
 		Series: []ChartSeries{{Name: l.T("col.count"), Values: counts}}, Table: "per_year"}}
+	// A chart shows the first MaxBars of a list, and says so; the table
+	// lists them all.
+	topOf := func(title string, n int) string {
+		if n > MaxBars {
+			return title + " " + l.T("chart.top_n", MaxBars, n)
+		}
+		return title
+	}
 	countries := func(id, title string, list []census.CountryCount) Chart {
-		c := Chart{ID: id, Title: title, Kind: "hbar", Table: id}
+		c := Chart{ID: id, Title: topOf(title, len(list)), Kind: "hbar", Table: id}
 		s := ChartSeries{Name: l.T("col.count")}
 		for i, x := range list {
 			if i == MaxBars {
@@ -87,7 +95,7 @@ func Charts(d *Document, l i18n.Lang) []Chart {
 		return c
 	}
 	names := func(id, title string, list []census.NameCount, label func(string) string) Chart {
-		c := Chart{ID: id, Title: title, Kind: "hbar", Table: id}
+		c := Chart{ID: id, Title: topOf(title, len(list)), Kind: "hbar", Table: id}
 		s := ChartSeries{Name: l.T("col.count")}
 		for i, x := range list {
 			if i == MaxBars {
