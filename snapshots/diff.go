@@ -298,6 +298,7 @@ type SubsetMismatch struct {
 	SubsetA, SubsetB string
 }
 
+// Error says which subset each snapshot holds.
 func (e *SubsetMismatch) Error() string {
 	return fmt.Sprintf("snapshot %d holds %s and snapshot %d holds %s: choose a subset both hold", e.A, e.SubsetA, e.B, e.SubsetB)
 }

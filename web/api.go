@@ -27,6 +27,7 @@ type ParamError struct {
 	Message string `json:"message"`
 }
 
+// Error names the parameter and what is wrong with it.
 func (e *ParamError) Error() string { return e.Param + ": " + e.Message }
 
 func bad(param, format string, args ...any) error {
