@@ -21,9 +21,8 @@ import (
 
 // diffOptions are the flags of `modelcensus diff`.
 type diffOptions struct {
-	reportOptions
-	dbOptions
-	Limit int
+	reportOptions // its dbOptions is --db
+	Limit         int
 }
 
 func newDiffCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -59,13 +58,9 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	if err := needFull(io); err != nil {
 		return err
 	}
-	l, err := o.start(io)
+	l, copt, err := o.startCensus(io)
 	if err != nil {
 		return err
-	}
-	copt, err := o.censusOptions(l)
-	if err != nil {
-		return asUsage(l, err)
 	}
 	if o.Format != "text" && o.Format != "json" {
 		return badValue(l, "--format", o.Format, "text, json")

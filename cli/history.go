@@ -16,11 +16,10 @@ import (
 
 // historyOptions are the flags of `modelcensus history`.
 type historyOptions struct {
-	reportOptions
-	dbOptions
-	Figure  string
-	Year    int
-	Country string
+	reportOptions // its dbOptions is --db
+	Figure        string
+	Year          int
+	Country       string
 }
 
 func newHistoryCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -58,13 +57,9 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	if err := needFull(io); err != nil {
 		return err
 	}
-	l, err := o.start(io)
+	l, copt, err := o.startCensus(io)
 	if err != nil {
 		return err
-	}
-	copt, err := o.censusOptions(l)
-	if err != nil {
-		return asUsage(l, err)
 	}
 	switch o.Figure {
 	case snapshots.FigurePerYear, snapshots.FigureCount, snapshots.FigureCountry, snapshots.FigureTop:

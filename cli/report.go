@@ -85,6 +85,20 @@ func (o *reportOptions) addCensusFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
 }
 
+// startCensus is how a command that counts stored snapshots begins: the
+// language and the source flags (start), then the counting flags.
+func (o *reportOptions) startCensus(io *IOStreams) (i18n.Lang, census.Options, error) {
+	l, err := o.start(io)
+	if err != nil {
+		return l, census.Options{}, err
+	}
+	copt, err := o.censusOptions(l)
+	if err != nil {
+		return l, copt, asUsage(l, err)
+	}
+	return l, copt, nil
+}
+
 // censusOptions checks the counting flags, with messages in l.
 func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
 	opt := census.Options{
