@@ -28,6 +28,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -92,10 +93,20 @@ func Start(dir string) (*census.Rules, error) {
 }
 
 // fill reads the tables names into r, checks a folder of the user's, and
-// sets r.Version from every table's content.
+// sets r.Version from every table's content, reading each table once.
 func fill(r *census.Rules, dir string, names []string) error {
-	for _, name := range names {
-		if err := load(r, dir, name); err != nil {
+	h := sha256.New()
+	for _, name := range Files {
+		data, origin, err := read(dir, name)
+		if err != nil {
+			return err
+		}
+		h.Write([]byte(name))
+		h.Write(data)
+		if !slices.Contains(names, name) {
+			continue // read already, for Version only
+		}
+		if err := each(data, origin, func(rw row) error { return apply(r, name, rw) }); err != nil {
 			return err
 		}
 	}
@@ -105,15 +116,6 @@ func fill(r *census.Rules, dir string, names []string) error {
 		if problems := r.Check(); len(problems) > 0 {
 			return fmt.Errorf("%s", strings.Join(problems, "; "))
 		}
-	}
-	h := sha256.New()
-	for _, name := range Files {
-		data, _, err := read(dir, name)
-		if err != nil {
-			return err
-		}
-		h.Write([]byte(name))
-		h.Write(data)
 	}
 	r.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	return nil
