@@ -99,20 +99,30 @@ func (s *Server) resolvedSnapshot(ctx context.Context, q url.Values) (int64, err
 	return latest.ID, nil
 }
 
-// cachedJSON answers from the cache, or computes, renders and keeps the
-// answer. Errors are not kept.
-func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint string, compute func(url.Values) (any, error)) {
+// cacheKey is the key of a kept answer: kind, path and query, with the
+// snapshot the query means resolved (the latest included). It returns that
+// query too.
+func (s *Server) cacheKey(r *http.Request, kind string) (string, url.Values, error) {
 	q := r.URL.Query()
 	id, err := s.resolvedSnapshot(r.Context(), q)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return "", nil, err
 	}
 	if id != 0 {
 		q.Set("snapshot", strconv.FormatInt(id, 10))
 		q.Del("as-of")
 	}
-	key := endpoint + "\x00" + r.URL.Path + "\x00" + q.Encode()
+	return kind + "\x00" + r.URL.Path + "\x00" + q.Encode(), q, nil
+}
+
+// cachedJSON answers from the cache, or computes, renders and keeps the
+// answer. Errors are not kept.
+func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint string, compute func(url.Values) (any, error)) {
+	key, q, err := s.cacheKey(r, endpoint)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	resp := s.cache.get(key)
 	if resp == nil {
 		v, err := compute(q)
@@ -137,17 +147,11 @@ func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint str
 // renders it with h and keeps it when it rendered. Error pages are not kept.
 func (s *Server) cachedPage(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		id, err := s.resolvedSnapshot(r.Context(), q)
+		key, _, err := s.cacheKey(r, "page")
 		if err != nil {
 			h(w, r) // the page says what is wrong
 			return
 		}
-		if id != 0 {
-			q.Set("snapshot", strconv.FormatInt(id, 10))
-			q.Del("as-of")
-		}
-		key := "page\x00" + r.URL.Path + "\x00" + q.Encode()
 		if resp := s.cache.get(key); resp != nil {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			writeBody(w, r, resp, "")
