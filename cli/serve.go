@@ -3,8 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"net"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -91,21 +91,13 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	return nil
 }
 
-// hostPort reports whether addr looks like HOST:PORT (an IPv6 host in
-// brackets); the server reports anything else it cannot listen on. It
-// saves linking package net here.
+// hostPort reports whether addr is HOST:PORT with a numeric port (an IPv6
+// host in brackets); the server reports anything else it cannot listen on.
 func hostPort(addr string) bool {
-	i := strings.LastIndexByte(addr, ':')
-	if i < 0 {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
 		return false
 	}
-	host, port := addr[:i], addr[i+1:]
 	p, err := strconv.Atoi(port)
-	if err != nil || p < 0 || p > 65535 {
-		return false
-	}
-	if strings.Contains(host, ":") {
-		return strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]")
-	}
-	return !strings.ContainsAny(host, "[]")
+	return err == nil && p >= 0 && p <= 65535
 }
