@@ -1,12 +1,12 @@
 package census
 
 import (
+	"bytes"
 	"hash/maphash"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"unsafe"
 )
 
 // Exclusion reasons for rows that are left out of the counts.
@@ -125,11 +125,7 @@ func (a *arena) put(s string) (uint32, uint16) {
 		if n > 0 {
 			size = min(2*cap(a.chunks[n-1]), arenaChunk)
 		}
-		c := make([]byte, 0, size)
-		if size == arenaChunk {
-			adviseHuge(unsafe.Pointer(unsafe.SliceData(c)), arenaChunk)
-		}
-		a.chunks = append(a.chunks, c)
+		a.chunks = append(a.chunks, make([]byte, 0, size))
 		n++
 	}
 	c := &a.chunks[n-1]
@@ -138,15 +134,15 @@ func (a *arena) put(s string) (uint32, uint16) {
 	return uint32(n-1)<<arenaChunkBits | uint32(off), uint16(len(s))
 }
 
-// get returns the string stored at ref. It shares the chunk's bytes, which
-// are never written again.
-func (a *arena) get(ref uint32, n uint16) string {
+// bytes returns the bytes stored at ref, shared with the arena: do not
+// change them.
+func (a *arena) bytes(ref uint32, n uint16) []byte {
 	if n == 0 {
-		return ""
+		return nil
 	}
 	c := a.chunks[ref>>arenaChunkBits]
 	off := ref & (arenaChunk - 1)
-	return unsafe.String(&c[off], int(n))
+	return c[off : off+uint32(n) : off+uint32(n)]
 }
 
 const (
@@ -219,7 +215,6 @@ func (d *Dataset) Grow(n int) {
 	if n > 0 {
 		if cap(d.rows)-len(d.rows) < n {
 			rows := make([]row, len(d.rows), len(d.rows)+n)
-			adviseHuge(unsafe.Pointer(unsafe.SliceData(rows)), uintptr(cap(rows))*unsafe.Sizeof(row{}))
 			copy(rows, d.rows)
 			d.rows = rows
 		}
@@ -302,9 +297,12 @@ func (d *Dataset) Add(raw *Raw) {
 }
 
 // name returns the name of model i.
-func (d *Dataset) name(i int) string {
+func (d *Dataset) name(i int) string { return string(d.nameBytes(i)) }
+
+// nameBytes returns the name of model i without copying it.
+func (d *Dataset) nameBytes(i int) []byte {
 	r := &d.rows[i]
-	return d.names.get(r.name, r.nameLen)
+	return d.names.bytes(r.name, r.nameLen)
 }
 
 // Len returns the number of models.
@@ -398,7 +396,6 @@ func (d *Dataset) comboIndex(oc *orgCell, cc *countryCell, dc *domainCell) int32
 // Sorting name hashes once is much faster, for a million rows, than asking a
 // map at every row.
 func (d *Dataset) Finish() {
-	d.rules.Wait() // the rules' exported fields and Version are read after
 	n := len(d.rows)
 	if d.deduped >= n {
 		return
@@ -408,7 +405,7 @@ func (d *Dataset) Finish() {
 	// different names are told apart by comparing the names.
 	keys := make([]uint64, n)
 	for i := range keys {
-		keys[i] = maphash.String(d.seed, d.name(i))&^0xffffffff | uint64(i)
+		keys[i] = maphash.Bytes(d.seed, d.nameBytes(i))&^0xffffffff | uint64(i)
 	}
 	slices.Sort(keys)
 	idx := func(k uint64) int32 { return int32(k & 0xffffffff) }
@@ -423,7 +420,7 @@ func (d *Dataset) Finish() {
 				continue // checked by an earlier Finish
 			}
 			for k := start; k < j; k++ {
-				if d.name(int(idx(keys[k]))) == d.name(int(idx(keys[j]))) {
+				if bytes.Equal(d.nameBytes(int(idx(keys[k]))), d.nameBytes(int(idx(keys[j])))) {
 					firstOf[idx(keys[j])] = idx(keys[k])
 					break
 				}
@@ -437,7 +434,7 @@ func (d *Dataset) Finish() {
 		for i := range d.rows {
 			if first, dup := firstOf[int32(i)]; dup {
 				r, fr := &d.rows[i], &d.rows[first]
-				d.Duplicates = append(d.Duplicates, Duplicate{Name: strings.Clone(d.name(i)),
+				d.Duplicates = append(d.Duplicates, Duplicate{Name: d.name(i),
 					File: d.files[r.file], Line: int(r.line), FirstFile: d.files[fr.file], FirstLine: int(fr.line)})
 				d.forgetUnmapped(r)
 				continue

@@ -92,33 +92,6 @@ type Rules struct {
 	domains   *keyIndex
 	access    map[string]string
 	accessRaw map[string]string
-
-	filling chan struct{} // closed when a background fill ends; nil if none
-	fillErr error
-}
-
-// FillInBackground runs fill on r in a goroutine of its own and returns at
-// once. Every lookup of r (all but Column and ColumnAliases) waits until
-// fill has returned, so that an export's header can be mapped, and its rows
-// parsed, while the larger tables are still being read. fill must not add
-// columns. Read r's exported fields only after Wait. Call it at most once,
-// before r is shared.
-func (r *Rules) FillInBackground(fill func(*Rules) error) {
-	done := make(chan struct{})
-	r.filling = done
-	go func() {
-		defer close(done)
-		r.fillErr = fill(r)
-	}()
-}
-
-// Wait waits for a fill started by FillInBackground and returns its error;
-// without one it returns nil at once.
-func (r *Rules) Wait() error {
-	if r.filling != nil {
-		<-r.filling
-	}
-	return r.fillErr
 }
 
 // NewRules returns empty rules.
@@ -293,7 +266,6 @@ func (r *Rules) AddCountry(c Country, aliases ...string) error {
 
 // Country looks up a raw country value.
 func (r *Rules) Country(raw string) (Country, bool) {
-	r.Wait()
 	i, ok := r.countries.lookup(raw)
 	if !ok {
 		return Country{}, false
@@ -303,7 +275,6 @@ func (r *Rules) Country(raw string) (Country, bool) {
 
 // CountryByCode returns the country with ISO code code.
 func (r *Rules) CountryByCode(code string) (Country, bool) {
-	r.Wait()
 	i, ok := r.countries.exact[code]
 	if !ok || r.Countries[i].Code != code {
 		return Country{}, false
@@ -331,7 +302,6 @@ func (r *Rules) AddOrganization(o Organization, aliases ...string) error {
 
 // Organization looks up a raw organization value.
 func (r *Rules) Organization(raw string) (Organization, bool) {
-	r.Wait()
 	i, ok := r.orgs.lookup(raw)
 	if !ok {
 		return Organization{}, false
@@ -351,7 +321,6 @@ func (r *Rules) AddGroup(g Group) error {
 
 // Group looks up a group by name.
 func (r *Rules) Group(name string) (Group, bool) {
-	r.Wait()
 	i, ok := r.groups.lookup(name)
 	if !ok {
 		return Group{}, false
@@ -368,7 +337,6 @@ func (r *Rules) AddDomain(d Domain) error {
 
 // Domain looks up a raw domain value.
 func (r *Rules) Domain(raw string) (Domain, bool) {
-	r.Wait()
 	i, ok := r.domains.lookup(raw)
 	if !ok {
 		return Domain{}, false
@@ -395,14 +363,12 @@ func (r *Rules) AddAccess(raw, category string) error {
 
 // Access looks up a raw accessibility value.
 func (r *Rules) Access(raw string) (string, bool) {
-	r.Wait()
 	c, ok := r.access[Fold(raw)]
 	return c, ok
 }
 
 // AccessTable returns the raw accessibility values and their categories.
 func (r *Rules) AccessTable() map[string]string {
-	r.Wait()
 	out := make(map[string]string, len(r.accessRaw))
 	for k, v := range r.accessRaw {
 		out[k] = v
@@ -414,7 +380,6 @@ func (r *Rules) AccessTable() map[string]string {
 // rows, organizations whose group is not listed, and country codes that are
 // not in the country table.
 func (r *Rules) Check() []string {
-	r.Wait()
 	var out []string
 	for _, x := range []*keyIndex{r.countries, r.orgs, r.groups, r.domains} {
 		if err := x.check(); err != nil {

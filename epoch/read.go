@@ -132,9 +132,6 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 	// already parsed: batches go one way, emptied batches come back. The
 	// row callback, Grow and AddProblem all run on that one goroutine, in
 	// file order, and none of them after Read returns.
-	// The queue holds a few milliseconds of parsing, so that the parser
-	// does not wait while the first rows wait for rules still loading (see
-	// rules.Start).
 	work := make(chan *batch, 8)
 	free := make(chan *batch, 2)
 	done := make(chan struct{})

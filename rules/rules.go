@@ -66,32 +66,6 @@ func Load(dir string) (*census.Rules, error) {
 	return r, nil
 }
 
-// Start returns the embedded rules as soon as their column aliases are
-// read, and reads the other tables in the background: the rules' lookups
-// wait for them (see census.Rules.FillInBackground), so an export starts
-// being parsed meanwhile. Call Wait on the rules for the error of the
-// background part, and before reading their exported fields. With a dir,
-// whose tables the user may have got wrong, Start is Load.
-func Start(dir string) (*census.Rules, error) {
-	if dir != "" {
-		return Load(dir)
-	}
-	r := census.NewRules()
-	if err := load(r, "", "columns.csv"); err != nil {
-		return nil, err
-	}
-	r.FillInBackground(func(r *census.Rules) error {
-		var rest []string
-		for _, name := range Files {
-			if name != "columns.csv" {
-				rest = append(rest, name)
-			}
-		}
-		return fill(r, "", rest)
-	})
-	return r, nil
-}
-
 // fill reads the tables names into r, checks a folder of the user's, and
 // sets r.Version from every table's content, reading each table once.
 func fill(r *census.Rules, dir string, names []string) error {

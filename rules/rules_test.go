@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"sort"
 	"testing"
@@ -212,46 +211,4 @@ func ExampleDefault() {
 	// Output:
 	// Google DeepMind → Google US
 	// KR South Korea 대한민국
-}
-
-// Start gives the same rules as Load, once its background part is done,
-// and maps columns before that.
-func TestStartIsLoad(t *testing.T) {
-	want, err := rules.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := rules.Start("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if f, ok := got.Column("Model"); !ok || f != census.FieldName {
-		t.Errorf("Column(Model) before Wait = %q, %v", f, ok)
-	}
-	// A lookup waits for the tables.
-	if o, ok := got.Organization("Google DeepMind"); !ok || o.Group != "Google" {
-		t.Errorf("Organization(Google DeepMind) = %+v, %v", o, ok)
-	}
-	if err := got.Wait(); err != nil {
-		t.Fatal(err)
-	}
-	if got.Version != want.Version {
-		t.Errorf("Version %s, want %s", got.Version, want.Version)
-	}
-	if !reflect.DeepEqual(got.Countries, want.Countries) || !reflect.DeepEqual(got.Organizations, want.Organizations) ||
-		!reflect.DeepEqual(got.Groups, want.Groups) || !reflect.DeepEqual(got.Domains, want.Domains) ||
-		!reflect.DeepEqual(got.DomainGroups, want.DomainGroups) || !reflect.DeepEqual(got.AccessTable(), want.AccessTable()) {
-		t.Error("Start's tables differ from Load's")
-	}
-	for _, raw := range []string{"Korea (Republic of)", "United Kingdom of Great Britain and Northern Ireland", "Multinational"} {
-		a, aok := got.Country(raw)
-		b, bok := want.Country(raw)
-		if a != b || aok != bok {
-			t.Errorf("Country(%q) = %+v, want %+v", raw, a, b)
-		}
-	}
-	// With a folder, Start is Load: errors come at once.
-	if _, err := rules.Start(t.TempDir()); err == nil {
-		t.Error("Start of an empty rules folder: no error")
-	}
 }
