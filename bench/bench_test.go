@@ -35,9 +35,7 @@ func TestMain(m *testing.M) {
 	bin.dir = dir
 	bin.report = filepath.Join(dir, "modelcensus")
 	bin.csvfloor = filepath.Join(dir, "csvfloor")
-	// modelcensus hands the store commands to modelcensus-full beside it.
-	full := filepath.Join(dir, "modelcensus-full")
-	for out, pkg := range map[string]string{bin.report: "../cmd/modelcensus", full: "../cmd/modelcensus-full", bin.csvfloor: "./csvfloor"} {
+	for out, pkg := range map[string]string{bin.report: "../cmd/modelcensus", bin.csvfloor: "./csvfloor"} {
 		if b, err := exec.Command("go", "build", "-o", out, pkg).CombinedOutput(); err != nil {
 			fmt.Fprintf(os.Stderr, "build %s: %v\n%s", pkg, err, b)
 			os.Exit(1)

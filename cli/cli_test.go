@@ -14,37 +14,22 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/modelcensus/modelcensus/cli/full"
 )
 
-// run runs modelcensus in-process and returns its exit code, stdout and
-// stderr. The locale is English unless env says otherwise. As the two
-// binaries do, it starts without the heavier parts and hands a command
-// that needs them to a run with them (modelcensus-full).
+// run runs modelcensus in-process, wired as main wires it, and returns
+// its exit code, stdout and stderr. The locale is English unless env says
+// otherwise.
 func run(t *testing.T, env map[string]string, args ...string) (int, string, string) {
-	t.Helper()
-	code, out, errOut, _ := runCounting(t, env, args...)
-	return code, out, errOut
-}
-
-// runCounting is run, also saying whether the command was handed off.
-func runCounting(t *testing.T, env map[string]string, args ...string) (code int, out, errOut string, handedOff bool) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	io := &IOStreams{
 		In: strings.NewReader(""), Out: &stdout, ErrOut: &stderr,
 		Getenv: func(k string) string { return env[k] },
 		Now:    func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) },
+		Deps:   testDeps(),
 	}
-	io.HandOff = func(ctx context.Context, args []string) int {
-		handedOff = true
-		fullIO := *io
-		fullIO.Parts, fullIO.HandOff = full.Parts(), nil
-		return Run(ctx, &fullIO, args)
-	}
-	code = Run(context.Background(), io, args)
-	return code, stdout.String(), stderr.String(), handedOff
+	code := Run(context.Background(), io, args)
+	return code, stdout.String(), stderr.String()
 }
 
 const fixture = "../testdata/census_fixture.csv"
@@ -187,7 +172,7 @@ func TestReportFormats(t *testing.T) {
 		t.Errorf("csv:\n%s", csvOut)
 	}
 	_, md, _ := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "markdown")
-	if !strings.Contains(md, "| 2024 | 4 | 1 |") || !strings.Contains(md, "## Countries, 2020–2024") {
+	if !strings.Contains(md, "| 2024 | 4 |\n") || !strings.Contains(md, "| 2024 | 1 | 4 | 25.0% |") || !strings.Contains(md, "## Countries, 2020–2024") {
 		t.Errorf("markdown:\n%s", md)
 	}
 	out := filepath.Join(t.TempDir(), "census.json")

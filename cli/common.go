@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +13,7 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
 )
 
@@ -82,51 +81,25 @@ func (o *sourceOptions) loadRules(l i18n.Lang) (*census.Rules, error) {
 	return r, nil
 }
 
-// startRules is loadRules for a command that reads a source next: the
-// embedded tables load while the source is parsed (see rules.Start). Call
-// rulesDone once the dataset is read.
-func (o *sourceOptions) startRules(l i18n.Lang) (*census.Rules, error) {
-	r, err := rules.Start(o.RulesDir)
-	if err != nil {
-		return nil, &Error{Code: ExitRules, Msg: l.T("err.rules", err), Err: err}
-	}
-	return r, nil
-}
-
-// rulesDone reports an error of rules loaded in the background.
-func rulesDone(l i18n.Lang, r *census.Rules) error {
-	if err := r.Wait(); err != nil {
-		return &Error{Code: ExitRules, Msg: l.T("err.rules", err), Err: err}
-	}
-	return nil
-}
-
 // openOptions are how the source is opened: the download cache, a
-// progress bar on a terminal, and the downloader, which only
-// modelcensus-full links (a URL source in this binary hands off to it).
-func (o *sourceOptions) openOptions(io *IOStreams) (epoch.OpenOptions, error) {
+// progress bar on a terminal, and the downloader main wired.
+func (o *sourceOptions) openOptions(io *IOStreams) epoch.OpenOptions {
 	var opt epoch.OpenOptions
 	opt.Fetch.CacheDir = o.CacheDir
 	opt.Fetch.Now = io.Now
 	if io.ErrIsTerminal() {
 		opt.Fetch.Progress = io.ErrOut
 	}
-	if epoch.IsURL(o.Source) || o.Source == "" {
-		if io.Parts == nil {
-			return opt, errNeedsFull
-		}
-		opt.Download = io.Parts.Download
-	}
-	return opt, nil
+	opt.Download = io.Deps.Download
+	return opt
 }
 
 // load opens and reads the source, printing warnings on ErrOut.
 func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
-	open, err := o.openOptions(io)
-	if err != nil {
-		return nil, err
-	}
-	opt := epoch.LoadOptions{OpenOptions: open, Subset: o.Subset, Now: io.Now, OnRow: onRow}
+	opt := epoch.LoadOptions{OpenOptions: o.openOptions(io), Subset: o.Subset, Now: io.Now, OnRow: onRow}
+	// Without a source of the user's, a failed download falls back on the
+	// snapshot bundled with modelcensus, and says so.
+	opt.Fallback = o.Source == epoch.DefaultURL
 	if o.Date != "" {
 		opt.Date, _ = time.Parse("2006-01-02", o.Date)
 	}
@@ -135,6 +108,9 @@ func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r 
 		return nil, translate(l, err)
 	}
 	defer src.Close()
+	if src.FallbackReason != nil {
+		fmt.Fprintln(io.ErrOut, l.T("warn.bundled", o.Source, translate(l, src.FallbackReason).Error(), src.Date.Format("2006-01-02")))
+	}
 	if f := src.Fetched; f != nil {
 		if f.Offline {
 			fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now())), f.RetrievedAt.Format(time.RFC3339)))
@@ -168,76 +144,25 @@ func roundAge(d time.Duration) string {
 	}
 }
 
-// writeOutput writes data to path atomically (a temporary file in the same
-// folder, then a rename), or to out when path is "" or "-".
+// writeOutput writes data to path atomically (publish.WriteFileAtomic),
+// or to out when path is "" or "-".
 func writeOutput(out interface{ Write([]byte) (int, error) }, path string, data []byte) error {
 	if path == "" || path == "-" {
 		_, err := out.Write(data)
 		return err
 	}
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		if st.IsDir() {
-			return &folderError{path}
-		}
-		if !st.Mode().IsRegular() {
-			// A device or a pipe (-o /dev/null, -o /dev/stdout): write to
-			// it; renaming a file over it would replace the device.
-			f, err := os.OpenFile(path, os.O_WRONLY, 0)
-			if err != nil {
-				return err
-			}
-			if _, err := f.Write(data); err != nil {
-				f.Close()
-				return err
-			}
-			return f.Close()
-		}
-		mode = st.Mode().Perm() // overwriting keeps the file's permissions
-	}
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return &noFolderError{dir}
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return publish.WriteFileAtomic(path, data)
 }
-
-// folderError is an -o that names a folder.
-type folderError struct{ path string }
-
-func (e *folderError) Error() string { return e.path + " is a folder: give a file name" }
-
-// noFolderError is an -o in a folder that does not exist.
-type noFolderError struct{ dir string }
-
-func (e *noFolderError) Error() string { return "folder " + e.dir + " does not exist" }
 
 // outputError is the error for output that cannot be written.
 func outputError(l i18n.Lang, err error) error {
-	var fo *folderError
-	var nf *noFolderError
+	var fo *publish.IsFolderError
+	var nf *publish.NoFolderError
 	switch {
 	case errors.As(err, &fo):
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.is_folder", fo.path)), Err: err}
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.is_folder", fo.Path)), Err: err}
 	case errors.As(err, &nf):
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.no_folder", nf.dir)), Err: err}
+		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.no_folder", nf.Dir)), Err: err}
 	}
 	return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
 }

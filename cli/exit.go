@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/store"
 )
 
 // Exit codes, documented in the README.
@@ -59,9 +62,18 @@ func translate(l i18n.Lang, err error) error {
 	if errors.As(err, &ie) {
 		return &Error{Code: ExitInput, Msg: inputMessage(l, ie), Err: err}
 	}
-	var fo *folderError
-	if errors.As(err, &fo) {
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.is_folder", fo.path)), Err: err}
+	var fo *publish.IsFolderError
+	var nf *publish.NoFolderError
+	var oe *publish.OutputError
+	if errors.As(err, &fo) || errors.As(err, &nf) || errors.As(err, &oe) {
+		return outputError(l, err)
+	}
+	if errors.As(err, new(publish.NoChromeError)) {
+		return &Error{Code: ExitOutput, Msg: l.T("err.no_chromium", strings.Join(publish.ChromeNames, ", ")), Err: err}
+	}
+	var us *store.UnknownSchemeError
+	if errors.As(err, &us) {
+		return &Error{Code: ExitStore, Msg: l.T("err.store", err), Err: err}
 	}
 	var fe *epoch.FetchError
 	if errors.As(err, &fe) {

@@ -4,14 +4,11 @@
 package cli
 
 import (
-	"context"
 	"io"
 	"os"
 	"time"
 
 	"golang.org/x/term"
-
-	"github.com/modelcensus/modelcensus/cli/ext"
 )
 
 // IOStreams is where a command reads and writes, and what it knows of its
@@ -24,14 +21,9 @@ type IOStreams struct {
 	Getenv func(string) string
 	// Now is the current time.
 	Now func() time.Time
-	// Parts are the heavier parts this binary links: the snapshot stores,
-	// the workbook, the static charts and the web server. They are nil in
-	// the modelcensus binary, which hands any command that needs them to
-	// modelcensus-full (see package ext).
-	Parts *ext.Parts
-	// HandOff, when set, runs a command line that needs Parts in place of
-	// modelcensus-full and returns its exit code (for tests).
-	HandOff func(ctx context.Context, args []string) int
+	// Deps are the adapters main wired: stores, formats, the download
+	// and the server.
+	Deps *Deps
 }
 
 // System returns the process's standard streams and environment.

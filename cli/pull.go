@@ -51,9 +51,6 @@ Pulling the same content again stores nothing. A folder of dated sub-folders
 }
 
 func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
-	if err := needFull(io); err != nil {
-		return err
-	}
 	l, err := o.start(io)
 	if err != nil {
 		return err
@@ -70,11 +67,7 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 		return err
 	}
 	defer st.Close()
-	open, err := o.openOptions(io)
-	if err != nil {
-		return err
-	}
-	opt := snapshots.PullOptions{OpenOptions: open, Now: io.Now, ToolVersion: Version}
+	opt := snapshots.PullOptions{OpenOptions: o.openOptions(io), Now: io.Now, ToolVersion: Version}
 	if o.Date != "" {
 		opt.Date, _ = time.Parse("2006-01-02", o.Date)
 	}

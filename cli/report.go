@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -154,34 +152,21 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if err := o.validate(l); err != nil {
 		return err
 	}
-	document := false // formats that show the models, not only the tables
-	switch o.Format {
-	case publish.FormatText, publish.FormatJSON, publish.FormatCSV:
-	case publish.FormatMarkdown, "md", publish.FormatHTML:
-		document = true
-	case publish.FormatXLSX, publish.FormatPDF:
-		document = true
-		if o.Output == "" || o.Output == "-" {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", o.Format))}
-		}
-	default:
-		return badValue(l, "--format", o.Format, "text, json, csv, markdown, html, xlsx, pdf")
+	format, ok := io.Deps.Formats.Lookup(o.Format)
+	if !ok || format.Report == nil {
+		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.Reports(), ", "))
 	}
-	markdownFiles := (o.Format == publish.FormatMarkdown || o.Format == "md") && o.Output != "" && o.Output != "-"
-	if o.Snapshot != "" || o.AsOf != "" || o.Format == publish.FormatXLSX || markdownFiles {
-		// The store, the workbook and the SVG charts beside a Markdown
-		// file are in modelcensus-full.
-		if err := needFull(io); err != nil {
-			return err
-		}
+	toFile := o.Output != "" && o.Output != "-"
+	if format.Binary && !toFile {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", format.Name))}
 	}
-	r, err := o.startRules(l)
+	r, err := o.loadRules(l)
 	if err != nil {
 		return err
 	}
 	var raw *publish.RawCollector
 	var onRow func(*census.Raw)
-	if document {
+	if format.Models {
 		raw = &publish.RawCollector{}
 		onRow = raw.Add
 	}
@@ -189,36 +174,25 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := rulesDone(l, r); err != nil {
-		return err
-	}
 	res, err := census.Compute(ds, copt)
 	if err != nil {
 		return usageError(l, err)
 	}
-	var buf bytes.Buffer
-	switch o.Format {
-	case publish.FormatHTML:
-		err = publish.WriteHTML(&buf, publish.NewDocument(res, ds, raw), l, Version)
-	case publish.FormatXLSX:
-		err = io.Parts.WriteXLSX(&buf, publish.NewDocument(res, ds, raw), l, Version)
-	case publish.FormatPDF:
-		return writePDF(cmd.Context(), io, l, o.Output, publish.NewDocument(res, ds, raw))
-	case publish.FormatMarkdown, "md":
-		var images map[string][]publish.Image
-		if markdownFiles {
-			if images, err = writeMarkdownCharts(io, l, o.Output, publish.NewDocument(res, ds, raw)); err != nil {
-				return err
-			}
-		}
-		err = publish.WriteMarkdownImages(&buf, res, l, images)
-	default:
-		err = publish.Write(&buf, res, o.Format, l)
+	return writeReport(cmd.Context(), io, l, format, o.Output, publish.NewDocument(res, ds, raw))
+}
+
+// writeReport writes d in format to path (atomically), or to standard
+// output when path is "" or "-".
+func writeReport(ctx context.Context, io *IOStreams, l i18n.Lang, format *publish.Format, path string, d *publish.Document) error {
+	opt := publish.Options{Lang: l, Version: Version, Formats: io.Deps.Formats}
+	if path != "-" {
+		opt.Output = path
 	}
-	if err != nil {
+	var buf bytes.Buffer
+	if err := format.Report(ctx, &buf, d, opt); err != nil {
 		return translate(l, err)
 	}
-	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
+	if err := writeOutput(io.Out, path, buf.Bytes()); err != nil {
 		return outputError(l, err)
 	}
 	return nil
@@ -266,38 +240,4 @@ func (o *reportOptions) langOr(io *IOStreams) i18n.Lang {
 		return i18n.EN
 	}
 	return l
-}
-
-// writePDF prints the HTML report to PDF with a headless Chromium or
-// Chrome; without one it says how to get a PDF anyway.
-func writePDF(ctx context.Context, io *IOStreams, l i18n.Lang, path string, d *publish.Document) error {
-	chrome := publish.FindChrome()
-	if chrome == "" {
-		return &Error{Code: ExitOutput, Msg: l.T("err.no_chromium", strings.Join(publish.ChromeNames, ", "))}
-	}
-	dir, err := os.MkdirTemp("", "modelcensus-pdf")
-	if err != nil {
-		return outputError(l, err)
-	}
-	defer os.RemoveAll(dir)
-	page := filepath.Join(dir, "report.html")
-	var buf bytes.Buffer
-	if err := publish.WriteHTML(&buf, d, l, Version); err != nil {
-		return translate(l, err)
-	}
-	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
-		return outputError(l, err)
-	}
-	pdf := filepath.Join(dir, "report.pdf")
-	if err := publish.PrintPDF(ctx, chrome, page, pdf); err != nil {
-		return outputError(l, err)
-	}
-	data, err := os.ReadFile(pdf)
-	if err != nil {
-		return outputError(l, err)
-	}
-	if err := writeOutput(io.Out, path, data); err != nil {
-		return outputError(l, err)
-	}
-	return nil
 }

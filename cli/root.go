@@ -152,9 +152,6 @@ func Run(ctx context.Context, io *IOStreams, args []string) int {
 	if err == nil {
 		return ExitOK
 	}
-	if errors.Is(err, errNeedsFull) {
-		return handOff(ctx, io, l, args)
-	}
 	var ce *Error
 	if !errors.As(err, &ce) {
 		// Cobra's own errors: unknown command, bad arguments.

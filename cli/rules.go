@@ -174,10 +174,7 @@ func tableMappings(r *census.Rules) []Mapping {
 
 // sourceMappings reads a source and maps every raw value in it.
 func sourceMappings(cmd *cobra.Command, io *IOStreams, l i18n.Lang, r *census.Rules, o *sourceOptions) ([]Mapping, error) {
-	opt, err := o.openOptions(io)
-	if err != nil {
-		return nil, err
-	}
+	opt := o.openOptions(io)
 	opt.Fetch.Progress = nil
 	src, err := epoch.Open(cmd.Context(), o.Source, opt)
 	if err != nil {

@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/modelcensus/modelcensus/cli/ext"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/web"
 )
 
 // serveOptions are the flags of `modelcensus serve`.
@@ -50,9 +50,6 @@ on loopback unless told otherwise, and stops gracefully on SIGINT or SIGTERM.
 }
 
 func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
-	if err := needFull(io); err != nil {
-		return err
-	}
 	l, err := o.start(io)
 	if err != nil {
 		return err
@@ -64,13 +61,10 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	cfg := ext.ServeConfig{Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut,
+	cfg := web.Config{Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats,
 		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }}
 	if o.Source != "" {
-		open, err := o.openOptions(io)
-		if err != nil {
-			return err
-		}
+		open := o.openOptions(io)
 		open.Fetch.Progress = nil
 		cfg.Load = epoch.LoadOptions{OpenOptions: open, Subset: o.Subset, Now: io.Now}
 		if o.Date != "" {
@@ -84,7 +78,7 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 		defer st.Close()
 		cfg.Store = st
 	}
-	if err := io.Parts.Serve(ctx, cfg); err != nil {
+	if err := io.Deps.Serve(ctx, cfg); err != nil {
 		return translate(l, err)
 	}
 	fmt.Fprintln(io.ErrOut, l.T("serve.stopped"))

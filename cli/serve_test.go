@@ -10,8 +10,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/modelcensus/modelcensus/cli/full"
 )
 
 // syncBuffer is a bytes.Buffer safe for the server goroutine and the test.
@@ -37,7 +35,7 @@ func (s *syncBuffer) String() string {
 func TestServeAndShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var out, errOut syncBuffer
-	io2 := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }, Now: time.Now, Parts: full.Parts()}
+	io2 := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }, Now: time.Now, Deps: testDeps()}
 	done := make(chan int, 1)
 	go func() {
 		done <- Run(ctx, io2, []string{"serve", "--source", fixture, "--date", "2025-03-01", "--addr", "127.0.0.1:0"})

@@ -65,9 +65,6 @@ func langFlag(io *IOStreams, v string) (i18n.Lang, error) {
 }
 
 func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error {
-	if err := needFull(io); err != nil {
-		return err
-	}
 	l, err := langFlag(io, o.Lang)
 	if err != nil {
 		return usageError("en", err)

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -44,10 +43,7 @@ func DefaultDBPath(getenv func(string) string) string {
 // open opens the store named by --db, creating a SQLite store (and its
 // folder) that does not exist yet: for pull.
 func (o *dbOptions) open(ctx context.Context, io *IOStreams, l i18n.Lang) (*store.Store, error) {
-	if io.Parts == nil {
-		return nil, errNeedsFull
-	}
-	st, err := io.Parts.OpenStore(ctx, o.dsn(io))
+	st, err := io.Deps.Stores.Open(ctx, o.dsn(io))
 	if err != nil {
 		return nil, &Error{Code: ExitStore, Msg: l.T("err.store", err), Err: err}
 	}
@@ -62,13 +58,10 @@ var errNoStore = errors.New("no snapshot store")
 // errNoStore) rather than a new empty store, and a mistyped path creates
 // nothing.
 func (o *dbOptions) openExisting(ctx context.Context, io *IOStreams, l i18n.Lang) (*store.Store, error) {
-	if io.Parts == nil {
-		return nil, errNeedsFull
-	}
 	dsn := o.dsn(io)
-	if !isPostgres(dsn) {
-		if _, err := os.Stat(dsn); errors.Is(err, fs.ErrNotExist) {
-			return nil, &Error{Code: ExitStore, Msg: l.T("err.no_store", dsn), Err: errNoStore}
+	if path, ok := io.Deps.Stores.Path(dsn); ok {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{Code: ExitStore, Msg: l.T("err.no_store", path), Err: errNoStore}
 		}
 	}
 	return o.open(ctx, io, l)
@@ -94,10 +87,6 @@ func (o *dbOptions) dsn(io *IOStreams) string {
 		return o.DB
 	}
 	return DefaultDBPath(io.Getenv)
-}
-
-func isPostgres(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
 // storeError translates a store failure.

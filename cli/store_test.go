@@ -13,8 +13,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/modelcensus/modelcensus/cli/full"
 )
 
 // folder writes a download folder named for its date holding the fixture
@@ -167,7 +165,7 @@ func TestPullEvery(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2500*time.Millisecond)
 	defer cancel()
 	var out, errOut bytes.Buffer
-	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }, Now: time.Now, Parts: full.Parts()}
+	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }, Now: time.Now, Deps: testDeps()}
 	code := Run(ctx, io, []string{"pull", "--every", "1s", "--db", filepath.Join(t.TempDir(), "s.db"),
 		"--cache-dir", t.TempDir(), "--source", srv.URL + "/ai_models.zip"})
 	if code != 0 {

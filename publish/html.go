@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"html/template"
 	"io"
-	"strconv"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
@@ -56,69 +55,59 @@ type ChartSeries struct {
 // MaxBars caps the bars of a name chart; the table lists them all.
 const MaxBars = 15
 
-// Charts returns the report's charts in l. The compute chart needs the
-// models; with a nil document's models it is left out.
+// Charts returns the report's charts in l: one for every figure of the
+// census that is drawn (census.Figures), in report order. A bar chart
+// takes its categories and values from the figure's Label and Value
+// columns, leaves out the total row and shows the first MaxBars of a
+// list. The compute chart needs the models; with a document without
+// models it is left out.
 func Charts(d *Document, l i18n.Lang) []Chart {
 	r := d.Result
-	cagr := l.T("report.cagr.undef")
-	if r.CAGR != nil {
-		cagr = FormatPercent(*r.CAGR)
-	}
-	var years []string
-	var counts, multi []float64
-	for i, y := range r.PerYear {
-		years = append(years, strconv.Itoa(y.Year))
-		counts = append(counts, float64(y.Count))
-		multi = append(multi, float64(r.MultimodalPerYear[i].Count))
-	}
-	out := []Chart{{ID: "per_year", Title: l.T("chart.per_year", cagr), Kind: "bar", Categories: years,
-		Series: []ChartSeries{{Name: l.T("col.count"), Values: counts}}, Table: "per_year"}}
-	// A chart shows the first MaxBars of a list, and says so; the table
-	// lists them all.
-	topOf := func(title string, n int) string {
-		if n > MaxBars {
-			return title + " " + l.T("chart.top_n", MaxBars, n)
+	var out []Chart
+	for _, f := range census.Figures() {
+		title := f.Text(f.Title, string(l), r, cagrText(r, l))
+		if f.ChartTitle.EN != "" {
+			title = f.Text(f.ChartTitle, string(l), r, cagrText(r, l))
 		}
-		return title
-	}
-	countries := func(id, title string, list []census.CountryCount) Chart {
-		c := Chart{ID: id, Title: topOf(title, len(list)), Kind: "hbar", Table: id}
-		s := ChartSeries{Name: l.T("col.count")}
-		for i, x := range list {
-			if i == MaxBars {
-				break
+		c := Chart{ID: f.Name(), Title: title, Kind: f.Chart, Table: f.ID}
+		switch f.Chart {
+		case census.ChartNone:
+			continue
+		case census.ChartScatter:
+			if len(d.Models) == 0 {
+				continue
 			}
-			c.Categories = append(c.Categories, CountryName(x, l))
-			s.Values = append(s.Values, x.Count)
-		}
-		c.Series = []ChartSeries{s}
-		return c
-	}
-	names := func(id, title string, list []census.NameCount, label func(string) string) Chart {
-		c := Chart{ID: id, Title: topOf(title, len(list)), Kind: "hbar", Table: id}
-		s := ChartSeries{Name: l.T("col.count")}
-		for i, x := range list {
-			if i == MaxBars {
-				break
+			c.Scatter = d.Scatter(l)
+		default:
+			label, value := -1, -1
+			for i, col := range f.Columns {
+				if col.ID == f.Label && label < 0 {
+					label = i
+				}
+				if col.ID == f.Value && value < 0 {
+					value = i
+				}
 			}
-			c.Categories = append(c.Categories, label(x.Name))
-			s.Values = append(s.Values, x.Count)
+			var rows []census.Row
+			for _, row := range f.Rows(r) {
+				if !row.Total {
+					rows = append(rows, row)
+				}
+			}
+			if f.Chart == census.ChartHBar && len(rows) > MaxBars {
+				// A chart shows the first MaxBars of a list, and says so;
+				// the table lists them all.
+				c.Title += " " + l.T("chart.top_n", MaxBars, len(rows))
+				rows = rows[:MaxBars]
+			}
+			s := ChartSeries{Name: f.Text(f.Columns[value].Title, string(l), r, "")}
+			for _, row := range rows {
+				c.Categories = append(c.Categories, ValueText(f.Columns[label].Kind, row.Cells[label], l))
+				s.Values = append(s.Values, row.Cells[value].Num)
+			}
+			c.Series = []ChartSeries{s}
 		}
-		c.Series = []ChartSeries{s}
-		return c
-	}
-	same := func(s string) string { return s }
-	dg := func(s string) string { return DomainGroupName(s, l) }
-	out = append(out,
-		countries("countries", l.T("h.countries", r.Period.From, r.Period.To), r.Countries),
-		countries("countries_latest", l.T("h.countries_latest", r.Period.To), r.CountriesLatest),
-		names("organizations_latest", l.T("h.orgs_latest", r.Period.To), r.OrganizationsLatest, same),
-		names("domains", l.T("h.domains", r.Period.From, r.Period.To), r.Domains, dg),
-		Chart{ID: "multimodal", Title: l.T("h.multimodal"), Kind: "bar", Categories: years,
-			Series: []ChartSeries{{Name: l.T("col.multimodal"), Values: multi}}, Table: "per_year"},
-	)
-	if len(d.Models) > 0 {
-		out = append(out, Chart{ID: "compute", Title: l.T("chart.compute"), Kind: "scatter", Scatter: d.Scatter(l), Table: "top_compute_latest"})
+		out = append(out, c)
 	}
 	return out
 }
@@ -145,8 +134,22 @@ func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
 		return err
 	}
 	prose, _ := HeadlineProse(r, l)
-	var tables []htmlTable
-	for _, t := range append(Tables(r, l), multimodalTable(r, l)) {
+	charts := Charts(d, l)
+	chartOf := map[string]Chart{}
+	for _, c := range charts {
+		chartOf[c.Table] = c
+	}
+	type figure struct {
+		ID    string
+		Chart *Chart
+		Table htmlTable
+	}
+	// Every figure but the notes, which have a section of their own.
+	var figures []figure
+	for _, t := range Tables(r, l) {
+		if t.ID == census.FigureNotes {
+			continue
+		}
 		ht := htmlTable{Table: t}
 		for i, row := range t.Rows {
 			cells := make([]htmlCell, len(row))
@@ -158,39 +161,18 @@ func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
 			}
 			ht.Cells = append(ht.Cells, cells)
 		}
-		tables = append(tables, ht)
-	}
-	charts := Charts(d, l)
-	byTable := map[string]htmlTable{}
-	for _, t := range tables {
-		byTable[t.ID] = t
-	}
-	type figure struct {
-		Chart Chart
-		Table htmlTable
-	}
-	var figures []figure
-	shown := map[string]bool{}
-	for _, c := range charts {
-		id := c.Table
-		if c.ID == "multimodal" {
-			id = "multimodal"
+		fig := figure{ID: t.ID, Table: ht}
+		if c, ok := chartOf[t.ID]; ok {
+			fig.Chart = &c
 		}
-		figures = append(figures, figure{Chart: c, Table: byTable[id]})
-		shown[id] = true
-	}
-	var rest []htmlTable
-	for _, t := range tables {
-		if !shown[t.ID] {
-			rest = append(rest, t)
-		}
+		figures = append(figures, fig)
 	}
 	title := Headline(r, l)[0]
 	data := map[string]any{"lang": string(l), "charts": charts, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold"), "countLabel": l.T("col.count")}
 	var buf bytes.Buffer
 	err = tmpl.Execute(&buf, map[string]any{
 		"Lang": string(l), "Title": title, "Headline": Headline(r, l)[1:], "Prose": prose,
-		"Figures": figures, "Tables": rest, "Source": SourceLines(r, l), "Notes": r.Notes,
+		"Figures": figures, "Source": SourceLines(r, l), "Notes": r.Notes,
 		"NoteText": func(n census.Note) string { return NoteText(n, l) },
 		"More": func(n census.Note) string {
 			if extra := n.Count - len(n.Items); extra > 0 {
@@ -210,15 +192,4 @@ func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
-}
-
-func multimodalTable(r *census.Result, l i18n.Lang) Table {
-	t := Table{ID: "multimodal", Title: l.T("h.multimodal"), Headers: []string{l.T("col.year"), l.T("col.multimodal"), l.T("col.count")},
-		Right: []bool{false, true, true}}
-	for i, y := range r.MultimodalPerYear {
-		all := r.PerYear[i].Count
-		t.Rows = append(t.Rows, []string{strconv.Itoa(y.Year), strconv.Itoa(y.Count), strconv.Itoa(all)})
-		t.Raw = append(t.Raw, []string{strconv.Itoa(y.Year), strconv.Itoa(y.Count), strconv.Itoa(all)})
-	}
-	return t
 }

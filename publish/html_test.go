@@ -156,7 +156,7 @@ func TestHTMLFiguresEqualJSON(t *testing.T) {
 			for _, y := range j.MultimodalPerYear {
 				mm = append(mm, float64(y.Count))
 			}
-			check("multimodal", 1, mm)
+			check("multimodal_per_year", 1, mm)
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 )
 
@@ -55,8 +54,27 @@ func TestTextAlignmentKorean(t *testing.T) {
 	}
 }
 
-func TestWriteUnknownFormat(t *testing.T) {
-	if err := Write(&bytes.Buffer{}, &census.Result{}, "pdf", i18n.EN); err == nil {
-		t.Error("want an error for an unknown format")
+// The built-in registry holds the formats of this package, found by name,
+// alias and extension; an unknown name is not found.
+func TestBuiltinRegistry(t *testing.T) {
+	r := Builtin()
+	want := []string{FormatText, FormatJSON, FormatCSV, FormatMarkdown, FormatHTML, FormatPDF}
+	if got := r.Reports(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("reports %v, want %v", got, want)
+	}
+	if f, ok := r.Lookup("MD"); !ok || f.Name != FormatMarkdown {
+		t.Errorf("md: %v %v", f, ok)
+	}
+	if f, ok := r.ByExt("brief.HTML"); !ok || f.Name != FormatHTML {
+		t.Errorf("brief.HTML: %v %v", f, ok)
+	}
+	if _, ok := r.Lookup("docx"); ok {
+		t.Error("docx found")
+	}
+	if f, _ := r.Lookup("pdf"); !f.Binary {
+		t.Error("pdf is not marked binary")
+	}
+	if len(r.Charts()) != 0 {
+		t.Errorf("charts %v: publish draws none itself", r.Charts())
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -14,32 +13,6 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 )
-
-// Formats that Write knows.
-const (
-	FormatText     = "text"
-	FormatJSON     = "json"
-	FormatCSV      = "csv"
-	FormatMarkdown = "markdown"
-	FormatHTML     = "html"
-	FormatXLSX     = "xlsx"
-	FormatPDF      = "pdf"
-)
-
-// Write renders r in format and language l.
-func Write(w io.Writer, r *census.Result, format string, l i18n.Lang) error {
-	switch format {
-	case FormatText, "":
-		return WriteText(w, r, l)
-	case FormatJSON:
-		return WriteJSON(w, r)
-	case FormatCSV:
-		return WriteCSV(w, r)
-	case FormatMarkdown, "md":
-		return WriteMarkdown(w, r, l)
-	}
-	return fmt.Errorf("format %q: want text, json, csv or markdown", format)
-}
 
 // WriteJSON writes the census as indented JSON: the documented contract.
 func WriteJSON(w io.Writer, r *census.Result) error { return WriteJSONValue(w, r) }
@@ -57,45 +30,50 @@ func WriteJSONValue(w io.Writer, v any) error {
 // form, so that every table fits one file.
 var CSVHeader = []string{"table", "year", "code", "name", "count", "organization", "date", "flop", "confidence"}
 
-// WriteCSV writes the census as one long CSV table (see CSVHeader).
+// WriteCSV writes the census as one long CSV table (see CSVHeader): a row
+// for every row of every figure (census.Figures), its table named by the
+// figure's id; each value goes to the column its census.Column.ID names
+// (columns that CSVHeader lacks, such as rank and share, are left out;
+// a figure of the latest year gives that year). The total of the
+// models per year is table "total"; the growth rate, table "cagr".
 func WriteCSV(w io.Writer, r *census.Result) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write(CSVHeader)
-	row := func(table string, year int, code, name string, count float64) {
-		y := ""
-		if year > 0 {
-			y = strconv.Itoa(year)
+	pos := map[string]int{}
+	for i, h := range CSVHeader {
+		pos[h] = i
+	}
+	for _, f := range census.Figures() {
+		for _, row := range f.Rows(r) {
+			rec := make([]string, len(CSVHeader))
+			rec[0] = f.ID
+			if f.Latest {
+				rec[pos["year"]] = strconv.Itoa(r.LatestYear)
+			}
+			for j, v := range row.Cells {
+				col := f.Columns[j]
+				i, ok := pos[col.ID]
+				if !ok || i == 0 || (row.Total && col.Kind == census.ValueYear) {
+					continue
+				}
+				rec[i] = csvValue(col.Kind, v)
+				if col.Kind == census.ValueNote {
+					rec[pos["name"]] = v.Alt // the note's message
+				}
+			}
+			if row.Total {
+				if f.ID != census.FigurePerYear {
+					continue
+				}
+				rec[0] = "total"
+			}
+			_ = cw.Write(rec)
 		}
-		_ = cw.Write([]string{table, y, code, name, strconv.FormatFloat(count, 'f', -1, 64), "", "", "", ""})
-	}
-	for _, y := range r.PerYear {
-		row("per_year", y.Year, "", "", float64(y.Count))
-	}
-	row("total", 0, "", "", float64(r.Total))
-	if r.CAGR != nil {
-		_ = cw.Write([]string{"cagr", "", "", "", strconv.FormatFloat(*r.CAGR, 'f', -1, 64), "", "", "", ""})
-	}
-	for _, c := range r.Countries {
-		row("countries", 0, c.Code, c.Name, c.Count)
-	}
-	for _, c := range r.CountriesLatest {
-		row("countries_latest", r.LatestYear, c.Code, c.Name, c.Count)
-	}
-	for _, o := range r.OrganizationsLatest {
-		row("organizations_latest", r.LatestYear, "", o.Name, o.Count)
-	}
-	for _, d := range r.Domains {
-		row("domains", 0, "", d.Name, d.Count)
-	}
-	for _, d := range r.DomainsLatest {
-		row("domains_latest", r.LatestYear, "", d.Name, d.Count)
-	}
-	for _, y := range r.MultimodalPerYear {
-		row("multimodal_per_year", y.Year, "", "", float64(y.Count))
-	}
-	for _, m := range r.TopComputeLatest {
-		_ = cw.Write([]string{"top_compute_latest", strconv.Itoa(r.LatestYear), "", m.Model, "", m.Organization, m.Date,
-			strconv.FormatFloat(m.FLOP, 'g', -1, 64), m.Confidence})
+		if f.ID == census.FigurePerYear && r.CAGR != nil {
+			rec := make([]string, len(CSVHeader))
+			rec[0], rec[pos["count"]] = "cagr", strconv.FormatFloat(*r.CAGR, 'f', -1, 64)
+			_ = cw.Write(rec)
+		}
 	}
 	// The provenance travels with the figures: key in code, value in name.
 	meta := func(table, key, value string) {
@@ -114,12 +92,25 @@ func WriteCSV(w io.Writer, r *census.Result) error {
 	meta("settings", "org_level", string(r.Settings.OrgLevel))
 	meta("settings", "min_compute", strconv.FormatFloat(r.Settings.MinCompute, 'g', -1, 64))
 	meta("settings", "rules_version", r.Settings.RulesVersion)
-	for _, n := range r.Notes {
-		meta("note", n.Code, n.Message)
-	}
 	meta("license", "CC-BY-4.0", "Data: Epoch AI, Data on AI Models, CC BY 4.0, https://epoch.ai/data/ai-models")
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvValue is a value as the CSV writes it: numbers at full precision.
+func csvValue(kind census.ValueKind, v census.Value) string {
+	switch kind {
+	case census.ValueYear, census.ValueRank:
+		return strconv.Itoa(int(v.Num))
+	case census.ValueCount, census.ValueShare:
+		if v.Missing {
+			return ""
+		}
+		return strconv.FormatFloat(v.Num, 'f', -1, 64)
+	case census.ValueFLOP:
+		return strconv.FormatFloat(v.Num, 'g', -1, 64)
+	}
+	return v.Text
 }
 
 // WriteText writes the census as aligned tables for a terminal.
@@ -132,6 +123,9 @@ func WriteText(w io.Writer, r *census.Result, l i18n.Lang) error {
 		b.WriteString(s + "\n")
 	}
 	for _, t := range Tables(r, l) {
+		if t.ID == census.FigureNotes {
+			continue // after the source, as a list
+		}
 		b.WriteString("\n" + t.Title + "\n")
 		writeAligned(&b, t, l)
 	}
@@ -140,13 +134,19 @@ func WriteText(w io.Writer, r *census.Result, l i18n.Lang) error {
 		b.WriteString("  " + s + "\n")
 	}
 	if len(r.Notes) > 0 {
-		b.WriteString("\n" + l.T("h.notes") + "\n")
+		b.WriteString("\n" + notesTitle(r, l) + "\n")
 		for _, s := range NoteLines(r, l, 5) {
 			b.WriteString(s + "\n")
 		}
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// notesTitle is the notes figure's title in l.
+func notesTitle(r *census.Result, l i18n.Lang) string {
+	f, _ := census.FigureByName(census.FigureNotes)
+	return f.Text(f.Title, string(l), r, "")
 }
 
 // DisplayWidth is the number of terminal columns s takes: East Asian wide
@@ -259,6 +259,9 @@ func WriteMarkdownImages(w io.Writer, r *census.Result, l i18n.Lang, images map[
 		b.WriteString("- " + MarkdownEscape(s) + "\n")
 	}
 	for _, t := range Tables(r, l) {
+		if t.ID == census.FigureNotes {
+			continue // after the source, as a list
+		}
 		b.WriteString("\n## " + MarkdownEscape(t.Title) + "\n\n")
 		for _, img := range images[t.ID] {
 			b.WriteString("![" + MarkdownEscape(img.Alt) + "](" + strings.ReplaceAll(img.Path, " ", "%20") + ")\n\n")
@@ -270,7 +273,7 @@ func WriteMarkdownImages(w io.Writer, r *census.Result, l i18n.Lang, images map[
 		b.WriteString("- " + MarkdownEscape(s) + "\n")
 	}
 	if len(r.Notes) > 0 {
-		b.WriteString("\n## " + l.T("h.notes") + "\n\n")
+		b.WriteString("\n## " + MarkdownEscape(notesTitle(r, l)) + "\n\n")
 		for _, n := range r.Notes {
 			b.WriteString("- " + MarkdownEscape(NoteText(n, l)) + "\n")
 			for i, it := range n.Items {

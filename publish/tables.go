@@ -69,85 +69,81 @@ func DomainGroupName(name string, l i18n.Lang) string {
 	return name
 }
 
-// Tables returns the report's tables in l, in report order.
+// Tables returns a table for every figure of the census (census.Figures),
+// in report order and in l. The notes' table lists each note with its
+// count; documents show the notes as a list instead (see NoteLines).
 func Tables(r *census.Result, l i18n.Lang) []Table {
-	from, to := r.Period.From, r.Period.To
-	var out []Table
-
-	py := Table{ID: "per_year", Title: l.T("h.per_year"),
-		Headers: []string{l.T("col.year"), l.T("col.count"), l.T("col.multimodal")},
-		Right:   []bool{false, true, true}}
-	for i, y := range r.PerYear {
-		mm := 0
-		if i < len(r.MultimodalPerYear) {
-			mm = r.MultimodalPerYear[i].Count
-		}
-		py.Rows = append(py.Rows, []string{strconv.Itoa(y.Year), strconv.Itoa(y.Count), strconv.Itoa(mm)})
-		py.Raw = append(py.Raw, []string{strconv.Itoa(y.Year), strconv.Itoa(y.Count), strconv.Itoa(mm)})
+	figs := census.Figures()
+	out := make([]Table, 0, len(figs))
+	for _, f := range figs {
+		out = append(out, FigureTable(f, r, l))
 	}
-	total := 0
-	for _, y := range r.MultimodalPerYear {
-		total += y.Count
-	}
-	py.Rows = append(py.Rows, []string{l.T("total"), strconv.Itoa(r.Total), strconv.Itoa(total)})
-	py.Raw = append(py.Raw, []string{"", strconv.Itoa(r.Total), strconv.Itoa(total)})
-	out = append(out, py)
-
-	out = append(out, countryTable("countries", l.T("h.countries", from, to), r.Countries, r.Total, l))
-	latestTotal := 0
-	if n := len(r.PerYear); n > 0 {
-		latestTotal = r.PerYear[n-1].Count
-	}
-	out = append(out, countryTable("countries_latest", l.T("h.countries_latest", to), r.CountriesLatest, latestTotal, l))
-
-	orgHeader := l.T("col.group")
-	if r.Settings.OrgLevel == census.OrgLevelOrganization {
-		orgHeader = l.T("col.organization")
-	}
-	ot := Table{ID: "organizations_latest", Title: l.T("h.orgs_latest", to),
-		Headers: []string{orgHeader, l.T("col.count")}, Right: []bool{false, true}}
-	for _, o := range r.OrganizationsLatest {
-		ot.Rows = append(ot.Rows, []string{o.Name, FormatCount(o.Count)})
-		ot.Raw = append(ot.Raw, []string{"", num(o.Count)})
-	}
-	out = append(out, ot)
-
-	out = append(out, domainTable("domains", l.T("h.domains", from, to), r.Domains, l))
-	out = append(out, domainTable("domains_latest", l.T("h.domains_latest", to), r.DomainsLatest, l))
-
-	tt := Table{ID: "top_compute_latest", Title: l.T("h.top", to),
-		Headers: []string{l.T("col.rank"), l.T("col.model"), l.T("col.organization"), l.T("col.date"), l.T("col.flop"), l.T("col.confidence")},
-		Right:   []bool{true, false, false, false, true, false}}
-	for i, m := range r.TopComputeLatest {
-		tt.Rows = append(tt.Rows, []string{strconv.Itoa(i + 1), m.Model, m.Organization, m.Date, FormatFLOP(m.FLOP), ConfidenceName(m.Confidence, l)})
-		tt.Raw = append(tt.Raw, []string{strconv.Itoa(i + 1), "", "", "", num(m.FLOP), ""})
-	}
-	out = append(out, tt)
 	return out
 }
 
-func countryTable(id, title string, list []census.CountryCount, total int, l i18n.Lang) Table {
-	t := Table{ID: id, Title: title,
-		Headers: []string{l.T("col.code"), l.T("col.country"), l.T("col.count"), l.T("col.share")},
-		Right:   []bool{false, false, true, true}}
-	for _, c := range list {
-		share := ""
-		if total > 0 {
-			share = fmt.Sprintf("%.1f%%", c.Count/float64(total)*100)
+// FigureTable renders one figure's table in l: each value formatted and
+// translated by its kind (census.ValueKind), and, beside the text, each
+// number at full precision (Raw).
+func FigureTable(f census.Figure, r *census.Result, l i18n.Lang) Table {
+	t := Table{ID: f.ID, Title: f.Text(f.Title, string(l), r, cagrText(r, l))}
+	for _, c := range f.Columns {
+		t.Headers = append(t.Headers, f.Text(c.Title, string(l), r, ""))
+		t.Right = append(t.Right, c.Kind.Numeric())
+	}
+	for _, row := range f.Rows(r) {
+		cells := make([]string, len(row.Cells))
+		raw := make([]string, len(row.Cells))
+		for j, v := range row.Cells {
+			kind := f.Columns[j].Kind
+			cells[j] = ValueText(kind, v, l)
+			if kind == census.ValueNote {
+				cells[j] = noteText(r, v.Text, l) // with the note's values
+			}
+			if kind.Numeric() && !v.Missing {
+				raw[j] = num(v.Num)
+			}
 		}
-		t.Rows = append(t.Rows, []string{c.Code, CountryName(c, l), FormatCount(c.Count), share})
-		t.Raw = append(t.Raw, []string{"", "", num(c.Count), ""})
+		if row.Total {
+			cells[0], raw[0] = l.T("total"), ""
+		}
+		t.Rows = append(t.Rows, cells)
+		t.Raw = append(t.Raw, raw)
 	}
 	return t
 }
 
-func domainTable(id, title string, list []census.NameCount, l i18n.Lang) Table {
-	t := Table{ID: id, Title: title, Headers: []string{l.T("col.domain"), l.T("col.count")}, Right: []bool{false, true}}
-	for _, d := range list {
-		t.Rows = append(t.Rows, []string{DomainGroupName(d.Name, l), FormatCount(d.Count)})
-		t.Raw = append(t.Raw, []string{"", num(d.Count)})
+// ValueText formats one value of a figure for people, in l.
+func ValueText(kind census.ValueKind, v census.Value, l i18n.Lang) string {
+	switch kind {
+	case census.ValueYear, census.ValueRank:
+		return strconv.Itoa(int(v.Num))
+	case census.ValueCount:
+		return FormatCount(v.Num)
+	case census.ValueShare:
+		if v.Missing {
+			return ""
+		}
+		return fmt.Sprintf("%.1f%%", v.Num*100)
+	case census.ValueFLOP:
+		return FormatFLOP(v.Num)
+	case census.ValueCountry:
+		return CountryName(census.CountryCount{Name: v.Text, NameKo: v.Alt}, l)
+	case census.ValueDomainGroup:
+		return DomainGroupName(v.Text, l)
+	case census.ValueConfidence:
+		return ConfidenceName(v.Text, l)
+	case census.ValueNote:
+		return NoteText(census.Note{Code: v.Text, Message: v.Alt}, l)
 	}
-	return t
+	return v.Text
+}
+
+// cagrText is the growth rate as the headline prints it.
+func cagrText(r *census.Result, l i18n.Lang) string {
+	if r.CAGR == nil {
+		return l.T("report.cagr.undef")
+	}
+	return FormatPercent(*r.CAGR)
 }
 
 // Headline returns the summary lines above the tables.
@@ -163,12 +159,15 @@ func Headline(r *census.Result, l i18n.Lang) []string {
 	if Incomplete(r) {
 		cagr += l.T("report.partial", r.LatestYear)
 	}
-	return []string{
-		title,
+	out := []string{title}
+	if r.Source.Kind == census.KindBundled {
+		out = append(out, l.T("report.bundled", r.Source.SnapshotDate, r.Source.AgeDays))
+	}
+	return append(out,
 		l.T("report.period", r.Period.From, r.Period.To, r.LatestYear),
 		l.T("report.total", r.Total),
 		l.T("report.cagr", r.Period.From, r.Period.To, cagr),
-	}
+	)
 }
 
 // Incomplete reports whether the census's latest year was not over at the
@@ -225,6 +224,16 @@ func NoteText(n census.Note, l i18n.Lang) string {
 		args = []any{args[0], BasisText(fmt.Sprint(args[1]), fmt.Sprint(args[2]), l)}
 	}
 	return l.T(key, args...)
+}
+
+// noteText is the text of r's note with code, in l.
+func noteText(r *census.Result, code string, l i18n.Lang) string {
+	for _, n := range r.Notes {
+		if n.Code == code {
+			return NoteText(n, l)
+		}
+	}
+	return code
 }
 
 // NoteLines renders the notes with their first items.

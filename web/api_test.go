@@ -21,6 +21,7 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/cli"
 	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store/sqlite"
@@ -119,7 +120,8 @@ func reportJSON(t testing.TB, srv *httptest.Server, q url.Values) census.Result 
 	os.WriteFile(filepath.Join(dir, "large_scale_ai_models.csv"), []byte(content), 0o644)
 	var b bytes.Buffer
 	out, errOut := &b, &bytes.Buffer{}
-	io := &cli.IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, Getenv: func(string) string { return "" }, Now: time.Now}
+	io := &cli.IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, Getenv: func(string) string { return "" }, Now: time.Now,
+		Deps: &cli.Deps{Formats: publish.Builtin()}}
 	args := []string{"report", "--source", dir, "--format", "json"}
 	for _, k := range []string{"from", "to", "attribution", "country-by", "org-level", "min-compute", "top"} {
 		if v := q.Get(k); v != "" {
@@ -496,5 +498,25 @@ func TestDiffPage(t *testing.T) {
 	}
 	if moved == 0 {
 		t.Errorf("the fixture's diff moves no country; the test needs one")
+	}
+}
+
+// The dashboard's overview shows every figure of the census: each
+// figure's table by its title (census.Figures).
+func TestOverviewCoversEveryFigure(t *testing.T) {
+	srv := storeServer(t)
+	_, body := get(t, srv, "/api/v1/census")
+	var res census.Result
+	if err := json.Unmarshal(body, &res); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"en", "ko"} {
+		_, body := get(t, srv, "/?lang="+lang)
+		page := html.UnescapeString(string(body))
+		for _, f := range census.Figures() {
+			if title := f.Text(f.Title, lang, &res, ""); !strings.Contains(page, ">"+title+"<") {
+				t.Errorf("%s overview lacks figure %s (%q)", lang, f.ID, title)
+			}
+		}
 	}
 }

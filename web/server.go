@@ -16,6 +16,11 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/store"
 )
 
 //go:embed openapi.json
@@ -29,6 +34,9 @@ type Server struct {
 	mux     *http.ServeMux
 	gzPool  sync.Pool
 	cache   responses
+	// formats are the output formats the census API offers beside JSON;
+	// nil offers JSON alone.
+	formats *publish.Registry
 }
 
 // New returns a server over cat; log may be nil.
@@ -210,4 +218,50 @@ func (s *Server) Serve(ctx context.Context, addr string, ready func(net.Addr)) e
 		<-done
 		return nil
 	}
+}
+
+// Config is what Run serves, and where.
+type Config struct {
+	// Rules normalize the data.
+	Rules *census.Rules
+	// Source, when not empty, is read once at start and served; else
+	// Store is served.
+	Source string
+	// Load are the options for reading Source.
+	Load epoch.LoadOptions
+	// Store is the snapshot store served when Source is empty.
+	Store *store.Store
+	// Formats are the output formats the census API offers.
+	Formats *publish.Registry
+	// Addr is the HOST:PORT to listen on.
+	Addr string
+	// Version is shown in the pages and the API.
+	Version string
+	// Log receives the server's log lines.
+	Log io.Writer
+	// Listening is called once the server listens, with its address
+	// (HOST:PORT).
+	Listening func(addr string)
+}
+
+// Run builds the catalog that c names (a source read once, or the store),
+// and serves the dashboard and the API on c.Addr until ctx ends. Its
+// errors are those of reading the source and of listening.
+func Run(ctx context.Context, c Config) error {
+	var cat *Catalog
+	if c.Source != "" {
+		var err error
+		if cat, err = NewSourceCatalog(ctx, c.Rules, c.Source, c.Load); err != nil {
+			return err
+		}
+	} else {
+		cat = NewStoreCatalog(c.Rules, c.Store)
+	}
+	srv := New(cat, c.Version, log.New(c.Log, "modelcensus: ", log.LstdFlags))
+	srv.formats = c.Formats
+	return srv.Serve(ctx, c.Addr, func(a net.Addr) {
+		if c.Listening != nil {
+			c.Listening(a.String())
+		}
+	})
 }

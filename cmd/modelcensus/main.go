@@ -1,5 +1,9 @@
 // Command modelcensus counts the world's large-scale AI models from Epoch
 // AI's public database and publishes the census. Run `modelcensus --help`.
+//
+// main is the composition root: it registers the snapshot stores by DSN
+// scheme and the output formats by name, picks the downloader and the
+// server, and hands them to the commands.
 package main
 
 import (
@@ -9,19 +13,32 @@ import (
 	"syscall"
 
 	"github.com/modelcensus/modelcensus/cli"
-	"github.com/modelcensus/modelcensus/internal/heap"
+	"github.com/modelcensus/modelcensus/epoch/download"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/publish/plot"
+	"github.com/modelcensus/modelcensus/publish/xlsx"
+	"github.com/modelcensus/modelcensus/store"
+	"github.com/modelcensus/modelcensus/store/postgres"
+	"github.com/modelcensus/modelcensus/store/sqlite"
+	"github.com/modelcensus/modelcensus/web"
 )
 
-// heapBudget is how much heap a run may grow before the collector first
-// runs, all of it on huge pages where Linux allows (see internal/heap). A
-// report on any real export stays within it; bigger inputs collect as
-// usual past it.
-const heapBudget = 64 << 20
+// deps wires every adapter modelcensus has.
+func deps() *cli.Deps {
+	stores := &store.Registry{}
+	sqlite.Register(stores)
+	postgres.Register(stores)
+	formats := publish.Builtin()
+	xlsx.Register(formats)
+	plot.Register(formats)
+	return &cli.Deps{Stores: stores, Formats: formats, Download: download.Fetch, Serve: web.Run}
+}
 
 func main() {
-	heap.Prepare(heapBudget)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := cli.Run(ctx, cli.System(), os.Args[1:])
+	io := cli.System()
+	io.Deps = deps()
+	code := cli.Run(ctx, io, os.Args[1:])
 	stop()
 	os.Exit(code)
 }

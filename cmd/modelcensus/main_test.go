@@ -1,28 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 )
-
-// heavy are the packages that only modelcensus-full may link: their
-// initialisation, or their size, costs more start-up than a whole report.
-var heavy = []string{
-	"github.com/xuri/excelize",
-	"gonum.org/v1/plot",
-	"modernc.org/sqlite",
-	"modernc.org/libc",
-	"github.com/jackc/pgx",
-	"github.com/chromedp",
-	"github.com/modelcensus/modelcensus/web",
-	"net/http",   // downloads: modelcensus-full fetches URL sources
-	"crypto/tls", // with net/http
-}
 
 func goCommand(t *testing.T) string {
 	t.Helper()
@@ -33,41 +21,25 @@ func goCommand(t *testing.T) string {
 	return p
 }
 
-// modelcensus links none of the heavier libraries.
-func TestLinksNoHeavyLibrary(t *testing.T) {
-	out, err := exec.Command(goCommand(t), "list", "-deps", ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list: %v\n%s", err, out)
-	}
-	for _, pkg := range strings.Fields(string(out)) {
-		for _, h := range heavy {
-			if strings.HasPrefix(pkg, h) {
-				t.Errorf("modelcensus links %s; only modelcensus-full may (see package cli/ext)", pkg)
-			}
-		}
-	}
-}
-
-// The two installed programs: modelcensus runs a report itself and hands
-// the workbook and the store to modelcensus-full beside it, passing the
-// exit code on; without it, it says how to install it.
-func TestHandOffBetweenBinaries(t *testing.T) {
+// The one program runs every command itself: a report in each format, a
+// chart, pull into a new store, snapshots, diff and history from it, the
+// rules, and serve (started and stopped). Nothing is looked for on PATH.
+func TestOneProgramRunsEveryCommand(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds both programs")
+		t.Skip("builds the program")
 	}
 	gobin := goCommand(t)
 	dir := t.TempDir()
-	for _, pkg := range []string{".", "../modelcensus-full"} {
-		if out, err := exec.Command(gobin, "build", "-o", dir+"/", pkg).CombinedOutput(); err != nil {
-			t.Fatalf("go build %s: %v\n%s", pkg, err, out)
-		}
+	if out, err := exec.Command(gobin, "build", "-o", dir+"/", ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	mc := filepath.Join(dir, "modelcensus")
 	checkInit(t, mc)
+	home := t.TempDir()
 	run := func(args ...string) (int, string, string) {
 		t.Helper()
 		cmd := exec.Command(mc, args...)
-		cmd.Env = append(os.Environ(), "LANG=C", "MODELCENSUS_FULL=", "PATH=/nonexistent")
+		cmd.Env = []string{"LANG=C", "PATH=/nonexistent", "HOME=" + home, "XDG_CACHE_HOME=" + home + "/cache", "XDG_DATA_HOME=" + home + "/data"}
 		var out, errOut bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errOut
 		err := cmd.Run()
@@ -80,33 +52,79 @@ func TestHandOffBetweenBinaries(t *testing.T) {
 		return code, out.String(), errOut.String()
 	}
 	fixture := "../../testdata/census_fixture.csv"
-	xlsx := filepath.Join(dir, "r.xlsx")
-	if code, _, errOut := run("report", "--source", fixture, "--date", "2025-03-01", "--format", "xlsx", "-o", xlsx); code != 0 {
-		t.Fatalf("xlsx: exit %d: %s", code, errOut)
+	for _, f := range []struct{ format, file, magic string }{
+		{"text", "", "Period"}, {"json", "", `"per_year"`}, {"csv", "", "table,year"},
+		{"markdown", "r.md", "# "}, {"html", "r.html", "<!DOCTYPE html>"}, {"xlsx", "r.xlsx", "PK"},
+	} {
+		args := []string{"report", "--source", fixture, "--date", "2025-03-01", "--format", f.format}
+		if f.file != "" {
+			args = append(args, "-o", filepath.Join(dir, f.file))
+		}
+		code, out, errOut := run(args...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", f.format, code, errOut)
+		}
+		if f.file != "" {
+			b, err := os.ReadFile(filepath.Join(dir, f.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = string(b)
+		}
+		if !strings.Contains(out, f.magic) {
+			t.Errorf("%s output lacks %q", f.format, f.magic)
+		}
 	}
-	if b, err := os.ReadFile(xlsx); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
-		t.Errorf("xlsx not written: %v", err)
+	for _, ext := range []string{"svg", "png"} {
+		if code, _, errOut := run("chart", "per_year", "--source", fixture, "--date", "2025-03-01", "-o", filepath.Join(dir, "c."+ext)); code != 0 {
+			t.Errorf("chart %s: exit %d: %s", ext, code, errOut)
+		}
 	}
 	db := filepath.Join(dir, "s.db")
 	if code, _, errOut := run("pull", "--db", db, "--source", fixture, "--date", "2025-03-01"); code != 0 {
 		t.Fatalf("pull: exit %d: %s", code, errOut)
 	}
+	if code, _, errOut := run("pull", "--db", "sqlite:"+db, "--source", "../../testdata", "--date", "2025-04-01"); code != 0 {
+		t.Fatalf("pull through sqlite: DSN: exit %d: %s", code, errOut)
+	}
 	code, out, errOut := run("snapshots", "--db", db)
 	if code != 0 || !strings.Contains(out, "census_fixture.csv") {
 		t.Errorf("snapshots: exit %d: %s%s", code, out, errOut)
 	}
-	if code, _, _ := run("snapshots", "--db", db, "--no-such-flag"); code != 2 {
-		t.Errorf("usage error in modelcensus-full: exit %d, want 2", code)
+	for _, args := range [][]string{
+		{"diff", "1", "1", "--db", db},
+		{"history", "--db", db},
+		{"report", "--snapshot", "1", "--db", db},
+		{"rules", "--kind", "country"},
+	} {
+		if code, _, errOut := run(args...); code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
 	}
-	if err := os.Remove(filepath.Join(dir, "modelcensus-full")); err != nil {
+	if code, _, errOut := run("snapshots", "--db", "mysql://x/y"); code != 7 || !strings.Contains(errOut, "mysql") {
+		t.Errorf("unknown DSN scheme: exit %d: %s", code, errOut)
+	}
+	if code, _, _ := run("snapshots", "--db", db, "--no-such-flag"); code != 2 {
+		t.Errorf("usage error: exit %d, want 2", code)
+	}
+	// serve: listens, answers, stops on SIGTERM.
+	cmd := exec.Command(mc, "serve", "--source", fixture, "--addr", "127.0.0.1:0")
+	cmd.Env = []string{"LANG=C", "HOME=" + home}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
 		t.Fatal(err)
 	}
-	code, _, errOut = run("snapshots", "--db", db)
-	if code != 1 || !strings.Contains(errOut, "modelcensus-full") || !strings.Contains(errOut, "go install ./cmd/...") {
-		t.Errorf("without modelcensus-full: exit %d: %s", code, errOut)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
 	}
-	if code, out, errOut := run("report", "--source", fixture, "--date", "2025-03-01", "--format", "json"); code != 0 || !strings.Contains(out, `"per_year"`) {
-		t.Errorf("report without modelcensus-full: exit %d: %s", code, errOut)
+	line, err := bufio.NewReader(stderr).ReadString('\n')
+	if err != nil || !strings.Contains(line, "127.0.0.1:") {
+		cmd.Process.Kill()
+		t.Fatalf("serve said %q: %v", line, err)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("serve did not stop cleanly: %v", err)
 	}
 }
 

@@ -206,3 +206,11 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) error {
 	}
 	return nil
 }
+
+// Register adds the chart formats SVG and PNG to r.
+func Register(r *publish.Registry) {
+	r.Register(publish.Format{Name: publish.ImageSVG, Ext: "svg", MIME: "image/svg+xml",
+		Chart: func(w io.Writer, c publish.Chart, l i18n.Lang) error { return Write(w, c, publish.ImageSVG, l) }})
+	r.Register(publish.Format{Name: publish.ImagePNG, Ext: "png", MIME: "image/png", Binary: true,
+		Chart: func(w io.Writer, c publish.Chart, l i18n.Lang) error { return Write(w, c, publish.ImagePNG, l) }})
+}

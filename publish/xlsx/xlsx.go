@@ -4,6 +4,7 @@
 package xlsx
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -16,20 +17,13 @@ import (
 	"github.com/modelcensus/modelcensus/publish"
 )
 
-// Sheet names of the workbook; they are kept short and the same in both
-// languages (Excel limits names to 31 characters), so that formulas and
-// scripts that refer to them work on either edition.
+// Sheet names of the workbook besides one per census figure (named by the
+// figure's id: per_year, countries, …, notes). They are kept short and the
+// same in both languages (Excel limits names to 31 characters), so that
+// formulas and scripts that refer to them work on either edition.
 const (
-	SheetPerYear       = "per_year"
-	SheetCountries     = "countries"
-	SheetCountriesLast = "countries_latest"
-	SheetOrgsLatest    = "organizations_latest"
-	SheetDomains       = "domains"
-	SheetDomainsLatest = "domains_latest"
-	SheetMultimodal    = "multimodal"
-	SheetTopCompute    = "top_compute_latest"
-	SheetModels        = "models"
-	SheetMethod        = "method"
+	SheetModels = "models"
+	SheetMethod = "method"
 )
 
 // Write writes the census as an Excel workbook: one sheet per table,
@@ -54,66 +48,59 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 		catCol       int
 		styles       map[int]int // column → style
 	}
+	// A sheet for every figure of the census, in report order.
 	var tables []table
-	py := table{sheet: SheetPerYear, title: l.T("h.per_year"), headers: []string{l.T("col.year"), l.T("col.count"), l.T("col.multimodal")},
-		chart: excelize.Col, valueCols: []int{1}}
-	for i, y := range r.PerYear {
-		py.rows = append(py.rows, []any{y.Year, y.Count, r.MultimodalPerYear[i].Count})
+	cagr := "–"
+	if r.CAGR != nil {
+		cagr = publish.FormatPercent(*r.CAGR)
 	}
-	tables = append(tables, py)
-	country := func(sheet, title string, list []census.CountryCount, total int) table {
-		t := table{sheet: sheet, title: title, headers: []string{l.T("col.code"), l.T("col.country"), l.T("col.count"), l.T("col.share")},
-			chart: excelize.Bar, valueCols: []int{2}, catCol: 1, styles: map[int]int{3: pctStyle}}
-		for _, c := range list {
-			share := any(nil)
-			if total > 0 {
-				share = c.Count / float64(total)
+	for _, fig := range census.Figures() {
+		t := table{sheet: fig.ID, title: fig.Text(fig.Title, string(l), r, cagr), styles: map[int]int{}}
+		for j, c := range fig.Columns {
+			t.headers = append(t.headers, fig.Text(c.Title, string(l), r, ""))
+			switch c.Kind {
+			case census.ValueShare:
+				t.styles[j] = pctStyle
+			case census.ValueFLOP:
+				t.styles[j] = sciStyle
+			case census.ValueDate:
+				t.styles[j] = dateStyle
 			}
-			t.rows = append(t.rows, []any{c.Code, publish.CountryName(c, l), c.Count, share})
+			if c.ID == fig.Label {
+				t.catCol = j
+			}
+			if c.ID == fig.Value || (fig.Chart == census.ChartScatter && c.Kind == census.ValueFLOP) {
+				t.valueCols = []int{j}
+			}
 		}
-		return t
-	}
-	latest := 0
-	if n := len(r.PerYear); n > 0 {
-		latest = r.PerYear[n-1].Count
-	}
-	tables = append(tables,
-		country(SheetCountries, l.T("h.countries", r.Period.From, r.Period.To), r.Countries, r.Total),
-		country(SheetCountriesLast, l.T("h.countries_latest", r.Period.To), r.CountriesLatest, latest))
-	names := func(sheet, title, header string, list []census.NameCount, label func(string) string) table {
-		t := table{sheet: sheet, title: title, headers: []string{header, l.T("col.count")}, chart: excelize.Bar, valueCols: []int{1}}
-		for _, x := range list {
-			t.rows = append(t.rows, []any{label(x.Name), x.Count})
+		switch fig.Chart {
+		case census.ChartBar:
+			t.chart = excelize.Col
+		case census.ChartHBar:
+			t.chart = excelize.Bar
+		case census.ChartScatter:
+			// In a workbook, the year's largest runs as bars, by model.
+			t.chart = excelize.Bar
+			for j, c := range fig.Columns {
+				if c.ID == "name" {
+					t.catCol = j
+				}
+			}
+		default:
+			t.valueCols = nil
 		}
-		return t
-	}
-	orgHeader := l.T("col.group")
-	if r.Settings.OrgLevel == census.OrgLevelOrganization {
-		orgHeader = l.T("col.organization")
-	}
-	same := func(s string) string { return s }
-	dg := func(s string) string { return publish.DomainGroupName(s, l) }
-	tables = append(tables,
-		names(SheetOrgsLatest, l.T("h.orgs_latest", r.Period.To), orgHeader, r.OrganizationsLatest, same),
-		names(SheetDomains, l.T("h.domains", r.Period.From, r.Period.To), l.T("col.domain"), r.Domains, dg),
-		names(SheetDomainsLatest, l.T("h.domains_latest", r.Period.To), l.T("col.domain"), r.DomainsLatest, dg))
-	mm := table{sheet: SheetMultimodal, title: l.T("h.multimodal"), headers: []string{l.T("col.year"), l.T("col.multimodal"), l.T("col.count")},
-		chart: excelize.Col, valueCols: []int{1}}
-	for i, y := range r.MultimodalPerYear {
-		mm.rows = append(mm.rows, []any{y.Year, y.Count, r.PerYear[i].Count})
-	}
-	tables = append(tables, mm)
-	top := table{sheet: SheetTopCompute, title: l.T("h.top", r.Period.To),
-		headers: []string{l.T("col.rank"), l.T("col.model"), l.T("col.organization"), l.T("col.date"), l.T("col.flop"), l.T("col.confidence")},
-		chart:   excelize.Bar, valueCols: []int{4}, catCol: 1, styles: map[int]int{3: dateStyle, 4: sciStyle}}
-	for i, m := range r.TopComputeLatest {
-		var date any = m.Date
-		if t, err := time.Parse("2006-01-02", m.Date); err == nil {
-			date = t
+		for _, row := range fig.Rows(r) {
+			if row.Total {
+				continue // a sum in a sheet of numbers would count twice
+			}
+			cells := make([]any, len(row.Cells))
+			for j, v := range row.Cells {
+				cells[j] = cellValue(fig.Columns[j].Kind, v, r, l)
+			}
+			t.rows = append(t.rows, cells)
 		}
-		top.rows = append(top.rows, []any{i + 1, m.Model, m.Organization, date, m.FLOP, m.Confidence})
+		tables = append(tables, t)
 	}
-	tables = append(tables, top)
 
 	for i, t := range tables {
 		if i == 0 {
@@ -141,7 +128,7 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 		f.SetColWidth(t.sheet, "A", "A", 14)
 		f.SetColWidth(t.sheet, "B", "C", 28)
 		f.SetColWidth(t.sheet, "D", "F", 16)
-		if len(t.rows) == 0 {
+		if len(t.rows) == 0 || len(t.valueCols) == 0 {
 			continue
 		}
 		n := len(t.rows)
@@ -197,6 +184,34 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 	return err
 }
 
+// cellValue is a figure's value as a workbook cell: numbers as numbers,
+// full dates as dates, names in l.
+func cellValue(kind census.ValueKind, v census.Value, r *census.Result, l i18n.Lang) any {
+	switch kind {
+	case census.ValueYear, census.ValueRank:
+		return int(v.Num)
+	case census.ValueCount, census.ValueFLOP:
+		return v.Num
+	case census.ValueShare:
+		if v.Missing {
+			return nil
+		}
+		return v.Num
+	case census.ValueDate:
+		if t, err := time.Parse("2006-01-02", v.Text); err == nil {
+			return t
+		}
+		return v.Text
+	case census.ValueNote:
+		for _, n := range r.Notes {
+			if n.Code == v.Text {
+				return publish.NoteText(n, l)
+			}
+		}
+	}
+	return publish.ValueText(kind, v, l)
+}
+
 func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, dateStyle, sciStyle int) error {
 	if _, err := f.NewSheet(SheetModels); err != nil {
 		return err
@@ -250,3 +265,13 @@ func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, 
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// Register adds the Excel workbook format ("xlsx") to r.
+func Register(r *publish.Registry) {
+	r.Register(publish.Format{Name: publish.FormatXLSX, Aliases: []string{"excel"}, Ext: "xlsx",
+		MIME:   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		Binary: true, Models: true,
+		Report: func(_ context.Context, w io.Writer, d *publish.Document, o publish.Options) error {
+			return Write(w, d, o.Lang, o.Version)
+		}})
+}

@@ -28,8 +28,8 @@ func TestXLSX(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []string{xlsx.SheetPerYear, xlsx.SheetCountries, xlsx.SheetCountriesLast, xlsx.SheetOrgsLatest,
-			xlsx.SheetDomains, xlsx.SheetDomainsLatest, xlsx.SheetMultimodal, xlsx.SheetTopCompute,
+		want := []string{"per_year", "countries", "countries_latest", "organizations_latest",
+			"domains", "domains_latest", "multimodal_per_year", "top_compute_latest", "notes",
 			xlsx.SheetModels, xlsx.SheetMethod}
 		if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 			t.Errorf("%s: sheets %v, want %v", l, got, want)
@@ -50,19 +50,19 @@ func TestXLSX(t *testing.T) {
 		}
 		for i, y := range j.PerYear {
 			row := strconv.Itoa(i + 3)
-			if number(xlsx.SheetPerYear, "A"+row) != float64(y.Year) || number(xlsx.SheetPerYear, "B"+row) != float64(y.Count) ||
-				number(xlsx.SheetPerYear, "C"+row) != float64(j.MultimodalPerYear[i].Count) {
+			if number("per_year", "A"+row) != float64(y.Year) || number("per_year", "B"+row) != float64(y.Count) ||
+				number("multimodal_per_year", "C"+row) != float64(y.Count) || number("multimodal_per_year", "B"+row) != float64(j.MultimodalPerYear[i].Count) {
 				t.Errorf("%s per_year row %s differs from %+v", l, row, y)
 			}
 		}
 		for i, c := range j.Countries {
 			row := strconv.Itoa(i + 3)
-			code, _ := f.GetCellValue(xlsx.SheetCountries, "A"+row)
-			if code != c.Code || number(xlsx.SheetCountries, "C"+row) != c.Count {
-				t.Errorf("%s countries row %s: %s %v, JSON %s %v", l, row, code, number(xlsx.SheetCountries, "C"+row), c.Code, c.Count)
+			code, _ := f.GetCellValue("countries", "A"+row)
+			if code != c.Code || number("countries", "C"+row) != c.Count {
+				t.Errorf("%s countries row %s: %s %v, JSON %s %v", l, row, code, number("countries", "C"+row), c.Code, c.Count)
 			}
 		}
-		for sheet, list := range map[string][]census.NameCount{xlsx.SheetDomains: j.Domains, xlsx.SheetDomainsLatest: j.DomainsLatest} {
+		for sheet, list := range map[string][]census.NameCount{"domains": j.Domains, "domains_latest": j.DomainsLatest} {
 			for i, x := range list {
 				if number(sheet, "B"+strconv.Itoa(i+3)) != x.Count {
 					t.Errorf("%s %s %s differs", l, sheet, x.Name)
@@ -70,29 +70,29 @@ func TestXLSX(t *testing.T) {
 			}
 		}
 		for i, c := range j.CountriesLatest {
-			if number(xlsx.SheetCountriesLast, "C"+strconv.Itoa(i+3)) != c.Count {
+			if number("countries_latest", "C"+strconv.Itoa(i+3)) != c.Count {
 				t.Errorf("%s latest country %s differs", l, c.Code)
 			}
 		}
 		for i, y := range j.MultimodalPerYear {
-			if number(xlsx.SheetMultimodal, "B"+strconv.Itoa(i+3)) != float64(y.Count) {
+			if number("multimodal_per_year", "B"+strconv.Itoa(i+3)) != float64(y.Count) {
 				t.Errorf("%s multimodal %d differs", l, y.Year)
 			}
 		}
 		for i, o := range j.OrganizationsLatest {
-			if number(xlsx.SheetOrgsLatest, "B"+strconv.Itoa(i+3)) != o.Count {
+			if number("organizations_latest", "B"+strconv.Itoa(i+3)) != o.Count {
 				t.Errorf("%s organization %s differs", l, o.Name)
 			}
 		}
 		for i, m := range j.TopComputeLatest {
 			row := strconv.Itoa(i + 3)
-			name, _ := f.GetCellValue(xlsx.SheetTopCompute, "B"+row)
-			if name != m.Model || number(xlsx.SheetTopCompute, "E"+row) != m.FLOP {
+			name, _ := f.GetCellValue("top_compute_latest", "B"+row)
+			if name != m.Model || number("top_compute_latest", "E"+row) != m.FLOP {
 				t.Errorf("%s top %s: %s", l, row, name)
 			}
 			// Full dates are dates: a serial number shown with a date
 			// format. A partial date (2024-09) stays text.
-			raw, _ := f.GetCellValue(xlsx.SheetTopCompute, "D"+row, excelize.Options{RawCellValue: true})
+			raw, _ := f.GetCellValue("top_compute_latest", "D"+row, excelize.Options{RawCellValue: true})
 			if _, err := strconv.ParseFloat(raw, 64); (err != nil) != (len(m.Date) != 10) {
 				t.Errorf("%s top %s date %q is not a date serial", l, row, raw)
 			}
@@ -112,7 +112,7 @@ func TestXLSX(t *testing.T) {
 			}
 		}
 		if charts != 8 {
-			t.Errorf("%s: %d charts, want 8 (one per table sheet)", l, charts)
+			t.Errorf("%s: %d charts, want 8 (one per figure sheet but the notes)", l, charts)
 		}
 	}
 }

@@ -55,3 +55,10 @@ func redact(dsn string) string {
 	}
 	return u.String()
 }
+
+// Register makes r open PostgreSQL stores for postgres:// and
+// postgresql:// DSNs (libpq connection URLs, as pgx reads them).
+func Register(r *store.Registry) {
+	r.Register("postgres", Open, false)
+	r.Register("postgresql", Open, false)
+}

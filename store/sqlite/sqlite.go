@@ -52,3 +52,10 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 	}
 	return s, nil
 }
+
+// Scheme is the DSN scheme of SQLite stores: "sqlite:PATH". A plain path
+// is a SQLite store too.
+const Scheme = "sqlite"
+
+// Register makes r open SQLite stores for "sqlite:" DSNs and plain paths.
+func Register(r *store.Registry) { r.Register(Scheme, Open, true) }

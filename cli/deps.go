@@ -1,0 +1,25 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/store"
+	"github.com/modelcensus/modelcensus/web"
+)
+
+// Deps are the adapters the commands work through. The program's main
+// builds them once (cmd/modelcensus); tests build their own.
+type Deps struct {
+	// Stores open the snapshot store that --db names, by DSN scheme.
+	Stores *store.Registry
+	// Formats are the output formats, by name: one list for every
+	// command and the API.
+	Formats *publish.Registry
+	// Download fetches a URL source into the download cache (package
+	// epoch/download).
+	Download func(ctx context.Context, url string, opt epoch.FetchOptions) (*epoch.Fetched, error)
+	// Serve serves the dashboard and the API until ctx ends (web.Run).
+	Serve func(ctx context.Context, c web.Config) error
+}

@@ -1,0 +1,23 @@
+package cli
+
+import (
+	"github.com/modelcensus/modelcensus/epoch/download"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/publish/plot"
+	"github.com/modelcensus/modelcensus/publish/xlsx"
+	"github.com/modelcensus/modelcensus/store"
+	"github.com/modelcensus/modelcensus/store/postgres"
+	"github.com/modelcensus/modelcensus/store/sqlite"
+	"github.com/modelcensus/modelcensus/web"
+)
+
+// testDeps wires the adapters as cmd/modelcensus does.
+func testDeps() *Deps {
+	stores := &store.Registry{}
+	sqlite.Register(stores)
+	postgres.Register(stores)
+	formats := publish.Builtin()
+	xlsx.Register(formats)
+	plot.Register(formats)
+	return &Deps{Stores: stores, Formats: formats, Download: download.Fetch, Serve: web.Run}
+}
