@@ -171,6 +171,7 @@ const (
 	NoteIncompleteLatest = "incomplete_latest_year"
 	NoteCAGRUndefined    = "cagr_undefined"
 	NoteDateBasis        = "snapshot_date"
+	NoteBundled          = "bundled_snapshot"
 	NoteNoModels         = "no_models"
 	NoteAfterSnapshot    = "period_after_snapshot"
 )
@@ -403,6 +404,11 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 // notes gives the notes about the dataset as a whole.
 func (ds *Dataset) notes(opt Options, latest int) []Note {
 	var out []Note
+	if ds.Snapshot.Kind == KindBundled {
+		d := ds.Snapshot.Date.Format("2006-01-02")
+		out = append(out, Note{Code: NoteBundled, Args: []any{d, ds.Snapshot.AgeDays},
+			Message: fmt.Sprintf("the snapshot bundled with modelcensus, of %s (%d days old), is in use: it lacks what Epoch added or corrected since", d, ds.Snapshot.AgeDays)})
+	}
 	if ds.Snapshot.DateBasis != "" {
 		out = append(out, Note{Code: NoteDateBasis, Args: []any{ds.Snapshot.Date.Format("2006-01-02"), ds.Snapshot.DateBasis, ds.Snapshot.DatePath},
 			Message: fmt.Sprintf("snapshot date %s, taken from %s", ds.Snapshot.Date.Format("2006-01-02"), DateBasisText(ds.Snapshot.DateBasis, ds.Snapshot.DatePath))})

@@ -290,6 +290,9 @@ type Snapshot struct {
 	Files []FileInfo `json:"files"`
 	// ID is the stored snapshot id, when the data came from a store.
 	ID int64 `json:"id,omitempty"`
+	// AgeDays, for the snapshot bundled with modelcensus (Kind
+	// "bundled"), is its age in days on the day it was read.
+	AgeDays int `json:"age_days,omitempty"`
 }
 
 // FileInfo is the provenance of one file read.
@@ -304,6 +307,10 @@ type FileInfo struct {
 	Encoding      string `json:"encoding"`
 }
 
+// KindBundled is the Snapshot.Kind of the snapshot bundled with
+// modelcensus.
+const KindBundled = "bundled"
+
 // How a snapshot's date was found (Snapshot.DateBasis).
 const (
 	DateFromOption       = "option"        // the --date option
@@ -314,6 +321,7 @@ const (
 	DateFromModTime      = "mtime"         // the file's modification time
 	DateFromToday        = "today"         // nothing better: today's date
 	DateFromStore        = "store"         // the date stored with the snapshot
+	DateFromBundled      = "bundled"       // the date of the snapshot bundled with modelcensus
 )
 
 // DateBasisText describes a date basis in English.
@@ -335,6 +343,8 @@ func DateBasisText(basis, path string) string {
 		return "today's date"
 	case DateFromStore:
 		return "the stored snapshot"
+	case DateFromBundled:
+		return "the snapshot bundled with modelcensus"
 	}
 	return basis
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch/bundled"
 )
 
 // DefaultURL is where Epoch AI publishes the whole database.
@@ -27,7 +28,13 @@ const (
 	KindZip    = "zip"
 	KindFolder = "folder"
 	KindURL    = "url"
+	// KindBundled is the snapshot carried inside modelcensus (package
+	// epoch/bundled).
+	KindBundled = census.KindBundled
 )
+
+// Bundled is the --source that names the bundled snapshot.
+const Bundled = "bundled"
 
 // File is one CSV of a source.
 type File struct {
@@ -44,6 +51,12 @@ type Source struct {
 	Files    []File
 	// Fetched describes the download, for a URL source.
 	Fetched *Fetched
+	// FallbackReason, for the bundled snapshot used in place of a download
+	// that failed, is that failure.
+	FallbackReason error
+	// Date is the source's own snapshot date, when it has one (the
+	// bundled snapshot); Load uses it unless a date is given.
+	Date time.Time
 	// zip is kept open while the source is in use.
 	zip *zip.ReadCloser
 }
@@ -61,30 +74,49 @@ type OpenOptions struct {
 	Fetch FetchOptions
 	// Download fetches a URL source into the cache (see package
 	// epoch/download, whose Fetch it usually is). When it is nil, opening a
-	// URL fails with ErrNoDownload: the fast modelcensus binary does not
-	// link net/http and hands downloads to modelcensus-full.
+	// URL fails with ErrNoDownload.
 	Download func(ctx context.Context, url string, opt FetchOptions) (*Fetched, error)
+	// Fallback, for a URL source, opens the bundled snapshot when the
+	// download fails and no cached copy can be used (a *FetchError), and
+	// records why in Source.FallbackReason. The commands set it when the
+	// user named no source.
+	Fallback bool
 }
 
 // ErrNoDownload is Open's error for a URL when OpenOptions.Download is nil.
-var ErrNoDownload = errors.New("downloads are not linked into this program")
+var ErrNoDownload = errors.New("no downloader was given")
 
 // IsURL reports whether location is an http(s) URL, which Open downloads.
 func IsURL(location string) bool {
 	return strings.HasPrefix(location, "https://") || strings.HasPrefix(location, "http://")
 }
 
-// Open opens location: an http(s) URL, a zip archive, a folder of CSVs, or a
-// single CSV file.
+// Open opens location: an http(s) URL, a zip archive, a folder of CSVs, a
+// single CSV file, or "bundled" (the snapshot carried in the program; see
+// OpenBundled). "" is DefaultURL. A URL that cannot be downloaded gives
+// the download's *FetchError, or the bundled snapshot with opt.Fallback;
+// a path gives an *InputError.
 func Open(ctx context.Context, location string, opt OpenOptions) (*Source, error) {
 	if location == "" {
 		location = DefaultURL
+	}
+	if strings.EqualFold(location, Bundled) {
+		return OpenBundled()
 	}
 	if IsURL(location) {
 		if opt.Download == nil {
 			return nil, fmt.Errorf("open %s: %w", location, ErrNoDownload)
 		}
 		f, err := opt.Download(ctx, location, opt.Fetch)
+		var fe *FetchError
+		if err != nil && opt.Fallback && errors.As(err, &fe) && ctx.Err() == nil {
+			src, berr := OpenBundled()
+			if berr != nil {
+				return nil, errors.Join(err, berr)
+			}
+			src.FallbackReason = err
+			return src, nil
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -150,6 +182,31 @@ func openZip(path, name string) (*Source, error) {
 		return nil, &InputError{Kind: InputBadZip, Path: name, Err: err}
 	}
 	src := &Source{Location: path, Kind: KindZip, zip: zr}
+	if err := src.addZipMembers(&zr.Reader, name); err != nil {
+		zr.Close()
+		return nil, err
+	}
+	return src, nil
+}
+
+// OpenBundled opens the snapshot carried inside modelcensus (package
+// epoch/bundled): the large-scale and notable files of bundled.Date, under
+// the name bundled.Name. Its errors are *InputError, and only if the
+// program itself is damaged.
+func OpenBundled() (*Source, error) {
+	zr, err := zip.NewReader(bytes.NewReader(bundled.Zip), int64(len(bundled.Zip)))
+	if err != nil {
+		return nil, &InputError{Kind: InputBadZip, Path: bundled.Name, Err: err}
+	}
+	src := &Source{Location: bundled.Name, Kind: KindBundled, Date: bundled.Date}
+	if err := src.addZipMembers(zr, bundled.Name); err != nil {
+		return nil, err
+	}
+	return src, nil
+}
+
+// addZipMembers adds the CSV members of zr, named name!member.
+func (src *Source) addZipMembers(zr *zip.Reader, name string) error {
 	for _, zf := range zr.File {
 		if zf.FileInfo().IsDir() || !strings.EqualFold(filepath.Ext(zf.Name), ".csv") || strings.HasPrefix(filepath.Base(zf.Name), "._") {
 			continue
@@ -167,10 +224,9 @@ func openZip(path, name string) (*Source, error) {
 		})
 	}
 	if len(src.Files) == 0 {
-		zr.Close()
-		return nil, &InputError{Kind: InputNoCSV, Path: name}
+		return &InputError{Kind: InputNoCSV, Path: name}
 	}
-	return src, nil
+	return nil
 }
 
 // zipMember turns a corrupt member's read error into an InputError.
@@ -317,6 +373,13 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 	ds.Finish()
 	ds.Snapshot.Date, ds.Snapshot.DateBasis, ds.Snapshot.DatePath = s.snapshotDate(files, opt, lastModified, newestMember)
 	ds.Snapshot.ID = opt.ID
+	if s.Kind == KindBundled {
+		now := time.Now
+		if opt.Now != nil {
+			now = opt.Now
+		}
+		ds.Snapshot.AgeDays = max(int(now().Sub(ds.Snapshot.Date).Hours()/24), 0)
+	}
 	return ds, nil
 }
 
@@ -350,6 +413,9 @@ func (s *Source) snapshotDate(files []File, opt LoadOptions, lastModified, newes
 	}
 	if s.Fetched != nil {
 		return day(s.Fetched.RetrievedAt), census.DateFromDownload, ""
+	}
+	if !s.Date.IsZero() {
+		return day(s.Date), census.DateFromBundled, ""
 	}
 	if t, ok := DateInPath(s.Location); ok {
 		return t, census.DateFromPath, s.Location
