@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -30,15 +32,18 @@ func newDiffCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "diff A B",
 		Short: l.T("cmd.diff.short"),
-		Long: `Show what changed from stored snapshot A to snapshot B: models added and
+		Long: `Show what changed from snapshot A to snapshot B. Each is a stored snapshot's
+id, or a source read directly (a CSV, a folder, an ai_models.zip, a URL), so two
+downloads can be compared without a store. It lists models added and
 removed (matched by trimmed name; a rename is recognized by the same link or
 reference), each changed value (training compute, publication date, country,
 organization, domain), and the effect on the census under the same period
 and rules.
 
-저장된 스냅숏 A에서 B로 바뀐 것을 보여줍니다: 추가·삭제된 모델(이름 기준, 링크나
+스냅숏 A에서 B로 바뀐 것을 보여줍니다. A와 B는 저장된 스냅숏 번호이거나 직접 읽을
+원본(CSV, 폴더, ai_models.zip, URL)이므로 저장소 없이도 두 내려받기를 비교할 수 있습니다: 추가·삭제된 모델(이름 기준, 링크나
 참고문헌이 같으면 이름 변경), 바뀐 값, 같은 기간과 규칙에서 현황 통계에 미친 영향.`,
-		Example: "  modelcensus diff 12 13\n  modelcensus diff 12 13 --format json",
+		Example: "  modelcensus diff 12 13\n  modelcensus diff 12 13 --format json\n  modelcensus diff old/ai_models.zip new/ai_models.zip",
 		Args:    cobra.ExactArgs(2),
 		RunE:    func(cmd *cobra.Command, args []string) error { return runDiff(cmd.Context(), io, o, args) },
 	}
@@ -55,9 +60,6 @@ and rules.
 }
 
 func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) error {
-	if err := needFull(io); err != nil {
-		return err
-	}
 	l, copt, err := o.startCensus(io)
 	if err != nil {
 		return err
@@ -65,20 +67,39 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	if o.Format != "text" && o.Format != "json" {
 		return badValue(l, "--format", o.Format, "text, json")
 	}
-	r, st, err := rulesAndStore(ctx, io, l, &o.sourceOptions, &o.dbOptions)
+	r, err := o.loadRules(l)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	a, err := snapshotArg(ctx, st, l, args[0])
-	if err != nil {
-		return err
+	// Each of A and B is a stored snapshot's id, or a source (a file, a
+	// folder, a zip, a URL) read directly; the store is opened only for ids.
+	var st *store.Store
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
+	refs := make([]*snapshots.Ref, 2)
+	for i, arg := range args {
+		if isSnapshotID(arg) {
+			if st == nil {
+				if st, err = o.openExisting(ctx, io, l); err != nil {
+					return err
+				}
+			}
+			snap, err := snapshotArg(ctx, st, l, arg)
+			if err != nil {
+				return err
+			}
+			refs[i] = snapshots.Stored(st, snap)
+			continue
+		}
+		if refs[i], err = snapshots.FromSource(ctx, arg, time.Time{}, o.openOptions(io)); err != nil {
+			return translate(l, err)
+		}
 	}
-	b, err := snapshotArg(ctx, st, l, args[1])
-	if err != nil {
-		return err
-	}
-	d, err := snapshots.Compare(ctx, st, r, a, b, o.Subset, copt)
+	a, b := refs[0], refs[1]
+	d, err := snapshots.CompareRefs(ctx, r, a, b, o.Subset, copt)
 	if err != nil {
 		var sm *snapshots.SubsetMismatch
 		var ie *epoch.InputError
@@ -108,7 +129,13 @@ func flopText(v any) string {
 }
 
 func writeDiffText(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang, limit int) {
-	b.WriteString(l.T("diff.title", d.A.ID, d.A.Date, d.B.ID, d.B.Date, l.T("subset."+d.Subset)) + "\n")
+	name := func(r snapshots.SnapshotRef) string {
+		if r.Source != "" {
+			return r.Source + " (" + r.Date + ")"
+		}
+		return l.T("diff.snapshot", r.ID) + " (" + r.Date + ")"
+	}
+	b.WriteString(l.T("diff.title", name(d.A), name(d.B), l.T("subset."+d.Subset)) + "\n")
 	cut := func(n int) int {
 		if limit > 0 && n > limit {
 			return limit
@@ -183,6 +210,14 @@ func writeDiffText(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang, limit int) {
 	publish.WriteTable(b, tt, l)
 }
 
+// refLabel names a snapshot of a diff in l: "snapshot 12", or its source.
+func refLabel(l i18n.Lang, r *snapshots.Ref) string {
+	if r.Location != "" {
+		return r.Location
+	}
+	return l.T("diff.snapshot", r.ID)
+}
+
 // signed prints a change with its sign: +3, -1.5, 0.
 func signed(v float64) string {
 	if v > 0 {
@@ -191,19 +226,30 @@ func signed(v float64) string {
 	return publish.FormatCount(v)
 }
 
+// isSnapshotID reports whether a diff argument names a stored snapshot: a
+// whole number that is not also a file or folder here.
+func isSnapshotID(arg string) bool {
+	if _, err := strconv.ParseInt(arg, 10, 64); err != nil {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
+}
+
 // subsetAdvice says which subsets two snapshots hold, and which both do,
 // when they cannot be compared as asked.
-func subsetAdvice(l i18n.Lang, a, b *store.Snapshot, err error) error {
-	sa, sb := subsetList(a.Files), subsetList(b.Files)
+func subsetAdvice(l i18n.Lang, a, b *snapshots.Ref, err error) error {
+	sa, sb := a.Subsets, b.Subsets
 	var shared []string
 	for _, s := range sa {
 		if slices.Contains(sb, s) {
 			shared = append(shared, s)
 		}
 	}
-	msg := l.T("err.no_shared_subset", a.ID, strings.Join(sa, ", "), b.ID, strings.Join(sb, ", "))
+	la, lb := refLabel(l, a), refLabel(l, b)
+	msg := l.T("err.no_shared_subset", la, strings.Join(sa, ", "), lb, strings.Join(sb, ", "))
 	if len(shared) > 0 {
-		msg = l.T("err.choose_subset", a.ID, strings.Join(sa, ", "), b.ID, strings.Join(sb, ", "), strings.Join(shared, ", "))
+		msg = l.T("err.choose_subset", la, strings.Join(sa, ", "), lb, strings.Join(sb, ", "), strings.Join(shared, ", "))
 	}
 	return &Error{Code: ExitUsage, Msg: l.T("err.usage", msg), Err: err}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -30,12 +31,15 @@ func newHistoryCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 		Long: `Follow one figure across every stored snapshot, to see when and how it drifted:
 models per publication year (per-year, the default), the models of one year
 (count --year Y), a country's count for a year (country --country KR --year
-Y), or the top-compute model of a year (top --year Y).
+Y), or the top-compute model of a year (top --year Y). With --source it reads an
+archive folder in place (one sub-folder per download, named YYYY-MM-DD) instead
+of the store.
 
 한 지표가 저장된 스냅숏마다 어떻게 바뀌었는지 보여줍니다: 공개 연도별 모델 수
 (per-year, 기본), 한 해의 모델 수(count --year Y), 한 국가의 연도별 수(country
---country KR --year Y), 한 해의 학습 연산량 최대 모델(top --year Y).`,
-		Example: "  modelcensus history\n  modelcensus history --figure count --year 2023\n  modelcensus history --figure country --country KR --year 2024 --format json\n  modelcensus history --figure top --year 2024",
+--country KR --year Y), 한 해의 학습 연산량 최대 모델(top --year Y). --source를 주면
+저장소 대신 보관 폴더(내려받을 때마다 YYYY-MM-DD 이름의 하위 폴더)를 그대로 읽습니다.`,
+		Example: "  modelcensus history\n  modelcensus history --figure count --year 2023\n  modelcensus history --figure country --country KR --year 2024 --format json\n  modelcensus history --figure top --year 2024\n  modelcensus history --source ../shared/epoch-snapshots",
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return runHistory(cmd.Context(), io, o) },
 	}
@@ -44,6 +48,7 @@ Y), or the top-compute model of a year (top --year Y).
 	fs.StringVar(&o.Figure, "figure", snapshots.FigurePerYear, l.T("flag.figure"))
 	fs.IntVar(&o.Year, "year", 0, l.T("flag.year"))
 	fs.StringVar(&o.Country, "country", "", l.T("flag.country"))
+	fs.StringVar(&o.Source, "source", "", l.T("flag.source.archive"))
 	fs.StringVar(&o.Subset, "subset", "", l.T("flag.subset"))
 	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
 	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
@@ -54,9 +59,6 @@ Y), or the top-compute model of a year (top --year Y).
 }
 
 func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
-	if err := needFull(io); err != nil {
-		return err
-	}
 	l, copt, err := o.startCensus(io)
 	if err != nil {
 		return err
@@ -79,17 +81,39 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	if o.Format != "text" && o.Format != "json" && o.Format != "csv" {
 		return badValue(l, "--format", o.Format, "text, json, csv")
 	}
-	r, st, err := rulesAndStore(ctx, io, l, &o.sourceOptions, &o.dbOptions)
+	r, err := o.loadRules(l)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	var refs []*snapshots.Ref
+	if o.Source != "" {
+		// An archive folder, read in place: no store needed.
+		if !snapshots.IsArchive(o.Source) {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.not_archive", o.Source))}
+		}
+		if refs, err = snapshots.Archive(ctx, o.Source, o.openOptions(io)); err != nil {
+			return translate(l, err)
+		}
+	} else {
+		st, err := o.openExisting(ctx, io, l)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		snaps, err := st.Snapshots(ctx)
+		if err != nil {
+			return storeError(l, err)
+		}
+		for _, s := range snaps {
+			refs = append(refs, snapshots.Stored(st, s))
+		}
+	}
 	if o.Country != "" {
 		if _, ok := r.CountryByCode(o.Country); !ok {
 			return badValue(l, "--country", o.Country, l.T("err.iso_code"))
 		}
 	}
-	h, err := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{
+	h, err := snapshots.FollowRefs(ctx, r, refs, snapshots.HistoryOptions{
 		Figure: o.Figure, Subset: o.Subset, Year: o.Year, Country: o.Country, From: o.From, To: o.To, Census: copt,
 	})
 	if err != nil {
@@ -127,6 +151,9 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 // historyTable lays the figure out: one row per snapshot.
 func historyTable(h *snapshots.History, l i18n.Lang) publish.Table {
 	t := publish.Table{Headers: []string{l.T("col.id"), l.T("col.snapshot_date")}, Right: []bool{true, false}}
+	if len(h.Points) > 0 && h.Points[0].Source != "" {
+		t.Headers[0], t.Right[0] = l.T("col.source"), false // an archive folder: no ids
+	}
 	switch h.Figure {
 	case snapshots.FigurePerYear:
 		for y := h.From; y <= h.To; y++ {
@@ -142,6 +169,9 @@ func historyTable(h *snapshots.History, l i18n.Lang) publish.Table {
 	}
 	for _, p := range h.Points {
 		row := []string{strconv.FormatInt(p.Snapshot, 10), p.Date}
+		if p.Source != "" {
+			row[0] = filepath.Base(p.Source)
+		}
 		switch {
 		case p.Counts != nil:
 			for _, c := range p.Counts {

@@ -52,10 +52,12 @@ type Change struct {
 	Spelling bool `json:"spelling,omitempty"`
 }
 
-// SnapshotRef names a snapshot in a diff.
+// SnapshotRef names a snapshot in a diff: a stored one by its id, a
+// source read directly by its location (id 0).
 type SnapshotRef struct {
-	ID   int64  `json:"id"`
-	Date string `json:"date"`
+	ID     int64  `json:"id"`
+	Date   string `json:"date"`
+	Source string `json:"source,omitempty"`
 }
 
 // YearDelta is a per-year count before and after.
@@ -109,7 +111,7 @@ type rawModel struct {
 }
 
 // collect reads a snapshot's subset, keeping the first row of each name.
-func collect(ctx context.Context, st *store.Store, snap *store.Snapshot, rules *census.Rules, subset string) (*census.Dataset, map[string]*rawModel, error) {
+func collect(ctx context.Context, ref *Ref, rules *census.Rules, subset string) (*census.Dataset, map[string]*rawModel, error) {
 	raws := map[string]*rawModel{}
 	opt := epoch.LoadOptions{Subset: subset, OnRow: func(r *census.Raw) {
 		name := census.Clean(r.Get(census.FieldName))
@@ -130,7 +132,7 @@ func collect(ctx context.Context, st *store.Store, snap *store.Snapshot, rules *
 		}
 		raws[name] = m
 	}}
-	ds, err := Load(ctx, st, snap, rules, opt)
+	ds, err := ref.Load(ctx, rules, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -164,26 +166,34 @@ func sameSet(a, b string, split func(string) []string) bool {
 	return slices.Equal(slices.Compact(x), slices.Compact(y))
 }
 
-// Compare computes the diff from snapshot a to snapshot b for a subset
-// ("" is the default: large-scale from an export of several files). The
-// census effect uses opt; a period left at zero is b's default period.
+// Compare computes the diff from stored snapshot a to stored snapshot b:
+// CompareRefs of their refs.
 func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *store.Snapshot, subset string, opt census.Options) (*Diff, error) {
-	if subset == "" && hasSubset(a, epoch.SubsetLargeScale) && hasSubset(b, epoch.SubsetLargeScale) {
+	return CompareRefs(ctx, rules, Stored(st, a), Stored(st, b), subset, opt)
+}
+
+// CompareRefs computes the diff from snapshot a to snapshot b, stored or
+// read from sources, for a subset ("" is the default: large-scale from an
+// export of several files). The census effect uses opt; a period left at
+// zero is b's default period. Its errors are *SubsetMismatch when the two
+// default subsets differ, and those of reading either snapshot.
+func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset string, opt census.Options) (*Diff, error) {
+	if subset == "" && a.Has(epoch.SubsetLargeScale) && b.Has(epoch.SubsetLargeScale) {
 		subset = epoch.SubsetLargeScale // compare like with like, even a lone file
 	}
-	dsA, rawA, err := collect(ctx, st, a, rules, subset)
+	dsA, rawA, err := collect(ctx, a, rules, subset)
 	if err != nil {
 		return nil, err
 	}
-	dsB, rawB, err := collect(ctx, st, b, rules, subset)
+	dsB, rawB, err := collect(ctx, b, rules, subset)
 	if err != nil {
 		return nil, err
 	}
 	if dsA.Snapshot.Subset != dsB.Snapshot.Subset {
-		return nil, &SubsetMismatch{A: a.ID, B: b.ID, SubsetA: dsA.Snapshot.Subset, SubsetB: dsB.Snapshot.Subset}
+		return nil, &SubsetMismatch{A: a.Label(), B: b.Label(), SubsetA: dsA.Snapshot.Subset, SubsetB: dsB.Snapshot.Subset}
 	}
 	d := &Diff{
-		A: SnapshotRef{a.ID, a.DateString()}, B: SnapshotRef{b.ID, b.DateString()}, Subset: dsB.Snapshot.Subset,
+		A: a.ref(dsA), B: b.ref(dsB), Subset: dsB.Snapshot.Subset,
 		Added: []ModelRef{}, Removed: []ModelRef{}, Renamed: []Rename{}, Changed: []Change{},
 	}
 	var removed, added []*rawModel
@@ -294,22 +304,13 @@ func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *st
 // SubsetMismatch is a diff of two snapshots whose default subsets differ:
 // the caller must choose one that both hold.
 type SubsetMismatch struct {
-	A, B             int64
+	A, B             string // the snapshots' labels (Ref.Label)
 	SubsetA, SubsetB string
 }
 
 // Error says which subset each snapshot holds.
 func (e *SubsetMismatch) Error() string {
-	return fmt.Sprintf("snapshot %d holds %s and snapshot %d holds %s: choose a subset both hold", e.A, e.SubsetA, e.B, e.SubsetB)
-}
-
-func hasSubset(s *store.Snapshot, subset string) bool {
-	for _, f := range s.Files {
-		if f.Subset == subset {
-			return true
-		}
-	}
-	return false
+	return fmt.Sprintf("%s holds %s and %s holds %s: choose a subset both hold", e.A, e.SubsetA, e.B, e.SubsetB)
 }
 
 func sameFLOP(a, b *float64) bool {

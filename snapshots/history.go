@@ -35,6 +35,8 @@ type HistoryOptions struct {
 type Point struct {
 	Snapshot int64  `json:"snapshot"`
 	Date     string `json:"date"`
+	// Source is the folder read, for a history over an archive folder.
+	Source string `json:"source,omitempty"`
 	// Counts is set for per-year: one count per year.
 	Counts []census.YearCount `json:"counts,omitempty"`
 	// Count is set for count and country.
@@ -56,12 +58,25 @@ type History struct {
 	Skipped []SnapshotRef `json:"skipped"`
 }
 
-// Follow computes a figure for every stored snapshot.
+// Follow computes a figure for every stored snapshot: FollowRefs over
+// the store's snapshots, oldest first.
 func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt HistoryOptions) (*History, error) {
 	snaps, err := st.Snapshots(ctx)
 	if err != nil {
 		return nil, err
 	}
+	refs := make([]*Ref, len(snaps))
+	for i, s := range snaps {
+		refs[i] = Stored(st, s)
+	}
+	return FollowRefs(ctx, rules, refs, opt)
+}
+
+// FollowRefs computes a figure for every snapshot of refs (stored ones, or
+// the dated folders of an archive: see Archive), in the order given. A
+// snapshot without the subset is listed in Skipped. Its errors are a bad
+// figure or missing --year or --country, and those of reading a snapshot.
+func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt HistoryOptions) (*History, error) {
 	switch opt.Figure {
 	case "":
 		opt.Figure = FigurePerYear
@@ -97,10 +112,10 @@ func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt Histo
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		ds, err := Load(ctx, st, snap, rules, epoch.LoadOptions{Subset: opt.Subset})
+		ds, err := snap.Load(ctx, rules, epoch.LoadOptions{Subset: opt.Subset})
 		var ie *epoch.InputError
 		if errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset {
-			h.Skipped = append(h.Skipped, SnapshotRef{snap.ID, snap.DateString()})
+			h.Skipped = append(h.Skipped, snap.ref(nil))
 			continue
 		}
 		if err != nil {
@@ -116,7 +131,8 @@ func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt Histo
 		if err != nil {
 			return nil, err
 		}
-		p := Point{Snapshot: snap.ID, Date: snap.DateString()}
+		sr := snap.ref(ds)
+		p := Point{Snapshot: sr.ID, Date: sr.Date, Source: sr.Source}
 		switch opt.Figure {
 		case FigurePerYear:
 			p.Counts = r.PerYear

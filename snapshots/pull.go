@@ -143,6 +143,30 @@ func readFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (store.File
 	return fd, r.LastModified, nil
 }
 
+// datedFolder is one download of an archive folder.
+type datedFolder struct {
+	path string
+	date time.Time
+}
+
+// archiveFolders lists dir's sub-folders named by a date, oldest first.
+func archiveFolders(dir string) ([]datedFolder, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, &epoch.InputError{Kind: epoch.InputRead, Path: dir, Err: err}
+	}
+	var out []datedFolder
+	for _, e := range entries {
+		if e.IsDir() {
+			if d, ok := epoch.DateInPath(e.Name()); ok {
+				out = append(out, datedFolder{filepath.Join(dir, e.Name()), d})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out, nil
+}
+
 // IsArchive reports whether dir is an archive of downloads: a folder with
 // no CSV of its own and at least one sub-folder named YYYY-MM-DD.
 func IsArchive(dir string) bool {
@@ -167,26 +191,18 @@ func IsArchive(dir string) bool {
 // ImportArchive pulls every dated sub-folder of dir, oldest first: one
 // snapshot per sub-folder, dated by its name. report is called after each.
 func ImportArchive(ctx context.Context, st *store.Store, rules *census.Rules, dir string, opt PullOptions, report func(folder string, r *PullResult, err error)) error {
-	entries, err := os.ReadDir(dir)
+	folders, err := archiveFolders(dir)
 	if err != nil {
-		return &epoch.InputError{Kind: epoch.InputRead, Path: dir, Err: err}
+		return err
 	}
-	var folders []string
-	for _, e := range entries {
-		if e.IsDir() {
-			if _, ok := epoch.DateInPath(e.Name()); ok {
-				folders = append(folders, e.Name())
-			}
-		}
-	}
-	sort.Strings(folders)
 	opt.Date = time.Time{} // each folder is dated by its name
 	failed := 0
-	for _, name := range folders {
+	for _, f := range folders {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		r, err := Pull(ctx, st, rules, filepath.Join(dir, name), opt)
+		name := filepath.Base(f.path)
+		r, err := Pull(ctx, st, rules, f.path, opt)
 		if err != nil {
 			failed++
 		}
