@@ -16,6 +16,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
@@ -36,7 +37,7 @@ func bad(param, format string, args ...any) error {
 
 // allowed lists the query parameters of each endpoint; any other is a 400.
 var allowed = map[string][]string{
-	"census": {"snapshot", "as-of", "subset", "from", "to", "attribution", "country-by", "org-level", "min-compute", "top", "lang"},
+	"census": {"snapshot", "as-of", "subset", "from", "to", "attribution", "country-by", "org-level", "min-compute", "top", "lang", "format"},
 	"models": {"snapshot", "as-of", "subset", "q", "country", "org", "domain", "access", "multimodal", "year-from", "year-to",
 		"min-compute", "max-compute", "sort", "order", "page", "page-size", "lang", "format", "in-census", "from", "to"},
 	"model":     {"snapshot", "as-of", "subset", "lang"},
@@ -194,9 +195,49 @@ func (s *Server) apiCensus(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.cachedJSON(w, r, "census", func(q url.Values) (any, error) {
-		res, _, err := s.Census(r.Context(), q)
-		return res, err
+	name := q.Get("format")
+	if name == "" || name == publish.FormatJSON {
+		s.cachedJSON(w, r, "census", func(q url.Values) (any, error) {
+			res, _, err := s.Census(r.Context(), q)
+			return res, err
+		})
+		return
+	}
+	// Any other report format of the registry that the commands use.
+	var f *publish.Format
+	if s.formats != nil {
+		f, _ = s.formats.Lookup(name)
+	}
+	if f == nil || f.Report == nil {
+		choices := []string{publish.FormatJSON}
+		if s.formats != nil {
+			choices = s.formats.Reports()
+		}
+		s.fail(w, r, bad("format", "%q: want %s", name, strings.Join(choices, ", ")))
+		return
+	}
+	lang, err := choice(q, "lang", "en", "ko")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if f.Binary || f.Models {
+		w.Header().Set("Content-Disposition", `attachment; filename="modelcensus-census.`+f.Ext+`"`)
+	}
+	s.cachedBytes(w, r, "census", f.MIME, func(q url.Values) ([]byte, error) {
+		q.Del("format")
+		q.Del("lang")
+		res, ds, err := s.Census(r.Context(), q)
+		if err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		l := i18n.EN
+		if lang == "ko" {
+			l = i18n.KO
+		}
+		err = f.Report(r.Context(), &b, publish.NewDocument(res, ds, nil), publish.Options{Lang: l, Version: s.version, Formats: s.formats})
+		return b.Bytes(), err
 	})
 }
 

@@ -520,3 +520,30 @@ func TestOverviewCoversEveryFigure(t *testing.T) {
 		}
 	}
 }
+
+// The census API answers in every report format of the registry the
+// commands use, and names the choices for an unknown one.
+func TestCensusFormats(t *testing.T) {
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := web.NewSourceCatalog(context.Background(), r, fixture, epoch.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(cat, "test", nil).UseFormats(publish.Builtin()).Handler())
+	defer srv.Close()
+	resp, body := get(t, srv, "/api/v1/census?format=csv")
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") || !strings.HasPrefix(string(body), "table,year,code,name,count") {
+		t.Errorf("csv: %d %s %.60q", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+	resp, body = get(t, srv, "/api/v1/census?format=markdown&lang=ko")
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "## 연도별 모델 수") {
+		t.Errorf("markdown ko: %d %.200s", resp.StatusCode, body)
+	}
+	resp, body = get(t, srv, "/api/v1/census?format=docx")
+	if resp.StatusCode != 400 || !strings.Contains(string(body), `"param":"format"`) || !strings.Contains(string(body), "markdown") {
+		t.Errorf("docx: %d %s", resp.StatusCode, body)
+	}
+}

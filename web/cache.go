@@ -118,6 +118,20 @@ func (s *Server) cacheKey(r *http.Request, kind string) (string, url.Values, err
 // cachedJSON answers from the cache, or computes, renders and keeps the
 // answer. Errors are not kept.
 func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint string, compute func(url.Values) (any, error)) {
+	s.cachedBytes(w, r, endpoint, "application/json; charset=utf-8", func(q url.Values) ([]byte, error) {
+		v, err := compute(q)
+		if err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		err = publish.WriteJSONValue(&b, v)
+		return b.Bytes(), err
+	})
+}
+
+// cachedBytes answers from the cache, or computes the body, keeps it and
+// answers it with contentType.
+func (s *Server) cachedBytes(w http.ResponseWriter, r *http.Request, endpoint, contentType string, compute func(url.Values) ([]byte, error)) {
 	key, q, err := s.cacheKey(r, endpoint)
 	if err != nil {
 		s.fail(w, r, err)
@@ -125,20 +139,15 @@ func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint str
 	}
 	resp := s.cache.get(key)
 	if resp == nil {
-		v, err := compute(q)
+		b, err := compute(q)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		var b bytes.Buffer
-		if err := publish.WriteJSONValue(&b, v); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		resp = newResponse(b.Bytes())
+		resp = newResponse(b)
 		s.cache.put(key, resp)
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Type", contentType)
 	writeBody(w, r, resp, "")
 }
 

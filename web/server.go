@@ -220,6 +220,13 @@ func (s *Server) Serve(ctx context.Context, addr string, ready func(net.Addr)) e
 	}
 }
 
+// UseFormats makes the census API answer in the report formats of r
+// (?format=csv, …) besides JSON. It returns s.
+func (s *Server) UseFormats(r *publish.Registry) *Server {
+	s.formats = r
+	return s
+}
+
 // Config is what Run serves, and where.
 type Config struct {
 	// Rules normalize the data.
@@ -258,7 +265,7 @@ func Run(ctx context.Context, c Config) error {
 		cat = NewStoreCatalog(c.Rules, c.Store)
 	}
 	srv := New(cat, c.Version, log.New(c.Log, "modelcensus: ", log.LstdFlags))
-	srv.formats = c.Formats
+	srv.UseFormats(c.Formats)
 	return srv.Serve(ctx, c.Addr, func(a net.Addr) {
 		if c.Listening != nil {
 			c.Listening(a.String())
