@@ -89,6 +89,30 @@ func BenchmarkShared(b *testing.B) {
 	})
 }
 
+// pandasPython finds a python3 that has pandas (Debian's python3-pandas
+// installs it for /usr/bin/python3), or "".
+func pandasPython() string {
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import pandas").Run() == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// BenchmarkPandas times the census an analyst would write with pandas
+// (bench/pandas_census.py: the same figures, printed as JSON) on the
+// largest real all_ai_models.csv, the whole process, to compare with
+// BenchmarkShared/report.
+func BenchmarkPandas(b *testing.B) {
+	py := pandasPython()
+	if py == "" {
+		b.Skip("no python3 with pandas (apt-get install python3-pandas)")
+	}
+	f := largestShared(b)
+	runProcess(b, py, "pandas_census.py", f, "2021", "2025")
+}
+
 // synthetic returns a generated export of n rows, made once and kept in
 // the temporary directory between runs.
 func synthetic(b *testing.B, n int) string {

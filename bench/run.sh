@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs modelcensus's whole-process benchmarks and prints the README table:
-# each `report` beside the encoding/csv floor for the same file, with the
-# ratio and the peak memory. Usage: bench/run.sh [RUNS]   (default 10 runs)
+# Runs modelcensus's benchmarks and prints the README tables: each `report`
+# beside the encoding/csv floor for the same file (whole process, and
+# in-process), with the ratio and the peak memory; the pandas script an
+# analyst would write; the store. Usage: bench/run.sh [RUNS] (default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
@@ -11,15 +12,29 @@ echo
 echo "| file | encoding/csv floor | report | ratio | report peak memory |"
 echo "|---|---:|---:|---:|---:|"
 awk '
-/^BenchmarkStore/ { next }
+/^Benchmark(Store|Pandas|InProcess)/ { next }
 /^Benchmark/ {
 	name=$1; sub(/-[0-9]+$/, "", name); ns=$3; mib=$5
-	n=split(name, p, "/"); kind=p[n]; file=p[2]; if (n > 3) file=p[2]; if (p[1]=="BenchmarkShared") file="largest shared all_ai_models.csv"
+	n=split(name, p, "/"); kind=p[n]; file=p[2]; if (p[1]=="BenchmarkShared") file="largest shared all_ai_models.csv"
 	if (kind=="csv-floor") { floor[file]=ns; order[++k]=file } else { rep[file]=ns; mem[file]=mib }
 }
 END {
 	for (i=1; i<=k; i++) { f=order[i]
 		printf "| %s | %.0f ms | %.0f ms | %.2f | %.0f MiB |\n", f, floor[f]/1e6, rep[f]/1e6, rep[f]/floor[f], mem[f] }
+}' "$out"
+
+echo
+echo "| largest shared all_ai_models.csv | time | against report |"
+echo "|---|---:|---:|"
+awk '
+/^BenchmarkShared\/report/ { rep=$3 }
+/^BenchmarkInProcess\/csv-floor/ { ifloor=$3 }
+/^BenchmarkInProcess\/report/ { irep=$3 }
+/^BenchmarkPandas/ { pandas=$3 }
+END {
+	if (ifloor) printf "| in-process: encoding/csv floor | %.1f ms | |\n", ifloor/1e6
+	if (irep) printf "| in-process: report | %.1f ms | %.2f × the floor |\n", irep/1e6, irep/ifloor
+	if (pandas) printf "| pandas script (bench/pandas_census.py), whole process | %.0f ms | report is %.1f × faster |\n", pandas/1e6, pandas/rep
 }' "$out"
 
 echo

@@ -2,6 +2,8 @@ package census
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -92,6 +94,17 @@ type Rules struct {
 	domains   *keyIndex
 	access    map[string]string
 	accessRaw map[string]string
+}
+
+// Clone returns a copy of r that shares nothing with it: adding to one
+// leaves the other as it was.
+func (r *Rules) Clone() *Rules {
+	return &Rules{
+		Version: r.Version, Countries: slices.Clone(r.Countries), Organizations: slices.Clone(r.Organizations),
+		Groups: slices.Clone(r.Groups), Domains: slices.Clone(r.Domains), DomainGroups: slices.Clone(r.DomainGroups),
+		columns: maps.Clone(r.columns), countries: r.countries.clone(), orgs: r.orgs.clone(), groups: r.groups.clone(),
+		domains: r.domains.clone(), access: maps.Clone(r.access), accessRaw: maps.Clone(r.accessRaw),
+	}
 }
 
 // NewRules returns empty rules.
@@ -194,6 +207,11 @@ type keyIndex struct {
 	once   sync.Once
 	folded map[string]int
 	clash  error
+}
+
+// clone copies the index; the folded keys are built again when first asked.
+func (x *keyIndex) clone() *keyIndex {
+	return &keyIndex{kind: x.kind, exact: maps.Clone(x.exact), keys: slices.Clone(x.keys), rows: slices.Clone(x.rows)}
 }
 
 func newKeyIndex(kind string, size int) *keyIndex {

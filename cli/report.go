@@ -178,6 +178,9 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if err != nil {
 		return usageError(l, err)
 	}
+	if !format.Models {
+		ds = nil // the figures alone: no list of models to gather
+	}
 	return writeReport(cmd.Context(), io, l, format, o.Output, publish.NewDocument(res, ds, raw))
 }
 

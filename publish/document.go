@@ -75,13 +75,17 @@ func (c *RawCollector) Row(name string) map[census.Field]string {
 }
 
 // NewDocument gathers the models of ds for the documents, in reading order.
-// raw may be nil.
+// raw may be nil; with a nil ds the document holds the census alone (for
+// the formats that show only the figures).
 func NewDocument(r *census.Result, ds *census.Dataset, raw *RawCollector) *Document {
 	d := &Document{Result: r}
+	if ds == nil {
+		return d
+	}
 	for i := 0; i < ds.Len(); i++ {
 		m := ds.Model(i)
 		rec := ModelRecord{
-			Name: strings.Clone(m.Name), Date: m.Date, Organizations: m.Organizations(), Groups: m.Groups(),
+			Name: m.Name, Date: m.Date, Organizations: m.Organizations(), Groups: m.Groups(),
 			Countries: m.Countries, Domains: m.Domains(), DomainGroups: m.DomainGroups(), Multimodal: m.Multimodal(),
 			FLOP: m.Compute, HasFLOP: m.HasCompute, Confidence: m.Confidence, Access: m.Access, File: m.File, Line: m.Line,
 		}

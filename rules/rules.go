@@ -28,8 +28,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
+	"sync"
 
 	"github.com/modelcensus/modelcensus/census"
 )
@@ -51,57 +51,60 @@ func Embedded(name string) ([]byte, error) {
 	return embedded.ReadFile("data/" + name)
 }
 
+// embeddedRules are the embedded tables, parsed once per process: they
+// cannot change while it runs. Load hands out copies.
+var embeddedRules struct {
+	once  sync.Once
+	rules *census.Rules
+	err   error
+}
+
 // Load returns the embedded rules with every table file found in dir
-// replacing its embedded twin. An empty dir means the embedded rules only.
+// replacing its embedded twin. An empty dir means the embedded rules only,
+// which are parsed once per process; each call returns a copy of its own.
+// Errors name the table file and line.
 func Load(dir string) (*census.Rules, error) {
+	if dir == "" {
+		e := &embeddedRules
+		e.once.Do(func() { e.rules, e.err = load("") })
+		if e.err != nil {
+			return nil, e.err
+		}
+		return e.rules.Clone(), nil
+	}
+	return load(dir)
+}
+
+// load reads every table (dir's where it has it) and sets r.Version from
+// their content, reading each table once.
+func load(dir string) (*census.Rules, error) {
 	if dir != "" {
 		if err := checkDir(dir); err != nil {
 			return nil, err
 		}
 	}
 	r := census.NewRules()
-	if err := fill(r, dir, Files); err != nil {
-		return nil, err
-	}
-	return r, nil
-}
-
-// fill reads the tables names into r, checks a folder of the user's, and
-// sets r.Version from every table's content, reading each table once.
-func fill(r *census.Rules, dir string, names []string) error {
 	h := sha256.New()
 	for _, name := range Files {
 		data, origin, err := read(dir, name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		h.Write([]byte(name))
 		h.Write(data)
-		if !slices.Contains(names, name) {
-			continue // read already, for Version only
-		}
 		if err := each(data, origin, func(rw row) error { return apply(r, name, rw) }); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	// The embedded tables are checked by the tests; a folder of the user's
 	// is checked here.
 	if dir != "" {
 		if problems := r.Check(); len(problems) > 0 {
-			return fmt.Errorf("%s", strings.Join(problems, "; "))
+			return nil, fmt.Errorf("%s", strings.Join(problems, "; "))
 		}
 	}
 	r.Version = hex.EncodeToString(h.Sum(nil))[:12]
-	return nil
-}
-
-// load reads one table into r.
-func load(r *census.Rules, dir, name string) error {
-	data, origin, err := read(dir, name)
-	if err != nil {
-		return err
-	}
-	return each(data, origin, func(rw row) error { return apply(r, name, rw) })
+	return r, nil
 }
 
 // checkDir makes sure a --rules folder exists and holds at least one table,

@@ -212,3 +212,26 @@ func ExampleDefault() {
 	// Google DeepMind → Google US
 	// KR South Korea 대한민국
 }
+
+// The embedded tables are parsed once; each Load gets a copy of its own,
+// so that adding to one set of rules leaves the next Load as it was.
+func TestLoadGivesIndependentCopies(t *testing.T) {
+	a := load(t)
+	b := load(t)
+	if a == b {
+		t.Fatal("Load returned the same rules twice")
+	}
+	if err := a.AddOrganization(census.Organization{Name: "Zzz Test Lab", Group: "Zzz", Country: "KR"}, "zzz-alias"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := a.Organization("zzz-alias"); !ok {
+		t.Error("the added organization is not found in its own rules")
+	}
+	if _, ok := b.Organization("zzz-alias"); ok {
+		t.Error("an organization added to one copy shows in another")
+	}
+	c := load(t)
+	if _, ok := c.Organization("Zzz Test Lab"); ok || len(c.Organizations) != len(b.Organizations) || c.Version != b.Version {
+		t.Error("a later Load sees what was added to an earlier copy")
+	}
+}
