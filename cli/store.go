@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -65,20 +64,6 @@ func (o *dbOptions) openExisting(ctx context.Context, io *IOStreams, l i18n.Lang
 		}
 	}
 	return o.open(ctx, io, l)
-}
-
-// rulesAndStore loads the rules and opens the existing store, as the
-// commands that read stored snapshots begin. Close the store.
-func rulesAndStore(ctx context.Context, io *IOStreams, l i18n.Lang, src *sourceOptions, db *dbOptions) (*census.Rules, *store.Store, error) {
-	r, err := src.loadRules(l)
-	if err != nil {
-		return nil, nil, err
-	}
-	st, err := db.openExisting(ctx, io, l)
-	if err != nil {
-		return nil, nil, err
-	}
-	return r, st, nil
 }
 
 // dsn is --db, or the default SQLite store.
