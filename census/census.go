@@ -172,6 +172,13 @@ const (
 	NoteCAGRUndefined    = "cagr_undefined"
 	NoteDateBasis        = "snapshot_date"
 	NoteBundled          = "bundled_snapshot"
+	NoteDateLate         = "snapshot_date_late"
+	NoteEncoding         = "encoding"     // a file's encoding, when it is not plain UTF-8, and why
+	NoteDelimiter        = "delimiter"    // a file separated by ; TAB or |
+	NoteSepLine          = "sep_line"     // a spreadsheet's "sep=" first line
+	NoteBareCR           = "line_ends_cr" // a file with bare CR line ends
+	NoteDateFormat       = "date_format"  // publication dates written day or month first
+	NoteSerialDates      = "serial_dates" // publication dates as spreadsheet day numbers
 	NoteNoModels         = "no_models"
 	NoteAfterSnapshot    = "period_after_snapshot"
 )
@@ -401,6 +408,81 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	return r, nil
 }
 
+// newestDate is the latest publication date of the models read.
+func (ds *Dataset) newestDate() Date {
+	var n Date
+	for i := range ds.rows {
+		r := &ds.rows[i]
+		if d := (Date{int(r.year), int(r.month), int(r.day)}); n.Before(d) {
+			n = d
+		}
+	}
+	return n
+}
+
+// dialectNotes say how each file was written, where it is not Epoch's own
+// way (UTF-8, commas, LF or CRLF, ISO dates): so that a reader of the
+// report knows what was read, and how it was told.
+func (ds *Dataset) dialectNotes() []Note {
+	var out []Note
+	for _, f := range ds.Snapshot.Files {
+		d := f.Dialect
+		switch d.EncodingBasis {
+		case EncodingFromOption, EncodingFromNUL, EncodingFromLater:
+			out = append(out, Note{Code: NoteEncoding + "_" + d.EncodingBasis, Args: []any{f.Name, d.Encoding},
+				Message: fmt.Sprintf("%s was read as %s (%s)", f.Name, d.Encoding, encodingBasisText(d.EncodingBasis))})
+		case EncodingFromBOM:
+			if d.Encoding != "utf-8-bom" {
+				out = append(out, Note{Code: NoteEncoding + "_bom", Args: []any{f.Name, d.Encoding},
+					Message: fmt.Sprintf("%s was read as %s (%s)", f.Name, d.Encoding, encodingBasisText(d.EncodingBasis))})
+			}
+		case EncodingFromEvidence:
+			e := d.Evidence
+			out = append(out, Note{Code: NoteEncoding + "_evidence", Args: []any{f.Name, d.Encoding, e.Mapped, e.Values, e.Other, e.OtherMapped},
+				Message: fmt.Sprintf("%s is not UTF-8 and was read as %s: under it the rules map %d of %d organization and country values at the start of the file, under %s %d", f.Name, d.Encoding, e.Mapped, e.Values, e.Other, e.OtherMapped)})
+		}
+		if d.Delimiter != "" && d.Delimiter != "," {
+			name := d.Delimiter
+			if name == "\t" {
+				name = "TAB"
+			}
+			out = append(out, Note{Code: NoteDelimiter, Args: []any{f.Name, name},
+				Message: fmt.Sprintf("%s is separated by %s", f.Name, name)})
+		}
+		if d.SepLine {
+			out = append(out, Note{Code: NoteSepLine, Args: []any{f.Name},
+				Message: fmt.Sprintf("%s begins with a spreadsheet's sep= line, which names its delimiter", f.Name)})
+		}
+		if d.BareCR {
+			out = append(out, Note{Code: NoteBareCR, Args: []any{f.Name},
+				Message: fmt.Sprintf("%s ends its lines with a bare CR (old Mac style); they were read as line ends", f.Name)})
+		}
+		if d.DateFormat == "mdy" || d.DateFormat == "dmy" {
+			out = append(out, Note{Code: NoteDateFormat + "_" + d.DateFormat, Args: []any{f.Name, d.DateExample},
+				Message: fmt.Sprintf("the publication dates of %s are written %s (as %s)", f.Name, map[string]string{"mdy": "month first", "dmy": "day first"}[d.DateFormat], d.DateExample)})
+		}
+		if d.Serial {
+			out = append(out, Note{Code: NoteSerialDates, Args: []any{f.Name},
+				Message: fmt.Sprintf("the publication dates of %s are spreadsheet day numbers; they were read as dates", f.Name)})
+		}
+	}
+	return out
+}
+
+func encodingBasisText(basis string) string {
+	switch basis {
+	case EncodingFromOption:
+		return "the --encoding option"
+	case EncodingFromBOM:
+		return "its byte-order mark"
+	case EncodingFromNUL:
+		return "the NUL bytes of UTF-16 without a byte-order mark"
+	case EncodingFromLater:
+		return "valid UTF-8 at the start, other bytes further on"
+	}
+	return basis
+}
+
 // notes gives the notes about the dataset as a whole.
 func (ds *Dataset) notes(opt Options, latest int) []Note {
 	var out []Note
@@ -412,6 +494,14 @@ func (ds *Dataset) notes(opt Options, latest int) []Note {
 	if ds.Snapshot.DateBasis != "" {
 		out = append(out, Note{Code: NoteDateBasis, Args: []any{ds.Snapshot.Date.Format("2006-01-02"), ds.Snapshot.DateBasis, ds.Snapshot.DatePath},
 			Message: fmt.Sprintf("snapshot date %s, taken from %s", ds.Snapshot.Date.Format("2006-01-02"), DateBasisText(ds.Snapshot.DateBasis, ds.Snapshot.DatePath))})
+	}
+	out = append(out, ds.dialectNotes()...)
+	if d, newest := ds.Snapshot.Date, ds.newestDate(); !d.IsZero() && newest.Year > 0 && ds.Snapshot.DateBasis != DateFromDownload {
+		last := time.Date(newest.Year, time.Month(max(newest.Month, 1)), max(newest.Day, 1), 0, 0, 0, 0, time.UTC)
+		if days := int(d.Sub(last).Hours() / 24); days > 60 {
+			out = append(out, Note{Code: NoteDateLate, Args: []any{d.Format("2006-01-02"), newest.String(), days},
+				Message: fmt.Sprintf("the snapshot date %s is %d days after the newest publication date in the data (%s): the file may be older than its date says, and its latest year may be incomplete", d.Format("2006-01-02"), days, newest.String())})
+		}
 	}
 	if d := ds.Snapshot.Date; !d.IsZero() && d.Year() < latest {
 		out = append(out, Note{Code: NoteAfterSnapshot, Args: []any{latest, d.Format("2006-01-02")},

@@ -343,6 +343,13 @@ func TestParseDate(t *testing.T) {
 		{"soon", Date{}, false},
 		{"", Date{}, false},
 		{"-", Date{}, false},
+		{"2024-02-30", Date{}, false}, // no such day
+		{"2023-02-29", Date{}, false},
+		{"2024-02-29", Date{2024, 2, 29}, true}, // a leap year
+		{"1900-02-29", Date{}, false},           // not one
+		{"2000-02-29", Date{2000, 2, 29}, true}, // one
+		{"2024-04-31", Date{}, false},
+		{"2024-12-31", Date{2024, 12, 31}, true},
 	} {
 		got, ok := ParseDate(tc.in)
 		if ok != tc.ok || got != tc.want {
@@ -449,14 +456,21 @@ func TestCleanNames(t *testing.T) {
 }
 
 func TestParseNumber(t *testing.T) {
-	for in, want := range map[string]float64{"1.07e+24": 1.07e24, "98000000000.0": 9.8e10, " 3e24 ": 3e24, "1,000": 1000} {
+	for in, want := range map[string]float64{"1.07e+24": 1.07e24, "98000000000.0": 9.8e10, " 3e24 ": 3e24, "1,000": 1000,
+		"1E+24": 1e24, "12,345,678.5": 12345678.5, "100,000,000,000": 1e11, "0": 0} {
 		if got, ok := ParseNumber(in); !ok || got != want {
 			t.Errorf("ParseNumber(%q) = %v,%v", in, got, ok)
 		}
 	}
-	for _, in := range []string{"", "n/a", "-1", "NaN", "Inf", "1e400"} {
+	// A comma anywhere but between groups of three is never guessed.
+	for _, in := range []string{"", "n/a", "-1", "NaN", "Inf", "1e400", "1,2e24", "3,5", "1,23e4", "1,0000", ",100", "1,000.5,1", "1.000,5"} {
 		if _, ok := ParseNumber(in); ok {
 			t.Errorf("ParseNumber(%q) should fail", in)
+		}
+	}
+	for in, want := range map[string]bool{"1,2e24": true, "3,5": true, "1,000": false, "abc": false, "1,2,3": false} {
+		if DecimalComma(in) != want {
+			t.Errorf("DecimalComma(%q) = %v", in, !want)
 		}
 	}
 }

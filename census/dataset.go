@@ -453,21 +453,30 @@ func (d *Dataset) parseCompute(raw *Raw) (float64, bool) {
 	}
 	v, ok := ParseNumber(s)
 	if !ok && strings.TrimSpace(s) != "" {
-		d.AddProblem(Problem{File: raw.File, Line: raw.Line, Message: "training compute " + strconv.Quote(s) + " is not a number; the model counts as having no compute"})
+		msg := "training compute " + strconv.Quote(s) + " is not a number; the model counts as having no compute"
+		if DecimalComma(s) {
+			msg = "training compute " + strconv.Quote(s) + " has a comma that may be a decimal comma; it is not read, and the model counts as having no compute"
+		}
+		d.AddProblem(Problem{File: raw.File, Line: raw.Line, Message: msg})
 		return 0, false
 	}
 	return v, ok
 }
 
-// ParseNumber reads numbers as Epoch writes them: 1.07e+24, 98000000000.0,
-// and also 1,000,000 with thousands separators. ok is false for anything
-// else, for negative values, and for NaN or infinities.
+// ParseNumber reads numbers as Epoch and spreadsheets write them: 1.07e+24,
+// 98000000000.0, 1E+24, and 1,000,000 with commas between groups of three
+// digits. ok is false for anything else: a comma in any other place (1,2e24
+// may be 1.2e24 written with a decimal comma, so it is never guessed; see
+// DecimalComma), negative values, NaN or infinities.
 func ParseNumber(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, false
 	}
 	if strings.ContainsRune(s, ',') {
+		if !thousands(s) {
+			return 0, false
+		}
 		s = strings.ReplaceAll(s, ",", "")
 	}
 	v, err := strconv.ParseFloat(s, 64)
@@ -475,6 +484,39 @@ func ParseNumber(s string) (float64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// thousands reports whether the commas of s only separate groups of three
+// digits in its whole part: 1,234 and 12,345,678.5 but not 1,2 or 1,23e4.
+func thousands(s string) bool {
+	whole := s
+	if i := strings.IndexAny(s, ".eE"); i >= 0 {
+		whole = s[:i]
+		if strings.ContainsRune(s[i:], ',') {
+			return false
+		}
+	}
+	groups := strings.Split(whole, ",")
+	if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return false
+	}
+	for i, g := range groups {
+		if (i > 0 && len(g) != 3) || strings.Trim(g, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// DecimalComma reports whether s would be a number if its one comma were a
+// decimal point (1,2e24; 3,5): a number ParseNumber refuses to guess.
+func DecimalComma(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.Count(s, ",") != 1 || thousands(s) {
+		return false
+	}
+	_, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	return err == nil
 }
 
 // SplitList splits a multi-valued cell on commas, cleans each value and

@@ -113,7 +113,10 @@ type Date struct {
 }
 
 // ParseDate reads YYYY-MM-DD, YYYY-MM or YYYY (separators '-', '/' or '.';
-// a time after the date is ignored). ok is false for anything else.
+// a time after the date is ignored). ok is false for anything else, and
+// for a day the month does not have (2024-02-30). Day-first and
+// month-first spreadsheet dates are turned into these forms by the reader
+// (package epoch), which knows the whole column.
 func ParseDate(s string) (d Date, ok bool) {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexAny(s, " T"); i >= 0 {
@@ -144,10 +147,25 @@ func ParseDate(s string) (d Date, ok bool) {
 		}
 	}
 	d = Date{Year: n[0], Month: n[1], Day: n[2]}
-	if d.Year < 1000 || d.Month > 12 || (parts > 1 && d.Month == 0) || d.Day > 31 || (parts > 2 && d.Day == 0) {
-		return Date{}, false
+	if d.Year < 1000 || d.Month > 12 || (parts > 1 && d.Month == 0) || d.Day > DaysIn(d.Year, d.Month) || (parts > 2 && d.Day == 0) {
+		return Date{}, false // 2024-02-30 is no date
 	}
 	return d, true
+}
+
+// DaysIn is the number of days of a month of the Gregorian calendar (31
+// for month 0, an unknown month).
+func DaysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // String formats d as YYYY-MM-DD, YYYY-MM or YYYY, as precise as it is known.
@@ -295,6 +313,50 @@ type Snapshot struct {
 	AgeDays int `json:"age_days,omitempty"`
 }
 
+// Dialect is how a file was written, as the reader found it: its encoding
+// and why, its delimiter, a spreadsheet's "sep=" line, bare CR line ends,
+// and the order of day and month in its publication dates.
+type Dialect struct {
+	Encoding      string `json:"encoding"`
+	EncodingBasis string `json:"encoding_basis"`
+	// Evidence, for an encoding chosen by evidence, is what decided it.
+	Evidence  EncodingEvidence `json:"evidence,omitzero"`
+	Delimiter string           `json:"delimiter"`
+	SepLine   bool             `json:"sep_line,omitempty"`
+	BareCR    bool             `json:"bare_cr,omitempty"`
+	// DateFormat is "ymd" (ISO, Epoch's own), "mdy" or "dmy"; DateBasis
+	// says whether the values or --date-format decided it, and
+	// DateExample is a value that decided it.
+	DateFormat  string `json:"date_format,omitempty"`
+	DateBasis   string `json:"date_basis,omitempty"`
+	DateExample string `json:"date_example,omitempty"`
+	// Serial marks publication dates stored as spreadsheet day numbers.
+	Serial bool `json:"serial_dates,omitempty"`
+}
+
+// EncodingEvidence is why bytes that are not UTF-8 were read as CP949 or
+// as Windows-1252: whether the chosen encoding decodes them without error,
+// and how many of the organization and country values in the start of the
+// file the rules map under it and under the other.
+type EncodingEvidence struct {
+	Valid        bool   `json:"valid"`
+	Mapped       int    `json:"mapped"`
+	Values       int    `json:"values"`
+	Other        string `json:"other"`
+	OtherMapped  int    `json:"other_mapped"`
+	OtherInvalid bool   `json:"other_invalid,omitempty"`
+}
+
+// How an encoding was found (Dialect.EncodingBasis).
+const (
+	EncodingFromOption   = "option"   // --encoding
+	EncodingFromBOM      = "bom"      // a byte-order mark
+	EncodingFromNUL      = "nul"      // the NUL bytes of UTF-16 without a mark
+	EncodingFromUTF8     = "utf8"     // the bytes are valid UTF-8
+	EncodingFromEvidence = "evidence" // not UTF-8: see EncodingEvidence
+	EncodingFromLater    = "later"    // valid UTF-8 at the start, other bytes further on
+)
+
 // FileInfo is the provenance of one file read.
 type FileInfo struct {
 	Name          string `json:"name"`
@@ -305,6 +367,8 @@ type FileInfo struct {
 	Size          int64  `json:"size"`
 	SHA256        string `json:"sha256,omitempty"`
 	Encoding      string `json:"encoding"`
+	// Dialect is how the file was written (see Dialect).
+	Dialect Dialect `json:"dialect"`
 }
 
 // KindBundled is the Snapshot.Kind of the snapshot bundled with
@@ -315,7 +379,8 @@ const KindBundled = "bundled"
 const (
 	DateFromOption       = "option"        // the --date option
 	DateFromDownload     = "download"      // the time of the download
-	DateFromPath         = "path"          // a YYYY-MM-DD date in the path (DatePath)
+	DateFromPath         = "path"          // a YYYY-MM-DD date in the folder path (DatePath)
+	DateFromName         = "name"          // a date in a file's name (DatePath holds the name)
 	DateFromZip          = "zip"           // the newest member time in a zip
 	DateFromLastModified = "last_modified" // the newest "Last modified" value
 	DateFromModTime      = "mtime"         // the file's modification time
@@ -333,6 +398,8 @@ func DateBasisText(basis, path string) string {
 		return "the download time"
 	case DateFromPath:
 		return "the date in the path " + path
+	case DateFromName:
+		return "the date in the file name " + path
 	case DateFromZip:
 		return "the time of the newest file in the zip"
 	case DateFromLastModified:

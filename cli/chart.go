@@ -39,6 +39,7 @@ needs -o). It takes the same source and counting flags as report.
 	}
 	fs := cmd.Flags()
 	o.sourceOptions.addFlags(fs, l)
+	o.sourceOptions.addReadFlags(fs, l)
 	o.dbOptions.addFlags(fs, l)
 	o.addCensusFlags(fs, l)
 	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))

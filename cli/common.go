@@ -19,12 +19,14 @@ import (
 
 // sourceOptions are the flags that choose and read a source.
 type sourceOptions struct {
-	Source   string
-	Subset   string
-	RulesDir string
-	Date     string
-	CacheDir string
-	Lang     string
+	Source     string
+	Subset     string
+	RulesDir   string
+	Date       string
+	CacheDir   string
+	Lang       string
+	Encoding   string
+	DateFormat string
 }
 
 func (o *sourceOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
@@ -34,6 +36,13 @@ func (o *sourceOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringVar(&o.Date, "date", "", l.T("flag.date"))
 	fs.StringVar(&o.CacheDir, "cache-dir", "", l.T("flag.cache-dir"))
 	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
+}
+
+// addReadFlags adds the flags that settle how a file is written, for the
+// commands that read a source directly: --encoding and --date-format.
+func (o *sourceOptions) addReadFlags(fs *pflag.FlagSet, l i18n.Lang) {
+	fs.StringVar(&o.Encoding, "encoding", "", l.T("flag.encoding"))
+	fs.StringVar(&o.DateFormat, "date-format", "", l.T("flag.date-format"))
 }
 
 func (o *sourceOptions) lang(io *IOStreams) (i18n.Lang, error) {
@@ -63,6 +72,18 @@ func (o *sourceOptions) validate(l i18n.Lang) error {
 		if _, err := time.Parse("2006-01-02", o.Date); err != nil {
 			return &Error{Code: ExitUsage, Msg: l.T("err.bad_date", "--date", o.Date)}
 		}
+	}
+	if o.Encoding != "" {
+		enc, ok := epoch.Encodings[strings.ToLower(o.Encoding)]
+		if !ok {
+			return badValue(l, "--encoding", o.Encoding, "utf-8, utf-16le, utf-16be, cp949 (euc-kr), windows-1252 (latin-1)")
+		}
+		o.Encoding = enc
+	}
+	switch o.DateFormat = strings.ToLower(o.DateFormat); o.DateFormat {
+	case "", epoch.DateISO, epoch.DateMonth, epoch.DateDay:
+	default:
+		return badValue(l, "--date-format", o.DateFormat, "ymd, mdy, dmy")
 	}
 	return nil
 }
@@ -96,7 +117,8 @@ func (o *sourceOptions) openOptions(io *IOStreams) epoch.OpenOptions {
 
 // load opens and reads the source, printing warnings on ErrOut.
 func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
-	opt := epoch.LoadOptions{OpenOptions: o.openOptions(io), Subset: o.Subset, Now: io.Now, OnRow: onRow}
+	opt := epoch.LoadOptions{OpenOptions: o.openOptions(io), Subset: o.Subset, Now: io.Now, OnRow: onRow,
+		Encoding: o.Encoding, DateFormat: o.DateFormat}
 	// Without a source of the user's, a failed download falls back on the
 	// snapshot bundled with modelcensus, and says so.
 	opt.Fallback = o.Source == epoch.DefaultURL

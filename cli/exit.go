@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/modelcensus/modelcensus/epoch"
@@ -100,6 +101,18 @@ func translate(l i18n.Lang, err error) error {
 	return &Error{Code: ExitInternal, Msg: l.T("err.internal", err), Err: err}
 }
 
+// pos names a file and, where known, its line and column: file:3:7.
+func pos(e *epoch.InputError) string {
+	p := e.Path
+	if e.Line > 0 {
+		p += ":" + strconv.Itoa(e.Line)
+		if e.Column > 0 {
+			p += ":" + strconv.Itoa(e.Column)
+		}
+	}
+	return p
+}
+
 func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 	switch e.Kind {
 	case epoch.InputNotFound:
@@ -122,7 +135,23 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 	case epoch.InputMissingColumn:
 		// e.Error() already lists expected and found columns; keep its
 		// lists and translate the sentence.
-		return l.T("err.missing_column", e.Path, joinOr(e.Missing), quoteAll(e.Found))
+		msg := l.T("err.missing_column", e.Path, joinOr(e.Missing), quoteAll(e.Found))
+		if len(e.Found) == 1 {
+			msg += l.T("err.one_column")
+		}
+		return msg
+	case epoch.InputTooLarge:
+		return l.T("err.too_large_input", pos(e), e.Err)
+	case epoch.InputNoRows:
+		if e.Hint == "header_only" {
+			return l.T("err.header_only", e.Path)
+		}
+		return l.T("err.no_rows", e.Path)
+	case epoch.InputDateOrder:
+		if len(e.Examples) == 2 && len(e.ExampleLines) == 2 {
+			return l.T("err.date_order_mixed", e.Path, e.Field, e.Examples[0], e.ExampleLines[0], e.Examples[1], e.ExampleLines[1])
+		}
+		return l.T("err.date_order", e.Path, e.Field)
 	}
 	return l.T("err.read", e.Path, e.Err)
 }

@@ -62,6 +62,7 @@ training runs, with the source and data-quality notes.
 	}
 	fs := cmd.Flags()
 	o.sourceOptions.addFlags(fs, l)
+	o.sourceOptions.addReadFlags(fs, l)
 	o.addCensusFlags(fs, l)
 	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format"))

@@ -50,6 +50,7 @@ that no rule maps.
 	}
 	fs := cmd.Flags()
 	o.sourceOptions.addFlags(fs, l)
+	o.sourceOptions.addReadFlags(fs, l)
 	fs.StringVar(&o.Kind, "kind", "", l.T("flag.kind"))
 	fs.BoolVar(&o.Unmapped, "unmapped", false, l.T("flag.unmapped"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.rules"))
@@ -194,7 +195,8 @@ func sourceMappings(cmd *cobra.Command, io *IOStreams, l i18n.Lang, r *census.Ru
 	}
 	ds := census.NewDataset(r)
 	for _, f := range files {
-		res, err := epoch.ReadCSV(f.Name, f.Open, r, ds, func(raw *census.Raw) {
+		rd := &epoch.Reader{Rules: r, Encoding: o.Encoding, DateFormat: o.DateFormat}
+		res, err := rd.Read(f.Name, f.Open, ds, func(raw *census.Raw) {
 			for _, v := range census.SplitOrganizations(raw.Get(census.FieldOrganization)) {
 				add(census.KindOrganization, v)
 			}

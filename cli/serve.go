@@ -44,6 +44,7 @@ on loopback unless told otherwise, and stops gracefully on SIGINT or SIGTERM.
 	}
 	fs := cmd.Flags()
 	o.sourceOptions.addFlags(fs, l)
+	o.sourceOptions.addReadFlags(fs, l)
 	o.dbOptions.addFlags(fs, l)
 	fs.StringVar(&o.Addr, "addr", "127.0.0.1:8080", l.T("flag.addr"))
 	return cmd
@@ -66,7 +67,7 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if o.Source != "" {
 		open := o.openOptions(io)
 		open.Fetch.Progress = nil
-		cfg.Load = epoch.LoadOptions{OpenOptions: open, Subset: o.Subset, Now: io.Now}
+		cfg.Load = epoch.LoadOptions{OpenOptions: open, Subset: o.Subset, Now: io.Now, Encoding: o.Encoding, DateFormat: o.DateFormat}
 		if o.Date != "" {
 			cfg.Load.Date, _ = time.Parse("2006-01-02", o.Date)
 		}

@@ -25,8 +25,10 @@ type autoDecoder struct {
 	hold    []byte // bytes read but not yet passed on (an incomplete rune)
 	ascii   bool   // every byte passed on so far was ASCII
 	decoded io.Reader
-	// Switched reports that the rest of the stream was decoded as CP949.
-	Switched bool
+	// Switched names the encoding the rest of the stream was decoded
+	// from, when it was not UTF-8: CP949, or Windows-1252 where the bytes
+	// are not CP949 either.
+	Switched string
 }
 
 // newAutoDecoder reads src; size is its size in bytes, or -1 if unknown.
@@ -117,8 +119,14 @@ func (a *autoDecoder) switchTo(pending []byte, more io.Reader) {
 	if more != nil {
 		r = io.MultiReader(r, more)
 	}
-	a.decoded = transform.NewReader(r, korean.EUCKR.NewDecoder())
-	a.Switched = true
+	// CP949 (Korean Excel's encoding) where the bytes decode as it,
+	// Windows-1252 (Western Excel's) where they do not.
+	a.Switched = EncodingCP949
+	probe := cutRune(pending, EncodingCP949)
+	if kr, _, err := transform.Bytes(korean.EUCKR.NewDecoder(), probe); err != nil || bytes.ContainsRune(kr, utf8.RuneError) {
+		a.Switched = EncodingWindows1252
+	}
+	a.decoded = transform.NewReader(r, codec(a.Switched).NewDecoder())
 }
 
 // meter counts the bytes read through it and, when asked, hashes them.

@@ -23,6 +23,9 @@ const (
 	InputNoSubset                                // the chosen subset is not in the zip or folder
 	InputMissingColumn                           // a required column is missing
 	InputRead                                    // an I/O error while reading
+	InputTooLarge                                // a zip member or a record past its cap
+	InputNoRows                                  // a file with content but no row: likely a wrong delimiter, encoding or line ends
+	InputDateOrder                               // the order of day and month in the dates cannot be told
 )
 
 // InputError is returned when a source cannot be read at all. Rows that
@@ -42,7 +45,16 @@ type InputError struct {
 	// InputNoSubset.
 	Subset    string
 	Available []string
-	Err       error
+	// Hint names the likely cause, for InputNoRows and a one-column
+	// InputMissingColumn: "delimiter", "encoding" or "line_ends".
+	Hint string
+	// Field is the column, for InputDateOrder; Examples and ExampleLines
+	// are the day-first and the month-first values that contradict each
+	// other, and their lines, when both were found.
+	Field        string
+	Examples     []string
+	ExampleLines []int
+	Err          error
 }
 
 // Error returns a one-line English message naming the file and position.
@@ -72,6 +84,19 @@ func (e *InputError) Error() string {
 		msg = fmt.Sprintf("no %s file here; found: %s (choose one with --subset)", e.Subset, strings.Join(e.Available, ", "))
 	case InputMissingColumn:
 		msg = fmt.Sprintf("required column missing: expected %s; found %s", strings.Join(e.Missing, " or "), quoteList(e.Found))
+		if len(e.Found) == 1 {
+			msg += "; the header is one column: the delimiter is not , ; TAB or |, or the encoding or line ends are not what the file says (try --encoding)"
+		}
+	case InputTooLarge:
+		msg = "too large"
+	case InputNoRows:
+		msg = "the file has content but no row could be read: the delimiter, the encoding or the line ends are likely not what they seem (try --encoding)"
+	case InputDateOrder:
+		msg = fmt.Sprintf("the order of day and month in column %q cannot be told from its values; give --date-format mdy or dmy", e.Field)
+		if len(e.Examples) == 2 && len(e.ExampleLines) == 2 {
+			msg = fmt.Sprintf("column %q mixes dates written day first (%s, line %d) and month first (%s, line %d); give --date-format mdy or dmy",
+				e.Field, e.Examples[0], e.ExampleLines[0], e.Examples[1], e.ExampleLines[1])
+		}
 	default:
 		msg = "cannot read"
 	}

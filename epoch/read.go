@@ -1,8 +1,6 @@
 package epoch
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -14,24 +12,12 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/korean"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
-
 	"github.com/modelcensus/modelcensus/census"
 )
 
 // Opener opens a file's content for reading; it may be called more than
 // once (the encoding is sniffed on a first pass).
 type Opener func() (io.ReadCloser, error)
-
-// Encodings that ReadCSV recognizes.
-const (
-	EncodingUTF8    = "utf-8"
-	EncodingUTF8BOM = "utf-8-bom"
-	EncodingUTF16   = "utf-16"
-	EncodingCP949   = "cp949"
-)
 
 // ReadResult is what reading one file yields besides its rows.
 type ReadResult struct {
@@ -47,10 +33,6 @@ type ReadResult struct {
 // size of the file.
 const growProbe = 256
 
-// sniffSize is how much of a file is looked at to tell HTML and binary data
-// from CSV, and UTF-8 from CP949 (the rest is checked as it is read).
-const sniffSize = 1 << 12
-
 // Reader reads export files.
 type Reader struct {
 	// Rules maps the header to fields.
@@ -61,7 +43,21 @@ type Reader struct {
 	// before the fields are picked out (as pull stores every raw row). It
 	// runs on the parsing goroutine; rec is only valid during the call.
 	Record func(line int, rec []string)
+	// Encoding, when set, is the file's encoding (a name of Encodings),
+	// overriding what the reader would find.
+	Encoding string
+	// DateFormat, when set, is the order of day and month in the
+	// publication dates (DateMonth or DateDay), for a column whose values
+	// do not tell it.
+	DateFormat string
+	// MaxRecord caps the bytes of one record; 0 means DefaultMaxRecord.
+	MaxRecord int64
 }
+
+// DefaultMaxRecord is the longest record read: far more than any Epoch
+// row (whose longest cells, abstracts and notes, hold a few KiB), and
+// little enough memory.
+const DefaultMaxRecord = 16 << 20
 
 // ReadCSV reads one export file with the default Reader; see Reader.Read.
 func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, row func(*census.Raw)) (*ReadResult, error) {
@@ -74,7 +70,7 @@ func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, 
 // CSV, or without a required column.
 func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*census.Raw)) (*ReadResult, error) {
 	rules := rd.Rules
-	enc, err := sniff(name, open)
+	d, err := sniff(name, open, rules, rd.Encoding, rd.DateFormat)
 	if err != nil {
 		return nil, err
 	}
@@ -85,46 +81,42 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 	defer rc.Close()
 	size := sizeOf(rc)
 	m := newMeter(rc, rd.Checksum)
-	var r io.Reader
-	var auto *autoDecoder
-	switch enc {
-	case EncodingUTF8BOM, EncodingUTF8:
-		if enc == EncodingUTF8BOM {
-			if _, err := io.ReadFull(m, make([]byte, 3)); err != nil {
-				return nil, &InputError{Kind: InputRead, Path: name, Err: err}
-			}
+	if d.bom > 0 {
+		if _, err := io.ReadFull(m, make([]byte, d.bom)); err != nil {
+			return nil, &InputError{Kind: InputRead, Path: name, Err: err}
 		}
-		// The decoder reads straight into the buffer's 64 KiB reads, and
-		// encoding/csv uses that *bufio.Reader as it is: one copy, as when
-		// reading a file with encoding/csv alone.
-		auto = newAutoDecoder(m, size)
-		r = bufio.NewReaderSize(auto, 1<<16)
-	case EncodingUTF16:
-		r = transform.NewReader(bufio.NewReaderSize(m, 1<<16), unicode.BOMOverride(unicode.UTF8.NewDecoder()))
-	default:
-		r = transform.NewReader(bufio.NewReaderSize(m, 1<<16), korean.EUCKR.NewDecoder())
 	}
-
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	r, auto := decoder(m, d.Encoding)
+	cr, lineOff, err := rd.csvReader(name, r, &d)
+	if err != nil {
+		return nil, err
+	}
 	header, err := cr.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, &InputError{Kind: InputEmpty, Path: name}
 		}
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return nil, ie
+		}
 		line, col := parsePos(err)
-		return nil, &InputError{Kind: InputNotCSV, Path: name, Line: line, Column: col, Err: unwrapParse(err)}
+		return nil, &InputError{Kind: InputNotCSV, Path: name, Line: line + lineOff, Column: col, Err: unwrapParse(err)}
 	}
 	header = append([]string(nil), header...)
 	slots, err := mapHeader(name, header, rules)
 	if err != nil {
 		return nil, err
 	}
+	if err := rd.dateOrder(name, open, &d, header, slots); err != nil {
+		return nil, err
+	}
+	dateSlot := census.Slot(census.FieldDate)
+	normalizeDates := d.DateFormat != "" && d.DateFormat != DateISO || d.Serial
 	res := &ReadResult{Header: header}
 	res.Info = census.FileInfo{
 		Name: name, Subset: SubsetOf(name), HeaderVersion: HeaderVersion(header),
-		Columns: len(header), Encoding: enc,
+		Columns: len(header), Encoding: d.Encoding,
 	}
 	lmSlot := census.Slot(census.FieldLastModified)
 	maxLM := ""
@@ -168,6 +160,10 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		}
 	}
 	var readErr error
+	// A malformed record can run over several lines, which the parser
+	// then reads as more broken records: one warning, at its first line.
+	broken := false
+	nonEmpty := 0
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -176,23 +172,41 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				readErr = &InputError{Kind: InputRead, Path: name, Err: err}
+				var ie *InputError
+				if errors.As(err, &ie) {
+					readErr = ie
+				} else {
+					readErr = &InputError{Kind: InputRead, Path: name, Err: err}
+				}
 				break
 			}
-			cur.problems = append(cur.problems, census.Problem{File: name, Line: pe.StartLine, Column: pe.Column,
-				Message: fmt.Sprintf("malformed CSV record at line %d, column %d: %v; row skipped", pe.Line, pe.Column, pe.Err)})
+			nonEmpty++
+			if !broken {
+				cur.problems = append(cur.problems, census.Problem{File: name, Line: pe.StartLine + lineOff, Column: pe.Column,
+					Message: fmt.Sprintf("malformed CSV record from line %d (column %d of line %d: %v); the record is skipped", pe.StartLine+lineOff, pe.Column, pe.Line+lineOff, pe.Err)})
+			}
+			// A broken quoted field leaves the rest of its record on the
+			// following lines: they are part of this warning, up to the
+			// next whole record.
+			broken = broken || errors.Is(pe.Err, csv.ErrQuote) || pe.StartLine != pe.Line
 			continue
 		}
 		// FieldPos is only valid after a successful Read.
 		line, _ := cr.FieldPos(0)
+		line += lineOff
 		if len(rec) < len(header) || (len(rec) > len(header) && !blankTail(rec[len(header):])) {
 			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 				continue // a blank line inside the file
 			}
-			cur.problems = append(cur.problems, census.Problem{File: name, Line: line,
-				Message: fmt.Sprintf("row has %d fields where the header has %d; row skipped", len(rec), len(header))})
+			nonEmpty++
+			if !broken {
+				cur.problems = append(cur.problems, census.Problem{File: name, Line: line,
+					Message: fmt.Sprintf("row has %d fields where the header has %d; row skipped", len(rec), len(header))})
+			}
 			continue
 		}
+		broken = false
+		nonEmpty++
 		res.Info.Rows++
 		if rd.Record != nil {
 			rd.Record(line, rec)
@@ -207,11 +221,14 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		cur.n++
 		raw.Line = line
 		for i, col := range slots {
-			if col >= 0 {
+			if col >= 0 && !missing(rec[col]) {
 				raw.Cells[i] = rec[col]
 			} else {
 				raw.Cells[i] = ""
 			}
+		}
+		if normalizeDates {
+			raw.Cells[dateSlot] = normalizeDate(raw.Cells[dateSlot], d.DateFormat)
 		}
 		// Epoch's timestamps sort as strings; parse only a new maximum.
 		if lm := raw.Cells[lmSlot]; lm > maxLM {
@@ -230,10 +247,20 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 	if readErr != nil {
 		return nil, readErr
 	}
-	res.Info.Size, res.Info.SHA256 = m.n, m.sum()
-	if auto != nil && auto.Switched {
-		res.Info.Encoding = EncodingCP949
+	if res.Info.Rows == 0 {
+		// Never a silent zero: lines that are not rows under this
+		// dialect, or a header alone.
+		hint := "dialect"
+		if nonEmpty == 0 {
+			hint = "header_only"
+		}
+		return nil, &InputError{Kind: InputNoRows, Path: name, Hint: hint}
 	}
+	res.Info.Size, res.Info.SHA256 = m.n, m.sum()
+	if auto != nil && auto.Switched != "" {
+		d.Encoding, d.EncodingBasis = auto.Switched, census.EncodingFromLater
+	}
+	res.Info.Encoding, res.Info.Dialect = d.Encoding, d.Dialect
 	return res, nil
 }
 
@@ -351,61 +378,6 @@ func HeaderVersion(header []string) string {
 	}
 	sum := sha256.Sum256([]byte(strings.Join(header, "\x00")))
 	return fmt.Sprintf("%s/%s/%d cols/%s", nameCol, countryCol, len(header), hex.EncodeToString(sum[:])[:8])
-}
-
-// sniff looks at the start of a file: it rejects empty, binary and HTML
-// content, and tells the encoding: UTF-8 (with or without BOM), UTF-16 with
-// a BOM, or CP949/EUC-KR, as saved by Korean Excel. Invalid UTF-8 found
-// later in the file is handled while reading (see autoDecoder).
-func sniff(name string, open Opener) (enc string, err error) {
-	rc, err := open()
-	if err != nil {
-		return "", err
-	}
-	defer rc.Close()
-	head := make([]byte, sniffSize)
-	n, err := io.ReadFull(rc, head)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return "", &InputError{Kind: InputRead, Path: name, Err: err}
-	}
-	head = head[:n]
-	full := n < sniffSize // the whole file is in head
-	enc = EncodingUTF8
-	switch {
-	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
-		enc = EncodingUTF8BOM
-		head = head[3:]
-	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
-		return EncodingUTF16, nil
-	}
-	trimmed := bytes.TrimSpace(head)
-	if len(trimmed) == 0 && full {
-		return "", &InputError{Kind: InputEmpty, Path: name}
-	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return "", &InputError{Kind: InputNotCSV, Path: name}
-	}
-	lower := bytes.ToLower(trimmed[:min(len(trimmed), 64)])
-	for _, p := range []string{"<!doctype html", "<html", "<head", "<?xml", "<body"} {
-		if bytes.HasPrefix(lower, []byte(p)) {
-			return "", &InputError{Kind: InputHTML, Path: name}
-		}
-	}
-	// Drop an incomplete rune at the cut before judging the head.
-	if !full {
-		for i := 1; i <= utf8.UTFMax && i <= len(head); i++ {
-			if utf8.RuneStart(head[len(head)-i]) {
-				if !utf8.FullRune(head[len(head)-i:]) {
-					head = head[:len(head)-i]
-				}
-				break
-			}
-		}
-	}
-	if !utf8.Valid(head) {
-		enc = EncodingCP949
-	}
-	return enc, nil
 }
 
 // parseTimestamp reads Epoch's "Last modified" values, such as

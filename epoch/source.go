@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -28,6 +29,8 @@ const (
 	KindZip    = "zip"
 	KindFolder = "folder"
 	KindURL    = "url"
+	// KindWorkbook is an Excel workbook (.xlsx) saved from an export.
+	KindWorkbook = "workbook"
 	// KindBundled is the snapshot carried inside modelcensus (package
 	// epoch/bundled).
 	KindBundled = census.KindBundled
@@ -155,12 +158,39 @@ func openPath(path, display string) (*Source, error) {
 		name = display
 	}
 	if isZip(path) {
+		if isWorkbook(path) {
+			return openWorkbook(path, name)
+		}
 		return openZip(path, name)
 	}
 	return &Source{Location: path, Kind: KindFile, Files: []File{{
 		Name: name, Subset: SubsetOf(name), ModTime: st.ModTime(),
 		Open: func() (io.ReadCloser, error) { return os.Open(path) },
 	}}}, nil
+}
+
+// MaxMember caps the uncompressed size of a zip member: Epoch's largest
+// file is a few MiB, and a member that inflates past this is refused from
+// the archive's directory, before it is inflated (the archive's reader
+// also stops at the size the directory states).
+const MaxMember = 512 << 20
+
+// Clutter reports whether a path inside a folder or zip is left out
+// silently: what macOS, Windows and file managers leave beside the data
+// (__MACOSX/, ._ sidecars, .DS_Store, Thumbs.db, desktop.ini) and hidden
+// files.
+func Clutter(p string) bool {
+	p = filepath.ToSlash(p)
+	for _, part := range strings.Split(p, "/") {
+		if part == "__MACOSX" || strings.HasPrefix(part, ".") && part != "." && part != ".." {
+			return true
+		}
+	}
+	switch strings.ToLower(path.Base(p)) {
+	case "thumbs.db", "desktop.ini", ".ds_store":
+		return true
+	}
+	return false
 }
 
 func isZip(path string) bool {
@@ -208,8 +238,13 @@ func OpenBundled() (*Source, error) {
 // addZipMembers adds the CSV members of zr, named name!member.
 func (src *Source) addZipMembers(zr *zip.Reader, name string) error {
 	for _, zf := range zr.File {
-		if zf.FileInfo().IsDir() || !strings.EqualFold(filepath.Ext(zf.Name), ".csv") || strings.HasPrefix(filepath.Base(zf.Name), "._") {
+		if zf.FileInfo().IsDir() || !strings.EqualFold(filepath.Ext(zf.Name), ".csv") || Clutter(zf.Name) {
 			continue
+		}
+		if zf.UncompressedSize64 > uint64(MaxMember) {
+			// Refused from the archive's directory, before inflating a byte.
+			return &InputError{Kind: InputTooLarge, Path: name + "!" + zf.Name,
+				Err: fmt.Errorf("the member inflates to %d MiB, past the %d MiB a member may have", zf.UncompressedSize64>>20, MaxMember>>20)}
 		}
 		zf := zf
 		src.Files = append(src.Files, File{
@@ -254,7 +289,7 @@ func openFolder(dir string) (*Source, error) {
 	}
 	src := &Source{Location: dir, Kind: KindFolder}
 	for _, e := range entries {
-		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
+		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".csv") || Clutter(e.Name()) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
@@ -327,6 +362,9 @@ type LoadOptions struct {
 	// OnRow, when set, sees each row before the dataset does, on the same
 	// goroutine (as diff collects links and references).
 	OnRow func(*census.Raw)
+	// Encoding and DateFormat, when set, override what the reader finds
+	// (see Reader).
+	Encoding, DateFormat string
 }
 
 // Load opens location, reads the chosen subset and normalizes it with rules
@@ -343,13 +381,16 @@ func Load(ctx context.Context, location string, rules *census.Rules, opt LoadOpt
 // Load reads the chosen subset of an opened source; see the function Load.
 func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions) (*census.Dataset, error) {
 	files, subset, err := s.Select(opt.Subset)
+	if s.Kind == KindWorkbook {
+		files, subset, err = s.selectSheet(rules)
+	}
 	if err != nil {
 		return nil, err
 	}
 	ds := census.NewDataset(rules)
 	ds.Snapshot = census.Snapshot{Source: s.Location, Kind: s.Kind, Subset: subset}
 	var lastModified, newestMember time.Time
-	rd := &Reader{Rules: rules, Checksum: opt.Checksum}
+	rd := &Reader{Rules: rules, Checksum: opt.Checksum, Encoding: opt.Encoding, DateFormat: opt.DateFormat}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -399,10 +440,13 @@ func DateInPath(p string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// snapshotDate finds the snapshot's date: the --date given; the download
-// time of a URL; a date in the path; the newest zip member time; the newest
-// "Last modified" value; the file's modification time. It also returns
-// which was used, and the path that held the date.
+// snapshotDate finds the snapshot's date, from the best evidence there
+// is: the --date given; the time of the download of a URL; the bundled
+// snapshot's own date; the newest "Last modified" value in the files; a
+// date in a file's name (2025-02-24, 20250224, 24_02_2025, 24-02-2025);
+// the newest member time of a zip; a date in the folder path; the files'
+// modification time. It also returns which was used, and the name or path
+// that held the date.
 func (s *Source) snapshotDate(files []File, opt LoadOptions, lastModified, newestMember time.Time) (time.Time, string, string) {
 	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
 	if !opt.Date.IsZero() {
@@ -417,19 +461,31 @@ func (s *Source) snapshotDate(files []File, opt LoadOptions, lastModified, newes
 	if !s.Date.IsZero() {
 		return day(s.Date), census.DateFromBundled, ""
 	}
-	if t, ok := DateInPath(s.Location); ok {
-		return t, census.DateFromPath, s.Location
+	if !lastModified.IsZero() {
+		return day(lastModified), census.DateFromLastModified, ""
 	}
+	names := make([]string, 0, len(files)+1)
 	for _, f := range files {
-		if t, ok := DateInPath(f.Name); ok {
-			return t, census.DateFromPath, f.Name
+		names = append(names, f.Name)
+	}
+	if s.Kind == KindZip || s.Kind == KindWorkbook {
+		names = append(names, s.Location)
+	}
+	for _, n := range names {
+		base := n[strings.LastIndexAny(n, `/\!`)+1:]
+		if t, ok := DateInName(base); ok {
+			return t, census.DateFromName, base
 		}
 	}
 	if s.Kind == KindZip && !newestMember.IsZero() {
 		return day(newestMember), census.DateFromZip, ""
 	}
-	if !lastModified.IsZero() {
-		return day(lastModified), census.DateFromLastModified, ""
+	dir := s.Location
+	if s.Kind != KindFolder {
+		dir = filepath.Dir(dir)
+	}
+	if t, ok := DateInPath(dir); ok {
+		return t, census.DateFromPath, dir
 	}
 	if !newestMember.IsZero() {
 		return day(newestMember), census.DateFromModTime, ""
@@ -439,6 +495,31 @@ func (s *Source) snapshotDate(files []File, opt LoadOptions, lastModified, newes
 		now = opt.Now
 	}
 	return day(now()), census.DateFromToday, ""
+}
+
+// namePatterns are the dates that file names carry: ISO, compact, and
+// day first with _ or - (as notable_ai_models_24_02_2025.csv).
+var namePatterns = []struct {
+	re      *regexp.Regexp
+	y, m, d int
+}{
+	{regexp.MustCompile(`(?:^|[^0-9])(20[0-9]{2})-([01][0-9])-([0-3][0-9])(?:[^0-9]|$)`), 1, 2, 3},
+	{regexp.MustCompile(`(?:^|[^0-9])(20[0-9]{2})([01][0-9])([0-3][0-9])(?:[^0-9]|$)`), 1, 2, 3},
+	{regexp.MustCompile(`(?:^|[^0-9])([0-3][0-9])[_-]([01][0-9])[_-](20[0-9]{2})(?:[^0-9]|$)`), 3, 2, 1},
+}
+
+// DateInName finds a date in a file name: 2025-02-24, 20250224, 24_02_2025
+// or 24-02-2025. ok is false when there is none, or it is no calendar day.
+func DateInName(name string) (time.Time, bool) {
+	for _, p := range namePatterns {
+		if m := p.re.FindStringSubmatch(name); m != nil {
+			t, err := time.Parse("2006-01-02", m[p.y]+"-"+m[p.m]+"-"+m[p.d])
+			if err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 // SnapshotDate tells the date of the whole source, as Load would for these

@@ -204,8 +204,8 @@ func SourceLines(r *census.Result, l i18n.Lang) []string {
 
 // BasisText says in l how the snapshot date was found.
 func BasisText(basis, path string, l i18n.Lang) string {
-	if basis == census.DateFromPath {
-		return l.T("basis.path", path)
+	if basis == census.DateFromPath || basis == census.DateFromName {
+		return l.T("basis."+basis, path)
 	}
 	if i18n.Has("basis." + basis) {
 		return l.T("basis." + basis)

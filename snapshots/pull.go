@@ -25,8 +25,10 @@ import (
 // PullOptions configure Pull.
 type PullOptions struct {
 	epoch.OpenOptions
-	// Date is the snapshot date when the source does not tell it.
-	Date time.Time
+	// Date is the snapshot date, over what the source tells; DateBasis
+	// and DatePath say where it came from ("" is the --date option).
+	Date                time.Time
+	DateBasis, DatePath string
 	// Now is the current time; nil means time.Now.
 	Now func() time.Time
 	// ToolVersion is modelcensus's version, kept as provenance.
@@ -79,7 +81,7 @@ func pullSource(ctx context.Context, st *store.Store, rules *census.Rules, src *
 		files = append(files, fd)
 	}
 	res.Problems = ds.Problems
-	date, basis, path := src.SnapshotDate(epoch.LoadOptions{Date: opt.Date, Now: opt.Now}, lastModified)
+	date, basis, path := src.SnapshotDate(epoch.LoadOptions{Date: opt.Date, DateBasis: opt.DateBasis, DatePath: opt.DatePath, Now: opt.Now}, lastModified)
 	snap := store.Snapshot{
 		Date: date, DateBasis: basis, DatePath: path,
 		Source: src.Location, Kind: src.Kind, RetrievedAt: now().UTC(),
@@ -195,13 +197,15 @@ func ImportArchive(ctx context.Context, st *store.Store, rules *census.Rules, di
 	if err != nil {
 		return err
 	}
-	opt.Date = time.Time{} // each folder is dated by its name
+
 	failed := 0
 	for _, f := range folders {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		name := filepath.Base(f.path)
+		// An archive's layout dates each download by its folder.
+		opt.Date, opt.DateBasis, opt.DatePath = f.date, census.DateFromPath, f.path
 		r, err := Pull(ctx, st, rules, f.path, opt)
 		if err != nil {
 			failed++

@@ -28,8 +28,9 @@ type Ref struct {
 	open    func(ctx context.Context) (*epoch.Source, error)
 	stored  *store.Snapshot
 	// dated is set when Date was given for a source, and overrides what
-	// the source's own evidence says.
-	dated bool
+	// the source's own evidence says; basis and path say how it was known.
+	dated       bool
+	basis, path string
 }
 
 // Stored is the ref of a snapshot kept in st.
@@ -91,7 +92,7 @@ func (r *Ref) Load(ctx context.Context, rules *census.Rules, opt epoch.LoadOptio
 	if r.stored != nil {
 		opt.Date, opt.DateBasis, opt.DatePath, opt.ID = r.stored.Date, r.stored.DateBasis, r.stored.DatePath, r.stored.ID
 	} else if r.dated {
-		opt.Date = r.Date
+		opt.Date, opt.DateBasis, opt.DatePath = r.Date, r.basis, r.path
 	}
 	return src.Load(ctx, rules, opt)
 }
@@ -116,12 +117,12 @@ func Archive(ctx context.Context, dir string, opt epoch.OpenOptions) ([]*Ref, er
 	}
 	var out []*Ref
 	for _, f := range folders {
-		// Dated by its folder's name when read, as ImportArchive dates it.
-		r, err := FromSource(ctx, f.path, time.Time{}, opt)
+		// Dated by its folder's name, as ImportArchive dates it.
+		r, err := FromSource(ctx, f.path, f.date, opt)
 		if err != nil {
 			return nil, err
 		}
-		r.Date = f.date
+		r.basis, r.path = census.DateFromPath, f.path
 		out = append(out, r)
 	}
 	return out, nil
