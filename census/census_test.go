@@ -515,3 +515,20 @@ func TestUnmappedLeavesOutRepeats(t *testing.T) {
 		t.Errorf("%d duplicates, want 2", len(ds.Duplicates))
 	}
 }
+
+// FuzzParseNumber: nothing panics, and a number read is finite and not
+// negative; a decimal comma is never read.
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"1.07e+24", "98000000000.0", "1,000", "1,2e24", "-1", "NaN", "1e400", "", ",", "1,,000", "0x10"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := ParseNumber(s)
+		if ok && (v < 0 || v != v || v > 1e300) {
+			t.Fatalf("ParseNumber(%q) = %v", s, v)
+		}
+		if ok && DecimalComma(s) {
+			t.Fatalf("%q read as %v, but its comma may be a decimal comma", s, v)
+		}
+	})
+}

@@ -192,19 +192,10 @@ func historyTable(h *snapshots.History, l i18n.Lang) publish.Table {
 }
 
 func writeCSVTable(b *bytes.Buffer, t publish.Table) {
-	b.WriteString(csvLine(t.Headers))
+	w := publish.NewCSVWriter(b)
+	_ = w.Write(t.Headers)
 	for _, r := range t.Rows {
-		b.WriteString(csvLine(r))
+		_ = w.Write(r)
 	}
-}
-
-func csvLine(cells []string) string {
-	out := ""
-	for i, c := range cells {
-		if i > 0 {
-			out += ","
-		}
-		out += csvQuote(c)
-	}
-	return out + "\n"
+	_ = w.Flush()
 }

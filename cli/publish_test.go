@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,5 +97,39 @@ func TestPDF(t *testing.T) {
 	code, _, errOut := run(t, nil, "report", "--source", fixture, "--format", "pdf", "-o", pdf)
 	if code != ExitOutput || !strings.Contains(errOut, "Chromium") || !strings.Contains(errOut, "--format html") {
 		t.Errorf("no browser: exit %d %q", code, errOut)
+	}
+}
+
+// A model named like a formula comes out of the CSV as text: every cell
+// that a spreadsheet would run starts with an apostrophe.
+func TestCSVFormulasNeutralised(t *testing.T) {
+	data := "Model,Publication date,Organization,Country (of organization),Training compute (FLOP)\n" +
+		"\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",2024-01-01,@SUM(A1),United States of America,1e24\n" +
+		"+cmd,2024-02-01,OpenAI,United States of America,2e24\n"
+	p := filepath.Join(t.TempDir(), "evil.csv")
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, nil, "report", "--source", p, "--date", "2025-03-01", "--format", "csv")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, r := range recs {
+		for _, c := range r {
+			if c != "" && strings.ContainsRune("=+@\t\r", rune(c[0])) {
+				t.Errorf("cell %q would run as a formula", c)
+			}
+			if strings.HasPrefix(c, "'=HYPERLINK(") || c == "'+cmd" || c == "'@SUM(A1)" {
+				seen++
+			}
+		}
+	}
+	if seen < 3 {
+		t.Errorf("the names are not all in the CSV as text (%d):\n%s", seen, out)
 	}
 }

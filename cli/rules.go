@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/csv"
 	"sort"
 	"strconv"
 	"strings"
@@ -120,7 +119,7 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 		}
 		_ = publish.WriteJSONValue(&buf, keep)
 	case "csv":
-		w := csv.NewWriter(&buf)
+		w := publish.NewCSVWriter(&buf)
 		_ = w.Write([]string{"kind", "raw", "maps_to", "detail", "rows", "mapped"})
 		for _, m := range keep {
 			_ = w.Write([]string{m.Kind, m.Raw, m.MapsTo, m.Detail, strconv.Itoa(m.Rows), strconv.FormatBool(m.Mapped)})

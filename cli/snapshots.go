@@ -100,10 +100,12 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	case "json":
 		_ = publish.WriteJSONValue(&b, entries)
 	case "csv":
-		b.WriteString("id,date,source,files,rows,content_sha256\n")
+		w := publish.NewCSVWriter(&b)
+		_ = w.Write([]string{"id", "date", "source", "files", "rows", "content_sha256"})
 		for _, e := range entries {
-			fmt.Fprintf(&b, "%d,%s,%s,%d,%d,%s\n", e.ID, e.Date, csvQuote(e.Source), len(e.Files), e.Rows, e.ContentSHA256)
+			_ = w.Write([]string{strconv.FormatInt(e.ID, 10), e.Date, e.Source, strconv.Itoa(len(e.Files)), strconv.Itoa(e.Rows), e.ContentSHA256})
 		}
+		_ = w.Flush()
 	default:
 		if len(entries) == 0 {
 			fmt.Fprintln(&b, l.T("snap.none", location))
@@ -134,13 +136,6 @@ func subsetList(files []store.File) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func csvQuote(s string) string {
-	if strings.ContainsAny(s, ",\"\n") {
-		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-	}
-	return s
 }
 
 // snapshotArg reads a snapshot id argument.

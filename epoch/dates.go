@@ -82,10 +82,11 @@ func serialDate(s string) (time.Time, bool) {
 }
 
 // normalizeDate turns a spreadsheet's publication date into Epoch's
-// YYYY-MM-DD, with order (DateMonth or DateDay) for slash and dash dates.
-// Anything else is returned as it is, for the census to read or refuse (a
-// day the month does not have is refused there).
-func normalizeDate(s, order string) string {
+// YYYY-MM-DD, with order (DateMonth or DateDay) for slash and dash dates
+// when slashes is set (the column is written so). Anything else is
+// returned as it is, for the census to read or refuse (a day the month
+// does not have is refused there).
+func normalizeDate(s, order string, slashes bool) string {
 	shape, a, b := dateShape(s)
 	switch shape {
 	case "serial":
@@ -94,6 +95,9 @@ func normalizeDate(s, order string) string {
 	case "dots":
 		return isoDate(strings.TrimSpace(s), b, a)
 	case "slash":
+		if !slashes {
+			return s
+		}
 		if order == DateMonth {
 			return isoDate(strings.TrimSpace(s), a, b)
 		}
@@ -185,7 +189,7 @@ func (rd *Reader) dateOrder(name string, open Opener, d *dialect, header []strin
 	// The whole column. A column of mostly ISO dates is Epoch's own, and
 	// a stray 03/04/2024 in it is a bad date, not a spreadsheet's format.
 	var dayFirst, monthFirst string
-	var dayLine, monthLine, iso, other int
+	var dayLine, monthLine, iso, other, slashes int
 	slash := false
 	if err := scan(true, func(line int, v string) bool {
 		shape, a, b := dateShape(v)
@@ -202,6 +206,7 @@ func (rd *Reader) dateOrder(name string, open Opener, d *dialect, header []strin
 			}
 		case "slash":
 			other++
+			slashes++
 			slash = true
 			if a > 12 && dayFirst == "" {
 				dayFirst, dayLine = strings.TrimSpace(v), line
@@ -221,6 +226,18 @@ func (rd *Reader) dateOrder(name string, open Opener, d *dialect, header []strin
 		}
 		return nil
 	}
+	if slashes*2 < other {
+		// Day numbers or dotted dates make the column; a stray slash date
+		// in it is left for the census to refuse.
+		d.slashes = false
+		if d.DateExample != "" {
+			d.DateFormat, d.DateBasis = DateDay, DateFromValues
+		} else if d.DateFormat == "" {
+			d.DateFormat = DateISO
+		}
+		return nil
+	}
+	d.slashes = true
 	field := header[col]
 	switch {
 	case d.DateFormat != "": // --date-format settles it

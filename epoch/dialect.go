@@ -60,6 +60,9 @@ type dialect struct {
 	census.Dialect
 	bom  int    // bytes of byte-order mark to skip
 	head string // the start of the text, decoded, from the header on
+	// slashes is set when the publication dates are slash or dash dates
+	// whose order DateFormat gives.
+	slashes bool
 }
 
 // codec returns the decoder of an encoding, or nil for UTF-8 (read as it

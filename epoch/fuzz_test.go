@@ -55,6 +55,14 @@ func FuzzReadCSV(f *testing.F) {
 		"<html><body>503</body></html>",
 		"Model,Publication date,Organization\nA,2021,\"Co.,Ltd.,Inc,,\"\n",
 		"Model,Model,Publication date\nA,B,2020\n",
+		"sep=;\r\nModel;Publication date;Country (of organization)\r\nA;12/31/2025;France\r\n",
+		"Model\tPublication date\nA\t31.12.2025\n",
+		"Model|Publication date|Training compute (FLOP)\nA|45657|\"1,2e24\"\n",
+		"Model,Publication date\r\"A\rB\",2024\rC,nan\r",
+		"\xff\xfeM\x00o\x00d\x00e\x00l\x00",
+		"Model,Publication date\nA,1/2/2024\nB,3/4/2024\n",
+		"Model,Publication date\nA,31/1/2024\nB,1/31/2024\n",
+		"Model,Organization,Publication date\nA,\xc9cole,2024\n", // Windows-1252
 	} {
 		f.Add([]byte(s))
 	}

@@ -228,7 +228,7 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 			}
 		}
 		if normalizeDates {
-			raw.Cells[dateSlot] = normalizeDate(raw.Cells[dateSlot], d.DateFormat)
+			raw.Cells[dateSlot] = normalizeDate(raw.Cells[dateSlot], d.DateFormat, d.slashes)
 		}
 		// Epoch's timestamps sort as strings; parse only a new maximum.
 		if lm := raw.Cells[lmSlot]; lm > maxLM {

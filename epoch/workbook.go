@@ -53,7 +53,15 @@ func openWorkbook(path, name string) (*Source, error) {
 		}
 		var buf bytes.Buffer
 		w := csv.NewWriter(&buf)
+		width := 0
 		for _, r := range rows {
+			width = max(width, len(r))
+		}
+		for _, r := range rows {
+			// Excel leaves trailing empty cells out of a row.
+			for len(r) < width {
+				r = append(r, "")
+			}
 			_ = w.Write(r)
 		}
 		w.Flush()

@@ -78,3 +78,22 @@ func TestBuiltinRegistry(t *testing.T) {
 		t.Errorf("charts %v: publish draws none itself", r.Charts())
 	}
 }
+
+func TestSafeCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(\"http://x\",\"y\")": "'=HYPERLINK(\"http://x\",\"y\")",
+		"@SUM(A1:A9)":                    "'@SUM(A1:A9)",
+		"+cmd":                           "'+cmd",
+		"-2+3":                           "'-2+3",
+		"\tx":                            "'\tx",
+		"\rx":                            "'\rx",
+		"-1":                             "-1",
+		"+3e24":                          "+3e24",
+		"GPT-4":                          "GPT-4",
+		"":                               "",
+	} {
+		if got := SafeCell(in); got != want {
+			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

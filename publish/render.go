@@ -2,7 +2,6 @@ package publish
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -37,7 +36,7 @@ var CSVHeader = []string{"table", "year", "code", "name", "count", "organization
 // a figure of the latest year gives that year). The total of the
 // models per year is table "total"; the growth rate, table "cagr".
 func WriteCSV(w io.Writer, r *census.Result) error {
-	cw := csv.NewWriter(w)
+	cw := NewCSVWriter(w)
 	_ = cw.Write(CSVHeader)
 	pos := map[string]int{}
 	for i, h := range CSVHeader {
@@ -93,8 +92,7 @@ func WriteCSV(w io.Writer, r *census.Result) error {
 	meta("settings", "min_compute", strconv.FormatFloat(r.Settings.MinCompute, 'g', -1, 64))
 	meta("settings", "rules_version", r.Settings.RulesVersion)
 	meta("license", "CC-BY-4.0", "Data: Epoch AI, Data on AI Models, CC BY 4.0, https://epoch.ai/data/ai-models")
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // csvValue is a value as the CSV writes it: numbers at full precision.

@@ -100,7 +100,12 @@ func load(dir string) (*census.Rules, error) {
 	// is checked here.
 	if dir != "" {
 		if problems := r.Check(); len(problems) > 0 {
-			return nil, fmt.Errorf("%s", strings.Join(problems, "; "))
+			const shown = 5
+			msg := strings.Join(problems[:min(shown, len(problems))], "; ")
+			if len(problems) > shown {
+				msg += fmt.Sprintf("; and %d more", len(problems)-shown)
+			}
+			return nil, fmt.Errorf("rules folder %s: the tables disagree: %s", dir, msg)
 		}
 	}
 	r.Version = hex.EncodeToString(h.Sum(nil))[:12]

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -234,4 +235,42 @@ func TestLoadGivesIndependentCopies(t *testing.T) {
 	if _, ok := c.Organization("Zzz Test Lab"); ok || len(c.Organizations) != len(b.Organizations) || c.Version != b.Version {
 		t.Error("a later Load sees what was added to an earlier copy")
 	}
+}
+
+// FuzzRules feeds arbitrary bytes as a --rules table: loading either
+// succeeds or gives an error naming the table, and never panics.
+func FuzzRules(f *testing.F) {
+	for _, name := range rules.Files {
+		if data, err := rules.Embedded(name); err == nil {
+			f.Add(name, data[:min(len(data), 600)])
+		}
+	}
+	f.Add("organizations.csv", []byte("organization,group,country,sector,aliases\nX,,ZZ,,a|b|a\n"))
+	f.Add("countries.csv", []byte("code,name\nKR,Korea\nKR,Korea\n"))
+	f.Add("columns.csv", []byte("field,alias\n\"unterminated\n"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		ok := false
+		for _, n := range rules.Files {
+			ok = ok || n == name
+		}
+		if !ok {
+			return
+		}
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, err := rules.Load(dir)
+		if err != nil {
+			if !strings.Contains(err.Error(), name) && !strings.Contains(err.Error(), dir) {
+				t.Fatalf("error %q names neither %s nor the folder", err, name)
+			}
+			if len(err.Error()) > 4000 {
+				t.Fatalf("error of %d bytes: not one clear message", len(err.Error()))
+			}
+			return
+		}
+		r.Country("Korea (Republic of)")
+		r.Organization("OpenAI")
+	})
 }

@@ -547,3 +547,21 @@ func TestCensusFormats(t *testing.T) {
 		t.Errorf("docx: %d %s", resp.StatusCode, body)
 	}
 }
+
+// The models download as CSV keeps formula-like names as text.
+func TestModelsCSVNeutralised(t *testing.T) {
+	data := "Model,Publication date,Organization,Country (of organization)\n\"=HYPERLINK(\"\"http://evil\"\")\",2024-01-01,@SUM(A1),United States of America\n"
+	p := filepath.Join(t.TempDir(), "evil.csv")
+	os.WriteFile(p, []byte(data), 0o644)
+	r, _ := rules.Default()
+	cat, err := web.NewSourceCatalog(context.Background(), r, p, epoch.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(cat, "test", nil).Handler())
+	defer srv.Close()
+	_, body := get(t, srv, "/api/v1/models?format=csv&from=2024&to=2024")
+	if !strings.Contains(string(body), "'=HYPERLINK(") || !strings.Contains(string(body), "'@SUM(A1)") || strings.Contains(string(body), "\n=") {
+		t.Errorf("csv:\n%s", body)
+	}
+}

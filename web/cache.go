@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"container/list"
 	"context"
 	"net/http"
 	"net/url"
@@ -31,10 +32,13 @@ func newResponse(body []byte) *response {
 }
 
 // responses caches rendered answers by endpoint, resolved snapshot and
-// query.
+// query, least recently used out first, within maxResponses answers and
+// maxResponseBytes bytes (bodies and their gzip).
 type responses struct {
-	mu     sync.RWMutex
-	m      map[string]*response
+	mu     sync.Mutex
+	m      map[string]*list.Element // of *cacheEntry
+	order  list.List                // most recently used first
+	bytes  int64
 	latest struct {
 		sync.Mutex
 		ids map[string]latestID // by subset
@@ -46,26 +50,58 @@ type latestID struct {
 	when time.Time
 }
 
-// maxResponses bounds the cache; when it is full it starts again.
-const maxResponses = 1024
+// cacheEntry is one kept answer.
+type cacheEntry struct {
+	key  string
+	resp *response
+}
+
+func (r *response) size() int64 { return int64(len(r.body) + len(r.gz) + len(r.etag)) }
+
+// The cache's bounds: answers, and bytes. An answer larger than a quarter
+// of the bytes is sent but not kept.
+const (
+	maxResponses     = 1024
+	maxResponseBytes = 64 << 20
+)
 
 // latestTTL is how long "the latest snapshot" is trusted before the store
 // is asked again (another process may pull meanwhile).
 const latestTTL = 5 * time.Second
 
 func (c *responses) get(k string) *response {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	return c.m[k]
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[k]
+	if !ok {
+		return nil
+	}
+	c.order.MoveToFront(e)
+	return e.Value.(*cacheEntry).resp
 }
 
 func (c *responses) put(k string, r *response) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= maxResponses {
-		c.m = map[string]*response{}
+	if r.size() > maxResponseBytes/4 {
+		return
 	}
-	c.m[k] = r
+	if c.m == nil {
+		c.m = map[string]*list.Element{}
+	}
+	if e, ok := c.m[k]; ok {
+		c.bytes -= e.Value.(*cacheEntry).resp.size()
+		c.order.Remove(e)
+	}
+	c.m[k] = c.order.PushFront(&cacheEntry{k, r})
+	c.bytes += r.size()
+	for len(c.m) > maxResponses || c.bytes > maxResponseBytes {
+		last := c.order.Back()
+		e := last.Value.(*cacheEntry)
+		c.order.Remove(last)
+		delete(c.m, e.key)
+		c.bytes -= e.resp.size()
+	}
 }
 
 // resolvedSnapshot is the snapshot a query means, with 0 (latest) resolved

@@ -2,13 +2,13 @@ package web
 
 import (
 	"bytes"
-	"encoding/csv"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/publish"
 )
 
 var modelColumns = []string{"name", "date", "year", "organizations", "groups", "countries", "domains", "domain_groups",
@@ -25,7 +25,7 @@ func modelCells(m ModelJSON) []string {
 }
 
 func writeModelsCSV(b *bytes.Buffer, models []ModelJSON) {
-	w := csv.NewWriter(b)
+	w := publish.NewCSVWriter(b)
 	w.Write(modelColumns)
 	for _, m := range models {
 		w.Write(modelCells(m))

@@ -52,3 +52,19 @@ func CSVFiles(t testing.TB) []string {
 	sort.Strings(files)
 	return files
 }
+
+// Cases returns ../shared/cases/real-files (files as analysts' desks
+// leave them, with EXPECTED.md), or skips t with a clear message.
+func Cases(t testing.TB) string {
+	t.Helper()
+	_, file, _, ok := runtime.Caller(0)
+	if ok {
+		root := filepath.Dir(filepath.Dir(filepath.Dir(file)))
+		d := filepath.Join(filepath.Dir(root), "shared", "cases", "real-files")
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return d
+		}
+	}
+	t.Skip("the real-world files are not here: put them in ../shared/cases/real-files beside the repository")
+	return ""
+}
