@@ -153,6 +153,9 @@ type Note struct {
 	Message string   `json:"message"`
 	Count   int      `json:"count"`
 	Items   []string `json:"items,omitempty"`
+	// ItemsOmitted is how many items were left out of Items, which lists
+	// at most 20.
+	ItemsOmitted int `json:"items_omitted,omitempty"`
 	// Args are the values in Message, for translations.
 	Args []any `json:"-"`
 }
@@ -404,6 +407,11 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	if filledN > 0 {
 		r.Notes = append(r.Notes, Note{Code: NoteCountryFilled, Count: filledN, Items: filled, Args: []any{filledN},
 			Message: fmt.Sprintf("%d model(s) in the period had a blank country and took their organizations' home countries", filledN)})
+	}
+	for i := range r.Notes {
+		if n := &r.Notes[i]; len(n.Items) == maxNoteItems && n.Count > len(n.Items) {
+			n.ItemsOmitted = n.Count - len(n.Items)
+		}
 	}
 	return r, nil
 }

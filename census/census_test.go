@@ -2,6 +2,7 @@ package census
 
 import (
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
 	"reflect"
@@ -531,4 +532,25 @@ func FuzzParseNumber(f *testing.F) {
 			t.Fatalf("%q read as %v, but its comma may be a decimal comma", s, v)
 		}
 	})
+}
+
+// A note lists at most 20 items and says how many it left out.
+func TestNoteItemsOmitted(t *testing.T) {
+	ds := NewDataset(testRules(t))
+	for i := 0; i < 25; i++ {
+		raw := &Raw{File: "x.csv", Line: i + 2}
+		raw.Set(FieldName, fmt.Sprintf("Model %d", i))
+		raw.Set(FieldDate, "2024-01-01")
+		raw.Set(FieldCountry, "United States of America")
+		ds.Add(raw)
+	}
+	res, err := Compute(ds, Options{From: 2024, To: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range res.Notes {
+		if n.Code == NoteMissingCompute && (n.Count != 25 || len(n.Items) != 20 || n.ItemsOmitted != 5) {
+			t.Errorf("note %+v", n)
+		}
+	}
 }

@@ -133,3 +133,28 @@ func TestCSVFormulasNeutralised(t *testing.T) {
 		t.Errorf("the names are not all in the CSV as text (%d):\n%s", seen, out)
 	}
 }
+
+// Every heading names the subset, and a --min-compute; the Markdown has a
+// summary; JSON notes say how many items they left out.
+func TestHeadingsNameSubsetAndThreshold(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--source", "bundled", "--subset", "notable"}, "Notable AI models census"},
+		{[]string{"--source", "bundled"}, "Large-scale AI models census"},
+		{[]string{"--source", "bundled", "--min-compute", "1e24"}, "Large-scale AI models census, at least 10²⁴ FLOP"},
+		{[]string{"--source", "bundled", "--subset", "notable", "--lang", "ko"}, "주목할 만한 AI 모델 현황"},
+	} {
+		for _, format := range []string{"text", "markdown"} {
+			code, out, errOut := run(t, nil, append([]string{"report", "--format", format}, tc.args...)...)
+			if code != ExitOK || !strings.Contains(strings.SplitN(out, "\n", 2)[0], tc.want) {
+				t.Errorf("%v %s: exit %d, first line %q, want %q %s", tc.args, format, code, strings.SplitN(out, "\n", 2)[0], tc.want, errOut)
+			}
+		}
+	}
+	_, md, _ := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "markdown")
+	if !strings.Contains(md, "\n## Summary\n\n") || !strings.Contains(md, "7") {
+		t.Errorf("no summary:\n%.600s", md)
+	}
+}

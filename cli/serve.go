@@ -62,7 +62,7 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	cfg := web.Config{Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats,
+	cfg := web.Config{Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l,
 		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }}
 	if o.Source != "" {
 		open := o.openOptions(io)

@@ -5,6 +5,7 @@ package i18n
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -19,13 +20,37 @@ const (
 
 // Parse reads a --lang value.
 func Parse(s string) (Lang, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(t, "-_"); i > 0 {
+		t = t[:i] // a region or script: ko-KR, en-US, en_GB
+	}
+	switch t {
 	case "en", "english":
 		return EN, nil
 	case "ko", "kr", "korean", "한국어":
 		return KO, nil
 	}
 	return "", fmt.Errorf("language %q: want en or ko", s)
+}
+
+// FromAcceptLanguage picks the language of an HTTP Accept-Language header
+// (RFC 9110, 12.5.4): the first of Korean and English by preference, and
+// ok false when it names neither.
+func FromAcceptLanguage(h string) (l Lang, ok bool) {
+	best, bestQ := Lang(""), -1.0
+	for _, part := range strings.Split(h, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, found := strings.CutPrefix(strings.TrimSpace(params), "q="); found {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		if c, err := Parse(tag); err == nil && q > bestQ && q > 0 {
+			best, bestQ = c, q
+		}
+	}
+	return best, best != ""
 }
 
 // FromEnv picks the language from LC_ALL, LC_MESSAGES or LANG (in that
@@ -83,25 +108,30 @@ func Keys() []string {
 // catalog maps a key to its English and Korean text.
 var catalog = map[string][2]string{
 	// Report titles and headings.
-	"report.title":       {"Large-scale AI models census", "대규모 AI 모델 현황"},
-	"report.title.file":  {"AI models census", "AI 모델 현황"},
-	"report.bundled":     {"Data: the snapshot bundled with modelcensus, of %s (%d days old)", "데이터: modelcensus에 내장된 %s 스냅숏(%d일 전)"},
-	"report.period":      {"Period: %d–%d (latest year %d)", "기간: %d–%d년 (최근 연도 %d년)"},
-	"report.total":       {"Models in the period: %d", "기간 내 모델 수: %d개"},
-	"report.cagr":        {"Compound annual growth %d–%d: %s", "%d–%d년 연평균 증가율: %s"},
-	"report.cagr.undef":  {"undefined", "산출 불가"},
-	"report.partial":     {" (%d is incomplete: its count is partial)", " (%d년은 집계가 끝나지 않은 부분 연도)"},
-	"h.per_year":         {"Models per year", "연도별 모델 수"},
-	"h.countries":        {"Countries, %d–%d", "국가별 모델 수 (%d–%d년)"},
-	"h.countries_latest": {"Countries, %d", "국가별 모델 수 (%d년)"},
-	"h.orgs_latest":      {"Organizations, %d", "기관별 모델 수 (%d년)"},
-	"h.domains":          {"Domain groups, %d–%d", "분야별 모델 수 (%d–%d년)"},
-	"h.domains_latest":   {"Domain groups, %d", "분야별 모델 수 (%d년)"},
-	"h.multimodal":       {"Multimodal models per year", "연도별 멀티모달 모델 수"},
-	"h.top":              {"Largest training compute, %d", "학습 연산량 상위 모델 (%d년)"},
-	"h.source":           {"Source", "출처"},
-	"h.notes":            {"Data-quality notes", "데이터 품질 참고사항"},
-	"h.settings":         {"Counting rules", "집계 기준"},
+	"report.title":             {"Large-scale AI models census", "대규모 AI 모델 현황"},
+	"report.title.file":        {"AI models census", "AI 모델 현황"},
+	"report.title.large-scale": {"Large-scale AI models census", "대규모 AI 모델 현황"},
+	"report.title.notable":     {"Notable AI models census", "주목할 만한 AI 모델 현황"},
+	"report.title.all":         {"AI models census: all models", "AI 모델 현황: 전체 모델"},
+	"report.title.frontier":    {"Frontier AI models census", "프런티어 AI 모델 현황"},
+	"report.title.min_compute": {"%s, at least %s FLOP", "%s, %s FLOP 이상"},
+	"report.bundled":           {"Data: the snapshot bundled with modelcensus, of %s (%d days old)", "데이터: modelcensus에 내장된 %s 스냅숏(%d일 전)"},
+	"report.period":            {"Period: %d–%d (latest year %d)", "기간: %d–%d년 (최근 연도 %d년)"},
+	"report.total":             {"Models in the period: %d", "기간 내 모델 수: %d개"},
+	"report.cagr":              {"Compound annual growth %d–%d: %s", "%d–%d년 연평균 증가율: %s"},
+	"report.cagr.undef":        {"undefined", "산출 불가"},
+	"report.partial":           {" (%d is incomplete: its count is partial)", " (%d년은 집계가 끝나지 않은 부분 연도)"},
+	"h.per_year":               {"Models per year", "연도별 모델 수"},
+	"h.countries":              {"Countries, %d–%d", "국가별 모델 수 (%d–%d년)"},
+	"h.countries_latest":       {"Countries, %d", "국가별 모델 수 (%d년)"},
+	"h.orgs_latest":            {"Organizations, %d", "기관별 모델 수 (%d년)"},
+	"h.domains":                {"Domain groups, %d–%d", "분야별 모델 수 (%d–%d년)"},
+	"h.domains_latest":         {"Domain groups, %d", "분야별 모델 수 (%d년)"},
+	"h.multimodal":             {"Multimodal models per year", "연도별 멀티모달 모델 수"},
+	"h.top":                    {"Largest training compute, %d", "학습 연산량 상위 모델 (%d년)"},
+	"h.source":                 {"Source", "출처"},
+	"h.notes":                  {"Data-quality notes", "데이터 품질 참고사항"},
+	"h.settings":               {"Counting rules", "집계 기준"},
 
 	// Column headers.
 	"col.year":         {"Year", "연도"},
@@ -141,7 +171,7 @@ var catalog = map[string][2]string{
 	"kind.url":        {"download", "내려받기"},
 	"kind.bundled":    {"the snapshot bundled with modelcensus; Epoch AI, CC BY 4.0", "modelcensus에 내장된 스냅숏; Epoch AI, CC BY 4.0"},
 	"src.snapshot":    {"Snapshot date: %s", "스냅숏 날짜: %s"},
-	"src.file":        {"File: %s — %d rows, header %s, %s", "파일: %s — %d행, 헤더 %s, %s"},
+	"src.file":        {"File: %s — %d rows, %d columns, %s", "파일: %s — %d행, %d열, %s"},
 	"src.models":      {"Models read: %d (after leaving out repeats and rows without name or date)", "읽은 모델: %d개 (중복 및 이름·날짜 없는 행 제외)"},
 	"src.attribution": {"Attribution: %s; country by: %s; organizations by: %s", "국가 귀속: %s; 국가 기준: %s; 기관 단위: %s"},
 	"src.min_compute": {"Only models with training compute ≥ %s FLOP", "학습 연산량 %s FLOP 이상 모델만 포함"},
@@ -198,7 +228,7 @@ var catalog = map[string][2]string{
 	"note.more":                   {"… and %d more", "… 외 %d건"},
 	"basis.option":                {"the --date option", "--date 옵션"},
 	"basis.download":              {"the download time", "내려받은 시각"},
-	"basis.path":                  {"the date in the path %s", "경로의 날짜(%s)"},
+	"basis.path":                  {"the date in the folder name %s", "폴더 이름의 날짜(%s)"},
 	"basis.zip":                   {"the time of the newest file in the zip", "zip 안 최신 파일의 시각"},
 	"basis.last_modified":         {"the newest \"Last modified\" value", "최신 \"Last modified\" 값"},
 	"basis.mtime":                 {"the file's modification time", "파일 수정 시각"},
@@ -409,6 +439,10 @@ var catalog = map[string][2]string{
 	"page.color_group":       {"organization group", "기관 그룹"},
 	"page.color_domain":      {"domain group", "분야"},
 	"page.matching":          {"%d models match", "조건에 맞는 모델 %d개"},
+	"page.no_match":          {"No model matches these filters.", "조건에 맞는 모델이 없습니다."},
+	"page.yes":               {"yes", "예"},
+	"page.no":                {"no", "아니요"},
+	"page.latest":            {"latest", "최신"},
 	"page.download":          {"Download this selection", "이 선택 내려받기"},
 	"page.page":              {"page %d of %d", "%d / %d쪽"},
 	"page.rule":              {"Rule applied", "적용된 규칙"},

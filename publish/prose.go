@@ -109,9 +109,9 @@ func HeadlineProse(r *census.Result, l i18n.Lang) ([][]Segment, Figures) {
 	if len(r.TopComputeLatest) > 0 {
 		t := r.TopComputeLatest[0]
 		if ko {
-			out = append(out, []Segment{fig("to", to), txt("년 학습 연산량이 가장 큰 모델은 "), fig("top_org", t.Organization), txt("의 "), fig("top_model", t.Model), txt("("), fig("top_flop", FormatFLOP(t.FLOP)), txt(" FLOP)입니다.")})
+			out = append(out, []Segment{fig("to", to), txt("년 학습 연산량이 가장 큰 모델은 "), fig("top_org", t.Organization), txt("의 "), fig("top_model", t.Model), txt("("), fig("top_flop", FormatPowerOfTen(t.FLOP)), txt(" FLOP)입니다.")})
 		} else {
-			out = append(out, []Segment{txt("The largest training run of "), fig("to", to), txt(" was "), fig("top_model", t.Model), txt(" by "), fig("top_org", t.Organization), txt(", at "), fig("top_flop", FormatFLOP(t.FLOP)), txt(" FLOP.")})
+			out = append(out, []Segment{txt("The largest training run of "), fig("to", to), txt(" was "), fig("top_model", t.Model), txt(" by "), fig("top_org", t.Organization), txt(", at "), fig("top_flop", FormatPowerOfTen(t.FLOP)), txt(" FLOP.")})
 		}
 	}
 	return out, figs
@@ -148,7 +148,7 @@ func ExpectedFigures(r *census.Result, l i18n.Lang) Figures {
 	}
 	if len(r.TopComputeLatest) > 0 {
 		t := r.TopComputeLatest[0]
-		f["top_model"], f["top_org"], f["top_flop"] = t.Model, t.Organization, FormatFLOP(t.FLOP)
+		f["top_model"], f["top_org"], f["top_flop"] = t.Model, t.Organization, FormatPowerOfTen(t.FLOP)
 	}
 	return f
 }

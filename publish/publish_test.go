@@ -97,3 +97,12 @@ func TestSafeCell(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatPowerOfTen(t *testing.T) {
+	for v, want := range map[float64]string{5e26: "5 × 10²⁶", 1.2e25: "1.2 × 10²⁵", 1e23: "10²³", 3.8e26: "3.8 × 10²⁶",
+		9.999e24: "10²⁵", 5.18e25: "5.18 × 10²⁵", 1000: "1000"} {
+		if got := FormatPowerOfTen(v); got != want {
+			t.Errorf("FormatPowerOfTen(%g) = %q, want %q", v, got, want)
+		}
+	}
+}

@@ -256,6 +256,11 @@ func WriteMarkdownImages(w io.Writer, r *census.Result, l i18n.Lang, images map[
 	for _, s := range head[1:] {
 		b.WriteString("- " + MarkdownEscape(s) + "\n")
 	}
+	b.WriteString("\n## " + l.T("h.summary") + "\n\n")
+	prose, _ := HeadlineProse(r, l)
+	for _, p := range prose {
+		b.WriteString(MarkdownEscape(ProseText(p)) + "\n\n")
+	}
 	for _, t := range Tables(r, l) {
 		if t.ID == census.FigureNotes {
 			continue // after the source, as a list

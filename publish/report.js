@@ -1,27 +1,26 @@
 // Draws the report's charts with ECharts from the data in MODELCENSUS.
-// Text from the data is escaped before it reaches a tooltip, which ECharts
-// renders as HTML.
+// Tooltips are drawn by ECharts itself (renderMode 'richText'), not as
+// HTML: no markup from the data reaches the page, and no inline style,
+// which the dashboard's Content-Security-Policy forbids.
 (function () {
   'use strict';
   var data = window.MODELCENSUS || MODELCENSUS;
   var palette = ['#2f5aa8', '#d0593b', '#3a9a6a', '#8a5cb8', '#c49a1b', '#3f8fb5', '#b5486e', '#6b7280', '#94a3b8'];
-  function esc(s) {
-    return String(s).replace(/[&<>"']/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-    });
-  }
-  function fmt(v) {
-    if (typeof v !== 'number') { return esc(v); }
-    if (Math.abs(v) >= 1e6) { return v.toExponential(2).replace('e+', 'e+'); }
+  // text keeps data out of ECharts' rich-text markup ({style|text}).
+  function text(s) { return String(s).replace(/[{}|]/g, ' '); }
+  function fmtText(v) {
+    if (typeof v !== 'number') { return text(v); }
+    if (Math.abs(v) >= 1e6) { return v.toExponential(2); }
     return (Math.round(v * 100) / 100).toLocaleString(data.lang === 'ko' ? 'ko-KR' : 'en-US');
   }
   function barOption(c, horizontal) {
-    var cats = horizontal ? c.categories.slice().reverse() : c.categories;
-    var series = c.series.map(function (s, i) {
+    var categories = c.categories || [];
+    var cats = horizontal ? categories.slice().reverse() : categories;
+    var series = (c.series || []).map(function (s, i) {
       return {
         name: s.name, type: 'bar', data: horizontal ? s.values.slice().reverse() : s.values,
         itemStyle: { color: palette[i % palette.length] }, barMaxWidth: 36,
-        label: { show: true, position: horizontal ? 'right' : 'top', formatter: function (p) { return fmt(p.value); } }
+        label: { show: true, position: horizontal ? 'right' : 'top', formatter: function (p) { return fmtText(p.value); } }
       };
     });
     var cat = { type: 'category', data: cats, axisLabel: { interval: 0, width: 180, overflow: 'truncate' } };
@@ -30,16 +29,16 @@
       animation: false, color: palette,
       grid: { left: horizontal ? 190 : 48, right: 48, top: 24, bottom: 32 },
       tooltip: {
-        trigger: 'axis', axisPointer: { type: 'shadow' },
+        trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText',
         formatter: function (ps) {
-          return ps.map(function (p) { return esc(p.name) + ': <b>' + fmt(p.value) + '</b>'; }).join('<br>');
+          return ps.map(function (p) { return text(p.name) + ': ' + fmtText(p.value); }).join('\n');
         }
       },
       xAxis: horizontal ? val : cat, yAxis: horizontal ? cat : val, series: series
     };
   }
   function scatterOption(c) {
-    var series = c.scatter.map(function (s, i) {
+    var series = (c.scatter || []).map(function (s, i) {
       return {
         name: s.name, type: 'scatter', symbolSize: 7,
         itemStyle: { color: palette[i % palette.length], opacity: 0.85 },
@@ -58,11 +57,11 @@
       legend: { type: 'plain', top: 0 },
       grid: { left: 64, right: 32, top: 64, bottom: 40 },
       tooltip: {
-        trigger: 'item',
+        trigger: 'item', renderMode: 'richText',
         formatter: function (p) {
           var d = p.data;
-          return '<b>' + esc(d.model) + '</b><br>' + esc(d.org) + '<br>' + esc(d.country) + '<br>' +
-            esc(d.value[0]) + ' · ' + Number(d.value[1]).toExponential(2) + ' FLOP';
+          return [text(d.model), text(d.org), text(d.country),
+            text(d.value[0]) + ' · ' + Number(d.value[1]).toExponential(2) + ' FLOP'].join('\n');
         }
       },
       xAxis: { type: 'time' },

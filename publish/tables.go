@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
@@ -38,6 +39,27 @@ func FormatCount(v float64) string {
 // FormatFLOP prints training compute in scientific notation: 2.1e+25.
 func FormatFLOP(v float64) string {
 	return strconv.FormatFloat(v, 'g', 3, 64)
+}
+
+// FormatPowerOfTen prints a quantity for readers of policy briefs, in
+// scientific notation with a superscript exponent: 5 × 10²⁶, 1.2 × 10²⁵,
+// 10²³ for an exact power of ten; numbers under 10⁶ as they are.
+func FormatPowerOfTen(v float64) string {
+	if v < 1e6 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	exp := int(math.Floor(math.Log10(v)))
+	mant := v / math.Pow(10, float64(exp))
+	if mant >= 9.995 { // rounds up to the next power
+		mant, exp = mant/10, exp+1
+	}
+	sup := strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹").Replace(strconv.Itoa(exp))
+	m := strconv.FormatFloat(mant, 'f', 2, 64)
+	m = strings.TrimRight(strings.TrimRight(m, "0"), ".")
+	if m == "1" {
+		return "10" + sup
+	}
+	return m + " × 10" + sup
 }
 
 // FormatPercent prints a fraction as a signed percentage: 0.352 is +35.2%.
@@ -148,9 +170,12 @@ func cagrText(r *census.Result, l i18n.Lang) string {
 
 // Headline returns the summary lines above the tables.
 func Headline(r *census.Result, l i18n.Lang) []string {
-	title := l.T("report.title")
-	if r.Settings.Subset != "large-scale" {
-		title = l.T("report.title.file")
+	title := l.T("report.title.file")
+	if key := "report.title." + r.Settings.Subset; i18n.Has(key) {
+		title = l.T(key)
+	}
+	if r.Settings.MinCompute > 0 {
+		title = l.T("report.title.min_compute", title, FormatPowerOfTen(r.Settings.MinCompute))
 	}
 	cagr := l.T("report.cagr.undef")
 	if r.CAGR != nil {
@@ -185,12 +210,12 @@ func Incomplete(r *census.Result) bool {
 func SourceLines(r *census.Result, l i18n.Lang) []string {
 	s := r.Source
 	out := []string{
-		l.T("src.location", s.Source, KindText(s.Kind, l)),
+		l.T("src.location", DisplayName(s.Source), KindText(s.Kind, l)),
 		l.T("src.subset", l.T("subset."+s.Subset)),
 		l.T("src.snapshot", s.SnapshotDate+" ("+BasisText(s.DateBasis, s.DatePath, l)+")"),
 	}
 	for _, f := range s.Files {
-		out = append(out, l.T("src.file", f.Name, f.Rows, f.HeaderVersion, f.Encoding))
+		out = append(out, l.T("src.file", DisplayName(f.Name), f.Rows, f.Columns, f.Encoding))
 	}
 	out = append(out, l.T("src.models", s.Models))
 	out = append(out, l.T("src.attribution", l.T("opt."+string(r.Settings.Attribution)),
@@ -202,10 +227,32 @@ func SourceLines(r *census.Result, l i18n.Lang) []string {
 	return out
 }
 
+// DisplayName is a file or folder as a published document names it: its
+// last element, never the folders of the machine it was made on (a zip's
+// member stays with its zip: ai_models.zip!notable_ai_models.csv). URLs
+// are kept whole.
+func DisplayName(p string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	zip, member, ok := strings.Cut(p, "!")
+	zip = strings.TrimRight(zip, `/\`)
+	if i := strings.LastIndexAny(zip, `/\`); i >= 0 {
+		zip = zip[i+1:]
+	}
+	if ok {
+		if i := strings.LastIndexAny(member, `/\`); i >= 0 {
+			member = member[i+1:]
+		}
+		return zip + "!" + member
+	}
+	return zip
+}
+
 // BasisText says in l how the snapshot date was found.
 func BasisText(basis, path string, l i18n.Lang) string {
 	if basis == census.DateFromPath || basis == census.DateFromName {
-		return l.T("basis."+basis, path)
+		return l.T("basis."+basis, DisplayName(path))
 	}
 	if i18n.Has("basis." + basis) {
 		return l.T("basis." + basis)

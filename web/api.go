@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
@@ -241,6 +242,15 @@ func (s *Server) apiCensus(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// fileName is a file as the API names it: its name (and a zip's member),
+// never the server's folders.
+func fileName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
 // ModelJSON is a model as the API gives it.
 type ModelJSON struct {
 	Name          string            `json:"name"`
@@ -273,7 +283,7 @@ func modelJSON(m census.Model, raw map[census.Field]string, res *census.Result) 
 	j := ModelJSON{
 		Name: m.Name, Date: m.Date.String(), Year: m.Date.Year, Organizations: nonNil(m.Organizations()), Groups: nonNil(m.Groups()),
 		Countries: nonNil(m.Countries), CountryFilled: m.CountryFilled, Domains: nonNil(m.Domains()), DomainGroups: nonNil(m.DomainGroups()),
-		Multimodal: m.Multimodal(), Confidence: m.Confidence, Access: m.Access, File: m.File, Line: m.Line,
+		Multimodal: m.Multimodal(), Confidence: m.Confidence, Access: m.Access, File: fileName(m.File), Line: m.Line,
 	}
 	if m.HasCompute {
 		f := m.Compute
@@ -366,11 +376,19 @@ func (s *Server) Models(ctx context.Context, q url.Values) (*ModelPage, *census.
 	if err != nil {
 		return nil, nil, err
 	}
+	if !utf8.ValidString(q.Get("q")) {
+		return nil, nil, bad("q", "not valid UTF-8")
+	}
 	text := strings.ToLower(strings.TrimSpace(q.Get("q")))
 	if len(text) > 200 {
 		return nil, nil, bad("q", "at most 200 characters")
 	}
 	country, org, domain := q.Get("country"), q.Get("org"), q.Get("domain")
+	if country != "" {
+		if _, ok := s.cat.Rules.CountryByCode(strings.ToUpper(country)); !ok {
+			return nil, nil, bad("country", "%q is not an ISO 3166-1 alpha-2 code", country)
+		}
+	}
 	var out []census.Model
 	for i := 0; i < ds.Len(); i++ {
 		m := ds.Model(i)
@@ -438,6 +456,9 @@ func (s *Server) Models(ctx context.Context, q url.Values) (*ModelPage, *census.
 		return c < 0
 	})
 	p := &ModelPage{Total: len(out), Page: page, PageSize: size, Models: []ModelJSON{}}
+	if pages := (len(out) + size - 1) / size; page > max(pages, 1) {
+		return nil, nil, bad("page", "%d is past the last page, %d", page, max(pages, 1))
+	}
 	start := (page - 1) * size
 	for i := start; i < len(out) && i < start+size; i++ {
 		p.Models = append(p.Models, modelJSON(out[i], nil, res))
@@ -465,7 +486,8 @@ func (s *Server) apiModels(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if format == "csv" || format == "xlsx" {
+	if format != "" {
+		// A download: the whole selection, in every format.
 		s.download(w, r, format)
 		return
 	}
@@ -625,6 +647,9 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, format string)
 			return
 		}
 		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	case "json":
+		_ = publish.WriteJSONValue(&b, &ModelPage{Total: len(all), Page: 1, PageSize: len(all), Models: all})
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	s.send(w, r, b.Bytes(), "")

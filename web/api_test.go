@@ -21,6 +21,7 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/cli"
 	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
 	"github.com/modelcensus/modelcensus/snapshots"
@@ -563,5 +564,81 @@ func TestModelsCSVNeutralised(t *testing.T) {
 	_, body := get(t, srv, "/api/v1/models?format=csv&from=2024&to=2024")
 	if !strings.Contains(string(body), "'=HYPERLINK(") || !strings.Contains(string(body), "'@SUM(A1)") || strings.Contains(string(body), "\n=") {
 		t.Errorf("csv:\n%s", body)
+	}
+}
+
+// Pages follow ?lang= (with a region too), else the browser's
+// Accept-Language, else the server's language; another ?lang= is a 400.
+func TestPageLanguage(t *testing.T) {
+	srv := storeServer(t)
+	for _, tc := range []struct {
+		path, accept string
+		status       int
+		lang         string
+	}{
+		{"/", "", 200, "en"},
+		{"/", "ko-KR,ko;q=0.9,en;q=0.8", 200, "ko"},
+		{"/", "fr-FR,en;q=0.5", 200, "en"},
+		{"/explorer?lang=ko-KR", "", 200, "ko"},
+		{"/?lang=en-US", "ko", 200, "en"},
+		{"/?lang=fr", "", 400, ""},
+	} {
+		resp, body := get(t, srv, tc.path, "Accept-Language", tc.accept)
+		if resp.StatusCode != tc.status || (tc.lang != "" && !strings.Contains(string(body), `<html lang="`+tc.lang+`"`)) {
+			t.Errorf("%s (%s): %d, want %d in %s", tc.path, tc.accept, resp.StatusCode, tc.status, tc.lang)
+		}
+		if tc.status == 400 && !strings.Contains(string(body), "lang") {
+			t.Errorf("%s: the error does not name lang", tc.path)
+		}
+	}
+	// serve --lang ko: Korean when the browser names no language.
+	r, _ := rules.Default()
+	cat, _ := web.NewSourceCatalog(context.Background(), r, fixture, epoch.LoadOptions{})
+	ko := httptest.NewServer(web.New(cat, "test", nil).UseLang(i18n.KO).Handler())
+	defer ko.Close()
+	if _, body := get(t, ko, "/"); !strings.Contains(string(body), `<html lang="ko"`) {
+		t.Error("serve --lang ko serves English")
+	}
+}
+
+// The explorer and the models API: the JSON download is the whole
+// selection; no match says so; a page past the last and an unknown
+// country are 400s; files are named without the server's folders; q must
+// be UTF-8; the first click on a column sorts it ascending.
+func TestExplorerAndModelsAPI(t *testing.T) {
+	srv := storeServer(t)
+	_, body := get(t, srv, "/api/v1/models?format=json&page-size=2")
+	var all web.ModelPage
+	if err := json.Unmarshal(body, &all); err != nil || all.Total != 9 || len(all.Models) != 9 {
+		t.Errorf("json download: %d of %d models (%v)", len(all.Models), all.Total, err)
+	}
+	for _, m := range all.Models {
+		if strings.ContainsAny(m.File, `/\`) {
+			t.Errorf("model %s names the server's folders: %s", m.Name, m.File)
+		}
+	}
+	for path, param := range map[string]string{
+		"/api/v1/models?page=99999": "page",
+		"/api/v1/models?country=ZZ": "country",
+		"/api/v1/models?q=%ff%fe":   "q",
+		"/explorer?page=99999":      "page",
+	} {
+		resp, body := get(t, srv, path)
+		if resp.StatusCode != 400 || !strings.Contains(string(body), param) {
+			t.Errorf("%s: %d %.200s", path, resp.StatusCode, body)
+		}
+	}
+	_, body = get(t, srv, "/explorer?q=zzzzzz")
+	page := string(body)
+	if !strings.Contains(page, `data-none="true"`) || !strings.Contains(page, "No model matches") {
+		t.Error("no match is not said")
+	}
+	_, body = get(t, srv, "/explorer")
+	page = html.UnescapeString(string(body))
+	if !strings.Contains(page, `name="multimodal"`) || !strings.Contains(page, `name="snapshot"`) {
+		t.Error("the explorer form lacks multimodal or snapshot")
+	}
+	if !strings.Contains(page, "sort=name&order=asc") && !strings.Contains(page, "order=asc&sort=name") {
+		t.Error("the first click on a column does not sort it ascending")
 	}
 }

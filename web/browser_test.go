@@ -118,3 +118,43 @@ func TestDashboardInChromium(t *testing.T) {
 		}
 	}
 }
+
+// Hovering every chart of the overview and the Explorer, in both
+// languages, raises no console error and no Content-Security-Policy
+// violation, and the tooltips draw; an Explorer that matches nothing says
+// so without a script error.
+func TestChartsHoverWithinPolicy(t *testing.T) {
+	srv := storeServer(t)
+	ctx, rec := browser.New(t)
+	browser.WatchCSP(t, ctx)
+	for _, path := range []string{"/?lang=en", "/?lang=ko", "/explorer?lang=en", "/explorer?lang=ko&color=domain"} {
+		if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+path)); err != nil {
+			t.Fatal(err)
+		}
+		drawn, _ := browser.ChartsDrawn(t, ctx)
+		if shown := browser.HoverCharts(t, ctx); shown != drawn || drawn == 0 {
+			t.Errorf("%s: %d charts drawn, %d with text after hovering", path, drawn, shown)
+		}
+		if v := browser.CSPViolations(t, ctx); len(v) > 0 {
+			t.Errorf("%s: %d CSP violations, first %q", path, len(v), v[0])
+		}
+	}
+	browser.Screenshot(t, ctx, "dashboard-explorer-hover-ko.png")
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/explorer?q=zzzzzz")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool]("document.readyState === 'complete'", chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatal(err)
+	}
+	none, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('[data-none]')||{}).textContent || ''`))
+	if err != nil || !strings.Contains(none, "No model matches") {
+		t.Errorf("no match: %q %v", none, err)
+	}
+	browser.Screenshot(t, ctx, "dashboard-explorer-none.png")
+	if v := browser.CSPViolations(t, ctx); len(v) > 0 {
+		t.Errorf("no match: CSP violations %q", v)
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("console errors: %q", p)
+	}
+}

@@ -192,6 +192,20 @@ func (s *Server) cachedBytes(w http.ResponseWriter, r *http.Request, endpoint, c
 // renders it with h and keeps it when it rendered. Error pages are not kept.
 func (s *Server) cachedPage(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		// The page's language: ?lang=, else the browser's Accept-Language,
+		// else the server's; the request then names it, so that the page
+		// and its cache key agree.
+		w.Header().Set("Vary", "Accept-Language, Accept-Encoding")
+		lang, err := s.pageLang(r)
+		if err != nil {
+			p := s.newPage(r, "")
+			s.pageError(w, r, p, err)
+			return
+		}
+		q := r.URL.Query()
+		q.Set("lang", string(lang))
+		r = r.Clone(r.Context())
+		r.URL.RawQuery = q.Encode()
 		key, _, err := s.cacheKey(r, "page")
 		if err != nil {
 			h(w, r) // the page says what is wrong

@@ -111,11 +111,29 @@ func (s *Server) routes() {
 	})
 }
 
+// langOf is the language a page's query names, else en.
 func langOf(q url.Values) i18n.Lang {
 	if l, err := i18n.Parse(q.Get("lang")); err == nil {
 		return l
 	}
 	return i18n.EN
+}
+
+// pageLang is the language of a page: ?lang= (en or ko, with or without a
+// region), else the first of them in Accept-Language, else the server's
+// (serve --lang). Another ?lang= is a bad parameter.
+func (s *Server) pageLang(r *http.Request) (i18n.Lang, error) {
+	if v := r.URL.Query().Get("lang"); v != "" {
+		l, err := i18n.Parse(v)
+		if err != nil {
+			return s.lang, bad("lang", "%q: want en or ko", v)
+		}
+		return l, nil
+	}
+	if l, ok := i18n.FromAcceptLanguage(r.Header.Get("Accept-Language")); ok {
+		return l, nil
+	}
+	return s.lang, nil
 }
 
 func (s *Server) newPage(r *http.Request, nav string) *page {
@@ -255,9 +273,10 @@ func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 		return "/api/v1/models?" + v.Encode()
 	}
 	sortLink := func(col string) string {
-		order := "desc"
-		if q.Get("sort") == col && q.Get("order") != "asc" {
-			order = "asc"
+		// The first click sorts a column ascending, the next descending.
+		order := "asc"
+		if q.Get("sort") == col && q.Get("order") != "desc" {
+			order = "desc"
 		}
 		v := url.Values{}
 		for k, vs := range r.URL.Query() {
@@ -275,7 +294,15 @@ func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 	if page.Page < pages {
 		next = link("page", strconv.Itoa(page.Page+1))
 	}
-	p.Body = map[string]any{"Page": page, "Pages": pages, "Prev": prev, "Next": next, "Color": color, "Result": res,
+	var snaps []SnapshotJSON
+	if s.cat.Store != nil {
+		if list, err := s.cat.Snapshots(r.Context()); err == nil {
+			for _, sn := range list {
+				snaps = append(snaps, SnapshotJSON{ID: sn.ID, Date: sn.DateString()})
+			}
+		}
+	}
+	p.Body = map[string]any{"Page": page, "Pages": pages, "Prev": prev, "Next": next, "Color": color, "Result": res, "Snapshots": snaps,
 		"Download":  map[string]string{"csv": dl("csv"), "xlsx": dl("xlsx"), "json": dl("json")},
 		"Sort":      map[string]string{"name": sortLink("name"), "date": sortLink("date"), "compute": sortLink("compute")},
 		"Countries": res.Countries, "DomainOptions": domainOptions(res, l), "Q": q}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -37,6 +38,9 @@ type Server struct {
 	// formats are the output formats the census API offers beside JSON;
 	// nil offers JSON alone.
 	formats *publish.Registry
+	// lang is the pages' language when neither the URL nor the browser
+	// names one.
+	lang i18n.Lang
 }
 
 // New returns a server over cat; log may be nil.
@@ -44,7 +48,7 @@ func New(cat *Catalog, version string, logger *log.Logger) *Server {
 	if logger == nil {
 		logger = log.New(io.Discard, "", 0)
 	}
-	s := &Server{cat: cat, version: version, log: logger, mux: http.NewServeMux()}
+	s := &Server{cat: cat, version: version, log: logger, mux: http.NewServeMux(), lang: i18n.EN}
 	s.gzPool.New = func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed); return w }
 	s.mux.HandleFunc("GET /api/v1/census", s.apiCensus)
 	s.mux.HandleFunc("GET /api/v1/models", s.apiModels)
@@ -220,6 +224,13 @@ func (s *Server) Serve(ctx context.Context, addr string, ready func(net.Addr)) e
 	}
 }
 
+// UseLang makes l the pages' language when neither ?lang= nor the
+// browser's Accept-Language names English or Korean. It returns s.
+func (s *Server) UseLang(l i18n.Lang) *Server {
+	s.lang = l
+	return s
+}
+
 // UseFormats makes the census API answer in the report formats of r
 // (?format=csv, …) besides JSON. It returns s.
 func (s *Server) UseFormats(r *publish.Registry) *Server {
@@ -240,6 +251,8 @@ type Config struct {
 	Store *store.Store
 	// Formats are the output formats the census API offers.
 	Formats *publish.Registry
+	// Lang is the pages' language when the browser names none.
+	Lang i18n.Lang
 	// Addr is the HOST:PORT to listen on.
 	Addr string
 	// Version is shown in the pages and the API.
@@ -266,6 +279,9 @@ func Run(ctx context.Context, c Config) error {
 	}
 	srv := New(cat, c.Version, log.New(c.Log, "modelcensus: ", log.LstdFlags))
 	srv.UseFormats(c.Formats)
+	if c.Lang != "" {
+		srv.UseLang(c.Lang)
+	}
 	return srv.Serve(ctx, c.Addr, func(a net.Addr) {
 		if c.Listening != nil {
 			c.Listening(a.String())

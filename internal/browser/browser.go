@@ -5,6 +5,7 @@ package browser
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -120,4 +124,70 @@ func ChartsDrawn(t *testing.T, ctx context.Context) (drawn int, shapes []int) {
 		t.Fatal(err)
 	}
 	return drawn, shapes
+}
+
+// cspRecorder collects every Content-Security-Policy violation of a page
+// in window.__cspViolations, from the page's first script on.
+const cspRecorder = `window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || ''));
+});`
+
+// WatchCSP makes every page loaded after it record its Content-Security-
+// Policy violations, for CSPViolations.
+func WatchCSP(t *testing.T, ctx context.Context) {
+	t.Helper()
+	_, err := chromedp.Run(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspRecorder})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// CSPViolations returns the current page's Content-Security-Policy
+// violations (see WatchCSP).
+func CSPViolations(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__cspViolations || ['the CSP recorder is not installed']`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// HoverCharts moves the mouse across every chart of the page, a grid of
+// points over each, so that every tooltip and hover effect runs. It
+// returns how many tooltips showed text.
+func HoverCharts(t *testing.T, ctx context.Context) int {
+	t.Helper()
+	count, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.chart').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for i := 0; i < count; i++ {
+		// Each chart in view before the mouse moves over it.
+		b, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(function () {
+			var e = document.querySelectorAll('.chart')[%d]; e.scrollIntoView({block: 'center'});
+			var r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height];
+		})()`, i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for fx := 0.1; fx < 1; fx += 0.2 {
+			for fy := 0.2; fy < 1; fy += 0.2 {
+				x, y := b[0]+b[2]*fx, b[1]+b[3]*fy
+				if _, err := chromedp.Run(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(`document.querySelectorAll('.chart')[%d].querySelectorAll('text').length`, i)))
+		if err == nil && n > 0 {
+			shown++
+		}
+	}
+	return shown
 }
