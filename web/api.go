@@ -612,7 +612,25 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 	if err != nil {
 		return nil, err
 	}
-	return snapshots.Compare(ctx, s.cat.Store, s.cat.Rules, ids[0], ids[1], subset, opt)
+	a, b := snapshots.Stored(s.cat.Store, ids[0]), snapshots.Stored(s.cat.Store, ids[1])
+	d, err := snapshots.CompareRefs(ctx, s.cat.Rules, a, b, subset, opt)
+	var sm *snapshots.SubsetMismatch
+	var ie *epoch.InputError
+	if errors.As(err, &sm) || (errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset) {
+		// Name every subset each holds, and those both hold.
+		var both []string
+		for _, x := range a.Subsets {
+			if b.Has(x) {
+				both = append(both, x)
+			}
+		}
+		msg := fmt.Sprintf("snapshot %d holds %s and snapshot %d holds %s", a.ID, strings.Join(a.Subsets, ", "), b.ID, strings.Join(b.Subsets, ", "))
+		if len(both) == 0 {
+			return nil, bad("subset", "%s: they share no subset to compare", msg)
+		}
+		return nil, bad("subset", "%s: choose one both hold (%s)", msg, strings.Join(both, ", "))
+	}
+	return d, err
 }
 
 // download sends the models of the current selection as CSV or XLSX.

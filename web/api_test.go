@@ -642,3 +642,55 @@ func TestExplorerAndModelsAPI(t *testing.T) {
 		t.Error("the first click on a column does not sort it ascending")
 	}
 }
+
+// serve --source on a folder of several subsets: every subset it holds
+// works in the API and the pages, and only those are offered.
+func TestSourceServesEverySubset(t *testing.T) {
+	dir := t.TempDir()
+	fx, _ := os.ReadFile(fixture)
+	os.WriteFile(filepath.Join(dir, "large_scale_ai_models.csv"), fx, 0o644)
+	notable := "Model,Publication date,Country (of organization)\nN1,2024-01-01,France\nN2,2024-02-01,France\nN3,2023-02-01,Germany\n"
+	os.WriteFile(filepath.Join(dir, "notable_ai_models.csv"), []byte(notable), 0o644)
+	r, _ := rules.Default()
+	cat, err := web.NewSourceCatalog(context.Background(), r, dir, epoch.LoadOptions{Date: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(cat, "test", nil).Handler())
+	defer srv.Close()
+	resp, body := get(t, srv, "/api/v1/census?subset=notable")
+	var res census.Result
+	if err := json.Unmarshal(body, &res); resp.StatusCode != 200 || err != nil || res.Total != 3 || res.Settings.Subset != "notable" {
+		t.Errorf("notable: %d, %d models (%v)", resp.StatusCode, res.Total, err)
+	}
+	if resp, _ := get(t, srv, "/?subset=notable"); resp.StatusCode != 200 {
+		t.Errorf("overview of notable: %d", resp.StatusCode)
+	}
+	resp, body = get(t, srv, "/api/v1/census?subset=frontier")
+	if resp.StatusCode != 400 || !strings.Contains(string(body), "notable") || strings.Contains(string(body), "--") {
+		t.Errorf("frontier: %d %s", resp.StatusCode, body)
+	}
+	_, body = get(t, srv, "/explorer")
+	page := string(body)
+	if !strings.Contains(page, `<option value="notable"`) || strings.Contains(page, `<option value="frontier"`) {
+		t.Error("the subset menu offers what the source does not hold, or not what it does")
+	}
+}
+
+// The snapshots page lists each snapshot's subsets, and offers a diff only
+// where there are two snapshots to compare.
+func TestSnapshotsPage(t *testing.T) {
+	srv := storeServer(t)
+	_, body := get(t, srv, "/snapshots")
+	page := string(body)
+	if strings.Count(page, "<td data-subsets>large-scale models") != 2 || !strings.Contains(page, `action="/snapshots"`) {
+		t.Errorf("store: subsets column or diff form missing:\n%.2000s", page)
+	}
+	r, _ := rules.Default()
+	cat, _ := web.NewSourceCatalog(context.Background(), r, fixture, epoch.LoadOptions{})
+	one := httptest.NewServer(web.New(cat, "test", nil).Handler())
+	defer one.Close()
+	if _, body := get(t, one, "/snapshots"); strings.Contains(string(body), `action="/snapshots"`) {
+		t.Error("a diff is offered with one snapshot")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -22,7 +23,12 @@ type Catalog struct {
 	Rules *census.Rules
 	Store *store.Store // nil when serving a source
 
-	source *entry // the one dataset, when serving a source
+	// When serving a source: where it is, how to read it, the subsets it
+	// holds (its default first), and each subset's dataset once read.
+	location string
+	opt      epoch.LoadOptions
+	subsets  []string
+	source   *entry // the default subset's dataset
 
 	mu    sync.Mutex
 	cache map[key]*entry
@@ -41,17 +47,51 @@ type entry struct {
 	ok  chan struct{}
 }
 
-// NewSourceCatalog reads a source once and serves it.
+// NewSourceCatalog reads a source's default subset (opt.Subset, or as
+// report chooses) at once and serves it; the other subsets the source
+// holds are read when first asked for. Its errors are reading the source's.
 func NewSourceCatalog(ctx context.Context, rules *census.Rules, location string, opt epoch.LoadOptions) (*Catalog, error) {
-	raw := &publish.RawCollector{}
-	opt.OnRow = raw.Add
-	ds, err := epoch.Load(ctx, location, rules, opt)
+	c := &Catalog{Rules: rules, location: location, opt: opt, cache: map[key]*entry{}}
+	ds, raw, err := c.readSource(ctx, opt.Subset)
 	if err != nil {
 		return nil, err
 	}
 	e := &entry{ds: ds, raw: raw, ok: make(chan struct{})}
 	close(e.ok)
-	return &Catalog{Rules: rules, source: e}, nil
+	c.source = e
+	c.subsets = []string{ds.Snapshot.Subset}
+	src, err := epoch.Open(ctx, location, opt.OpenOptions)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	if len(src.Files) > 1 {
+		for _, f := range src.Files {
+			if f.Subset != "" && !slices.Contains(c.subsets, f.Subset) {
+				c.subsets = append(c.subsets, f.Subset)
+			}
+		}
+	}
+	c.cache[key{0, ds.Snapshot.Subset}] = e
+	return c, nil
+}
+
+// readSource reads one subset of the source.
+func (c *Catalog) readSource(ctx context.Context, subset string) (*census.Dataset, *publish.RawCollector, error) {
+	raw := &publish.RawCollector{}
+	opt := c.opt
+	opt.Subset, opt.OnRow = subset, raw.Add
+	ds, err := epoch.Load(ctx, c.location, c.Rules, opt)
+	return ds, raw, err
+}
+
+// Subsets lists the subsets that can be asked for: those the served
+// source holds (its default first), or all of Epoch's for a store.
+func (c *Catalog) Subsets() []string {
+	if c.source != nil {
+		return slices.Clone(c.subsets)
+	}
+	return []string{epoch.SubsetLargeScale, epoch.SubsetNotable, epoch.SubsetFrontier, epoch.SubsetAll}
 }
 
 // NewStoreCatalog serves the snapshots of a store.
@@ -69,13 +109,14 @@ func (c *Catalog) Dataset(ctx context.Context, id int64, subset string) (*census
 		if id != 0 {
 			return nil, nil, fmt.Errorf("snapshot %d: %w", id, store.ErrNotFound)
 		}
-		if subset != "" && subset != c.source.ds.Snapshot.Subset {
-			return nil, nil, &epoch.InputError{Kind: epoch.InputNoSubset, Path: c.source.ds.Snapshot.Source, Subset: subset,
-				Available: []string{c.source.ds.Snapshot.Subset}}
+		if subset == "" || subset == c.source.ds.Snapshot.Subset {
+			return c.source.ds, c.source.raw, nil
 		}
-		return c.source.ds, c.source.raw, nil
-	}
-	if id == 0 {
+		if !slices.Contains(c.subsets, subset) {
+			return nil, nil, &epoch.InputError{Kind: epoch.InputNoSubset, Path: publish.DisplayName(c.location), Subset: subset,
+				Available: c.Subsets()}
+		}
+	} else if id == 0 {
 		latest, err := c.Store.Pick(ctx, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
 		if err != nil {
 			if subset == "" {
@@ -117,6 +158,9 @@ func (c *Catalog) Dataset(ctx context.Context, id int64, subset string) (*census
 }
 
 func (c *Catalog) load(ctx context.Context, id int64, subset string) (*census.Dataset, *publish.RawCollector, error) {
+	if c.source != nil {
+		return c.readSource(ctx, subset)
+	}
 	snap, err := c.Store.Snapshot(ctx, id)
 	if err != nil {
 		return nil, nil, err

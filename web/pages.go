@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/store"
 )
 
 //go:embed templates/*.tmpl static/*
@@ -66,7 +68,18 @@ var pages = sync.OnceValue(func() *template.Template {
 			return fmt.Sprint(v)
 		},
 		"count": publish.FormatCount,
-		"list":  func(s ...string) []string { return s },
+		// subsetsOf lists the subsets of a snapshot's files, sorted.
+		"subsetsOf": func(files []store.File) []string {
+			var out []string
+			for _, f := range files {
+				if f.Subset != "" && !slices.Contains(out, f.Subset) {
+					out = append(out, f.Subset)
+				}
+			}
+			slices.Sort(out)
+			return out
+		},
+		"list": func(s ...string) []string { return s },
 		// modelURL links a model's page, keeping the snapshot, subset and
 		// language of the current view; the name is escaped as one segment.
 		"modelURL": func(name string, q url.Values) string {
@@ -97,6 +110,8 @@ type page struct {
 	Error   string
 	Version string
 	Body    any
+	// Subsets are those the data holds, for the subset menus.
+	Subsets []string
 }
 
 func (s *Server) routes() {
@@ -140,7 +155,7 @@ func (s *Server) newPage(r *http.Request, nav string) *page {
 	q := r.URL.Query()
 	l := langOf(q)
 	p := &page{Lang: string(l), T: func(k string, a ...any) string { return l.T(k, a...) }, Nav: nav, Query: q,
-		LangURL: map[string]string{}, Version: s.version}
+		LangURL: map[string]string{}, Version: s.version, Subsets: s.cat.Subsets()}
 	for _, other := range []string{"en", "ko"} {
 		v := url.Values{}
 		for k, vs := range q {
