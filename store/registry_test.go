@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -118,5 +119,55 @@ func TestRegistryOpensRealStores(t *testing.T) {
 	defer st.Close()
 	if st.Dialect() != "postgres" {
 		t.Errorf("dialect %s", st.Dialect())
+	}
+}
+
+// scripts/pg-test-server.sh gives each run a server of its own: two
+// started at once get their own folders and ports, both answer, and stop
+// removes each.
+func TestPGTestServerScript(t *testing.T) {
+	if _, err := os.Stat("/usr/lib/postgresql"); err != nil {
+		t.Skip("PostgreSQL is not installed")
+	}
+	if testing.Short() {
+		t.Skip("starts two servers")
+	}
+	type server struct{ dir, url string }
+	start := func() server {
+		out, err := exec.Command("../scripts/pg-test-server.sh", "start").Output()
+		if err != nil {
+			t.Fatalf("start: %v", err)
+		}
+		var s server
+		for _, line := range strings.Split(string(out), "\n") {
+			if v, ok := strings.CutPrefix(line, "export PGTEST_DIR='"); ok {
+				s.dir = strings.TrimSuffix(v, "'")
+			}
+			if v, ok := strings.CutPrefix(line, "export MODELCENSUS_TEST_POSTGRES='"); ok {
+				s.url = strings.TrimSuffix(v, "'")
+			}
+		}
+		return s
+	}
+	a, b := start(), start()
+	defer exec.Command("../scripts/pg-test-server.sh", "stop", a.dir).Run()
+	defer exec.Command("../scripts/pg-test-server.sh", "stop", b.dir).Run()
+	if a.dir == "" || a.dir == b.dir || a.url == b.url {
+		t.Fatalf("servers share: %+v %+v", a, b)
+	}
+	var r store.Registry
+	postgres.Register(&r)
+	for _, s := range []server{a, b} {
+		st, err := r.Open(context.Background(), s.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+	}
+	if err := exec.Command("../scripts/pg-test-server.sh", "stop", a.dir).Run(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(a.dir); err == nil {
+		t.Error("stop left the folder")
 	}
 }
