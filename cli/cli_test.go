@@ -167,9 +167,15 @@ func TestReportTextLanguages(t *testing.T) {
 
 func TestReportFormats(t *testing.T) {
 	_, csvOut, _ := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "csv")
-	if !strings.HasPrefix(csvOut, "table,year,code,name,count,") || !strings.Contains(csvOut, "per_year,2024,,,4,") ||
+	// A byte-order mark first, so that spreadsheets read UTF-8.
+	if !strings.HasPrefix(csvOut, "\ufefftable,year,code,name,count,") || !strings.Contains(csvOut, "per_year,2024,,,4,") ||
 		!strings.Contains(csvOut, "countries,,US,United States,4,") {
 		t.Errorf("csv:\n%s", csvOut)
+	}
+	// --lang ko: names in Korean, codes and ids as they are.
+	_, koCSV, _ := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "csv", "--lang", "ko")
+	if !strings.Contains(koCSV, "countries,,US,미국,4,") || !strings.Contains(koCSV, "domains,,,언어,4,") || !strings.Contains(koCSV, ",확실") {
+		t.Errorf("Korean csv:\n%s", koCSV)
 	}
 	_, md, _ := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "markdown")
 	if !strings.Contains(md, "| 2024 | 4 |\n") || !strings.Contains(md, "| 2024 | 1 | 4 | 25.0% |") || !strings.Contains(md, "## Countries, 2020–2024") {

@@ -135,6 +135,10 @@ var catalog = map[string][2]string{
 
 	// Column headers.
 	"col.year":         {"Year", "연도"},
+	"col.in_census":    {"In the census", "집계 포함"},
+	"col.raw_of":       {"Raw: %s", "원본: %s"},
+	"col.file":         {"File", "파일"},
+	"col.line":         {"Line", "행"},
 	"col.count":        {"Models", "모델 수"},
 	"col.share":        {"Share", "비중"},
 	"col.code":         {"Code", "코드"},

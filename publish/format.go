@@ -136,7 +136,7 @@ func Builtin() *Registry {
 	r.Register(Format{Name: FormatJSON, Ext: "json", MIME: "application/json",
 		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error { return WriteJSON(w, d.Result) }})
 	r.Register(Format{Name: FormatCSV, Ext: "csv", MIME: "text/csv; charset=utf-8",
-		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error { return WriteCSV(w, d.Result) }})
+		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error { return WriteCSV(w, d.Result, o.Lang) }})
 	r.Register(Format{Name: FormatMarkdown, Aliases: []string{"md"}, Ext: "md", MIME: "text/markdown; charset=utf-8", Models: true,
 		Report: writeMarkdownReport})
 	r.Register(Format{Name: FormatHTML, Aliases: []string{"htm"}, Ext: "html", MIME: "text/html; charset=utf-8", Models: true,

@@ -25,6 +25,9 @@ func WriteJSONValue(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// UTF8BOM is the byte-order mark that CSV output begins with.
+const UTF8BOM = "\ufeff"
+
 // CSVHeader is the header of the CSV output: one row per figure, in long
 // form, so that every table fits one file.
 var CSVHeader = []string{"table", "year", "code", "name", "count", "organization", "date", "flop", "confidence"}
@@ -34,8 +37,14 @@ var CSVHeader = []string{"table", "year", "code", "name", "count", "organization
 // figure's id; each value goes to the column its census.Column.ID names
 // (columns that CSVHeader lacks, such as rank and share, are left out;
 // a figure of the latest year gives that year). The total of the
-// models per year is table "total"; the growth rate, table "cagr".
-func WriteCSV(w io.Writer, r *census.Result) error {
+// models per year is table "total"; the growth rate, table "cagr". Names
+// (countries, domain groups, confidence, notes) are in l; codes, ids and
+// numbers are not. The file begins with a UTF-8 byte-order mark, so that
+// spreadsheets read its names as UTF-8.
+func WriteCSV(w io.Writer, r *census.Result, l i18n.Lang) error {
+	if _, err := io.WriteString(w, UTF8BOM); err != nil {
+		return err
+	}
 	cw := NewCSVWriter(w)
 	_ = cw.Write(CSVHeader)
 	pos := map[string]int{}
@@ -55,9 +64,9 @@ func WriteCSV(w io.Writer, r *census.Result) error {
 				if !ok || i == 0 || (row.Total && col.Kind == census.ValueYear) {
 					continue
 				}
-				rec[i] = csvValue(col.Kind, v)
+				rec[i] = csvValue(col.Kind, v, l)
 				if col.Kind == census.ValueNote {
-					rec[pos["name"]] = v.Alt // the note's message
+					rec[pos["name"]] = noteText(r, v.Text, l) // the note's message
 				}
 			}
 			if row.Total {
@@ -95,9 +104,12 @@ func WriteCSV(w io.Writer, r *census.Result) error {
 	return cw.Flush()
 }
 
-// csvValue is a value as the CSV writes it: numbers at full precision.
-func csvValue(kind census.ValueKind, v census.Value) string {
+// csvValue is a value as the CSV writes it: numbers at full precision,
+// names in l.
+func csvValue(kind census.ValueKind, v census.Value, l i18n.Lang) string {
 	switch kind {
+	case census.ValueCountry, census.ValueDomainGroup, census.ValueConfidence:
+		return ValueText(kind, v, l)
 	case census.ValueYear, census.ValueRank:
 		return strconv.Itoa(int(v.Num))
 	case census.ValueCount, census.ValueShare:

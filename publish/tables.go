@@ -83,6 +83,15 @@ func ConfidenceName(c string, l i18n.Lang) string {
 	return c
 }
 
+// AccessName returns an accessibility category (open-weights, api,
+// hosted, unreleased, unknown) in l.
+func AccessName(c string, l i18n.Lang) string {
+	if i18n.Has("access." + c) {
+		return l.T("access." + c)
+	}
+	return c
+}
+
 // DomainGroupName returns a domain group's name in l.
 func DomainGroupName(name string, l i18n.Lang) string {
 	if i18n.Has("dg." + name) {

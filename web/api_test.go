@@ -219,7 +219,7 @@ func TestAPIEndpoints(t *testing.T) {
 	}
 	// downloads
 	resp, body = get(t, srv, "/api/v1/models?country=KR&format=csv")
-	if resp.StatusCode != 200 || !strings.HasPrefix(string(body), "name,date,year") || !strings.Contains(string(body), "하이퍼클로바 X") {
+	if resp.StatusCode != 200 || !strings.HasPrefix(string(body), "\ufeffname,date,year") || !strings.Contains(string(body), "하이퍼클로바 X") {
 		t.Errorf("csv download: %d %s", resp.StatusCode, body)
 	}
 	resp, body = get(t, srv, "/api/v1/models?format=xlsx")
@@ -536,7 +536,7 @@ func TestCensusFormats(t *testing.T) {
 	srv := httptest.NewServer(web.New(cat, "test", nil).UseFormats(publish.Builtin()).Handler())
 	defer srv.Close()
 	resp, body := get(t, srv, "/api/v1/census?format=csv")
-	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") || !strings.HasPrefix(string(body), "table,year,code,name,count") {
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") || !strings.HasPrefix(string(body), "\ufefftable,year,code,name,count") {
 		t.Errorf("csv: %d %s %.60q", resp.StatusCode, resp.Header.Get("Content-Type"), body)
 	}
 	resp, body = get(t, srv, "/api/v1/census?format=markdown&lang=ko")

@@ -25,6 +25,7 @@ func modelCells(m ModelJSON) []string {
 }
 
 func writeModelsCSV(b *bytes.Buffer, models []ModelJSON) {
+	b.WriteString(publish.UTF8BOM) // for spreadsheets: the names are UTF-8
 	w := publish.NewCSVWriter(b)
 	w.Write(modelColumns)
 	for _, m := range models {

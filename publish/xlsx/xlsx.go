@@ -26,6 +26,15 @@ const (
 	SheetMethod = "method"
 )
 
+// sheet names the models and method sheets in l: SheetModels and
+// SheetMethod in English, 모델 and 방법 in Korean.
+func sheet(name string, l i18n.Lang) string {
+	if l != i18n.KO {
+		return name
+	}
+	return map[string]string{SheetModels: "모델", SheetMethod: "방법"}[name]
+}
+
 // Write writes the census as an Excel workbook: one sheet per table,
 // each with a native Excel chart, a "models" sheet with every model's
 // normalized and raw values, and a "method" sheet. Numbers are stored as
@@ -55,7 +64,7 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 		cagr = publish.FormatPercent(*r.CAGR)
 	}
 	for _, fig := range census.Figures() {
-		t := table{sheet: fig.ID, title: fig.Text(fig.Title, string(l), r, cagr), styles: map[int]int{}}
+		t := table{sheet: sheetName(fig, r, l), title: fig.Text(fig.Title, string(l), r, cagr), styles: map[int]int{}}
 		for j, c := range fig.Columns {
 			t.headers = append(t.headers, fig.Text(c.Title, string(l), r, ""))
 			switch c.Kind {
@@ -159,7 +168,8 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 	if err := writeModelsSheet(f, d, l, bold, dateStyle, sciStyle); err != nil {
 		return err
 	}
-	if _, err := f.NewSheet(SheetMethod); err != nil {
+	method := sheet(SheetMethod, l)
+	if _, err := f.NewSheet(method); err != nil {
 		return err
 	}
 	lines := [][]any{{l.T("h.method")}}
@@ -175,13 +185,32 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 	lines = append(lines, []any{""}, []any{l.T("method.generated", version)})
 	for i, row := range lines {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow(SheetMethod, cell, &row)
+		f.SetSheetRow(method, cell, &row)
 	}
-	f.SetCellStyle(SheetMethod, "A1", "A1", bold)
-	f.SetColWidth(SheetMethod, "A", "A", 110)
+	f.SetCellStyle(method, "A1", "A1", bold)
+	f.SetColWidth(method, "A", "A", 110)
 	f.SetActiveSheet(0)
 	_, err := f.WriteTo(w)
 	return err
+}
+
+// sheetName names a figure's sheet: its id in English (stable, for
+// formulas and scripts), its Korean title in Korean, cut to the 31
+// characters Excel allows and without the characters it forbids.
+func sheetName(f census.Figure, r *census.Result, l i18n.Lang) string {
+	if l != i18n.KO {
+		return f.ID
+	}
+	name := strings.Map(func(c rune) rune {
+		if strings.ContainsRune(`[]:*?/\'`, c) {
+			return ' '
+		}
+		return c
+	}, f.Text(f.Title, string(l), r, ""))
+	if rs := []rune(name); len(rs) > 31 {
+		name = string(rs[:31])
+	}
+	return name
 }
 
 // cellValue is a figure's value as a workbook cell: numbers as numbers,
@@ -213,19 +242,20 @@ func cellValue(kind census.ValueKind, v census.Value, r *census.Result, l i18n.L
 }
 
 func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, dateStyle, sciStyle int) error {
-	if _, err := f.NewSheet(SheetModels); err != nil {
+	models := sheet(SheetModels, l)
+	if _, err := f.NewSheet(models); err != nil {
 		return err
 	}
 	headers := []string{
 		l.T("col.model"), l.T("col.date"), l.T("col.year"), l.T("col.organization"), l.T("col.group"),
 		l.T("col.country"), l.T("col.domain"), l.T("col.multimodal"), l.T("col.flop"), l.T("col.confidence"),
-		l.T("col.category"), "in_census",
+		l.T("col.category"), l.T("col.in_census"),
 	}
 	for _, fld := range publish.RawFields {
-		headers = append(headers, "raw: "+string(fld))
+		headers = append(headers, l.T("col.raw_of", string(fld)))
 	}
-	headers = append(headers, "file", "line")
-	sw, err := f.NewStreamWriter(SheetModels)
+	headers = append(headers, l.T("col.file"), l.T("col.line"))
+	sw, err := f.NewStreamWriter(models)
 	if err != nil {
 		return err
 	}
@@ -249,13 +279,17 @@ func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, 
 		if m.HasFLOP {
 			flop = excelize.Cell{Value: m.FLOP, StyleID: sciStyle}
 		}
+		groups := make([]string, len(m.DomainGroups))
+		for j, g := range m.DomainGroups {
+			groups[j] = publish.DomainGroupName(g, l)
+		}
 		row := []any{m.Name, date, m.Date.Year, strings.Join(m.Organizations, ", "), strings.Join(m.Groups, ", "),
-			strings.Join(m.Countries, ", "), strings.Join(m.DomainGroups, ", "), m.Multimodal, flop, m.Confidence,
-			m.Access, d.InPeriod(m)}
+			strings.Join(m.Countries, ", "), strings.Join(groups, ", "), m.Multimodal, flop, publish.ConfidenceName(m.Confidence, l),
+			publish.AccessName(m.Access, l), d.InPeriod(m)}
 		for _, fld := range publish.RawFields {
 			row = append(row, m.Raw[fld])
 		}
-		row = append(row, m.File, m.Line)
+		row = append(row, publish.DisplayName(m.File), m.Line)
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(cell, row); err != nil {
 			return err
