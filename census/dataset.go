@@ -42,7 +42,19 @@ type Problem struct {
 	Line    int    `json:"line"`
 	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	// Code names the kind of problem (ProblemMalformed, …), and Args are
+	// the values in Message, for translations.
+	Code string `json:"code,omitempty"`
+	Args []any  `json:"-"`
 }
+
+// Kinds of Problem.
+const (
+	ProblemMalformed    = "malformed_record" // args: first line, column, line, parser's error
+	ProblemFieldCount   = "field_count"      // args: fields, header fields
+	ProblemCompute      = "compute_not_number"
+	ProblemDecimalComma = "compute_decimal_comma" // args: the cell
+)
 
 // Dataset accumulates the normalized models of a snapshot, with everything
 // that was left out and why. Len and Model give the models; they are kept
@@ -453,11 +465,11 @@ func (d *Dataset) parseCompute(raw *Raw) (float64, bool) {
 	}
 	v, ok := ParseNumber(s)
 	if !ok && strings.TrimSpace(s) != "" {
-		msg := "training compute " + strconv.Quote(s) + " is not a number; the model counts as having no compute"
+		msg, code := "training compute "+strconv.Quote(s)+" is not a number; the model counts as having no compute", ProblemCompute
 		if DecimalComma(s) {
-			msg = "training compute " + strconv.Quote(s) + " has a comma that may be a decimal comma; it is not read, and the model counts as having no compute"
+			msg, code = "training compute "+strconv.Quote(s)+" has a comma that may be a decimal comma; it is not read, and the model counts as having no compute", ProblemDecimalComma
 		}
-		d.AddProblem(Problem{File: raw.File, Line: raw.Line, Message: msg})
+		d.AddProblem(Problem{File: raw.File, Line: raw.Line, Message: msg, Code: code, Args: []any{strconv.Quote(s)}})
 		return 0, false
 	}
 	return v, ok

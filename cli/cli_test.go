@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/modelcensus/modelcensus/i18n"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -431,5 +432,28 @@ func TestReportFromURL(t *testing.T) {
 	code, _, errOut = run(t, nil, "report", "--source", srv.URL+"/other.zip", "--cache-dir", t.TempDir())
 	if code != ExitDownload || !strings.Contains(errOut, "--source FILE") {
 		t.Errorf("offline without cache: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// Korean output has no English left in it: row warnings, ages, the rules'
+// details; English output has no Korean names.
+func TestKoreanOutputIsKorean(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(p, []byte("Model,Publication date,Training compute (FLOP)\nA,2024-01-01,\"1,2e24\"\nShort,2024\nC,2024-02-01,1e24\n\"B \"\"x\"\" y,2024\n"), 0o644)
+	_, _, errOut := run(t, nil, "report", "--source", p, "--lang", "ko-KR")
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], ":2: 학습 연산량") || !strings.Contains(lines[1], ":3: 행의 필드가") || !strings.Contains(lines[2], ":5: 5행부터") {
+		t.Errorf("Korean warnings, in line order:\n%s", errOut)
+	}
+	if roundAge(5*time.Second, i18n.KO) != "5초" || roundAge(72*time.Hour, i18n.KO) != "3일" || roundAge(90*time.Minute, i18n.EN) != "2 hours" {
+		t.Error("ages are not in the language")
+	}
+	_, ko, _ := run(t, nil, "rules", "--kind", "organization", "--lang", "ko")
+	if strings.Contains(ko, " industry") || !strings.Contains(ko, "기업") {
+		t.Error("rules in Korean show English sectors")
+	}
+	_, en, _ := run(t, nil, "rules", "--kind", "country", "--lang", "en-US")
+	if strings.Contains(en, "대한민국") || strings.Contains(en, "미국") {
+		t.Error("rules in English show Korean names")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -135,7 +136,7 @@ func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r 
 	}
 	if f := src.Fetched; f != nil {
 		if f.Offline {
-			fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now())), f.RetrievedAt.Format(time.RFC3339)))
+			fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now()), l), f.RetrievedAt.Format(time.RFC3339)))
 		} else if f.FromCache {
 			fmt.Fprintln(io.ErrOut, l.T("warn.cached", f.URL, f.RetrievedAt.Format(time.RFC3339)))
 		}
@@ -145,25 +146,47 @@ func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r 
 		return nil, translate(l, err)
 	}
 	const shown = 10
+	// In file order: the reader's problems and the census's come apart.
+	sort.SliceStable(ds.Problems, func(i, j int) bool {
+		a, b := ds.Problems[i], ds.Problems[j]
+		return a.File < b.File || a.File == b.File && a.Line < b.Line
+	})
 	for i, p := range ds.Problems {
 		if i == shown {
 			fmt.Fprintln(io.ErrOut, l.T("warn.more_problems", len(ds.Problems)-shown))
 			break
 		}
-		fmt.Fprintln(io.ErrOut, l.T("warn.problem", p.File, p.Line, p.Message))
+		fmt.Fprintln(io.ErrOut, l.T("warn.problem", p.File, p.Line, problemText(p, l)))
 	}
 	return ds, nil
 }
 
-func roundAge(d time.Duration) string {
+// roundAge says how old a copy is, in l: days past two days, else hours,
+// minutes or seconds.
+func roundAge(d time.Duration, l i18n.Lang) string {
 	switch {
 	case d >= 48*time.Hour:
-		return strconv.Itoa(int(d.Hours()/24)) + "d"
+		return l.T("age.days", int(d.Hours()/24))
 	case d >= time.Hour:
-		return d.Round(time.Hour).String()
+		return l.T("age.hours", int(d.Round(time.Hour).Hours()))
+	case d >= time.Minute:
+		return l.T("age.minutes", int(d.Round(time.Minute).Minutes()))
 	default:
-		return d.Round(time.Second).String()
+		return l.T("age.seconds", int(d.Round(time.Second).Seconds()))
 	}
+}
+
+// problemText is a row's problem in l: its translation by code, else the
+// reader's English.
+func problemText(p census.Problem, l i18n.Lang) string {
+	if p.Code == "" || !i18n.Has("problem."+p.Code) {
+		return p.Message
+	}
+	args := p.Args
+	if p.Code == census.ProblemMalformed && len(args) == 4 {
+		args = append(args[:3:3], l.T("quote."+fmt.Sprint(args[3])))
+	}
+	return l.T("problem."+p.Code, args...)
 }
 
 // writeOutput writes data to path atomically (publish.WriteFileAtomic),

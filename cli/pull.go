@@ -123,14 +123,14 @@ func storeOrInput(l i18n.Lang, err error) error {
 func printPull(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {
 	s := res.Snapshot
 	if f := res.Fetched; f != nil && f.Offline {
-		fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now())), f.RetrievedAt.Format(time.RFC3339)))
+		fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now()), l), f.RetrievedAt.Format(time.RFC3339)))
 	}
 	for i, p := range res.Problems {
 		if i == 10 {
 			fmt.Fprintln(io.ErrOut, l.T("warn.more_problems", len(res.Problems)-10))
 			break
 		}
-		fmt.Fprintln(io.ErrOut, l.T("warn.problem", p.File, p.Line, p.Message))
+		fmt.Fprintln(io.ErrOut, l.T("warn.problem", p.File, p.Line, problemText(p, l)))
 	}
 	if !res.Created {
 		fmt.Fprintln(io.Out, l.T("pull.unchanged", s.ID, s.DateString()))

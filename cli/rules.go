@@ -92,7 +92,7 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 	var maps []Mapping
 	title := ""
 	if o.Source == "" {
-		maps = tableMappings(r)
+		maps = tableMappings(r, l)
 		origin := l.T("rules.embedded")
 		if o.RulesDir != "" {
 			origin = o.RulesDir
@@ -143,8 +143,16 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// tableMappings lists the rule tables themselves.
-func tableMappings(r *census.Rules) []Mapping {
+// tableMappings lists the rule tables themselves, with details in l: a
+// country's or domain's Korean name in Korean, an organization's home
+// country and sector.
+func tableMappings(r *census.Rules, l i18n.Lang) []Mapping {
+	ko := func(name string) string {
+		if l == i18n.KO {
+			return name
+		}
+		return ""
+	}
 	var out []Mapping
 	for _, f := range census.Fields {
 		for _, a := range r.ColumnAliases(f) {
@@ -152,13 +160,17 @@ func tableMappings(r *census.Rules) []Mapping {
 		}
 	}
 	for _, c := range r.Countries {
-		out = append(out, Mapping{Kind: census.KindCountry, Raw: c.Name, MapsTo: c.Code, Detail: c.NameKo, Mapped: true})
+		out = append(out, Mapping{Kind: census.KindCountry, Raw: c.Name, MapsTo: c.Code, Detail: ko(c.NameKo), Mapped: true})
 	}
 	for _, o := range r.Organizations {
-		out = append(out, Mapping{Kind: census.KindOrganization, Raw: o.Name, MapsTo: o.Group, Detail: strings.TrimSpace(o.Country + " " + o.Sector), Mapped: true})
+		sector := o.Sector
+		if i18n.Has("sector." + sector) {
+			sector = l.T("sector." + sector)
+		}
+		out = append(out, Mapping{Kind: census.KindOrganization, Raw: o.Name, MapsTo: o.Group, Detail: strings.TrimSpace(o.Country + " " + sector), Mapped: true})
 	}
 	for _, d := range r.Domains {
-		out = append(out, Mapping{Kind: census.KindDomain, Raw: d.Name, MapsTo: d.Group, Detail: d.NameKo, Mapped: true})
+		out = append(out, Mapping{Kind: census.KindDomain, Raw: d.Name, MapsTo: d.Group, Detail: ko(d.NameKo), Mapped: true})
 	}
 	acc := r.AccessTable()
 	keys := make([]string, 0, len(acc))

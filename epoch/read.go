@@ -183,7 +183,8 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 			nonEmpty++
 			if !broken {
 				cur.problems = append(cur.problems, census.Problem{File: name, Line: pe.StartLine + lineOff, Column: pe.Column,
-					Message: fmt.Sprintf("malformed CSV record from line %d (column %d of line %d: %v); the record is skipped", pe.StartLine+lineOff, pe.Column, pe.Line+lineOff, pe.Err)})
+					Message: fmt.Sprintf("malformed CSV record from line %d (column %d of line %d: %v); the record is skipped", pe.StartLine+lineOff, pe.Column, pe.Line+lineOff, pe.Err),
+					Code:    census.ProblemMalformed, Args: []any{pe.StartLine + lineOff, pe.Column, pe.Line + lineOff, quoteKind(pe.Err)}})
 			}
 			// A broken quoted field leaves the rest of its record on the
 			// following lines: they are part of this warning, up to the
@@ -201,7 +202,8 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 			nonEmpty++
 			if !broken {
 				cur.problems = append(cur.problems, census.Problem{File: name, Line: line,
-					Message: fmt.Sprintf("row has %d fields where the header has %d; row skipped", len(rec), len(header))})
+					Message: fmt.Sprintf("row has %d fields where the header has %d; row skipped", len(rec), len(header)),
+					Code:    census.ProblemFieldCount, Args: []any{len(rec), len(header)}})
 			}
 			continue
 		}
@@ -262,6 +264,21 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 	}
 	res.Info.Encoding, res.Info.Dialect = d.Encoding, d.Dialect
 	return res, nil
+}
+
+// quoteKind names a parser error for translations: "bare_quote" (a quote
+// in an unquoted field), "quote" (a stray or missing quote in a quoted
+// field), "field_count" or "other".
+func quoteKind(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return "bare_quote"
+	case errors.Is(err, csv.ErrQuote):
+		return "quote"
+	case errors.Is(err, csv.ErrFieldCount):
+		return "field_count"
+	}
+	return "other"
 }
 
 // batch is a run of parsed rows on its way to be normalized. The cells
