@@ -457,3 +457,23 @@ func TestKoreanOutputIsKorean(t *testing.T) {
 		t.Error("rules in English show Korean names")
 	}
 }
+
+// Help says what each flag does on its command, in the help's language.
+func TestHelpTexts(t *testing.T) {
+	_, ko, _ := run(t, nil, "pull", "--help", "--lang", "ko")
+	if strings.Contains(ko, "[flags]") || !strings.Contains(ko, "[플래그]") {
+		t.Error("Korean help shows [flags]")
+	}
+	_, pull, _ := run(t, nil, "pull", "--help")
+	if strings.Contains(pull, "--subset") {
+		t.Error("pull offers --subset, which it does not use")
+	}
+	_, serve, _ := run(t, nil, "serve", "--help")
+	if strings.Contains(serve, "default \"https://") {
+		t.Error("serve's --source shows a download as its default")
+	}
+	_, diff, _ := run(t, nil, "diff", "--help")
+	if !strings.Contains(diff, "both snapshots") {
+		t.Error("diff's --subset does not say what it compares")
+	}
+}

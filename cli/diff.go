@@ -49,7 +49,7 @@ and rules.
 	}
 	fs := cmd.Flags()
 	o.dbOptions.addFlags(fs, l)
-	fs.StringVar(&o.Subset, "subset", "", l.T("flag.subset"))
+	fs.StringVar(&o.Subset, "subset", "", l.T("flag.subset.diff"))
 	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
 	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
 	o.addCensusFlags(fs, l)

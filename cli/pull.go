@@ -45,6 +45,8 @@ Pulling the same content again stores nothing. A folder of dated sub-folders
 	}
 	fs := cmd.Flags()
 	o.sourceOptions.addFlags(fs, l)
+	// pull keeps every file of a download; it chooses no subset.
+	_ = fs.MarkHidden("subset")
 	o.dbOptions.addFlags(fs, l)
 	fs.DurationVar(&o.Every, "every", 0, l.T("flag.every"))
 	return cmd

@@ -99,11 +99,14 @@ func init() {
 	cobra.AddTemplateFunc("koreanDefaults", func(s string) string {
 		return strings.ReplaceAll(s, "(default ", "(기본값 ")
 	})
+	cobra.AddTemplateFunc("koreanFlags", func(s string) string {
+		return strings.ReplaceAll(s, "[flags]", "[플래그]")
+	})
 }
 
 // koreanUsage is cobra's usage template with Korean headings.
 const koreanUsage = `사용법:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.UseLine | koreanFlags}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [명령]{{end}}{{if gt (len .Aliases) 0}}
 
 별칭:

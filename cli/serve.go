@@ -44,6 +44,9 @@ on loopback unless told otherwise, and stops gracefully on SIGINT or SIGTERM.
 	}
 	fs := cmd.Flags()
 	o.sourceOptions.addFlags(fs, l)
+	// Without --source, serve serves the store: no download by default.
+	src := fs.Lookup("source")
+	src.DefValue, src.Usage = "", l.T("flag.source.serve")
 	o.sourceOptions.addReadFlags(fs, l)
 	o.dbOptions.addFlags(fs, l)
 	fs.StringVar(&o.Addr, "addr", "127.0.0.1:8080", l.T("flag.addr"))
