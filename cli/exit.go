@@ -69,6 +69,9 @@ func translate(l i18n.Lang, err error) error {
 	if errors.As(err, &fo) || errors.As(err, &nf) || errors.As(err, &oe) {
 		return outputError(l, err)
 	}
+	if errors.As(err, new(publish.NoCJKFontError)) {
+		return &Error{Code: ExitOutput, Msg: l.T("err.no_cjk_font", publish.CJKPackage), Err: err}
+	}
 	if errors.As(err, new(publish.NoChromeError)) {
 		return &Error{Code: ExitOutput, Msg: l.T("err.no_chromium", strings.Join(publish.ChromeNames, ", ")), Err: err}
 	}

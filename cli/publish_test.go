@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,6 +91,26 @@ func TestPDF(t *testing.T) {
 		if b, _ := os.ReadFile(pdf); !bytes.HasPrefix(b, []byte("%PDF")) {
 			t.Errorf("not a PDF")
 		}
+		// The Korean glyphs are there: Chromium embeds Noto CJK's as
+		// Type 3 fonts (or a CJK font by name); without a CJK font the
+		// command refuses (TestKoreanWithoutCJKFont). The first page is
+		// kept as a picture.
+		if pf, err := exec.LookPath("pdffonts"); err == nil {
+			out, err := exec.Command(pf, pdf).Output()
+			if err != nil || !(strings.Contains(string(out), "CJK") || strings.Contains(string(out), "Type 3")) {
+				t.Errorf("no CJK glyphs embedded in the Korean PDF:\n%s", out)
+			}
+			art := os.Getenv("MODELCENSUS_ARTIFACTS")
+			if art == "" {
+				art = filepath.Join("..", "artifacts")
+			}
+			os.MkdirAll(art, 0o755)
+			if err := exec.Command("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", pdf, filepath.Join(art, "brief-ko-pdf")).Run(); err != nil {
+				t.Errorf("pdftoppm: %v", err)
+			}
+		} else if os.Getenv("CI") != "" {
+			t.Error("CI must check the PDF's fonts: install poppler-utils")
+		}
 	}
 	// Where no browser is installed, a clear message.
 	t.Setenv("PATH", t.TempDir())
@@ -156,5 +177,34 @@ func TestHeadingsNameSubsetAndThreshold(t *testing.T) {
 	_, md, _ := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "markdown")
 	if !strings.Contains(md, "\n## Summary\n\n") || !strings.Contains(md, "7") {
 		t.Errorf("no summary:\n%.600s", md)
+	}
+}
+
+// On a machine whose font path has no CJK font, a Korean PDF and a Korean
+// PNG chart are refused with a message naming the font package, never
+// printed as empty boxes.
+func TestKoreanWithoutCJKFont(t *testing.T) {
+	if _, err := exec.LookPath("fc-list"); err != nil {
+		t.Skip("fontconfig is not installed")
+	}
+	conf := filepath.Join(t.TempDir(), "fonts.conf")
+	os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig></fontconfig>`), 0o644)
+	t.Setenv("FONTCONFIG_FILE", conf)
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"report", "--source", fixture, "--date", "2025-03-01", "--lang", "ko", "--format", "pdf", "-o", filepath.Join(dir, "b.pdf")},
+		{"chart", "per_year", "--source", fixture, "--date", "2025-03-01", "--lang", "ko", "-o", filepath.Join(dir, "c.png")},
+	} {
+		code, _, errOut := run(t, nil, args...)
+		if code != ExitOutput || !strings.Contains(errOut, "fonts-noto-cjk") {
+			t.Errorf("%v: exit %d: %s", args[:2], code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.pdf")); err == nil {
+		t.Error("a PDF was written")
+	}
+	// English charts need no CJK font.
+	if code, _, errOut := run(t, nil, "chart", "countries", "--source", fixture, "--date", "2025-03-01", "-o", filepath.Join(dir, "en.png")); code != ExitOK {
+		t.Errorf("English PNG: exit %d: %s", code, errOut)
 	}
 }

@@ -288,6 +288,7 @@ var catalog = map[string][2]string{
 	"err.no_subset":                 {"%s: no %s file here; found: %s (choose one with --subset)", "%s: %s 파일이 없습니다. 있는 것: %s (--subset으로 선택하세요)"},
 	"err.missing_column":            {"%s:1: required column missing: expected %s; found %s", "%s:1: 필수 열이 없습니다: %s 열이 필요하지만 다음 열만 있습니다: %s"},
 	"err.read":                      {"%s: cannot read: %v", "%s: 읽을 수 없습니다: %v"},
+	"err.no_cjk_font":               {"the document holds Korean text and no installed font draws it; it would print as empty boxes: install %[1]s (apt-get install %[1]s)", "문서에 한글이 있는데 이를 그릴 글꼴이 설치되어 있지 않아 빈 상자로 인쇄됩니다: %[1]s을(를) 설치하세요(apt-get install %[1]s)"},
 	"err.one_column":                {"; the header is one column: the delimiter is not , ; TAB or |, or the encoding or the line ends are not what they seem (try --encoding)", "; 헤더가 한 열뿐입니다: 구분자가 , ; TAB | 가 아니거나 인코딩이나 줄 끝이 겉보기와 다릅니다(--encoding을 시도해 보세요)"},
 	"err.too_large_input":           {"%s: refused: %v", "%s: 거부했습니다: %v"},
 	"err.no_rows":                   {"%s: the file has content but no row could be read: the delimiter, the encoding or the line ends are likely not what they seem (try --encoding)", "%s: 내용은 있지만 읽을 수 있는 행이 없습니다: 구분자, 인코딩 또는 줄 끝이 겉보기와 다를 가능성이 큽니다(--encoding을 시도해 보세요)"},

@@ -136,7 +136,9 @@ func Builtin() *Registry {
 	r.Register(Format{Name: FormatJSON, Ext: "json", MIME: "application/json",
 		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error { return WriteJSON(w, d.Result) }})
 	r.Register(Format{Name: FormatCSV, Ext: "csv", MIME: "text/csv; charset=utf-8",
-		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error { return WriteCSV(w, d.Result, o.Lang) }})
+		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error {
+			return WriteCSV(w, d.Result, o.Lang)
+		}})
 	r.Register(Format{Name: FormatMarkdown, Aliases: []string{"md"}, Ext: "md", MIME: "text/markdown; charset=utf-8", Models: true,
 		Report: writeMarkdownReport})
 	r.Register(Format{Name: FormatHTML, Aliases: []string{"htm"}, Ext: "html", MIME: "text/html; charset=utf-8", Models: true,
@@ -207,6 +209,10 @@ func writePDF(ctx context.Context, w io.Writer, d *Document, o Options) error {
 	var buf bytes.Buffer
 	if err := WriteHTML(&buf, d, o.Lang, o.Version); err != nil {
 		return err
+	}
+	// Chromium prints Korean it has no font for as empty boxes, and exits 0.
+	if _, ok := CJKFont(); !ok && HasCJK(buf.String()) {
+		return NoCJKFontError{}
 	}
 	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
 		return err

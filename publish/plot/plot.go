@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -28,41 +29,60 @@ var palette = []color.RGBA{
 	{0x94, 0xa3, 0xb8, 255},
 }
 
-// cjkFonts are system fonts with Hangul, tried in order, so that Korean
-// labels draw in PNG charts (SVG leaves the font to the viewer).
-var cjkFonts = []string{
-	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-	"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
-	"/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
-}
-
 var (
-	cjkOnce sync.Once
-	cjkFace string // typeface name registered in font.DefaultCache, or ""
+	cjkMu     sync.Mutex
+	cjkLoaded = map[string]bool{} // font files registered, by path
 )
 
+// cjkTypeface is the typeface name a CJK font file is registered under.
+const cjkTypeface = "modelcensus-cjk"
+
+// loadCJK registers the installed font that draws Korean (see
+// publish.CJKFont; each file is parsed once) and returns its typeface
+// name, or "" when there is none.
 func loadCJK() string {
-	cjkOnce.Do(func() {
-		for _, p := range cjkFonts {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				continue
-			}
-			var fnt *opentype.Font
-			if coll, err := opentype.ParseCollection(data); err == nil && coll.NumFonts() > 0 {
-				fnt, _ = coll.Font(0)
-			} else if f, err := opentype.Parse(data); err == nil {
-				fnt = f
-			}
-			if fnt == nil {
-				continue
-			}
-			font.DefaultCache.Add(font.Collection{{Font: font.Font{Typeface: "modelcensus-cjk"}, Face: fnt}})
-			cjkFace = "modelcensus-cjk"
-			return
-		}
-	})
-	return cjkFace
+	p, ok := publish.CJKFont()
+	if !ok {
+		return ""
+	}
+	cjkMu.Lock()
+	defer cjkMu.Unlock()
+	if cjkLoaded[p] {
+		return cjkTypeface
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return ""
+	}
+	var fnt *opentype.Font
+	if coll, err := opentype.ParseCollection(data); err == nil && coll.NumFonts() > 0 {
+		fnt, _ = coll.Font(0)
+	} else if f, err := opentype.Parse(data); err == nil {
+		fnt = f
+	}
+	if fnt == nil {
+		return ""
+	}
+	font.DefaultCache.Add(font.Collection{{Font: font.Font{Typeface: cjkTypeface}, Face: fnt}})
+	cjkLoaded[p] = true
+	return cjkTypeface
+}
+
+// chartText is every label of a chart, to tell whether it needs a CJK
+// font.
+func chartText(c publish.Chart) string {
+	var b strings.Builder
+	b.WriteString(c.Title)
+	for _, s := range c.Categories {
+		b.WriteString(s)
+	}
+	for _, s := range c.Series {
+		b.WriteString(s.Name)
+	}
+	for _, s := range c.Scatter {
+		b.WriteString(s.Name)
+	}
+	return b.String()
 }
 
 // Write draws a chart as SVG or PNG, for pasting into documents.
@@ -73,6 +93,9 @@ func Write(w io.Writer, c publish.Chart, format string, l i18n.Lang) error {
 	if format == publish.ImagePNG || l == i18n.KO {
 		if face := loadCJK(); face != "" {
 			plot.DefaultFont = font.Font{Typeface: font.Typeface(face)}
+		} else if format == publish.ImagePNG && publish.HasCJK(chartText(c)) {
+			// Without a font, Korean would be drawn as empty boxes.
+			return publish.NoCJKFontError{}
 		}
 	}
 	p := plot.New()
