@@ -90,6 +90,23 @@ func HeadlineProse(r *census.Result, l i18n.Lang) ([][]Segment, Figures) {
 		}
 		out = append(out, s)
 	}
+	// The latest year's leader, where it is another country.
+	if len(r.Countries) > 0 && len(r.CountriesLatest) > 0 && r.CountriesLatest[0].Code != r.Countries[0].Code {
+		c := r.CountriesLatest[0]
+		if ko {
+			out = append(out, []Segment{fig("to", to), txt("년만 보면 "), fig("country_latest_1", CountryName(c, l)), txt("에서 "), fig("country_latest_1_count", FormatCount(c.Count)), txt("개로 가장 많았습니다.")})
+		} else {
+			out = append(out, []Segment{txt("In "), fig("to", to), txt(" alone, "), fig("country_latest_1", CountryName(c, l)), txt(" led, with "), fig("country_latest_1_count", FormatCount(c.Count)), txt(" models.")})
+		}
+	}
+	// The peak year, where it is not the last.
+	if y, n := peak(r); y != 0 && y != r.Period.To {
+		if ko {
+			out = append(out, []Segment{txt("연간 공개 수는 "), fig("peak_year", strconv.Itoa(y)), txt("년에 "), fig("peak_count", strconv.Itoa(n)), txt("개로 가장 많았습니다.")})
+		} else {
+			out = append(out, []Segment{txt("The yearly count peaked in "), fig("peak_year", strconv.Itoa(y)), txt(", at "), fig("peak_count", strconv.Itoa(n)), txt(" models.")})
+		}
+	}
 	if len(r.OrganizationsLatest) > 0 {
 		o := r.OrganizationsLatest[0]
 		if ko {
@@ -108,13 +125,35 @@ func HeadlineProse(r *census.Result, l i18n.Lang) ([][]Segment, Figures) {
 	}
 	if len(r.TopComputeLatest) > 0 {
 		t := r.TopComputeLatest[0]
+		// Epoch's confidence goes beside a figure it does not call
+		// Confident.
+		uncertain := t.Confidence == "Speculative" || t.Confidence == "Likely"
 		if ko {
-			out = append(out, []Segment{fig("to", to), txt("년 학습 연산량이 가장 큰 모델은 "), fig("top_org", t.Organization), txt("의 "), fig("top_model", t.Model), txt("("), fig("top_flop", FormatPowerOfTen(t.FLOP)), txt(" FLOP)입니다.")})
+			s := []Segment{fig("to", to), txt("년 학습 연산량이 가장 큰 모델은 "), fig("top_org", t.Organization), txt("의 "), fig("top_model", t.Model), txt("("), fig("top_flop", FormatPowerOfTen(t.FLOP)), txt(" FLOP")}
+			if uncertain {
+				s = append(s, txt(", Epoch 신뢰도 "), fig("top_confidence", ConfidenceName(t.Confidence, l)))
+			}
+			out = append(out, append(s, txt(")입니다.")))
 		} else {
-			out = append(out, []Segment{txt("The largest training run of "), fig("to", to), txt(" was "), fig("top_model", t.Model), txt(" by "), fig("top_org", t.Organization), txt(", at "), fig("top_flop", FormatPowerOfTen(t.FLOP)), txt(" FLOP.")})
+			s := []Segment{txt("The largest training run of "), fig("to", to), txt(" was "), fig("top_model", t.Model), txt(" by "), fig("top_org", t.Organization), txt(", at "), fig("top_flop", FormatPowerOfTen(t.FLOP)), txt(" FLOP")}
+			if uncertain {
+				s = append(s, txt(" (Epoch rates this figure "), fig("top_confidence", ConfidenceName(t.Confidence, l)), txt(")"))
+			}
+			out = append(out, append(s, txt(".")))
 		}
 	}
 	return out, figs
+}
+
+// peak is the year of the period with the most models (the first, on a
+// tie) and its count; 0 for an empty period.
+func peak(r *census.Result) (year, count int) {
+	for _, y := range r.PerYear {
+		if y.Count > count {
+			year, count = y.Year, y.Count
+		}
+	}
+	return year, count
 }
 
 // ProseText joins segments into plain text.
@@ -149,6 +188,18 @@ func ExpectedFigures(r *census.Result, l i18n.Lang) Figures {
 	if len(r.TopComputeLatest) > 0 {
 		t := r.TopComputeLatest[0]
 		f["top_model"], f["top_org"], f["top_flop"] = t.Model, t.Organization, FormatPowerOfTen(t.FLOP)
+		f["top_confidence"] = ConfidenceName(t.Confidence, l)
+	}
+	if len(r.CountriesLatest) > 0 {
+		f["country_latest_1"] = CountryName(r.CountriesLatest[0], l)
+		f["country_latest_1_count"] = FormatCount(r.CountriesLatest[0].Count)
+	}
+	best := 0
+	for _, y := range r.PerYear {
+		if y.Count > best {
+			best = y.Count
+			f["peak_year"], f["peak_count"] = strconv.Itoa(y.Year), strconv.Itoa(y.Count)
+		}
 	}
 	return f
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 )
 
@@ -103,6 +104,47 @@ func TestFormatPowerOfTen(t *testing.T) {
 		9.999e24: "10²⁵", 5.18e25: "5.18 × 10²⁵", 1000: "1000"} {
 		if got := FormatPowerOfTen(v); got != want {
 			t.Errorf("FormatPowerOfTen(%g) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// The summary says what a reader needs: the latest year's leader where it
+// differs, the peak year where it is not the last, Epoch's confidence
+// beside an uncertain compute figure, compute as a power of ten.
+func TestProseFacts(t *testing.T) {
+	r := &census.Result{
+		Period: census.Period{From: 2022, To: 2024}, LatestYear: 2024, Total: 18,
+		PerYear:           []census.YearCount{{Year: 2022, Count: 5}, {Year: 2023, Count: 9}, {Year: 2024, Count: 4}},
+		MultimodalPerYear: []census.YearCount{{Year: 2022}, {Year: 2023}, {Year: 2024, Count: 1}},
+		Countries:         []census.CountryCount{{Code: "US", Name: "United States", NameKo: "미국", Count: 10}, {Code: "CN", Name: "China", NameKo: "중국", Count: 8}},
+		CountriesLatest:   []census.CountryCount{{Code: "CN", Name: "China", NameKo: "중국", Count: 3}, {Code: "US", Name: "United States", NameKo: "미국", Count: 1}},
+		TopComputeLatest:  []census.TopModel{{Model: "Big", Organization: "Lab", Date: "2024-05-01", FLOP: 5e26, Confidence: "Speculative"}},
+		Settings:          census.Settings{Subset: "large-scale"},
+	}
+	for l, want := range map[i18n.Lang][]string{
+		i18n.EN: {"In 2024 alone, China led, with 3 models.", "The yearly count peaked in 2023, at 9 models.", "5 × 10²⁶ FLOP (Epoch rates this figure Speculative)."},
+		i18n.KO: {"2024년만 보면 중국에서 3개로 가장 많았습니다.", "연간 공개 수는 2023년에 9개로 가장 많았습니다.", "5 × 10²⁶ FLOP, Epoch 신뢰도 추정)입니다."},
+	} {
+		prose, _ := HeadlineProse(r, l)
+		var all []string
+		for _, p := range prose {
+			all = append(all, ProseText(p))
+		}
+		text := strings.Join(all, "\n")
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s summary lacks %q:\n%s", l, w, text)
+			}
+		}
+	}
+	// A Confident figure, the same leader and a last-year peak: none of it.
+	r.TopComputeLatest[0].Confidence = "Confident"
+	r.CountriesLatest[0], r.CountriesLatest[1] = r.CountriesLatest[1], r.CountriesLatest[0]
+	r.PerYear[2].Count = 12
+	prose, _ := HeadlineProse(r, i18n.EN)
+	for _, p := range prose {
+		if s := ProseText(p); strings.Contains(s, "alone") || strings.Contains(s, "peaked") || strings.Contains(s, "rates") {
+			t.Errorf("unneeded: %q", s)
 		}
 	}
 }
