@@ -236,3 +236,30 @@ func TestHTMLEscapesData(t *testing.T) {
 		t.Errorf("only %d of %d payload names show as text", found, len(payloads))
 	}
 }
+
+// The print styles keep tables readable on paper: a short table whole, a
+// long one with its header repeated and never its header, first or last
+// rows alone; a chart with the start of its table; dates and confidence
+// of the top-compute table on one line.
+func TestPrintStyles(t *testing.T) {
+	d := publishtest.Document(t, "../testdata/census_fixture.csv", census.Options{})
+	var b bytes.Buffer
+	if err := publish.WriteHTML(&b, d, i18n.EN, "test"); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, rule := range []string{
+		"table.short { break-inside: avoid;",
+		"thead { display: table-header-group; break-after: avoid; }",
+		"tbody tr:last-child, tbody tr:nth-last-child(2) { break-before: avoid;",
+		".chart { break-after: avoid;",
+		"table[data-table=top_compute_latest] td:nth-child(4), table[data-table=top_compute_latest] td:nth-child(6) { white-space: nowrap; }",
+	} {
+		if !strings.Contains(page, rule) {
+			t.Errorf("print styles lack %q", rule)
+		}
+	}
+	if !strings.Contains(page, `<table data-table="per_year" class="short">`) {
+		t.Error("a short table is not marked short")
+	}
+}
