@@ -162,10 +162,13 @@ func TestPullEvery(t *testing.T) {
 		w.Write(versions[v])
 	}))
 	defer srv.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 2500*time.Millisecond)
+	// The loop is stopped once the changed download is stored (as Ctrl-C
+	// would stop it), not at a fixed time, which a loaded machine misses.
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	var out, errOut bytes.Buffer
-	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, Getenv: func(string) string { return "" }, Now: time.Now, Deps: testDeps()}
+	var out bytes.Buffer
+	errOut := &stopAfter{seen: func() bool { return strings.Contains(out.String(), "Stored snapshot #2") }, want: "Next pull", stop: cancel}
+	io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: errOut, Getenv: func(string) string { return "" }, Now: time.Now, Deps: testDeps()}
 	code := Run(ctx, io, []string{"pull", "--every", "1s", "--db", filepath.Join(t.TempDir(), "s.db"),
 		"--cache-dir", t.TempDir(), "--source", srv.URL + "/ai_models.zip"})
 	if code != 0 {
@@ -179,6 +182,24 @@ func TestPullEvery(t *testing.T) {
 	if notModified.Load() < 1 {
 		t.Errorf("the second pull should have been revalidated with the ETag (304)")
 	}
+}
+
+// stopAfter is an output that calls stop when it is written want once
+// seen reports true: when the loop waits for its next pull after storing
+// what the test waits for.
+type stopAfter struct {
+	bytes.Buffer
+	seen func() bool
+	want string
+	stop func()
+}
+
+func (s *stopAfter) Write(p []byte) (int, error) {
+	n, err := s.Buffer.Write(p)
+	if strings.Contains(string(p), s.want) && s.seen() {
+		s.stop()
+	}
+	return n, err
 }
 
 // Commands that only read the store do not create one: a mistyped --db

@@ -13,29 +13,35 @@ import (
 	"time"
 
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 )
 
+// palette is Okabe and Ito's, whose colours people with any common colour
+// blindness tell apart (Okabe & Ito, "Color Universal Design", 2008),
+// yellow last as it is faint on white.
 var palette = []color.RGBA{
-	{0x2f, 0x5a, 0xa8, 255}, {0xd0, 0x59, 0x3b, 255}, {0x3a, 0x9a, 0x6a, 255}, {0x8a, 0x5c, 0xb8, 255},
-	{0xc4, 0x9a, 0x1b, 255}, {0x3f, 0x8f, 0xb5, 255}, {0xb5, 0x48, 0x6e, 255}, {0x6b, 0x72, 0x80, 255},
-	{0x94, 0xa3, 0xb8, 255},
+	{0x00, 0x72, 0xb2, 255}, {0xd5, 0x5e, 0x00, 255}, {0x00, 0x9e, 0x73, 255}, {0xcc, 0x79, 0xa7, 255},
+	{0xe6, 0x9f, 0x00, 255}, {0x56, 0xb4, 0xe9, 255}, {0x00, 0x00, 0x00, 255}, {0x99, 0x99, 0x99, 255},
+	{0xf0, 0xe4, 0x42, 255},
 }
+
+// DPI is the pixel density of PNG charts: twice the 96 of a screen, so
+// that a chart prints sharp at A4.
+const DPI = 192
 
 var (
 	cjkMu     sync.Mutex
-	cjkLoaded = map[string]bool{} // font files registered, by path
+	cjkLoaded = map[string]string{} // font files registered: path → family name
 )
-
-// cjkTypeface is the typeface name a CJK font file is registered under.
-const cjkTypeface = "modelcensus-cjk"
 
 // loadCJK registers the installed font that draws Korean (see
 // publish.CJKFont; each file is parsed once) and returns its typeface
@@ -47,8 +53,8 @@ func loadCJK() string {
 	}
 	cjkMu.Lock()
 	defer cjkMu.Unlock()
-	if cjkLoaded[p] {
-		return cjkTypeface
+	if family, ok := cjkLoaded[p]; ok {
+		return family
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {
@@ -63,9 +69,15 @@ func loadCJK() string {
 	if fnt == nil {
 		return ""
 	}
-	font.DefaultCache.Add(font.Collection{{Font: font.Font{Typeface: cjkTypeface}, Face: fnt}})
-	cjkLoaded[p] = true
-	return cjkTypeface
+	// Registered under its own family name ("Noto Sans CJK KR"), which an
+	// SVG names, so that the SVG and the PNG use the same font.
+	family, err := fnt.Name(nil, sfnt.NameIDFamily)
+	if err != nil || family == "" {
+		family = "sans-serif"
+	}
+	font.DefaultCache.Add(font.Collection{{Font: font.Font{Typeface: font.Typeface(family)}, Face: fnt}})
+	cjkLoaded[p] = family
+	return family
 }
 
 // chartText is every label of a chart, to tell whether it needs a CJK
@@ -85,29 +97,44 @@ func chartText(c publish.Chart) string {
 	return b.String()
 }
 
-// Write draws a chart as SVG or PNG, for pasting into documents.
+// Write draws a chart as SVG or PNG, for pasting into documents: one font
+// family for both (the installed CJK font, which draws Latin too, else
+// gonum's Liberation Sans), sizes legible at A4, Okabe and Ito's palette,
+// values on the bars, the compute chart's legend beside the plot, and PNG
+// at 2× pixel density (DPI). A PNG with Korean text and no font to draw it
+// is refused (publish.NoCJKFontError).
 func Write(w io.Writer, c publish.Chart, format string, l i18n.Lang) error {
 	if format != publish.ImageSVG && format != publish.ImagePNG {
 		return fmt.Errorf("chart format %q: want svg or png", format)
 	}
-	if format == publish.ImagePNG || l == i18n.KO {
-		if face := loadCJK(); face != "" {
-			plot.DefaultFont = font.Font{Typeface: font.Typeface(face)}
-		} else if format == publish.ImagePNG && publish.HasCJK(chartText(c)) {
-			// Without a font, Korean would be drawn as empty boxes.
-			return publish.NoCJKFontError{}
-		}
+	family := loadCJK()
+	if family == "" && format == publish.ImagePNG && publish.HasCJK(chartText(c)) {
+		// Without a font, Korean would be drawn as empty boxes.
+		return publish.NoCJKFontError{}
 	}
+	fnt := font.Font{Typeface: "Liberation", Variant: "Sans"}
+	if family != "" {
+		fnt = font.Font{Typeface: font.Typeface(family)}
+	}
+	plot.DefaultFont = fnt
 	p := plot.New()
 	p.Title.Text = c.Title
-	p.Title.TextStyle.Font.Size = vg.Points(13)
+	p.Title.TextStyle.Font.Size = vg.Points(14)
 	p.Title.Padding = vg.Points(10)
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Tick.Label.Font.Size = vg.Points(10)
+		a.Label.TextStyle.Font.Size = vg.Points(10)
+		a.Padding = vg.Points(6) // Korean labels clear of the axis
+	}
 	width, height := 18*vg.Centimeter, 10*vg.Centimeter
+	var legend *plot.Legend
 	switch c.Kind {
 	case "scatter":
-		if err := scatterPlot(p, c, l); err != nil {
+		lg, err := scatterPlot(p, c, l)
+		if err != nil {
 			return err
 		}
+		legend = lg
 		height = 12 * vg.Centimeter
 	default:
 		if len(c.Series) == 0 || len(c.Series[0].Values) == 0 {
@@ -127,34 +154,95 @@ func Write(w io.Writer, c publish.Chart, format string, l i18n.Lang) error {
 			}
 			height = vg.Length(math.Max(8, 0.7*float64(len(vals))+2)) * vg.Centimeter
 		}
-		bars, err := plotter.NewBarChart(vals, vg.Points(14))
+		// Bars as wide as the room allows, up to 36 pt.
+		room := width
+		if horizontal {
+			room = height
+		}
+		barWidth := vg.Length(math.Min(36, 0.55*float64(room.Points())/float64(max(len(vals), 1))))
+		bars, err := plotter.NewBarChart(vals, vg.Points(float64(barWidth)))
 		if err != nil {
 			return err
 		}
 		bars.Color = palette[0]
 		bars.LineStyle.Width = 0
 		bars.Horizontal = horizontal
-		p.Add(bars, plotter.NewGrid())
+		// Grid lines along the values only, not through the bars.
+		grid := plotter.NewGrid()
+		if horizontal {
+			grid.Horizontal.Color = nil
+		} else {
+			grid.Vertical.Color = nil
+		}
+		p.Add(grid, bars)
 		top := 0.0
 		for _, v := range vals {
 			top = math.Max(top, v)
 		}
+		// Each bar's value at its end.
+		pts := make(plotter.XYs, len(vals))
+		texts := make([]string, len(vals))
+		for i, v := range vals {
+			if horizontal {
+				pts[i] = plotter.XY{X: v, Y: float64(i)}
+			} else {
+				pts[i] = plotter.XY{X: float64(i), Y: v}
+			}
+			texts[i] = publish.FormatCount(v)
+		}
+		values, err := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: texts})
+		if err != nil {
+			return err
+		}
+		for i := range values.TextStyle {
+			values.TextStyle[i].Font = fnt
+			values.TextStyle[i].Font.Size = vg.Points(9)
+			if horizontal {
+				values.TextStyle[i].YAlign = draw.YCenter
+			} else {
+				values.TextStyle[i].XAlign = draw.XCenter
+			}
+		}
+		if horizontal {
+			values.Offset = vg.Point{X: vg.Points(3)}
+		} else {
+			values.Offset = vg.Point{Y: vg.Points(3)}
+		}
+		p.Add(values)
+		// Half a bar's room at both ends, so that none touches the frame.
+		n := float64(len(vals))
 		if horizontal {
 			p.NominalY(labels...)
-			p.X.Min, p.X.Max = 0, math.Max(1, top*1.08)
+			p.X.Min, p.X.Max = 0, math.Max(1, top*1.12)
+			p.Y.Min, p.Y.Max = -0.6, n-0.4
 		} else {
 			p.NominalX(labels...)
-			p.Y.Min, p.Y.Max = 0, math.Max(1, top*1.08)
+			p.Y.Min, p.Y.Max = 0, math.Max(1, top*1.12)
+			p.X.Min, p.X.Max = -0.6, n-0.4
 		}
 	}
-	// A margin all round, so that no label touches the edge of the image.
-	canvas, err := draw.NewFormattedCanvas(width, height, format)
-	if err != nil {
-		return err
+	var canvas vg.CanvasWriterTo
+	if format == publish.ImagePNG {
+		canvas = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(DPI))}
+	} else {
+		cv, err := draw.NewFormattedCanvas(width, height, format)
+		if err != nil {
+			return err
+		}
+		canvas = cv
 	}
-	margin := vg.Points(6)
-	p.Draw(draw.Crop(draw.New(canvas), margin, -margin, margin, -margin))
-	_, err = canvas.WriteTo(w)
+	// A margin all round, so that no label touches the edge of the image;
+	// the compute chart's legend in a column of its own on the right.
+	margin := vg.Points(8)
+	dc := draw.Crop(draw.New(canvas), margin, -margin, margin, -margin)
+	if legend != nil {
+		side := 4.2 * vg.Centimeter
+		p.Draw(draw.Crop(dc, 0, -side, 0, 0))
+		legend.Draw(draw.Crop(dc, dc.Max.X-dc.Min.X-side+vg.Points(6), 0, 0, -vg.Points(34)))
+	} else {
+		p.Draw(dc)
+	}
+	_, err := canvas.WriteTo(w)
 	return err
 }
 
@@ -175,16 +263,18 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 	return out
 }
 
-func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) error {
+// scatterPlot draws the compute chart in p and returns its legend, to be
+// drawn beside the plot.
+func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) (*plot.Legend, error) {
 	p.X.Tick.Marker = yearTicks{}
 	p.Y.Scale = plot.LogScale{}
 	p.Y.Tick.Marker = plot.LogTicks{Prec: 1}
 	p.Y.Label.Text = "FLOP"
-	p.Legend.Top = true
-	p.Legend.Left = true
+	legend := plot.NewLegend()
+	legend.Top, legend.Left = true, true
+	legend.TextStyle.Font.Size = vg.Points(9)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	top := 0.0
-	entries := 0 // in the legend
 	for i, s := range c.Scatter {
 		xys := make(plotter.XYs, 0, len(s.Points))
 		for _, pt := range s.Points {
@@ -202,32 +292,31 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) error {
 		}
 		sc, err := plotter.NewScatter(xys)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		sc.GlyphStyle.Color = palette[i%len(palette)]
-		sc.GlyphStyle.Radius = vg.Points(2.2)
+		sc.GlyphStyle.Shape = draw.CircleGlyph{} // filled
+		sc.GlyphStyle.Radius = vg.Points(2.8)
 		p.Add(sc)
-		p.Legend.Add(s.Name, sc)
-		entries++
+		legend.Add(s.Name, sc)
 	}
 	if !math.IsInf(lo, 0) {
 		line, err := plotter.NewLine(plotter.XYs{{X: lo, Y: 1e23}, {X: hi, Y: 1e23}})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		line.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 		line.LineStyle.Color = color.Gray{Y: 60}
 		p.Add(line)
-		p.Legend.Add(l.T("chart.threshold"), line)
-		entries++
+		legend.Add(l.T("chart.threshold"), line)
 	}
 	p.Add(plotter.NewGrid())
 	if top > 0 {
-		// Room above the largest run for the legend, which sits top left,
-		// and so that no point sits on the frame.
-		p.Y.Max = top * math.Pow(10, 0.3+0.2*float64(entries))
+		// A little room above the largest run: the legend is beside the
+		// plot, not over it.
+		p.Y.Max = top * math.Pow(10, 0.25)
 	}
-	return nil
+	return &legend, nil
 }
 
 // Register adds the chart formats SVG and PNG to r.
