@@ -23,17 +23,29 @@ import (
 	"github.com/modelcensus/modelcensus/store"
 )
 
-// ParamError is a bad query parameter: the API answers 400 with it.
+// ParamError is a bad query parameter: the API answers 400 with it, in
+// English; the pages say it in their language.
 type ParamError struct {
 	Param   string `json:"param"`
 	Message string `json:"message"`
+	key     string // the message's i18n key
+	args    []any
 }
 
 // Error names the parameter and what is wrong with it.
 func (e *ParamError) Error() string { return e.Param + ": " + e.Message }
 
-func bad(param, format string, args ...any) error {
-	return &ParamError{Param: param, Message: fmt.Sprintf(format, args...)}
+// In says the error in l.
+func (e *ParamError) In(l i18n.Lang) string {
+	if e.key == "" {
+		return e.Error()
+	}
+	return e.Param + ": " + l.T(e.key, e.args...)
+}
+
+// bad is the error of a bad parameter, its message the i18n key's.
+func bad(param, key string, args ...any) error {
+	return &ParamError{Param: param, Message: i18n.EN.T(key, args...), key: key, args: args}
 }
 
 // allowed lists the query parameters of each endpoint; any other is a 400.
@@ -53,10 +65,10 @@ func checkParams(q url.Values, endpoint string) error {
 			ok = ok || a == k
 		}
 		if !ok {
-			return bad(k, "unknown parameter; this endpoint takes %s", strings.Join(allowed[endpoint], ", "))
+			return bad(k, "param.unknown", strings.Join(allowed[endpoint], ", "))
 		}
 		if len(q[k]) > 1 {
-			return bad(k, "given %d times; give it once", len(q[k]))
+			return bad(k, "param.twice", len(q[k]))
 		}
 	}
 	return nil
@@ -69,7 +81,7 @@ func intParam(q url.Values, name string, lo, hi int) (int, error) {
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil || v < lo || v > hi {
-		return 0, bad(name, "want a whole number from %d to %d, got %q", lo, hi, s)
+		return 0, bad(name, "param.whole", lo, hi, s)
 	}
 	return v, nil
 }
@@ -81,7 +93,7 @@ func floatParam(q url.Values, name string) (float64, error) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, bad(name, "want a number of FLOP such as 1e23, got %q", s)
+		return 0, bad(name, "param.flop", s)
 	}
 	return v, nil
 }
@@ -96,7 +108,7 @@ func choice(q url.Values, name string, choices ...string) (string, error) {
 			return s, nil
 		}
 	}
-	return "", bad(name, "want one of %s, got %q", strings.Join(choices, ", "), s)
+	return "", bad(name, "param.choice", strings.Join(choices, ", "), s)
 }
 
 // censusOptions reads the census options, named as report's flags.
@@ -110,7 +122,7 @@ func censusOptions(q url.Values) (census.Options, error) {
 		return o, err
 	}
 	if o.From != 0 && o.To != 0 && o.From > o.To {
-		return o, bad("from", "%d is after to (%d)", o.From, o.To)
+		return o, bad("from", "param.from_after_to", o.From, o.To)
 	}
 	a, err := choice(q, "attribution", "full", "fractional", "first")
 	if err != nil {
@@ -138,19 +150,19 @@ func censusOptions(q url.Values) (census.Options, error) {
 func (s *Server) snapshotParam(ctx context.Context, q url.Values) (int64, error) {
 	id, asOf := q.Get("snapshot"), q.Get("as-of")
 	if id != "" && asOf != "" {
-		return 0, bad("as-of", "give snapshot or as-of, not both")
+		return 0, bad("as-of", "param.snapshot_or_asof")
 	}
 	if id != "" {
 		v, err := strconv.ParseInt(id, 10, 64)
 		if err != nil || v < 0 {
-			return 0, bad("snapshot", "want a snapshot id, got %q", id)
+			return 0, bad("snapshot", "param.snapshot_id", id)
 		}
 		return v, nil
 	}
 	if asOf != "" {
 		d, err := time.Parse("2006-01-02", asOf)
 		if err != nil {
-			return 0, bad("as-of", "want a date as YYYY-MM-DD, got %q", asOf)
+			return 0, bad("as-of", "param.date", asOf)
 		}
 		if s.cat.Store == nil {
 			return 0, nil
@@ -214,7 +226,7 @@ func (s *Server) apiCensus(w http.ResponseWriter, r *http.Request) {
 		if s.formats != nil {
 			choices = s.formats.Reports()
 		}
-		s.fail(w, r, bad("format", "%q: want %s", name, strings.Join(choices, ", ")))
+		s.fail(w, r, bad("format", "param.format", name, strings.Join(choices, ", ")))
 		return
 	}
 	lang, err := choice(q, "lang", "en", "ko")
@@ -377,16 +389,16 @@ func (s *Server) Models(ctx context.Context, q url.Values) (*ModelPage, *census.
 		return nil, nil, err
 	}
 	if !utf8.ValidString(q.Get("q")) {
-		return nil, nil, bad("q", "not valid UTF-8")
+		return nil, nil, bad("q", "param.utf8")
 	}
 	text := strings.ToLower(strings.TrimSpace(q.Get("q")))
 	if len(text) > 200 {
-		return nil, nil, bad("q", "at most 200 characters")
+		return nil, nil, bad("q", "param.too_long_q")
 	}
 	country, org, domain := q.Get("country"), q.Get("org"), q.Get("domain")
 	if country != "" {
 		if _, ok := s.cat.Rules.CountryByCode(strings.ToUpper(country)); !ok {
-			return nil, nil, bad("country", "%q is not an ISO 3166-1 alpha-2 code", country)
+			return nil, nil, bad("country", "param.country", country)
 		}
 	}
 	var out []census.Model
@@ -457,7 +469,7 @@ func (s *Server) Models(ctx context.Context, q url.Values) (*ModelPage, *census.
 	})
 	p := &ModelPage{Total: len(out), Page: page, PageSize: size, Models: []ModelJSON{}}
 	if pages := (len(out) + size - 1) / size; page > max(pages, 1) {
-		return nil, nil, bad("page", "%d is past the last page, %d", page, max(pages, 1))
+		return nil, nil, bad("page", "param.page", page, max(pages, 1))
 	}
 	start := (page - 1) * size
 	for i := start; i < len(out) && i < start+size; i++ {
@@ -592,13 +604,13 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 // Diff compares the snapshots a= and b=.
 func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error) {
 	if s.cat.Store == nil {
-		return nil, bad("a", "diff needs a snapshot store: start serve with --db")
+		return nil, bad("a", "param.diff_store")
 	}
 	ids := make([]*store.Snapshot, 2)
 	for i, p := range []string{"a", "b"} {
 		v, err := strconv.ParseInt(q.Get(p), 10, 64)
 		if err != nil || v <= 0 {
-			return nil, bad(p, "want a snapshot id, got %q", q.Get(p))
+			return nil, bad(p, "param.snapshot_id", q.Get(p))
 		}
 		if ids[i], err = s.cat.Store.Snapshot(ctx, v); err != nil {
 			return nil, err
@@ -626,9 +638,9 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 		}
 		msg := fmt.Sprintf("snapshot %d holds %s and snapshot %d holds %s", a.ID, strings.Join(a.Subsets, ", "), b.ID, strings.Join(b.Subsets, ", "))
 		if len(both) == 0 {
-			return nil, bad("subset", "%s: they share no subset to compare", msg)
+			return nil, bad("subset", "param.no_shared_subset", msg)
 		}
-		return nil, bad("subset", "%s: choose one both hold (%s)", msg, strings.Join(both, ", "))
+		return nil, bad("subset", "param.choose_subset", msg, strings.Join(both, ", "))
 	}
 	return d, err
 }

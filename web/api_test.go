@@ -694,3 +694,23 @@ func TestSnapshotsPage(t *testing.T) {
 		t.Error("a diff is offered with one snapshot")
 	}
 }
+
+// Korean pages say their errors in Korean.
+func TestKoreanErrorPages(t *testing.T) {
+	srv := storeServer(t)
+	for path, want := range map[string]string{
+		"/?from=abc&lang=ko":           "정수가 필요합니다",
+		"/explorer?country=ZZ&lang=ko": "국가 코드가 아닙니다",
+		"/?snapshot=99&lang=ko":        "찾을 수 없습니다",
+	} {
+		resp, body := get(t, srv, path)
+		page := html.UnescapeString(string(body))
+		if resp.StatusCode < 400 || !strings.Contains(page, want) {
+			t.Errorf("%s: %d, lacks %q", path, resp.StatusCode, want)
+		}
+	}
+	// The API stays English.
+	if _, body := get(t, srv, "/api/v1/census?from=abc"); !strings.Contains(string(body), "want a whole number") {
+		t.Errorf("API error: %s", body)
+	}
+}

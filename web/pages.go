@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/store"
@@ -141,7 +143,7 @@ func (s *Server) pageLang(r *http.Request) (i18n.Lang, error) {
 	if v := r.URL.Query().Get("lang"); v != "" {
 		l, err := i18n.Parse(v)
 		if err != nil {
-			return s.lang, bad("lang", "%q: want en or ko", v)
+			return s.lang, bad("lang", "param.lang", v)
 		}
 		return l, nil
 	}
@@ -184,8 +186,25 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, p *
 }
 
 func (s *Server) pageError(w http.ResponseWriter, r *http.Request, p *page, err error) {
-	p.Error = err.Error()
+	p.Error = errorText(err, i18n.Lang(p.Lang))
 	s.render(w, r, "error.tmpl", p, statusOf(err))
+}
+
+// errorText says an error in the page's language.
+func errorText(err error, l i18n.Lang) string {
+	var pe *ParamError
+	var ie *epoch.InputError
+	switch {
+	case errors.As(err, &pe):
+		return pe.In(l)
+	case errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset:
+		return l.T("page.no_subset", ie.Subset, strings.Join(ie.Available, ", "))
+	case errors.Is(err, errNoSnapshots):
+		return l.T("page.no_snapshots")
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, errModelNotFound):
+		return l.T("page.not_found")
+	}
+	return l.T("page.error_text", err)
 }
 
 // overview shows the headline figures and the report's charts.

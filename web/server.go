@@ -107,7 +107,7 @@ func (s *Server) Handler() http.Handler {
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		r.Body = http.MaxBytesReader(w, r.Body, maxRequestBody)
 		if len(r.URL.RawQuery) > 4096 {
-			s.fail(w, r, bad("query", "the query string is too long"))
+			s.fail(w, r, bad("query", "param.query_long"))
 			return
 		}
 		defer func() {
