@@ -84,6 +84,19 @@ func TestPublishFormats(t *testing.T) {
 func TestPDF(t *testing.T) {
 	pdf := filepath.Join(t.TempDir(), "brief.pdf")
 	if publish.FindChrome() != "" {
+		// The English brief too, kept as pictures.
+		en := filepath.Join(t.TempDir(), "brief-en.pdf")
+		if code, _, errOut := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "pdf", "-o", en); code != 0 {
+			t.Fatalf("pdf en: exit %d %s", code, errOut)
+		}
+		if _, err := exec.LookPath("pdftoppm"); err == nil {
+			art := os.Getenv("MODELCENSUS_ARTIFACTS")
+			if art == "" {
+				art = filepath.Join("..", "artifacts")
+			}
+			os.MkdirAll(art, 0o755)
+			exec.Command("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", en, filepath.Join(art, "brief-en-pdf")).Run()
+		}
 		code, _, errOut := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "pdf", "--lang", "ko", "-o", pdf)
 		if code != 0 {
 			t.Fatalf("pdf: exit %d %s", code, errOut)

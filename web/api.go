@@ -582,7 +582,12 @@ func (s *Server) apiSnapshots(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []SnapshotJSON{}
 	for _, sn := range list {
-		out = append(out, SnapshotJSON{ID: sn.ID, Date: sn.DateString(), Source: sn.Source, Files: sn.Files, Rows: sn.Rows})
+		files := make([]store.File, len(sn.Files))
+		for i, f := range sn.Files {
+			f.Name = publish.DisplayName(f.Name)
+			files[i] = f
+		}
+		out = append(out, SnapshotJSON{ID: sn.ID, Date: sn.DateString(), Source: publish.DisplayName(sn.Source), Files: files, Rows: sn.Rows})
 	}
 	s.sendJSON(w, r, out)
 }

@@ -158,3 +158,41 @@ func TestChartsHoverWithinPolicy(t *testing.T) {
 		t.Errorf("console errors: %q", p)
 	}
 }
+
+// Every page in both languages, screenshotted as test artifacts, with no
+// console error and no CSP violation.
+func TestEveryPageInBothLanguages(t *testing.T) {
+	srv := storeServer(t)
+	ctx, rec := browser.New(t)
+	browser.WatchCSP(t, ctx)
+	for _, lang := range []string{"en", "ko"} {
+		for name, path := range map[string]string{
+			"overview": "/", "explorer": "/explorer", "model": "/models/GPT-X", "snapshots": "/snapshots?a=1&b=2",
+		} {
+			if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+path+sep(path)+"lang="+lang)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Poll[bool]("document.readyState === 'complete'", chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+				t.Fatal(err)
+			}
+			htmlLang, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`))
+			if htmlLang != lang {
+				t.Errorf("%s?lang=%s is in %q", path, lang, htmlLang)
+			}
+			if v := browser.CSPViolations(t, ctx); len(v) > 0 {
+				t.Errorf("%s (%s): CSP violations %q", path, lang, v)
+			}
+			browser.Screenshot(t, ctx, "page-"+name+"-"+lang+".png")
+		}
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("console errors: %q", p)
+	}
+}
+
+func sep(path string) string {
+	if strings.Contains(path, "?") {
+		return "&"
+	}
+	return "?"
+}

@@ -70,6 +70,8 @@ var pages = sync.OnceValue(func() *template.Template {
 			return fmt.Sprint(v)
 		},
 		"count": publish.FormatCount,
+		// display names a file or folder without the server's folders.
+		"display": publish.DisplayName,
 		// subsetsOf lists the subsets of a snapshot's files, sorted.
 		"subsetsOf": func(files []store.File) []string {
 			var out []string

@@ -3,6 +3,8 @@ package plot_test
 import (
 	"bytes"
 	"image/png"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -28,6 +30,7 @@ func TestChartsPrintReady(t *testing.T) {
 				}
 				t.Fatal(err)
 			}
+			saveArtifact(t, "chart-"+c.ID+"-"+string(l)+".png", p.Bytes())
 			img, err := png.Decode(&p)
 			if err != nil {
 				t.Fatal(err)
@@ -55,5 +58,17 @@ func TestChartsPrintReady(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// saveArtifact keeps a picture for people to look at, in
+// $MODELCENSUS_ARTIFACTS or artifacts/ at the repository's root.
+func saveArtifact(t *testing.T, name string, data []byte) {
+	dir := os.Getenv("MODELCENSUS_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "artifacts")
+	}
+	if err := os.MkdirAll(dir, 0o755); err == nil {
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
 	}
 }
