@@ -5,8 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -124,19 +122,7 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	return err
 }
 
-func subsets(files []store.File) string { return strings.Join(subsetList(files), ",") }
-
-// subsetList is the sorted subsets of a snapshot's files.
-func subsetList(files []store.File) []string {
-	var out []string
-	for _, f := range files {
-		if f.Subset != "" && !slices.Contains(out, f.Subset) {
-			out = append(out, f.Subset)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
+func subsets(files []store.File) string { return strings.Join(store.Subsets(files), ",") }
 
 // snapshotArg reads a snapshot id argument.
 func snapshotArg(ctx context.Context, st *store.Store, l i18n.Lang, arg string) (*store.Snapshot, error) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -35,12 +34,8 @@ type Ref struct {
 
 // Stored is the ref of a snapshot kept in st.
 func Stored(st *store.Store, snap *store.Snapshot) *Ref {
-	r := &Ref{ID: snap.ID, Date: snap.Date, stored: snap,
+	return &Ref{ID: snap.ID, Date: snap.Date, stored: snap, Subsets: store.Subsets(snap.Files),
 		open: func(ctx context.Context) (*epoch.Source, error) { return Source(ctx, st, snap) }}
-	for _, f := range snap.Files {
-		r.Subsets = appendSubset(r.Subsets, f.Subset)
-	}
-	return r
 }
 
 // FromSource opens location (see epoch.Open) to list its files, and
@@ -54,19 +49,12 @@ func FromSource(ctx context.Context, location string, date time.Time, opt epoch.
 	defer src.Close()
 	r := &Ref{Location: location, Date: date, dated: !date.IsZero(),
 		open: func(ctx context.Context) (*epoch.Source, error) { return epoch.Open(ctx, location, opt) }}
-	for _, f := range src.Files {
-		r.Subsets = appendSubset(r.Subsets, f.Subset)
+	files := make([]store.File, len(src.Files))
+	for i, f := range src.Files {
+		files[i] = store.File{Name: f.Name, Subset: f.Subset}
 	}
+	r.Subsets = store.Subsets(files)
 	return r, nil
-}
-
-func appendSubset(list []string, s string) []string {
-	if s == "" || slices.Contains(list, s) {
-		return list
-	}
-	list = append(list, s)
-	sort.Strings(list)
-	return list
 }
 
 // Label names the ref for people: "snapshot 12", or its location.

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -138,6 +139,19 @@ type Snapshot struct {
 
 // DateString is the snapshot date as YYYY-MM-DD.
 func (s *Snapshot) DateString() string { return s.Date.Format("2006-01-02") }
+
+// Subsets lists the subsets of files (large-scale, notable, …), sorted,
+// each once; files of no known subset are left out.
+func Subsets(files []File) []string {
+	var out []string
+	for _, f := range files {
+		if f.Subset != "" && !slices.Contains(out, f.Subset) {
+			out = append(out, f.Subset)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // File is one stored file of a snapshot.
 type File struct {

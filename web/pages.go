@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,18 +70,9 @@ var pages = sync.OnceValue(func() *template.Template {
 		},
 		"count": publish.FormatCount,
 		// display names a file or folder without the server's folders.
-		"display": publish.DisplayName,
-		// subsetsOf lists the subsets of a snapshot's files, sorted.
-		"subsetsOf": func(files []store.File) []string {
-			var out []string
-			for _, f := range files {
-				if f.Subset != "" && !slices.Contains(out, f.Subset) {
-					out = append(out, f.Subset)
-				}
-			}
-			slices.Sort(out)
-			return out
-		},
+		"display":   publish.DisplayName,
+		"subsetsOf": store.Subsets,
+
 		"list": func(s ...string) []string { return s },
 		// modelURL links a model's page, keeping the snapshot, subset and
 		// language of the current view; the name is escaped as one segment.
