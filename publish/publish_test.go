@@ -148,3 +148,15 @@ func TestProseFacts(t *testing.T) {
 		}
 	}
 }
+
+// The source block says a file's encoding and, where it is not plain
+// UTF-8, how it was told.
+func TestSourceLineEncoding(t *testing.T) {
+	r := &census.Result{Source: census.Source{Snapshot: census.Snapshot{Files: []census.FileInfo{
+		{Name: "/home/me/x.txt", Rows: 3, Columns: 4, Encoding: "utf-16le", Dialect: census.Dialect{Encoding: "utf-16le", EncodingBasis: census.EncodingFromBOM}},
+	}}}}
+	lines := strings.Join(SourceLines(r, i18n.KO), "\n")
+	if !strings.Contains(lines, "x.txt — 3행, 4열, utf-16le(바이트 순서 표시로 판단)") || strings.Contains(lines, "/home/me") {
+		t.Errorf("source block:\n%s", lines)
+	}
+}

@@ -224,7 +224,11 @@ func SourceLines(r *census.Result, l i18n.Lang) []string {
 		l.T("src.snapshot", s.SnapshotDate+" ("+BasisText(s.DateBasis, s.DatePath, l)+")"),
 	}
 	for _, f := range s.Files {
-		out = append(out, l.T("src.file", DisplayName(f.Name), f.Rows, f.Columns, f.Encoding))
+		enc := f.Encoding
+		if key := "enc." + f.Dialect.EncodingBasis; i18n.Has(key) && f.Encoding != "utf-8-bom" {
+			enc = l.T("src.encoding", f.Encoding, l.T(key)) // and why, where it is not plain UTF-8
+		}
+		out = append(out, l.T("src.file", DisplayName(f.Name), f.Rows, f.Columns, enc))
 	}
 	out = append(out, l.T("src.models", s.Models))
 	out = append(out, l.T("src.attribution", l.T("opt."+string(r.Settings.Attribution)),
