@@ -53,7 +53,7 @@ var delimiters = []rune{',', ';', '\t', '|'}
 
 // headSize is how much of a file is looked at to tell its encoding and
 // dialect.
-const headSize = 64 << 10
+const headSize = 16 << 10
 
 // dialect is how one file is written.
 type dialect struct {
@@ -349,17 +349,16 @@ func (c *crReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// recordGuard caps the bytes of one record, a field and its line ends
-// inside quotes included, so that a file of one endless field (a zip bomb
-// that inflates to gigabytes of one cell) is refused before the parser
-// holds it in memory. It follows quotes as CSV does: a line end inside
-// quotes does not end a record.
+// recordGuard caps the bytes of one line, so that a file of one endless
+// field (a zip bomb that inflates to gigabytes of one cell) is refused
+// before the parser holds it in memory. It only looks for line ends, which
+// the processor finds many bytes at a time: a field whose lines are short
+// but many is bounded by the member cap (MaxMember), and refused by the
+// reader once parsed (see Reader.MaxRecord).
 type recordGuard struct {
 	r       io.Reader
 	max     int64
-	quoted  bool
-	run     int64 // bytes since the last line end outside quotes
-	line    int   // 1-based line of the current record's start
+	run     int64 // bytes since a line end (at most a chunk more than since the last)
 	lines   int   // line ends seen
 	name    string
 	lineOff int // lines before the parsed text (a sep= line)
@@ -368,45 +367,18 @@ type recordGuard struct {
 func (g *recordGuard) Read(p []byte) (int, error) {
 	n, err := g.r.Read(p)
 	b := p[:n]
-	for len(b) > 0 {
-		if g.quoted {
-			q := bytes.IndexByte(b, '"')
-			seg := b
-			if q >= 0 {
-				seg = b[:q]
-			}
-			g.lines += bytes.Count(seg, []byte{'\n'})
-			g.run += int64(len(seg))
-			if q < 0 {
-				break
-			}
-			g.quoted = false
-			g.run++
-			b = b[q+1:]
-			continue
-		}
-		q := bytes.IndexByte(b, '"')
-		seg := b
-		if q >= 0 {
-			seg = b[:q]
-		}
-		if nl := bytes.LastIndexByte(seg, '\n'); nl >= 0 {
-			g.lines += bytes.Count(seg, []byte{'\n'})
-			g.line = g.lines + 1
-			g.run = int64(len(seg) - nl - 1)
-		} else {
-			g.run += int64(len(seg))
-		}
-		if q < 0 {
-			break
-		}
-		g.quoted = true
-		g.run++
-		b = b[q+1:]
+	// The first line end of the chunk, found many bytes at a time: the run
+	// counted from it is at most one chunk longer than the true one, which
+	// is nothing beside the cap.
+	if nl := bytes.IndexByte(b, '\n'); nl >= 0 {
+		g.lines += bytes.Count(b, []byte{'\n'})
+		g.run = int64(len(b) - nl - 1)
+	} else {
+		g.run += int64(len(b))
 	}
 	if g.run > g.max {
-		return 0, &InputError{Kind: InputTooLarge, Path: g.name, Line: max(g.line, 1) + g.lineOff,
-			Err: fmt.Errorf("a record longer than %d MiB: the file is damaged or built to exhaust memory", g.max>>20)}
+		return 0, &InputError{Kind: InputTooLarge, Path: g.name, Line: g.lines + 1 + g.lineOff,
+			Err: fmt.Errorf("a line longer than %d MiB: the file is damaged or built to exhaust memory", g.max>>20)}
 	}
 	return n, err
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -434,5 +435,19 @@ func TestSnapshotDateEvidence(t *testing.T) {
 		if late != (tc.want == "2025-06-02") {
 			t.Errorf("%s: late note %v", tc.path, late)
 		}
+	}
+}
+
+// A record of many short lines inside quotes, past the cap, is refused
+// at its first line once parsed.
+func TestLongRecordOfShortLines(t *testing.T) {
+	r := defaultRules(t)
+	data := "Model,Publication date\nA,2024\n\"" + strings.Repeat("abc\n", 1<<16) + "\",2024\n"
+	open := func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(data)), nil }
+	rd := &epoch.Reader{Rules: r, MaxRecord: 64 << 10}
+	_, err := rd.Read("long.csv", open, census.NewDataset(r), func(*census.Raw) {})
+	var ie *epoch.InputError
+	if !errors.As(err, &ie) || ie.Kind != epoch.InputTooLarge || ie.Line != 3 {
+		t.Errorf("err = %v", err)
 	}
 }

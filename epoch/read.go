@@ -164,8 +164,15 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 	// then reads as more broken records: one warning, at its first line.
 	broken := false
 	nonEmpty := 0
+	maxRecord, lastOff := rd.MaxRecord, int64(0)
+	if maxRecord <= 0 {
+		maxRecord = DefaultMaxRecord
+	}
 	for {
 		rec, err := cr.Read()
+		off := cr.InputOffset()
+		recSize := off - lastOff // the record's bytes, line ends inside quotes included
+		lastOff = off
 		if err == io.EOF {
 			break
 		}
@@ -195,6 +202,11 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		// FieldPos is only valid after a successful Read.
 		line, _ := cr.FieldPos(0)
 		line += lineOff
+		if recSize > maxRecord {
+			readErr = &InputError{Kind: InputTooLarge, Path: name, Line: line,
+				Err: fmt.Errorf("a record longer than %d MiB: the file is damaged or built to exhaust memory", maxRecord>>20)}
+			break
+		}
 		if len(rec) < len(header) || (len(rec) > len(header) && !blankTail(rec[len(header):])) {
 			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 				continue // a blank line inside the file
