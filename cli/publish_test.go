@@ -193,9 +193,9 @@ func TestHeadingsNameSubsetAndThreshold(t *testing.T) {
 	}
 }
 
-// On a machine whose font path has no CJK font, a Korean PDF and a Korean
-// PNG chart are refused with a message naming the font package, never
-// printed as empty boxes.
+// On a machine whose font path has no CJK font, a Korean PDF, HTML brief
+// and PNG chart are refused with a message naming the font package, never
+// shown or printed as empty boxes.
 func TestKoreanWithoutCJKFont(t *testing.T) {
 	if _, err := exec.LookPath("fc-list"); err != nil {
 		t.Skip("fontconfig is not installed")
@@ -206,6 +206,7 @@ func TestKoreanWithoutCJKFont(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"report", "--source", fixture, "--date", "2025-03-01", "--lang", "ko", "--format", "pdf", "-o", filepath.Join(dir, "b.pdf")},
+		{"report", "--source", fixture, "--date", "2025-03-01", "--lang", "ko", "--format", "html", "-o", filepath.Join(dir, "b.html")},
 		{"chart", "per_year", "--source", fixture, "--date", "2025-03-01", "--lang", "ko", "-o", filepath.Join(dir, "c.png")},
 	} {
 		code, _, errOut := run(t, nil, args...)

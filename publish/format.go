@@ -142,9 +142,7 @@ func Builtin() *Registry {
 	r.Register(Format{Name: FormatMarkdown, Aliases: []string{"md"}, Ext: "md", MIME: "text/markdown; charset=utf-8", Models: true,
 		Report: writeMarkdownReport})
 	r.Register(Format{Name: FormatHTML, Aliases: []string{"htm"}, Ext: "html", MIME: "text/html; charset=utf-8", Models: true,
-		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error {
-			return WriteHTML(w, d, o.Lang, o.Version)
-		}})
+		Report: writeHTMLReport})
 	r.Register(Format{Name: FormatPDF, Ext: "pdf", MIME: "application/pdf", Binary: true, Models: true, Report: writePDF})
 	return r
 }
@@ -170,6 +168,19 @@ func writeMarkdownReport(_ context.Context, w io.Writer, d *Document, o Options)
 		}
 	}
 	return WriteMarkdownImages(w, d.Result, o.Lang, images)
+}
+
+// writeHTMLReport writes the HTML brief. A Korean brief made where no
+// font draws Korean is refused (NoCJKFontError): it would show, and
+// print, as empty boxes on this machine. A brief in English keeps the
+// data's Korean names as text, for the reader's fonts.
+func writeHTMLReport(_ context.Context, w io.Writer, d *Document, o Options) error {
+	if o.Lang == i18n.KO {
+		if _, ok := CJKFont(); !ok {
+			return NoCJKFontError{}
+		}
+	}
+	return WriteHTML(w, d, o.Lang, o.Version)
 }
 
 // NoChromeError is the PDF format's error when no Chromium or Chrome is
