@@ -100,7 +100,8 @@ func Charts(d *Document, l i18n.Lang) []Chart {
 				c.Title += " " + l.T("chart.top_n", MaxBars, len(rows))
 				rows = rows[:MaxBars]
 			}
-			s := ChartSeries{Name: f.Text(f.Columns[value].Title, string(l), r, "")}
+			s := ChartSeries{Name: f.Text(f.Columns[value].Title, string(l), r, ""), Values: []float64{}}
+			c.Categories = []string{} // an empty list draws an empty chart, not an error
 			for _, row := range rows {
 				c.Categories = append(c.Categories, ValueText(f.Columns[label].Kind, row.Cells[label], l))
 				s.Values = append(s.Values, row.Cells[value].Num)

@@ -18,7 +18,7 @@
     var cats = horizontal ? categories.slice().reverse() : categories;
     var series = (c.series || []).map(function (s, i) {
       return {
-        name: s.name, type: 'bar', data: horizontal ? s.values.slice().reverse() : s.values,
+        name: s.name, type: 'bar', data: horizontal ? (s.values || []).slice().reverse() : (s.values || []),
         itemStyle: { color: palette[i % palette.length] }, barMaxWidth: 36,
         label: { show: true, position: horizontal ? 'right' : 'top', formatter: function (p) { return fmtText(p.value); } }
       };

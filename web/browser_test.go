@@ -1,8 +1,15 @@
 package web_test
 
 import (
+	"context"
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/web"
+	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -195,4 +202,105 @@ func sep(path string) string {
 		return "&"
 	}
 	return "?"
+}
+
+// The new user's faults, in Chromium: every subset of a source works from
+// its menu, which offers only those; the JSON download is the whole
+// selection; the browser's language and ?lang decide the page's, and a
+// Korean page says its errors in Korean; the Explorer's snapshot and
+// multimodal filters and validated parameters; the snapshots page's
+// subsets and diff.
+func TestNewUserFaultsInChromium(t *testing.T) {
+	dir := t.TempDir()
+	fx, _ := os.ReadFile(fixture)
+	os.WriteFile(filepath.Join(dir, "large_scale_ai_models.csv"), fx, 0o644)
+	os.WriteFile(filepath.Join(dir, "notable_ai_models.csv"), []byte("Model,Publication date,Country (of organization)\nN1,2024-01-01,France\nN2,2024-02-01,France\nN3,2023-02-01,Germany\n"), 0o644)
+	r, _ := rules.Default()
+	cat, err := web.NewSourceCatalog(context.Background(), r, dir, epoch.LoadOptions{Date: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := httptest.NewServer(web.New(cat, "test", nil).Handler())
+	defer src.Close()
+	store := storeServer(t)
+	ctx, rec := browser.New(t)
+	browser.WatchCSP(t, ctx)
+
+	// 1. The subset menu offers what the source holds, and choosing
+	// notable shows the notable census.
+	browser.Open(t, ctx, src.URL+"/?lang=en")
+	offered := browser.Eval[[]string](t, ctx, `Array.from(document.querySelectorAll('select[name=subset] option')).map(o => o.value).filter(v => v)`)
+	if strings.Join(offered, ",") != "large-scale,notable" {
+		t.Errorf("subsets offered %v", offered)
+	}
+	browser.Eval[bool](t, ctx, `(function(){var s=document.querySelector('select[name=subset]'); s.value='notable'; setTimeout(function(){ s.dispatchEvent(new Event('change')); }, 20); return true;})()`)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		h1, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search.indexOf('subset=notable') >= 0 && document.readyState === 'complete' ? (document.querySelector('h1')||{}).textContent : ''`))
+		if err == nil && strings.Contains(h1, "Notable") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("choosing notable did not show the notable census: %q %v", h1, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	browser.Screenshot(t, ctx, "page-overview-notable-en.png")
+
+	// 2. The JSON download holds the whole selection.
+	browser.Open(t, ctx, store.URL+"/explorer?lang=en")
+	n := browser.Eval[[]int](t, ctx, `fetch(Array.from(document.querySelectorAll('.downloads a')).find(a => a.textContent === 'JSON').href).then(r => r.json()).then(j => [j.total, j.models.length])`)
+	if len(n) != 2 || n[0] != 9 || n[1] != 9 {
+		t.Errorf("JSON download: %v, want 9 of 9", n)
+	}
+
+	// 7. Snapshot and multimodal filters; the first click sorts ascending;
+	// a page past the last is refused, naming page.
+	if got := browser.Eval[int](t, ctx, `document.querySelectorAll('select[name=snapshot] option, select[name=multimodal] option').length`); got < 5 {
+		t.Errorf("snapshot and multimodal filters: %d options", got)
+	}
+	if href := browser.Eval[string](t, ctx, `Array.from(document.querySelectorAll('thead a')).find(a => a.href.indexOf('sort=name') >= 0).href`); !strings.Contains(href, "order=asc") {
+		t.Errorf("first click on Model: %s", href)
+	}
+	browser.Open(t, ctx, store.URL+"/explorer?multimodal=true&lang=en")
+	if total := browser.Eval[string](t, ctx, `document.querySelector('[data-total]').dataset.total`); total != "1" {
+		t.Errorf("multimodal filter: %s models, want 1", total)
+	}
+	browser.Open(t, ctx, store.URL+"/explorer?page=99999&lang=en")
+	if body := browser.Eval[string](t, ctx, `document.body.textContent`); !strings.Contains(body, "page") {
+		t.Errorf("page=99999: %q", body)
+	}
+
+	// 5 and 6. The browser's language, ?lang=fr, Korean errors.
+	browser.SetHeaders(t, ctx, map[string]string{"Accept-Language": "ko-KR,ko;q=0.9"})
+	browser.Open(t, ctx, store.URL+"/")
+	if lang := browser.Eval[string](t, ctx, `document.documentElement.lang`); lang != "ko" {
+		t.Errorf("Accept-Language ko gave %q", lang)
+	}
+	browser.Open(t, ctx, store.URL+"/?from=abc")
+	if body := browser.Eval[string](t, ctx, `document.body.textContent`); !strings.Contains(body, "정수가 필요합니다") {
+		t.Errorf("Korean error page: %q", body)
+	}
+	browser.Screenshot(t, ctx, "page-error-ko.png")
+	browser.Open(t, ctx, store.URL+"/?lang=fr")
+	if body := browser.Eval[string](t, ctx, `document.body.textContent`); !strings.Contains(body, "lang") {
+		t.Errorf("?lang=fr: %q", body)
+	}
+	browser.SetHeaders(t, ctx, map[string]string{})
+
+	// 8. The snapshots page: subsets, and a diff only where one can run.
+	browser.Open(t, ctx, store.URL+"/snapshots?lang=en")
+	if got := browser.Eval[int](t, ctx, `Array.from(document.querySelectorAll('td[data-subsets]')).filter(td => td.textContent.indexOf('large-scale') >= 0).length`); got != 2 {
+		t.Errorf("subsets column: %d rows", got)
+	}
+	browser.Open(t, ctx, src.URL+"/snapshots?lang=en")
+	if forms := browser.Eval[int](t, ctx, `document.querySelectorAll('form[action="/snapshots"]').length`); forms != 0 {
+		t.Error("a diff is offered with one snapshot")
+	}
+	if v := browser.CSPViolations(t, ctx); len(v) > 0 {
+		t.Errorf("CSP violations %q", v)
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("console errors: %q", p)
+	}
 }

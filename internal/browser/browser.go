@@ -79,7 +79,11 @@ func New(t *testing.T) (context.Context, *Recorder) {
 				rec.problems = append(rec.problems, strings.Join(parts, " "))
 			}
 		case *runtime.EventExceptionThrown:
-			rec.problems = append(rec.problems, e.ExceptionDetails.Text)
+			msg := e.ExceptionDetails.Text
+			if ex := e.ExceptionDetails.Exception; ex != nil && ex.Description != "" {
+				msg += " " + ex.Description
+			}
+			rec.problems = append(rec.problems, msg)
 		case *network.EventRequestWillBeSent:
 			rec.requests = append(rec.requests, e.Request.URL)
 		}
@@ -190,4 +194,42 @@ func HoverCharts(t *testing.T, ctx context.Context) int {
 		}
 	}
 	return shown
+}
+
+// SetHeaders makes the browser send extra HTTP headers with every request
+// (Accept-Language, say).
+func SetHeaders(t *testing.T, ctx context.Context, h map[string]string) {
+	t.Helper()
+	hs := network.Headers{}
+	for k, v := range h {
+		hs[k] = v
+	}
+	_, err := chromedp.Run(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{Headers: hs})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Open loads a page and waits until it is complete.
+func Open(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool]("document.readyState === 'complete'", chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Eval evaluates a JavaScript expression in the page; a promise is awaited.
+func Eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
 }
