@@ -416,6 +416,23 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	return r, nil
 }
 
+// FileName is a file as notes name it: its last element, with a zip's
+// member (ai_models.zip!large_scale_ai_models.csv), without the folders
+// of the machine that read it.
+func FileName(p string) string {
+	zip, member, ok := strings.Cut(p, "!")
+	if i := strings.LastIndexAny(zip, `/\`); i >= 0 {
+		zip = zip[i+1:]
+	}
+	if !ok {
+		return zip
+	}
+	if i := strings.LastIndexAny(member, `/\`); i >= 0 {
+		member = member[i+1:]
+	}
+	return zip + "!" + member
+}
+
 // newestDate is the latest publication date of the models read.
 func (ds *Dataset) newestDate() Date {
 	var n Date
@@ -521,7 +538,7 @@ func (ds *Dataset) notes(opt Options, latest int) []Note {
 	if n := len(ds.Problems); n > 0 {
 		var items []string
 		for _, p := range ds.Problems {
-			items = appendCapped(items, fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message))
+			items = appendCapped(items, fmt.Sprintf("%s:%d: %s", FileName(p.File), p.Line, p.Message))
 		}
 		out = append(out, Note{Code: NoteMalformed, Count: n, Items: items, Args: []any{n},
 			Message: fmt.Sprintf("%d row(s) or cell(s) could not be read and were skipped", n)})
@@ -529,7 +546,7 @@ func (ds *Dataset) notes(opt Options, latest int) []Note {
 	if n := len(ds.Duplicates); n > 0 {
 		var items []string
 		for _, d := range ds.Duplicates {
-			items = appendCapped(items, fmt.Sprintf("%s (%s:%d, first at line %d)", d.Name, d.File, d.Line, d.FirstLine))
+			items = appendCapped(items, fmt.Sprintf("%s (%s:%d, first at line %d)", d.Name, FileName(d.File), d.Line, d.FirstLine))
 		}
 		out = append(out, Note{Code: NoteDuplicates, Count: n, Items: items, Args: []any{n},
 			Message: fmt.Sprintf("%d row(s) repeat a model name already read; each name counts once", n)})
@@ -542,7 +559,7 @@ func (ds *Dataset) notes(opt Options, latest int) []Note {
 				continue
 			}
 			n++
-			item := fmt.Sprintf("%s:%d", e.File, e.Line)
+			item := fmt.Sprintf("%s:%d", FileName(e.File), e.Line)
 			if e.Name != "" {
 				item += " " + e.Name
 			}

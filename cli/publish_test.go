@@ -222,3 +222,28 @@ func TestKoreanWithoutCJKFont(t *testing.T) {
 		t.Errorf("English PNG: exit %d: %s", code, errOut)
 	}
 }
+
+// Documents name files by their names, with the date and its evidence,
+// never by the folders of the machine that made them, nor by header ids.
+func TestDocumentsNameNoLocalPaths(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "deep", "2025-03-01")
+	os.MkdirAll(dir, 0o755)
+	fx, _ := os.ReadFile(fixture)
+	p := filepath.Join(dir, "large_scale_ai_models.csv")
+	os.WriteFile(p, fx, 0o644)
+	for _, format := range []string{"text", "markdown", "html"} {
+		for _, lang := range []string{"en", "ko"} {
+			code, out, errOut := run(t, nil, "report", "--source", p, "--format", format, "--lang", lang)
+			if code != ExitOK {
+				t.Fatalf("%s %s: %d %s", format, lang, code, errOut)
+			}
+			if strings.Contains(out, filepath.Dir(dir)) || strings.Contains(out, " cols/") {
+				t.Errorf("%s %s names a local path or a header id", format, lang)
+			}
+			out = strings.ReplaceAll(out, `\_`, "_") // Markdown escapes underscores
+			if !strings.Contains(out, "large_scale_ai_models.csv") || !strings.Contains(out, "2025-03-01") {
+				t.Errorf("%s %s lacks the file name or the date", format, lang)
+			}
+		}
+	}
+}
