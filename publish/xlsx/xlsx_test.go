@@ -3,6 +3,9 @@ package xlsx_test
 import (
 	"archive/zip"
 	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -162,6 +165,45 @@ func TestKoreanWorkbook(t *testing.T) {
 	for _, s := range f.GetSheetList() {
 		if s == "models" || s == "method" || s == "per_year" {
 			t.Errorf("English sheet %s in the Korean workbook", s)
+		}
+	}
+}
+
+// The workbooks, English and Korean, as LibreOffice prints them: their
+// first pages are kept as pictures (test artifacts).
+func TestWorkbookPictures(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must picture the workbooks: install libreoffice-calc-nogui")
+		}
+		t.Skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("pdftoppm is not installed (apt-get install poppler-utils)")
+	}
+	art := os.Getenv("MODELCENSUS_ARTIFACTS")
+	if art == "" {
+		art = filepath.Join("..", "..", "artifacts")
+	}
+	os.MkdirAll(art, 0o755)
+	d := publishtest.Document(t, "../../testdata/census_fixture.csv", census.Options{})
+	dir := t.TempDir()
+	for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
+		var b bytes.Buffer
+		if err := xlsx.Write(&b, d, l, "test"); err != nil {
+			t.Fatal(err)
+		}
+		book := filepath.Join(dir, "census-"+string(l)+".xlsx")
+		os.WriteFile(book, b.Bytes(), 0o644)
+		cmd := exec.Command(soffice, "--headless", "--convert-to", "pdf", "--outdir", dir, book)
+		cmd.Env = append(os.Environ(), "HOME="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice: %v\n%s", err, out)
+		}
+		pdf := strings.TrimSuffix(book, ".xlsx") + ".pdf"
+		if err := exec.Command("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "3", pdf, filepath.Join(art, "workbook-"+string(l))).Run(); err != nil {
+			t.Errorf("pdftoppm: %v", err)
 		}
 	}
 }
