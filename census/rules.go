@@ -72,6 +72,7 @@ const (
 	KindDomain        = "domain"
 	KindAccessibility = "accessibility"
 	KindColumn        = "column"
+	KindHardware      = "hardware"
 )
 
 // Rules maps raw export values to canonical ones. Build it with NewRules and
@@ -86,12 +87,15 @@ type Rules struct {
 	Groups        []Group
 	Domains       []Domain
 	DomainGroups  []DomainGroup
+	// Hardware are the accelerators and their peak throughputs.
+	Hardware []Chip
 
 	columns   map[string]Field
 	countries *keyIndex
 	orgs      *keyIndex
 	groups    *keyIndex
 	domains   *keyIndex
+	hardware  *keyIndex
 	access    map[string]string
 	accessRaw map[string]string
 }
@@ -104,6 +108,7 @@ func (r *Rules) Clone() *Rules {
 		Groups: slices.Clone(r.Groups), Domains: slices.Clone(r.Domains), DomainGroups: slices.Clone(r.DomainGroups),
 		columns: maps.Clone(r.columns), countries: r.countries.clone(), orgs: r.orgs.clone(), groups: r.groups.clone(),
 		domains: r.domains.clone(), access: maps.Clone(r.access), accessRaw: maps.Clone(r.accessRaw),
+		Hardware: slices.Clone(r.Hardware), hardware: r.hardware.clone(),
 	}
 }
 
@@ -115,6 +120,7 @@ func NewRules() *Rules {
 		orgs:      newKeyIndex(KindOrganization, 2048),
 		groups:    newKeyIndex("group", 1024),
 		domains:   newKeyIndex(KindDomain, 32),
+		hardware:  newKeyIndex(KindHardware, 128),
 		access:    map[string]string{},
 		accessRaw: map[string]string{},
 	}
@@ -351,6 +357,28 @@ func (r *Rules) AddDomain(d Domain) error {
 	i := len(r.Domains)
 	r.Domains = append(r.Domains, d)
 	return r.domains.add(d.Name, i)
+}
+
+// AddHardware adds a chip and the other spellings of its name.
+func (r *Rules) AddHardware(c Chip, aliases ...string) error {
+	i := len(r.Hardware)
+	r.Hardware = append(r.Hardware, c)
+	for _, k := range append([]string{c.Name}, aliases...) {
+		if err := r.hardware.add(k, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// HardwareChip looks up a chip by a raw `Training hardware` value (one
+// name, not a list).
+func (r *Rules) HardwareChip(raw string) (Chip, bool) {
+	i, ok := r.hardware.lookup(raw)
+	if !ok {
+		return Chip{}, false
+	}
+	return r.Hardware[i], true
 }
 
 // Domain looks up a raw domain value.

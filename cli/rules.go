@@ -67,7 +67,7 @@ type Mapping struct {
 	Mapped bool   `json:"mapped"`
 }
 
-var ruleKinds = []string{census.KindColumn, census.KindCountry, census.KindOrganization, census.KindDomain, census.KindAccessibility}
+var ruleKinds = []string{census.KindColumn, census.KindCountry, census.KindOrganization, census.KindDomain, census.KindAccessibility, census.KindHardware}
 
 func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 	l, err := o.start(io)
@@ -171,6 +171,13 @@ func tableMappings(r *census.Rules, l i18n.Lang) []Mapping {
 	}
 	for _, d := range r.Domains {
 		out = append(out, Mapping{Kind: census.KindDomain, Raw: d.Name, MapsTo: d.Group, Detail: ko(d.NameKo), Mapped: true})
+	}
+	for _, c := range r.Hardware {
+		m := Mapping{Kind: census.KindHardware, Raw: c.Name, Detail: c.Type, Mapped: true}
+		if peak, precision, ok := c.Peak(); ok {
+			m.MapsTo = publish.FormatFLOP(peak) + " FLOP/s (" + precision + ")"
+		}
+		out = append(out, m)
 	}
 	acc := r.AccessTable()
 	keys := make([]string, 0, len(acc))

@@ -28,6 +28,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -40,7 +41,7 @@ var embedded embed.FS
 // Files are the table files, in load order.
 var Files = []string{
 	"columns.csv", "countries.csv", "groups.csv", "organizations.csv",
-	"domain_groups.csv", "domains.csv", "accessibility.csv",
+	"domain_groups.csv", "domains.csv", "accessibility.csv", "hardware.csv",
 }
 
 // Default returns the embedded rules.
@@ -170,6 +171,7 @@ var wantHeader = map[string][]string{
 	"domains.csv":       {"domain", "group", "name_ko"},
 	"domain_groups.csv": {"group", "name_ko"},
 	"accessibility.csv": {"value", "category"},
+	"hardware.csv":      {"hardware", "type", "tensor_fp16", "tf32", "fp16", "fp32", "aliases"},
 }
 
 // each parses a table and calls fn for every record.
@@ -233,6 +235,21 @@ func apply(r *census.Rules, file string, c row) error {
 		return r.AddDomain(census.Domain{Name: c.get("domain"), Group: c.get("group"), NameKo: c.get("name_ko")})
 	case "accessibility.csv":
 		return r.AddAccess(c.get("value"), c.get("category"))
+	case "hardware.csv":
+		chip := census.Chip{Name: c.get("hardware"), Type: c.get("type")}
+		for _, f := range []struct {
+			col string
+			v   *float64
+		}{{"tensor_fp16", &chip.Tensor16}, {"tf32", &chip.TF32}, {"fp16", &chip.FP16}, {"fp32", &chip.FP32}} {
+			if cell := c.get(f.col); cell != "" {
+				v, err := strconv.ParseFloat(cell, 64)
+				if err != nil || v < 0 {
+					return fmt.Errorf("%s %q is not a number of FLOP/s", f.col, cell)
+				}
+				*f.v = v
+			}
+		}
+		return r.AddHardware(chip, aliases(c.get("aliases"))...)
 	}
 	return fmt.Errorf("unknown rules file %s", file)
 }

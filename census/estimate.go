@@ -1,0 +1,277 @@
+package census
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Chip is one accelerator of the hardware table, with its peak throughput
+// in FLOP/s at each numeric precision (0 where the table has none). Data:
+// Epoch AI, "Data on Machine Learning Hardware", CC BY.
+type Chip struct {
+	Name     string
+	Type     string  // GPU, TPU, …
+	Tensor16 float64 // tensor FP16/BF16
+	TF32     float64
+	FP16     float64 // non-tensor FP16
+	FP32     float64
+}
+
+// Peak is the chip's peak FLOP/s as Epoch chooses it for a hardware-time
+// estimate, whatever precision the run used: tensor FP16/BF16, else TF32,
+// else FP16 (TPUs only), else FP32 (Epoch's training-cost-trends code,
+// hardware.py, get_flop_per_second). ok is false when the chip has none.
+func (c Chip) Peak() (flops float64, precision string, ok bool) {
+	switch {
+	case c.Tensor16 > 0:
+		return c.Tensor16, "tensor FP16/BF16", true
+	case c.TF32 > 0:
+		return c.TF32, "TF32", true
+	case c.FP16 > 0 && c.Type == "TPU":
+		return c.FP16, "FP16", true
+	case c.FP32 > 0:
+		return c.FP32, "FP32", true
+	}
+	return 0, "", false
+}
+
+// Default utilizations of a hardware-time estimate when a run's is not
+// known: Epoch's 2022 guidance (Sevilla et al., "Estimating training
+// compute of deep learning models").
+const (
+	DefaultUtilizationLanguage = 0.30
+	DefaultUtilizationOther    = 0.40
+)
+
+// Thresholds of training compute that policy readers follow, in FLOP:
+// Epoch's large-scale line, and the lines of the EU AI Act (1e25) and of
+// the 2023 US executive order (1e26).
+var Thresholds = []float64{1e23, 1e25, 1e26}
+
+// Estimation methods.
+const (
+	MethodReported = "reported"  // the developer's figure
+	MethodCounting = "counting"  // 6 × active parameters × tokens × epochs
+	MethodHardware = "hardware"  // chips × peak × seconds × utilization
+	MethodBoth     = "both"      // the geometric mean of counting and hardware time
+	MethodFinetune = "fine-tune" // the base model's compute plus the fine-tune's
+)
+
+// EstimateInputs are what a training-compute estimate is made from. A zero
+// value is unknown. Units: parameters and tokens as counts, hours of wall
+// time, chip-hours, utilization as a fraction (0.4 is 40%), FLOP.
+type EstimateInputs struct {
+	Reported        float64 // FLOP the developer reported
+	Params          float64 // total parameters
+	ActiveParams    float64 // parameters active per token (mixture of experts)
+	Tokens          float64 // training tokens (dataset size)
+	Epochs          float64 // passes over the tokens; unknown is 1
+	Chip            *Chip   // the training hardware
+	Chips           float64 // how many
+	Hours           float64 // wall-clock training time
+	ChipHours       float64 // chip-hours, in place of Chips × Hours
+	Utilization     float64 // model FLOP utilization
+	Language        bool    // a language model (for the default utilization)
+	BaseCompute     float64 // FLOP of the pretrained base model
+	FinetuneCompute float64 // FLOP of the fine-tune alone
+}
+
+// Input is one input an estimate used, with its unit.
+type Input struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit"`
+	Text  string  `json:"text,omitempty"` // for a named input: the chip
+}
+
+// Assumption is one thing an estimate assumed, by code, with its values
+// (for translations) and an English sentence.
+type Assumption struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Args    []any  `json:"-"`
+}
+
+// Assumption codes.
+const (
+	AssumeUtilization = "default_utilization" // args: utilization
+	AssumePeak        = "peak_precision"      // args: chip, precision, FLOP/s
+	AssumeEpochs      = "one_epoch"
+	AssumeDense       = "dense"          // no active parameter count: all parameters active
+	AssumeGeoMean     = "geometric_mean" // args: counting, hardware
+)
+
+// Estimate is a training-compute estimate by Epoch's method.
+type Estimate struct {
+	FLOP   float64 `json:"flop"`
+	Method string  `json:"method"`
+	// Counting and Hardware are each method's figure, where it applied.
+	Counting    float64      `json:"counting,omitempty"`
+	Hardware    float64      `json:"hardware,omitempty"`
+	Inputs      []Input      `json:"inputs"`
+	Assumptions []Assumption `json:"assumptions"`
+	// Confidence is in Epoch's terms: Confident, Likely, Speculative.
+	Confidence string `json:"confidence"`
+	// Thresholds lists the lines of Thresholds the figure reaches.
+	Thresholds []float64 `json:"thresholds"`
+}
+
+// ErrNoMethod is EstimateCompute's error when the inputs allow no method.
+var ErrNoMethod = errors.New("no method applies: give a reported figure, parameters and tokens, hardware with its count and time, or a base and a fine-tune compute")
+
+// InputError is a bad input to an estimate: its name and what is wrong.
+type InputError struct {
+	Input string
+	Issue string // "negative", "utilization_above_one"
+}
+
+// Error names the input.
+func (e *InputError) Error() string {
+	if e.Issue == "utilization_above_one" {
+		return fmt.Sprintf("%s: a utilization is a fraction, at most 1", e.Input)
+	}
+	return fmt.Sprintf("%s: must not be negative", e.Input)
+}
+
+// EstimateCompute estimates training compute in FLOP by Epoch's method
+// (Epoch AI, "AI models documentation: estimation"; Sevilla et al. 2022):
+//   - fine-tune: the base model's compute plus the fine-tune's, when both are
+//     given (Epoch records the total);
+//   - reported: the developer's figure, when given;
+//   - operation counting: 6 × active parameters × tokens × epochs (2 FLOP a
+//     multiply-add, forward and backward), all parameters active when no
+//     active count is given, one epoch when none is;
+//   - hardware time: chips × peak FLOP/s (Chip.Peak) × seconds ×
+//     utilization, 0.30 for language models and 0.40 for others when
+//     unknown;
+//   - both counting and hardware time: their geometric mean.
+//
+// It fails with an *InputError for a negative input or a utilization
+// above 1, and ErrNoMethod when no method applies.
+func EstimateCompute(in EstimateInputs) (Estimate, error) {
+	for _, v := range []struct {
+		name string
+		v    float64
+	}{{"reported", in.Reported}, {"params", in.Params}, {"active-params", in.ActiveParams}, {"tokens", in.Tokens},
+		{"epochs", in.Epochs}, {"chips", in.Chips}, {"hours", in.Hours}, {"chip-hours", in.ChipHours},
+		{"utilization", in.Utilization}, {"base-compute", in.BaseCompute}, {"finetune-compute", in.FinetuneCompute}} {
+		if v.v < 0 || math.IsNaN(v.v) || math.IsInf(v.v, 0) {
+			return Estimate{}, &InputError{Input: v.name, Issue: "negative"}
+		}
+	}
+	if in.Utilization > 1 {
+		return Estimate{}, &InputError{Input: "utilization", Issue: "utilization_above_one"}
+	}
+	e := Estimate{Inputs: []Input{}, Assumptions: []Assumption{}, Thresholds: []float64{}}
+	add := func(name string, v float64, unit string) {
+		if v > 0 {
+			e.Inputs = append(e.Inputs, Input{Name: name, Value: v, Unit: unit})
+		}
+	}
+	switch {
+	case in.BaseCompute > 0 && in.FinetuneCompute > 0:
+		add("base-compute", in.BaseCompute, "FLOP")
+		add("finetune-compute", in.FinetuneCompute, "FLOP")
+		e.FLOP, e.Method, e.Confidence = in.BaseCompute+in.FinetuneCompute, MethodFinetune, "Likely"
+	case in.Reported > 0:
+		add("reported", in.Reported, "FLOP")
+		e.FLOP, e.Method, e.Confidence = in.Reported, MethodReported, "Confident"
+	default:
+		counting, okC := e.counting(in)
+		hardware, okH, defaultUtil := e.hardware(in)
+		switch {
+		case okC && okH:
+			e.Counting, e.Hardware = counting, hardware
+			e.FLOP, e.Method = math.Sqrt(counting*hardware), MethodBoth
+			e.Assumptions = append(e.Assumptions, Assumption{Code: AssumeGeoMean, Args: []any{counting, hardware},
+				Message: fmt.Sprintf("the geometric mean of operation counting (%.3g FLOP) and hardware time (%.3g FLOP)", counting, hardware)})
+			e.Confidence = "Likely"
+			if r := counting / hardware; r > 3 || r < 1.0/3 {
+				e.Confidence = "Speculative" // the two disagree by more than 3×
+			}
+		case okC:
+			e.Counting, e.FLOP, e.Method, e.Confidence = counting, counting, MethodCounting, "Likely"
+		case okH:
+			e.Hardware, e.FLOP, e.Method, e.Confidence = hardware, hardware, MethodHardware, "Likely"
+			if defaultUtil {
+				e.Confidence = "Speculative"
+			}
+		default:
+			return Estimate{}, ErrNoMethod
+		}
+	}
+	for _, t := range Thresholds {
+		if e.FLOP >= t {
+			e.Thresholds = append(e.Thresholds, t)
+		}
+	}
+	return e, nil
+}
+
+// counting is the operation count, when parameters and tokens are known.
+func (e *Estimate) counting(in EstimateInputs) (float64, bool) {
+	params := in.ActiveParams
+	if params == 0 {
+		params = in.Params
+	}
+	if params == 0 || in.Tokens == 0 {
+		return 0, false
+	}
+	if in.ActiveParams > 0 {
+		e.Inputs = append(e.Inputs, Input{Name: "active-params", Value: in.ActiveParams, Unit: "parameters"})
+		if in.Params > 0 {
+			e.Inputs = append(e.Inputs, Input{Name: "params", Value: in.Params, Unit: "parameters"})
+		}
+	} else {
+		e.Inputs = append(e.Inputs, Input{Name: "params", Value: in.Params, Unit: "parameters"})
+		e.Assumptions = append(e.Assumptions, Assumption{Code: AssumeDense,
+			Message: "no active parameter count: every parameter is taken as active (a dense model)"})
+	}
+	e.Inputs = append(e.Inputs, Input{Name: "tokens", Value: in.Tokens, Unit: "tokens"})
+	epochs := in.Epochs
+	if epochs == 0 {
+		epochs = 1
+		e.Assumptions = append(e.Assumptions, Assumption{Code: AssumeEpochs, Message: "one pass over the tokens (no epoch count given)"})
+	} else {
+		e.Inputs = append(e.Inputs, Input{Name: "epochs", Value: epochs, Unit: "epochs"})
+	}
+	return 6 * params * in.Tokens * epochs, true
+}
+
+// hardware is the hardware-time figure, when the chip, its count and the
+// time are known; defaultUtil reports that the utilization was assumed.
+func (e *Estimate) hardware(in EstimateInputs) (flop float64, ok, defaultUtil bool) {
+	if in.Chip == nil {
+		return 0, false, false
+	}
+	peak, precision, ok := in.Chip.Peak()
+	chipHours := in.ChipHours
+	if chipHours == 0 {
+		chipHours = in.Chips * in.Hours
+	}
+	if !ok || chipHours == 0 {
+		return 0, false, false
+	}
+	e.Inputs = append(e.Inputs, Input{Name: "hardware", Value: peak, Unit: "FLOP/s", Text: in.Chip.Name})
+	if in.ChipHours > 0 {
+		e.Inputs = append(e.Inputs, Input{Name: "chip-hours", Value: in.ChipHours, Unit: "chip-hours"})
+	} else {
+		e.Inputs = append(e.Inputs, Input{Name: "chips", Value: in.Chips, Unit: "chips"}, Input{Name: "hours", Value: in.Hours, Unit: "hours"})
+	}
+	e.Assumptions = append(e.Assumptions, Assumption{Code: AssumePeak, Args: []any{in.Chip.Name, precision, peak},
+		Message: fmt.Sprintf("the peak of %s at %s, %.4g FLOP/s, as Epoch takes it whatever precision the run used", in.Chip.Name, precision, peak)})
+	util := in.Utilization
+	if util == 0 {
+		defaultUtil = true
+		util = DefaultUtilizationOther
+		if in.Language {
+			util = DefaultUtilizationLanguage
+		}
+		e.Assumptions = append(e.Assumptions, Assumption{Code: AssumeUtilization, Args: []any{util},
+			Message: fmt.Sprintf("a utilization of %.2f, Epoch's default for %s", util, map[bool]string{true: "language models", false: "models other than language models"}[in.Language])})
+	} else {
+		e.Inputs = append(e.Inputs, Input{Name: "utilization", Value: util, Unit: "fraction"})
+	}
+	return chipHours * 3600 * peak * util, true, defaultUtil
+}

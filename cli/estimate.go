@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+// estimateOptions are the flags of `modelcensus estimate`.
+type estimateOptions struct {
+	sourceOptions
+	Numbers  map[string]*string
+	Hardware string
+	Domain   string
+	Format   string
+}
+
+// estimateNumbers are the numeric flags, in the order help lists them.
+var estimateNumbers = []string{"params", "active-params", "tokens", "epochs", "chips", "hours", "chip-hours",
+	"utilization", "base-compute", "finetune-compute", "reported"}
+
+func newEstimateCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
+	o := &estimateOptions{Numbers: map[string]*string{}}
+	cmd := &cobra.Command{
+		Use:   "estimate",
+		Short: l.T("cmd.estimate.short"),
+		Long: `Estimate a model's training compute by Epoch AI's method: a reported figure;
+else operation counting (6 × active parameters × tokens × epochs); else
+hardware time (chips × peak FLOP/s × seconds × utilization, with Epoch's peak
+and default utilization); the geometric mean when both apply; a fine-tune's
+base plus its own compute. It prints the figure with its method, inputs,
+assumptions, Epoch-style confidence and the thresholds it reaches (1e23,
+1e25, 1e26 FLOP).
+
+Epoch AI의 방법으로 모델의 학습 연산량을 추정합니다: 발표된 값, 없으면 연산 수
+계산(6 × 활성 매개변수 × 토큰 × 에포크), 없으면 하드웨어 시간(칩 × 최대 FLOP/s ×
+초 × 활용률), 둘 다 있으면 기하 평균, 미세 조정은 기반 모델과 자체 연산량의 합.
+방법, 입력, 가정, 신뢰도와 넘는 기준(1e23, 1e25, 1e26 FLOP)을 함께 출력합니다.`,
+		Example: `  modelcensus estimate --params 175e9 --tokens 300e9
+  modelcensus estimate --hardware "NVIDIA A100" --chip-hours 1720320 --utilization 0.4
+  modelcensus estimate --params 671e9 --active-params 37e9 --tokens 14.8e12 --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runEstimate(cmd, io, o) },
+	}
+	fs := cmd.Flags()
+	for _, n := range estimateNumbers {
+		o.Numbers[n] = fs.String(n, "", l.T("flag.est."+n))
+	}
+	fs.StringVar(&o.Hardware, "hardware", "", l.T("flag.est.hardware"))
+	fs.StringVar(&o.Domain, "domain", "Language", l.T("flag.est.domain"))
+	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.estimate"))
+	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
+	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
+	fs.SortFlags = false
+	return cmd
+}
+
+func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
+	l, err := o.lang(io)
+	if err != nil {
+		return usageError("en", err)
+	}
+	if o.Format != "text" && o.Format != "json" {
+		return badValue(l, "--format", o.Format, "text, json")
+	}
+	r, err := o.loadRules(l)
+	if err != nil {
+		return err
+	}
+	vals := map[string]float64{}
+	for _, n := range estimateNumbers {
+		s := strings.TrimSpace(*o.Numbers[n])
+		if s == "" {
+			continue
+		}
+		v, ok := census.ParseNumber(strings.TrimPrefix(s, "-"))
+		if !ok {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_number", "--"+n, s))}
+		}
+		if strings.HasPrefix(s, "-") && v != 0 {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_negative", n))}
+		}
+		vals[n] = v
+	}
+	in := census.EstimateInputs{
+		Reported: vals["reported"], Params: vals["params"], ActiveParams: vals["active-params"], Tokens: vals["tokens"],
+		Epochs: vals["epochs"], Chips: vals["chips"], Hours: vals["hours"], ChipHours: vals["chip-hours"],
+		Utilization: vals["utilization"], BaseCompute: vals["base-compute"], FinetuneCompute: vals["finetune-compute"],
+	}
+	if d, ok := r.Domain(o.Domain); ok {
+		in.Language = d.Group == "Language"
+	} else {
+		in.Language = strings.EqualFold(o.Domain, "language")
+	}
+	if o.Hardware != "" {
+		c, ok := r.HardwareChip(o.Hardware)
+		if !ok {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_hardware", o.Hardware))}
+		}
+		in.Chip = &c
+	}
+	e, err := census.EstimateCompute(in)
+	var ie *census.InputError
+	switch {
+	case errors.As(err, &ie) && ie.Issue == "utilization_above_one":
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_utilization")), Err: err}
+	case errors.As(err, &ie):
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_negative", ie.Input)), Err: err}
+	case errors.Is(err, census.ErrNoMethod):
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_no_method")), Err: err}
+	case err != nil:
+		return translate(l, err)
+	}
+	var b bytes.Buffer
+	if o.Format == "json" {
+		_ = publish.WriteJSONValue(&b, struct {
+			census.Estimate
+			Warnings []string `json:"warnings"`
+		}{e, []string{}})
+	} else {
+		writeEstimateText(&b, e, l)
+	}
+	_, err = io.Out.Write(b.Bytes())
+	return err
+}
+
+// writeEstimateText prints an estimate for a person, in l.
+func writeEstimateText(b *bytes.Buffer, e census.Estimate, l i18n.Lang) {
+	b.WriteString(l.T("est.title") + "\n")
+	b.WriteString(l.T("est.flop", publish.FormatPowerOfTen(e.FLOP), publish.FormatFLOP(e.FLOP)) + "\n")
+	b.WriteString(l.T("est.method", l.T("method."+e.Method)) + "\n")
+	b.WriteString(l.T("est.confidence", publish.ConfidenceName(e.Confidence, l)) + "\n")
+	if len(e.Thresholds) == 0 {
+		b.WriteString(l.T("est.thresholds.none") + "\n")
+	} else {
+		var ts []string
+		for _, t := range e.Thresholds {
+			ts = append(ts, publish.FormatPowerOfTen(t)+" FLOP")
+		}
+		b.WriteString(l.T("est.thresholds", strings.Join(ts, ", ")) + "\n")
+	}
+	t := publish.Table{Title: "\n" + l.T("est.inputs"), Headers: []string{l.T("col.input"), l.T("col.value"), l.T("col.unit")},
+		Right: []bool{false, true, false}}
+	for _, in := range e.Inputs {
+		unit := l.T("unit." + in.Unit)
+		if in.Text != "" {
+			unit += " (" + in.Text + ")"
+		}
+		t.Rows = append(t.Rows, []string{l.T("input." + in.Name), publish.FormatFLOP(in.Value), unit})
+	}
+	publish.WriteTable(b, t, l)
+	if len(e.Assumptions) > 0 {
+		b.WriteString("\n" + l.T("est.assumptions") + "\n")
+		for _, a := range e.Assumptions {
+			b.WriteString("- " + l.T("assume."+a.Code, a.Args...) + "\n")
+		}
+	}
+}
