@@ -30,6 +30,19 @@ const (
 	FieldReference                  Field = "reference"
 	FieldOrganizationCategorization Field = "organization_categorization"
 	FieldLastModified               Field = "last_modified"
+	// The inputs of a training-compute estimate (see EstimateRow).
+	FieldParametersNotes  Field = "parameters_notes"
+	FieldDatasetSize      Field = "dataset_size"
+	FieldEpochs           Field = "epochs"
+	FieldTrainingHours    Field = "training_hours"
+	FieldHardware         Field = "hardware"
+	FieldHardwareQuantity Field = "hardware_quantity"
+	FieldUtilization      Field = "utilization"
+	FieldChipHours        Field = "chip_hours"
+	FieldBaseModel        Field = "base_model"
+	FieldFinetuneCompute  Field = "finetune_compute"
+	FieldPossiblyLarge    Field = "possibly_large_scale"
+	FieldEstimationMethod Field = "estimation_method"
 )
 
 // Fields lists every Field in a stable order.
@@ -38,6 +51,9 @@ var Fields = []Field{
 	FieldTask, FieldCompute, FieldConfidence, FieldAccessibility,
 	FieldParameters, FieldLink, FieldReference,
 	FieldOrganizationCategorization, FieldLastModified,
+	FieldParametersNotes, FieldDatasetSize, FieldEpochs, FieldTrainingHours,
+	FieldHardware, FieldHardwareQuantity, FieldUtilization, FieldChipHours,
+	FieldBaseModel, FieldFinetuneCompute, FieldPossiblyLarge, FieldEstimationMethod,
 }
 
 // RequiredFields are the fields without which an export cannot be counted.
@@ -53,7 +69,7 @@ type Raw struct {
 }
 
 // numFields is the number of Fields.
-const numFields = 14
+const numFields = 26
 
 // Slot returns the index of f in Raw.Cells, or -1 for an unknown field.
 func Slot(f Field) int {
@@ -86,6 +102,32 @@ func Slot(f Field) int {
 		return 12
 	case FieldLastModified:
 		return 13
+	}
+	switch f {
+	case FieldParametersNotes:
+		return 14
+	case FieldDatasetSize:
+		return 15
+	case FieldEpochs:
+		return 16
+	case FieldTrainingHours:
+		return 17
+	case FieldHardware:
+		return 18
+	case FieldHardwareQuantity:
+		return 19
+	case FieldUtilization:
+		return 20
+	case FieldChipHours:
+		return 21
+	case FieldBaseModel:
+		return 22
+	case FieldFinetuneCompute:
+		return 23
+	case FieldPossiblyLarge:
+		return 24
+	case FieldEstimationMethod:
+		return 25
 	}
 	return -1
 }

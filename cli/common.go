@@ -118,8 +118,13 @@ func (o *sourceOptions) openOptions(io *IOStreams) epoch.OpenOptions {
 
 // load opens and reads the source, printing warnings on ErrOut.
 func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
-	opt := epoch.LoadOptions{OpenOptions: o.openOptions(io), Subset: o.Subset, Now: io.Now, OnRow: onRow,
-		Encoding: o.Encoding, DateFormat: o.DateFormat}
+	return o.loadWith(ctx, io, l, r, epoch.LoadOptions{OnRow: onRow})
+}
+
+// loadWith is load with more options: opt's OnRow and RowsOnly are kept.
+func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, opt epoch.LoadOptions) (*census.Dataset, error) {
+	opt.OpenOptions, opt.Subset, opt.Now = o.openOptions(io), o.Subset, io.Now
+	opt.Encoding, opt.DateFormat = o.Encoding, o.DateFormat
 	// Without a source of the user's, a failed download falls back on the
 	// snapshot bundled with modelcensus, and says so.
 	opt.Fallback = o.Source == epoch.DefaultURL

@@ -15,10 +15,11 @@ import (
 // estimateOptions are the flags of `modelcensus estimate`.
 type estimateOptions struct {
 	sourceOptions
-	Numbers  map[string]*string
-	Hardware string
-	Domain   string
-	Format   string
+	Numbers    map[string]*string
+	Hardware   string
+	Domain     string
+	Format     string
+	LargeScale bool
 }
 
 // estimateNumbers are the numeric flags, in the order help lists them.
@@ -44,7 +45,9 @@ Epoch AI의 방법으로 모델의 학습 연산량을 추정합니다: 발표�
 방법, 입력, 가정, 신뢰도와 넘는 기준(1e23, 1e25, 1e26 FLOP)을 함께 출력합니다.`,
 		Example: `  modelcensus estimate --params 175e9 --tokens 300e9
   modelcensus estimate --hardware "NVIDIA A100" --chip-hours 1720320 --utilization 0.4
-  modelcensus estimate --params 671e9 --active-params 37e9 --tokens 14.8e12 --format json`,
+  modelcensus estimate --params 671e9 --active-params 37e9 --tokens 14.8e12 --format json
+  modelcensus estimate --source all_ai_models.csv
+  modelcensus estimate --source ai_models.zip --subset all --large-scale`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runEstimate(cmd, io, o) },
 	}
@@ -55,8 +58,13 @@ Epoch AI의 방법으로 모델의 학습 연산량을 추정합니다: 발표�
 	fs.StringVar(&o.Hardware, "hardware", "", l.T("flag.est.hardware"))
 	fs.StringVar(&o.Domain, "domain", "Language", l.T("flag.est.domain"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.estimate"))
-	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
-	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
+	fs.BoolVar(&o.LargeScale, "large-scale", false, l.T("flag.est.large-scale"))
+	o.addFlags(fs, l)
+	o.addReadFlags(fs, l)
+	// Without --source the command estimates from its flags.
+	o.Source = ""
+	fs.Lookup("source").DefValue = ""
+	fs.Lookup("source").Usage = l.T("flag.est.source")
 	fs.SortFlags = false
 	return cmd
 }
@@ -72,6 +80,17 @@ func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 	r, err := o.loadRules(l)
 	if err != nil {
 		return err
+	}
+	if o.Source != "" {
+		for _, n := range append(estimateNumbers, "hardware") {
+			if cmd.Flags().Changed(n) {
+				return usageError(l, errors.New(l.T("err.est_source_flags", "--"+n)))
+			}
+		}
+		return runEstimateSource(cmd, io, o, l, r)
+	}
+	if o.LargeScale {
+		return usageError(l, errors.New(l.T("err.est_large_needs_source")))
 	}
 	vals := map[string]float64{}
 	for _, n := range estimateNumbers {

@@ -48,3 +48,99 @@ func TestEstimateCommand(t *testing.T) {
 		t.Errorf("rules --kind hardware:\n%.800s", hw)
 	}
 }
+
+// estimate --source on a hand-made file: each bad row gets one warning
+// naming its line and the others are still estimated; --large-scale
+// applies Epoch's rule, counted here by hand: Delta (2e23), Epsilon
+// (flagged), Eta (own fine-tune 2e23); not Zeta (fine-tune 2e22).
+func TestEstimateSourceFixture(t *testing.T) {
+	const f = "../testdata/estimate_fixture.csv"
+	code, out, errOut := run(t, nil, "estimate", "--source", f, "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"estimate_fixture.csv:3: Beta: Parameters: \"lots\"", "estimate_fixture.csv:4: Gamma: training hardware \"Abacus 9000\""} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	var res struct {
+		Rows []struct {
+			Model    string
+			Estimate *struct {
+				FLOP   float64
+				Method string
+			}
+		}
+		Counting struct {
+			Rows     int
+			Within2x int `json:"within_2x"`
+		} `json:"counting"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Rows) != 7 {
+		t.Fatalf("%d rows, want 7", len(res.Rows))
+	}
+	// Alpha: 6 × 1e9 × 1e12; Eta: Delta's 2e23 + its own 2e23.
+	if e := res.Rows[0].Estimate; e == nil || math.Abs(e.FLOP-6e21) > 1e9 || e.Method != "counting" {
+		t.Errorf("Alpha: %+v", e)
+	}
+	if e := res.Rows[6].Estimate; e == nil || math.Abs(e.FLOP-4e23) > 1e12 || e.Method != "fine-tune" {
+		t.Errorf("Eta: %+v", e)
+	}
+	if res.Counting.Rows != 1 || res.Counting.Within2x != 1 {
+		t.Errorf("counting agreement %+v", res.Counting)
+	}
+	code, out, errOut = run(t, nil, "estimate", "--source", f, "--large-scale", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var members []struct{ Model string }
+	if err := json.Unmarshal([]byte(out), &members); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, m := range members {
+		names = append(names, m.Model)
+	}
+	if got := strings.Join(names, ","); got != "Delta,Epsilon,Eta" {
+		t.Errorf("large-scale %s, want Delta,Epsilon,Eta", got)
+	}
+	// Flags that describe one model make no sense beside --source.
+	if code, _, errOut := run(t, nil, "estimate", "--source", f, "--params", "1e9"); code != ExitUsage {
+		t.Errorf("--source with --params: exit %d, %s", code, errOut)
+	}
+	if code, _, errOut := run(t, nil, "estimate", "--large-scale", "--params", "1e9"); code != ExitUsage {
+		t.Errorf("--large-scale without --source: exit %d, %s", code, errOut)
+	}
+	_, ko, _ := run(t, nil, "estimate", "--source", f, "--lang", "ko")
+	if !strings.Contains(ko, "요약") || !strings.Contains(ko, "연산 수 계산(으)로 추정 가능한 행: 1") {
+		t.Errorf("Korean summary:\n%s", ko)
+	}
+}
+
+// rules --unmapped names the hardware the table cannot match.
+func TestRulesUnmappedHardware(t *testing.T) {
+	code, out, errOut := run(t, nil, "rules", "--source", "../testdata/estimate_fixture.csv", "--unmapped", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var ms []struct {
+		Kind, Raw string
+		Mapped    bool
+	}
+	if err := json.Unmarshal([]byte(out), &ms); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	found := false
+	for _, m := range ms {
+		if m.Kind == "hardware" && m.Raw == "Abacus 9000" && !m.Mapped {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Abacus 9000 not listed as unmapped hardware: %s", out)
+	}
+}

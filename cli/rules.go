@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -227,6 +228,9 @@ func sourceMappings(cmd *cobra.Command, io *IOStreams, l i18n.Lang, r *census.Ru
 			if v := census.Clean(raw.Get(census.FieldAccessibility)); v != "" {
 				add(census.KindAccessibility, v)
 			}
+			for _, v := range census.SplitList(raw.Get(census.FieldHardware)) {
+				add(census.KindHardware, v)
+			}
 		})
 		if err != nil {
 			return nil, translate(l, err)
@@ -275,6 +279,14 @@ func sourceMappings(cmd *cobra.Command, io *IOStreams, l i18n.Lang, r *census.Ru
 				mp.Kind = key
 				if c, ok := r.Access(raw); ok {
 					mp.MapsTo, mp.Mapped = c, true
+				}
+			case key == census.KindHardware:
+				mp.Kind = key
+				if c, ok := r.HardwareChip(raw); ok {
+					mp.MapsTo, mp.Mapped = c.Name, true
+					if peak, prec, ok := c.Peak(); ok {
+						mp.Detail = fmt.Sprintf("%.4g FLOP/s %s", peak, prec)
+					}
 				}
 			}
 			out = append(out, mp)

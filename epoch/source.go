@@ -362,6 +362,9 @@ type LoadOptions struct {
 	// OnRow, when set, sees each row before the dataset does, on the same
 	// goroutine (as diff collects links and references).
 	OnRow func(*census.Raw)
+	// RowsOnly, with OnRow, leaves the dataset empty: the rows go to
+	// OnRow alone, for a command that needs no census (estimate).
+	RowsOnly bool
 	// Encoding and DateFormat, when set, override what the reader finds
 	// (see Reader).
 	Encoding, DateFormat string
@@ -396,7 +399,10 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 			return nil, err
 		}
 		add := ds.Add
-		if opt.OnRow != nil {
+		switch {
+		case opt.OnRow != nil && opt.RowsOnly:
+			add = opt.OnRow
+		case opt.OnRow != nil:
 			add = func(r *census.Raw) { opt.OnRow(r); ds.Add(r) }
 		}
 		res, err := rd.Read(f.Name, f.Open, ds, add)
