@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Chip is one accelerator of the hardware table, with its peak throughput
@@ -123,13 +124,19 @@ var ErrNoMethod = errors.New("no method applies: give a reported figure, paramet
 // InputError is a bad input to an estimate: its name and what is wrong.
 type InputError struct {
 	Input string
-	Issue string // "negative", "utilization_above_one"
+	Issue string // "negative", "utilization_above_one", "not_a_number", "unknown_hardware"
+	Value string // the value given, where the issue names one
 }
 
 // Error names the input.
 func (e *InputError) Error() string {
-	if e.Issue == "utilization_above_one" {
+	switch e.Issue {
+	case "utilization_above_one":
 		return fmt.Sprintf("%s: a utilization is a fraction, at most 1", e.Input)
+	case "not_a_number":
+		return fmt.Sprintf("%s: %q is not a number such as 1e23", e.Input, e.Value)
+	case "unknown_hardware":
+		return fmt.Sprintf("%s: %q is not in the hardware table", e.Input, e.Value)
 	}
 	return fmt.Sprintf("%s: must not be negative", e.Input)
 }
@@ -274,4 +281,61 @@ func (e *Estimate) hardware(in EstimateInputs) (flop float64, ok, defaultUtil bo
 		e.Inputs = append(e.Inputs, Input{Name: "utilization", Value: util, Unit: "fraction"})
 	}
 	return chipHours * 3600 * peak * util, true, defaultUtil
+}
+
+// EstimateParams are the names of an estimate's inputs, as the estimate
+// command's flags and the /api/v1/estimate parameters spell them. All but
+// "hardware" and "domain" are numbers (see EstimateInputs for units).
+var EstimateParams = []string{"params", "active-params", "tokens", "epochs", "hardware", "chips", "hours", "chip-hours",
+	"utilization", "base-compute", "finetune-compute", "reported", "domain"}
+
+// ParseEstimateInputs reads an estimate's inputs by name through get (""
+// when not given): numbers as ParseNumber reads them ("1e23", "175e9",
+// "1,000"), the hardware through r's hardware table, the domain through r's
+// domain table (a language model gets the language default utilization;
+// "" is Language). It fails with an *InputError: Issue "not_a_number"
+// (with Value), "negative", or "unknown_hardware" (with Value). Range
+// checks beyond the sign are EstimateCompute's.
+func ParseEstimateInputs(get func(name string) string, r *Rules) (EstimateInputs, error) {
+	var in EstimateInputs
+	nums := map[string]*float64{
+		"params": &in.Params, "active-params": &in.ActiveParams, "tokens": &in.Tokens, "epochs": &in.Epochs,
+		"chips": &in.Chips, "hours": &in.Hours, "chip-hours": &in.ChipHours, "utilization": &in.Utilization,
+		"base-compute": &in.BaseCompute, "finetune-compute": &in.FinetuneCompute, "reported": &in.Reported,
+	}
+	for _, name := range EstimateParams {
+		dst, ok := nums[name]
+		if !ok {
+			continue
+		}
+		s := Clean(get(name))
+		if s == "" {
+			continue
+		}
+		v, ok := ParseNumber(strings.TrimPrefix(s, "-"))
+		if !ok || math.IsInf(v, 0) || math.IsNaN(v) {
+			return in, &InputError{Input: name, Issue: "not_a_number", Value: s}
+		}
+		if strings.HasPrefix(s, "-") && v != 0 {
+			return in, &InputError{Input: name, Issue: "negative", Value: s}
+		}
+		*dst = v
+	}
+	domain := Clean(get("domain"))
+	if domain == "" {
+		domain = "Language"
+	}
+	if d, ok := r.Domain(domain); ok {
+		in.Language = d.Group == "Language"
+	} else {
+		in.Language = strings.EqualFold(domain, "language")
+	}
+	if hw := Clean(get("hardware")); hw != "" {
+		c, ok := r.HardwareChip(hw)
+		if !ok {
+			return in, &InputError{Input: "hardware", Issue: "unknown_hardware", Value: hw}
+		}
+		in.Chip = &c
+	}
+	return in, nil
 }

@@ -92,52 +92,46 @@ func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 	if o.LargeScale {
 		return usageError(l, errors.New(l.T("err.est_large_needs_source")))
 	}
-	vals := map[string]float64{}
-	for _, n := range estimateNumbers {
-		s := strings.TrimSpace(*o.Numbers[n])
-		if s == "" {
-			continue
+	in, err := census.ParseEstimateInputs(func(name string) string {
+		switch name {
+		case "hardware":
+			return o.Hardware
+		case "domain":
+			return o.Domain
 		}
-		v, ok := census.ParseNumber(strings.TrimPrefix(s, "-"))
-		if !ok {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_number", "--"+n, s))}
+		return *o.Numbers[name]
+	}, r)
+	if err == nil {
+		var e census.Estimate
+		if e, err = census.EstimateCompute(in); err == nil {
+			return writeEstimate(io, o.Format, e, l)
 		}
-		if strings.HasPrefix(s, "-") && v != 0 {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_negative", n))}
-		}
-		vals[n] = v
 	}
-	in := census.EstimateInputs{
-		Reported: vals["reported"], Params: vals["params"], ActiveParams: vals["active-params"], Tokens: vals["tokens"],
-		Epochs: vals["epochs"], Chips: vals["chips"], Hours: vals["hours"], ChipHours: vals["chip-hours"],
-		Utilization: vals["utilization"], BaseCompute: vals["base-compute"], FinetuneCompute: vals["finetune-compute"],
-	}
-	if d, ok := r.Domain(o.Domain); ok {
-		in.Language = d.Group == "Language"
-	} else {
-		in.Language = strings.EqualFold(o.Domain, "language")
-	}
-	if o.Hardware != "" {
-		c, ok := r.HardwareChip(o.Hardware)
-		if !ok {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_hardware", o.Hardware))}
-		}
-		in.Chip = &c
-	}
-	e, err := census.EstimateCompute(in)
+	return estimateError(l, err)
+}
+
+// estimateError says what is wrong with an estimate's inputs, exit 2.
+func estimateError(l i18n.Lang, err error) error {
 	var ie *census.InputError
 	switch {
 	case errors.As(err, &ie) && ie.Issue == "utilization_above_one":
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_utilization")), Err: err}
+	case errors.As(err, &ie) && ie.Issue == "not_a_number":
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_number", "--"+ie.Input, ie.Value)), Err: err}
+	case errors.As(err, &ie) && ie.Issue == "unknown_hardware":
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_hardware", ie.Value)), Err: err}
 	case errors.As(err, &ie):
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_negative", ie.Input)), Err: err}
 	case errors.Is(err, census.ErrNoMethod):
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_no_method")), Err: err}
-	case err != nil:
-		return translate(l, err)
 	}
+	return translate(l, err)
+}
+
+// writeEstimate prints one estimate as text or JSON.
+func writeEstimate(io *IOStreams, format string, e census.Estimate, l i18n.Lang) error {
 	var b bytes.Buffer
-	if o.Format == "json" {
+	if format == "json" {
 		_ = publish.WriteJSONValue(&b, struct {
 			census.Estimate
 			Warnings []string `json:"warnings"`
@@ -145,7 +139,7 @@ func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 	} else {
 		writeEstimateText(&b, e, l)
 	}
-	_, err = io.Out.Write(b.Bytes())
+	_, err := io.Out.Write(b.Bytes())
 	return err
 }
 

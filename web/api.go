@@ -55,6 +55,7 @@ var allowed = map[string][]string{
 		"min-compute", "max-compute", "sort", "order", "page", "page-size", "lang", "format", "in-census", "from", "to"},
 	"model":     {"snapshot", "as-of", "subset", "lang"},
 	"snapshots": {"lang"},
+	"estimate":  {"params", "active-params", "tokens", "epochs", "hardware", "chips", "hours", "chip-hours", "utilization", "base-compute", "finetune-compute", "reported", "domain", "lang"},
 	"diff":      {"a", "b", "subset", "from", "to", "attribution", "country-by", "org-level", "min-compute", "top", "lang"},
 }
 
@@ -717,6 +718,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var sm *snapshots.SubsetMismatch
 	var ie *epoch.InputError
 	if errors.As(err, &pe) {
+		// The message in the language the query asks for (?lang=ko).
+		if r.URL.Query().Get("lang") == "ko" && pe.key != "" {
+			pe = &ParamError{Param: pe.Param, Message: i18n.KO.T(pe.key, pe.args...)}
+		}
 		body["error"] = pe
 	} else if errors.As(err, &sm) {
 		body["error"] = &ParamError{Param: "subset", Message: sm.Error()}

@@ -212,7 +212,7 @@ func TestAPIEndpoints(t *testing.T) {
 		t.Errorf("openapi: %v", err)
 	}
 	paths, _ := doc["paths"].(map[string]any)
-	for _, p := range []string{"/api/v1/census", "/api/v1/models", "/api/v1/models/{name}", "/api/v1/snapshots", "/api/v1/diff"} {
+	for _, p := range []string{"/api/v1/census", "/api/v1/models", "/api/v1/models/{name}", "/api/v1/snapshots", "/api/v1/diff", "/api/v1/estimate"} {
 		if paths[p] == nil {
 			t.Errorf("openapi lacks %s", p)
 		}

@@ -1,0 +1,61 @@
+package web_test
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+)
+
+// /api/v1/estimate takes the estimate command's inputs. Llama 2-70B by
+// hardware time is 7.73e23 FLOP in ../shared/reference/compute-estimation.md
+// (1,720,320 A100-hours at 312 TFLOP/s and 40%: 1720320 × 3600 × 312e12 ×
+// 0.4 = 7.729e23).
+func TestAPIEstimate(t *testing.T) {
+	srv := storeServer(t)
+	resp, body := get(t, srv, "/api/v1/estimate?hardware=NVIDIA+A100&chip-hours=1720320&utilization=0.4")
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
+	}
+	var e struct {
+		FLOP       float64   `json:"flop"`
+		Method     string    `json:"method"`
+		Thresholds []float64 `json:"thresholds"`
+		Warnings   []string  `json:"warnings"`
+		Inputs     []struct{ Name, Unit string }
+	}
+	if err := json.Unmarshal(body, &e); err != nil {
+		t.Fatal(err)
+	}
+	if want := 1720320 * 3600 * 312e12 * 0.4; math.Abs(e.FLOP-want) > 0.02*want || e.Method != "hardware" || e.Warnings == nil || len(e.Inputs) == 0 {
+		t.Errorf("estimate %+v", e)
+	}
+	if len(e.Thresholds) != 1 || e.Thresholds[0] != 1e23 {
+		t.Errorf("thresholds %v, want [1e23]", e.Thresholds)
+	}
+	for _, c := range []struct{ q, param, ko string }{
+		{"params=-5&tokens=1e9", "params", "음수"},
+		{"params=lots&tokens=1e9", "params", "숫자"},
+		{"hardware=Abacus&chips=1&hours=1", "hardware", "하드웨어 표"},
+		{"hardware=NVIDIA+A100&chips=1&hours=1&utilization=1.5", "utilization", "비율"},
+		{"params=1e9", "estimate", "방법"},
+		{"flops=1", "flops", ""},
+	} {
+		resp, body := get(t, srv, "/api/v1/estimate?"+c.q)
+		var pe struct {
+			Status         int
+			Param, Message string
+		}
+		json.Unmarshal(body, &pe)
+		if resp.StatusCode != 400 || !strings.Contains(string(body), `"`+c.param+`"`) {
+			t.Errorf("%s: status %d, %s", c.q, resp.StatusCode, body)
+		}
+		if c.ko == "" {
+			continue
+		}
+		_, ko := get(t, srv, "/api/v1/estimate?"+c.q+"&lang=ko")
+		if !strings.Contains(string(ko), c.ko) {
+			t.Errorf("%s in Korean: %s", c.q, ko)
+		}
+	}
+}
