@@ -189,6 +189,21 @@ func (e *RowEstimator) Add(raw *Raw) {
 	e.pend = append(e.pend, p)
 }
 
+// lookup is the Epoch figure of a model added, by name.
+func (e *RowEstimator) lookup(name string) float64 { return e.byName[strings.ToLower(Clean(name))] }
+
+// EstimateRow estimates one row alone, as EstimateRows does each row: a
+// base model's compute comes from baseCompute (FLOP, 0 when unknown), which
+// may be nil.
+func EstimateRow(raw *Raw, r *Rules, baseCompute func(name string) float64) RowEstimate {
+	re, p := estimateOwn(raw, r)
+	if baseCompute == nil {
+		baseCompute = func(string) float64 { return 0 }
+	}
+	finishRow(&re, &p, baseCompute)
+	return re
+}
+
 // Finish completes every row (a derivative's base compute, from the rows
 // added) and sums up. The estimator must not be used afterwards.
 func (e *RowEstimator) Finish() RowEstimates {
@@ -200,7 +215,7 @@ func (e *RowEstimator) Finish() RowEstimates {
 	var counting []float64
 	for i := range e.rows {
 		re := &e.rows[i]
-		finishRow(re, &e.pend[i], e.byName)
+		finishRow(re, &e.pend[i], e.lookup)
 		if re.Estimate == nil {
 			out.Warnings += len(re.Warnings) - 1 // no method is not a fault
 			continue
@@ -340,11 +355,11 @@ func estimateOwn(raw *Raw, r *Rules) (RowEstimate, pending) {
 	return re, p
 }
 
-// finishRow completes a row with its base models' compute from byName.
-func finishRow(re *RowEstimate, p *pending, byName map[string]float64) {
+// finishRow completes a row with its base models' compute from lookup.
+func finishRow(re *RowEstimate, p *pending, lookup func(name string) float64) {
 	var base float64
 	for _, b := range p.bases {
-		base += byName[strings.ToLower(Clean(b))]
+		base += lookup(b)
 	}
 	own, ft := p.own, p.ft
 	switch {

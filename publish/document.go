@@ -44,6 +44,15 @@ var RawFields = []census.Field{
 	census.FieldDomain, census.FieldCompute, census.FieldConfidence, census.FieldAccessibility,
 }
 
+// EstimateFields are the cells a training-compute estimate is made from,
+// kept beside each model where not blank (census.EstimateRow).
+var EstimateFields = []census.Field{
+	census.FieldParameters, census.FieldParametersNotes, census.FieldDatasetSize, census.FieldEpochs,
+	census.FieldTrainingHours, census.FieldHardware, census.FieldHardwareQuantity, census.FieldUtilization,
+	census.FieldChipHours, census.FieldBaseModel, census.FieldFinetuneCompute, census.FieldPossiblyLarge,
+	census.FieldEstimationMethod,
+}
+
 // RawCollector keeps the first row of each model name, for
 // NewDocument; pass its Add as epoch.LoadOptions.OnRow.
 type RawCollector struct {
@@ -59,9 +68,14 @@ func (c *RawCollector) Add(r *census.Raw) {
 	if name == "" || c.rows[name] != nil {
 		return
 	}
-	m := make(map[census.Field]string, len(RawFields))
+	m := make(map[census.Field]string, len(RawFields)+len(EstimateFields))
 	for _, f := range RawFields {
 		m[f] = strings.Clone(r.Get(f))
+	}
+	for _, f := range EstimateFields {
+		if v := r.Get(f); v != "" {
+			m[f] = strings.Clone(v)
+		}
 	}
 	c.rows[name] = m
 }

@@ -284,6 +284,30 @@ type ModelJSON struct {
 	Line          int               `json:"line"`
 	Raw           map[string]string `json:"raw,omitempty"`
 	Snapshots     []SnapshotSeen    `json:"snapshots,omitempty"`
+	// Estimate is modelcensus's estimate from the row's own cells, beside
+	// Epoch's figure (census.EstimateRow).
+	Estimate *census.RowEstimate `json:"estimate,omitempty"`
+}
+
+// estimateModel estimates a model from its raw cells, a base model's
+// compute taken from the same dataset.
+func (s *Server) estimateModel(ds *census.Dataset, cells map[census.Field]string, m census.Model) *census.RowEstimate {
+	var row census.Raw
+	for f, v := range cells {
+		row.Set(f, v)
+	}
+	row.File, row.Line = fileName(m.File), m.Line
+	base := func(name string) float64 {
+		name = census.Clean(name)
+		for i := 0; i < ds.Len(); i++ {
+			if b := ds.Model(i); b.HasCompute && strings.EqualFold(b.Name, name) {
+				return b.Compute
+			}
+		}
+		return 0
+	}
+	e := census.EstimateRow(&row, s.cat.Rules, base)
+	return &e
 }
 
 // SnapshotSeen is a stored snapshot a model appears in.
@@ -535,6 +559,9 @@ func (s *Server) Model(ctx context.Context, name string, q url.Values) (*ModelJS
 			continue
 		}
 		j := modelJSON(m, raw.Row(name), res)
+		if cells := raw.Row(name); cells != nil {
+			j.Estimate = s.estimateModel(ds, cells, m)
+		}
 		if s.cat.Store != nil {
 			seen, err := s.cat.Store.SnapshotsWithName(ctx, name)
 			if err != nil {

@@ -1,10 +1,16 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"math"
+	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/web"
 )
 
 // /api/v1/estimate takes the estimate command's inputs. Llama 2-70B by
@@ -56,6 +62,51 @@ func TestAPIEstimate(t *testing.T) {
 		_, ko := get(t, srv, "/api/v1/estimate?"+c.q+"&lang=ko")
 		if !strings.Contains(string(ko), c.ko) {
 			t.Errorf("%s in Korean: %s", c.q, ko)
+		}
+	}
+}
+
+// A model's API answer and page carry modelcensus's estimate beside
+// Epoch's figure. Fixture rows, counted by hand: Alpha is 6 × 1e9 × 1e12
+// = 6e21 by operation counting, as Epoch says; Eta is a fine-tune of Delta,
+// Delta's 2e23 plus its own 2e23.
+func TestModelEstimate(t *testing.T) {
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := web.NewSourceCatalog(context.Background(), r, "../testdata/estimate_fixture.csv", epoch.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(cat, "test", nil).Handler())
+	defer srv.Close()
+	for name, want := range map[string]struct {
+		flop   float64
+		method string
+	}{"Alpha": {6e21, "counting"}, "Eta": {4e23, "fine-tune"}} {
+		resp, body := get(t, srv, "/api/v1/models/"+name)
+		var m struct {
+			Estimate *struct {
+				Epoch    float64 `json:"epoch_flop"`
+				Estimate *struct {
+					FLOP   float64 `json:"flop"`
+					Method string  `json:"method"`
+				} `json:"estimate"`
+			} `json:"estimate"`
+		}
+		if err := json.Unmarshal(body, &m); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %v", name, resp.StatusCode, err)
+		}
+		if m.Estimate == nil || m.Estimate.Estimate == nil || math.Abs(m.Estimate.Estimate.FLOP-want.flop) > 1e-9*want.flop ||
+			m.Estimate.Estimate.Method != want.method {
+			t.Errorf("%s: estimate %s", name, body)
+		}
+	}
+	_, page := get(t, srv, "/models/Alpha?lang=ko")
+	for _, want := range []string{"modelcensus 추정", "6e&#43;21 · 연산 수 계산", "6e&#43;21 (Operation counting)", "<td>1.00</td>"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("Korean model page lacks %q", want)
 		}
 	}
 }

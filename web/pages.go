@@ -446,8 +446,56 @@ func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
 		{l.T("col.category"), raw(census.FieldAccessibility), l.T("access." + m.Access), ""},
 	}
 	p.Title = m.Name
-	p.Body = map[string]any{"Model": m, "Rows": rows}
+	p.Body = map[string]any{"Model": m, "Rows": rows, "Estimate": estimateView(m.Estimate, l)}
 	s.render(w, r, "model.tmpl", p, http.StatusOK)
+}
+
+// estimateRow is a line of a model page's estimate table.
+type estimateRow struct{ Label, Value string }
+
+// estimateView is a model page's training-compute section: Epoch's figure
+// beside modelcensus's estimate from the row's own cells, with its inputs,
+// assumptions and warnings, in l; nil when there is neither.
+func estimateView(e *census.RowEstimate, l i18n.Lang) map[string]any {
+	if e == nil || (e.Estimate == nil && e.Epoch == 0) {
+		return nil
+	}
+	rows := []estimateRow{}
+	epoch := "–"
+	if e.Epoch > 0 {
+		epoch = publish.FormatFLOP(e.Epoch)
+		if e.EpochMethod != "" {
+			epoch += " (" + e.EpochMethod + ")"
+		}
+	}
+	rows = append(rows, estimateRow{l.T("page.est.epoch"), epoch})
+	var inputs []estimateRow
+	var notes []string
+	if x := e.Estimate; x != nil {
+		rows = append(rows, estimateRow{l.T("page.est.ours"), publish.FormatFLOP(x.FLOP) + " · " + l.T("methodshort."+x.Method)},
+			estimateRow{l.T("col.confidence"), publish.ConfidenceName(x.Confidence, l)})
+		if e.Epoch > 0 {
+			rows = append(rows, estimateRow{l.T("col.ratio"), fmt.Sprintf("%.2f", x.FLOP/e.Epoch)})
+		}
+		for _, in := range x.Inputs {
+			v := publish.FormatFLOP(in.Value) + " " + l.T("unit."+in.Unit)
+			if in.Text != "" {
+				v += " (" + in.Text + ")"
+			}
+			inputs = append(inputs, estimateRow{l.T("input." + in.Name), v})
+		}
+		for _, a := range x.Assumptions {
+			notes = append(notes, l.T("assume."+a.Code, a.Args...))
+		}
+	} else {
+		rows = append(rows, estimateRow{l.T("page.est.ours"), l.T("rowwarn.no_method")})
+	}
+	for _, w := range e.Warnings {
+		if w.Code != census.WarnNoMethod {
+			notes = append(notes, l.T("rowwarn."+w.Code, w.Args...))
+		}
+	}
+	return map[string]any{"Rows": rows, "Inputs": inputs, "Notes": notes}
 }
 
 // snapshotsPage lists the snapshots and shows the diff of two.
