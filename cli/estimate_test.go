@@ -80,8 +80,8 @@ func TestEstimateSourceFixture(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Rows) != 7 {
-		t.Fatalf("%d rows, want 7", len(res.Rows))
+	if len(res.Rows) != 8 {
+		t.Fatalf("%d rows, want 8", len(res.Rows))
 	}
 	// Alpha: 6 × 1e9 × 1e12; Eta: Delta's 2e23 + its own 2e23.
 	if e := res.Rows[0].Estimate; e == nil || math.Abs(e.FLOP-6e21) > 1e9 || e.Method != "counting" {
@@ -116,7 +116,7 @@ func TestEstimateSourceFixture(t *testing.T) {
 		t.Errorf("--large-scale without --source: exit %d, %s", code, errOut)
 	}
 	_, ko, _ := run(t, nil, "estimate", "--source", f, "--lang", "ko")
-	if !strings.Contains(ko, "요약") || !strings.Contains(ko, "연산 수 계산(으)로 추정 가능한 행: 1") {
+	if !strings.Contains(ko, "요약") || !strings.Contains(ko, "연산 수 계산(으)로 추정 가능한 행: 2") {
 		t.Errorf("Korean summary:\n%s", ko)
 	}
 }

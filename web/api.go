@@ -289,25 +289,31 @@ type ModelJSON struct {
 	Estimate *census.RowEstimate `json:"estimate,omitempty"`
 }
 
-// estimateModel estimates a model from its raw cells, a base model's
-// compute taken from the same dataset.
-func (s *Server) estimateModel(ds *census.Dataset, cells map[census.Field]string, m census.Model) *census.RowEstimate {
+// estimateModel estimates a model from its raw cells; base gives a base
+// model's compute (FLOP, 0 when unknown).
+func (s *Server) estimateModel(cells map[census.Field]string, file string, line int, base func(string) float64) *census.RowEstimate {
 	var row census.Raw
 	for f, v := range cells {
 		row.Set(f, v)
 	}
-	row.File, row.Line = fileName(m.File), m.Line
-	base := func(name string) float64 {
-		name = census.Clean(name)
-		for i := 0; i < ds.Len(); i++ {
-			if b := ds.Model(i); b.HasCompute && strings.EqualFold(b.Name, name) {
-				return b.Compute
-			}
-		}
-		return 0
-	}
+	row.File, row.Line = fileName(file), line
 	e := census.EstimateRow(&row, s.cat.Rules, base)
 	return &e
+}
+
+// computeByName maps each model of ds with compute, by lower-cased name,
+// to its FLOP: the base-model lookup of estimateModel.
+func computeByName(ds *census.Dataset) func(string) float64 {
+	m := map[string]float64{}
+	for i := 0; i < ds.Len(); i++ {
+		if b := ds.Model(i); b.HasCompute {
+			k := strings.ToLower(b.Name)
+			if _, ok := m[k]; !ok {
+				m[k] = b.Compute
+			}
+		}
+	}
+	return func(name string) float64 { return m[strings.ToLower(census.Clean(name))] }
 }
 
 // SnapshotSeen is a stored snapshot a model appears in.
@@ -560,7 +566,7 @@ func (s *Server) Model(ctx context.Context, name string, q url.Values) (*ModelJS
 		}
 		j := modelJSON(m, raw.Row(name), res)
 		if cells := raw.Row(name); cells != nil {
-			j.Estimate = s.estimateModel(ds, cells, m)
+			j.Estimate = s.estimateModel(cells, m.File, m.Line, computeByName(ds))
 		}
 		if s.cat.Store != nil {
 			seen, err := s.cat.Store.SnapshotsWithName(ctx, name)

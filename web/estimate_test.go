@@ -71,15 +71,7 @@ func TestAPIEstimate(t *testing.T) {
 // = 6e21 by operation counting, as Epoch says; Eta is a fine-tune of Delta,
 // Delta's 2e23 plus its own 2e23.
 func TestModelEstimate(t *testing.T) {
-	r, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := web.NewSourceCatalog(context.Background(), r, "../testdata/estimate_fixture.csv", epoch.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(web.New(cat, "test", nil).Handler())
+	srv := fixtureServer(t)
 	defer srv.Close()
 	for name, want := range map[string]struct {
 		flop   float64
@@ -109,4 +101,40 @@ func TestModelEstimate(t *testing.T) {
 			t.Errorf("Korean model page lacks %q", want)
 		}
 	}
+}
+
+// The Explorer coloured by estimate: in the fixture, Alpha, Delta, Zeta
+// and Eta have Epoch's figure; Theta has none but 6 × 2e9 × 1e12 = 1.2e22
+// by operation counting; Beta (a bad parameter cell), Gamma (unknown
+// hardware) and Epsilon (no inputs) have neither: 3 not plotted.
+func TestExplorerByEstimate(t *testing.T) {
+	srv := fixtureServer(t)
+	defer srv.Close()
+	resp, body := get(t, srv, "/explorer?color=estimate")
+	page := string(body)
+	if resp.StatusCode != 200 || !strings.Contains(page, `data-missing="3"`) {
+		t.Fatalf("status %d; missing count not 3", resp.StatusCode)
+	}
+	for _, want := range []string{`"name":"Epoch's figure"`, `"name":"estimated by modelcensus from the row's own cells"`, `"model":"Theta"`, `1.2e+22`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("explorer page lacks %s", want)
+		}
+	}
+	if _, ko := get(t, srv, "/explorer?color=estimate&lang=ko"); !strings.Contains(string(ko), "3개는 Epoch 값도 추정할 입력도 없어") {
+		t.Errorf("Korean explorer lacks the missing count")
+	}
+}
+
+// fixtureServer serves testdata/estimate_fixture.csv.
+func fixtureServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := web.NewSourceCatalog(context.Background(), r, "../testdata/estimate_fixture.csv", epoch.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return httptest.NewServer(web.New(cat, "test", nil).Handler())
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -226,7 +227,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "explorer")
 	q := r.URL.Query()
-	color, err := choice(q, "color", "country", "group", "domain")
+	color, err := choice(q, "color", "country", "group", "domain", "estimate")
 	if err != nil {
 		s.pageError(w, r, p, err)
 		return
@@ -269,7 +270,18 @@ func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	l := i18n.Lang(p.Lang)
-	chart := publish.Chart{ID: "explorer", Title: l.T("chart.compute"), Kind: "scatter", Scatter: scatterBy(points, color, res, l)}
+	var series []publish.ScatterSeries
+	missing := -1
+	if color == "estimate" {
+		series, missing, err = s.scatterByEstimate(r.Context(), mq, points, l)
+		if err != nil {
+			s.pageError(w, r, p, err)
+			return
+		}
+	} else {
+		series = scatterBy(points, color, res, l)
+	}
+	chart := publish.Chart{ID: "explorer", Title: l.T("chart.compute"), Kind: "scatter", Scatter: series}
 	p.Title = l.T("page.explorer")
 	p.Data = map[string]any{"lang": p.Lang, "charts": []publish.Chart{chart}, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold")}
 	pages := (page.Total + page.PageSize - 1) / page.PageSize
@@ -328,7 +340,7 @@ func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	p.Body = map[string]any{"Page": page, "Pages": pages, "Prev": prev, "Next": next, "Color": color, "Result": res, "Snapshots": snaps,
+	p.Body = map[string]any{"Page": page, "Pages": pages, "Prev": prev, "Next": next, "Color": color, "Missing": missing, "Result": res, "Snapshots": snaps,
 		"Download":  map[string]string{"csv": dl("csv"), "xlsx": dl("xlsx"), "json": dl("json")},
 		"Sort":      map[string]string{"name": sortLink("name"), "date": sortLink("date"), "compute": sortLink("compute")},
 		"Countries": res.Countries, "DomainOptions": domainOptions(res, l), "Q": q}
@@ -343,6 +355,60 @@ func domainOptions(res *census.Result, l i18n.Lang) []option {
 		out = append(out, option{d.Name, publish.DomainGroupName(d.Name, l)})
 	}
 	return out
+}
+
+// scatterByEstimate splits the models into those with Epoch's figure and
+// those without one that modelcensus can estimate from their own cells
+// (census.EstimateRow), plotted at the estimate; it counts the rest, which
+// have neither.
+func (s *Server) scatterByEstimate(ctx context.Context, q url.Values, models []ModelJSON, l i18n.Lang) ([]publish.ScatterSeries, int, error) {
+	id, err := s.snapshotParam(ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	subset, err := subsetParam(q)
+	if err != nil {
+		return nil, 0, err
+	}
+	ds, raw, err := s.cat.Dataset(ctx, id, subset)
+	if err != nil {
+		return nil, 0, err
+	}
+	base := computeByName(ds)
+	var reported, estimated []publish.Point
+	missing := 0
+	for _, m := range models {
+		pt := publish.Point{Date: scatterDate(m.Date), Model: m.Name, Org: strings.Join(m.Organizations, ", "), Country: strings.Join(m.Countries, ", ")}
+		if m.FLOP != nil {
+			pt.FLOP = *m.FLOP
+			reported = append(reported, pt)
+			continue
+		}
+		if cells := raw.Row(m.Name); cells != nil {
+			if e := s.estimateModel(cells, m.File, m.Line, base); e.Estimate != nil && e.Estimate.FLOP > 0 {
+				pt.FLOP = e.Estimate.FLOP
+				estimated = append(estimated, pt)
+				continue
+			}
+		}
+		missing++
+	}
+	out := []publish.ScatterSeries{{Name: l.T("page.status_reported"), Points: reported}}
+	if len(estimated) > 0 {
+		out = append(out, publish.ScatterSeries{Name: l.T("page.status_estimated"), Points: estimated})
+	}
+	return out, missing, nil
+}
+
+// scatterDate places a date with an unknown day or month mid-period.
+func scatterDate(date string) string {
+	switch len(date) {
+	case 4:
+		return date + "-07-01"
+	case 7:
+		return date + "-15"
+	}
+	return date
 }
 
 // scatterBy groups models with compute into series by country, group or
@@ -375,13 +441,7 @@ func scatterBy(models []ModelJSON, by string, res *census.Result, l i18n.Lang) [
 				}
 			}
 		}
-		date := m.Date
-		if len(date) == 4 {
-			date += "-07-01"
-		} else if len(date) == 7 {
-			date += "-15"
-		}
-		groups[key] = append(groups[key], publish.Point{Date: date, FLOP: *m.FLOP, Model: m.Name, Org: strings.Join(m.Organizations, ", "), Country: strings.Join(m.Countries, ", ")})
+		groups[key] = append(groups[key], publish.Point{Date: scatterDate(m.Date), FLOP: *m.FLOP, Model: m.Name, Org: strings.Join(m.Organizations, ", "), Country: strings.Join(m.Countries, ", ")})
 	}
 	keys := make([]string, 0, len(groups))
 	for k := range groups {
