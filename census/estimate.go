@@ -45,6 +45,16 @@ const (
 	DefaultUtilizationOther    = 0.40
 )
 
+// DefaultUtilization is the utilization a hardware-time estimate assumes
+// when the run's is not known: DefaultUtilizationLanguage for a language
+// model, DefaultUtilizationOther otherwise.
+func DefaultUtilization(language bool) float64 {
+	if language {
+		return DefaultUtilizationLanguage
+	}
+	return DefaultUtilizationOther
+}
+
 // Thresholds of training compute that policy readers follow, in FLOP:
 // Epoch's large-scale line, and the lines of the EU AI Act (1e25) and of
 // the 2023 US executive order (1e26).
@@ -271,10 +281,7 @@ func (e *Estimate) hardware(in EstimateInputs) (flop float64, ok, defaultUtil bo
 	util := in.Utilization
 	if util == 0 {
 		defaultUtil = true
-		util = DefaultUtilizationOther
-		if in.Language {
-			util = DefaultUtilizationLanguage
-		}
+		util = DefaultUtilization(in.Language)
 		e.Assumptions = append(e.Assumptions, Assumption{Code: AssumeUtilization, Args: []any{util},
 			Message: fmt.Sprintf("a utilization of %.2f, Epoch's default for %s", util, map[bool]string{true: "language models", false: "models other than language models"}[in.Language])})
 	} else {

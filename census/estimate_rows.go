@@ -339,10 +339,7 @@ func estimateOwn(raw *Raw, r *Rules) (RowEstimate, pending) {
 		if p.own.Hardware > 0 && in.Chip != nil {
 			util := in.Utilization
 			if util == 0 {
-				util = DefaultUtilizationOther
-				if in.Language {
-					util = DefaultUtilizationLanguage
-				}
+				util = DefaultUtilization(in.Language)
 			}
 			if implied := re.Epoch / (p.own.Hardware / util); implied < 0.05 || implied > 0.7 {
 				warn(WarnImpliedUtil, "Epoch's figure implies a utilization of "+strconv.FormatFloat(implied, 'f', 3, 64)+" on this hardware, outside 0.05–0.7", implied)

@@ -15,19 +15,14 @@ import (
 // estimateOptions are the flags of `modelcensus estimate`.
 type estimateOptions struct {
 	sourceOptions
-	Numbers    map[string]*string
-	Hardware   string
-	Domain     string
+	// Inputs are the flags of census.EstimateParams, by name.
+	Inputs     map[string]*string
 	Format     string
 	LargeScale bool
 }
 
-// estimateNumbers are the numeric flags, in the order help lists them.
-var estimateNumbers = []string{"params", "active-params", "tokens", "epochs", "chips", "hours", "chip-hours",
-	"utilization", "base-compute", "finetune-compute", "reported"}
-
 func newEstimateCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
-	o := &estimateOptions{Numbers: map[string]*string{}}
+	o := &estimateOptions{Inputs: map[string]*string{}}
 	cmd := &cobra.Command{
 		Use:   "estimate",
 		Short: l.T("cmd.estimate.short"),
@@ -52,11 +47,13 @@ Epoch AI의 방법으로 모델의 학습 연산량을 추정합니다: 발표�
 		RunE: func(cmd *cobra.Command, args []string) error { return runEstimate(cmd, io, o) },
 	}
 	fs := cmd.Flags()
-	for _, n := range estimateNumbers {
-		o.Numbers[n] = fs.String(n, "", l.T("flag.est."+n))
+	for _, n := range census.EstimateParams {
+		def := ""
+		if n == "domain" {
+			def = "Language"
+		}
+		o.Inputs[n] = fs.String(n, def, l.T("flag.est."+n))
 	}
-	fs.StringVar(&o.Hardware, "hardware", "", l.T("flag.est.hardware"))
-	fs.StringVar(&o.Domain, "domain", "Language", l.T("flag.est.domain"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.estimate"))
 	fs.BoolVar(&o.LargeScale, "large-scale", false, l.T("flag.est.large-scale"))
 	o.addFlags(fs, l)
@@ -82,8 +79,8 @@ func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 		return err
 	}
 	if o.Source != "" {
-		for _, n := range append(estimateNumbers, "hardware") {
-			if cmd.Flags().Changed(n) {
+		for _, n := range census.EstimateParams {
+			if n != "domain" && cmd.Flags().Changed(n) {
 				return usageError(l, errors.New(l.T("err.est_source_flags", "--"+n)))
 			}
 		}
@@ -92,15 +89,7 @@ func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 	if o.LargeScale {
 		return usageError(l, errors.New(l.T("err.est_large_needs_source")))
 	}
-	in, err := census.ParseEstimateInputs(func(name string) string {
-		switch name {
-		case "hardware":
-			return o.Hardware
-		case "domain":
-			return o.Domain
-		}
-		return *o.Numbers[name]
-	}, r)
+	in, err := census.ParseEstimateInputs(func(name string) string { return *o.Inputs[name] }, r)
 	if err == nil {
 		var e census.Estimate
 		if e, err = census.EstimateCompute(in); err == nil {

@@ -55,7 +55,7 @@ var allowed = map[string][]string{
 		"min-compute", "max-compute", "sort", "order", "page", "page-size", "lang", "format", "in-census", "from", "to"},
 	"model":     {"snapshot", "as-of", "subset", "lang"},
 	"snapshots": {"lang"},
-	"estimate":  {"params", "active-params", "tokens", "epochs", "hardware", "chips", "hours", "chip-hours", "utilization", "base-compute", "finetune-compute", "reported", "domain", "lang"},
+	"estimate":  append(append([]string(nil), census.EstimateParams...), "lang"),
 	"diff":      {"a", "b", "subset", "from", "to", "attribution", "country-by", "org-level", "min-compute", "top", "lang"},
 }
 
