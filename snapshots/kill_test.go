@@ -85,6 +85,12 @@ func TestKillDuringImport(t *testing.T) {
 				if err := cmd.Start(); err != nil {
 					t.Fatal(err)
 				}
+				// Every fifth kill waits for the child to commit one more
+				// snapshot first, so that commits happen between kills
+				// however slow the machine is; the others come at random.
+				if i%5 == 4 {
+					waitForCommit(t, ctx, b, dsn, len(seen))
+				}
 				time.Sleep(time.Duration(50+rng.IntN(2000)) * time.Millisecond)
 				cmd.Process.Signal(syscall.SIGKILL)
 				cmd.Wait()
@@ -95,6 +101,23 @@ func TestKillDuringImport(t *testing.T) {
 			}
 			t.Logf("%d kills, %d snapshots committed in between", kills, len(seen))
 		})
+	}
+}
+
+// waitForCommit polls the store until it holds more than had snapshots, for
+// at most two minutes (a child that never commits fails the test later).
+func waitForCommit(t *testing.T, ctx context.Context, b backend, dsn string, had int) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		if st, err := b.open(ctx, dsn); err == nil {
+			list, err := st.Snapshots(ctx)
+			st.Close()
+			if err == nil && len(list) > had {
+				return
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
