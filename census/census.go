@@ -144,6 +144,11 @@ type TopModel struct {
 	Date         string  `json:"date"`
 	FLOP         float64 `json:"flop"`
 	Confidence   string  `json:"confidence"`
+	// Estimated is set, under Settings.EstimateMissing only, to say whether
+	// FLOP is modelcensus's estimate (true, with its Method) or Epoch's
+	// figure (false).
+	Estimated *bool  `json:"estimated,omitempty"`
+	Method    string `json:"method,omitempty"`
 }
 
 // Note is a data-quality note. Code is stable; Message is English; Count and
@@ -163,6 +168,7 @@ type Note struct {
 // Note codes.
 const (
 	NoteMissingCompute   = "missing_compute"
+	NoteComputeEstimated = "compute_estimated" // args: count; with --estimate-missing
 	NoteMissingCountry   = "missing_country"
 	NoteCountryFilled    = "country_filled"
 	NoteDuplicates       = "duplicate_names"
@@ -198,6 +204,9 @@ type Settings struct {
 	MinCompute   float64     `json:"min_compute"`
 	Top          int         `json:"top"`
 	RulesVersion string      `json:"rules_version"`
+	// EstimateMissing says that models without training compute were given
+	// an estimate by Epoch's method (Dataset.EstimateMissing).
+	EstimateMissing bool `json:"estimate_missing,omitempty"`
 }
 
 // Source is the provenance reported with a census.
@@ -268,7 +277,7 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 		Settings: Settings{
 			Subset: ds.Snapshot.Subset, Attribution: opt.Attribution, CountryBy: opt.CountryBy,
 			OrgLevel: opt.OrgLevel, MinCompute: opt.MinCompute, Top: opt.Top,
-			RulesVersion: ds.rules.Version,
+			RulesVersion: ds.rules.Version, EstimateMissing: ds.EstimateMissing,
 		},
 	}
 	years := to - from + 1
@@ -279,8 +288,8 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	orgs := counter{}
 	domains := counter{}
 	domainsLatest := counter{}
-	var noCompute, noCountry, filled []string
-	var noComputeN, noCountryN, filledN int
+	var noCompute, noCountry, filled, estimated []string
+	var noComputeN, noCountryN, filledN, estimatedN int
 
 	// The latest year's models with compute, as (compute, index) pairs:
 	// sorting these is cheap even when they are many.
@@ -339,6 +348,10 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 				domainsLatest[g]++
 			}
 		}
+		if m.Estimated {
+			estimatedN++
+			estimated = appendCapped(estimated, m.Name)
+		}
 		if !m.HasCompute {
 			noComputeN++
 			noCompute = appendCapped(noCompute, m.Name)
@@ -378,10 +391,14 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	r.TopComputeLatest = []TopModel{}
 	for _, c := range top {
 		m := ds.Model(c.i)
-		r.TopComputeLatest = append(r.TopComputeLatest, TopModel{
+		t := TopModel{
 			Model: strings.Clone(m.Name), Organization: strings.Join(m.Organizations(), ", "),
 			Date: m.Date.String(), FLOP: m.Compute, Confidence: m.Confidence,
-		})
+		}
+		if ds.EstimateMissing {
+			t.Estimated, t.Method = &m.Estimated, m.Method
+		}
+		r.TopComputeLatest = append(r.TopComputeLatest, t)
 	}
 
 	r.Source = Source{Snapshot: ds.Snapshot, Models: ds.Len()}
@@ -399,6 +416,10 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	if noComputeN > 0 {
 		r.Notes = append(r.Notes, Note{Code: NoteMissingCompute, Count: noComputeN, Items: noCompute, Args: []any{noComputeN},
 			Message: fmt.Sprintf("%d model(s) in the period have no training compute", noComputeN)})
+	}
+	if ds.EstimateMissing {
+		r.Notes = append(r.Notes, Note{Code: NoteComputeEstimated, Count: estimatedN, Items: estimated, Args: []any{estimatedN},
+			Message: fmt.Sprintf("%d model(s) in the period had no training compute and were given an estimate by Epoch's method (--estimate-missing); they are marked estimated", estimatedN)})
 	}
 	if noCountryN > 0 {
 		r.Notes = append(r.Notes, Note{Code: NoteMissingCountry, Count: noCountryN, Items: noCountry, Args: []any{noCountryN},

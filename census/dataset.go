@@ -3,6 +3,7 @@ package census
 import (
 	"bytes"
 	"hash/maphash"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -68,6 +69,11 @@ type Dataset struct {
 	// Unmapped counts, per kind, the rows holding each raw value that the
 	// rules do not know.
 	Unmapped map[string]map[string]int
+	// EstimateMissing, set before the first Add, fills the training compute
+	// of a model that has none with an estimate by Epoch's method from the
+	// row's own columns (EstimateRow; a base model's compute is its row's
+	// figure in the same dataset). Such a model is marked Estimated.
+	EstimateMissing bool
 
 	rules *Rules
 	// rows holds each model; its name is in the names arena. Finish sorts
@@ -91,6 +97,9 @@ type Dataset struct {
 	access   map[string]accessCell
 	// accessUnmapped holds, by row, an accessibility value no rule maps.
 	accessUnmapped map[fileLine]string
+	// estimates holds, by row, what an estimate of a row without compute
+	// still needs once every row is in (EstimateMissing).
+	estimates map[fileLine]*pending
 }
 
 // row is one model as stored: no pointers, so the garbage collector never
@@ -160,7 +169,14 @@ func (a *arena) bytes(ref uint32, n uint16) []byte {
 const (
 	flagHasCompute = 1 << iota
 	flagCountryFilled
+	flagEstimated
+	// The top bits hold the estimate's method, an index in estimateMethods.
+	flagMethodShift = 3
 )
+
+// estimateMethods are the methods a filled compute can have, by the index
+// kept in a row's flags.
+var estimateMethods = []string{MethodReported, MethodCounting, MethodHardware, MethodBoth, MethodFinetune}
 
 // combo is one combination of organization, country and domain cells, as
 // normalized; models with the same three cells share it.
@@ -291,6 +307,13 @@ func (d *Dataset) Add(raw *Raw) {
 	r.compute, ok2 = d.parseCompute(raw)
 	if ok2 {
 		r.flags |= flagHasCompute
+	} else if d.EstimateMissing {
+		if _, p := estimateOwn(raw, d.rules); p.ownOK || (len(p.bases) > 0 && p.ft > 0) {
+			if d.estimates == nil {
+				d.estimates = map[fileLine]*pending{}
+			}
+			d.estimates[fileLine{r.file, r.line}] = &p
+		}
 	}
 	r.conf = d.symbol(Clean(raw.Get(FieldConfidence)))
 	var accessUnmapped string
@@ -333,6 +356,8 @@ func (d *Dataset) Model(i int) Model {
 		Topics:        c.topics,
 		Compute:       r.compute,
 		HasCompute:    r.flags&flagHasCompute != 0,
+		Estimated:     r.flags&flagEstimated != 0,
+		Method:        d.method(r),
 		Confidence:    d.symbols[r.conf],
 		Access:        accessCategories[r.access],
 		File:          d.files[r.file],
@@ -456,6 +481,47 @@ func (d *Dataset) Finish() {
 		d.rows = rows
 	}
 	d.deduped = len(d.rows)
+	d.fillEstimates()
+}
+
+// fillEstimates gives each row waiting for an estimate (EstimateMissing)
+// its training compute, now that the base models' rows are in.
+func (d *Dataset) fillEstimates() {
+	if len(d.estimates) == 0 {
+		return
+	}
+	byName := make(map[string]float64, len(d.rows))
+	for i := range d.rows {
+		if r := &d.rows[i]; r.flags&(flagHasCompute|flagEstimated) == flagHasCompute && r.compute > 0 {
+			byName[strings.ToLower(d.name(i))] = r.compute
+		}
+	}
+	lookup := func(name string) float64 { return byName[strings.ToLower(Clean(name))] }
+	for i := range d.rows {
+		r := &d.rows[i]
+		p, ok := d.estimates[fileLine{r.file, r.line}]
+		if !ok || r.flags&flagHasCompute != 0 {
+			continue
+		}
+		var re RowEstimate
+		finishRow(&re, p, lookup)
+		if e := re.Estimate; e != nil && e.FLOP > 0 && !math.IsInf(e.FLOP, 0) {
+			r.compute = e.FLOP
+			r.flags |= flagHasCompute | flagEstimated | uint8(slices.Index(estimateMethods, e.Method))<<flagMethodShift
+		}
+	}
+	d.estimates = nil
+}
+
+// method is the method of a row's estimated compute, or "".
+func (d *Dataset) method(r *row) string {
+	if r.flags&flagEstimated == 0 {
+		return ""
+	}
+	if i := int(r.flags >> flagMethodShift); i < len(estimateMethods) {
+		return estimateMethods[i]
+	}
+	return ""
 }
 
 func (d *Dataset) parseCompute(raw *Raw) (float64, bool) {

@@ -40,6 +40,7 @@ const (
 	ValueDomainGroup                  // a domain group, by its English name
 	ValueConfidence                   // Epoch's confidence rating, by its English name
 	ValueNote                         // a data-quality note code (Value.Text) and its English message (Value.Alt)
+	ValueMethod                       // whose figure a compute is: "" for Epoch's, else the estimate's method (MethodCounting, ...)
 )
 
 // Numeric reports whether values of the kind are numbers (aligned right,
@@ -56,6 +57,9 @@ type Column struct {
 	ID    string
 	Title Text
 	Kind  ValueKind
+	// EstimateOnly marks a column shown only in a census with
+	// Settings.EstimateMissing: without it, nothing changes.
+	EstimateOnly bool
 }
 
 // Value is one cell. Numeric kinds use Num; the others Text (and Alt, for
@@ -66,7 +70,14 @@ type Value struct {
 	Num  float64
 	// Missing marks a share with no total to divide by.
 	Missing bool
+	// Estimated marks a FLOP value that modelcensus estimated (see
+	// Model.Estimated): documents show it with EstimateMark.
+	Estimated bool
 }
+
+// EstimateMark follows an estimated figure in every document, and starts
+// the footnote that explains it.
+const EstimateMark = "*"
 
 // Row is one row of a figure's table. Total marks the row that sums the
 // others.
@@ -115,6 +126,40 @@ type Figure struct {
 	Rows func(r *Result) []Row
 }
 
+// ColumnsFor returns the columns the figure shows for r: all but those
+// marked EstimateOnly when r was computed without EstimateMissing.
+func (f Figure) ColumnsFor(r *Result) []Column {
+	if r.Settings.EstimateMissing {
+		return f.Columns
+	}
+	out := make([]Column, 0, len(f.Columns))
+	for _, c := range f.Columns {
+		if !c.EstimateOnly {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// RowsFor returns the figure's rows for r with a cell for each of
+// ColumnsFor's columns.
+func (f Figure) RowsFor(r *Result) []Row {
+	rows := f.Rows(r)
+	if r.Settings.EstimateMissing {
+		return rows
+	}
+	for i := range rows {
+		cells := make([]Value, 0, len(rows[i].Cells))
+		for j, v := range rows[i].Cells {
+			if j >= len(f.Columns) || !f.Columns[j].EstimateOnly {
+				cells = append(cells, v)
+			}
+		}
+		rows[i].Cells = cells
+	}
+	return rows
+}
+
 // Name is the figure's chart name.
 func (f Figure) Name() string {
 	if f.ChartName != "" {
@@ -138,12 +183,12 @@ func (f Figure) Text(t Text, lang string, r *Result, cagr string) string {
 
 // Column titles shared by several figures.
 var (
-	colYear    = Column{"year", Text{"Year", "연도"}, ValueYear}
-	colCount   = Column{"count", Text{"Models", "모델 수"}, ValueCount}
-	colShare   = Column{"share", Text{"Share", "비중"}, ValueShare}
-	colCode    = Column{"code", Text{"Code", "코드"}, ValueCountryCode}
-	colCountry = Column{"name", Text{"Country", "국가"}, ValueCountry}
-	colDomain  = Column{"name", Text{"Domain group", "분야"}, ValueDomainGroup}
+	colYear    = Column{"year", Text{"Year", "연도"}, ValueYear, false}
+	colCount   = Column{"count", Text{"Models", "모델 수"}, ValueCount, false}
+	colShare   = Column{"share", Text{"Share", "비중"}, ValueShare, false}
+	colCode    = Column{"code", Text{"Code", "코드"}, ValueCountryCode, false}
+	colCountry = Column{"name", Text{"Country", "국가"}, ValueCountry, false}
+	colDomain  = Column{"name", Text{"Domain group", "분야"}, ValueDomainGroup, false}
 )
 
 // Figure ids.
@@ -188,7 +233,7 @@ var figures = []Figure{
 	},
 	{
 		ID: FigureOrganizationsLatest, Title: Text{"Organizations, {latest}", "기관별 모델 수 ({latest}년)"},
-		Columns: []Column{{"name", Text{"{org}", "{org}"}, ValueText}, colCount},
+		Columns: []Column{{"name", Text{"{org}", "{org}"}, ValueText, false}, colCount},
 		Chart:   ChartHBar, Label: "name", Value: "count", Latest: true,
 		Rows: func(r *Result) []Row { return nameRows(r.OrganizationsLatest) },
 	},
@@ -206,8 +251,8 @@ var figures = []Figure{
 	},
 	{
 		ID: FigureMultimodalPerYear, Title: Text{"Multimodal models per year", "연도별 멀티모달 모델 수"},
-		Columns: []Column{colYear, {"count", Text{"Multimodal", "멀티모달"}, ValueCount},
-			{"all", Text{"All models", "전체 모델"}, ValueCount}, colShare},
+		Columns: []Column{colYear, {"count", Text{"Multimodal", "멀티모달"}, ValueCount, false},
+			{"all", Text{"All models", "전체 모델"}, ValueCount, false}, colShare},
 		Chart: ChartBar, ChartName: "multimodal", Label: "year", Value: "count",
 		Rows: func(r *Result) []Row {
 			var out []Row
@@ -225,25 +270,27 @@ var figures = []Figure{
 	},
 	{
 		ID: FigureTopComputeLatest, Title: Text{"Largest training compute, {latest}", "학습 연산량 상위 모델 ({latest}년)"},
-		Columns: []Column{{"rank", Text{"#", "순위"}, ValueRank}, {"name", Text{"Model", "모델"}, ValueText},
-			{"organization", Text{"Organization", "기관"}, ValueText}, {"date", Text{"Date", "공개일"}, ValueDate},
-			{"flop", Text{"Training compute (FLOP)", "학습 연산량 (FLOP)"}, ValueFLOP},
-			{"confidence", Text{"Confidence", "신뢰도"}, ValueConfidence}},
+		Columns: []Column{{"rank", Text{"#", "순위"}, ValueRank, false}, {"name", Text{"Model", "모델"}, ValueText, false},
+			{"organization", Text{"Organization", "기관"}, ValueText, false}, {"date", Text{"Date", "공개일"}, ValueDate, false},
+			{"flop", Text{"Training compute (FLOP)", "학습 연산량 (FLOP)"}, ValueFLOP, false},
+			{"confidence", Text{"Confidence", "신뢰도"}, ValueConfidence, false},
+			{"method", Text{"Figure", "수치 출처"}, ValueMethod, true}},
 		Chart: ChartScatter, ChartName: "compute",
 		ChartTitle: Text{"Training compute by publication date (log scale)", "공개일별 학습 연산량 (로그 눈금)"},
 		Latest:     true,
 		Rows: func(r *Result) []Row {
 			var out []Row
 			for i, m := range r.TopComputeLatest {
+				est := m.Estimated != nil && *m.Estimated
 				out = append(out, Row{Cells: []Value{{Num: float64(i + 1)}, {Text: m.Model}, {Text: m.Organization},
-					{Text: m.Date}, {Num: m.FLOP}, {Text: m.Confidence}}})
+					{Text: m.Date}, {Num: m.FLOP, Estimated: est}, {Text: m.Confidence}, {Text: m.Method}}})
 			}
 			return out
 		},
 	},
 	{
 		ID: FigureNotes, Title: Text{"Data-quality notes", "데이터 품질 참고사항"},
-		Columns: []Column{{"code", Text{"Note", "참고사항"}, ValueNote}, colCount},
+		Columns: []Column{{"code", Text{"Note", "참고사항"}, ValueNote, false}, colCount},
 		Layout:  LayoutNotes,
 		Rows: func(r *Result) []Row {
 			var out []Row

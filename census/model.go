@@ -287,6 +287,11 @@ type Model struct {
 
 	Compute    float64 // training compute in FLOP, when HasCompute
 	HasCompute bool
+	// Estimated marks a Compute that modelcensus estimated by Epoch's method
+	// (Dataset.EstimateMissing) because the export had none; Method is the
+	// estimate's method (MethodCounting, MethodHardware, ...).
+	Estimated  bool
+	Method     string
 	Confidence string
 	Access     string // accessibility category; see the rules
 

@@ -28,6 +28,9 @@ type sourceOptions struct {
 	Lang       string
 	Encoding   string
 	DateFormat string
+	// EstimateMissing fills missing training compute (report and chart's
+	// --estimate-missing; see census.Dataset.EstimateMissing).
+	EstimateMissing bool
 }
 
 func (o *sourceOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
@@ -37,6 +40,12 @@ func (o *sourceOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringVar(&o.Date, "date", "", l.T("flag.date"))
 	fs.StringVar(&o.CacheDir, "cache-dir", "", l.T("flag.cache-dir"))
 	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
+}
+
+// addEstimateFlag adds --estimate-missing, for the commands that publish a
+// census.
+func (o *sourceOptions) addEstimateFlag(fs *pflag.FlagSet, l i18n.Lang) {
+	fs.BoolVar(&o.EstimateMissing, "estimate-missing", false, l.T("flag.estimate_missing"))
 }
 
 // addReadFlags adds the flags that settle how a file is written, for the
@@ -125,6 +134,7 @@ func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r 
 func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, opt epoch.LoadOptions) (*census.Dataset, error) {
 	opt.OpenOptions, opt.Subset, opt.Now = o.openOptions(io), o.Subset, io.Now
 	opt.Encoding, opt.DateFormat = o.Encoding, o.DateFormat
+	opt.EstimateMissing = o.EstimateMissing
 	// Without a source of the user's, a failed download falls back on the
 	// snapshot bundled with modelcensus, and says so.
 	opt.Fallback = o.Source == epoch.DefaultURL

@@ -2,9 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/modelcensus/modelcensus/census"
 )
 
 // estimate from flags: the JSON contract, a golden value (Llama 2-70B by
@@ -142,5 +145,51 @@ func TestRulesUnmappedHardware(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("Abacus 9000 not listed as unmapped hardware: %s", out)
+	}
+}
+
+// report --estimate-missing fills the fixture's missing compute (worked
+// by hand in testdata/README.md), says how many in the notes, and the
+// text marks and explains them; without the flag nothing is filled.
+func TestReportEstimateMissing(t *testing.T) {
+	src := "../testdata/estimate_missing_fixture.csv"
+	code, out, errOut := run(t, nil, "report", "--source", src, "--date", "2025-03-01", "--estimate-missing", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res census.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range res.TopComputeLatest {
+		got = append(got, fmt.Sprintf("%s=%s/%v", m.Model, m.Method, m.Estimated != nil && *m.Estimated))
+	}
+	if want := "Tuned=fine-tune/true Reported=/false Timed=hardware/true Counted=counting/true"; strings.Join(got, " ") != want {
+		t.Errorf("top compute %q, want %q", strings.Join(got, " "), want)
+	}
+	notes := map[string]int{}
+	for _, n := range res.Notes {
+		notes[n.Code] = n.Count
+	}
+	if notes[census.NoteComputeEstimated] != 3 || notes[census.NoteMissingCompute] != 1 {
+		t.Errorf("notes: %d filled, %d missing; want 3, 1", notes[census.NoteComputeEstimated], notes[census.NoteMissingCompute])
+	}
+
+	code, out, _ = run(t, nil, "report", "--source", src, "--date", "2025-03-01", "--estimate-missing", "--lang", "ko")
+	if code != 0 || !strings.Contains(out, "5.1e+24*") || !strings.Contains(out, "추정: 연산 수 계산") || !strings.Contains(out, "Epoch의 방법으로 추정한 값") {
+		t.Errorf("Korean text lacks the mark, method or footnote (exit %d):\n%s", code, out)
+	}
+
+	code, out, _ = run(t, nil, "report", "--source", src, "--date", "2025-03-01", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	res = census.Result{}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.TopComputeLatest) != 1 || res.Settings.EstimateMissing || strings.Contains(out, `"estimated"`) {
+		t.Errorf("without the flag: %d ranked, estimate_missing %v", len(res.TopComputeLatest), res.Settings.EstimateMissing)
 	}
 }

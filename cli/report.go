@@ -51,7 +51,8 @@ training runs, with the source and data-quality notes.
 		Example: `  modelcensus report
   modelcensus report --source ai_models.zip --lang ko
   modelcensus report --source large_scale_ai_models.csv --from 2020 --to 2024 --format json
-  modelcensus report --source ai_models.zip --subset notable --min-compute 1e24 --attribution fractional`,
+  modelcensus report --source ai_models.zip --subset notable --min-compute 1e24 --attribution fractional
+  modelcensus report --source all_ai_models.csv --estimate-missing --format html -o brief.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
@@ -64,6 +65,7 @@ training runs, with the source and data-quality notes.
 	o.sourceOptions.addFlags(fs, l)
 	o.sourceOptions.addReadFlags(fs, l)
 	o.addCensusFlags(fs, l)
+	o.addEstimateFlag(fs, l)
 	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format"))
 	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
@@ -230,7 +232,7 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 			return nil, storeError(l, err)
 		}
 	}
-	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow})
+	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow, EstimateMissing: o.EstimateMissing})
 	if err != nil {
 		return nil, storeOrInput(l, err)
 	}

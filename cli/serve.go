@@ -49,6 +49,7 @@ on loopback unless told otherwise, and stops gracefully on SIGINT or SIGTERM.
 	src.DefValue, src.Usage = "", l.T("flag.source.serve")
 	o.sourceOptions.addReadFlags(fs, l)
 	o.dbOptions.addFlags(fs, l)
+	o.addEstimateFlag(fs, l)
 	fs.StringVar(&o.Addr, "addr", "127.0.0.1:8080", l.T("flag.addr"))
 	return cmd
 }
@@ -65,7 +66,7 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	cfg := web.Config{Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l,
+	cfg := web.Config{Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l, EstimateMissing: o.EstimateMissing,
 		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }}
 	if o.Source != "" {
 		open := o.openOptions(io)

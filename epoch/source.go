@@ -368,6 +368,9 @@ type LoadOptions struct {
 	// Encoding and DateFormat, when set, override what the reader finds
 	// (see Reader).
 	Encoding, DateFormat string
+	// EstimateMissing fills missing training compute with an estimate by
+	// Epoch's method (census.Dataset.EstimateMissing).
+	EstimateMissing bool
 }
 
 // Load opens location, reads the chosen subset and normalizes it with rules
@@ -391,6 +394,7 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 		return nil, err
 	}
 	ds := census.NewDataset(rules)
+	ds.EstimateMissing = opt.EstimateMissing
 	ds.Snapshot = census.Snapshot{Source: s.Location, Kind: s.Kind, Subset: subset}
 	var lastModified, newestMember time.Time
 	rd := &Reader{Rules: rules, Checksum: opt.Checksum, Encoding: opt.Encoding, DateFormat: opt.DateFormat}

@@ -22,10 +22,14 @@ type ModelRecord struct {
 	Multimodal    bool
 	FLOP          float64
 	HasFLOP       bool
-	Confidence    string
-	Access        string
-	File          string
-	Line          int
+	// Estimated marks a FLOP that modelcensus estimated, by Method
+	// (census.Model.Estimated).
+	Estimated  bool
+	Method     string
+	Confidence string
+	Access     string
+	File       string
+	Line       int
 	// Raw holds the export's cells by field, as read.
 	Raw map[census.Field]string
 }
@@ -101,7 +105,7 @@ func NewDocument(r *census.Result, ds *census.Dataset, raw *RawCollector) *Docum
 		rec := ModelRecord{
 			Name: m.Name, Date: m.Date, Organizations: m.Organizations(), Groups: m.Groups(),
 			Countries: m.Countries, Domains: m.Domains(), DomainGroups: m.DomainGroups(), Multimodal: m.Multimodal(),
-			FLOP: m.Compute, HasFLOP: m.HasCompute, Confidence: m.Confidence, Access: m.Access, File: m.File, Line: m.Line,
+			FLOP: m.Compute, HasFLOP: m.HasCompute, Estimated: m.Estimated, Method: m.Method, Confidence: m.Confidence, Access: m.Access, File: m.File, Line: m.Line,
 		}
 		if raw != nil {
 			rec.Raw = raw.rows[rec.Name]
@@ -131,6 +135,8 @@ type Point struct {
 	Model   string  `json:"model"`
 	Org     string  `json:"org"`
 	Country string  `json:"country"`
+	// Estimated marks modelcensus's estimate (--estimate-missing).
+	Estimated bool `json:"estimated,omitempty"`
 }
 
 // ScatterSeries are the compute chart's points, one series per country
@@ -164,7 +170,7 @@ func (d *Document) Scatter(l i18n.Lang) []ScatterSeries {
 		if len(m.Countries) > 0 {
 			key = m.Countries[0]
 		}
-		p := Point{Date: dateForChart(m.Date), FLOP: m.FLOP, Model: m.Name, Org: strings.Join(m.Organizations, ", "), Country: names[key]}
+		p := Point{Date: dateForChart(m.Date), FLOP: m.FLOP, Model: m.Name, Org: strings.Join(m.Organizations, ", "), Country: names[key], Estimated: m.Estimated}
 		byCountry[key] = append(byCountry[key], p)
 		count[key]++
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,27 +40,34 @@ var CSVHeader = []string{"table", "year", "code", "name", "count", "organization
 // a figure of the latest year gives that year). The total of the
 // models per year is table "total"; the growth rate, table "cagr". Names
 // (countries, domain groups, confidence, notes) are in l; codes, ids and
-// numbers are not. The file begins with a UTF-8 byte-order mark, so that
+// numbers are not. Under --estimate-missing (Settings.EstimateMissing) a
+// last column, "method", says whose each compute figure is: empty for
+// Epoch's, else the method of modelcensus's estimate. The file begins with a UTF-8 byte-order mark, so that
 // spreadsheets read its names as UTF-8.
 func WriteCSV(w io.Writer, r *census.Result, l i18n.Lang) error {
 	if _, err := io.WriteString(w, UTF8BOM); err != nil {
 		return err
 	}
 	cw := NewCSVWriter(w)
-	_ = cw.Write(CSVHeader)
+	header := CSVHeader
+	if r.Settings.EstimateMissing {
+		header = append(slices.Clip(CSVHeader), "method")
+	}
+	_ = cw.Write(header)
 	pos := map[string]int{}
-	for i, h := range CSVHeader {
+	for i, h := range header {
 		pos[h] = i
 	}
 	for _, f := range census.Figures() {
-		for _, row := range f.Rows(r) {
-			rec := make([]string, len(CSVHeader))
+		cols := f.ColumnsFor(r)
+		for _, row := range f.RowsFor(r) {
+			rec := make([]string, len(header))
 			rec[0] = f.ID
 			if f.Latest {
 				rec[pos["year"]] = strconv.Itoa(r.LatestYear)
 			}
 			for j, v := range row.Cells {
-				col := f.Columns[j]
+				col := cols[j]
 				i, ok := pos[col.ID]
 				if !ok || i == 0 || (row.Total && col.Kind == census.ValueYear) {
 					continue
@@ -78,14 +86,16 @@ func WriteCSV(w io.Writer, r *census.Result, l i18n.Lang) error {
 			_ = cw.Write(rec)
 		}
 		if f.ID == census.FigurePerYear && r.CAGR != nil {
-			rec := make([]string, len(CSVHeader))
+			rec := make([]string, len(header))
 			rec[0], rec[pos["count"]] = "cagr", strconv.FormatFloat(*r.CAGR, 'f', -1, 64)
 			_ = cw.Write(rec)
 		}
 	}
 	// The provenance travels with the figures: key in code, value in name.
 	meta := func(table, key, value string) {
-		_ = cw.Write([]string{table, "", key, value, "", "", "", "", ""})
+		rec := make([]string, len(header))
+		rec[0], rec[pos["code"]], rec[pos["name"]] = table, key, value
+		_ = cw.Write(rec)
 	}
 	s := r.Source
 	meta("source", "location", s.Source)
@@ -100,6 +110,9 @@ func WriteCSV(w io.Writer, r *census.Result, l i18n.Lang) error {
 	meta("settings", "org_level", string(r.Settings.OrgLevel))
 	meta("settings", "min_compute", strconv.FormatFloat(r.Settings.MinCompute, 'g', -1, 64))
 	meta("settings", "rules_version", r.Settings.RulesVersion)
+	if r.Settings.EstimateMissing {
+		meta("settings", "estimate_missing", "true")
+	}
 	meta("license", "CC-BY-4.0", "Data: Epoch AI, Data on AI Models, CC BY 4.0, https://epoch.ai/data/ai-models")
 	return cw.Flush()
 }
@@ -138,6 +151,9 @@ func WriteText(w io.Writer, r *census.Result, l i18n.Lang) error {
 		}
 		b.WriteString("\n" + t.Title + "\n")
 		writeAligned(&b, t, l)
+		if t.Footnote != "" {
+			b.WriteString("  " + t.Footnote + "\n")
+		}
 	}
 	b.WriteString("\n" + l.T("h.source") + "\n")
 	for _, s := range SourceLines(r, l) {
@@ -282,6 +298,9 @@ func WriteMarkdownImages(w io.Writer, r *census.Result, l i18n.Lang, images map[
 			b.WriteString("![" + MarkdownEscape(img.Alt) + "](" + strings.ReplaceAll(img.Path, " ", "%20") + ")\n\n")
 		}
 		writeMarkdownTable(&b, t, l)
+		if t.Footnote != "" {
+			b.WriteString("\n" + MarkdownEscape(t.Footnote) + "\n")
+		}
 	}
 	b.WriteString("\n## " + l.T("h.source") + "\n\n")
 	for _, s := range SourceLines(r, l) {

@@ -42,7 +42,12 @@
       return {
         name: s.name, type: 'scatter', symbolSize: 7,
         itemStyle: { color: palette[i % palette.length], opacity: 0.85 },
-        data: s.points.map(function (p) { return { value: [p.date, p.flop], model: p.model, org: p.org, country: p.country }; })
+        data: s.points.map(function (p) {
+          var d = { value: [p.date, p.flop], model: p.model, org: p.org, country: p.country, estimated: !!p.estimated };
+          // An estimate (--estimate-missing) is drawn hollow.
+          if (p.estimated) { d.itemStyle = { color: '#fff', borderColor: palette[i % palette.length], borderWidth: 1.5 }; }
+          return d;
+        })
       };
     });
     if (series.length > 0) {
@@ -61,7 +66,8 @@
         formatter: function (p) {
           var d = p.data;
           return [text(d.model), text(d.org), text(d.country),
-            text(d.value[0]) + ' · ' + Number(d.value[1]).toExponential(2) + ' FLOP'].join('\n');
+            text(d.value[0]) + ' · ' + Number(d.value[1]).toExponential(2) + ' FLOP' +
+            (d.estimated ? ' ' + data.estimatedLabel : '')].join('\n');
         }
       },
       xAxis: { type: 'time' },

@@ -23,6 +23,9 @@ type Table struct {
 	// Raw holds, beside Rows, each number at full precision ("" for text),
 	// for documents that keep both (the HTML report's data-value).
 	Raw [][]string
+	// Footnote explains the marks in the table (census.EstimateMark), or is
+	// empty.
+	Footnote string
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
@@ -117,16 +120,21 @@ func Tables(r *census.Result, l i18n.Lang) []Table {
 // number at full precision (Raw).
 func FigureTable(f census.Figure, r *census.Result, l i18n.Lang) Table {
 	t := Table{ID: f.ID, Title: f.Text(f.Title, string(l), r, cagrText(r, l))}
-	for _, c := range f.Columns {
+	cols := f.ColumnsFor(r)
+	for _, c := range cols {
 		t.Headers = append(t.Headers, f.Text(c.Title, string(l), r, ""))
 		t.Right = append(t.Right, c.Kind.Numeric())
 	}
-	for _, row := range f.Rows(r) {
+	for _, row := range f.RowsFor(r) {
 		cells := make([]string, len(row.Cells))
 		raw := make([]string, len(row.Cells))
 		for j, v := range row.Cells {
-			kind := f.Columns[j].Kind
+			kind := cols[j].Kind
 			cells[j] = ValueText(kind, v, l)
+			if v.Estimated {
+				cells[j] += census.EstimateMark
+				t.Footnote = EstimateFootnote(l)
+			}
 			if kind == census.ValueNote {
 				cells[j] = noteText(r, v.Text, l) // with the note's values
 			}
@@ -141,6 +149,11 @@ func FigureTable(f census.Figure, r *census.Result, l i18n.Lang) Table {
 		t.Raw = append(t.Raw, raw)
 	}
 	return t
+}
+
+// EstimateFootnote explains census.EstimateMark in l.
+func EstimateFootnote(l i18n.Lang) string {
+	return census.EstimateMark + " " + l.T("estimate.footnote")
 }
 
 // ValueText formats one value of a figure for people, in l.
@@ -165,8 +178,19 @@ func ValueText(kind census.ValueKind, v census.Value, l i18n.Lang) string {
 		return ConfidenceName(v.Text, l)
 	case census.ValueNote:
 		return NoteText(census.Note{Code: v.Text, Message: v.Alt}, l)
+	case census.ValueMethod:
+		return MethodName(v.Text, l)
 	}
 	return v.Text
+}
+
+// MethodName says whose a training-compute figure is, in l: Epoch's for
+// method "", else modelcensus's estimate by that method (census.Method*).
+func MethodName(method string, l i18n.Lang) string {
+	if method == "" {
+		return l.T("figure.epoch")
+	}
+	return l.T("figure.estimated", l.T("methodshort."+method))
 }
 
 // cagrText is the growth rate as the headline prints it.

@@ -22,6 +22,10 @@ import (
 type Catalog struct {
 	Rules *census.Rules
 	Store *store.Store // nil when serving a source
+	// EstimateMissing, set before the first request, fills a stored
+	// snapshot's missing training compute (census.Dataset.EstimateMissing);
+	// a source's is set by its LoadOptions.
+	EstimateMissing bool
 
 	// When serving a source: where it is, how to read it, the subsets it
 	// holds (its default first), and each subset's dataset once read.
@@ -166,7 +170,7 @@ func (c *Catalog) load(ctx context.Context, id int64, subset string) (*census.Da
 		return nil, nil, err
 	}
 	raw := &publish.RawCollector{}
-	ds, err := snapshots.Load(ctx, c.Store, snap, c.Rules, epoch.LoadOptions{Subset: subset, OnRow: raw.Add})
+	ds, err := snapshots.Load(ctx, c.Store, snap, c.Rules, epoch.LoadOptions{Subset: subset, OnRow: raw.Add, EstimateMissing: c.EstimateMissing})
 	if err != nil {
 		return nil, nil, err
 	}

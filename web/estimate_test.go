@@ -3,12 +3,17 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"html"
 	"math"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
 	"github.com/modelcensus/modelcensus/web"
 )
@@ -137,4 +142,45 @@ func fixtureServer(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	return httptest.NewServer(web.New(cat, "test", nil).Handler())
+}
+
+// Served with missing compute estimated, the dashboard's overview marks
+// each estimate, names its method and explains the mark; the census API
+// says which figures are estimates. testdata/README.md works them out.
+func TestDashboardMarksEstimates(t *testing.T) {
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := web.NewSourceCatalog(context.Background(), r, "../testdata/estimate_missing_fixture.csv",
+		epoch.LoadOptions{EstimateMissing: true, Date: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(cat, "test", nil).Handler())
+	defer srv.Close()
+	for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
+		_, body := get(t, srv, "/?lang="+string(l))
+		page := html.UnescapeString(string(body))
+		for _, want := range []string{
+			`data-footnote="top_compute_latest"`, publish.EstimateFootnote(l),
+			publish.FormatFLOP(5.1e24) + census.EstimateMark, publish.MethodName(census.MethodCounting, l),
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s overview lacks %q", l, want)
+			}
+		}
+	}
+	var res census.Result
+	_, body := get(t, srv, "/api/v1/census")
+	if err := json.Unmarshal(body, &res); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range res.TopComputeLatest {
+		got = append(got, m.Model+"="+m.Method)
+	}
+	if want := "Tuned=fine-tune Reported= Timed=hardware Counted=counting"; strings.Join(got, " ") != want {
+		t.Errorf("API top compute %q, want %q", strings.Join(got, " "), want)
+	}
 }

@@ -250,6 +250,9 @@ type Config struct {
 	Load epoch.LoadOptions
 	// Store is the snapshot store served when Source is empty.
 	Store *store.Store
+	// EstimateMissing fills missing training compute with estimates by
+	// Epoch's method, marked as such (census.Dataset.EstimateMissing).
+	EstimateMissing bool
 	// Formats are the output formats the census API offers.
 	Formats *publish.Registry
 	// Lang is the pages' language when the browser names none.
@@ -272,11 +275,13 @@ func Run(ctx context.Context, c Config) error {
 	var cat *Catalog
 	if c.Source != "" {
 		var err error
+		c.Load.EstimateMissing = c.EstimateMissing
 		if cat, err = NewSourceCatalog(ctx, c.Rules, c.Source, c.Load); err != nil {
 			return err
 		}
 	} else {
 		cat = NewStoreCatalog(c.Rules, c.Store)
+		cat.EstimateMissing = c.EstimateMissing
 	}
 	srv := New(cat, c.Version, log.New(c.Log, "modelcensus: ", log.LstdFlags))
 	srv.UseFormats(c.Formats)

@@ -275,8 +275,10 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) (*plot.Legend, erro
 	legend.TextStyle.Font.Size = vg.Points(9)
 	lo, hi := math.Inf(1), math.Inf(-1)
 	top := 0.0
+	anyEstimated := false
 	for i, s := range c.Scatter {
 		xys := make(plotter.XYs, 0, len(s.Points))
+		var estimated []bool
 		for _, pt := range s.Points {
 			t, err := time.Parse("2006-01-02", pt.Date)
 			if err != nil || pt.FLOP <= 0 {
@@ -284,6 +286,8 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) (*plot.Legend, erro
 			}
 			x := float64(t.Unix())
 			xys = append(xys, plotter.XY{X: x, Y: pt.FLOP})
+			estimated = append(estimated, pt.Estimated)
+			anyEstimated = anyEstimated || pt.Estimated
 			lo, hi = math.Min(lo, x), math.Max(hi, x)
 			top = math.Max(top, pt.FLOP)
 		}
@@ -297,8 +301,20 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) (*plot.Legend, erro
 		sc.GlyphStyle.Color = palette[i%len(palette)]
 		sc.GlyphStyle.Shape = draw.CircleGlyph{} // filled
 		sc.GlyphStyle.Radius = vg.Points(2.8)
+		filled := sc.GlyphStyle
+		sc.GlyphStyleFunc = func(k int) draw.GlyphStyle {
+			if estimated[k] {
+				// An estimate (--estimate-missing) is drawn hollow.
+				return draw.GlyphStyle{Color: filled.Color, Radius: filled.Radius, Shape: draw.RingGlyph{}}
+			}
+			return filled
+		}
 		p.Add(sc)
 		legend.Add(s.Name, sc)
+	}
+	if anyEstimated {
+		ring := &plotter.Scatter{GlyphStyle: draw.GlyphStyle{Color: color.Gray{Y: 60}, Radius: vg.Points(2.8), Shape: draw.RingGlyph{}}}
+		legend.Add(l.T("chart.estimated_legend"), ring)
 	}
 	if !math.IsInf(lo, 0) {
 		line, err := plotter.NewLine(plotter.XYs{{X: lo, Y: 1e23}, {X: hi, Y: 1e23}})

@@ -19,13 +19,18 @@ import (
 // with the snapshot date 2025-03-01.
 func Document(t testing.TB, path string, opt census.Options) *publish.Document {
 	t.Helper()
+	return document(t, path, opt, false)
+}
+
+func document(t testing.TB, path string, opt census.Options, estimate bool) *publish.Document {
+	t.Helper()
 	r, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	raw := &publish.RawCollector{}
 	ds, err := epoch.Load(context.Background(), path, r, epoch.LoadOptions{
-		OnRow: raw.Add, Date: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)})
+		OnRow: raw.Add, Date: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), EstimateMissing: estimate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,4 +53,11 @@ func ViaJSON(t testing.TB, r *census.Result) *census.Result {
 		t.Fatal(err)
 	}
 	return &out
+}
+
+// EstimatedDocument is Document with missing training compute estimated
+// (report --estimate-missing).
+func EstimatedDocument(t testing.TB, path string, opt census.Options) *publish.Document {
+	t.Helper()
+	return document(t, path, opt, true)
 }

@@ -46,6 +46,9 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: []excelize.Border{{Type: "bottom", Color: "333333", Style: 1}}})
 	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
 	sciStyle, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.00E+00")})
+	// An estimated figure stays a number, shown with census.EstimateMark.
+	estStyle, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr(`0.00E+00"` + census.EstimateMark + `"`)})
+	noteStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "555555"}})
 	pctStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
 
 	type table struct {
@@ -56,6 +59,8 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 		valueCols    []int // columns charted as series (0-based)
 		catCol       int
 		styles       map[int]int // column → style
+		marked       map[[2]int]bool
+		footnote     string
 	}
 	// A sheet for every figure of the census, in report order.
 	var tables []table
@@ -64,8 +69,9 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 		cagr = publish.FormatPercent(*r.CAGR)
 	}
 	for _, fig := range census.Figures() {
-		t := table{sheet: sheetName(fig, r, l), title: fig.Text(fig.Title, string(l), r, cagr), styles: map[int]int{}}
-		for j, c := range fig.Columns {
+		t := table{sheet: sheetName(fig, r, l), title: fig.Text(fig.Title, string(l), r, cagr), styles: map[int]int{}, marked: map[[2]int]bool{}}
+		cols := fig.ColumnsFor(r)
+		for j, c := range cols {
 			t.headers = append(t.headers, fig.Text(c.Title, string(l), r, ""))
 			switch c.Kind {
 			case census.ValueShare:
@@ -90,7 +96,7 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 		case census.ChartScatter:
 			// In a workbook, the year's largest runs as bars, by model.
 			t.chart = excelize.Bar
-			for j, c := range fig.Columns {
+			for j, c := range cols {
 				if c.ID == "name" {
 					t.catCol = j
 				}
@@ -98,13 +104,17 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 		default:
 			t.valueCols = nil
 		}
-		for _, row := range fig.Rows(r) {
+		for _, row := range fig.RowsFor(r) {
 			if row.Total {
 				continue // a sum in a sheet of numbers would count twice
 			}
 			cells := make([]any, len(row.Cells))
 			for j, v := range row.Cells {
-				cells[j] = cellValue(fig.Columns[j].Kind, v, r, l)
+				cells[j] = cellValue(cols[j].Kind, v, r, l)
+				if v.Estimated {
+					t.marked[[2]int{len(t.rows), j}] = true
+					t.footnote = publish.EstimateFootnote(l)
+				}
 			}
 			t.rows = append(t.rows, cells)
 		}
@@ -131,8 +141,16 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 			}
 			for col, st := range t.styles {
 				c, _ := excelize.CoordinatesToCellName(col+1, j+3)
+				if t.marked[[2]int{j, col}] {
+					st = estStyle
+				}
 				f.SetCellStyle(t.sheet, c, c, st)
 			}
+		}
+		if t.footnote != "" {
+			c, _ := excelize.CoordinatesToCellName(1, len(t.rows)+4)
+			f.SetCellValue(t.sheet, c, t.footnote)
+			f.SetCellStyle(t.sheet, c, c, noteStyle)
 		}
 		f.SetColWidth(t.sheet, "A", "A", 14)
 		f.SetColWidth(t.sheet, "B", "C", 28)
@@ -165,7 +183,7 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 		}
 	}
 
-	if err := writeModelsSheet(f, d, l, bold, dateStyle, sciStyle); err != nil {
+	if err := writeModelsSheet(f, d, l, bold, dateStyle, sciStyle, estStyle); err != nil {
 		return err
 	}
 	method := sheet(SheetMethod, l)
@@ -241,7 +259,8 @@ func cellValue(kind census.ValueKind, v census.Value, r *census.Result, l i18n.L
 	return publish.ValueText(kind, v, l)
 }
 
-func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, dateStyle, sciStyle int) error {
+func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, dateStyle, sciStyle, estStyle int) error {
+	estimating := d.Result.Settings.EstimateMissing
 	models := sheet(SheetModels, l)
 	if _, err := f.NewSheet(models); err != nil {
 		return err
@@ -255,6 +274,9 @@ func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, 
 		headers = append(headers, l.T("col.raw_of", string(fld)))
 	}
 	headers = append(headers, l.T("col.file"), l.T("col.line"))
+	if estimating {
+		headers = append(headers, l.T("col.figure"))
+	}
 	sw, err := f.NewStreamWriter(models)
 	if err != nil {
 		return err
@@ -278,6 +300,9 @@ func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, 
 		var flop any
 		if m.HasFLOP {
 			flop = excelize.Cell{Value: m.FLOP, StyleID: sciStyle}
+			if m.Estimated {
+				flop = excelize.Cell{Value: m.FLOP, StyleID: estStyle}
+			}
 		}
 		groups := make([]string, len(m.DomainGroups))
 		for j, g := range m.DomainGroups {
@@ -290,6 +315,9 @@ func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, 
 			row = append(row, m.Raw[fld])
 		}
 		row = append(row, publish.DisplayName(m.File), m.Line)
+		if estimating && m.HasFLOP {
+			row = append(row, publish.MethodName(m.Method, l))
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(cell, row); err != nil {
 			return err
