@@ -44,6 +44,8 @@ func BenchmarkInProcess(b *testing.B) {
 	b.Run("report", func(b *testing.B) { runCLI(b, "report", "--source", f, "--subset", "all", "--format", "json") })
 	// Issue #12: estimating every row must take no longer than report.
 	b.Run("estimate", func(b *testing.B) { runCLI(b, "estimate", "--source", f, "--subset", "all", "--format", "json") })
+	b.Run("estimate-text", func(b *testing.B) { runCLI(b, "estimate", "--source", f, "--subset", "all") })
+	b.Run("report-text", func(b *testing.B) { runCLI(b, "report", "--source", f, "--subset", "all") })
 }
 
 // runCLI runs modelcensus in-process b.N times with args, as main wires it

@@ -29,13 +29,16 @@ echo "|---|---:|---:|"
 awk '
 /^BenchmarkShared\/report/ { rep=$3 }
 /^BenchmarkInProcess\/csv-floor/ { ifloor=$3 }
+/^BenchmarkInProcess\/estimate-/ { iestt=$3; next }
+/^BenchmarkInProcess\/report-text/ { irept=$3; next }
 /^BenchmarkInProcess\/report/ { irep=$3 }
 /^BenchmarkInProcess\/estimate/ { iest=$3 }
 /^BenchmarkPandas/ { pandas=$3 }
 END {
 	if (ifloor) printf "| in-process: encoding/csv floor | %.1f ms | |\n", ifloor/1e6
 	if (irep) printf "| in-process: report | %.1f ms | %.2f × the floor |\n", irep/1e6, irep/ifloor
-	if (iest) printf "| in-process: `estimate --source … --format json`, every row estimated | %.0f ms | %.1f × report |\n", iest/1e6, iest/irep
+	if (iest) printf "| in-process: `estimate --source … --format json`, every row estimated | %.0f ms | %.2f × report --format json |\n", iest/1e6, iest/irep
+	if (iestt) printf "| in-process: `estimate --source …` (text), every row estimated | %.0f ms | %.2f × report (text) |\n", iestt/1e6, iestt/irept
 	if (pandas) printf "| pandas script (bench/pandas_census.py), whole process | %.0f ms | report is %.1f × faster |\n", pandas/1e6, pandas/rep
 }' "$out"
 

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // RowWarning is an inconsistency or a bad cell found while estimating one
@@ -85,17 +86,38 @@ func ActiveParams(name, notes string) float64 {
 			return v * 1e9
 		}
 	}
-	if !strings.Contains(notes, "ctiv") && !strings.Contains(notes, "CTIV") {
-		return 0
-	}
-	if m := activeInNotes.FindStringSubmatch(notes); m != nil {
-		v, _ := strconv.ParseFloat(m[1], 64)
-		if u := strings.ToLower(m[2]); u[0] == 'b' {
-			return v * 1e9
+	// A note can be long: the pattern is tried only on the few bytes
+	// before each "activ", which is where a count that it qualifies sits.
+	for off := 0; off < len(notes); {
+		i := indexFold(notes[off:], "activ")
+		if i < 0 {
+			break
 		}
-		return v * 1e6
+		at := off + i
+		lo := max(0, at-24)
+		for lo > 0 && !utf8.RuneStart(notes[lo]) {
+			lo--
+		}
+		if m := activeInNotes.FindStringSubmatch(notes[lo:min(len(notes), at+10)]); m != nil {
+			v, _ := strconv.ParseFloat(m[1], 64)
+			if u := strings.ToLower(m[2]); u[0] == 'b' {
+				return v * 1e9
+			}
+			return v * 1e6
+		}
+		off = at + 5
 	}
 	return 0
+}
+
+// indexFold is the index of the ASCII word sub in s, in any case, or -1.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if c := s[i] | 0x20; c == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // hasActiveName reports whether name has an "A" or "a" followed by a digit.
@@ -212,6 +234,7 @@ func (e *RowEstimator) Finish() RowEstimates {
 		out.Rows = []RowEstimate{}
 	}
 	ratios := map[string][]float64{}
+	keys := map[string]string{} // Epoch's method cell → methodKey: few distinct cells
 	var counting []float64
 	for i := range e.rows {
 		re := &e.rows[i]
@@ -226,24 +249,28 @@ func (e *RowEstimator) Finish() RowEstimates {
 			continue
 		}
 		ratio := math.Abs(math.Log10(re.Estimate.FLOP / re.Epoch))
-		key := methodKey(re.EpochMethod)
+		key, ok := keys[re.EpochMethod]
+		if !ok {
+			key = methodKey(re.EpochMethod)
+			keys[re.EpochMethod] = key
+		}
 		ratios[key] = append(ratios[key], ratio)
 		if e.pend[i].counting {
 			counting = append(counting, ratio)
 		}
 	}
 	e.pend = nil
-	keys := make([]string, 0, len(ratios))
+	labels := make([]string, 0, len(ratios))
 	for k := range ratios {
-		keys = append(keys, k)
+		labels = append(labels, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if len(ratios[keys[i]]) != len(ratios[keys[j]]) {
-			return len(ratios[keys[i]]) > len(ratios[keys[j]])
+	sort.Slice(labels, func(i, j int) bool {
+		if len(ratios[labels[i]]) != len(ratios[labels[j]]) {
+			return len(ratios[labels[i]]) > len(ratios[labels[j]])
 		}
-		return keys[i] < keys[j]
+		return labels[i] < labels[j]
 	})
-	for _, k := range keys {
+	for _, k := range labels {
 		out.Agreement = append(out.Agreement, agreement(k, ratios[k]))
 	}
 	out.Counting = agreement("Operation counting", counting)
@@ -283,7 +310,7 @@ func agreement(label string, v []float64) Agreement {
 // base model's compute.
 func estimateOwn(raw *Raw, r *Rules) (RowEstimate, pending) {
 	re := RowEstimate{Name: Clean(raw.Get(FieldName)), File: raw.File, Line: raw.Line,
-		EpochMethod: Clean(raw.Get(FieldEstimationMethod)), LargeScale: LargeScale(raw), Warnings: []RowWarning{}}
+		EpochMethod: strings.TrimSpace(raw.Get(FieldEstimationMethod)), LargeScale: LargeScale(raw), Warnings: []RowWarning{}}
 	if c, ok := ParseNumber(raw.Get(FieldCompute)); ok && c > 0 {
 		re.Epoch = c
 	}

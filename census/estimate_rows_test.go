@@ -2,6 +2,7 @@ package census_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -50,6 +51,8 @@ func TestActiveParams(t *testing.T) {
 		{"Ling-flash-2.0 A6.1B", "", 6.1e9},
 		{"DeepSeek-V3", "671B total, 37B activated per token", 37e9},
 		{"Tiny MoE", "1.2 billion active", 1.2e9},
+		{"Long note", strings.Repeat("Trained on many tokens; inactive experts are pruned. ", 40) + "In total 480B, 35B ACTIVE.", 35e9},
+		{"Actively trained", "200 million parameters, actively maintained", 0},
 		{"GPT-3", "175 billion", 0},
 		{"A100-trained", "", 0},
 	} {

@@ -23,14 +23,20 @@ func runEstimateSource(cmd *cobra.Command, io *IOStreams, o *estimateOptions, l 
 	if err := o.validate(l); err != nil {
 		return err
 	}
-	// Rows are estimated as they are read, beside the parser.
 	var raws []census.Raw
 	est := census.NewRowEstimator(r)
-	onRow := est.Add
+	var onRow func(*census.Raw)
+	var done func()
 	if o.LargeScale {
 		onRow = func(raw *census.Raw) { raws = append(raws, *raw) }
+	} else {
+		onRow, done = pipeline(est.Add)
 	}
-	if _, err := o.loadWith(cmd.Context(), io, l, r, epoch.LoadOptions{OnRow: onRow, RowsOnly: true}); err != nil {
+	_, err := o.loadWith(cmd.Context(), io, l, r, epoch.LoadOptions{OnRow: onRow, RowsOnly: true})
+	if done != nil {
+		done()
+	}
+	if err != nil {
 		return err
 	}
 	var b bytes.Buffer
@@ -43,21 +49,62 @@ func runEstimateSource(cmd *cobra.Command, io *IOStreams, o *estimateOptions, l 
 	for i := range res.Rows {
 		res.Rows[i].File = publish.DisplayName(res.Rows[i].File)
 	}
+	var warn bytes.Buffer
 	for _, row := range res.Rows {
 		for _, w := range row.Warnings {
 			if w.Code == census.WarnNoMethod {
 				continue // not estimable is counted in the summary, not a fault
 			}
-			fmt.Fprintln(io.ErrOut, l.T("warn.problem", publish.DisplayName(row.File), row.Line, row.Name+": "+l.T("rowwarn."+w.Code, w.Args...)))
+			warn.WriteString(l.T("warn.problem", publish.DisplayName(row.File), row.Line, row.Name+": "+l.T("rowwarn."+w.Code, w.Args...)) + "\n")
 		}
+	}
+	if _, err := io.ErrOut.Write(warn.Bytes()); err != nil {
+		return err
 	}
 	if o.Format == "json" {
 		writeRowEstimatesJSON(&b, res)
 	} else {
 		writeRowEstimates(&b, res, l)
 	}
-	_, err := io.Out.Write(b.Bytes())
+	_, err = io.Out.Write(b.Bytes())
 	return err
+}
+
+// pipelineBatch is how many rows the reader hands the estimator at a time.
+const pipelineBatch = 256
+
+// pipeline runs add on its own goroutine, so that rows are estimated while
+// the next ones are parsed: it returns the function to give each row to
+// (it copies the row, which the reader reuses) and the one to call once
+// the last row is in, which waits for add to see it.
+func pipeline(add func(*census.Raw)) (onRow func(*census.Raw), done func()) {
+	ch := make(chan []census.Raw, 4)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for batch := range ch {
+			for i := range batch {
+				add(&batch[i])
+			}
+		}
+	}()
+	batch := make([]census.Raw, 0, pipelineBatch)
+	onRow = func(r *census.Raw) {
+		batch = append(batch, *r)
+		if len(batch) == pipelineBatch {
+			ch <- batch
+			batch = make([]census.Raw, 0, pipelineBatch)
+		}
+	}
+	done = func() {
+		if len(batch) > 0 {
+			ch <- batch
+		}
+		close(ch)
+		wg.Wait()
+	}
+	return onRow, done
 }
 
 // writeRowEstimatesJSON writes the summary indented and each row on one

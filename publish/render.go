@@ -180,6 +180,10 @@ func notesTitle(r *census.Result, l i18n.Lang) string {
 func DisplayWidth(s string) int {
 	n := 0
 	for _, r := range s {
+		if r < 0x1100 {
+			n++ // below the first wide block (Hangul Jamo): one column
+			continue
+		}
 		switch width.LookupRune(r).Kind() {
 		case width.EastAsianWide, width.EastAsianFullwidth:
 			n += 2
