@@ -149,6 +149,9 @@ type TopModel struct {
 	// figure (false).
 	Estimated *bool  `json:"estimated,omitempty"`
 	Method    string `json:"method,omitempty"`
+	// Curated marks a model an overlay added or corrected, with the
+	// entries' sources.
+	Curated *Curated `json:"curated,omitempty"`
 }
 
 // Note is a data-quality note. Code is stable; Message is English; Count and
@@ -169,6 +172,10 @@ type Note struct {
 const (
 	NoteMissingCompute   = "missing_compute"
 	NoteComputeEstimated = "compute_estimated" // args: count; with --estimate-missing
+	NoteOverlay          = "overlay"           // args: path, hash, added, corrected, excluded
+	NoteOverlayConflict  = "overlay_conflict"  // args: count
+	NoteOverlayUpstream  = "overlay_upstream"  // args: count
+	NoteOverlayOrphaned  = "overlay_orphaned"  // args: count
 	NoteMissingCountry   = "missing_country"
 	NoteCountryFilled    = "country_filled"
 	NoteDuplicates       = "duplicate_names"
@@ -234,7 +241,10 @@ type Result struct {
 	TopComputeLatest    []TopModel     `json:"top_compute_latest"`
 	Settings            Settings       `json:"settings"`
 	Source              Source         `json:"source"`
-	Notes               []Note         `json:"notes"`
+	// Overlay says which overlay was applied and what each entry did; nil
+	// without one.
+	Overlay *OverlaySummary `json:"overlay,omitempty"`
+	Notes   []Note          `json:"notes"`
 }
 
 // CAGR returns the compound annual growth from first to last over years
@@ -395,9 +405,10 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 			Model: strings.Clone(m.Name), Organization: strings.Join(m.Organizations(), ", "),
 			Date: m.Date.String(), FLOP: m.Compute, Confidence: m.Confidence,
 		}
-		if ds.EstimateMissing {
+		if ds.EstimateMissing || (m.Estimated && m.Curated != nil) {
 			t.Estimated, t.Method = &m.Estimated, m.Method
 		}
+		t.Curated = m.Curated
 		r.TopComputeLatest = append(r.TopComputeLatest, t)
 	}
 
@@ -408,7 +419,9 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	for _, f := range ds.Snapshot.Files {
 		r.Source.Rows += f.Rows
 	}
+	r.Overlay = ds.overlaySummary()
 	r.Notes = append(r.Notes, ds.notes(opt, to)...)
+	r.Notes = append(r.Notes, overlayNotes(r.Overlay)...)
 	if r.Total == 0 {
 		r.Notes = append(r.Notes, Note{Code: NoteNoModels, Args: []any{from, to},
 			Message: fmt.Sprintf("no model of the source falls in %d–%d under these rules", from, to)})
@@ -435,6 +448,48 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 		}
 	}
 	return r, nil
+}
+
+// overlayNotes say that an overlay was applied, and list the entries in
+// conflict, caught up by the upstream, or orphaned.
+func overlayNotes(s *OverlaySummary) []Note {
+	if s == nil {
+		return nil
+	}
+	a := s.Applied
+	out := []Note{{Code: NoteOverlay, Count: a[EntryAdd] + a[EntryCorrect] + a[EntryExclude],
+		Args:    []any{s.Path, shortHash(s.Hash), a[EntryAdd], a[EntryCorrect], a[EntryExclude]},
+		Message: fmt.Sprintf("overlay %s (%s) applied: %d model(s) added, %d corrected, %d excluded", s.Path, shortHash(s.Hash), a[EntryAdd], a[EntryCorrect], a[EntryExclude])}}
+	for _, k := range []struct{ status, code, msg string }{
+		{StatusConflict, NoteOverlayConflict, "%d overlay entr(ies) in conflict: the upstream changed the field since they were written; they still apply"},
+		{StatusUpstream, NoteOverlayUpstream, "%d overlay entr(ies) caught up by the upstream: not applied, and can be retired"},
+		{StatusOrphaned, NoteOverlayOrphaned, "%d overlay entr(ies) orphaned: their model is gone upstream"},
+	} {
+		var items []string
+		for _, st := range s.Statuses {
+			if st.Status == k.status {
+				items = appendCapped(items, st.ID+": "+st.Detail)
+			}
+		}
+		if len(items) > 0 {
+			n := 0
+			for _, st := range s.Statuses {
+				if st.Status == k.status {
+					n++
+				}
+			}
+			out = append(out, Note{Code: k.code, Count: n, Items: items, Args: []any{n}, Message: fmt.Sprintf(k.msg, n)})
+		}
+	}
+	return out
+}
+
+// shortHash is the first 12 hex digits of a hash.
+func shortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }
 
 // FileName is a file as notes name it: its last element, with a zip's

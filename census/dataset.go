@@ -15,6 +15,8 @@ const (
 	ReasonNoName  = "no_name"
 	ReasonNoDate  = "no_date"
 	ReasonBadDate = "bad_date"
+	// ReasonCurated: an overlay's exclude entry left the model out.
+	ReasonCurated = "excluded_by_overlay"
 )
 
 // Excluded is a row left out of the counts, with the reason.
@@ -100,6 +102,8 @@ type Dataset struct {
 	// estimates holds, by row, what an estimate of a row without compute
 	// still needs once every row is in (EstimateMissing).
 	estimates map[fileLine]*pending
+	// curation is the overlay being applied (UseOverlay), or nil.
+	curation *curation
 }
 
 // row is one model as stored: no pointers, so the garbage collector never
@@ -272,8 +276,29 @@ func (d *Dataset) unmapped(kind string, values []string) {
 // AddProblem records a row or cell that could not be read.
 func (d *Dataset) AddProblem(p Problem) { d.Problems = append(d.Problems, p) }
 
-// Add normalizes one raw row and adds it, or records why it is left out.
+// Add normalizes one raw row and adds it, or records why it is left out;
+// with an overlay (UseOverlay) it is corrected or excluded first.
 func (d *Dataset) Add(raw *Raw) {
+	if d.curation == nil {
+		d.addRow(raw)
+		return
+	}
+	raw, ids, skip := d.curate(raw)
+	if skip {
+		d.Excluded = append(d.Excluded, Excluded{File: raw.File, Line: raw.Line, Reason: ReasonCurated,
+			Name: Clean(raw.Get(FieldName)), Value: d.curation.ov.Entries[ids[0]].ID})
+		return
+	}
+	n := len(d.rows)
+	d.addRow(raw)
+	if len(ids) > 0 && len(d.rows) > n {
+		r := &d.rows[n]
+		d.curation.marks[fileLine{r.file, r.line}] = ids
+	}
+}
+
+// addRow normalizes one raw row and adds it, or records why it is left out.
+func (d *Dataset) addRow(raw *Raw) {
 	name := Clean(raw.Get(FieldName))
 	dateCell := raw.Get(FieldDate)
 	if name == "" {
@@ -358,6 +383,7 @@ func (d *Dataset) Model(i int) Model {
 		HasCompute:    r.flags&flagHasCompute != 0,
 		Estimated:     r.flags&flagEstimated != 0,
 		Method:        d.method(r),
+		Curated:       d.curatedOf(r),
 		Confidence:    d.symbols[r.conf],
 		Access:        accessCategories[r.access],
 		File:          d.files[r.file],
@@ -433,6 +459,7 @@ func (d *Dataset) comboIndex(oc *orgCell, cc *countryCell, dc *domainCell) int32
 // Sorting name hashes once is much faster, for a million rows, than asking a
 // map at every row.
 func (d *Dataset) Finish() {
+	d.finishCuration()
 	n := len(d.rows)
 	if d.deduped >= n {
 		return

@@ -290,8 +290,11 @@ type Model struct {
 	// Estimated marks a Compute that modelcensus estimated by Epoch's method
 	// (Dataset.EstimateMissing) because the export had none; Method is the
 	// estimate's method (MethodCounting, MethodHardware, ...).
-	Estimated  bool
-	Method     string
+	Estimated bool
+	Method    string
+	// Curated names the overlay entries that added or corrected the model,
+	// or is nil.
+	Curated    *Curated
 	Confidence string
 	Access     string // accessibility category; see the rules
 

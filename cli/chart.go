@@ -43,6 +43,7 @@ needs -o). It takes the same source and counting flags as report.
 	o.dbOptions.addFlags(fs, l)
 	o.addCensusFlags(fs, l)
 	o.addEstimateFlag(fs, l)
+	o.addOverlayFlag(fs, l)
 	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
 	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
 	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))

@@ -31,6 +31,11 @@ type sourceOptions struct {
 	// EstimateMissing fills missing training compute (report and chart's
 	// --estimate-missing; see census.Dataset.EstimateMissing).
 	EstimateMissing bool
+	// Overlay is --overlay: a curation folder, "none", or "" for the
+	// default folder when it exists.
+	Overlay string
+	// overlay is the overlay read for this run, set by useOverlay.
+	overlay *census.Overlay
 }
 
 func (o *sourceOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
@@ -135,6 +140,16 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 	opt.OpenOptions, opt.Subset, opt.Now = o.openOptions(io), o.Subset, io.Now
 	opt.Encoding, opt.DateFormat = o.Encoding, o.DateFormat
 	opt.EstimateMissing = o.EstimateMissing
+	if opt.Overlay == nil && !opt.RowsOnly {
+		ov, _, err := o.loadOverlay(io, l)
+		if err != nil {
+			return nil, err
+		}
+		if ov != nil {
+			o.bring(ctx, io, r, ov)
+		}
+		opt.Overlay, o.overlay = ov, ov
+	}
 	// Without a source of the user's, a failed download falls back on the
 	// snapshot bundled with modelcensus, and says so.
 	opt.Fallback = o.Source == epoch.DefaultURL

@@ -23,6 +23,7 @@ const (
 	ExitRules    = 5 // a --rules table is invalid
 	ExitOutput   = 6 // the output cannot be written
 	ExitStore    = 7 // the snapshot store cannot be opened or used
+	ExitOverlay  = 8 // an overlay folder cannot be read, or (curate) an entry is invalid
 )
 
 // Error is a failure with its exit code and a message already in the

@@ -66,6 +66,7 @@ training runs, with the source and data-quality notes.
 	o.sourceOptions.addReadFlags(fs, l)
 	o.addCensusFlags(fs, l)
 	o.addEstimateFlag(fs, l)
+	o.addOverlayFlag(fs, l)
 	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format"))
 	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
@@ -232,7 +233,11 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 			return nil, storeError(l, err)
 		}
 	}
-	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow, EstimateMissing: o.EstimateMissing})
+	ov, _, err := o.loadOverlay(io, l)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow, EstimateMissing: o.EstimateMissing, Overlay: ov})
 	if err != nil {
 		return nil, storeOrInput(l, err)
 	}

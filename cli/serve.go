@@ -50,6 +50,7 @@ on loopback unless told otherwise, and stops gracefully on SIGINT or SIGTERM.
 	o.sourceOptions.addReadFlags(fs, l)
 	o.dbOptions.addFlags(fs, l)
 	o.addEstimateFlag(fs, l)
+	o.addOverlayFlag(fs, l)
 	fs.StringVar(&o.Addr, "addr", "127.0.0.1:8080", l.T("flag.addr"))
 	return cmd
 }
@@ -66,7 +67,14 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	cfg := web.Config{Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l, EstimateMissing: o.EstimateMissing,
+	ov, _, err := o.loadOverlay(io, l)
+	if err != nil {
+		return err
+	}
+	if ov != nil && o.Source != "" {
+		o.bring(ctx, io, r, ov)
+	}
+	cfg := web.Config{Overlay: ov, Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l, EstimateMissing: o.EstimateMissing,
 		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }}
 	if o.Source != "" {
 		open := o.openOptions(io)

@@ -371,6 +371,9 @@ type LoadOptions struct {
 	// EstimateMissing fills missing training compute with an estimate by
 	// Epoch's method (census.Dataset.EstimateMissing).
 	EstimateMissing bool
+	// Overlay, when set, is applied as the rows are read
+	// (census.Dataset.UseOverlay).
+	Overlay *census.Overlay
 }
 
 // Load opens location, reads the chosen subset and normalizes it with rules
@@ -395,6 +398,7 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 	}
 	ds := census.NewDataset(rules)
 	ds.EstimateMissing = opt.EstimateMissing
+	ds.UseOverlay(opt.Overlay)
 	ds.Snapshot = census.Snapshot{Source: s.Location, Kind: s.Kind, Subset: subset}
 	var lastModified, newestMember time.Time
 	rd := &Reader{Rules: rules, Checksum: opt.Checksum, Encoding: opt.Encoding, DateFormat: opt.DateFormat}

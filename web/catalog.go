@@ -26,6 +26,9 @@ type Catalog struct {
 	// snapshot's missing training compute (census.Dataset.EstimateMissing);
 	// a source's is set by its LoadOptions.
 	EstimateMissing bool
+	// Overlay, set before the first request, is applied to a stored
+	// snapshot's dataset; a source's is set by its LoadOptions.
+	Overlay *census.Overlay
 
 	// When serving a source: where it is, how to read it, the subsets it
 	// holds (its default first), and each subset's dataset once read.
@@ -170,7 +173,7 @@ func (c *Catalog) load(ctx context.Context, id int64, subset string) (*census.Da
 		return nil, nil, err
 	}
 	raw := &publish.RawCollector{}
-	ds, err := snapshots.Load(ctx, c.Store, snap, c.Rules, epoch.LoadOptions{Subset: subset, OnRow: raw.Add, EstimateMissing: c.EstimateMissing})
+	ds, err := snapshots.Load(ctx, c.Store, snap, c.Rules, epoch.LoadOptions{Subset: subset, OnRow: raw.Add, EstimateMissing: c.EstimateMissing, Overlay: c.Overlay})
 	if err != nil {
 		return nil, nil, err
 	}

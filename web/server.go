@@ -253,6 +253,9 @@ type Config struct {
 	// EstimateMissing fills missing training compute with estimates by
 	// Epoch's method, marked as such (census.Dataset.EstimateMissing).
 	EstimateMissing bool
+	// Overlay, when set, is applied to every dataset served
+	// (census.Dataset.UseOverlay).
+	Overlay *census.Overlay
 	// Formats are the output formats the census API offers.
 	Formats *publish.Registry
 	// Lang is the pages' language when the browser names none.
@@ -275,13 +278,13 @@ func Run(ctx context.Context, c Config) error {
 	var cat *Catalog
 	if c.Source != "" {
 		var err error
-		c.Load.EstimateMissing = c.EstimateMissing
+		c.Load.EstimateMissing, c.Load.Overlay = c.EstimateMissing, c.Overlay
 		if cat, err = NewSourceCatalog(ctx, c.Rules, c.Source, c.Load); err != nil {
 			return err
 		}
 	} else {
 		cat = NewStoreCatalog(c.Rules, c.Store)
-		cat.EstimateMissing = c.EstimateMissing
+		cat.EstimateMissing, cat.Overlay = c.EstimateMissing, c.Overlay
 	}
 	srv := New(cat, c.Version, log.New(c.Log, "modelcensus: ", log.LstdFlags))
 	srv.UseFormats(c.Formats)

@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/pflag"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/overlay"
+)
+
+// overlayNone is the --overlay value that turns the overlay off.
+const overlayNone = "none"
+
+// addOverlayFlag adds --overlay, for the commands that count.
+func (o *sourceOptions) addOverlayFlag(fs *pflag.FlagSet, l i18n.Lang) {
+	fs.StringVar(&o.Overlay, "overlay", "", l.T("flag.overlay"))
+}
+
+// overlayDir is the overlay folder in use: --overlay, else the default
+// folder when it exists; "" for none.
+func (o *sourceOptions) overlayDir(io *IOStreams) string {
+	switch o.Overlay {
+	case overlayNone:
+		return ""
+	case "":
+		d := overlay.DefaultDir(io.Getenv)
+		if st, err := os.Stat(d); d != "" && err == nil && st.IsDir() {
+			return d
+		}
+		return ""
+	}
+	return o.Overlay
+}
+
+// loadOverlay reads the overlay in use, or returns nil for none. Each bad
+// entry is one warning on ErrOut (file, line, field, what is wrong); the
+// good entries are kept. A named folder that cannot be read is an input
+// error.
+func (o *sourceOptions) loadOverlay(io *IOStreams, l i18n.Lang) (*census.Overlay, []*overlay.Error, error) {
+	dir := o.overlayDir(io)
+	if dir == "" {
+		return nil, nil, nil
+	}
+	ov, problems, err := overlay.Load(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_dir", dir), Err: err}
+		}
+		return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_dir", dir) + ": " + err.Error(), Err: err}
+	}
+	for _, p := range problems {
+		fmt.Fprintln(io.ErrOut, l.T("warn.overlay_entry", overlayErrorText(p, l)))
+	}
+	return ov, problems, nil
+}
+
+// overlayErrorText is an entry problem in l: file:line: field: message.
+func overlayErrorText(p *overlay.Error, l i18n.Lang) string {
+	msg := p.Msg
+	if key := "overlay.err." + p.Code; l != i18n.EN && i18n.Has(key) {
+		msg = l.T(key, p.Args...)
+	}
+	q := *p
+	q.Msg = msg
+	return q.Error()
+}
+
+// bring reads, for each add entry with From, its model's row from that
+// subset of the same source (Overlay.Brought).
+func (o *sourceOptions) bring(ctx context.Context, io *IOStreams, r *census.Rules, ov *census.Overlay) {
+	want := map[string]map[string]string{} // subset → match key → entry id
+	for _, e := range ov.Entries {
+		if e.Kind != census.EntryAdd || e.From == "" {
+			continue
+		}
+		if want[e.From] == nil {
+			want[e.From] = map[string]string{}
+		}
+		for _, n := range append([]string{e.Model}, e.Aliases...) {
+			want[e.From][census.MatchKey(n)] = e.ID
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	ov.Brought = map[string]census.Raw{}
+	for subset, keys := range want {
+		opt := epoch.LoadOptions{OpenOptions: o.openOptions(io), Subset: subset, Now: io.Now, RowsOnly: true,
+			Encoding: o.Encoding, DateFormat: o.DateFormat}
+		opt.OpenOptions.Fetch.Progress = nil
+		opt.OnRow = func(raw *census.Raw) {
+			if id, ok := keys[census.MatchKey(raw.Get(census.FieldName))]; ok {
+				if _, have := ov.Brought[id]; !have {
+					ov.Brought[id] = *raw
+				}
+			}
+		}
+		// A source without that subset brings nothing: the entry's own
+		// cells stand, and check says so.
+		_, _ = epoch.Load(ctx, o.Source, r, opt)
+	}
+}

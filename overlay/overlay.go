@@ -1,0 +1,458 @@
+// Package overlay reads, validates and writes curation files: a folder of
+// TOML files, one entry each, that add the models Epoch misses, correct one
+// field of an upstream model, or exclude one, every entry with its sources,
+// author and date. Teams keep the folder in git and review entries as
+// diffs. Applying an overlay to a snapshot is pure and lives in package
+// census (Dataset.UseOverlay); this package talks to the file system.
+//
+// The schema, one file per entry (any name ending in .toml; the folder
+// "retired" is skipped):
+//
+//	id = "kr-kanana"                # required, unique in the folder
+//	kind = "add"                    # add, correct or exclude
+//	model = "Kanana Flag 32.5B"     # the model added, or the upstream model
+//	aliases = ["Kanana"]            # other names it goes by (optional)
+//	organization = "Kakao"          # add: its organizations; correct, exclude: must match upstream (optional)
+//	reason = "absent from Epoch"    # required
+//	author = "analyst@example.org"  # required
+//	created = "2026-11-29"          # required, YYYY-MM-DD
+//
+//	# add only: the export's fields (all optional but date)
+//	country = "Korea (Republic of)"
+//	date = "2025-02-27"             # YYYY-MM-DD, YYYY-MM or YYYY
+//	domain = "Language"
+//	parameters = 32.5e9             # numbers, or strings holding numbers
+//	active_parameters = 3e9
+//	tokens = 3e12                   # training dataset size
+//	hardware = "NVIDIA H100 SXM5 80GB"
+//	compute = 5.85e23               # FLOP
+//	confidence = "Speculative"
+//	accessibility = "Open weights (unrestricted)"
+//	from = "notable"                # bring the row from this subset of the same snapshot
+//
+//	# correct only
+//	field = "compute"               # compute, date, country, organization, domain, parameters, tokens, confidence, accessibility
+//	upstream = "1.5e24"             # the value seen upstream when written ("" for blank)
+//	value = "3.55e24"
+//
+//	[[sources]]                     # at least one
+//	url = "https://arxiv.org/abs/2502.18934"
+//	retrieved = "2026-11-29"
+//	note = "technical report"
+package overlay
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/modelcensus/modelcensus/census"
+)
+
+// RetiredDir is the sub-folder that Retire moves entries to; Load skips it.
+const RetiredDir = "retired"
+
+// Error is one problem with one entry: its file, the line of the field (0
+// when the whole file is at fault), the field and what is wrong. Code is
+// stable, for translations; Args are its values.
+type Error struct {
+	File  string
+	Line  int
+	Field string
+	Code  string
+	Msg   string
+	Args  []any
+}
+
+// Error codes.
+const (
+	CodeSyntax    = "syntax"     // args: the parser's message
+	CodeUnknown   = "unknown"    // the field is not in the schema
+	CodeMissing   = "missing"    // a required field is absent or blank
+	CodeBadValue  = "bad_value"  // args: the value, what is wanted
+	CodeDuplicate = "duplicate"  // args: the other file
+	CodeNoSource  = "no_source"  // no [[sources]] entry
+	CodeExists    = "exists"     // args: the upstream name (an add of a listed model)
+	CodeRead      = "read_error" // args: the error
+)
+
+func (e *Error) Error() string {
+	loc := e.File
+	if e.Line > 0 {
+		loc += ":" + strconv.Itoa(e.Line)
+	}
+	if e.Field != "" {
+		return loc + ": " + e.Field + ": " + e.Msg
+	}
+	return loc + ": " + e.Msg
+}
+
+// file is an entry file as TOML decodes it.
+type file struct {
+	ID           string   `toml:"id"`
+	Kind         string   `toml:"kind"`
+	Model        string   `toml:"model"`
+	Aliases      []string `toml:"aliases"`
+	Organization string   `toml:"organization"`
+	Reason       string   `toml:"reason"`
+	Author       string   `toml:"author"`
+	Created      string   `toml:"created"`
+
+	Country       string `toml:"country"`
+	Date          any    `toml:"date"`
+	Domain        string `toml:"domain"`
+	Parameters    any    `toml:"parameters"`
+	ActiveParams  any    `toml:"active_parameters"`
+	Tokens        any    `toml:"tokens"`
+	Hardware      string `toml:"hardware"`
+	Compute       any    `toml:"compute"`
+	Confidence    string `toml:"confidence"`
+	Accessibility string `toml:"accessibility"`
+	From          string `toml:"from"`
+
+	Field    string `toml:"field"`
+	Upstream any    `toml:"upstream"`
+	Value    any    `toml:"value"`
+
+	Sources []struct {
+		URL       string `toml:"url"`
+		Retrieved any    `toml:"retrieved"`
+		Note      string `toml:"note"`
+	} `toml:"sources"`
+}
+
+// Subsets an add entry may bring a row from.
+var Subsets = []string{"large-scale", "notable", "frontier", "all"}
+
+// Load reads every entry of dir (files ending in .toml, in name order,
+// outside RetiredDir). It returns the overlay of the valid entries and one
+// Error for each problem found: a bad entry never hides the good ones.
+// Path is dir; Hash is the SHA-256, in hex, of every file's name and bytes
+// in name order. The error is for a folder that cannot be read.
+func Load(dir string) (*census.Overlay, []*Error, error) {
+	ov := &census.Overlay{Path: dir, Entries: []census.Entry{}}
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != dir && (d.Name() == RetiredDir || strings.HasPrefix(d.Name(), ".")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(d.Name(), ".toml") {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("overlay %s: %w", dir, err)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	var problems []*Error
+	ids := map[string]string{}
+	adds := map[string]string{}
+	for _, p := range names {
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			problems = append(problems, &Error{File: p, Code: CodeRead, Msg: err.Error(), Args: []any{err.Error()}})
+			continue
+		}
+		h.Write([]byte(filepath.ToSlash(rel)))
+		h.Write([]byte{0})
+		h.Write(data)
+		e, errs := Parse(p, data)
+		if len(errs) > 0 {
+			problems = append(problems, errs...)
+			continue
+		}
+		if other, dup := ids[e.ID]; dup {
+			problems = append(problems, &Error{File: p, Line: keyLine(data, "id"), Field: "id", Code: CodeDuplicate,
+				Msg: fmt.Sprintf("id %q is also the id of %s", e.ID, other), Args: []any{e.ID, other}})
+			continue
+		}
+		if e.Kind == census.EntryAdd {
+			if other, dup := adds[census.MatchKey(e.Model)]; dup {
+				problems = append(problems, &Error{File: p, Line: keyLine(data, "model"), Field: "model", Code: CodeDuplicate,
+					Msg: fmt.Sprintf("model %q is also added by %s", e.Model, other), Args: []any{e.Model, other}})
+				continue
+			}
+			adds[census.MatchKey(e.Model)] = p
+		}
+		ids[e.ID] = p
+		ov.Entries = append(ov.Entries, e)
+	}
+	ov.Hash = hex.EncodeToString(h.Sum(nil))
+	return ov, problems, nil
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+
+// Parse reads one entry file's bytes (name is for messages) and validates
+// it against the schema. It returns every problem found, each naming the
+// file, the line and the field.
+func Parse(name string, data []byte) (census.Entry, []*Error) {
+	var f file
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		var pe toml.ParseError
+		line, msg := 0, err.Error()
+		if errors.As(err, &pe) {
+			line, msg = pe.Position.Line, pe.Message
+		}
+		return census.Entry{}, []*Error{{File: name, Line: line, Code: CodeSyntax, Msg: "not valid TOML: " + msg, Args: []any{msg}}}
+	}
+	var errs []*Error
+	bad := func(field, code, msg string, args ...any) {
+		errs = append(errs, &Error{File: name, Line: keyLine(data, field), Field: field, Code: code, Msg: msg, Args: args})
+	}
+	for _, k := range md.Undecoded() {
+		bad(k.String(), CodeUnknown, "not a field of the overlay schema")
+	}
+	e := census.Entry{ID: strings.TrimSpace(f.ID), Kind: census.EntryKind(strings.TrimSpace(f.Kind)), File: name, Line: 1,
+		Model: census.Clean(f.Model), Organization: census.Clean(f.Organization), Reason: strings.TrimSpace(f.Reason),
+		Author: strings.TrimSpace(f.Author), From: strings.TrimSpace(f.From)}
+	for _, a := range f.Aliases {
+		if a = census.Clean(a); a != "" {
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	required := func(field, v string) bool {
+		if v == "" {
+			bad(field, CodeMissing, "required")
+			return false
+		}
+		return true
+	}
+	if required("id", e.ID) && !idPattern.MatchString(e.ID) {
+		bad("id", CodeBadValue, fmt.Sprintf("%q: want letters, digits, '.', '_' or '-'", e.ID), e.ID, "letters, digits, . _ -")
+	}
+	switch e.Kind {
+	case census.EntryAdd, census.EntryCorrect, census.EntryExclude:
+	case "":
+		bad("kind", CodeMissing, "required")
+	default:
+		bad("kind", CodeBadValue, fmt.Sprintf("%q: want add, correct or exclude", e.Kind), string(e.Kind), "add, correct, exclude")
+	}
+	required("model", e.Model)
+	required("reason", e.Reason)
+	required("author", e.Author)
+	if required("created", strings.TrimSpace(f.Created)) {
+		if _, err := time.Parse("2006-01-02", strings.TrimSpace(f.Created)); err != nil {
+			bad("created", CodeBadValue, fmt.Sprintf("%q: want a date, YYYY-MM-DD", f.Created), f.Created, "YYYY-MM-DD")
+		}
+	}
+	e.Created = strings.TrimSpace(f.Created)
+	if len(f.Sources) == 0 {
+		errs = append(errs, &Error{File: name, Line: keyLine(data, "sources"), Field: "sources", Code: CodeNoSource,
+			Msg: "at least one [[sources]] entry, with url and retrieved, is required"})
+	}
+	for i, s := range f.Sources {
+		field := fmt.Sprintf("sources[%d]", i+1)
+		line := tableLine(data, "sources", i)
+		u, err := url.Parse(strings.TrimSpace(s.URL))
+		if strings.TrimSpace(s.URL) == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, &Error{File: name, Line: line, Field: field + ".url", Code: CodeBadValue,
+				Msg: fmt.Sprintf("%q: want an http(s) URL", s.URL), Args: []any{s.URL, "https://…"}})
+		}
+		ret := text(s.Retrieved)
+		if _, err := time.Parse("2006-01-02", ret); err != nil {
+			errs = append(errs, &Error{File: name, Line: line, Field: field + ".retrieved", Code: CodeBadValue,
+				Msg: fmt.Sprintf("%q: want the retrieval date, YYYY-MM-DD", ret), Args: []any{ret, "YYYY-MM-DD"}})
+		}
+		e.Sources = append(e.Sources, census.CurationSource{URL: strings.TrimSpace(s.URL), Retrieved: ret, Note: strings.TrimSpace(s.Note)})
+	}
+	number := func(field string, v any) string {
+		s := text(v)
+		if s == "" {
+			return ""
+		}
+		if x, ok := census.ParseNumber(s); !ok || x < 0 {
+			bad(field, CodeBadValue, fmt.Sprintf("%q: want a number >= 0", s), s, "a number >= 0")
+			return ""
+		}
+		return s
+	}
+	addOnly := map[string]bool{}
+	switch e.Kind {
+	case census.EntryAdd:
+		e.Cells = map[census.Field]string{
+			census.FieldOrganization: e.Organization, census.FieldCountry: census.Clean(f.Country),
+			census.FieldDomain: census.Clean(f.Domain), census.FieldHardware: census.Clean(f.Hardware),
+			census.FieldConfidence: census.Clean(f.Confidence), census.FieldAccessibility: census.Clean(f.Accessibility),
+			census.FieldParameters: number("parameters", f.Parameters), census.FieldDatasetSize: number("tokens", f.Tokens),
+			census.FieldCompute: number("compute", f.Compute),
+		}
+		if a := number("active_parameters", f.ActiveParams); a != "" {
+			e.ActiveParams, _ = census.ParseNumber(a)
+		}
+		date := text(f.Date)
+		if date == "" && e.From == "" {
+			bad("date", CodeMissing, "required (the publication date, YYYY-MM-DD)")
+		} else if date != "" {
+			if _, ok := census.ParseDate(date); !ok {
+				bad("date", CodeBadValue, fmt.Sprintf("%q: want a date, YYYY-MM-DD, YYYY-MM or YYYY", date), date, "YYYY-MM-DD")
+			}
+			e.Cells[census.FieldDate] = date
+		}
+		if e.From != "" && !contains(Subsets, e.From) {
+			bad("from", CodeBadValue, fmt.Sprintf("%q: want one of %s", e.From, strings.Join(Subsets, ", ")), e.From, strings.Join(Subsets, ", "))
+		}
+	case census.EntryCorrect:
+		fld, ok := census.CorrectableFields[strings.TrimSpace(f.Field)]
+		switch {
+		case strings.TrimSpace(f.Field) == "":
+			bad("field", CodeMissing, "required")
+		case !ok:
+			bad("field", CodeBadValue, fmt.Sprintf("%q: want one of %s", f.Field, strings.Join(FieldNames(), ", ")), f.Field, strings.Join(FieldNames(), ", "))
+		}
+		e.Field, e.Upstream, e.Value = fld, text(f.Upstream), text(f.Value)
+		if !md.IsDefined("upstream") {
+			bad("upstream", CodeMissing, "required: the value seen upstream when the entry was written (\"\" for blank)")
+		}
+		if required("value", e.Value) && ok {
+			if msg := checkValue(fld, e.Value); msg != "" {
+				bad("value", CodeBadValue, fmt.Sprintf("%q: %s", e.Value, msg), e.Value, msg)
+			}
+		}
+	}
+	if e.Kind != census.EntryAdd {
+		for _, k := range []string{"country", "date", "domain", "parameters", "active_parameters", "tokens", "hardware", "compute", "confidence", "accessibility", "from"} {
+			addOnly[k] = true
+		}
+	}
+	if e.Kind != census.EntryCorrect {
+		for _, k := range []string{"field", "upstream", "value"} {
+			addOnly[k] = true
+		}
+	}
+	for k := range addOnly {
+		if md.IsDefined(k) {
+			bad(k, CodeUnknown, fmt.Sprintf("not a field of a %s entry", e.Kind))
+		}
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+	return e, errs
+}
+
+// checkValue says what is wrong with a correction's value, or "".
+func checkValue(f census.Field, v string) string {
+	switch f {
+	case census.FieldCompute, census.FieldParameters, census.FieldDatasetSize:
+		if x, ok := census.ParseNumber(v); !ok || x < 0 {
+			return "want a number >= 0"
+		}
+	case census.FieldDate:
+		if _, ok := census.ParseDate(v); !ok {
+			return "want a date, YYYY-MM-DD"
+		}
+	}
+	return ""
+}
+
+// FieldNames lists the short names of the fields a correction may change.
+func FieldNames() []string {
+	out := make([]string, 0, len(census.CorrectableFields))
+	for k := range census.CorrectableFields {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// text is a TOML value as a cell: strings trimmed, numbers in Go's shortest
+// form, dates as YYYY-MM-DD.
+func text(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return strings.TrimSpace(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case time.Time:
+		return x.Format("2006-01-02")
+	}
+	return fmt.Sprint(v)
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// keyLine is the line on which a top-level key is set, or 0.
+func keyLine(data []byte, key string) int {
+	if i := strings.IndexByte(key, '.'); i >= 0 {
+		key = key[:i]
+	}
+	key = strings.TrimSuffix(key, "]")
+	if i := strings.IndexByte(key, '['); i >= 0 {
+		key = key[:i]
+	}
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		l := strings.TrimSpace(string(line))
+		if strings.HasPrefix(l, "[[") || strings.HasPrefix(l, "[") {
+			if strings.Trim(l, "[] ") == key {
+				return n + 1
+			}
+			continue
+		}
+		if k, _, ok := strings.Cut(l, "="); ok && strings.Trim(strings.TrimSpace(k), `"`) == key {
+			return n + 1
+		}
+	}
+	return 0
+}
+
+// tableLine is the line of the i-th [[name]] header (0-based), or 0.
+func tableLine(data []byte, name string, i int) int {
+	seen := 0
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		if strings.TrimSpace(string(line)) == "[["+name+"]]" {
+			if seen == i {
+				return n + 1
+			}
+			seen++
+		}
+	}
+	return 0
+}
+
+// DefaultDir is the overlay used when none is named:
+// $XDG_DATA_HOME/modelcensus/overlay, or ~/.local/share/modelcensus/overlay
+// (the XDG Base Directory default). getenv is os.Getenv or a test's.
+func DefaultDir(getenv func(string) string) string {
+	base := getenv("XDG_DATA_HOME")
+	if base == "" {
+		home := getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "modelcensus", "overlay")
+}
