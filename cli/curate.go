@@ -161,13 +161,9 @@ func newCurateListCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Comma
 		Short: l.T("cmd.curate.list"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := o.lang(io)
+			l, _, err := o.langAndDir(io)
 			if err != nil {
-				return usageError("en", err)
-			}
-			dir := o.overlayDir(io)
-			if dir == "" {
-				return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
+				return err
 			}
 			ov, problems, err := o.loadOverlay(io, l)
 			if err != nil {
@@ -189,6 +185,20 @@ func newCurateListCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Comma
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "text", l.T("flag.format.estimate"))
 	return cmd
+}
+
+// langAndDir is how list and retire begin: the language, and the overlay
+// folder, which must be named or exist.
+func (o *curateOptions) langAndDir(io *IOStreams) (i18n.Lang, string, error) {
+	l, err := o.lang(io)
+	if err != nil {
+		return i18n.EN, "", usageError("en", err)
+	}
+	dir := o.overlayDir(io)
+	if dir == "" {
+		return l, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
+	}
+	return l, dir, nil
 }
 
 // entrySummary is what an entry does, in a few words.
@@ -219,13 +229,9 @@ func newCurateRetireCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Com
 		Short: l.T("cmd.curate.retire"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := o.lang(io)
+			l, dir, err := o.langAndDir(io)
 			if err != nil {
-				return usageError("en", err)
-			}
-			dir := o.overlayDir(io)
-			if dir == "" {
-				return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
+				return err
 			}
 			to, err := overlay.Retire(dir, args[0])
 			if errors.Is(err, overlay.ErrNoEntry) {
