@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -105,6 +106,8 @@ type EntryStatus struct {
 	File string `json:"file"`
 	// Args are the detail's values, for translations.
 	Args []any `json:"-"`
+	// Sources are the entry's source URLs.
+	Sources []string `json:"sources,omitempty"`
 }
 
 // Curated tells which curation entries changed a model, with their sources.
@@ -145,14 +148,29 @@ var CorrectableFields = map[string]Field{
 // MatchKey is a model or organization name as curation matches it: NFC,
 // lower case, letters and digits only ("A.X-K1" and "A.X K1" are both
 // "axk1").
-func MatchKey(name string) string {
-	var b strings.Builder
-	for _, r := range norm.NFC.String(name) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+func MatchKey(name string) string { return string(appendMatchKey(nil, name)) }
+
+// appendMatchKey appends name's MatchKey to buf.
+func appendMatchKey(buf []byte, name string) []byte {
+	start := len(buf)
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 0x80:
+			buf = buf[:start]
+			for _, r := range norm.NFC.String(name) {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					buf = utf8.AppendRune(buf, unicode.ToLower(r))
+				}
+			}
+			return buf
+		case c >= 'A' && c <= 'Z':
+			buf = append(buf, c+'a'-'A')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			buf = append(buf, c)
 		}
 	}
-	return b.String()
+	return buf
 }
 
 // curation is an overlay being applied to a dataset as it is read.
@@ -163,6 +181,7 @@ type curation struct {
 	seen   []bool
 	marks  map[fileLine][]int // a row's entries
 	done   bool
+	key    []byte // MatchKey of the row being added, reused
 }
 
 // UseOverlay applies ov to the rows added from now on (call it before the
@@ -186,6 +205,9 @@ func (d *Dataset) UseOverlay(ov *Overlay) {
 			}
 		}
 		c.status[i] = EntryStatus{ID: e.ID, Kind: e.Kind, Model: e.Model, File: e.File}
+		for _, s := range e.Sources {
+			c.status[i].Sources = append(c.status[i].Sources, s.URL)
+		}
 	}
 	d.curation = c
 }
@@ -213,7 +235,8 @@ func (d *Dataset) OverlayStatuses() []EntryStatus {
 // an excluded model.
 func (d *Dataset) curate(raw *Raw) (out *Raw, entries []int, skip bool) {
 	c := d.curation
-	ids := c.byKey[MatchKey(raw.Get(FieldName))]
+	c.key = appendMatchKey(c.key[:0], raw.Get(FieldName))
+	ids := c.byKey[string(c.key)] // no string is made for the lookup
 	if len(ids) == 0 {
 		return raw, nil, false
 	}
@@ -223,7 +246,12 @@ func (d *Dataset) curate(raw *Raw) (out *Raw, entries []int, skip bool) {
 		if !d.sameOrganization(e.Organization, raw.Get(FieldOrganization)) {
 			continue
 		}
+		// The first matching row sets the status: a repeated name is
+		// dropped later (Finish), but an exclusion still drops it too.
 		st := &c.status[i]
+		if c.seen[i] {
+			st = &EntryStatus{}
+		}
 		c.seen[i] = true
 		switch e.Kind {
 		case EntryAdd:
@@ -291,13 +319,20 @@ func (d *Dataset) finishCuration() {
 		return
 	}
 	c.done = true
-	byName := map[string]float64{}
-	for i := range d.rows {
-		if r := &d.rows[i]; r.flags&flagHasCompute != 0 {
-			byName[strings.ToLower(d.name(i))] = r.compute
+	// A base model's compute, for an added fine-tune: built once, when
+	// first needed.
+	var byName map[string]float64
+	lookup := func(name string) float64 {
+		if byName == nil {
+			byName = map[string]float64{}
+			for i := range d.rows {
+				if r := &d.rows[i]; r.flags&flagHasCompute != 0 {
+					byName[strings.ToLower(d.name(i))] = r.compute
+				}
+			}
 		}
+		return byName[strings.ToLower(Clean(name))]
 	}
-	lookup := func(name string) float64 { return byName[strings.ToLower(Clean(name))] }
 	for i := range c.ov.Entries {
 		e := &c.ov.Entries[i]
 		st := &c.status[i]
@@ -328,6 +363,7 @@ func (d *Dataset) finishCuration() {
 				r.flags |= flagEstimated | uint8(indexOf(estimateMethods, est.Method))<<flagMethodShift
 			}
 			c.marks[fileLine{r.file, r.line}] = []int{i}
+			r.flags |= flagCurated
 			st.Status, st.Detail = StatusApplied, "added"
 			if e.From != "" {
 				st.Detail = "added from the " + e.From + " subset"
@@ -415,7 +451,7 @@ func sameSet(a, b []string) bool {
 // curatedOf returns the curation mark of row r, or nil.
 func (d *Dataset) curatedOf(r *row) *Curated {
 	c := d.curation
-	if c == nil {
+	if c == nil || r.flags&flagCurated == 0 {
 		return nil
 	}
 	ids := c.marks[fileLine{r.file, r.line}]

@@ -161,3 +161,30 @@ func TestSameValue(t *testing.T) {
 		t.Error("MatchKey does not ignore punctuation and case")
 	}
 }
+
+// A repeated name: the first row sets the status, and an exclusion drops
+// every row of the name (the repeat would otherwise count instead).
+func TestOverlayRepeatedName(t *testing.T) {
+	r, _ := rules.Default()
+	ov := &census.Overlay{Entries: []census.Entry{
+		{ID: "fix", Kind: census.EntryCorrect, Model: "A", Field: census.FieldCompute, Upstream: "1e24", Value: "2e24"},
+		{ID: "drop", Kind: census.EntryExclude, Model: "B"},
+	}}
+	ds := census.NewDataset(r)
+	ds.UseOverlay(ov)
+	for _, row := range []census.Raw{
+		raw(2, "name", "A", "date", "2024-01-01", "compute", "1e24"),
+		raw(3, "name", "A", "date", "2024-01-01", "compute", "5e22"),
+		raw(4, "name", "B", "date", "2024-01-01"),
+		raw(5, "name", "B", "date", "2024-01-01"),
+	} {
+		ds.Add(&row)
+	}
+	st := ds.OverlayStatuses()
+	if st[0].Status != census.StatusApplied || st[1].Status != census.StatusApplied {
+		t.Errorf("statuses %+v", st)
+	}
+	if ds.Len() != 1 || ds.Model(0).Name != "A" || ds.Model(0).Compute != 2e24 {
+		t.Errorf("%d models, first %+v", ds.Len(), ds.Model(0))
+	}
+}

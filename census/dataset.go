@@ -174,8 +174,11 @@ const (
 	flagHasCompute = 1 << iota
 	flagCountryFilled
 	flagEstimated
-	// The top bits hold the estimate's method, an index in estimateMethods.
+	// The next three bits hold the estimate's method, an index in
+	// estimateMethods.
 	flagMethodShift = 3
+	// flagCurated marks a row an overlay added or corrected.
+	flagCurated = 1 << 6
 )
 
 // estimateMethods are the methods a filled compute can have, by the index
@@ -294,6 +297,7 @@ func (d *Dataset) Add(raw *Raw) {
 	if len(ids) > 0 && len(d.rows) > n {
 		r := &d.rows[n]
 		d.curation.marks[fileLine{r.file, r.line}] = ids
+		r.flags |= flagCurated
 	}
 }
 
@@ -545,7 +549,7 @@ func (d *Dataset) method(r *row) string {
 	if r.flags&flagEstimated == 0 {
 		return ""
 	}
-	if i := int(r.flags >> flagMethodShift); i < len(estimateMethods) {
+	if i := int(r.flags>>flagMethodShift) & 7; i < len(estimateMethods) {
 		return estimateMethods[i]
 	}
 	return ""

@@ -73,7 +73,13 @@ type Value struct {
 	// Estimated marks a FLOP value that modelcensus estimated (see
 	// Model.Estimated): documents show it with EstimateMark.
 	Estimated bool
+	// Curated marks a model an overlay added or corrected (see
+	// Model.Curated): documents show it with CuratedMark.
+	Curated bool
 }
+
+// CuratedMark follows the name of a model an overlay added or corrected.
+const CuratedMark = "†"
 
 // EstimateMark follows an estimated figure in every document, and starts
 // the footnote that explains it.
@@ -282,7 +288,7 @@ var figures = []Figure{
 			var out []Row
 			for i, m := range r.TopComputeLatest {
 				est := m.Estimated != nil && *m.Estimated
-				out = append(out, Row{Cells: []Value{{Num: float64(i + 1)}, {Text: m.Model}, {Text: m.Organization},
+				out = append(out, Row{Cells: []Value{{Num: float64(i + 1)}, {Text: m.Model, Curated: m.Curated != nil}, {Text: m.Organization},
 					{Text: m.Date}, {Num: m.FLOP, Estimated: est}, {Text: m.Confidence}, {Text: m.Method}}})
 			}
 			return out

@@ -51,13 +51,15 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/modelcensus/modelcensus/census"
 )
@@ -124,7 +126,7 @@ type file struct {
 	From          string `toml:"from"`
 
 	Field    string `toml:"field"`
-	Upstream any    `toml:"upstream"`
+	Upstream any    `toml:"upstream"` // nil when absent
 	Value    any    `toml:"value"`
 
 	Sources []struct {
@@ -164,21 +166,22 @@ func Load(dir string) (*census.Overlay, []*Error, error) {
 		return nil, nil, fmt.Errorf("overlay %s: %w", dir, err)
 	}
 	sort.Strings(names)
+	files := readAll(names)
 	h := sha256.New()
 	var problems []*Error
 	ids := map[string]string{}
 	adds := map[string]string{}
-	for _, p := range names {
+	for i, p := range names {
 		rel, _ := filepath.Rel(dir, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			problems = append(problems, &Error{File: p, Code: CodeRead, Msg: err.Error(), Args: []any{err.Error()}})
+		f := &files[i]
+		if f.err != nil {
+			problems = append(problems, &Error{File: p, Code: CodeRead, Msg: f.err.Error(), Args: []any{f.err.Error()}})
 			continue
 		}
+		data, e, errs := f.data, f.entry, f.errs
 		h.Write([]byte(filepath.ToSlash(rel)))
 		h.Write([]byte{0})
 		h.Write(data)
-		e, errs := Parse(p, data)
 		if len(errs) > 0 {
 			problems = append(problems, errs...)
 			continue
@@ -203,29 +206,85 @@ func Load(dir string) (*census.Overlay, []*Error, error) {
 	return ov, problems, nil
 }
 
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+// parsed is one entry file, read and parsed.
+type parsed struct {
+	data  []byte
+	entry census.Entry
+	errs  []*Error
+	err   error
+}
+
+// readAll reads and parses the files, on as many goroutines as there are
+// CPUs: hundreds of small files are mostly system calls and parsing.
+func readAll(names []string) []parsed {
+	out := make([]parsed, len(names))
+	workers := min(runtime.GOMAXPROCS(0), len(names), 8)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(names) {
+					return
+				}
+				f := &out[i]
+				if f.data, f.err = os.ReadFile(names[i]); f.err == nil {
+					f.entry, f.errs = Parse(names[i], f.data)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// validID reports whether id is 1–100 letters, digits, '.', '_' or '-',
+// starting with a letter or digit.
+func validID(id string) bool {
+	if id == "" || len(id) > 100 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		if !alnum && (i == 0 || c != '.' && c != '_' && c != '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // Parse reads one entry file's bytes (name is for messages) and validates
 // it against the schema. It returns every problem found, each naming the
 // file, the line and the field.
 func Parse(name string, data []byte) (census.Entry, []*Error) {
 	var f file
-	md, err := toml.Decode(string(data), &f)
-	if err != nil {
-		var pe toml.ParseError
-		line, msg := 0, err.Error()
-		if errors.As(err, &pe) {
-			line, msg = pe.Position.Line, pe.Message
-		}
-		return census.Entry{}, []*Error{{File: name, Line: line, Code: CodeSyntax, Msg: "not valid TOML: " + msg, Args: []any{msg}}}
-	}
 	var errs []*Error
+	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		var strict *toml.StrictMissingError
+		if !errors.As(err, &strict) {
+			line, msg := 0, err.Error()
+			var de *toml.DecodeError
+			if errors.As(err, &de) {
+				line, _ = de.Position()
+			}
+			return census.Entry{}, []*Error{{File: name, Line: line, Code: CodeSyntax, Msg: "not valid TOML: " + msg, Args: []any{msg}}}
+		}
+		// Unknown keys: the known ones are decoded all the same.
+		for _, de := range strict.Errors {
+			line, _ := de.Position()
+			errs = append(errs, &Error{File: name, Line: line, Field: strings.Join(de.Key(), "."), Code: CodeUnknown, Msg: "not a field of the overlay schema"})
+		}
+	}
 	bad := func(field, code, msg string, args ...any) {
 		errs = append(errs, &Error{File: name, Line: keyLine(data, field), Field: field, Code: code, Msg: msg, Args: args})
 	}
-	for _, k := range md.Undecoded() {
-		bad(k.String(), CodeUnknown, "not a field of the overlay schema")
-	}
+	keys := topKeys(data)
+	defined := func(key string) bool { return keys[key] }
 	e := census.Entry{ID: strings.TrimSpace(f.ID), Kind: census.EntryKind(strings.TrimSpace(f.Kind)), File: name, Line: 1,
 		Model: census.Clean(f.Model), Organization: census.Clean(f.Organization), Reason: strings.TrimSpace(f.Reason),
 		Author: strings.TrimSpace(f.Author), From: strings.TrimSpace(f.From)}
@@ -241,7 +300,7 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 		}
 		return true
 	}
-	if required("id", e.ID) && !idPattern.MatchString(e.ID) {
+	if required("id", e.ID) && !validID(e.ID) {
 		bad("id", CodeBadValue, fmt.Sprintf("%q: want letters, digits, '.', '_' or '-'", e.ID), e.ID, "letters, digits, . _ -")
 	}
 	switch e.Kind {
@@ -324,7 +383,7 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 			bad("field", CodeBadValue, fmt.Sprintf("%q: want one of %s", f.Field, strings.Join(FieldNames(), ", ")), f.Field, strings.Join(FieldNames(), ", "))
 		}
 		e.Field, e.Upstream, e.Value = fld, text(f.Upstream), text(f.Value)
-		if !md.IsDefined("upstream") {
+		if f.Upstream == nil {
 			bad("upstream", CodeMissing, "required: the value seen upstream when the entry was written (\"\" for blank)")
 		}
 		if required("value", e.Value) && ok {
@@ -344,7 +403,7 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 		}
 	}
 	for k := range addOnly {
-		if md.IsDefined(k) {
+		if defined(k) {
 			bad(k, CodeUnknown, fmt.Sprintf("not a field of a %s entry", e.Kind))
 		}
 	}
@@ -426,6 +485,23 @@ func keyLine(data []byte, key string) int {
 		}
 	}
 	return 0
+}
+
+// topKeys are the keys set in a file, outside tables' headers.
+func topKeys(data []byte) map[string]bool {
+	out := map[string]bool{}
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if k, _, ok := bytes.Cut(line, []byte("=")); ok {
+			out[strings.Trim(strings.TrimSpace(string(k)), `"`)] = true
+		}
+	}
+	return out
 }
 
 // tableLine is the line of the i-th [[name]] header (0-based), or 0.

@@ -24,8 +24,10 @@ type ModelRecord struct {
 	HasFLOP       bool
 	// Estimated marks a FLOP that modelcensus estimated, by Method
 	// (census.Model.Estimated).
-	Estimated  bool
-	Method     string
+	Estimated bool
+	Method    string
+	// Curated names the overlay entries that added or corrected the model.
+	Curated    *census.Curated
 	Confidence string
 	Access     string
 	File       string
@@ -105,7 +107,7 @@ func NewDocument(r *census.Result, ds *census.Dataset, raw *RawCollector) *Docum
 		rec := ModelRecord{
 			Name: m.Name, Date: m.Date, Organizations: m.Organizations(), Groups: m.Groups(),
 			Countries: m.Countries, Domains: m.Domains(), DomainGroups: m.DomainGroups(), Multimodal: m.Multimodal(),
-			FLOP: m.Compute, HasFLOP: m.HasCompute, Estimated: m.Estimated, Method: m.Method, Confidence: m.Confidence, Access: m.Access, File: m.File, Line: m.Line,
+			FLOP: m.Compute, HasFLOP: m.HasCompute, Estimated: m.Estimated, Method: m.Method, Curated: m.Curated, Confidence: m.Confidence, Access: m.Access, File: m.File, Line: m.Line,
 		}
 		if raw != nil {
 			rec.Raw = raw.rows[rec.Name]
@@ -113,6 +115,23 @@ func NewDocument(r *census.Result, ds *census.Dataset, raw *RawCollector) *Docum
 		d.Models = append(d.Models, rec)
 	}
 	return d
+}
+
+// CuratedText is a model's curation mark as one cell: each entry's id,
+// kind and change, and its sources; "" for none.
+func CuratedText(c *census.Curated, l i18n.Lang) string {
+	if c == nil {
+		return ""
+	}
+	var parts []string
+	for _, e := range c.Entries {
+		s := e.ID + " (" + l.T("entry."+string(e.Kind))
+		if e.Field != "" {
+			s += ": " + string(e.Field) + " → " + e.Value
+		}
+		parts = append(parts, s+"): "+strings.Join(e.Sources, " "))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // InPeriod reports whether a model counts in the census: in the period and,

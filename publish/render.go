@@ -151,8 +151,8 @@ func WriteText(w io.Writer, r *census.Result, l i18n.Lang) error {
 		}
 		b.WriteString("\n" + t.Title + "\n")
 		writeAligned(&b, t, l)
-		if t.Footnote != "" {
-			b.WriteString("  " + t.Footnote + "\n")
+		for _, f := range t.Footnotes {
+			b.WriteString("  " + f + "\n")
 		}
 	}
 	b.WriteString("\n" + l.T("h.source") + "\n")
@@ -302,8 +302,8 @@ func WriteMarkdownImages(w io.Writer, r *census.Result, l i18n.Lang, images map[
 			b.WriteString("![" + MarkdownEscape(img.Alt) + "](" + strings.ReplaceAll(img.Path, " ", "%20") + ")\n\n")
 		}
 		writeMarkdownTable(&b, t, l)
-		if t.Footnote != "" {
-			b.WriteString("\n" + MarkdownEscape(t.Footnote) + "\n")
+		for _, f := range t.Footnotes {
+			b.WriteString("\n" + MarkdownEscape(f) + "\n")
 		}
 	}
 	b.WriteString("\n## " + l.T("h.source") + "\n\n")

@@ -23,9 +23,9 @@ type Table struct {
 	// Raw holds, beside Rows, each number at full precision ("" for text),
 	// for documents that keep both (the HTML report's data-value).
 	Raw [][]string
-	// Footnote explains the marks in the table (census.EstimateMark), or is
-	// empty.
-	Footnote string
+	// Footnotes explain the marks in the table (census.EstimateMark,
+	// census.CuratedMark), one line each.
+	Footnotes []string
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
@@ -133,7 +133,11 @@ func FigureTable(f census.Figure, r *census.Result, l i18n.Lang) Table {
 			cells[j] = ValueText(kind, v, l)
 			if v.Estimated {
 				cells[j] += census.EstimateMark
-				t.Footnote = EstimateFootnote(l)
+				t.footnote(EstimateFootnote(l))
+			}
+			if v.Curated {
+				cells[j] += census.CuratedMark
+				t.footnote(CuratedFootnote(l))
 			}
 			if kind == census.ValueNote {
 				cells[j] = noteText(r, v.Text, l) // with the note's values
@@ -149,6 +153,43 @@ func FigureTable(f census.Figure, r *census.Result, l i18n.Lang) Table {
 		t.Raw = append(t.Raw, raw)
 	}
 	return t
+}
+
+// footnote adds a footnote once.
+func (t *Table) footnote(s string) {
+	for _, f := range t.Footnotes {
+		if f == s {
+			return
+		}
+	}
+	t.Footnotes = append(t.Footnotes, s)
+}
+
+// CuratedFootnote explains census.CuratedMark in l.
+func CuratedFootnote(l i18n.Lang) string {
+	return census.CuratedMark + " " + l.T("curated.footnote")
+}
+
+// OverlayLines say which overlay was applied (path, content hash, entries
+// applied of each kind) and list each entry that changed the census, with
+// its sources; nil without an overlay.
+func OverlayLines(r *census.Result, l i18n.Lang) []string {
+	o := r.Overlay
+	if o == nil {
+		return nil
+	}
+	h := o.Hash
+	if len(h) > 12 {
+		h = h[:12]
+	}
+	out := []string{l.T("src.overlay", DisplayName(o.Path), h, o.Applied[census.EntryAdd], o.Applied[census.EntryCorrect], o.Applied[census.EntryExclude])}
+	for _, s := range o.Statuses {
+		if s.Status != census.StatusApplied && s.Status != census.StatusConflict {
+			continue
+		}
+		out = append(out, l.T("src.overlay_entry", s.ID, l.T("entry."+string(s.Kind)), s.Model, strings.Join(s.Sources, ", ")))
+	}
+	return out
 }
 
 // EstimateFootnote explains census.EstimateMark in l.
@@ -260,6 +301,7 @@ func SourceLines(r *census.Result, l i18n.Lang) []string {
 	if r.Settings.MinCompute > 0 {
 		out = append(out, l.T("src.min_compute", FormatFLOP(r.Settings.MinCompute)))
 	}
+	out = append(out, OverlayLines(r, l)...)
 	out = append(out, l.T("src.rules", r.Settings.RulesVersion), l.T("src.license"))
 	return out
 }

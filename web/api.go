@@ -287,6 +287,13 @@ type ModelJSON struct {
 	// Estimate is modelcensus's estimate from the row's own cells, beside
 	// Epoch's figure (census.EstimateRow).
 	Estimate *census.RowEstimate `json:"estimate,omitempty"`
+	// Curated names the overlay entries that added or corrected the
+	// model, with their sources (census.Model.Curated).
+	Curated *census.Curated `json:"curated,omitempty"`
+	// Estimated and Method mark a compute that modelcensus estimated
+	// (--estimate-missing, or an overlay's added model).
+	Estimated bool   `json:"estimated,omitempty"`
+	Method    string `json:"method,omitempty"`
 }
 
 // estimateModel estimates a model from its raw cells; base gives a base
@@ -327,6 +334,7 @@ func modelJSON(m census.Model, raw map[census.Field]string, res *census.Result) 
 		Name: m.Name, Date: m.Date.String(), Year: m.Date.Year, Organizations: nonNil(m.Organizations()), Groups: nonNil(m.Groups()),
 		Countries: nonNil(m.Countries), CountryFilled: m.CountryFilled, Domains: nonNil(m.Domains()), DomainGroups: nonNil(m.DomainGroups()),
 		Multimodal: m.Multimodal(), Confidence: m.Confidence, Access: m.Access, File: fileName(m.File), Line: m.Line,
+		Curated: m.Curated, Estimated: m.Estimated, Method: m.Method,
 	}
 	if m.HasCompute {
 		f := m.Compute

@@ -115,6 +115,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /explorer", s.cachedPage(s.explorer))
 	s.mux.HandleFunc("GET /models/{name}", s.cachedPage(s.modelPage))
 	s.mux.HandleFunc("GET /snapshots", s.cachedPage(s.snapshotsPage))
+	s.mux.HandleFunc("GET /overlay", s.cachedPage(s.overlayPage))
 	s.mux.HandleFunc("GET /static/{file}", s.static)
 	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
@@ -506,8 +507,63 @@ func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
 		{l.T("col.category"), raw(census.FieldAccessibility), l.T("access." + m.Access), ""},
 	}
 	p.Title = m.Name
-	p.Body = map[string]any{"Model": m, "Rows": rows, "Estimate": estimateView(m.Estimate, l)}
+	p.Body = map[string]any{"Model": m, "Rows": rows, "Estimate": estimateView(m.Estimate, l), "Curated": curatedView(m.Curated, l)}
 	s.render(w, r, "model.tmpl", p, http.StatusOK)
+}
+
+// curatedRow is an overlay entry as a model page shows it.
+type curatedRow struct {
+	ID, Kind, Change string
+	Sources          []string
+}
+
+// curatedView is a model's curation mark for its page, or nil.
+func curatedView(c *census.Curated, l i18n.Lang) []curatedRow {
+	if c == nil {
+		return nil
+	}
+	var out []curatedRow
+	for _, e := range c.Entries {
+		r := curatedRow{ID: e.ID, Kind: l.T("entry." + string(e.Kind)), Sources: e.Sources}
+		if e.Field != "" {
+			r.Change = string(e.Field) + " → " + e.Value
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// overlayPage lists the overlay's entries and their statuses against the
+// snapshot shown.
+func (s *Server) overlayPage(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "overlay")
+	q := r.URL.Query()
+	q.Del("lang")
+	res, _, err := s.Census(r.Context(), q)
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	l := i18n.Lang(p.Lang)
+	p.Title = l.T("page.overlay")
+	type row struct {
+		ID, Kind, Model, Status, StatusCode, Detail string
+		Sources                                     []string
+	}
+	var rows []row
+	var lines []string
+	if o := res.Overlay; o != nil {
+		lines = publish.OverlayLines(res, l)[:1]
+		for _, st := range o.Statuses {
+			detail := st.Detail
+			if key := "status.detail." + st.Status + "." + string(st.Kind); l != i18n.EN && i18n.Has(key) {
+				detail = l.T(key, st.Args...)
+			}
+			rows = append(rows, row{st.ID, l.T("entry." + string(st.Kind)), st.Model, l.T("status." + st.Status), st.Status, detail, st.Sources})
+		}
+	}
+	p.Body = map[string]any{"Summary": lines, "Rows": rows}
+	s.render(w, r, "overlay.tmpl", p, http.StatusOK)
 }
 
 // estimateRow is a line of a model page's estimate table.

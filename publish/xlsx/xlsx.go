@@ -277,6 +277,10 @@ func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, 
 	if estimating {
 		headers = append(headers, l.T("col.figure"))
 	}
+	curating := d.Result.Overlay != nil
+	if curating {
+		headers = append(headers, l.T("col.curated"))
+	}
 	sw, err := f.NewStreamWriter(models)
 	if err != nil {
 		return err
@@ -315,8 +319,15 @@ func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, 
 			row = append(row, m.Raw[fld])
 		}
 		row = append(row, publish.DisplayName(m.File), m.Line)
-		if estimating && m.HasFLOP {
-			row = append(row, publish.MethodName(m.Method, l))
+		if estimating {
+			fig := ""
+			if m.HasFLOP {
+				fig = publish.MethodName(m.Method, l)
+			}
+			row = append(row, fig)
+		}
+		if curating {
+			row = append(row, publish.CuratedText(m.Curated, l))
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(cell, row); err != nil {
