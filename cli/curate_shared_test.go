@@ -211,3 +211,83 @@ retrieved = "2026-11-29"
 		t.Errorf("adding a listed model: exit %d: %s", exit, errOut)
 	}
 }
+
+// diff and history apply the overlay to both sides: with an entry that
+// adds A.X K2 (new upstream on 2026-08-19), the Korean count no longer
+// moves between the two downloads, while without it, it rises by one.
+func TestOverlayInDiffAndHistory(t *testing.T) {
+	snaps := shared.Snapshots(t)
+	older, newer := filepath.Join(snaps, "2026-07-28"), filepath.Join(snaps, "2026-08-19")
+	var date string
+	for _, r := range readCSV(t, filepath.Join(newer, "epoch_large_scale_ai_models.csv")) {
+		if normName(r["Model"]) == "A.X K2" {
+			date = r["Publication date"]
+		}
+	}
+	dir := t.TempDir()
+	if exit, _, errOut := run(t, nil, "curate", "add", "--name", "A.X K2", "--organization", "SK Telecom", "--country", "Korea (Republic of)",
+		"--date", date, "--compute", "1e24", "--overlay", dir, "--source-url", "https://example.org", "--author", "t", "--reason", "r"); exit != 0 {
+		t.Fatal(errOut)
+	}
+	krDelta := func(ov string) float64 {
+		exit, out, errOut := run(t, nil, "diff", older, newer, "--overlay", ov, "--to", "2026", "--format", "json")
+		if exit != 0 {
+			t.Fatalf("diff: exit %d: %s", exit, errOut)
+		}
+		var d struct {
+			Census struct {
+				Countries []struct {
+					Code          string
+					Before, After float64
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range d.Census.Countries {
+			if c.Code == "KR" {
+				return c.After - c.Before
+			}
+		}
+		return 0
+	}
+	// Epoch added two Korean models between the downloads (A.X K2 and
+	// Motif-3): one of them is already counted by the entry.
+	if without, with := krDelta("none"), krDelta(dir); without < 1 || with != without-1 {
+		t.Errorf("KR moves by %v without the overlay and %v with it; want one less with it", without, with)
+	}
+	archive := t.TempDir()
+	for _, s := range []string{older, newer} {
+		b, err := os.ReadFile(filepath.Join(s, "epoch_large_scale_ai_models.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := filepath.Join(archive, filepath.Base(s))
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "epoch_large_scale_ai_models.csv"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	step := func(ov string) float64 {
+		exit, out, errOut := run(t, nil, "history", "--source", archive, "--figure", "country", "--country", "KR", "--year", date[:4],
+			"--overlay", ov, "--format", "json")
+		if exit != 0 {
+			t.Fatalf("history: exit %d: %s", exit, errOut)
+		}
+		var h struct {
+			Points []struct {
+				Value float64 `json:"count"`
+			} `json:"points"`
+		}
+		if err := json.Unmarshal([]byte(out), &h); err != nil || len(h.Points) != 2 {
+			t.Fatalf("history: %s (%v)", out, err)
+		}
+		return h.Points[1].Value - h.Points[0].Value
+	}
+	if without, with := step("none"), step(dir); with != without-1 {
+		t.Errorf("history step %v without the overlay, %v with it; want one less with it", without, with)
+	}
+}

@@ -53,6 +53,7 @@ and rules.
 	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
 	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
 	o.addCensusFlags(fs, l)
+	o.addOverlayFlag(fs, l)
 	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.diff"))
 	fs.IntVar(&o.Limit, "limit", 30, l.T("flag.limit"))
@@ -99,7 +100,11 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 		}
 	}
 	a, b := refs[0], refs[1]
-	d, err := snapshots.CompareRefs(ctx, r, a, b, o.Subset, copt)
+	ov, _, err := o.loadOverlay(io, l)
+	if err != nil {
+		return err
+	}
+	d, err := snapshots.CompareRefs(ctx, r, a, b, o.Subset, copt, ov)
 	if err != nil {
 		var sm *snapshots.SubsetMismatch
 		var ie *epoch.InputError

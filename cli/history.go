@@ -53,6 +53,7 @@ of the store.
 	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
 	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
 	o.addCensusFlags(fs, l)
+	o.addOverlayFlag(fs, l)
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.rules"))
 	o.Top = census.DefaultTop
 	return cmd
@@ -113,8 +114,12 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 			return badValue(l, "--country", o.Country, l.T("err.iso_code"))
 		}
 	}
+	ov, _, err := o.loadOverlay(io, l)
+	if err != nil {
+		return err
+	}
 	h, err := snapshots.FollowRefs(ctx, r, refs, snapshots.HistoryOptions{
-		Figure: o.Figure, Subset: o.Subset, Year: o.Year, Country: o.Country, From: o.From, To: o.To, Census: copt,
+		Figure: o.Figure, Subset: o.Subset, Year: o.Year, Country: o.Country, From: o.From, To: o.To, Census: copt, Overlay: ov,
 	})
 	if err != nil {
 		return asUsage(l, storeOrInput(l, err))

@@ -111,9 +111,9 @@ type rawModel struct {
 }
 
 // collect reads a snapshot's subset, keeping the first row of each name.
-func collect(ctx context.Context, ref *Ref, rules *census.Rules, subset string) (*census.Dataset, map[string]*rawModel, error) {
+func collect(ctx context.Context, ref *Ref, rules *census.Rules, subset string, ov *census.Overlay) (*census.Dataset, map[string]*rawModel, error) {
 	raws := map[string]*rawModel{}
-	opt := epoch.LoadOptions{Subset: subset, OnRow: func(r *census.Raw) {
+	opt := epoch.LoadOptions{Subset: subset, Overlay: ov, OnRow: func(r *census.Raw) {
 		name := census.Clean(r.Get(census.FieldName))
 		if name == "" || raws[name] != nil {
 			return
@@ -169,23 +169,25 @@ func sameSet(a, b string, split func(string) []string) bool {
 // Compare computes the diff from stored snapshot a to stored snapshot b:
 // CompareRefs of their refs.
 func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *store.Snapshot, subset string, opt census.Options) (*Diff, error) {
-	return CompareRefs(ctx, rules, Stored(st, a), Stored(st, b), subset, opt)
+	return CompareRefs(ctx, rules, Stored(st, a), Stored(st, b), subset, opt, nil)
 }
 
 // CompareRefs computes the diff from snapshot a to snapshot b, stored or
 // read from sources, for a subset ("" is the default: large-scale from an
 // export of several files). The census effect uses opt; a period left at
-// zero is b's default period. Its errors are *SubsetMismatch when the two
-// default subsets differ, and those of reading either snapshot.
-func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset string, opt census.Options) (*Diff, error) {
+// zero is b's default period. An overlay ov (nil for none) is applied to
+// both censuses; the model-level changes are the upstream's. Its errors are
+// *SubsetMismatch when the two default subsets differ, and those of
+// reading either snapshot.
+func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset string, opt census.Options, ov *census.Overlay) (*Diff, error) {
 	if subset == "" && a.Has(epoch.SubsetLargeScale) && b.Has(epoch.SubsetLargeScale) {
 		subset = epoch.SubsetLargeScale // compare like with like, even a lone file
 	}
-	dsA, rawA, err := collect(ctx, a, rules, subset)
+	dsA, rawA, err := collect(ctx, a, rules, subset, ov)
 	if err != nil {
 		return nil, err
 	}
-	dsB, rawB, err := collect(ctx, b, rules, subset)
+	dsB, rawB, err := collect(ctx, b, rules, subset, ov)
 	if err != nil {
 		return nil, err
 	}

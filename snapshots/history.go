@@ -29,6 +29,8 @@ type HistoryOptions struct {
 	// snapshot's year).
 	From, To int
 	Census   census.Options
+	// Overlay, when set, is applied to every snapshot's census.
+	Overlay *census.Overlay
 }
 
 // Point is one snapshot's value of the figure.
@@ -112,7 +114,7 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		ds, err := snap.Load(ctx, rules, epoch.LoadOptions{Subset: opt.Subset})
+		ds, err := snap.Load(ctx, rules, epoch.LoadOptions{Subset: opt.Subset, Overlay: opt.Overlay})
 		var ie *epoch.InputError
 		if errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset {
 			h.Skipped = append(h.Skipped, snap.ref(nil))
