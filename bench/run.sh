@@ -12,7 +12,7 @@ echo
 echo "| file | encoding/csv floor | report | ratio | report peak memory |"
 echo "|---|---:|---:|---:|---:|"
 awk '
-/^Benchmark(Store|Pandas|InProcess)/ { next }
+/^Benchmark(Store|Pandas|InProcess|Overlay)/ { next }
 /^Benchmark/ {
 	name=$1; sub(/-[0-9]+$/, "", name); ns=$3; mib=$5
 	n=split(name, p, "/"); kind=p[n]; file=p[2]; if (p[1]=="BenchmarkShared") file="largest shared all_ai_models.csv"
@@ -40,6 +40,21 @@ END {
 	if (iest) printf "| in-process: `estimate --source … --format json`, every row estimated | %.0f ms | %.2f × report --format json |\n", iest/1e6, iest/irep
 	if (iestt) printf "| in-process: `estimate --source …` (text), every row estimated | %.0f ms | %.2f × report (text) |\n", iestt/1e6, iestt/irept
 	if (pandas) printf "| pandas script (bench/pandas_census.py), whole process | %.0f ms | report is %.1f × faster |\n", pandas/1e6, pandas/rep
+}' "$out"
+
+echo
+echo "| overlay (300 entries: 100 adds, 100 corrections, 100 exclusions), largest shared all_ai_models.csv | no overlay | with it | added |"
+echo "|---|---:|---:|---:|"
+awk '
+/^BenchmarkOverlay\/process\/none/ { pn=$3 }
+/^BenchmarkOverlay\/process\/300-cached/ { po=$3 }
+/^BenchmarkOverlay\/in-process\/none/ { in_=$3 }
+/^BenchmarkOverlay\/in-process\/300-cached/ { io=$3 }
+/^BenchmarkOverlay\/in-process\/300-cold/ { ic=$3 }
+END {
+	if (pn) printf "| `report --format json`, whole process, entries cached | %.0f ms | %.0f ms | %.1f ms |\n", pn/1e6, po/1e6, (po-pn)/1e6
+	if (in_) printf "| `report --format json`, in-process, entries cached | %.0f ms | %.0f ms | %.1f ms |\n", in_/1e6, io/1e6, (io-in_)/1e6
+	if (ic) printf "| `report --format json`, in-process, all 300 files parsed (first run) | %.0f ms | %.0f ms | %.1f ms |\n", in_/1e6, ic/1e6, (ic-in_)/1e6
 }' "$out"
 
 echo

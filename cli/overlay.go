@@ -48,7 +48,11 @@ func (o *sourceOptions) loadOverlay(io *IOStreams, l i18n.Lang) (*census.Overlay
 	if dir == "" {
 		return nil, nil, nil
 	}
-	ov, problems, err := overlay.Load(dir)
+	cache := o.CacheDir
+	if cache == "" {
+		cache = overlay.DefaultCacheDir(io.Getenv)
+	}
+	ov, problems, err := overlay.LoadCached(dir, cache)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_dir", dir), Err: err}

@@ -142,11 +142,19 @@ var Subsets = []string{"large-scale", "notable", "frontier", "all"}
 // Load reads every entry of dir (files ending in .toml, in name order,
 // outside RetiredDir). It returns the overlay of the valid entries and one
 // Error for each problem found: a bad entry never hides the good ones.
-// Path is dir; Hash is the SHA-256, in hex, of every file's name and bytes
-// in name order. The error is for a folder that cannot be read.
-func Load(dir string) (*census.Overlay, []*Error, error) {
+// Path is dir; Hash is the SHA-256, in hex, of every file's name and the
+// SHA-256 of its bytes, one "name NUL sum" per file in name order. The
+// error is for a folder that cannot be read.
+func Load(dir string) (*census.Overlay, []*Error, error) { return LoadCached(dir, "") }
+
+// LoadCached is Load with a cache of parsed entries in cacheDir ("" for
+// none): a file whose name, size and modification time are those cached is
+// not read again, as git's index and make do. The cache is rewritten,
+// through a temporary file, when a file changed.
+func LoadCached(dir, cacheDir string) (*census.Overlay, []*Error, error) {
 	ov := &census.Overlay{Path: dir, Entries: []census.Entry{}}
 	var names []string
+	stats := map[string]fs.FileInfo{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -159,6 +167,9 @@ func Load(dir string) (*census.Overlay, []*Error, error) {
 		}
 		if strings.HasSuffix(d.Name(), ".toml") {
 			names = append(names, p)
+			if info, err := d.Info(); err == nil {
+				stats[p] = info
+			}
 		}
 		return nil
 	})
@@ -166,34 +177,50 @@ func Load(dir string) (*census.Overlay, []*Error, error) {
 		return nil, nil, fmt.Errorf("overlay %s: %w", dir, err)
 	}
 	sort.Strings(names)
-	files := readAll(names)
+	cached := readCache(cacheDir, dir)
+	files := make([]parsed, len(names))
+	var todo []int
+	for i, p := range names {
+		rel, _ := filepath.Rel(dir, p)
+		files[i].rel = filepath.ToSlash(rel)
+		if c, ok := cached[files[i].rel]; ok && stats[p] != nil && c.Size == stats[p].Size() && c.ModTime == stats[p].ModTime().UnixNano() {
+			files[i].entry, files[i].sum, files[i].cached = c.Entry, c.Sum, true
+			files[i].entry.File = p
+			continue
+		}
+		todo = append(todo, i)
+	}
+	readAll(names, files, todo)
 	h := sha256.New()
 	var problems []*Error
 	ids := map[string]string{}
 	adds := map[string]string{}
+	var fresh []cacheFile
 	for i, p := range names {
-		rel, _ := filepath.Rel(dir, p)
 		f := &files[i]
 		if f.err != nil {
 			problems = append(problems, &Error{File: p, Code: CodeRead, Msg: f.err.Error(), Args: []any{f.err.Error()}})
 			continue
 		}
-		data, e, errs := f.data, f.entry, f.errs
-		h.Write([]byte(filepath.ToSlash(rel)))
+		h.Write([]byte(f.rel))
 		h.Write([]byte{0})
-		h.Write(data)
-		if len(errs) > 0 {
-			problems = append(problems, errs...)
+		h.Write(f.sum[:])
+		if len(f.errs) > 0 {
+			problems = append(problems, f.errs...)
 			continue
 		}
+		e := f.entry
+		if st := stats[p]; st != nil {
+			fresh = append(fresh, cacheFile{Name: f.rel, Size: st.Size(), ModTime: st.ModTime().UnixNano(), Sum: f.sum, Entry: e})
+		}
 		if other, dup := ids[e.ID]; dup {
-			problems = append(problems, &Error{File: p, Line: keyLine(data, "id"), Field: "id", Code: CodeDuplicate,
+			problems = append(problems, &Error{File: p, Line: f.line("id"), Field: "id", Code: CodeDuplicate,
 				Msg: fmt.Sprintf("id %q is also the id of %s", e.ID, other), Args: []any{e.ID, other}})
 			continue
 		}
 		if e.Kind == census.EntryAdd {
 			if other, dup := adds[census.MatchKey(e.Model)]; dup {
-				problems = append(problems, &Error{File: p, Line: keyLine(data, "model"), Field: "model", Code: CodeDuplicate,
+				problems = append(problems, &Error{File: p, Line: f.line("model"), Field: "model", Code: CodeDuplicate,
 					Msg: fmt.Sprintf("model %q is also added by %s", e.Model, other), Args: []any{e.Model, other}})
 				continue
 			}
@@ -203,22 +230,38 @@ func Load(dir string) (*census.Overlay, []*Error, error) {
 		ov.Entries = append(ov.Entries, e)
 	}
 	ov.Hash = hex.EncodeToString(h.Sum(nil))
+	if len(todo) > 0 || len(fresh) != len(cached) {
+		writeCache(cacheDir, dir, fresh)
+	}
 	return ov, problems, nil
 }
 
-// parsed is one entry file, read and parsed.
+// parsed is one entry file, read and parsed, or taken from the cache.
 type parsed struct {
-	data  []byte
-	entry census.Entry
-	errs  []*Error
-	err   error
+	rel    string // the name in the folder, with '/'
+	path   string
+	data   []byte // nil for a cached entry
+	sum    [sha256.Size]byte
+	entry  census.Entry
+	errs   []*Error
+	err    error
+	cached bool
 }
 
-// readAll reads and parses the files, on as many goroutines as there are
-// CPUs: hundreds of small files are mostly system calls and parsing.
-func readAll(names []string) []parsed {
-	out := make([]parsed, len(names))
-	workers := min(runtime.GOMAXPROCS(0), len(names), 8)
+// line is the line of a top-level key in the file (read again for a cached
+// entry: only for a message).
+func (f *parsed) line(key string) int {
+	if f.data == nil && f.path != "" {
+		f.data, _ = os.ReadFile(f.path)
+	}
+	return keyLine(f.data, key)
+}
+
+// readAll reads and parses files[i] for each i of todo, on as many
+// goroutines as there are CPUs: hundreds of small files are mostly system
+// calls and parsing.
+func readAll(names []string, files []parsed, todo []int) {
+	workers := min(runtime.GOMAXPROCS(0), len(todo), 8)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -226,19 +269,23 @@ func readAll(names []string) []parsed {
 		go func() {
 			defer wg.Done()
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(names) {
+				k := int(next.Add(1) - 1)
+				if k >= len(todo) {
 					return
 				}
-				f := &out[i]
-				if f.data, f.err = os.ReadFile(names[i]); f.err == nil {
-					f.entry, f.errs = Parse(names[i], f.data)
+				f := &files[todo[k]]
+				f.path = names[todo[k]]
+				if f.data, f.err = os.ReadFile(f.path); f.err == nil {
+					f.sum = sha256.Sum256(f.data)
+					f.entry, f.errs = Parse(f.path, f.data)
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	return out
+	for i := range files {
+		files[i].path = names[i]
+	}
 }
 
 // validID reports whether id is 1–100 letters, digits, '.', '_' or '-',
@@ -516,6 +563,21 @@ func tableLine(data []byte, name string, i int) int {
 		}
 	}
 	return 0
+}
+
+// DefaultCacheDir is where LoadCached keeps parsed entries by default:
+// $XDG_CACHE_HOME/modelcensus, or ~/.cache/modelcensus; "" when neither
+// is known. getenv is os.Getenv or a test's.
+func DefaultCacheDir(getenv func(string) string) string {
+	base := getenv("XDG_CACHE_HOME")
+	if base == "" {
+		home := getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		base = filepath.Join(home, ".cache")
+	}
+	return filepath.Join(base, "modelcensus")
 }
 
 // DefaultDir is the overlay used when none is named:

@@ -122,3 +122,36 @@ func TestExampleOverlayIsValid(t *testing.T) {
 		}
 	}
 }
+
+// A cached load gives the same entries and hash as a fresh one, and a
+// changed file is read again.
+func TestLoadCached(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	data, err := os.ReadFile("../examples/overlay-kr/add-kanana.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "add-kanana.toml")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plain, _, _ := overlay.Load(dir)
+	first, _, _ := overlay.LoadCached(dir, cache)
+	second, problems, err := overlay.LoadCached(dir, cache)
+	if err != nil || len(problems) > 0 || second.Hash != plain.Hash || first.Hash != plain.Hash ||
+		len(second.Entries) != 1 || second.Entries[0].Model != "Kanana" || second.Entries[0].File != p {
+		t.Fatalf("cached load: %v %v %+v", err, problems, second)
+	}
+	if files, _ := filepath.Glob(filepath.Join(cache, "overlay-*.gob")); len(files) != 1 {
+		t.Errorf("cache files %v", files)
+	}
+	// A change of size: the file is parsed again.
+	changed := strings.Replace(string(data), `model = "Kanana"`, `model = "Kanana 2"`, 1)
+	if err := os.WriteFile(p, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third, _, _ := overlay.LoadCached(dir, cache)
+	if third.Entries[0].Model != "Kanana 2" || third.Hash == plain.Hash {
+		t.Errorf("a changed file was not read again: %+v", third.Entries[0])
+	}
+}
