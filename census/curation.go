@@ -355,7 +355,11 @@ func (d *Dataset) finishCuration() {
 			n := len(d.rows)
 			d.addRow(&raw)
 			if len(d.rows) == n {
-				st.Status, st.Detail = StatusOrphaned, "the entry's row could not be read (name or date)"
+				st.Status, st.Args = StatusOrphaned, []any{e.From}
+				st.Detail = "the entry gives no valid publication date"
+				if e.From != "" {
+					st.Detail += ", and this source's " + e.From + " subset does not list the model"
+				}
 				continue
 			}
 			r := &d.rows[n]

@@ -278,6 +278,7 @@ var catalog = map[string][2]string{
 	"status.detail.upstream.add":     {"the upstream now lists %q; the entry is not applied and can be retired", "원본에 이제 %q가 있습니다. 항목은 적용하지 않으며 은퇴시킬 수 있습니다"},
 	"status.detail.upstream.correct": {"the upstream %s is now %q, the entry's value; the entry can be retired", "원본의 %s가 이제 항목의 값 %q입니다. 항목을 은퇴시킬 수 있습니다"},
 	"status.detail.conflict.correct": {"%s was %q upstream when the entry was written and is now %q; the entry still sets %q", "%s는 작성 당시 원본에서 %q였고 지금은 %q입니다. 항목은 여전히 %q로 설정합니다"},
+	"status.detail.orphaned.add":     {"the entry gives no valid publication date (and the %q subset, if any, does not list the model here)", "항목에 올바른 공개일이 없습니다(%q 부분집합이 있다면 그곳에도 이 모델이 없습니다)"},
 	"status.detail.orphaned.correct": {"no upstream model is named %q any more", "원본에 %q라는 모델이 더 이상 없습니다"},
 	"status.detail.orphaned.exclude": {"no upstream model is named %q any more", "원본에 %q라는 모델이 더 이상 없습니다"},
 	"flag.cur.id":                    {"the entry's id (default: KIND-NAME)", "항목 id(기본값: 종류-이름)"},
