@@ -495,6 +495,9 @@ func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
 	flop := "–"
 	if m.FLOP != nil {
 		flop = publish.FormatFLOP(*m.FLOP)
+		if m.Estimated {
+			flop += census.EstimateMark + " (" + publish.MethodName(m.Method, l) + ")"
+		}
 	}
 	rows := []row{
 		{l.T("col.model"), raw(census.FieldName), m.Name, ""},
