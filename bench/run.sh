@@ -12,7 +12,7 @@ echo
 echo "| file | encoding/csv floor | report | ratio | report peak memory |"
 echo "|---|---:|---:|---:|---:|"
 awk '
-/^Benchmark(Store|Pandas|InProcess|Overlay)/ { next }
+/^Benchmark(Store|Pandas|InProcess|Overlay|Explain)/ { next }
 /^Benchmark/ {
 	name=$1; sub(/-[0-9]+$/, "", name); ns=$3; mib=$5
 	n=split(name, p, "/"); kind=p[n]; file=p[2]; if (p[1]=="BenchmarkShared") file="largest shared all_ai_models.csv"
@@ -56,6 +56,11 @@ END {
 	if (in_) printf "| `report --format json`, in-process, entries cached | %.0f ms | %.0f ms | %.1f ms |\n", in_/1e6, io/1e6, (io-in_)/1e6
 	if (ic) printf "| `report --format json`, in-process, all 300 files parsed (first run) | %.0f ms | %.0f ms | %.1f ms |\n", in_/1e6, ic/1e6, (ic-in_)/1e6
 }' "$out"
+
+echo
+echo "| diff --explain, the two largest shared all_ai_models.csv | time |"
+echo "|---|---:|"
+awk '/^BenchmarkExplain\/(in-process|process)-/ { name=$1; sub(/-[0-9]+$/, "", name); sub(/^BenchmarkExplain\//, "", name); printf "| %s | %.0f ms |\n", name, $3/1e6 }' "$out"
 
 echo
 echo "| store | time |"

@@ -340,16 +340,8 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 		attribute(countries, cs, opt.Attribution)
 		if latest {
 			attribute(countriesLatest, cs, opt.Attribution)
-			names := m.Groups()
-			if opt.OrgLevel == OrgLevelOrganization {
-				names = m.Organizations()
-			}
-			seen := map[string]bool{}
-			for _, n := range names {
-				if !seen[n] {
-					seen[n] = true
-					orgs[n]++
-				}
+			for _, n := range m.countedOrganizations(opt.OrgLevel) {
+				orgs[n]++
 			}
 		}
 		for _, g := range m.DomainGroups() {

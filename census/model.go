@@ -5,6 +5,7 @@
 package census
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -300,6 +301,26 @@ type Model struct {
 
 	File string
 	Line int
+}
+
+// countedOrganizations are the names a model counts once each for in the
+// organizations figure: its groups, or its organizations at
+// OrgLevelOrganization.
+func (m *Model) countedOrganizations(level OrgLevel) []string {
+	names := m.Groups()
+	if level == OrgLevelOrganization {
+		names = m.Organizations()
+	}
+	if len(names) < 2 {
+		return names
+	}
+	out := make([]string, 0, len(names))
+	for i, n := range names {
+		if !slices.Contains(names[:i], n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // Organizations returns the model's canonical organizations.

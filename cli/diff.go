@@ -25,6 +25,7 @@ import (
 type diffOptions struct {
 	reportOptions // its dbOptions is --db
 	Limit         int
+	Explain       bool
 }
 
 func newDiffCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -43,7 +44,7 @@ and rules.
 스냅숏 A에서 B로 바뀐 것을 보여줍니다. A와 B는 저장된 스냅숏 번호이거나 직접 읽을
 원본(CSV, 폴더, ai_models.zip, URL)이므로 저장소 없이도 두 내려받기를 비교할 수 있습니다: 추가·삭제된 모델(이름 기준, 링크나
 참고문헌이 같으면 이름 변경), 바뀐 값, 같은 기간과 규칙에서 현황 통계에 미친 영향.`,
-		Example: "  modelcensus diff 12 13\n  modelcensus diff 12 13 --format json\n  modelcensus diff old/ai_models.zip new/ai_models.zip",
+		Example: "  modelcensus diff 12 13\n  modelcensus diff 12 13 --format json\n  modelcensus diff old/ai_models.zip new/ai_models.zip\n  modelcensus diff ../shared/epoch-snapshots/2024-07-06 ../shared/epoch-snapshots/2025-02-01 --explain",
 		Args:    cobra.ExactArgs(2),
 		RunE:    func(cmd *cobra.Command, args []string) error { return runDiff(cmd.Context(), io, o, args) },
 	}
@@ -56,7 +57,8 @@ and rules.
 	o.addOverlayFlag(fs, l)
 	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.diff"))
-	fs.IntVar(&o.Limit, "limit", 30, l.T("flag.limit"))
+	fs.IntVar(&o.Limit, "limit", 0, l.T("flag.limit"))
+	fs.BoolVar(&o.Explain, "explain", false, l.T("flag.explain"))
 	return cmd
 }
 
@@ -104,7 +106,7 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	if err != nil {
 		return err
 	}
-	d, err := snapshots.CompareRefs(ctx, r, a, b, o.Subset, copt, ov)
+	d, err := snapshots.CompareRefs(ctx, r, a, b, o.Subset, snapshots.CompareOptions{Census: copt, Overlay: ov, Explain: o.Explain})
 	if err != nil {
 		var sm *snapshots.SubsetMismatch
 		var ie *epoch.InputError
@@ -213,6 +215,77 @@ func writeDiffText(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang, limit int) {
 		tt.Rows = append(tt.Rows, row)
 	}
 	publish.WriteTable(b, tt, l)
+	if d.Explain != nil {
+		writeExplain(b, d, l)
+	}
+}
+
+// writeExplain prints every figure that changed, each key with its
+// before, after and delta, and every model behind it, in full.
+func writeExplain(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang) {
+	cd := d.Census
+	b.WriteString("\n" + l.T("diff.explain", len(d.Explain)) + "\n")
+	r := &census.Result{Period: cd.Period, LatestYear: cd.Period.To}
+	countries := map[string]census.CountryCount{}
+	for _, list := range [][]snapshots.CountryDelta{cd.Countries, cd.CountriesLatest} {
+		for _, c := range list {
+			countries[c.Code] = c.Country()
+		}
+	}
+	last := ""
+	for _, e := range d.Explain {
+		if e.Figure != last {
+			last = e.Figure
+			title := l.T("fig.total")
+			if f, ok := census.FigureByName(e.Figure); ok {
+				title = f.Text(f.Title, string(l), r, "")
+			}
+			b.WriteString("\n" + title + "\n")
+		}
+		key := e.Key
+		switch e.Figure {
+		case census.FigureCountries, census.FigureCountriesLatest:
+			if c, ok := countries[key]; ok {
+				key += " " + publish.CountryName(c, l)
+			}
+		case census.FigureDomains, census.FigureDomainsLatest:
+			key = publish.DomainGroupName(key, l)
+		}
+		switch {
+		case e.Figure == census.FigureTopComputeLatest:
+			fmt.Fprintf(b, "  %s: %s → %s\n", key, flopOrDash(e.Before), flopOrDash(e.After))
+		case key == "":
+			fmt.Fprintf(b, "  %s → %s (%s)\n", publish.FormatCount(e.Before), publish.FormatCount(e.After), signed(e.Delta))
+		default:
+			fmt.Fprintf(b, "  %s: %s → %s (%s)\n", strings.TrimSpace(key), publish.FormatCount(e.Before), publish.FormatCount(e.After), signed(e.Delta))
+		}
+		for _, c := range e.Causes {
+			line := "    " + l.T("cause."+c.Cause) + ": " + c.Model
+			if c.Detail != "" {
+				line += " (" + causeDetail(c, l) + ")"
+			}
+			if e.Figure != census.FigureTopComputeLatest {
+				line += " " + signed(c.Contribution)
+			}
+			b.WriteString(line + "\n")
+		}
+	}
+}
+
+// causeDetail is a cause's detail in l.
+func causeDetail(c census.Cause, l i18n.Lang) string {
+	if key := "cause.detail." + c.Cause; len(c.Args) > 0 && i18n.Has(key) {
+		return l.T(key, c.Args...)
+	}
+	return c.Detail
+}
+
+// flopOrDash is a ranking value: the FLOP, or "–" for not ranked.
+func flopOrDash(v float64) string {
+	if v == 0 {
+		return "–"
+	}
+	return publish.FormatFLOP(v)
 }
 
 // refLabel names a snapshot of a diff in l: "snapshot 12", or its source.

@@ -102,6 +102,18 @@ type Diff struct {
 	Renamed []Rename    `json:"renamed"`
 	Changed []Change    `json:"changed"`
 	Census  CensusDiff  `json:"census"`
+	// Explain, with CompareOptions.Explain, is every change of every
+	// census figure with the models behind it (census.Explain).
+	Explain []census.Explanation `json:"explain,omitempty"`
+}
+
+// CompareOptions are how CompareRefs compares: the census's counting
+// rules, an overlay applied to both sides (nil for none), and whether to
+// explain each change of a figure.
+type CompareOptions struct {
+	Census  census.Options
+	Overlay *census.Overlay
+	Explain bool
 }
 
 // rawModel is what a diff compares of one model: the cells as read.
@@ -169,7 +181,7 @@ func sameSet(a, b string, split func(string) []string) bool {
 // Compare computes the diff from stored snapshot a to stored snapshot b:
 // CompareRefs of their refs.
 func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *store.Snapshot, subset string, opt census.Options) (*Diff, error) {
-	return CompareRefs(ctx, rules, Stored(st, a), Stored(st, b), subset, opt, nil)
+	return CompareRefs(ctx, rules, Stored(st, a), Stored(st, b), subset, CompareOptions{Census: opt})
 }
 
 // CompareRefs computes the diff from snapshot a to snapshot b, stored or
@@ -179,7 +191,8 @@ func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *st
 // both censuses; the model-level changes are the upstream's. Its errors are
 // *SubsetMismatch when the two default subsets differ, and those of
 // reading either snapshot.
-func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset string, opt census.Options, ov *census.Overlay) (*Diff, error) {
+func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset string, co CompareOptions) (*Diff, error) {
+	opt, ov := co.Census, co.Overlay
 	if subset == "" && a.Has(epoch.SubsetLargeScale) && b.Has(epoch.SubsetLargeScale) {
 		subset = epoch.SubsetLargeScale // compare like with like, even a lone file
 	}
@@ -300,6 +313,15 @@ func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset str
 		return nil, err
 	}
 	d.Census = censusDiff(ra, rb)
+	if co.Explain {
+		renames := map[string]string{}
+		for _, r := range d.Renamed {
+			renames[r.From] = r.To
+		}
+		if d.Explain, err = census.Explain(dsA, dsB, opt, renames); err != nil {
+			return nil, err
+		}
+	}
 	return d, nil
 }
 
@@ -319,7 +341,7 @@ func sameFLOP(a, b *float64) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
-	return *a == *b
+	return census.SameNumber(*a, *b) // 4.7999999999999996e+24 is 4.8e+24
 }
 
 func flopValue(f *float64) any {

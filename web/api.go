@@ -672,7 +672,7 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 		return nil, err
 	}
 	a, b := snapshots.Stored(s.cat.Store, ids[0]), snapshots.Stored(s.cat.Store, ids[1])
-	d, err := snapshots.CompareRefs(ctx, s.cat.Rules, a, b, subset, opt, s.cat.Overlay)
+	d, err := snapshots.CompareRefs(ctx, s.cat.Rules, a, b, subset, snapshots.CompareOptions{Census: opt, Overlay: s.cat.Overlay, Explain: q.Get("explain") == "true"})
 	var sm *snapshots.SubsetMismatch
 	var ie *epoch.InputError
 	if errors.As(err, &sm) || (errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset) {
