@@ -30,3 +30,10 @@ func BenchmarkExplain(b *testing.B) {
 	b.Run("in-process", func(b *testing.B) { runCLI(b, args...) })
 	b.Run("process", func(b *testing.B) { runProcess(b, bin.report, args...) })
 }
+
+// BenchmarkHistoryExplain times `history --explain` (models per year, each
+// step explained) over the whole shared archive, in-process: issue #14
+// wants it under 1 s.
+func BenchmarkHistoryExplain(b *testing.B) {
+	runCLI(b, "history", "--source", shared.Snapshots(b), "--explain", "--format", "json")
+}

@@ -12,7 +12,7 @@ echo
 echo "| file | encoding/csv floor | report | ratio | report peak memory |"
 echo "|---|---:|---:|---:|---:|"
 awk '
-/^Benchmark(Store|Pandas|InProcess|Overlay|Explain)/ { next }
+/^Benchmark(Store|Pandas|InProcess|Overlay|Explain|HistoryExplain)/ { next }
 /^Benchmark/ {
 	name=$1; sub(/-[0-9]+$/, "", name); ns=$3; mib=$5
 	n=split(name, p, "/"); kind=p[n]; file=p[2]; if (p[1]=="BenchmarkShared") file="largest shared all_ai_models.csv"
@@ -60,7 +60,8 @@ END {
 echo
 echo "| diff --explain, the two largest shared all_ai_models.csv | time |"
 echo "|---|---:|"
-awk '/^BenchmarkExplain\/(in-process|process)-/ { name=$1; sub(/-[0-9]+$/, "", name); sub(/^BenchmarkExplain\//, "", name); printf "| %s | %.0f ms |\n", name, $3/1e6 }' "$out"
+awk '/^BenchmarkExplain\/(in-process|process)-/ { name=$1; sub(/-[0-9]+$/, "", name); sub(/^BenchmarkExplain\//, "", name); printf "| %s | %.0f ms |\n", name, $3/1e6 }
+/^BenchmarkHistoryExplain/ { printf "| `history --explain` over the whole shared archive, in-process | %.0f ms |\n", $3/1e6 }' "$out"
 
 echo
 echo "| store | time |"

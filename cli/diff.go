@@ -225,22 +225,29 @@ func writeDiffText(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang, limit int) {
 func writeExplain(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang) {
 	cd := d.Census
 	b.WriteString("\n" + l.T("diff.explain", len(d.Explain)) + "\n")
-	r := &census.Result{Period: cd.Period, LatestYear: cd.Period.To}
 	countries := map[string]census.CountryCount{}
 	for _, list := range [][]snapshots.CountryDelta{cd.Countries, cd.CountriesLatest} {
 		for _, c := range list {
 			countries[c.Code] = c.Country()
 		}
 	}
+	writeExplanations(b, d.Explain, cd.Period, countries, l, "")
+}
+
+// writeExplanations prints explanations grouped by figure, each key with
+// its before, after and delta and every cause in full; indent goes before
+// every line. countries name the country codes where known.
+func writeExplanations(b *bytes.Buffer, list []census.Explanation, period census.Period, countries map[string]census.CountryCount, l i18n.Lang, indent string) {
+	r := &census.Result{Period: period, LatestYear: period.To}
 	last := ""
-	for _, e := range d.Explain {
+	for _, e := range list {
 		if e.Figure != last {
 			last = e.Figure
 			title := l.T("fig.total")
 			if f, ok := census.FigureByName(e.Figure); ok {
 				title = f.Text(f.Title, string(l), r, "")
 			}
-			b.WriteString("\n" + title + "\n")
+			b.WriteString("\n" + indent + title + "\n")
 		}
 		key := e.Key
 		switch e.Figure {
@@ -251,6 +258,7 @@ func writeExplain(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang) {
 		case census.FigureDomains, census.FigureDomainsLatest:
 			key = publish.DomainGroupName(key, l)
 		}
+		b.WriteString(indent)
 		switch {
 		case e.Figure == census.FigureTopComputeLatest:
 			fmt.Fprintf(b, "  %s: %s → %s\n", key, flopOrDash(e.Before), flopOrDash(e.After))
@@ -260,7 +268,7 @@ func writeExplain(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang) {
 			fmt.Fprintf(b, "  %s: %s → %s (%s)\n", strings.TrimSpace(key), publish.FormatCount(e.Before), publish.FormatCount(e.After), signed(e.Delta))
 		}
 		for _, c := range e.Causes {
-			line := "    " + l.T("cause."+c.Cause) + ": " + c.Model
+			line := indent + "    " + l.T("cause."+c.Cause) + ": " + c.Model
 			if c.Detail != "" {
 				line += " (" + causeDetail(c, l) + ")"
 			}

@@ -189,3 +189,44 @@ func TestExplain2023JulyToFebruary(t *testing.T) {
 		}
 	}
 }
+
+// history --explain over the shared archive: each step's causes add up to
+// the change of the figure between the two points, and the change from
+// the older compute-intensive file to the large-scale file is a break.
+func TestHistoryExplain(t *testing.T) {
+	exit, out, errOut := run(t, nil, "history", "--source", shared.Snapshots(t), "--figure", "count", "--year", "2023", "--explain", "--format", "json")
+	if exit != 0 {
+		t.Fatalf("exit %d: %s", exit, errOut)
+	}
+	var h snapshots.History
+	if err := json.Unmarshal([]byte(out), &h); err != nil {
+		t.Fatal(err)
+	}
+	breaks := 0
+	for i := 1; i < len(h.Points); i++ {
+		p, q := h.Points[i-1], h.Points[i]
+		if msg := census.ExplainSum(q.Explain); msg != "" {
+			t.Errorf("%s → %s: %s", p.Date, q.Date, msg)
+		}
+		delta := *q.Count - *p.Count
+		sum := 0.0
+		for _, e := range q.Explain {
+			sum += e.Delta
+			if e.Before != *p.Count || e.After != *q.Count {
+				t.Errorf("%s → %s: explained %v → %v, points %v → %v", p.Date, q.Date, e.Before, e.After, *p.Count, *q.Count)
+			}
+		}
+		if sum != delta {
+			t.Errorf("%s → %s: explained delta %v, points' %v", p.Date, q.Date, sum, delta)
+		}
+		if q.Break != "" {
+			breaks++
+			if !strings.Contains(q.Break, "compute_intensive") || q.Date != "2024-07-16" {
+				t.Errorf("break at %s: %s", q.Date, q.Break)
+			}
+		}
+	}
+	if breaks != 1 {
+		t.Errorf("%d breaks, want 1 (compute_intensive_systems.csv → large_scale_ai_models.csv)", breaks)
+	}
+}

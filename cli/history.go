@@ -21,6 +21,7 @@ type historyOptions struct {
 	Figure        string
 	Year          int
 	Country       string
+	Explain       bool
 }
 
 func newHistoryCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -54,6 +55,7 @@ of the store.
 	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
 	o.addCensusFlags(fs, l)
 	o.addOverlayFlag(fs, l)
+	fs.BoolVar(&o.Explain, "explain", false, l.T("flag.explain"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.rules"))
 	o.Top = census.DefaultTop
 	return cmd
@@ -120,6 +122,7 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	}
 	h, err := snapshots.FollowRefs(ctx, r, refs, snapshots.HistoryOptions{
 		Figure: o.Figure, Subset: o.Subset, Year: o.Year, Country: o.Country, From: o.From, To: o.To, Census: copt, Overlay: ov,
+		Explain: o.Explain,
 	})
 	if err != nil {
 		return asUsage(l, storeOrInput(l, err))
@@ -148,9 +151,34 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 		if len(h.Skipped) > 0 {
 			b.WriteString("\n" + l.T("history.skipped", len(h.Skipped)) + "\n")
 		}
+		if o.Explain {
+			writeSteps(&b, h, copt, l)
+		}
 	}
 	_, err = io.Out.Write(b.Bytes())
 	return err
+}
+
+// writeSteps prints, for each step of a history, what changed the figure
+// and the models behind it, and marks a change of dataset as a break.
+func writeSteps(b *bytes.Buffer, h *snapshots.History, opt census.Options, l i18n.Lang) {
+	b.WriteString("\n" + l.T("history.steps") + "\n")
+	period := census.Period{From: h.From, To: h.To}
+	if h.Figure != snapshots.FigurePerYear {
+		period = census.Period{From: h.Year, To: h.Year}
+	}
+	for i := 1; i < len(h.Points); i++ {
+		p, q := h.Points[i-1], h.Points[i]
+		b.WriteString("\n" + l.T("history.step", p.Date, q.Date) + "\n")
+		if q.Break != "" {
+			b.WriteString("  " + l.T("history.break", q.Break) + "\n")
+		}
+		if len(q.Explain) == 0 {
+			b.WriteString("  " + l.T("history.no_change") + "\n")
+			continue
+		}
+		writeExplanations(b, q.Explain, period, nil, l, "  ")
+	}
 }
 
 // historyTable lays the figure out: one row per snapshot.
@@ -172,6 +200,14 @@ func historyTable(h *snapshots.History, l i18n.Lang) publish.Table {
 		t.Headers = append(t.Headers, l.T("col.count"))
 		t.Right = append(t.Right, true)
 	}
+	breaks := false
+	for _, p := range h.Points {
+		breaks = breaks || p.Break != ""
+	}
+	if breaks {
+		t.Headers = append(t.Headers, l.T("col.note"))
+		t.Right = append(t.Right, false)
+	}
 	for _, p := range h.Points {
 		row := []string{strconv.FormatInt(p.Snapshot, 10), p.Date}
 		if p.Source != "" {
@@ -190,6 +226,13 @@ func historyTable(h *snapshots.History, l i18n.Lang) publish.Table {
 			}
 		case p.Count != nil:
 			row = append(row, publish.FormatCount(*p.Count))
+		}
+		if breaks {
+			note := ""
+			if p.Break != "" {
+				note = l.T("history.break", p.Break)
+			}
+			row = append(row, note)
 		}
 		t.Rows = append(t.Rows, row)
 	}

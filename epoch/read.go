@@ -456,6 +456,35 @@ func SubsetOf(name string) string {
 	return ""
 }
 
+// DatasetFamily names the dataset an export file belongs to, whatever the
+// copy's name: "large_scale_ai_models" for large_scale_ai_models.csv,
+// epoch_large_scale_ai_models_raw.csv and the like; "compute_intensive"
+// for the older compute_intensive_systems.csv, a different selection that
+// Epoch replaced by the large-scale file; "notable_ai_models" for
+// notable_systems.csv (Epoch's rename of systems to models is the same
+// dataset). Two files of different families make a break in a history.
+func DatasetFamily(name string) string {
+	n := strings.ToLower(name)
+	if i := strings.LastIndexAny(n, `/\!`); i >= 0 {
+		n = n[i+1:]
+	}
+	n = strings.TrimSuffix(n, ".csv")
+	n = strings.NewReplacer(" ", "_", "-", "_").Replace(n)
+	switch {
+	case strings.Contains(n, "compute_intensive"):
+		return "compute_intensive"
+	case strings.Contains(n, "large_scale"):
+		return "large_scale_ai_models"
+	case strings.Contains(n, "frontier"):
+		return "frontier_ai_models"
+	case strings.Contains(n, "notable"):
+		return "notable_ai_models"
+	case strings.HasPrefix(n, "all_") || strings.Contains(n, "_all_"):
+		return "all_ai_models"
+	}
+	return n
+}
+
 func sortedKeys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {

@@ -211,59 +211,19 @@ func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset str
 		A: a.ref(dsA), B: b.ref(dsB), Subset: dsB.Snapshot.Subset,
 		Added: []ModelRef{}, Removed: []ModelRef{}, Renamed: []Rename{}, Changed: []Change{},
 	}
-	var removed, added []*rawModel
-	for name, m := range rawA {
-		if rawB[name] == nil {
-			removed = append(removed, m)
-		}
+	renamed := matchRenames(rawA, rawB)
+	d.Renamed = append(d.Renamed, renamed...)
+	gone := map[string]bool{}
+	for _, rn := range renamed {
+		gone[rn.From], gone[rn.To] = true, true
 	}
-	for name, m := range rawB {
-		if rawA[name] == nil {
-			added = append(added, m)
-		}
-	}
-	byName := func(list []*rawModel) {
-		sort.Slice(list, func(i, j int) bool { return list[i].name < list[j].name })
-	}
-	byName(removed)
-	byName(added)
-	// A removed and an added model with the same link (or, failing that,
-	// the same reference) are one model renamed.
-	matched := map[*rawModel]bool{}
-	for _, by := range []string{"link", "reference"} {
-		key := func(m *rawModel) string {
-			if by == "link" {
-				return m.link
-			}
-			return m.reference
-		}
-		index := map[string]*rawModel{}
-		for _, m := range added {
-			if k := key(m); k != "" && !matched[m] {
-				if _, dup := index[k]; dup {
-					index[k] = nil // ambiguous: two added models share it
-					continue
-				}
-				index[k] = m
-			}
-		}
-		for _, m := range removed {
-			if matched[m] || key(m) == "" {
-				continue
-			}
-			if to := index[key(m)]; to != nil && !matched[to] {
-				matched[m], matched[to] = true, true
-				d.Renamed = append(d.Renamed, Rename{From: m.name, To: to.name, By: by})
-			}
-		}
-	}
-	for _, m := range removed {
-		if !matched[m] {
+	for _, m := range sortedModels(rawA, rawB) {
+		if !gone[m.name] {
 			d.Removed = append(d.Removed, m.ref())
 		}
 	}
-	for _, m := range added {
-		if !matched[m] {
+	for _, m := range sortedModels(rawB, rawA) {
+		if !gone[m.name] {
 			d.Added = append(d.Added, m.ref())
 		}
 	}
@@ -323,6 +283,56 @@ func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset str
 		}
 	}
 	return d, nil
+}
+
+// sortedModels are the models of x that y lacks, by name.
+func sortedModels(x, y map[string]*rawModel) []*rawModel {
+	var out []*rawModel
+	for name, m := range x {
+		if y[name] == nil {
+			out = append(out, m)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+// matchRenames pairs the models that a lacks in b with those b lacks in a:
+// a removed and an added model with the same link (or, failing that, the
+// same reference) are one model renamed. A link that two added models
+// share matches neither.
+func matchRenames(a, b map[string]*rawModel) []Rename {
+	removed, added := sortedModels(a, b), sortedModels(b, a)
+	out := []Rename{}
+	matched := map[*rawModel]bool{}
+	for _, by := range []string{"link", "reference"} {
+		key := func(m *rawModel) string {
+			if by == "link" {
+				return m.link
+			}
+			return m.reference
+		}
+		index := map[string]*rawModel{}
+		for _, m := range added {
+			if k := key(m); k != "" && !matched[m] {
+				if _, dup := index[k]; dup {
+					index[k] = nil // ambiguous: two added models share it
+					continue
+				}
+				index[k] = m
+			}
+		}
+		for _, m := range removed {
+			if matched[m] || key(m) == "" {
+				continue
+			}
+			if to := index[key(m)]; to != nil && !matched[to] {
+				matched[m], matched[to] = true, true
+				out = append(out, Rename{From: m.name, To: to.name, By: by})
+			}
+		}
+	}
+	return out
 }
 
 // SubsetMismatch is a diff of two snapshots whose default subsets differ:

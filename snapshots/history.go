@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
@@ -31,6 +32,8 @@ type HistoryOptions struct {
 	Census   census.Options
 	// Overlay, when set, is applied to every snapshot's census.
 	Overlay *census.Overlay
+	// Explain annotates each step with the models behind it (Point.Explain).
+	Explain bool
 }
 
 // Point is one snapshot's value of the figure.
@@ -45,6 +48,16 @@ type Point struct {
 	Count *float64 `json:"count,omitempty"`
 	// Top is set for top (nil when the year has no model with compute).
 	Top *census.TopModel `json:"top,omitempty"`
+	// Files are the files the figure was counted from.
+	Files []string `json:"files,omitempty"`
+	// Break, when set, says that the dataset behind the subset changed at
+	// this step (another kind of file: "compute_intensive_systems.csv →
+	// large_scale_ai_models.csv"): a break in the series, not drift.
+	Break string `json:"break,omitempty"`
+	// Explain, with HistoryOptions.Explain, is the step from the previous
+	// point, each key of the figure with the models behind its change
+	// (census.Explain).
+	Explain []census.Explanation `json:"explain,omitempty"`
 }
 
 // History is a figure across the stored snapshots, oldest first.
@@ -110,11 +123,21 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 			h.To = h.From
 		}
 	}
+	var prevDS *census.Dataset
+	var prevRaw map[string]*rawModel
+	var prevFamily string
 	for _, snap := range snaps {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		ds, err := snap.Load(ctx, rules, epoch.LoadOptions{Subset: opt.Subset, Overlay: opt.Overlay})
+		var ds *census.Dataset
+		var raws map[string]*rawModel
+		var err error
+		if opt.Explain {
+			ds, raws, err = collect(ctx, snap, rules, opt.Subset, opt.Overlay)
+		} else {
+			ds, err = snap.Load(ctx, rules, epoch.LoadOptions{Subset: opt.Subset, Overlay: opt.Overlay})
+		}
 		var ie *epoch.InputError
 		if errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset {
 			h.Skipped = append(h.Skipped, snap.ref(nil))
@@ -135,6 +158,27 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 		}
 		sr := snap.ref(ds)
 		p := Point{Snapshot: sr.ID, Date: sr.Date, Source: sr.Source}
+		var names []string
+		for _, f := range ds.Snapshot.Files {
+			p.Files = append(p.Files, census.FileName(f.Name))
+			names = append(names, epoch.DatasetFamily(f.Name))
+		}
+		family := strings.Join(names, "+")
+		if prevFamily != "" && family != prevFamily {
+			p.Break = strings.Join(h.Points[len(h.Points)-1].Files, ", ") + " → " + strings.Join(p.Files, ", ")
+		}
+		if opt.Explain && prevDS != nil {
+			renames := map[string]string{}
+			for _, rn := range matchRenames(prevRaw, raws) {
+				renames[rn.From] = rn.To
+			}
+			all, err := census.Explain(prevDS, ds, co, renames)
+			if err != nil {
+				return nil, err
+			}
+			p.Explain = followed(all, opt)
+		}
+		prevDS, prevRaw, prevFamily = ds, raws, family
 		switch opt.Figure {
 		case FigurePerYear:
 			p.Counts = r.PerYear
@@ -161,6 +205,28 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 		h.trimEmptyYears()
 	}
 	return h, nil
+}
+
+// followed keeps the explanations of the figure a history follows.
+func followed(all []census.Explanation, opt HistoryOptions) []census.Explanation {
+	out := []census.Explanation{}
+	for _, e := range all {
+		keep := false
+		switch opt.Figure {
+		case FigurePerYear:
+			keep = e.Figure == census.FigurePerYear
+		case FigureCount:
+			keep = e.Figure == census.FigureTotal
+		case FigureCountry:
+			keep = e.Figure == census.FigureCountriesLatest && e.Key == opt.Country
+		case FigureTop:
+			keep = e.Figure == census.FigureTopComputeLatest
+		}
+		if keep {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // trimEmptyYears drops the first years in which no snapshot counts a
