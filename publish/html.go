@@ -36,14 +36,20 @@ var ReportJS string
 type Chart struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
-	// Kind is "bar" (vertical, years), "hbar" (horizontal, names) or
-	// "scatter" (the compute chart).
+	// Kind is "bar" (vertical, years), "hbar" (horizontal, names),
+	// "scatter" (the compute chart) or "line" (a figure over snapshots).
 	Kind       string          `json:"kind"`
 	Categories []string        `json:"categories,omitempty"`
 	Series     []ChartSeries   `json:"series,omitempty"`
 	Scatter    []ScatterSeries `json:"scatter,omitempty"`
 	// Table is the id of the table behind the chart.
 	Table string `json:"table"`
+	// Links, for a "line" chart, are where a click on each point leads;
+	// Breaks are the categories where the series breaks (another dataset),
+	// and BreakLabel says so.
+	Links      []string `json:"links,omitempty"`
+	Breaks     []string `json:"breaks,omitempty"`
+	BreakLabel string   `json:"break_label,omitempty"`
 }
 
 // ChartSeries is one series of a bar chart.

@@ -37,6 +37,31 @@
       xAxis: horizontal ? val : cat, yAxis: horizontal ? cat : val, series: series
     };
   }
+  function lineOption(c) {
+    var series = (c.series || []).map(function (s, i) {
+      return {
+        name: s.name, type: 'line', data: s.values || [], symbolSize: 9, cursor: 'pointer',
+        itemStyle: { color: palette[i % palette.length] },
+        label: { show: true, position: 'top', formatter: function (p) { return fmtText(p.value); } }
+      };
+    });
+    if (series.length > 0 && c.breaks && c.breaks.length > 0) {
+      // A change of dataset is a break in the series, not drift.
+      series[0].markLine = {
+        silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#b5486e' },
+        label: { formatter: text(c.break_label || ''), position: 'insideEndTop' },
+        data: c.breaks.map(function (b) { return { xAxis: b }; })
+      };
+    }
+    return {
+      animation: false, color: palette,
+      grid: { left: 48, right: 32, top: 32, bottom: 48 },
+      tooltip: { trigger: 'item', renderMode: 'richText', formatter: function (p) { return text(p.name) + ': ' + fmtText(p.value); } },
+      xAxis: { type: 'category', data: c.categories || [], axisLabel: { rotate: 45 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: series
+    };
+  }
   function scatterOption(c) {
     var series = (c.scatter || []).map(function (s, i) {
       return {
@@ -80,7 +105,13 @@
     var el = document.getElementById('chart-' + c.id);
     if (!el || typeof echarts === 'undefined') { return; }
     var chart = echarts.init(el, null, { renderer: 'svg', locale: data.lang === 'ko' ? 'KO' : 'EN' });
-    chart.setOption(c.kind === 'scatter' ? scatterOption(c) : barOption(c, c.kind === 'hbar'));
+    if (c.kind === 'line') {
+      chart.setOption(lineOption(c));
+      // Each point leads to the explanation of the step that ends there.
+      chart.on('click', function (p) { if (c.links && c.links[p.dataIndex]) { window.location.href = c.links[p.dataIndex]; } });
+    } else {
+      chart.setOption(c.kind === 'scatter' ? scatterOption(c) : barOption(c, c.kind === 'hbar'));
+    }
     el.setAttribute('data-drawn', 'true');
     charts.push(chart);
   });

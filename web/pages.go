@@ -13,11 +13,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 )
 
@@ -116,6 +118,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /models/{name}", s.cachedPage(s.modelPage))
 	s.mux.HandleFunc("GET /snapshots", s.cachedPage(s.snapshotsPage))
 	s.mux.HandleFunc("GET /overlay", s.cachedPage(s.overlayPage))
+	s.mux.HandleFunc("GET /history", s.cachedPage(s.historyPage))
 	s.mux.HandleFunc("GET /static/{file}", s.static)
 	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
@@ -534,6 +537,113 @@ func curatedView(c *census.Curated, l i18n.Lang) []curatedRow {
 		out = append(out, r)
 	}
 	return out
+}
+
+// historyStep is one step of the history page: a point and, for every
+// point but the first, the link to its explanation.
+type historyStep struct {
+	Index          int
+	Date, Value    string
+	Break          string
+	Explain        bool
+	Selected       bool
+	Files          string
+	FromDate       string
+	Explanations   []census.Explanation
+	ExplainedLines []historyLine
+}
+
+// historyLine is one line of a step's explanation.
+type historyLine struct {
+	Text  string
+	Cause bool
+}
+
+// historyPage follows one figure over the stored snapshots as a line, each
+// step a link to the models behind it (snapshots.Follow with Explain). A
+// change of dataset is marked as a break.
+func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "history")
+	l := i18n.Lang(p.Lang)
+	p.Title = l.T("page.history")
+	if s.cat.Store == nil {
+		p.Body = map[string]any{"NoStore": true}
+		s.render(w, r, "history.tmpl", p, http.StatusOK)
+		return
+	}
+	q := r.URL.Query()
+	figure, err := choice(q, "figure", snapshots.FigureCount, snapshots.FigureCountry)
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	year, _ := strconv.Atoi(q.Get("year"))
+	if year == 0 {
+		year = time.Now().Year() - 1
+	}
+	country := strings.ToUpper(q.Get("country"))
+	if figure == snapshots.FigureCountry && country == "" {
+		country = "KR"
+	}
+	h, err := snapshots.Follow(r.Context(), s.cat.Store, s.cat.Rules, snapshots.HistoryOptions{
+		Figure: figure, Year: year, Country: country, Subset: q.Get("subset"), Explain: true, Overlay: s.cat.Overlay})
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	step, _ := strconv.Atoi(q.Get("step"))
+	chart := publish.Chart{ID: "history", Kind: "line", Title: l.T("history.count", year), Series: []publish.ChartSeries{{Name: l.T("col.count"), Values: []float64{}}}, Categories: []string{}}
+	if figure == snapshots.FigureCountry {
+		chart.Title = l.T("history.country", country, year)
+	}
+	var steps []historyStep
+	var links []string
+	for i, pt := range h.Points {
+		v := 0.0
+		if pt.Count != nil {
+			v = *pt.Count
+		}
+		st := historyStep{Index: i, Date: pt.Date, Value: publish.FormatCount(v), Explain: i > 0, Selected: i > 0 && i == step,
+			Files: strings.Join(pt.Files, ", ")}
+		if pt.Break != "" {
+			st.Break = l.T("history.break", pt.Break)
+			chart.Breaks = append(chart.Breaks, pt.Date)
+			chart.BreakLabel = l.T("history.break.short")
+		}
+		if st.Selected {
+			st.FromDate = h.Points[i-1].Date
+			for _, e := range pt.Explain {
+				st.ExplainedLines = append(st.ExplainedLines, historyLine{Text: fmt.Sprintf("%s → %s (%s)", publish.FormatCount(e.Before), publish.FormatCount(e.After), signedCount(e.Delta))})
+				for _, c := range e.Causes {
+					t := l.T("cause."+c.Cause) + ": " + c.Model
+					if c.Detail != "" {
+						t += " (" + c.Detail + ")"
+					}
+					st.ExplainedLines = append(st.ExplainedLines, historyLine{Text: t + " " + signedCount(c.Contribution), Cause: true})
+				}
+			}
+		}
+		steps = append(steps, st)
+		chart.Categories = append(chart.Categories, pt.Date)
+		chart.Series[0].Values = append(chart.Series[0].Values, v)
+		lq := url.Values{"figure": {figure}, "year": {strconv.Itoa(year)}, "lang": {p.Lang}, "step": {strconv.Itoa(i)}}
+		if figure == snapshots.FigureCountry {
+			lq.Set("country", country)
+		}
+		links = append(links, "/history?"+lq.Encode()+"#step")
+	}
+	chart.Links = links
+	p.Data = map[string]any{"lang": p.Lang, "charts": []publish.Chart{chart}}
+	p.Body = map[string]any{"Steps": steps, "Chart": chart, "Figure": figure, "Year": year, "Country": country, "Skipped": len(h.Skipped)}
+	s.render(w, r, "history.tmpl", p, http.StatusOK)
+}
+
+// signedCount prints a count's change with its sign.
+func signedCount(v float64) string {
+	if v > 0 {
+		return "+" + publish.FormatCount(v)
+	}
+	return publish.FormatCount(v)
 }
 
 // overlayPage lists the overlay's entries and their statuses against the
