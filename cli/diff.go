@@ -181,6 +181,16 @@ func writeDiffText(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang, limit int) {
 		if c.Spelling {
 			field += " " + l.T("diff.spelling")
 		}
+		if len(c.Added) > 0 || len(c.Removed) > 0 {
+			var parts []string
+			for _, x := range c.Added {
+				parts = append(parts, "+"+x)
+			}
+			for _, x := range c.Removed {
+				parts = append(parts, "−"+x)
+			}
+			field += " (" + strings.Join(parts, "; ") + ")"
+		}
 		ct.Rows = append(ct.Rows, []string{c.Model, field, flopText(c.Old), flopText(c.New)})
 	}
 	publish.WriteTable(b, ct, l)

@@ -117,3 +117,40 @@ func TestHistoryOfArchiveEqualsStored(t *testing.T) {
 		t.Errorf("a file is no archive: %d %s", code, errOut)
 	}
 }
+
+// A diff compares normalized values: a list is a set (its change says
+// what joined and what left it), a date is a date, and compute equal to
+// 12 significant digits is no change.
+func TestDiffComparesNormalizedValues(t *testing.T) {
+	head := "Model,Publication date,Country (of organization),Training compute (FLOP),Organization\n"
+	a := head + "X,2024-05-01,\"China,United States of America\",4.7999999999999996e+24,OpenAI\nY,2024-05-01,France,1e24,Mistral AI\n"
+	b := head + "X,2024-05-01,\"United States of America,Korea (Republic of)\",4.8e+24,OpenAI\nY,2024/05/01,France,1e24,Mistral AI\n"
+	var dirs []string
+	for i, content := range []string{a, b} {
+		dir := filepath.Join(t.TempDir(), []string{"2025-03-01", "2025-06-01"}[i])
+		os.MkdirAll(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, "large_scale_ai_models.csv"), []byte(content), 0o644)
+		dirs = append(dirs, dir)
+	}
+	code, out, errOut := run(t, nil, "diff", dirs[0], dirs[1], "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var d struct {
+		Changed []struct {
+			Model, Field   string
+			Added, Removed []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Changed) != 1 || d.Changed[0].Model != "X" || d.Changed[0].Field != "country" ||
+		strings.Join(d.Changed[0].Added, "|") != "Korea (Republic of)" || strings.Join(d.Changed[0].Removed, "|") != "China" {
+		t.Errorf("changes %+v; want X's country alone, +Korea −China", d.Changed)
+	}
+	code, out, _ = run(t, nil, "diff", dirs[0], dirs[1])
+	if code != 0 || !strings.Contains(out, "+Korea (Republic of); −China") {
+		t.Errorf("text lacks the set change:\n%s", out)
+	}
+}

@@ -225,3 +225,22 @@ func TestReadingCommandsCreateNoStore(t *testing.T) {
 		t.Errorf("a reading command created %s", filepath.Dir(filepath.Dir(db)))
 	}
 }
+
+// A report read from the store names the stored snapshot, in text as in
+// JSON, in both languages.
+func TestReportNamesStoredSnapshot(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	if code, _, errOut := run(t, nil, "pull", "--db", db, "--source", fixture, "--date", "2025-03-01"); code != 0 {
+		t.Fatalf("pull: %s", errOut)
+	}
+	for lang, want := range map[string]string{"en": "Stored snapshot: #1 of 2025-03-01", "ko": "저장된 스냅숏: #1 (2025-03-01"} {
+		code, out, errOut := run(t, nil, "report", "--db", db, "--snapshot", "1", "--lang", lang)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("%s: exit %d, text lacks %q:\n%s%s", lang, code, want, out, errOut)
+		}
+	}
+	code, out, _ := run(t, nil, "report", "--db", db, "--snapshot", "1", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"id": 1`) || !strings.Contains(out, `"snapshot_date": "2025-03-01"`) {
+		t.Errorf("JSON does not name the stored snapshot:\n%.400s", out)
+	}
+}

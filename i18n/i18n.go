@@ -199,6 +199,7 @@ var catalog = map[string][2]string{
 	"page.overlay.none":    {"No overlay is applied. Start the server with --overlay DIR to apply local curation.", "적용된 오버레이가 없습니다. 로컬 보정을 적용하려면 --overlay DIR로 서버를 시작하세요."},
 	"page.curated.note":    {"Local curation, not Epoch's data: these overlay entries added or changed this model.", "로컬 보정이며 Epoch 데이터가 아닙니다: 이 오버레이 항목들이 모델을 추가하거나 바꿨습니다."},
 	"page.curated":         {"Curated by the overlay", "오버레이 보정"},
+	"src.stored":           {"Stored snapshot: #%d of %s (from the store)", "저장된 스냅숏: #%d (%s, 저장소에서 읽음)"},
 	"src.rules":            {"Rules version: %s", "규칙 버전: %s"},
 	"src.license":          {"Data: Epoch AI, “Data on AI Models”, CC BY 4.0 (https://epoch.ai/data/ai-models)", "데이터: Epoch AI, “Data on AI Models”, CC BY 4.0 (https://epoch.ai/data/ai-models)"},
 

@@ -283,11 +283,16 @@ func Incomplete(r *census.Result) bool {
 // SourceLines describe the snapshot and the counting rules.
 func SourceLines(r *census.Result, l i18n.Lang) []string {
 	s := r.Source
-	out := []string{
+	var out []string
+	if s.ID != 0 {
+		// Read from the store: which stored snapshot, first.
+		out = append(out, l.T("src.stored", s.ID, s.SnapshotDate))
+	}
+	out = append(out,
 		l.T("src.location", DisplayName(s.Source), KindText(s.Kind, l)),
 		l.T("src.subset", l.T("subset."+s.Subset)),
 		l.T("src.snapshot", s.SnapshotDate+" ("+BasisText(s.DateBasis, s.DatePath, l)+")"),
-	}
+	)
 	for _, f := range s.Files {
 		enc := f.Encoding
 		if key := "enc." + f.Dialect.EncodingBasis; i18n.Has(key) && f.Encoding != "utf-8-bom" {

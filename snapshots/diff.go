@@ -50,6 +50,10 @@ type Change struct {
 	// old and the new value to the same organizations, countries or
 	// domains, so no count moves.
 	Spelling bool `json:"spelling,omitempty"`
+	// Added and Removed are, for a list (countries, organizations,
+	// domains), what joined the set and what left it.
+	Added   []string `json:"added,omitempty"`
+	Removed []string `json:"removed,omitempty"`
 }
 
 // SnapshotRef names a snapshot in a diff: a stored one by its id, a
@@ -237,22 +241,22 @@ func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset str
 	for _, name := range names {
 		o, n := rawA[name], rawB[name]
 		if !sameFLOP(o.flop, n.flop) {
-			d.Changed = append(d.Changed, Change{name, FieldCompute, flopValue(o.flop), flopValue(n.flop), false})
+			d.Changed = append(d.Changed, Change{Model: name, Field: FieldCompute, Old: flopValue(o.flop), New: flopValue(n.flop)})
 		}
-		if o.date != n.date {
-			d.Changed = append(d.Changed, Change{name, FieldDate, o.date, n.date, false})
+		if !census.SameValue(census.FieldDate, o.date, n.date) {
+			d.Changed = append(d.Changed, Change{Model: name, Field: FieldDate, Old: o.date, New: n.date})
 		}
 		if !sameSet(o.country, n.country, census.SplitList) {
-			d.Changed = append(d.Changed, Change{name, FieldCountry, o.country, n.country,
-				sameSet(o.country, n.country, normalized(census.SplitList, rules.Country, func(c census.Country) string { return c.Code }))})
+			d.Changed = append(d.Changed, listChange(name, FieldCountry, o.country, n.country, census.SplitList,
+				sameSet(o.country, n.country, normalized(census.SplitList, rules.Country, func(c census.Country) string { return c.Code }))))
 		}
 		if !sameSet(o.org, n.org, census.SplitOrganizations) {
-			d.Changed = append(d.Changed, Change{name, FieldOrganization, o.org, n.org,
-				sameSet(o.org, n.org, normalized(census.SplitOrganizations, rules.Organization, func(o census.Organization) string { return o.Name }))})
+			d.Changed = append(d.Changed, listChange(name, FieldOrganization, o.org, n.org, census.SplitOrganizations,
+				sameSet(o.org, n.org, normalized(census.SplitOrganizations, rules.Organization, func(o census.Organization) string { return o.Name }))))
 		}
 		if !sameSet(o.domain, n.domain, census.SplitList) {
-			d.Changed = append(d.Changed, Change{name, FieldDomain, o.domain, n.domain,
-				sameSet(o.domain, n.domain, normalized(census.SplitList, rules.Domain, func(d census.Domain) string { return d.Name }))})
+			d.Changed = append(d.Changed, listChange(name, FieldDomain, o.domain, n.domain, census.SplitList,
+				sameSet(o.domain, n.domain, normalized(census.SplitList, rules.Domain, func(d census.Domain) string { return d.Name }))))
 		}
 	}
 	if opt.From == 0 || opt.To == 0 {
@@ -283,6 +287,24 @@ func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset str
 		}
 	}
 	return d, nil
+}
+
+// listChange is the change of a list cell: old and new as read, and what
+// joined and left the set of its items.
+func listChange(model, field, old, new string, split func(string) []string, spelling bool) Change {
+	c := Change{Model: model, Field: field, Old: old, New: new, Spelling: spelling}
+	a, b := split(old), split(new)
+	for _, x := range b {
+		if !slices.Contains(a, x) && !slices.Contains(c.Added, x) {
+			c.Added = append(c.Added, x)
+		}
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) && !slices.Contains(c.Removed, x) {
+			c.Removed = append(c.Removed, x)
+		}
+	}
+	return c
 }
 
 // sortedModels are the models of x that y lacks, by name.
