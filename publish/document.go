@@ -59,6 +59,11 @@ var EstimateFields = []census.Field{
 	census.FieldEstimationMethod,
 }
 
+// TraceFields are the cells that follow a model across snapshots under
+// another name (its link and reference), kept beside each model where not
+// blank.
+var TraceFields = []census.Field{census.FieldLink, census.FieldReference}
+
 // RawCollector keeps the first row of each model name, for
 // NewDocument; pass its Add as epoch.LoadOptions.OnRow.
 type RawCollector struct {
@@ -78,7 +83,7 @@ func (c *RawCollector) Add(r *census.Raw) {
 	for _, f := range RawFields {
 		m[f] = strings.Clone(r.Get(f))
 	}
-	for _, f := range EstimateFields {
+	for _, f := range append(EstimateFields, TraceFields...) {
 		if v := r.Get(f); v != "" {
 			m[f] = strings.Clone(v)
 		}

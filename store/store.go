@@ -466,6 +466,63 @@ func (s *Store) SnapshotsWithName(ctx context.Context, name string) ([]*Snapshot
 	return out, rows.Err()
 }
 
+// ModelRow is one stored row of a model, with the snapshot and file it is
+// in and that file's header.
+type ModelRow struct {
+	SnapshotID int64
+	Date       time.Time
+	File       string
+	Header     []string
+	Line       int
+	Name       string
+	Cells      []string
+}
+
+// ModelRows lists the stored rows of a model under any of its names: rows
+// named one of names, or whose cells hold link (the model's link, which a
+// renamed model keeps; "" for none), oldest snapshot first.
+func (s *Store) ModelRows(ctx context.Context, names []string, link string) ([]ModelRow, error) {
+	var cond []string
+	var args []any
+	for _, n := range names {
+		args = append(args, n)
+		cond = append(cond, fmt.Sprintf("r.name = $%d", len(args)))
+	}
+	if link != "" {
+		quoted, _ := json.Marshal(link) // the link as a JSON string in the cells
+		args = append(args, "%"+likeEscape(string(quoted))+"%")
+		cond = append(cond, fmt.Sprintf("r.cells LIKE $%d ESCAPE '\\'", len(args)))
+	}
+	if len(cond) == 0 {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.taken_on, f.name, f.header, r.line, r.name, r.cells FROM rows r
+		JOIN files f ON f.id = r.file_id JOIN snapshots s ON s.id = f.snapshot_id
+		WHERE `+strings.Join(cond, " OR ")+` ORDER BY s.taken_on, s.id, f.name, r.line`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: rows of %v: %w", names, err)
+	}
+	defer rows.Close()
+	var out []ModelRow
+	for rows.Next() {
+		var m ModelRow
+		var taken, header, cells string
+		if err := rows.Scan(&m.SnapshotID, &taken, &m.File, &header, &m.Line, &m.Name, &cells); err != nil {
+			return nil, fmt.Errorf("store: rows of %v: %w", names, err)
+		}
+		m.Date, _ = time.Parse("2006-01-02", taken)
+		_ = json.Unmarshal([]byte(header), &m.Header)
+		_ = json.Unmarshal([]byte(cells), &m.Cells)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// likeEscape escapes LIKE's wildcards with a backslash.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
 // RowCount returns the number of raw rows stored for a snapshot.
 func (s *Store) RowCount(ctx context.Context, snapID int64) (int, error) {
 	var n int

@@ -323,10 +323,19 @@ func computeByName(ds *census.Dataset) func(string) float64 {
 	return func(name string) float64 { return m[strings.ToLower(census.Clean(name))] }
 }
 
-// SnapshotSeen is a stored snapshot a model appears in.
+// SnapshotSeen is a stored snapshot a model appears in, with the name it
+// has there (a renamed model is followed by its link) and its values
+// there, as written.
 type SnapshotSeen struct {
 	ID   int64  `json:"id"`
 	Date string `json:"date"`
+	// Name is the model's name in that snapshot.
+	Name         string `json:"name"`
+	File         string `json:"file"`
+	Published    string `json:"publication_date"`
+	Compute      string `json:"training_compute"`
+	Country      string `json:"country"`
+	Organization string `json:"organization"`
 }
 
 func modelJSON(m census.Model, raw map[census.Field]string, res *census.Result) ModelJSON {
@@ -577,13 +586,11 @@ func (s *Server) Model(ctx context.Context, name string, q url.Values) (*ModelJS
 			j.Estimate = s.estimateModel(cells, m.File, m.Line, computeByName(ds))
 		}
 		if s.cat.Store != nil {
-			seen, err := s.cat.Store.SnapshotsWithName(ctx, name)
+			seen, err := s.seenIn(ctx, name, raw.Row(name)[census.FieldLink])
 			if err != nil {
 				return nil, err
 			}
-			for _, sn := range seen {
-				j.Snapshots = append(j.Snapshots, SnapshotSeen{sn.ID, sn.DateString()})
-			}
+			j.Snapshots = seen
 		}
 		return &j, nil
 	}
@@ -591,6 +598,38 @@ func (s *Server) Model(ctx context.Context, name string, q url.Values) (*ModelJS
 }
 
 var errModelNotFound = errors.New("no such model")
+
+// seenIn lists the stored snapshots holding the model, under each of its
+// names: its own, and those of the rows that share its link. A file's
+// row counts once per snapshot.
+func (s *Server) seenIn(ctx context.Context, name, link string) ([]SnapshotSeen, error) {
+	rows, err := s.cat.Store.ModelRows(ctx, []string{name}, strings.TrimSpace(link))
+	if err != nil {
+		return nil, err
+	}
+	out := []SnapshotSeen{}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		cell := map[census.Field]string{}
+		for i, h := range r.Header {
+			if f, ok := s.cat.Rules.Column(h); ok && i < len(r.Cells) {
+				cell[f] = census.Clean(r.Cells[i])
+			}
+		}
+		// A link cell elsewhere in the row (a reference, a note) is no match.
+		if census.Clean(r.Name) != name && strings.TrimSpace(cell[census.FieldLink]) != strings.TrimSpace(link) {
+			continue
+		}
+		key := strconv.FormatInt(r.SnapshotID, 10) + "\x00" + r.File
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, SnapshotSeen{ID: r.SnapshotID, Date: r.Date.Format("2006-01-02"), Name: census.Clean(r.Name), File: census.FileName(r.File),
+			Published: cell[census.FieldDate], Compute: cell[census.FieldCompute], Country: cell[census.FieldCountry], Organization: cell[census.FieldOrganization]})
+	}
+	return out, nil
+}
 
 func (s *Server) apiModel(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()

@@ -35,6 +35,15 @@ const fixture = "../testdata/census_fixture.csv"
 // (the second adds a model and revises one compute).
 func storeServer(t testing.TB) *httptest.Server {
 	t.Helper()
+	fx, _ := os.ReadFile(fixture)
+	return storeServerOf(t, string(fx), strings.Replace(string(fx), "2024-05-01,1.07e+24", "2024-05-01,2.14e+24", 1)+
+		"New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,United States of America,,\n")
+}
+
+// storeServerOf serves a new SQLite store holding a snapshot of each
+// large-scale file's content, dated 2025-03-01, then 2025-06-01.
+func storeServerOf(t testing.TB, contents ...string) *httptest.Server {
+	t.Helper()
 	ctx := context.Background()
 	r, err := rules.Default()
 	if err != nil {
@@ -45,9 +54,7 @@ func storeServer(t testing.TB) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	fx, _ := os.ReadFile(fixture)
-	for i, content := range []string{string(fx), strings.Replace(string(fx), "2024-05-01,1.07e+24", "2024-05-01,2.14e+24", 1) +
-		"New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,United States of America,,\n"} {
+	for i, content := range contents {
 		dir := filepath.Join(t.TempDir(), []string{"2025-03-01", "2025-06-01"}[i])
 		os.MkdirAll(dir, 0o755)
 		os.WriteFile(filepath.Join(dir, "large_scale_ai_models.csv"), []byte(content), 0o644)

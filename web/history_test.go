@@ -1,9 +1,14 @@
 package web_test
 
 import (
+	"encoding/json"
 	"html"
+	"net/url"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/modelcensus/modelcensus/web"
 )
 
 // The history page draws the figure over the stored snapshots as a line
@@ -30,5 +35,30 @@ func TestHistoryPage(t *testing.T) {
 	_, body := get(t, fx, "/history?lang=en")
 	if !strings.Contains(string(body), "serve --db") {
 		t.Error("the history page of a source does not say that it needs a store")
+	}
+}
+
+// A model page lists the model in every stored snapshot under each of its
+// names: the second snapshot renames GPT-X to GPT-X Pro (same link), and
+// the page of GPT-X Pro lists the first snapshot under GPT-X.
+func TestModelFollowedThroughRename(t *testing.T) {
+	fx, _ := os.ReadFile(fixture)
+	renamed := strings.Replace(string(fx), "GPT-X,Language,OpenAI,2024-05-01", "GPT-X Pro,Language,OpenAI,2024-05-01", 1)
+	srv := storeServerOf(t, string(fx), renamed)
+	_, body := get(t, srv, "/api/v1/models/"+url.PathEscape("GPT-X Pro"))
+	var m web.ModelJSON
+	if err := json.Unmarshal(body, &m); err != nil {
+		t.Fatalf("%v: %s", err, body)
+	}
+	var got []string
+	for _, s := range m.Snapshots {
+		got = append(got, s.Date+":"+s.Name+":"+s.Compute)
+	}
+	if want := "2025-03-01:GPT-X:1.07e+24 2025-06-01:GPT-X Pro:1.07e+24"; strings.Join(got, " ") != want {
+		t.Errorf("snapshots %q, want %q", strings.Join(got, " "), want)
+	}
+	_, body = get(t, srv, "/models/"+url.PathEscape("GPT-X Pro")+"?lang=ko")
+	if page := html.UnescapeString(string(body)); !strings.Contains(page, `data-renamed`) || !strings.Contains(page, "<td>GPT-X</td>") {
+		t.Error("the model page does not list the old name")
 	}
 }
