@@ -44,6 +44,9 @@ const (
 	FieldFinetuneCompute  Field = "finetune_compute"
 	FieldPossiblyLarge    Field = "possibly_large_scale"
 	FieldEstimationMethod Field = "estimation_method"
+	// FieldHFDeveloper is the model's developer id on the Hugging Face Hub
+	// ("LGAI-EXAONE"), which candidate discovery watches.
+	FieldHFDeveloper Field = "hf_developer"
 )
 
 // Fields lists every Field in a stable order.
@@ -55,6 +58,7 @@ var Fields = []Field{
 	FieldParametersNotes, FieldDatasetSize, FieldEpochs, FieldTrainingHours,
 	FieldHardware, FieldHardwareQuantity, FieldUtilization, FieldChipHours,
 	FieldBaseModel, FieldFinetuneCompute, FieldPossiblyLarge, FieldEstimationMethod,
+	FieldHFDeveloper,
 }
 
 // RequiredFields are the fields without which an export cannot be counted.
@@ -70,7 +74,7 @@ type Raw struct {
 }
 
 // numFields is the number of Fields.
-const numFields = 26
+const numFields = 27
 
 // Slot returns the index of f in Raw.Cells, or -1 for an unknown field.
 func Slot(f Field) int {
@@ -129,6 +133,8 @@ func Slot(f Field) int {
 		return 24
 	case FieldEstimationMethod:
 		return 25
+	case FieldHFDeveloper:
+		return 26
 	}
 	return -1
 }

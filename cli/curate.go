@@ -63,6 +63,7 @@ $XDG_DATA_HOME/modelcensus/overlay가 있으면 그 폴더; --overlay none은 �
 	for _, kind := range []census.EntryKind{census.EntryAdd, census.EntryCorrect, census.EntryExclude} {
 		cmd.AddCommand(newCurateWriteCmd(io, l, o, kind))
 	}
+	cmd.AddCommand(newCurateQueueCmds(io, l, o)...)
 	return cmd
 }
 
@@ -351,6 +352,12 @@ func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind ce
 			return err
 		}
 	}
+	return writeEntry(io, l, dir, e)
+}
+
+// writeEntry writes a validated entry to the overlay folder and says
+// where; an invalid entry or a taken id is ExitOverlay.
+func writeEntry(io *IOStreams, l i18n.Lang, dir string, e census.Entry) error {
 	path, err := overlay.Write(dir, e)
 	var oe *overlay.Error
 	switch {

@@ -60,11 +60,7 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	if o.Every < 0 || (o.Every > 0 && o.Every < time.Second) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
 	}
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
-	st, err := o.open(ctx, io, l)
+	r, st, err := rulesAndStore(ctx, io, l, &o.sourceOptions, &o.dbOptions)
 	if err != nil {
 		return err
 	}
@@ -95,16 +91,35 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 				prev = res.Snapshot
 			}
 		}
-		if o.Every == 0 {
+		if o.Every == 0 || !waitNext(ctx, io, l, o.Every) {
 			return nil
 		}
-		next := io.Now().Add(o.Every)
-		fmt.Fprintln(io.ErrOut, l.T("pull.next", next.Format(time.RFC3339)))
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-time.After(o.Every):
-		}
+	}
+}
+
+// rulesAndStore loads the rules and opens (or creates) the store, for the
+// commands that write to it.
+func rulesAndStore(ctx context.Context, io *IOStreams, l i18n.Lang, s *sourceOptions, d *dbOptions) (*census.Rules, *store.Store, error) {
+	r, err := s.loadRules(l)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := d.open(ctx, io, l)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, st, nil
+}
+
+// waitNext says when the next run of an --every loop is and waits for it;
+// false when ctx ends first.
+func waitNext(ctx context.Context, io *IOStreams, l i18n.Lang, every time.Duration) bool {
+	fmt.Fprintln(io.ErrOut, l.T("pull.next", io.Now().Add(every).Format(time.RFC3339)))
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(every):
+		return true
 	}
 }
 

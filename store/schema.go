@@ -57,3 +57,19 @@ CREATE INDEX rows_name ON rows (name)`
 func SchemaV1(t Types) string {
 	return strings.NewReplacer("{{id}}", t.ID, "{{bigint}}", t.BigInt, "{{blob}}", t.Blob).Replace(schemaV1)
 }
+
+// schemaV2 adds the review queue of candidate models (modelcensus
+// discover): one row per candidate, by its stable id, with its status and
+// what the sources said of it (JSON).
+const schemaV2 = `CREATE TABLE candidates (
+	id TEXT PRIMARY KEY,
+	name TEXT NOT NULL,
+	status TEXT NOT NULL,
+	reason TEXT NOT NULL DEFAULT '',
+	first_seen TEXT NOT NULL,
+	last_seen TEXT NOT NULL,
+	data TEXT NOT NULL
+)`
+
+// SchemaV2 returns version 2 of the schema: the candidates queue.
+func SchemaV2(Types) string { return schemaV2 }

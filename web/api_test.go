@@ -25,6 +25,7 @@ import (
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
 	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store"
 	"github.com/modelcensus/modelcensus/store/sqlite"
 	"github.com/modelcensus/modelcensus/web"
 )
@@ -43,6 +44,20 @@ func storeServer(t testing.TB) *httptest.Server {
 // storeServerOf serves a new SQLite store holding a snapshot of each
 // large-scale file's content, dated 2025-03-01, then 2025-06-01.
 func storeServerOf(t testing.TB, contents ...string) *httptest.Server {
+	t.Helper()
+	srv, _ := storeAndServer(t, contents...)
+	return srv
+}
+
+// storeServerWithStore is storeServer with its store.
+func storeServerWithStore(t testing.TB) (*httptest.Server, *store.Store) {
+	t.Helper()
+	fx, _ := os.ReadFile(fixture)
+	return storeAndServer(t, string(fx))
+}
+
+// storeAndServer is storeServerOf with its store.
+func storeAndServer(t testing.TB, contents ...string) (*httptest.Server, *store.Store) {
 	t.Helper()
 	ctx := context.Background()
 	r, err := rules.Default()
@@ -64,7 +79,7 @@ func storeServerOf(t testing.TB, contents ...string) *httptest.Server {
 	}
 	srv := httptest.NewServer(web.New(web.NewStoreCatalog(r, st), "test", nil).Handler())
 	t.Cleanup(srv.Close)
-	return srv
+	return srv, st
 }
 
 func get(t testing.TB, srv *httptest.Server, path string, hdr ...string) (*http.Response, []byte) {

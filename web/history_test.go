@@ -1,13 +1,16 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"html"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/modelcensus/modelcensus/store"
 	"github.com/modelcensus/modelcensus/web"
 )
 
@@ -60,5 +63,31 @@ func TestModelFollowedThroughRename(t *testing.T) {
 	_, body = get(t, srv, "/models/"+url.PathEscape("GPT-X Pro")+"?lang=ko")
 	if page := html.UnescapeString(string(body)); !strings.Contains(page, `data-renamed`) || !strings.Contains(page, "<td>GPT-X</td>") {
 		t.Error("the model page does not list the old name")
+	}
+}
+
+// The Candidates page lists the review queue, by status.
+func TestCandidatesPage(t *testing.T) {
+	srv, st := storeServerWithStore(t)
+	now := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	if _, err := st.QueueCandidates(context.Background(), []store.QueuedCandidate{
+		{ID: "solarpro3", Name: "Solar Pro 3", Reason: "found on arena", Data: []byte(`{"organization":"Upstage","parameters":102000000000,"sources":[{"url":"https://lmarena.ai/leaderboard"}]}`)},
+		{ID: "kanana", Name: "Kanana", Reason: "found on arxiv", Data: []byte(`{}`)},
+	}, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetCandidateStatus(context.Background(), "kanana", "rejected", "out of scope"); err != nil {
+		t.Fatal(err)
+	}
+	_, body := get(t, srv, "/candidates?lang=ko")
+	page := html.UnescapeString(string(body))
+	for _, want := range []string{"Solar Pro 3", "Upstage", "1.02e+11", `data-status="new"`, `data-status="rejected"`, "새 후보", "거절", "https://lmarena.ai/leaderboard"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("candidates page lacks %q", want)
+		}
+	}
+	_, body = get(t, srv, "/candidates?lang=en&status=new")
+	if strings.Contains(string(body), "Kanana") {
+		t.Error("status=new lists a rejected candidate")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -119,6 +120,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /snapshots", s.cachedPage(s.snapshotsPage))
 	s.mux.HandleFunc("GET /overlay", s.cachedPage(s.overlayPage))
 	s.mux.HandleFunc("GET /history", s.cachedPage(s.historyPage))
+	// The review queue changes with every discover run: never cached.
+	s.mux.HandleFunc("GET /candidates", s.candidatesPage)
 	s.mux.HandleFunc("GET /static/{file}", s.static)
 	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
@@ -636,6 +639,55 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 	p.Data = map[string]any{"lang": p.Lang, "charts": []publish.Chart{chart}}
 	p.Body = map[string]any{"Steps": steps, "Chart": chart, "Figure": figure, "Year": year, "Country": country, "Skipped": len(h.Skipped)}
 	s.render(w, r, "history.tmpl", p, http.StatusOK)
+}
+
+// candidatesPage lists the review queue of candidate models (modelcensus
+// discover), newest statuses as the reviewers left them.
+func (s *Server) candidatesPage(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "candidates")
+	l := i18n.Lang(p.Lang)
+	p.Title = l.T("page.candidates")
+	if s.cat.Store == nil {
+		p.Body = map[string]any{"NoStore": true}
+		s.render(w, r, "candidates.tmpl", p, http.StatusOK)
+		return
+	}
+	status, err := choice(r.URL.Query(), "status", "", "new", "accepted", "rejected", "snoozed")
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	list, err := s.cat.Store.Candidates(r.Context(), status)
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	type row struct {
+		ID, Name, Organization, Params, Status, StatusCode, FirstSeen, Reason string
+		Sources                                                               []string
+	}
+	var rows []row
+	for _, q := range list {
+		var c struct {
+			Organization string  `json:"organization"`
+			Params       float64 `json:"parameters"`
+			Sources      []struct {
+				URL string `json:"url"`
+			} `json:"sources"`
+		}
+		_ = json.Unmarshal(q.Data, &c)
+		rw := row{ID: q.ID, Name: q.Name, Organization: c.Organization, Status: l.T("cand." + q.Status), StatusCode: q.Status,
+			FirstSeen: q.FirstSeen.Format("2006-01-02"), Reason: q.Reason}
+		if c.Params > 0 {
+			rw.Params = strconv.FormatFloat(c.Params, 'g', 3, 64)
+		}
+		for _, src := range c.Sources {
+			rw.Sources = append(rw.Sources, src.URL)
+		}
+		rows = append(rows, rw)
+	}
+	p.Body = map[string]any{"Rows": rows, "Status": status}
+	s.render(w, r, "candidates.tmpl", p, http.StatusOK)
 }
 
 // signedCount prints a count's change with its sign.

@@ -21,6 +21,7 @@ var Dialect = store.Dialect{
 	MaxParams: 32000,
 	Migrations: []string{
 		store.SchemaV1(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
+		store.SchemaV2(store.Types{}),
 	},
 }
 

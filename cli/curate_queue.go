@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/spf13/cobra"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/discover"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/overlay"
+	"github.com/modelcensus/modelcensus/store"
+)
+
+// queueOptions are the flags of curate accept and reject.
+type queueOptions struct {
+	dbOptions
+	Author, Reason string
+}
+
+// newCurateQueueCmds are curate accept and curate reject: a candidate of
+// the discovery queue becomes an overlay add entry, or is kept from coming
+// back.
+func newCurateQueueCmds(io *IOStreams, l i18n.Lang, o *curateOptions) []*cobra.Command {
+	q := &queueOptions{}
+	var cmds []*cobra.Command
+	for _, status := range []string{discover.StatusAccepted, discover.StatusRejected, discover.StatusSnoozed} {
+		verb := map[string]string{discover.StatusAccepted: "accept", discover.StatusRejected: "reject", discover.StatusSnoozed: "snooze"}[status]
+		c := &cobra.Command{
+			Use:   verb + " ID",
+			Short: l.T("cmd.curate." + verb),
+			Args:  cobra.ExactArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return runCurateQueue(cmd, io, o, q, args[0], status)
+			},
+		}
+		q.dbOptions.addFlags(c.Flags(), l)
+		c.Flags().StringVar(&q.Reason, "reason", "", l.T("flag.cur.reason"))
+		if status == discover.StatusAccepted {
+			c.Flags().StringVar(&q.Author, "author", "", l.T("flag.cur.author"))
+		}
+		cmds = append(cmds, c)
+	}
+	return cmds
+}
+
+func runCurateQueue(cmd *cobra.Command, io *IOStreams, o *curateOptions, q *queueOptions, id, status string) error {
+	l, err := o.lang(io)
+	if err != nil {
+		return usageError("en", err)
+	}
+	if status == discover.StatusRejected && q.Reason == "" {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.reject_reason"))}
+	}
+	st, err := q.openExisting(cmd.Context(), io, l)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	qc, err := st.Candidate(cmd.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_candidate", id)), Err: err}
+	} else if err != nil {
+		return storeError(l, err)
+	}
+	if status == discover.StatusAccepted {
+		var c discover.Candidate
+		if err := json.Unmarshal(qc.Data, &c); err != nil {
+			return storeError(l, err)
+		}
+		dir := o.Overlay
+		if dir == "" || dir == overlayNone {
+			dir = overlay.DefaultDir(io.Getenv)
+		}
+		if err := writeEntry(io, l, dir, acceptedEntry(c, q.Author, q.Reason, io.Now().UTC().Format("2006-01-02"))); err != nil {
+			return err
+		}
+	}
+	reason := q.Reason
+	if err := st.SetCandidateStatus(cmd.Context(), id, status, reason); err != nil {
+		return storeError(l, err)
+	}
+	fmt.Fprintln(io.Out, l.T("cand.set", id, l.T("cand."+status)))
+	return nil
+}
+
+// acceptedEntry is a candidate as an overlay add entry: pre-filled from the
+// sources (name, organization, the earliest date a source gives, parameter
+// counts) and sourced by every URL they gave, rated Speculative; the
+// country and anything else are the reviewer's to add.
+func acceptedEntry(c discover.Candidate, author, reason, today string) census.Entry {
+	if reason == "" {
+		reason = "accepted from candidate discovery: " + c.Reason
+	}
+	date := c.FirstSeen
+	var dates []string
+	for _, f := range c.Sources {
+		if len(f.Date) >= 10 {
+			dates = append(dates, f.Date[:10])
+		}
+	}
+	sort.Strings(dates)
+	if len(dates) > 0 {
+		date = dates[0]
+	}
+	e := census.Entry{ID: "add-" + slug(c.Name), Kind: census.EntryAdd, Model: c.Name, Organization: c.Organization,
+		Reason: reason, Author: author, Created: today, ActiveParams: c.ActiveParams,
+		Cells: map[census.Field]string{census.FieldDate: date, census.FieldConfidence: "Speculative"}}
+	if c.Params > 0 {
+		e.Cells[census.FieldParameters] = fmt.Sprint(c.Params)
+	}
+	if c.HFID != "" && c.HFID != c.Name {
+		e.Aliases = []string{c.HFID}
+	}
+	for _, f := range c.Sources {
+		e.Sources = append(e.Sources, census.CurationSource{URL: f.URL, Retrieved: c.FirstSeen, Note: f.Source + ": " + f.Note})
+	}
+	return e
+}

@@ -1,0 +1,237 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/discover"
+	"github.com/modelcensus/modelcensus/discover/arena"
+	"github.com/modelcensus/modelcensus/discover/arxiv"
+	"github.com/modelcensus/modelcensus/discover/hf"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/store"
+)
+
+// discoverOptions are the flags of `modelcensus discover`.
+type discoverOptions struct {
+	sourceOptions
+	dbOptions
+	Sources       string
+	HFEndpoint    string
+	ArenaEndpoint string
+	ArxivEndpoint string
+	Watchlist     string
+	MinCompute    string
+	Format        string
+	Every         time.Duration
+}
+
+func newDiscoverCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
+	o := &discoverOptions{}
+	cmd := &cobra.Command{
+		Use:   "discover",
+		Short: l.T("cmd.discover.short"),
+		Long: `Find candidate models that the snapshot does not list, where Epoch watches:
+the Hugging Face Hub (the newest repositories of every developer id in the
+snapshot and of the Korean labs of the watchlist), LMArena's public
+leaderboard, and arXiv (cs.CL, cs.LG, cs.CV titles announcing a technical
+report or a model family). A candidate is in neither the snapshot nor the
+overlay; derivatives (fine-tunes, quantizations, adapters, merges) are set
+aside. Candidates go to a review queue in the store: curate accept ID turns
+one into an overlay entry, curate reject ID keeps it from coming back.
+
+스냅숏에 없는 후보 모델을 Epoch가 살피는 곳에서 찾습니다: Hugging Face Hub(스냅숏의
+개발자 id와 한국 연구소 목록의 최신 저장소), LMArena 공개 리더보드, arXiv(기술
+보고서나 모델군을 알리는 cs.CL·cs.LG·cs.CV 논문). 후보는 저장소의 검토 대기열에
+들어가며, curate accept ID로 오버레이 항목을 만들고 curate reject ID로 다시 나오지
+않게 합니다.`,
+		Example: `  modelcensus discover
+  modelcensus discover --sources hf --format json
+  modelcensus discover --every 24h`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runDiscover(cmd.Context(), io, o) },
+	}
+	fs := cmd.Flags()
+	o.sourceOptions.addFlags(fs, l)
+	o.addOverlayFlag(fs, l)
+	o.dbOptions.addFlags(fs, l)
+	fs.StringVar(&o.Sources, "sources", "hf,arena,arxiv", l.T("flag.disc.sources"))
+	fs.StringVar(&o.HFEndpoint, "hf-endpoint", hf.DefaultEndpoint, l.T("flag.disc.endpoint", "Hugging Face Hub"))
+	fs.StringVar(&o.ArenaEndpoint, "arena-endpoint", arena.DefaultEndpoint, l.T("flag.disc.endpoint", "datasets-server (LMArena)"))
+	fs.StringVar(&o.ArxivEndpoint, "arxiv-endpoint", arxiv.DefaultEndpoint, l.T("flag.disc.endpoint", "arXiv API"))
+	fs.StringVar(&o.Watchlist, "watchlist", "", l.T("flag.disc.watchlist"))
+	fs.StringVar(&o.MinCompute, "min-compute", "1e23", l.T("flag.disc.min-compute"))
+	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.estimate"))
+	fs.DurationVar(&o.Every, "every", 0, l.T("flag.every"))
+	return cmd
+}
+
+func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
+	l, err := o.start(io)
+	if err != nil {
+		return err
+	}
+	if o.Format != "text" && o.Format != "json" {
+		return badValue(l, "--format", o.Format, "text, json")
+	}
+	minCompute, err := strconv.ParseFloat(o.MinCompute, 64)
+	if err != nil || minCompute < 0 || math.IsInf(minCompute, 0) {
+		return &Error{Code: ExitUsage, Msg: l.T("err.bad_number", "--min-compute", o.MinCompute, "1e23")}
+	}
+	if o.Every < 0 || (o.Every > 0 && o.Every < time.Second) {
+		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
+	}
+	sources, err := o.sources(l)
+	if err != nil {
+		return err
+	}
+	extra := []string{}
+	if o.Watchlist != "" {
+		b, err := os.ReadFile(o.Watchlist)
+		if err != nil {
+			return &Error{Code: ExitInput, Msg: l.T("err.read", o.Watchlist, err), Err: err}
+		}
+		extra = discover.ParseWatchlist(string(b))
+	}
+	r, st, err := rulesAndStore(ctx, io, l, &o.sourceOptions, &o.dbOptions)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for {
+		if err := o.discoverOnce(ctx, io, l, r, st, sources, extra, minCompute); err != nil {
+			if o.Every == 0 {
+				return err
+			}
+			fmt.Fprintln(io.ErrOut, "modelcensus: "+err.Error())
+		}
+		if o.Every == 0 || !waitNext(ctx, io, l, o.Every) {
+			return nil
+		}
+	}
+}
+
+// sources builds the sources --sources names, each with its endpoint.
+func (o *discoverOptions) sources(l i18n.Lang) ([]discover.Source, error) {
+	var out []discover.Source
+	for _, name := range strings.Split(o.Sources, ",") {
+		switch strings.TrimSpace(name) {
+		case "hf":
+			out = append(out, &hf.Source{Endpoint: o.HFEndpoint, Client: &discover.Client{}})
+		case "arena":
+			out = append(out, &arena.Source{Endpoint: o.ArenaEndpoint, Client: &discover.Client{}})
+		case "arxiv":
+			out = append(out, &arxiv.Source{Endpoint: o.ArxivEndpoint, Client: &discover.Client{MinInterval: arxiv.Interval}})
+		case "":
+		default:
+			return nil, badValue(l, "--sources", name, "hf, arena, arxiv")
+		}
+	}
+	return out, nil
+}
+
+// discoverOnce reads the snapshot and the overlay, asks every source, and
+// queues and prints the candidates. A failed source is one warning; the
+// others still count.
+func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, st *store.Store,
+	sources []discover.Source, extra []string, minCompute float64) error {
+	known := discover.NewKnown()
+	watch := append(discover.Watchlist(), extra...)
+	seenDev := map[string]bool{}
+	for _, w := range watch {
+		seenDev[w] = true
+	}
+	onRow := func(raw *census.Raw) {
+		known.AddName(raw.Get(census.FieldName))
+		for _, d := range census.SplitList(raw.Get(census.FieldHFDeveloper)) {
+			if !seenDev[d] {
+				seenDev[d] = true
+				watch = append(watch, d)
+			}
+		}
+	}
+	if _, err := o.loadWith(ctx, io, l, r, epoch.LoadOptions{OnRow: onRow, RowsOnly: true}); err != nil {
+		return err
+	}
+	ov, _, err := o.loadOverlay(io, l)
+	if err != nil {
+		return err
+	}
+	if ov != nil {
+		for _, e := range ov.Entries {
+			known.AddName(e.Model)
+			for _, a := range e.Aliases {
+				known.AddName(a)
+			}
+		}
+	}
+	var found []discover.Found
+	for _, s := range sources {
+		f, err := s.Find(ctx, watch)
+		found = append(found, f...)
+		if err != nil {
+			fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", s.Name(), err))
+		}
+	}
+	cands, aside := discover.Candidates(found, known, discover.Options{MinCompute: minCompute, Now: io.Now()})
+	// The queue keeps every candidate; its status is the reviewer's.
+	var queue []store.QueuedCandidate
+	for _, c := range cands {
+		data, _ := json.Marshal(c)
+		queue = append(queue, store.QueuedCandidate{ID: c.ID, Name: c.Name, Reason: c.Reason, Data: data})
+	}
+	added, err := st.QueueCandidates(ctx, queue, io.Now())
+	if err != nil {
+		return storeError(l, err)
+	}
+	queued, err := st.Candidates(ctx, "")
+	if err != nil {
+		return storeError(l, err)
+	}
+	status := map[string]string{}
+	for _, q := range queued {
+		status[q.ID] = q.Status
+	}
+	for i := range cands {
+		cands[i].Status = status[cands[i].ID]
+	}
+	var b bytes.Buffer
+	if o.Format == "json" {
+		if cands == nil {
+			cands = []discover.Candidate{}
+		}
+		_ = publish.WriteJSONValue(&b, cands)
+	} else {
+		t := publish.Table{Title: l.T("disc.title", len(cands), added, len(aside)),
+			Headers: []string{"id", l.T("col.model"), l.T("col.organization"), l.T("col.params"), l.T("col.status"), l.T("col.sources")},
+			Right:   []bool{false, false, false, true, false, false}}
+		for _, c := range cands {
+			var srcs []string
+			for _, f := range c.Sources {
+				srcs = append(srcs, f.Source)
+			}
+			p := ""
+			if c.Params > 0 {
+				p = strconv.FormatFloat(c.Params, 'g', 3, 64)
+			}
+			t.Rows = append(t.Rows, []string{c.ID, c.Name, c.Organization, p, l.T("cand." + c.Status), strings.Join(srcs, ", ")})
+		}
+		publish.WriteTable(&b, t, l)
+	}
+	if _, err := io.Out.Write(b.Bytes()); err != nil {
+		return outputError(l, err)
+	}
+	return nil
+}

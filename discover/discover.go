@@ -1,0 +1,244 @@
+// Package discover finds candidate models that a snapshot does not list
+// yet, where Epoch itself watches: the Hugging Face Hub (package
+// discover/hf), LMArena's public leaderboard (discover/arena) and arXiv
+// (discover/arxiv). Each source is behind the Source interface and an
+// endpoint, so that tests run against loopback servers; all of them share
+// one careful HTTP client (Client: ETags, timeouts, retries with backoff
+// that honour Retry-After, clear errors on malformed answers).
+package discover
+
+import (
+	"context"
+	_ "embed"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/modelcensus/modelcensus/census"
+)
+
+// Found is one model as a source reports it.
+type Found struct {
+	// Source is the source's name ("hf", "arena", "arxiv"); URL is the page
+	// that shows the model.
+	Source string `json:"source"`
+	URL    string `json:"url"`
+	// Name is the model's name; ID its Hugging Face repository id
+	// ("LGAI-EXAONE/EXAONE-4.0-32B"), where known.
+	Name         string `json:"name"`
+	ID           string `json:"hf_id,omitempty"`
+	Organization string `json:"organization,omitempty"`
+	// Date is when the source first showed it (YYYY-MM-DD), where known.
+	Date string `json:"date,omitempty"`
+	// Params and ActiveParams are parameter counts, 0 when unknown;
+	// ActiveApprox says that the active count is total × experts per token
+	// ÷ experts, from the model's config.
+	Params       float64 `json:"parameters,omitempty"`
+	ActiveParams float64 `json:"active_parameters,omitempty"`
+	ActiveApprox bool    `json:"active_approximate,omitempty"`
+	// Derivative, when set, is why the model is set aside: a fine-tune,
+	// quantization, adapter or merge of another model (its Hugging Face
+	// tag). A quantized repository's parameter count is packed and never
+	// taken at face value.
+	Derivative string `json:"derivative,omitempty"`
+	// Note is what else the source says (an arena rating, a paper title).
+	Note string `json:"note,omitempty"`
+}
+
+// Source is where candidates come from.
+type Source interface {
+	// Name is the source's short name, as --sources takes it.
+	Name() string
+	// Find returns the models the source shows now. watch is the list of
+	// Hugging Face developer ids to look at (only the Hub uses it).
+	Find(ctx context.Context, watch []string) ([]Found, error)
+}
+
+// Candidate is a model that is neither in the snapshot nor in the overlay,
+// with everything the sources say of it.
+type Candidate struct {
+	// ID is stable across runs: the candidate's match key.
+	ID           string  `json:"id"`
+	Name         string  `json:"name"`
+	Organization string  `json:"organization,omitempty"`
+	HFID         string  `json:"hf_id,omitempty"`
+	FirstSeen    string  `json:"first_seen"`
+	Params       float64 `json:"parameters,omitempty"`
+	ActiveParams float64 `json:"active_parameters,omitempty"`
+	// Compute is an estimate by Epoch's method where the inputs allow one
+	// (they rarely do: the sources give no training tokens), else nil.
+	Compute *census.Estimate `json:"compute,omitempty"`
+	Reason  string           `json:"reason"`
+	Sources []Found          `json:"sources"`
+	// Status is the review queue's: new, accepted, rejected or snoozed.
+	Status string `json:"status"`
+}
+
+// Review statuses of a candidate.
+const (
+	StatusNew      = "new"
+	StatusAccepted = "accepted"
+	StatusRejected = "rejected"
+	StatusSnoozed  = "snoozed"
+)
+
+// Known is what a candidate is matched against: the match keys
+// (census.MatchKey) of the snapshot's and the overlay's model names and
+// aliases, and their Hugging Face ids.
+type Known struct {
+	keys map[string]bool
+	hf   map[string]bool
+}
+
+// NewKnown returns an empty Known.
+func NewKnown() *Known { return &Known{keys: map[string]bool{}, hf: map[string]bool{}} }
+
+// AddName records a model's name or alias.
+func (k *Known) AddName(name string) {
+	if key := census.MatchKey(name); key != "" {
+		k.keys[key] = true
+	}
+}
+
+// AddHF records a Hugging Face repository id ("org/name").
+func (k *Known) AddHF(id string) {
+	if id = strings.ToLower(strings.TrimSpace(id)); id != "" {
+		k.hf[id] = true
+	}
+}
+
+// Has reports whether a found model is known, by its name, the name part
+// of its repository id, or the id itself.
+func (k *Known) Has(f Found) bool {
+	if k.keys[census.MatchKey(f.Name)] || k.hf[strings.ToLower(f.ID)] {
+		return true
+	}
+	if _, repo, ok := strings.Cut(f.ID, "/"); ok && k.keys[census.MatchKey(repo)] {
+		return true
+	}
+	return false
+}
+
+// Options are how Candidates filters.
+type Options struct {
+	// MinCompute drops a candidate whose compute estimate is below it
+	// (FLOP); a candidate without an estimate is kept. 0 keeps all.
+	MinCompute float64
+	// Now dates the candidates first seen in this run.
+	Now time.Time
+}
+
+// Candidates groups what the sources found by model, leaves out what is
+// known and the derivatives (returned apart, for the record), and
+// estimates compute where the inputs allow. Candidates are sorted by
+// name. It does no I/O.
+func Candidates(found []Found, known *Known, opt Options) (cands []Candidate, setAside []Found) {
+	byID := map[string]*Candidate{}
+	var order []string
+	for _, f := range found {
+		if f.Derivative != "" {
+			setAside = append(setAside, f)
+			continue
+		}
+		if known.Has(f) {
+			continue
+		}
+		key := census.MatchKey(f.Name)
+		if key == "" {
+			continue
+		}
+		c := byID[key]
+		if c == nil {
+			c = &Candidate{ID: key, Name: f.Name, FirstSeen: opt.Now.UTC().Format("2006-01-02"), Status: StatusNew}
+			byID[key] = c
+			order = append(order, key)
+		}
+		c.Sources = append(c.Sources, f)
+		if c.Organization == "" {
+			c.Organization = f.Organization
+		}
+		if c.HFID == "" {
+			c.HFID = f.ID
+		}
+		if f.Params > c.Params {
+			c.Params = f.Params
+		}
+		if f.ActiveParams > 0 && (c.ActiveParams == 0 || f.ActiveParams < c.ActiveParams) {
+			c.ActiveParams = f.ActiveParams
+		}
+	}
+	for _, key := range order {
+		c := byID[key]
+		c.Reason = reason(c)
+		// Without training tokens no method applies; the call says so.
+		if e, err := census.EstimateCompute(census.EstimateInputs{Params: c.Params, ActiveParams: c.ActiveParams}); err == nil {
+			c.Compute = &e
+		}
+		if opt.MinCompute > 0 && c.Compute != nil && c.Compute.FLOP < opt.MinCompute {
+			continue
+		}
+		cands = append(cands, *c)
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].Name < cands[j].Name })
+	return cands, setAside
+}
+
+// reason says why a candidate is one.
+func reason(c *Candidate) string {
+	var srcs []string
+	for _, f := range c.Sources {
+		if !contains(srcs, f.Source) {
+			srcs = append(srcs, f.Source)
+		}
+	}
+	r := "not in the snapshot or the overlay; found on " + strings.Join(srcs, ", ")
+	if c.Params > 0 {
+		r += "; " + formatParams(c.Params) + " parameters"
+	}
+	return r
+}
+
+// formatParams prints a parameter count: 32.5B, 350M.
+func formatParams(v float64) string {
+	switch {
+	case v >= 1e9:
+		return strconv.FormatFloat(math.Round(v/1e8)/10, 'f', -1, 64) + "B"
+	case v >= 1e6:
+		return strconv.FormatFloat(math.Round(v/1e5)/10, 'f', -1, 64) + "M"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+//go:embed watchlist.txt
+var watchlist string
+
+// Watchlist is the Hugging Face developer ids modelcensus watches besides
+// those of the snapshot: the Korean labs (watchlist.txt, one per line, #
+// comments).
+func Watchlist() []string { return ParseWatchlist(watchlist) }
+
+// ParseWatchlist reads a watchlist: one Hugging Face developer id per
+// line, blank lines and # comments ignored.
+func ParseWatchlist(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if line = strings.TrimSpace(line); line != "" && !contains(out, line) {
+			out = append(out, line)
+		}
+	}
+	return out
+}

@@ -1,0 +1,41 @@
+package discover_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/modelcensus/modelcensus/discover"
+)
+
+// Candidates: known models (by name, by the repository's name, by id) and
+// derivatives are left out; one model found twice is one candidate.
+func TestCandidates(t *testing.T) {
+	known := discover.NewKnown()
+	known.AddName("EXAONE 4.0 (32B)")
+	known.AddName("Kanana")
+	known.AddHF("skt/A.X-K1")
+	found := []discover.Found{
+		{Source: "hf", Name: "EXAONE-4.0-32B", ID: "LGAI-EXAONE/EXAONE-4.0-32B"}, // known by name
+		{Source: "hf", Name: "A.X-K1", ID: "skt/A.X-K1"},                         // known by id
+		{Source: "arxiv", Name: "Kanana"},                                        // known
+		{Source: "hf", Name: "Solar-Pro-3", ID: "upstage/Solar-Pro-3", Params: 102e9, Organization: "upstage"},
+		{Source: "arena", Name: "solar pro 3", Organization: "Upstage"}, // the same model
+		{Source: "hf", Name: "Solar-Pro-3-AWQ", Derivative: "base_model:quantized:upstage/Solar-Pro-3"},
+	}
+	cands, aside := discover.Candidates(found, known, discover.Options{MinCompute: 1e23, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)})
+	if len(cands) != 1 || len(aside) != 1 {
+		t.Fatalf("candidates %+v, set aside %d", cands, len(aside))
+	}
+	c := cands[0]
+	if c.ID != "solarpro3" || c.Name != "Solar-Pro-3" || len(c.Sources) != 2 || c.Params != 102e9 || c.HFID != "upstage/Solar-Pro-3" ||
+		c.FirstSeen != "2026-11-29" || c.Status != discover.StatusNew || c.Compute != nil {
+		t.Errorf("candidate %+v", c)
+	}
+}
+
+func TestWatchlist(t *testing.T) {
+	w := discover.Watchlist()
+	if len(w) != 8 || w[0] != "LGAI-EXAONE" || w[7] != "NC-AI-consortium-VAETKI" {
+		t.Errorf("watchlist %v", w)
+	}
+}
