@@ -193,6 +193,7 @@ type pending struct {
 	bases    []string
 	ft       float64
 	counting bool // Epoch's method is operation counting alone, with parameters and a dataset size
+	done     bool // finished by Add (no base model)
 }
 
 // NewRowEstimator returns an estimator that uses r's hardware table.
@@ -206,6 +207,11 @@ func (e *RowEstimator) Add(raw *Raw) {
 	re, p := estimateOwn(raw, e.rules)
 	if re.Epoch > 0 {
 		e.byName[strings.ToLower(re.Name)] = re.Epoch
+	}
+	if len(p.bases) == 0 {
+		// No base model to wait for: finished now, beside the parser.
+		finishRow(&re, &p, nil)
+		p.done = true
 	}
 	e.rows = append(e.rows, re)
 	e.pend = append(e.pend, p)
@@ -238,7 +244,9 @@ func (e *RowEstimator) Finish() RowEstimates {
 	var counting []float64
 	for i := range e.rows {
 		re := &e.rows[i]
-		finishRow(re, &e.pend[i], e.lookup)
+		if !e.pend[i].done {
+			finishRow(re, &e.pend[i], e.lookup)
+		}
 		if re.Estimate == nil {
 			out.Warnings += len(re.Warnings) - 1 // no method is not a fault
 			continue

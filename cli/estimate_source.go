@@ -201,6 +201,7 @@ func writeRowEstimates(b *bytes.Buffer, res census.RowEstimates, l i18n.Lang) {
 	t := publish.Table{Title: l.T("est.rows.title"), Headers: []string{l.T("col.model"), l.T("col.epoch_flop"), l.T("col.estimate"), l.T("col.method"), l.T("col.ratio")},
 		Right: []bool{false, true, true, false, true}}
 	none := 0
+	methods := map[string]string{}
 	for _, row := range res.Rows {
 		if row.Estimate == nil {
 			none++
@@ -211,7 +212,12 @@ func writeRowEstimates(b *bytes.Buffer, res census.RowEstimates, l i18n.Lang) {
 			ep = publish.FormatFLOP(row.Epoch)
 			ratio = fmt.Sprintf("%.2f", row.Estimate.FLOP/row.Epoch)
 		}
-		t.Rows = append(t.Rows, []string{row.Name, ep, publish.FormatFLOP(row.Estimate.FLOP), l.T("methodshort." + row.Estimate.Method), ratio})
+		m, ok := methods[row.Estimate.Method]
+		if !ok {
+			m = l.T("methodshort." + row.Estimate.Method)
+			methods[row.Estimate.Method] = m
+		}
+		t.Rows = append(t.Rows, []string{row.Name, ep, publish.FormatFLOP(row.Estimate.FLOP), m, ratio})
 	}
 	publish.WriteTable(b, t, l)
 	b.WriteString("\n" + l.T("est.summary") + "\n")

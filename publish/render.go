@@ -194,6 +194,18 @@ func DisplayWidth(s string) int {
 	return n
 }
 
+// spaces is padding to write from.
+const spaces = "                                                                "
+
+// writeSpaces writes n spaces.
+func writeSpaces(b *bytes.Buffer, n int) {
+	for n > 0 {
+		k := min(n, len(spaces))
+		b.WriteString(spaces[:k])
+		n -= k
+	}
+}
+
 // maxCell caps a text cell's width; longer values are cut with an ellipsis.
 const maxCell = 48
 
@@ -229,10 +241,14 @@ func writeAligned(b *bytes.Buffer, t Table, l i18n.Lang) {
 		}
 		cells = append(cells, row)
 	}
-	for _, r := range cells {
+	// Each cell's display width, once.
+	cw := make([][]int, len(cells))
+	for ri, r := range cells {
+		cw[ri] = make([]int, len(r))
 		for i, c := range r {
-			if i < len(widths) && DisplayWidth(c) > widths[i] {
-				widths[i] = DisplayWidth(c)
+			cw[ri][i] = DisplayWidth(c)
+			if i < len(widths) && cw[ri][i] > widths[i] {
+				widths[i] = cw[ri][i]
 			}
 		}
 	}
@@ -242,14 +258,16 @@ func writeAligned(b *bytes.Buffer, t Table, l i18n.Lang) {
 			if i >= len(widths) {
 				break
 			}
-			padding := strings.Repeat(" ", widths[i]-DisplayWidth(c))
+			pad := widths[i] - cw[ri][i]
 			b.WriteString(" ")
 			if i < len(t.Right) && t.Right[i] {
-				b.WriteString(padding + c)
+				writeSpaces(b, pad)
+				b.WriteString(c)
 			} else if i == len(r)-1 {
 				b.WriteString(c)
 			} else {
-				b.WriteString(c + padding)
+				b.WriteString(c)
+				writeSpaces(b, pad)
 			}
 			if i < len(r)-1 {
 				b.WriteString(" ")
