@@ -153,8 +153,16 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 	for _, w := range watch {
 		seenDev[w] = true
 	}
+	maxTokens := 0.0
 	onRow := func(raw *census.Raw) {
 		known.AddName(raw.Get(census.FieldName))
+		// Language models' dataset sizes are tokens; others' are images,
+		// frames or episodes.
+		if strings.Contains(raw.Get(census.FieldDomain), "Language") {
+			if v, ok := census.ParseNumber(raw.Get(census.FieldDatasetSize)); ok && v > maxTokens {
+				maxTokens = v
+			}
+		}
 		for _, d := range census.SplitList(raw.Get(census.FieldHFDeveloper)) {
 			if !seenDev[d] {
 				seenDev[d] = true
@@ -185,7 +193,7 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 			fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", s.Name(), err))
 		}
 	}
-	cands, aside := discover.Candidates(found, known, discover.Options{MinCompute: minCompute, Now: io.Now()})
+	cands, aside := discover.Candidates(found, known, discover.Options{MinCompute: minCompute, Now: io.Now(), MaxTokens: maxTokens})
 	// The queue keeps every candidate; its status is the reviewer's.
 	var queue []store.QueuedCandidate
 	for _, c := range cands {

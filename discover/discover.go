@@ -128,6 +128,12 @@ type Options struct {
 	MinCompute float64
 	// Now dates the candidates first seen in this run.
 	Now time.Time
+	// MaxTokens is the largest training dataset (tokens) of any model of
+	// the snapshot, 0 when unknown. A candidate with a parameter count but
+	// no estimate is dropped when even that many tokens would leave it
+	// under MinCompute (6 × parameters × MaxTokens < MinCompute): a small
+	// model cannot be large-scale, whatever its data.
+	MaxTokens float64
 }
 
 // Candidates groups what the sources found by model, leaves out what is
@@ -178,6 +184,15 @@ func Candidates(found []Found, known *Known, opt Options) (cands []Candidate, se
 		}
 		if opt.MinCompute > 0 && c.Compute != nil && c.Compute.FLOP < opt.MinCompute {
 			continue
+		}
+		if opt.MinCompute > 0 && c.Compute == nil && c.Params > 0 && opt.MaxTokens > 0 {
+			p := c.Params
+			if c.ActiveParams > 0 {
+				p = c.ActiveParams
+			}
+			if 6*p*opt.MaxTokens < opt.MinCompute {
+				continue // too small, even on the largest dataset of the snapshot
+			}
 		}
 		cands = append(cands, *c)
 	}
