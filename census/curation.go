@@ -241,6 +241,7 @@ func (d *Dataset) curate(raw *Raw) (out *Raw, entries []int, skip bool) {
 		return raw, nil, false
 	}
 	out = raw
+	skip, excluder := false, -1
 	for _, i := range ids {
 		e := &c.ov.Entries[i]
 		if !d.sameOrganization(e.Organization, raw.Get(FieldOrganization)) {
@@ -259,7 +260,9 @@ func (d *Dataset) curate(raw *Raw) (out *Raw, entries []int, skip bool) {
 			st.Detail = "the upstream now lists " + strconv.Quote(Clean(raw.Get(FieldName))) + "; the entry is not applied and can be retired"
 		case EntryExclude:
 			st.Status, st.Detail, st.Args = StatusApplied, "excluded", nil
-			return raw, []int{i}, true
+			if !skip {
+				skip, excluder = true, i
+			}
 		case EntryCorrect:
 			cur := raw.Get(e.Field)
 			switch {
@@ -282,6 +285,10 @@ func (d *Dataset) curate(raw *Raw) (out *Raw, entries []int, skip bool) {
 				entries = append(entries, i)
 			}
 		}
+	}
+	if skip {
+		// Every matching entry has its status; the model is left out.
+		return raw, []int{excluder}, true
 	}
 	return out, entries, false
 }

@@ -343,6 +343,9 @@ func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind ce
 	e.ID = o.ID
 	if e.ID == "" {
 		e.ID = string(kind) + "-" + slug(e.Model)
+		if kind == census.EntryCorrect {
+			e.ID += "-" + o.Field // one correction per field
+		}
 	}
 	if kind != census.EntryAdd || o.Source != "" {
 		if o.Source == "" {
@@ -360,16 +363,40 @@ func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind ce
 func writeEntry(io *IOStreams, l i18n.Lang, dir string, e census.Entry) error {
 	path, err := overlay.Write(dir, e)
 	var oe *overlay.Error
+	var de *overlay.DuplicateError
 	switch {
 	case errors.As(err, &oe):
-		return &Error{Code: ExitOverlay, Msg: overlayErrorText(oe, l), Err: err}
+		// The entry was made from flags: name the flag, not a file.
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", flagFor(oe.Field)+": "+overlayErrorMessage(oe, l)), Err: err}
 	case errors.Is(err, overlay.ErrExists):
 		return &Error{Code: ExitOverlay, Msg: l.T("err.entry_exists", e.ID, dir), Err: err}
+	case errors.As(err, &de):
+		return &Error{Code: ExitOverlay, Msg: l.T("err.entry_duplicate", de.Name, de.Other), Err: err}
 	case err != nil:
 		return &Error{Code: ExitOutput, Msg: err.Error(), Err: err}
 	}
 	fmt.Fprintln(io.Out, l.T("curate.written", path))
 	return nil
+}
+
+// flagFor is the curate flag that sets an entry's field.
+func flagFor(field string) string {
+	if i := strings.IndexAny(field, ".["); i >= 0 {
+		field = field[:i]
+	}
+	switch field {
+	case "sources":
+		return "--source-url"
+	case "model":
+		return "--name/--model"
+	case "parameters":
+		return "--params"
+	case "active_parameters":
+		return "--active-params"
+	case "created":
+		return "--date"
+	}
+	return "--" + strings.ReplaceAll(field, "_", "-")
 }
 
 // checkUpstream reads the source for the entry's model: an add must not

@@ -172,14 +172,14 @@ retrieved = "2026-11-29"
 	}
 
 	st := curateCheck(t, older, dir)
-	for id, want := range map[string]string{"add-a-x-k2": census.StatusApplied, "exclude-sam-3": census.StatusApplied, "correct-calm": census.StatusApplied} {
+	for id, want := range map[string]string{"add-a-x-k2": census.StatusApplied, "exclude-sam-3": census.StatusApplied, "correct-calm-compute": census.StatusApplied} {
 		if st[id] != want {
 			t.Errorf("2026-07-28: %s is %s, want %s", id, st[id], want)
 		}
 	}
 	st = curateCheck(t, newer, dir)
 	for id, want := range map[string]string{"add-a-x-k2": census.StatusUpstream, "exclude-sam-3": census.StatusOrphaned,
-		"correct-calm": census.StatusOrphaned, "fix-kimi": census.StatusConflict} {
+		"correct-calm-compute": census.StatusOrphaned, "fix-kimi": census.StatusConflict} {
 		if st[id] != want {
 			t.Errorf("2026-08-19: %s is %s, want %s", id, st[id], want)
 		}

@@ -40,7 +40,7 @@ func fixtureOverlay(t *testing.T) string {
 // lines in text and HTML, a Curated column in the workbook's models sheet.
 func TestReportMarksCurated(t *testing.T) {
 	dir := fixtureOverlay(t)
-	b, err := os.ReadFile(filepath.Join(dir, "correct-gpt-x.toml"))
+	b, err := os.ReadFile(filepath.Join(dir, "correct-gpt-x-compute.toml"))
 	if err != nil || !strings.Contains(string(b), `upstream = '1.07e+24'`) {
 		t.Fatalf("the correction does not record the upstream value: %s (%v)", b, err)
 	}
@@ -64,7 +64,7 @@ func TestReportMarksCurated(t *testing.T) {
 		}
 		got = append(got, s)
 	}
-	if want := "Gemini Z Local Model†add-local-model Multi Lab GPT-X†correct-gpt-x Qwen Q"; strings.Join(got, " ") != want {
+	if want := "Gemini Z Local Model†add-local-model Multi Lab GPT-X†correct-gpt-x-compute Qwen Q"; strings.Join(got, " ") != want {
 		t.Errorf("top compute %q, want %q", strings.Join(got, " "), want)
 	}
 	if res.Total != 8 || res.Overlay == nil || res.Overlay.Applied[census.EntryAdd] != 1 || res.Overlay.Applied[census.EntryCorrect] != 1 || len(res.Overlay.Hash) != 64 {
@@ -86,7 +86,7 @@ func TestReportMarksCurated(t *testing.T) {
 		doc := html.UnescapeString(string(page))
 		method := doc[strings.Index(doc, `<section id="method">`):]
 		method = method[:strings.Index(method, "</section>")]
-		for _, want := range []string{"correct-gpt-x", "https://example.org/gpt-x", "add-local-model"} {
+		for _, want := range []string{"correct-gpt-x-compute", "https://example.org/gpt-x", "add-local-model"} {
 			if !strings.Contains(method, want) {
 				t.Errorf("%s HTML method section lacks %q", l, want)
 			}
@@ -118,7 +118,7 @@ func TestReportMarksCurated(t *testing.T) {
 			marks[r[0]] = r[col]
 		}
 	}
-	if !strings.HasPrefix(marks["GPT-X"], "correct-gpt-x (correct: compute → 2e24): https://example.org/gpt-x") || !strings.HasPrefix(marks["Local Model"], "add-local-model") || marks["Qwen Q"] != "" {
+	if !strings.HasPrefix(marks["GPT-X"], "correct-gpt-x-compute (correct: compute → 2e24): https://example.org/gpt-x") || !strings.HasPrefix(marks["Local Model"], "add-local-model") || marks["Qwen Q"] != "" {
 		t.Errorf("models sheet marks %v", marks)
 	}
 
@@ -171,11 +171,53 @@ func TestCurateBadEntries(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
 	}
-	if !strings.Contains(out, "correct-gpt-x") || !strings.Contains(out, "add-local-model") {
+	if !strings.Contains(out, "correct-gpt-x-compute") || !strings.Contains(out, "add-local-model") {
 		t.Errorf("the good entries are not checked:\n%s", out)
 	}
 	exit, out, errOut = run(t, nil, "report", "--source", "../testdata/census_fixture.csv", "--overlay", dir, "--format", "json")
 	if exit != 0 || !strings.Contains(out, "Local Model") || !strings.Contains(errOut, "broken.toml") {
 		t.Errorf("report with a bad entry: exit %d; good entries applied %v; stderr %q", exit, strings.Contains(out, "Local Model"), errOut)
+	}
+}
+
+// One model, one entry of each kind: an add of a model the overlay already
+// adds (under its name or an alias), a second exclusion of a model, a
+// second correction of the same field are refused (exit 8) and the first
+// entry stays; an entry made from flags names the flag that is wrong.
+func TestCurateRefusesDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	common := []string{"--overlay", dir, "--author", "t", "--reason", "r", "--source-url", "https://example.org"}
+	ok := func(args ...string) {
+		t.Helper()
+		if code, _, errOut := run(t, nil, append(args, common...)...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	refused := func(want string, args ...string) {
+		t.Helper()
+		code, _, errOut := run(t, nil, append(args, common...)...)
+		if code != ExitOverlay || !strings.Contains(errOut, want) {
+			t.Errorf("%v: exit %d, %q; want exit %d naming %q", args, code, errOut, ExitOverlay, want)
+		}
+	}
+	ok("curate", "add", "--name", "Kanana", "--alias", "Kanana Flag 32.5B", "--date", "2025-02-27")
+	refused("add-kanana", "curate", "add", "--name", "Kanana Flag 32.5B", "--date", "2025-02-27")
+	refused("add-kanana", "curate", "add", "--name", "KANANA", "--date", "2025-02-27", "--id", "other")
+	ok("curate", "exclude", "--model", "Qwen Q", "--source", "../testdata/census_fixture.csv")
+	refused("exclude-qwen-q", "curate", "exclude", "--model", "Qwen Q", "--source", "../testdata/census_fixture.csv", "--id", "again")
+	ok("curate", "correct", "--model", "GPT-X", "--field", "compute", "--value", "2e24", "--source", "../testdata/census_fixture.csv")
+	ok("curate", "correct", "--model", "GPT-X", "--field", "date", "--value", "2024-05-02", "--source", "../testdata/census_fixture.csv")
+	refused("correct-gpt-x-compute", "curate", "correct", "--model", "GPT-X", "--field", "compute", "--value", "3e24", "--source", "../testdata/census_fixture.csv", "--id", "again")
+	code, _, errOut := run(t, nil, "curate", "add", "--name", "Nosource", "--date", "2025-02-27", "--overlay", dir, "--author", "t", "--reason", "r")
+	if code != ExitUsage || !strings.Contains(errOut, "--source-url") || strings.Contains(errOut, ".toml") {
+		t.Errorf("an add without --source-url: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = run(t, nil, append([]string{"curate", "correct", "--model", "Qwen Q", "--field", "date", "--value", "2025-02-31", "--source", "../testdata/census_fixture.csv"}, common...)...)
+	if code != ExitUsage || !strings.Contains(errOut, "--value") {
+		t.Errorf("a bad date value: exit %d, %q", code, errOut)
+	}
+	code, out, errOut := run(t, nil, "curate", "check", "--source", "../testdata/census_fixture.csv", "--overlay", dir, "--format", "json")
+	if code != 0 || strings.Count(out, `"status": "applied"`) != 4 {
+		t.Errorf("check: exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -67,13 +67,17 @@ func (o *sourceOptions) loadOverlay(io *IOStreams, l i18n.Lang) (*census.Overlay
 
 // overlayErrorText is an entry problem in l: file:line: field: message.
 func overlayErrorText(p *overlay.Error, l i18n.Lang) string {
-	msg := p.Msg
-	if key := "overlay.err." + p.Code; l != i18n.EN && i18n.Has(key) {
-		msg = l.T(key, p.Args...)
-	}
 	q := *p
-	q.Msg = msg
+	q.Msg = overlayErrorMessage(p, l)
 	return q.Error()
+}
+
+// overlayErrorMessage is what is wrong with an entry, in l.
+func overlayErrorMessage(p *overlay.Error, l i18n.Lang) string {
+	if key := "overlay.err." + p.Code; l != i18n.EN && i18n.Has(key) {
+		return l.T(key, p.Args...)
+	}
+	return p.Msg
 }
 
 // bring reads, for each add entry with From, its model's row from that

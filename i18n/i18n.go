@@ -248,6 +248,7 @@ var catalog = map[string][2]string{
 	"err.overlay_bad":                {"%d overlay entr(ies) in %s are invalid (see the messages above)", "%[2]s의 오버레이 항목 %[1]d개가 잘못되었습니다(위 메시지 참고)"},
 	"err.no_overlay":                 {"no overlay folder: give --overlay DIR (or create $XDG_DATA_HOME/modelcensus/overlay)", "오버레이 폴더가 없습니다: --overlay DIR을 주거나 $XDG_DATA_HOME/modelcensus/overlay를 만드세요"},
 	"err.no_entry":                   {"no entry %q in %s", "%[2]s에 %[1]q 항목이 없습니다"},
+	"err.entry_duplicate":            {"%q is already the model of %s: one model gets one entry of each kind (edit that entry, or retire it first)", "%q는 이미 %s의 모델입니다: 모델마다 종류별 항목은 하나입니다(그 항목을 고치거나 먼저 은퇴시키세요)"},
 	"err.entry_exists":               {"an entry %q already exists in %s (give another --id)", "%[2]s에 %[1]q 항목이 이미 있습니다(다른 --id를 주세요)"},
 	"err.curate_needs_source":        {"curate %s needs --source: the snapshot the upstream model is read from", "curate %s에는 --source(원본 모델을 읽을 스냅숏)가 필요합니다"},
 	"err.add_exists":                 {"%[1]q is already in %[3]s as %[2]q: correct it instead of adding it", "%[1]q는 %[3]s에 %[2]q로 이미 있습니다: 추가 대신 보정하세요"},

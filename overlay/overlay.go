@@ -194,7 +194,7 @@ func LoadCached(dir, cacheDir string) (*census.Overlay, []*Error, error) {
 	h := sha256.New()
 	var problems []*Error
 	ids := map[string]string{}
-	adds := map[string]string{}
+	targets := map[string]string{} // entryKeys → file
 	var fresh []cacheFile
 	for i, p := range names {
 		f := &files[i]
@@ -218,13 +218,13 @@ func LoadCached(dir, cacheDir string) (*census.Overlay, []*Error, error) {
 				Msg: fmt.Sprintf("id %q is also the id of %s", e.ID, other), Args: []any{e.ID, other}})
 			continue
 		}
-		if e.Kind == census.EntryAdd {
-			if other, dup := adds[census.MatchKey(e.Model)]; dup {
-				problems = append(problems, &Error{File: p, Line: f.line("model"), Field: "model", Code: CodeDuplicate,
-					Msg: fmt.Sprintf("model %q is also added by %s", e.Model, other), Args: []any{e.Model, other}})
-				continue
-			}
-			adds[census.MatchKey(e.Model)] = p
+		if other, name := Duplicates(e, targets); other != "" {
+			problems = append(problems, &Error{File: p, Line: f.line("model"), Field: "model", Code: CodeDuplicate,
+				Msg: fmt.Sprintf("%q is already the model of %s: one model, one entry of each kind", name, other), Args: []any{name, other}})
+			continue
+		}
+		for _, k := range entryKeys(e) {
+			targets[k] = p
 		}
 		ids[e.ID] = p
 		ov.Entries = append(ov.Entries, e)
@@ -234,6 +234,48 @@ func LoadCached(dir, cacheDir string) (*census.Overlay, []*Error, error) {
 		writeCache(cacheDir, dir, fresh)
 	}
 	return ov, problems, nil
+}
+
+// entryKeys are what an entry claims: for an add, the match key of its
+// model and of each alias (one model is added once); for a correct, the
+// model's key and the field (one value per field); for an exclude, the
+// model's key.
+func entryKeys(e census.Entry) []string {
+	var names []string
+	switch e.Kind {
+	case census.EntryAdd:
+		names = append([]string{e.Model}, e.Aliases...)
+	default:
+		names = []string{e.Model}
+	}
+	var out []string
+	for _, n := range names {
+		if k := census.MatchKey(n); k != "" {
+			switch e.Kind {
+			case census.EntryCorrect:
+				out = append(out, "correct\x00"+k+"\x00"+string(e.Field))
+			case census.EntryExclude:
+				out = append(out, "exclude\x00"+k)
+			default:
+				out = append(out, "add\x00"+k)
+			}
+		}
+	}
+	return out
+}
+
+// Duplicates returns the file of an entry of known (entryKeys → file) that
+// e repeats (the same model added again, under its name or an alias; the
+// same field of the same model corrected again; the same model excluded
+// again), with the name they share; "" when e is new.
+func Duplicates(e census.Entry, known map[string]string) (file, name string) {
+	for _, k := range entryKeys(e) {
+		if f, ok := known[k]; ok {
+			parts := strings.Split(k, "\x00")
+			return f, parts[1]
+		}
+	}
+	return "", ""
 }
 
 // parsed is one entry file, read and parsed, or taken from the cache.

@@ -16,6 +16,17 @@ import (
 // that id.
 var ErrExists = errors.New("an entry with this id already exists")
 
+// DuplicateError is an entry that repeats one already in the folder: the
+// same model added again (by name or alias), the same field of the same
+// model corrected again, the same model excluded again.
+type DuplicateError struct {
+	Entry, Other, Name string
+}
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("%s: %q is already the model of %s", e.Entry, e.Name, e.Other)
+}
+
 // ErrNoEntry is returned by Retire for an id the folder lacks.
 var ErrNoEntry = errors.New("no entry with this id")
 
@@ -113,10 +124,17 @@ func Write(dir string, e census.Entry) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	known := map[string]string{}
 	for _, x := range existing.Entries {
 		if x.ID == e.ID {
 			return "", fmt.Errorf("%s: %w (%s)", e.ID, ErrExists, x.File)
 		}
+		for _, k := range entryKeys(x) {
+			known[k] = x.File
+		}
+	}
+	if other, name := Duplicates(e, known); other != "" {
+		return "", &DuplicateError{Entry: e.ID, Other: other, Name: name}
 	}
 	if _, err := os.Stat(path); err == nil {
 		return "", fmt.Errorf("%s: %w (%s)", e.ID, ErrExists, path)
