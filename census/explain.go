@@ -374,10 +374,15 @@ func explainRanking(ra, rb *Result, a, b *Dataset, newName, renames map[string]s
 			c = Cause{Cause: CauseRemoved, Model: name}
 		default:
 			ma, mb := a.Model(i), b.Model(j)
+			revised := ma.HasCompute != mb.HasCompute || (ma.HasCompute && !SameNumber(ma.Compute, mb.Compute))
+			// A revision explains entering the list only if the figure
+			// rose, and leaving it only if it fell; otherwise others moved.
+			up := mb.HasCompute && (!ma.HasCompute || mb.Compute > ma.Compute)
+			explains := (x == 0 && y > 0 && up) || (x > 0 && y == 0 && !up) || (x > 0 && y > 0)
 			switch {
 			case ma.Date.Year != mb.Date.Year:
 				c = Cause{Cause: CauseRedated, Model: name, Detail: ma.Date.String() + " → " + mb.Date.String(), Args: []any{ma.Date.String(), mb.Date.String()}}
-			case ma.HasCompute != mb.HasCompute || (ma.HasCompute && !SameNumber(ma.Compute, mb.Compute)):
+			case revised && explains:
 				c = Cause{Cause: CauseCompute, Model: name, Detail: fmtCompute(&ma) + " → " + fmtCompute(&mb), Args: []any{fmtCompute(&ma), fmtCompute(&mb)}}
 			case old != name:
 				c = Cause{Cause: CauseRenamed, Model: name, Detail: old + " → " + name, Args: []any{old, name}}

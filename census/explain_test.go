@@ -93,3 +93,32 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+// A model that leaves the ranking although its compute rose was displaced
+// by others, not revised out.
+func TestExplainRankingDisplaced(t *testing.T) {
+	a := dataset(t,
+		raw(2, "name", "M1", "date", "2024-05-01", "compute", "2e24"),
+		raw(3, "name", "M2", "date", "2024-05-01", "compute", "1e24"),
+	)
+	b := dataset(t,
+		raw(2, "name", "M1", "date", "2024-05-01", "compute", "2.5e24"),
+		raw(3, "name", "M2", "date", "2024-05-01", "compute", "1e24"),
+		raw(4, "name", "M3", "date", "2024-06-01", "compute", "3e24"),
+	)
+	list, err := census.Explain(a, b, census.Options{From: 2024, To: 2024, Top: 1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range list {
+		if e.Figure == census.FigureTopComputeLatest {
+			for _, c := range e.Causes {
+				got[c.Model] = c.Cause
+			}
+		}
+	}
+	if got["M1"] != census.CauseDisplaced || got["M3"] != census.CauseAdded || len(got) != 2 {
+		t.Errorf("ranking causes %v; want M1 displaced, M3 added", got)
+	}
+}

@@ -701,6 +701,7 @@ var catalog = map[string][2]string{
 	"field.country":              {"country", "국가"},
 	"field.organization":         {"organization", "기관"},
 	"by.link":                    {"link", "링크"},
+	"by.name":                    {"same name but for spelling", "철자만 다른 같은 이름"},
 	"by.reference":               {"reference", "참고 문헌"},
 	"diff.spelling":              {"(spelling only)", "(표기만 바뀜)"},
 	"field.domain":               {"domain", "분야"},

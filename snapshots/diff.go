@@ -36,7 +36,7 @@ type ModelRef struct {
 type Rename struct {
 	From string `json:"from"`
 	To   string `json:"to"`
-	By   string `json:"by"` // "link" or "reference"
+	By   string `json:"by"` // "link", "reference" or "name" (the same but for case, spaces and punctuation)
 }
 
 // Change is one field of one model that changed. Old and New are numbers
@@ -231,15 +231,22 @@ func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset str
 			d.Added = append(d.Added, m.ref())
 		}
 	}
-	names := make([]string, 0, len(rawA))
+	// The models in both: same name, or renamed (their values are compared
+	// too, under the new name).
+	type pair struct{ name, old string }
+	var pairs []pair
 	for name := range rawA {
 		if rawB[name] != nil {
-			names = append(names, name)
+			pairs = append(pairs, pair{name, name})
 		}
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		o, n := rawA[name], rawB[name]
+	for _, rn := range renamed {
+		pairs = append(pairs, pair{rn.To, rn.From})
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].name < pairs[j].name })
+	for _, pr := range pairs {
+		name := pr.name
+		o, n := rawA[pr.old], rawB[name]
 		if !sameFLOP(o.flop, n.flop) {
 			d.Changed = append(d.Changed, Change{Model: name, Field: FieldCompute, Old: flopValue(o.flop), New: flopValue(n.flop)})
 		}
@@ -321,18 +328,24 @@ func sortedModels(x, y map[string]*rawModel) []*rawModel {
 
 // matchRenames pairs the models that a lacks in b with those b lacks in a:
 // a removed and an added model with the same link (or, failing that, the
-// same reference) are one model renamed. A link that two added models
-// share matches neither.
+// same reference, or else the same name but for case, spaces and
+// punctuation) are one model renamed. A key that two added models share
+// matches neither.
 func matchRenames(a, b map[string]*rawModel) []Rename {
 	removed, added := sortedModels(a, b), sortedModels(b, a)
 	out := []Rename{}
 	matched := map[*rawModel]bool{}
-	for _, by := range []string{"link", "reference"} {
+	for _, by := range []string{"link", "reference", "name"} {
 		key := func(m *rawModel) string {
-			if by == "link" {
+			switch by {
+			case "link":
 				return m.link
+			case "reference":
+				return m.reference
 			}
-			return m.reference
+			// The name without case, spaces or punctuation: Qwen1.5 72B
+			// is Qwen1.5-72B.
+			return census.MatchKey(m.name)
 		}
 		index := map[string]*rawModel{}
 		for _, m := range added {

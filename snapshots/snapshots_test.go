@@ -326,11 +326,18 @@ func checkDiff(t *testing.T, ctx context.Context, st *store.Store, r *census.Rul
 			a.DateString(), b.DateString(), gotAdded, gotRemoved, wantAdded, wantRemoved)
 	}
 	wantFLOP := map[string]bool{}
-	for n, old := range ra {
-		nw := rb[n]
-		if nw == nil {
-			continue
+	// Models in both: the same name, or renamed (listed under the new name).
+	pairs := map[string]string{}
+	for n := range ra {
+		if rb[n] != nil {
+			pairs[n] = n
 		}
+	}
+	for from, to := range renamedFrom {
+		pairs[to] = from
+	}
+	for n, was := range pairs {
+		old, nw := ra[was], rb[n]
 		o, okO := strconv.ParseFloat(strings.TrimSpace(old["Training compute (FLOP)"]), 64)
 		v, okN := strconv.ParseFloat(strings.TrimSpace(nw["Training compute (FLOP)"]), 64)
 		// Equal to 12 significant digits is no revision (issue #14):
