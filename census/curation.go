@@ -377,7 +377,7 @@ func (d *Dataset) finishCuration() {
 			r.flags |= flagCurated
 			st.Status, st.Detail = StatusApplied, "added"
 			if e.From != "" {
-				st.Detail = "added from the " + e.From + " subset"
+				st.Detail, st.Args = "added from the "+e.From+" subset", []any{e.From}
 			}
 		}
 	}

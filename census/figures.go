@@ -57,8 +57,8 @@ type Column struct {
 	ID    string
 	Title Text
 	Kind  ValueKind
-	// EstimateOnly marks a column shown only in a census with
-	// Settings.EstimateMissing: without it, nothing changes.
+	// EstimateOnly marks a column shown only in a census that shows
+	// estimates (Result.ShowsEstimates): without them, nothing changes.
 	EstimateOnly bool
 }
 
@@ -135,7 +135,7 @@ type Figure struct {
 // ColumnsFor returns the columns the figure shows for r: all but those
 // marked EstimateOnly when r was computed without EstimateMissing.
 func (f Figure) ColumnsFor(r *Result) []Column {
-	if r.Settings.EstimateMissing {
+	if r.ShowsEstimates() {
 		return f.Columns
 	}
 	out := make([]Column, 0, len(f.Columns))
@@ -147,11 +147,26 @@ func (f Figure) ColumnsFor(r *Result) []Column {
 	return out
 }
 
+// ShowsEstimates reports whether the census shows whose each compute figure
+// is: under --estimate-missing, or when an overlay's added model carries an
+// estimate in the ranking.
+func (r *Result) ShowsEstimates() bool {
+	if r.Settings.EstimateMissing {
+		return true
+	}
+	for _, m := range r.TopComputeLatest {
+		if m.Estimated != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // RowsFor returns the figure's rows for r with a cell for each of
 // ColumnsFor's columns.
 func (f Figure) RowsFor(r *Result) []Row {
 	rows := f.Rows(r)
-	if r.Settings.EstimateMissing {
+	if r.ShowsEstimates() {
 		return rows
 	}
 	for i := range rows {

@@ -125,7 +125,7 @@ func runCurateCheck(cmd *cobra.Command, io *IOStreams, o *curateOptions) error {
 		}
 		_ = publish.WriteJSONValue(&b, list)
 	} else {
-		t := publish.Table{Title: l.T("curate.check.title", ov.Path, len(statuses)),
+		t := publish.Table{Whole: true, Title: l.T("curate.check.title", ov.Path, len(statuses)),
 			Headers: []string{"id", l.T("col.kind"), l.T("col.model"), l.T("col.status"), l.T("col.detail")}}
 		for _, s := range statuses {
 			t.Rows = append(t.Rows, []string{s.ID, l.T("entry." + string(s.Kind)), s.Model, l.T("status." + s.Status), statusDetail(s, l)})
@@ -142,14 +142,21 @@ func writeCurated(io *IOStreams, l i18n.Lang, out []byte, problems []*overlay.Er
 	if _, err := io.Out.Write(out); err != nil {
 		return outputError(l, err)
 	}
-	if len(problems) > 0 {
-		return &Error{Code: ExitOverlay, Msg: l.T("err.overlay_bad", len(problems), dir)}
+	files := map[string]bool{}
+	for _, p := range problems {
+		files[p.File] = true
+	}
+	if len(files) > 0 {
+		return &Error{Code: ExitOverlay, Msg: l.T("err.overlay_bad", len(files), dir)}
 	}
 	return nil
 }
 
 // statusDetail is an entry's status detail in l.
 func statusDetail(s census.EntryStatus, l i18n.Lang) string {
+	if s.Status == census.StatusApplied && s.Kind == census.EntryAdd && len(s.Args) == 1 {
+		return l.T("status.detail.applied.add_from", l.T(fmt.Sprintf("subset.%v", s.Args[0])))
+	}
 	if key := "status.detail." + s.Status + "." + string(s.Kind); l != i18n.EN && i18n.Has(key) {
 		return l.T(key, s.Args...)
 	}
@@ -210,7 +217,7 @@ func entrySummary(e census.Entry) string {
 	case census.EntryAdd:
 		s := e.Cells[census.FieldDate]
 		if e.From != "" {
-			s = strings.TrimSpace(s + " ← " + e.From)
+			s = strings.TrimSpace(s + " ← " + e.From) // the subset's own name, as in the file
 		}
 		return s
 	}

@@ -253,7 +253,10 @@ func writeExplanations(b *bytes.Buffer, list []census.Explanation, period census
 	for _, e := range list {
 		if e.Figure != last {
 			last = e.Figure
-			title := l.T("fig.total")
+			title := l.T("fig.total", period.From, period.To)
+			if period.From == period.To {
+				title = l.T("fig.total.year", period.From)
+			}
 			if f, ok := census.FigureByName(e.Figure); ok {
 				title = f.Text(f.Title, string(l), r, "")
 			}

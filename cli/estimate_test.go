@@ -177,7 +177,7 @@ func TestReportEstimateMissing(t *testing.T) {
 	}
 
 	code, out, _ = run(t, nil, "report", "--source", src, "--date", "2025-03-01", "--estimate-missing", "--lang", "ko")
-	if code != 0 || !strings.Contains(out, "5.1e+24*") || !strings.Contains(out, "추정: 연산 수 계산") || !strings.Contains(out, "Epoch의 방법으로 추정한 값") {
+	if code != 0 || !strings.Contains(out, "5.1e+24*") || !strings.Contains(out, "추산: 연산 수 계산") || !strings.Contains(out, "Epoch의 방법으로 추산한 값") {
 		t.Errorf("Korean text lacks the mark, method or footnote (exit %d):\n%s", code, out)
 	}
 

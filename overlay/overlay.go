@@ -456,7 +456,7 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 			bad("date", CodeMissing, "required (the publication date, YYYY-MM-DD)")
 		} else if date != "" {
 			if _, ok := census.ParseDate(date); !ok {
-				bad("date", CodeBadValue, fmt.Sprintf("%q: want a date, YYYY-MM-DD, YYYY-MM or YYYY", date), date, "YYYY-MM-DD")
+				bad("date", CodeBadValue, fmt.Sprintf("%q: want a date, YYYY-MM-DD, YYYY-MM or YYYY", date), date, "YYYY-MM-DD, YYYY-MM or YYYY")
 			}
 			e.Cells[census.FieldDate] = date
 		}

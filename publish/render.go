@@ -50,7 +50,7 @@ func WriteCSV(w io.Writer, r *census.Result, l i18n.Lang) error {
 	}
 	cw := NewCSVWriter(w)
 	header := CSVHeader
-	if r.Settings.EstimateMissing {
+	if r.ShowsEstimates() {
 		header = append(slices.Clip(CSVHeader), "method")
 	}
 	_ = cw.Write(header)
@@ -237,7 +237,10 @@ func writeAligned(b *bytes.Buffer, t Table, l i18n.Lang) {
 	for _, r := range t.Rows {
 		row := make([]string, len(r))
 		for i, c := range r {
-			row[i] = truncate(c)
+			row[i] = c
+			if !t.Whole {
+				row[i] = truncate(c)
+			}
 		}
 		cells = append(cells, row)
 	}

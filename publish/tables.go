@@ -26,6 +26,9 @@ type Table struct {
 	// Footnotes explain the marks in the table (census.EstimateMark,
 	// census.CuratedMark), one line each.
 	Footnotes []string
+	// Whole keeps long cells whole in a terminal, where they are otherwise
+	// cut at 48 columns.
+	Whole bool
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
