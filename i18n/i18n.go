@@ -184,6 +184,7 @@ var catalog = map[string][2]string{
 	"enc.option":              {"as --encoding says", "--encoding 지정"},
 	"enc.evidence":            {"not UTF-8; chosen by which encoding maps the organizations and countries", "UTF-8이 아님; 기관·국가 값이 맞는 인코딩으로 판단"},
 	"enc.later":               {"UTF-8 at the start, other bytes further on", "앞부분은 UTF-8, 뒤에 다른 바이트"},
+	"src.models.overlay":      {"Models read: %d (after leaving out repeats and rows without name or date; %d of them added by the overlay)", "읽은 모델: %d개 (중복 및 이름·날짜 없는 행 제외, 그중 %d개는 오버레이로 추가)"},
 	"src.models":              {"Models read: %d (after leaving out repeats and rows without name or date)", "읽은 모델: %d개 (중복 및 이름·날짜 없는 행 제외)"},
 	"src.attribution":         {"Attribution: %s; country by: %s; organizations by: %s", "국가 귀속: %s; 국가 기준: %s; 기관 단위: %s"},
 	"src.min_compute":         {"Only models with training compute ≥ %s FLOP", "학습 연산량 %s FLOP 이상 모델만 포함"},

@@ -303,7 +303,11 @@ func SourceLines(r *census.Result, l i18n.Lang) []string {
 		}
 		out = append(out, l.T("src.file", DisplayName(f.Name), f.Rows, f.Columns, enc))
 	}
-	out = append(out, l.T("src.models", s.Models))
+	if o := r.Overlay; o != nil && o.Applied[census.EntryAdd] > 0 {
+		out = append(out, l.T("src.models.overlay", s.Models, o.Applied[census.EntryAdd]))
+	} else {
+		out = append(out, l.T("src.models", s.Models))
+	}
 	out = append(out, l.T("src.attribution", l.T("opt."+string(r.Settings.Attribution)),
 		l.T("opt."+string(r.Settings.CountryBy)), l.T("opt."+string(r.Settings.OrgLevel))))
 	if r.Settings.MinCompute > 0 {
