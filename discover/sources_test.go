@@ -132,3 +132,30 @@ func TestArxivSource(t *testing.T) {
 		t.Errorf("names %q", got)
 	}
 }
+
+// The Hub answering 500 for good, or a page that is not JSON: a clear error,
+// and what was found before it is kept.
+func TestHubFailures(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Query().Get("author") {
+		case "good":
+			fmt.Fprint(w, `[{"id":"good/Big-70B","createdAt":"2026-09-01T00:00:00.000Z","safetensors":{"total":70000000000}}]`)
+		case "broken":
+			fmt.Fprint(w, `<html>rate limited</html>`)
+		default:
+			w.WriteHeader(http.StatusInternalServerError)
+		}
+	}))
+	defer srv.Close()
+	client := &discover.Client{Retries: 1, Sleep: func(context.Context, time.Duration) error { return nil }}
+	found, err := (&hf.Source{Endpoint: srv.URL, Client: client}).Find(context.Background(), []string{"good", "broken"})
+	var me *discover.MalformedError
+	if !errors.As(err, &me) || len(found) != 1 || found[0].Params != 70e9 {
+		t.Errorf("malformed page: %v; found %+v", err, found)
+	}
+	found, err = (&hf.Source{Endpoint: srv.URL, Client: client}).Find(context.Background(), []string{"good", "down"})
+	var he *discover.HTTPError
+	if !errors.As(err, &he) || he.Status != 500 || len(found) != 1 {
+		t.Errorf("500: %v; found %+v", err, found)
+	}
+}
