@@ -73,3 +73,39 @@ const schemaV2 = `CREATE TABLE candidates (
 
 // SchemaV2 returns version 2 of the schema: the candidates queue.
 func SchemaV2(Types) string { return schemaV2 }
+
+// schemaV3 makes the store content-addressed: each distinct file's bytes
+// once (blobs, by SHA-256), each distinct row version once (row_versions,
+// by the SHA-256 of its name and cells), and a file as a list of references
+// to row versions (file_rows). The view rows keeps the shape of version 1's
+// table, for the queries that read it. migrateV3 moves the data between the
+// statements before "-- move" and those after.
+const schemaV3 = `CREATE TABLE blobs (
+	sha256 TEXT PRIMARY KEY,
+	content {{blob}} NOT NULL
+);
+CREATE TABLE row_versions (
+	hash TEXT PRIMARY KEY,
+	name TEXT NOT NULL,
+	cells TEXT NOT NULL
+);
+CREATE INDEX row_versions_name ON row_versions (name);
+CREATE TABLE file_rows (
+	file_id {{bigint}} NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+	line INTEGER NOT NULL,
+	hash TEXT NOT NULL,
+	PRIMARY KEY (file_id, line)
+);
+CREATE INDEX file_rows_hash ON file_rows (hash);
+-- move
+DROP INDEX rows_name;
+DROP TABLE rows;
+CREATE VIEW rows AS SELECT fr.file_id AS file_id, fr.line AS line, v.name AS name, v.cells AS cells
+	FROM file_rows fr JOIN row_versions v ON v.hash = fr.hash;
+ALTER TABLE files DROP COLUMN content`
+
+// SchemaV3 returns version 3 of the schema for a database's types: the
+// content-addressed store.
+func SchemaV3(t Types) string {
+	return strings.NewReplacer("{{id}}", t.ID, "{{bigint}}", t.BigInt, "{{blob}}", t.Blob).Replace(schemaV3)
+}

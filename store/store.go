@@ -78,10 +78,22 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
 		}
-		for _, stmt := range splitStatements(s.d.Migrations[v-1]) {
-			if _, err := tx.ExecContext(ctx, stmt); err != nil {
-				tx.Rollback()
-				return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
+		// A migration that moves data runs its statements before the line
+		// "-- move", then the move (Go code, in the same transaction), then
+		// the rest.
+		before, after, moves := strings.Cut(s.d.Migrations[v-1], "-- move")
+		for i, part := range []string{before, after} {
+			if i == 1 && moves {
+				if err := dataMoves[v](ctx, tx, s.d); err != nil {
+					tx.Rollback()
+					return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
+				}
+			}
+			for _, stmt := range splitStatements(part) {
+				if _, err := tx.ExecContext(ctx, stmt); err != nil {
+					tx.Rollback()
+					return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
+				}
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
@@ -265,38 +277,177 @@ func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f File
 	zw, _ := gzip.NewWriterLevel(&z, gzip.BestSpeed)
 	zw.Write(f.Content)
 	zw.Close()
+	// A file's bytes are stored once, whichever snapshots hold it.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING`,
+		f.SHA256, z.Bytes()); err != nil {
+		return fmt.Errorf("store: insert file %s: %w", f.Name, err)
+	}
 	var fileID int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO files
-		(snapshot_id, name, subset, size, sha256, header_version, encoding, rows, columns, header, mod_time, content)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		(snapshot_id, name, subset, size, sha256, header_version, encoding, rows, columns, header, mod_time)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
 		snapID, f.Name, f.Subset, f.Size, f.SHA256, f.HeaderVersion, f.Encoding, len(f.Rows), f.Columns,
-		string(header), f.ModTime.UTC().Format(time.RFC3339Nano), z.Bytes()).Scan(&fileID)
+		string(header), f.ModTime.UTC().Format(time.RFC3339Nano)).Scan(&fileID)
 	if err != nil {
 		return fmt.Errorf("store: insert file %s: %w", f.Name, err)
 	}
-	// Many rows per statement: far fewer round trips, within the
-	// database's limit on bind parameters.
-	const cols = 4
-	per := min(200, s.d.MaxParams/cols)
-	for start := 0; start < len(f.Rows); start += per {
-		end := min(start+per, len(f.Rows))
+	refs := make([]rowRef, len(f.Rows))
+	versions := make([]rowVersion, 0, len(f.Rows))
+	for i, r := range f.Rows {
+		cells, _ := json.Marshal(r.Cells)
+		v := newRowVersion(r.Name, string(cells))
+		refs[i] = rowRef{fileID, r.Line, v.hash}
+		versions = append(versions, v)
+	}
+	return insertRows(ctx, tx, s.d, versions, refs)
+}
+
+// rowVersion is one distinct row: its name and cells (JSON), by hash.
+type rowVersion struct{ hash, name, cells string }
+
+// rowRef is a file's line and the row version it holds.
+type rowRef struct {
+	file int64
+	line int
+	hash string
+}
+
+// newRowVersion hashes a row: the SHA-256 of its name, a NUL and its cells.
+func newRowVersion(name, cells string) rowVersion {
+	sum := sha256.Sum256([]byte(name + "\x00" + cells))
+	return rowVersion{hex.EncodeToString(sum[:]), name, cells}
+}
+
+// insertRows stores the row versions not stored yet and the references,
+// many per statement: far fewer round trips, within the database's limit
+// on bind parameters.
+func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, versions []rowVersion, refs []rowRef) error {
+	seen := make(map[string]bool, len(versions))
+	uniq := versions[:0:0]
+	for _, v := range versions {
+		if !seen[v.hash] {
+			seen[v.hash] = true
+			uniq = append(uniq, v)
+		}
+	}
+	vals := make([][]any, len(uniq))
+	for i, v := range uniq {
+		vals[i] = []any{v.hash, v.name, v.cells}
+	}
+	if err := insertMany(ctx, tx, d, `INSERT INTO row_versions (hash, name, cells) VALUES `, ` ON CONFLICT (hash) DO NOTHING`, vals); err != nil {
+		return fmt.Errorf("store: insert row versions: %w", err)
+	}
+	vals = make([][]any, len(refs))
+	for i, r := range refs {
+		vals[i] = []any{r.file, r.line, r.hash}
+	}
+	if err := insertMany(ctx, tx, d, `INSERT INTO file_rows (file_id, line, hash) VALUES `, ``, vals); err != nil {
+		return fmt.Errorf("store: insert rows: %w", err)
+	}
+	return nil
+}
+
+// insertMany inserts rows of values, many per statement: far fewer round
+// trips, within the database's limit on bind parameters. head is the
+// statement up to VALUES, tail what follows the values.
+func insertMany(ctx context.Context, tx *sql.Tx, d Dialect, head, tail string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	width := len(rows[0])
+	per := min(200, d.MaxParams/width)
+	for start := 0; start < len(rows); start += per {
+		end := min(start+per, len(rows))
 		var q strings.Builder
-		q.WriteString(`INSERT INTO rows (file_id, line, name, cells) VALUES `)
-		args := make([]any, 0, (end-start)*cols)
-		for i, r := range f.Rows[start:end] {
+		q.WriteString(head)
+		args := make([]any, 0, (end-start)*width)
+		for i, r := range rows[start:end] {
 			if i > 0 {
 				q.WriteByte(',')
 			}
-			n := len(args)
-			fmt.Fprintf(&q, "($%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4)
-			cells, _ := json.Marshal(r.Cells)
-			args = append(args, fileID, r.Line, r.Name, string(cells))
+			q.WriteByte('(')
+			for j := range r {
+				if j > 0 {
+					q.WriteByte(',')
+				}
+				fmt.Fprintf(&q, "$%d", len(args)+j+1)
+			}
+			q.WriteByte(')')
+			args = append(args, r...)
 		}
+		q.WriteString(tail)
 		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
-			return fmt.Errorf("store: insert rows of %s: %w", f.Name, err)
+			return err
 		}
 	}
 	return nil
+}
+
+// dataMoves are the Go parts of the migrations that move data, by version.
+var dataMoves = map[int]func(ctx context.Context, tx *sql.Tx, d Dialect) error{3: moveToV3}
+
+// moveToV3 fills the content-addressed tables from version 2's: each
+// distinct file's bytes into blobs, each row into row_versions and
+// file_rows. Rows are read in pages by (file, line), so that no result set
+// is open while inserting (PostgreSQL's connections allow one at a time).
+func moveToV3(ctx context.Context, tx *sql.Tx, d Dialect) error {
+	var sums []string
+	rs, err := tx.QueryContext(ctx, `SELECT DISTINCT sha256 FROM files`)
+	if err != nil {
+		return err
+	}
+	for rs.Next() {
+		var s string
+		if err := rs.Scan(&s); err != nil {
+			rs.Close()
+			return err
+		}
+		sums = append(sums, s)
+	}
+	rs.Close()
+	for _, sum := range sums {
+		var content []byte
+		if err := tx.QueryRowContext(ctx, `SELECT content FROM files WHERE sha256 = $1 ORDER BY id LIMIT 1`, sum).Scan(&content); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, content) VALUES ($1, $2)`, sum, content); err != nil {
+			return err
+		}
+	}
+	var lastFile int64
+	lastLine := -1
+	for {
+		rs, err := tx.QueryContext(ctx, `SELECT file_id, line, name, cells FROM rows
+			WHERE file_id > $1 OR (file_id = $1 AND line > $2) ORDER BY file_id, line LIMIT 5000`, lastFile, lastLine)
+		if err != nil {
+			return err
+		}
+		var versions []rowVersion
+		var refs []rowRef
+		for rs.Next() {
+			var r rowRef
+			var name, cells string
+			if err := rs.Scan(&r.file, &r.line, &name, &cells); err != nil {
+				rs.Close()
+				return err
+			}
+			v := newRowVersion(name, cells)
+			r.hash = v.hash
+			versions = append(versions, v)
+			refs = append(refs, r)
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return err
+		}
+		if len(refs) == 0 {
+			return nil
+		}
+		if err := insertRows(ctx, tx, d, versions, refs); err != nil {
+			return err
+		}
+		lastFile, lastLine = refs[len(refs)-1].file, refs[len(refs)-1].line
+	}
 }
 
 const snapshotColumns = `id, taken_on, date_basis, date_path, source, kind, etag, retrieved_at, content_sha256, tool_version, rules_version, rows`
@@ -429,7 +580,7 @@ func (s *Store) files(ctx context.Context, snapID int64) ([]File, error) {
 // Content returns a stored file's bytes as they were read.
 func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
 	var z []byte
-	if err := s.db.QueryRowContext(ctx, `SELECT content FROM files WHERE id = $1`, fileID).Scan(&z); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT b.content FROM files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.id = $1`, fileID).Scan(&z); err != nil {
 		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(z))

@@ -1,45 +1,143 @@
 package sqlite_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 	"github.com/modelcensus/modelcensus/store/sqlite"
 )
 
-// A store made by the release before the candidates queue (schema 1)
-// migrates to schema 2 on open, its snapshots untouched, and the queue
-// then works: a new candidate is queued once, and its status is kept.
-func TestMigrateToCandidatesQueue(t *testing.T) {
+const fixture = "../../testdata/census_fixture.csv"
+
+// oldStore writes a store as the release before the content-addressed
+// schema made it (schema 2): the snapshot, its file's bytes in files.content
+// and every row in the table rows, by plain SQL. It returns the rows as
+// stored, in line order.
+func oldStore(t *testing.T, path, dir string) [][4]string {
+	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	v1 := sqlite.Dialect
-	v1.Migrations = v1.Migrations[:1]
-	old, err := store.New(ctx, db, v1, path)
+	v2 := sqlite.Dialect
+	v2.Migrations = v2.Migrations[:2]
+	old, err := store.New(ctx, db, v2, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := old.SchemaVersion(ctx); v != 1 {
-		t.Fatalf("old store at version %d", v)
+	defer old.Close()
+	data, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
 	}
-	old.Close()
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	header, _ := r.Read()
+	var rows [][4]string
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		cells, _ := json.Marshal(rec)
+		rows = append(rows, [4]string{"1", itoa(line), census.Clean(rec[0]), string(cells)})
+	}
+	sum := sha256.Sum256(data)
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write(data)
+	zw.Close()
+	hdr, _ := json.Marshal(header)
+	file := filepath.Join(dir, "large_scale_ai_models.csv")
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := db.ExecContext(ctx, q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	exec(`INSERT INTO snapshots (taken_on, date_basis, date_path, source, kind, etag, retrieved_at, content_sha256, tool_version, rules_version, rows, created_at)
+		VALUES ('2025-03-01', 'path', $1, $1, 'folder', '', '2025-03-01T00:00:00Z', $2, 'old', 'old', $3, '2025-03-01T00:00:00Z')`, dir, hex.EncodeToString(sum[:]), len(rows))
+	exec(`INSERT INTO files (snapshot_id, name, subset, size, sha256, header_version, encoding, rows, columns, header, mod_time, content)
+		VALUES (1, $1, 'large-scale', $2, $3, 'test', 'utf-8', $4, $5, $6, '2025-03-01T00:00:00Z', $7)`,
+		file, len(data), hex.EncodeToString(sum[:]), len(rows), len(header), string(hdr), z.Bytes())
+	for _, row := range rows {
+		exec(`INSERT INTO rows (file_id, line, name, cells) VALUES (1, $1, $2, $3)`, row[1], row[2], row[3])
+	}
+	return rows
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// A store made by the release before (schema 2) migrates to the
+// content-addressed schema on open, in one transaction: its snapshot's
+// report is the same as reading the file directly, its rows read back the
+// same, and the candidates queue works.
+func TestMigrateToContentAddressed(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	dir := filepath.Join(t.TempDir(), "2025-03-01")
+	want := oldStore(t, path, dir)
 
 	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if v, err := st.SchemaVersion(ctx); err != nil || v != 2 {
+	if v, err := st.SchemaVersion(ctx); err != nil || v != 3 {
 		t.Fatalf("migrated to version %d, %v", v, err)
 	}
+	var got [][4]string
+	if err := st.Rows(ctx, 1, func(r store.Row) error {
+		cells, _ := json.Marshal(r.Cells)
+		got = append(got, [4]string{"1", itoa(r.Line), r.Name, string(cells)})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows after the migration differ: %d rows, want %d", len(got), len(want))
+	}
+
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := st.Snapshot(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, err := epoch.Load(ctx, fixture, r, epoch.LoadOptions{Date: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := census.Compute(stored, census.Options{})
+	b, _ := census.Compute(direct, census.Options{})
+	if a.Total != b.Total || !reflect.DeepEqual(a.PerYear, b.PerYear) || !reflect.DeepEqual(a.Countries, b.Countries) || !reflect.DeepEqual(a.TopComputeLatest, b.TopComputeLatest) {
+		t.Errorf("the stored snapshot's census differs from the file's after the migration")
+	}
+
 	now := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
 	c := []store.QueuedCandidate{{ID: "kanana", Name: "Kanana", Reason: "found", Data: []byte(`{}`)}}
 	if n, err := st.QueueCandidates(ctx, c, now); err != nil || n != 1 {
@@ -51,8 +149,7 @@ func TestMigrateToCandidatesQueue(t *testing.T) {
 	if n, err := st.QueueCandidates(ctx, c, now.Add(24*time.Hour)); err != nil || n != 0 {
 		t.Fatalf("queued again: %d, %v", n, err)
 	}
-	got, err := st.Candidate(ctx, "kanana")
-	if err != nil || got.Status != "rejected" || got.Reason != "out of scope" || !got.LastSeen.After(got.FirstSeen) {
+	if got, err := st.Candidate(ctx, "kanana"); err != nil || got.Status != "rejected" || !got.LastSeen.After(got.FirstSeen) {
 		t.Errorf("candidate %+v, %v", got, err)
 	}
 }

@@ -22,6 +22,7 @@ var Dialect = store.Dialect{
 	Migrations: []string{
 		store.SchemaV1(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
 		store.SchemaV2(store.Types{}),
+		store.SchemaV3(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
 	},
 }
 
