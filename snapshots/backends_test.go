@@ -24,6 +24,10 @@ type backend struct {
 	// dsn returns the address of a new, empty store.
 	dsn  func(t *testing.T) string
 	open func(ctx context.Context, dsn string) (*store.Store, error)
+	// raw opens the database itself, and dialect is the adapter's: for a
+	// test that writes an older schema by hand.
+	raw     func(dsn string) (*sql.DB, error)
+	dialect store.Dialect
 }
 
 // pgEnv names the PostgreSQL server the tests use; .ci/run starts one on
@@ -34,9 +38,11 @@ const pgEnv = "MODELCENSUS_TEST_POSTGRES"
 // store test runs against both.
 func backends(t *testing.T) []backend {
 	out := []backend{{
-		name: "sqlite",
-		dsn:  func(t *testing.T) string { return filepath.Join(t.TempDir(), "store.db") },
-		open: sqlite.Open,
+		name:    "sqlite",
+		dsn:     func(t *testing.T) string { return filepath.Join(t.TempDir(), "store.db") },
+		open:    sqlite.Open,
+		raw:     func(dsn string) (*sql.DB, error) { return sql.Open("sqlite", "file:"+dsn) },
+		dialect: sqlite.Dialect,
 	}}
 	base := os.Getenv(pgEnv)
 	if base == "" {
@@ -47,9 +53,11 @@ func backends(t *testing.T) []backend {
 		return out
 	}
 	return append(out, backend{
-		name: "postgres",
-		dsn:  func(t *testing.T) string { return pgSchema(t, base) },
-		open: postgres.Open,
+		name:    "postgres",
+		dsn:     func(t *testing.T) string { return pgSchema(t, base) },
+		open:    postgres.Open,
+		raw:     func(dsn string) (*sql.DB, error) { return sql.Open("pgx", dsn) },
+		dialect: postgres.Dialect,
 	})
 }
 

@@ -1,11 +1,10 @@
-package sqlite_test
+package snapshots_test
 
 import (
 	"bytes"
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
@@ -17,33 +16,31 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
-	"github.com/modelcensus/modelcensus/rules"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
-	"github.com/modelcensus/modelcensus/store/sqlite"
 )
 
-const fixture = "../../testdata/census_fixture.csv"
+const oldFixture = "../testdata/census_fixture.csv"
 
 // oldStore writes a store as the release before the content-addressed
 // schema made it (schema 2): the snapshot, its file's bytes in files.content
 // and every row in the table rows, by plain SQL. It returns the rows as
 // stored, in line order.
-func oldStore(t *testing.T, path, dir string) [][4]string {
+func oldStore(t *testing.T, b backend, path, dir string) [][4]string {
 	t.Helper()
 	ctx := context.Background()
-	db, err := sql.Open("sqlite", "file:"+path)
+	db, err := b.raw(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	v2 := sqlite.Dialect
+	v2 := b.dialect
 	v2.Migrations = v2.Migrations[:2]
 	old, err := store.New(ctx, db, v2, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer old.Close()
-	data, err := os.ReadFile(fixture)
+	data, err := os.ReadFile(oldFixture)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,12 +88,18 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 // report is the same as reading the file directly, its rows read back the
 // same, and the candidates queue works.
 func TestMigrateToContentAddressed(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	dir := filepath.Join(t.TempDir(), "2025-03-01")
-	want := oldStore(t, path, dir)
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) { migrateToContentAddressed(t, b) })
+	}
+}
 
-	st, err := sqlite.Open(ctx, path)
+func migrateToContentAddressed(t *testing.T, b backend) {
+	ctx := context.Background()
+	path := b.dsn(t)
+	dir := filepath.Join(t.TempDir(), "2025-03-01")
+	want := oldStore(t, b, path, dir)
+
+	st, err := b.open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,10 +119,7 @@ func TestMigrateToContentAddressed(t *testing.T) {
 		t.Errorf("rows after the migration differ: %d rows, want %d", len(got), len(want))
 	}
 
-	r, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := defaultRules(t)
 	snap, err := st.Snapshot(ctx, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -128,13 +128,13 @@ func TestMigrateToContentAddressed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	direct, err := epoch.Load(ctx, fixture, r, epoch.LoadOptions{Date: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)})
+	direct, err := epoch.Load(ctx, oldFixture, r, epoch.LoadOptions{Date: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _ := census.Compute(stored, census.Options{})
-	b, _ := census.Compute(direct, census.Options{})
-	if a.Total != b.Total || !reflect.DeepEqual(a.PerYear, b.PerYear) || !reflect.DeepEqual(a.Countries, b.Countries) || !reflect.DeepEqual(a.TopComputeLatest, b.TopComputeLatest) {
+	x, _ := census.Compute(stored, census.Options{})
+	y, _ := census.Compute(direct, census.Options{})
+	if x.Total != y.Total || !reflect.DeepEqual(x.PerYear, y.PerYear) || !reflect.DeepEqual(x.Countries, y.Countries) || !reflect.DeepEqual(x.TopComputeLatest, y.TopComputeLatest) {
 		t.Errorf("the stored snapshot's census differs from the file's after the migration")
 	}
 
