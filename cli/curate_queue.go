@@ -38,7 +38,7 @@ func newCurateQueueCmds(io *IOStreams, l i18n.Lang, o *curateOptions) []*cobra.C
 			},
 		}
 		q.dbOptions.addFlags(c.Flags(), l)
-		c.Flags().StringVar(&q.Reason, "reason", "", l.T("flag.cur.reason"))
+		c.Flags().StringVar(&q.Reason, "reason", "", l.T("flag.queue.reason"))
 		if status == discover.StatusAccepted {
 			c.Flags().StringVar(&q.Author, "author", "", l.T("flag.cur.author"))
 		}
@@ -72,7 +72,10 @@ func runCurateQueue(cmd *cobra.Command, io *IOStreams, o *curateOptions, q *queu
 			return storeError(l, err)
 		}
 		dir := o.Overlay
-		if dir == "" || dir == overlayNone {
+		if dir == overlayNone {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
+		}
+		if dir == "" {
 			dir = overlay.DefaultDir(io.Getenv)
 		}
 		if err := writeEntry(io, l, dir, acceptedEntry(c, q.Author, q.Reason, io.Now().UTC().Format("2006-01-02"))); err != nil {
@@ -95,10 +98,18 @@ func acceptedEntry(c discover.Candidate, author, reason, today string) census.En
 	if reason == "" {
 		reason = "accepted from candidate discovery: " + c.Reason
 	}
+	for _, f := range c.Sources {
+		if f.ActiveApprox {
+			reason += "; the active parameter count is approximate (total × experts per token ÷ experts, from the Hub's config)"
+			break
+		}
+	}
 	date := c.FirstSeen
 	var dates []string
 	for _, f := range c.Sources {
-		if len(f.Date) >= 10 {
+		// The leaderboard's date is when it ranked the model, not when the
+		// model was published.
+		if len(f.Date) >= 10 && f.Source != "arena" {
 			dates = append(dates, f.Date[:10])
 		}
 	}

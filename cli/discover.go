@@ -139,6 +139,9 @@ func (o *discoverOptions) sources(l i18n.Lang) ([]discover.Source, error) {
 			return nil, badValue(l, "--sources", name, "hf, arena, arxiv")
 		}
 	}
+	if len(out) == 0 {
+		return nil, badValue(l, "--sources", o.Sources, "hf, arena, arxiv")
+	}
 	return out, nil
 }
 
@@ -186,11 +189,15 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 		}
 	}
 	var found []discover.Found
+	failed := 0
 	for _, s := range sources {
 		f, err := s.Find(ctx, watch)
 		found = append(found, f...)
 		if err != nil {
 			fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", s.Name(), err))
+			if len(f) == 0 {
+				failed++
+			}
 		}
 	}
 	cands, aside := discover.Candidates(found, known, discover.Options{MinCompute: minCompute, Now: io.Now(), MaxTokens: maxTokens})
@@ -208,13 +215,21 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 	if err != nil {
 		return storeError(l, err)
 	}
-	status := map[string]string{}
+	status := map[string]store.QueuedCandidate{}
 	for _, q := range queued {
-		status[q.ID] = q.Status
+		status[q.ID] = q
 	}
-	for i := range cands {
-		cands[i].Status = status[cands[i].ID]
+	// Only what awaits review is proposed: a rejected or snoozed candidate
+	// stays in the queue, out of the way, and an accepted one is an entry.
+	proposed := cands[:0]
+	for _, c := range cands {
+		q := status[c.ID]
+		c.Status, c.FirstSeen = q.Status, q.FirstSeen.Format("2006-01-02")
+		if c.Status == discover.StatusNew {
+			proposed = append(proposed, c)
+		}
 	}
+	cands = proposed
 	var b bytes.Buffer
 	if o.Format == "json" {
 		if cands == nil {
@@ -240,6 +255,9 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 	}
 	if _, err := io.Out.Write(b.Bytes()); err != nil {
 		return outputError(l, err)
+	}
+	if failed == len(sources) {
+		return &Error{Code: ExitDownload, Msg: l.T("err.all_sources_failed")}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/discover"
 	"github.com/modelcensus/modelcensus/overlay"
+	"github.com/modelcensus/modelcensus/store/sqlite"
 )
 
 // discoverServers are loopback servers shaped like the Hub, the
@@ -101,12 +103,24 @@ func TestDiscoverQueueAcceptReject(t *testing.T) {
 	if !strings.Contains(errOut, "arxiv") {
 		t.Errorf("no warning for the failed source: %q", errOut)
 	}
-	status := map[string]string{}
-	for _, c := range list {
-		status[c.Name] = c.Status
+	// Nothing awaits review any more: EXAONE is accepted, solar-pro-3
+	// rejected, and Mi:dm 2.0 (new) was not found this time. The queue keeps
+	// all three with their statuses.
+	if len(list) != 0 {
+		t.Errorf("second run proposes %+v; want nothing", list)
 	}
-	if status["solar-pro-3"] != discover.StatusRejected || status["EXAONE-5.0-236B-A23B"] != discover.StatusAccepted || len(list) != 2 {
-		t.Errorf("second run: %v", status)
+	st, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	queued, err := st.Candidates(context.Background(), "")
+	st.Close()
+	status := map[string]string{}
+	for _, q := range queued {
+		status[q.Name] = q.Status
+	}
+	if status["solar-pro-3"] != discover.StatusRejected || status["EXAONE-5.0-236B-A23B"] != discover.StatusAccepted || status["Mi:dm 2.0"] != discover.StatusNew || err != nil {
+		t.Errorf("queue after the second run: %v", status)
 	}
 	args := append([]string{"discover", "--source", fixture, "--db", db, "--overlay", dir, "--format", "json"}, discoverServers(t, false)...)
 	_, out, _ = run(t, nil, args...)
@@ -158,5 +172,21 @@ func TestDiscoverHalfwayAndAccepted(t *testing.T) {
 	_ = json.Unmarshal([]byte(without), &b)
 	if a.Total != b.Total+1 {
 		t.Errorf("the census counts %d with the accepted entry, %d without; want one more", a.Total, b.Total)
+	}
+}
+
+// When every source fails, discover says so and exits 4, so that a
+// scheduled run cannot mistake it for a quiet day.
+func TestDiscoverAllSourcesFail(t *testing.T) {
+	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "not json") }))
+	defer bad.Close()
+	db := filepath.Join(t.TempDir(), "s.db")
+	code, _, errOut := run(t, nil, "discover", "--source", fixture, "--db", db, "--overlay", "none", "--sources", "arena",
+		"--arena-endpoint", bad.URL)
+	if code != ExitDownload || !strings.Contains(errOut, "every source failed") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	if code, _, _ := run(t, nil, "discover", "--source", fixture, "--db", db, "--sources", ","); code != ExitUsage {
+		t.Errorf("--sources , : exit %d", code)
 	}
 }

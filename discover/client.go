@@ -204,10 +204,10 @@ func retryAfter(v string) time.Duration {
 		return 0
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(min(s, 3600)) * time.Second
+		return time.Duration(min(s, 120)) * time.Second // a longer wait is not worth a run
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		if d := time.Until(t); d > 0 && d < time.Hour {
+		if d := time.Until(t); d > 0 && d <= 2*time.Minute {
 			return d
 		}
 	}

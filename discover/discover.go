@@ -11,10 +11,12 @@ import (
 	"context"
 	_ "embed"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/modelcensus/modelcensus/census"
 )
@@ -85,21 +87,85 @@ const (
 )
 
 // Known is what a candidate is matched against: the match keys
-// (census.MatchKey) of the snapshot's and the overlay's model names and
-// aliases, and their Hugging Face ids.
+// (census.MatchKey) and loose keys (LooseKey) of the snapshot's and the
+// overlay's model names and aliases, and their Hugging Face ids.
 type Known struct {
-	keys map[string]bool
-	hf   map[string]bool
+	keys  map[string]bool
+	loose map[string]bool
+	hf    map[string]bool
 }
 
 // NewKnown returns an empty Known.
-func NewKnown() *Known { return &Known{keys: map[string]bool{}, hf: map[string]bool{}} }
+func NewKnown() *Known {
+	return &Known{keys: map[string]bool{}, loose: map[string]bool{}, hf: map[string]bool{}}
+}
 
-// AddName records a model's name or alias.
+// AddName records a model's name or alias; a Hugging Face id
+// ("org/name") is recorded as an id and by its name part too.
 func (k *Known) AddName(name string) {
+	if _, repo, ok := strings.Cut(name, "/"); ok && !strings.Contains(repo, "/") {
+		k.AddHF(name)
+		name = repo
+	}
 	if key := census.MatchKey(name); key != "" {
 		k.keys[key] = true
 	}
+	if key := LooseKey(name); key != "" {
+		k.loose[key] = true
+	}
+}
+
+// dateToken finds a version date in a name: 2507, 0528, 20250805, 2024.
+var dateToken = regexp.MustCompile(`^(19|20)\d{2}$|^\d{4}$|^20\d{6}$`)
+
+// dropWords are the words a release name adds to a model's: variants of
+// one release and month names.
+var dropWords = map[string]bool{"instruct": true, "chat": true, "preview": true, "latest": true, "base": true, "hf": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "oct": true, "nov": true, "dec": true}
+
+// LooseKey is a name as the leaderboards' spellings are matched: its words
+// and numbers in lower case, without version dates (2507, 20250805,
+// 2024-05-13), month names or variant words (instruct, chat, preview), in
+// sorted order: "gpt-4o-2024-05-13" and "GPT-4o", "Qwen3-235B-A22B-
+// Instruct-2507" and "Qwen3-235B-A22B (Jul 2025)", "claude-opus-4-1-20250805"
+// and "Claude Opus 4.1" agree. "" when nothing is left.
+func LooseKey(name string) string {
+	var words []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			words = append(words, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			cur.WriteRune(r)
+		} else {
+			flush()
+		}
+	}
+	flush()
+	var keep []string
+	afterYear := false
+	for _, w := range words {
+		isDigits := strings.Trim(w, "0123456789") == ""
+		switch {
+		case dateToken.MatchString(w):
+			afterYear = len(w) == 4
+			continue
+		case afterYear && isDigits && len(w) <= 2:
+			continue // the month and day of 2024-05-13
+		case dropWords[w]:
+			afterYear = false
+			continue
+		}
+		afterYear = false
+		keep = append(keep, w)
+	}
+	sort.Strings(keep)
+	return strings.Join(keep, " ")
 }
 
 // AddHF records a Hugging Face repository id ("org/name").
@@ -115,7 +181,10 @@ func (k *Known) Has(f Found) bool {
 	if k.keys[census.MatchKey(f.Name)] || k.hf[strings.ToLower(f.ID)] {
 		return true
 	}
-	if _, repo, ok := strings.Cut(f.ID, "/"); ok && k.keys[census.MatchKey(repo)] {
+	if l := LooseKey(f.Name); l != "" && k.loose[l] {
+		return true
+	}
+	if _, repo, ok := strings.Cut(f.ID, "/"); ok && (k.keys[census.MatchKey(repo)] || k.loose[LooseKey(repo)]) {
 		return true
 	}
 	return false

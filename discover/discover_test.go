@@ -54,3 +54,24 @@ func TestSmallModelsNotProposed(t *testing.T) {
 		t.Errorf("candidates %+v; want Mid-1B alone", cands)
 	}
 }
+
+// Leaderboard spellings of models the snapshot lists are known.
+func TestLooseMatching(t *testing.T) {
+	known := discover.NewKnown()
+	for _, n := range []string{"GPT-4o", "Qwen3-235B-A22B (Jul 2025)", "Claude Opus 4.1", "skt/AX-K2-Preview"} {
+		known.AddName(n)
+	}
+	for _, f := range []discover.Found{
+		{Name: "gpt-4o-2024-05-13"}, {Name: "Qwen3-235B-A22B-Instruct-2507"}, {Name: "claude-opus-4-1-20250805"},
+		{Name: "AX-K2-Preview", ID: "skt/AX-K2-Preview"},
+	} {
+		if !known.Has(f) {
+			t.Errorf("%s is not known", f.Name)
+		}
+	}
+	for _, f := range []discover.Found{{Name: "gpt-4.1"}, {Name: "Qwen3-32B"}, {Name: "claude-opus-4-5"}} {
+		if known.Has(f) {
+			t.Errorf("%s is known, but is another model", f.Name)
+		}
+	}
+}

@@ -332,6 +332,8 @@ var catalog = map[string][2]string{
 	"cand.rejected":                  {"rejected", "거절"},
 	"cand.snoozed":                   {"snoozed", "보류"},
 	"cand.set":                       {"candidate %s: %s", "후보 %s: %s"},
+	"err.all_sources_failed":         {"every source failed: no candidate could be looked for (see the warnings)", "모든 출처가 실패해 후보를 찾지 못했습니다(경고 참고)"},
+	"flag.queue.reason":              {"why (required for reject; kept from discovery when not given)", "이유(reject에는 필수, 없으면 발견 당시 이유를 유지)"},
 	"err.reject_reason":              {"curate reject needs --reason", "curate reject에는 --reason이 필요합니다"},
 	"err.no_candidate":               {"no candidate %q in the queue (run modelcensus discover)", "대기열에 %q 후보가 없습니다(modelcensus discover 실행)"},
 	"note.compute_estimated":         {"%d model(s) in the period had no training compute and were given an estimate by Epoch's method (--estimate-missing); they are marked estimated", "기간 내 모델 %d개는 학습 연산량이 없어 Epoch의 방법으로 추산한 값을 채웠습니다(--estimate-missing). 추산치로 표시됩니다"},

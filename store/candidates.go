@@ -96,10 +96,10 @@ func (s *Store) Candidate(ctx context.Context, id string) (*QueuedCandidate, err
 	return nil, fmt.Errorf("candidate %s: %w", id, ErrNotFound)
 }
 
-// SetCandidateStatus sets a queued candidate's status and reason. It
-// returns ErrNotFound for an id not queued.
+// SetCandidateStatus sets a queued candidate's status and, when not empty,
+// its reason. It returns ErrNotFound for an id not queued.
 func (s *Store) SetCandidateStatus(ctx context.Context, id, status, reason string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE candidates SET status = $1, reason = $2 WHERE id = $3`, status, reason, id)
+	res, err := s.db.ExecContext(ctx, `UPDATE candidates SET status = $1, reason = CASE WHEN $2 = '' THEN reason ELSE $2 END WHERE id = $3`, status, reason, id)
 	if err != nil {
 		return fmt.Errorf("store: candidate %s: %w", id, err)
 	}

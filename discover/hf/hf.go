@@ -8,6 +8,7 @@ package hf
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -49,9 +50,10 @@ type safetensors struct {
 // base_model:quantized:…, base_model:adapter:…, base_model:merge:….
 var derivativeTag = regexp.MustCompile(`^base_model:(finetune|quantized|adapter|merge):`)
 
-// Find lists the newest repositories of each developer of watch. Its errors
-// are the client's, and *discover.MalformedError for an answer that is not
-// a JSON list of models.
+// Find lists the newest repositories of each developer of watch. A
+// developer whose pages fail is skipped and the others are still asked; the
+// error joins every failure: the client's, and *discover.MalformedError for
+// an answer that is not a JSON list of models.
 func (s *Source) Find(ctx context.Context, watch []string) ([]discover.Found, error) {
 	base := strings.TrimRight(s.Endpoint, "/")
 	if base == "" {
@@ -65,6 +67,7 @@ func (s *Source) Find(ctx context.Context, watch []string) ([]discover.Found, er
 		pages = 3
 	}
 	var out []discover.Found
+	var errs []error
 	for _, author := range watch {
 		q := url.Values{"author": {author}, "sort": {"createdAt"}, "direction": {"-1"}, "limit": {fmt.Sprint(limit)},
 			"expand[]": {"safetensors", "config", "cardData", "tags", "createdAt", "downloads"}}
@@ -72,11 +75,16 @@ func (s *Source) Find(ctx context.Context, watch []string) ([]discover.Found, er
 		for page := 0; next != "" && page < pages; page++ {
 			body, hdr, err := s.Client.Get(ctx, next)
 			if err != nil {
-				return out, err
+				if ctx.Err() != nil {
+					return out, ctx.Err()
+				}
+				errs = append(errs, err) // the other developers are still asked
+				break
 			}
 			var list []model
 			if err := json.Unmarshal(body, &list); err != nil {
-				return out, &discover.MalformedError{URL: next, Err: err}
+				errs = append(errs, &discover.MalformedError{URL: next, Err: err})
+				break
 			}
 			for _, m := range list {
 				out = append(out, found(base, m))
@@ -84,7 +92,7 @@ func (s *Source) Find(ctx context.Context, watch []string) ([]discover.Found, er
 			next = nextLink(hdr.Get("Link"))
 		}
 	}
-	return out, nil
+	return out, errors.Join(errs...)
 }
 
 // found is a repository as a found model.
