@@ -450,8 +450,8 @@ func overlayNotes(s *OverlaySummary) []Note {
 	}
 	a := s.Applied
 	out := []Note{{Code: NoteOverlay, Count: a[EntryAdd] + a[EntryCorrect] + a[EntryExclude],
-		Args:    []any{s.Path, shortHash(s.Hash), a[EntryAdd], a[EntryCorrect], a[EntryExclude]},
-		Message: fmt.Sprintf("overlay %s (%s) applied: %d model(s) added, %d corrected, %d excluded", s.Path, shortHash(s.Hash), a[EntryAdd], a[EntryCorrect], a[EntryExclude])}}
+		Args:    []any{s.Path, ShortHash(s.Hash), a[EntryAdd], a[EntryCorrect], a[EntryExclude]},
+		Message: fmt.Sprintf("overlay %s (%s) applied: %d model(s) added, %d corrected, %d excluded", s.Path, ShortHash(s.Hash), a[EntryAdd], a[EntryCorrect], a[EntryExclude])}}
 	for _, k := range []struct{ status, code, msg string }{
 		{StatusConflict, NoteOverlayConflict, "%d overlay entr(ies) in conflict: the upstream changed the field since they were written; they still apply"},
 		{StatusUpstream, NoteOverlayUpstream, "%d overlay entr(ies) caught up by the upstream: not applied, and can be retired"},
@@ -476,8 +476,9 @@ func overlayNotes(s *OverlaySummary) []Note {
 	return out
 }
 
-// shortHash is the first 12 hex digits of a hash.
-func shortHash(h string) string {
+// ShortHash is a content hash as messages show it: its first 12 hex
+// digits (all of a shorter one).
+func ShortHash(h string) string {
 	if len(h) > 12 {
 		return h[:12]
 	}

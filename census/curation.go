@@ -3,6 +3,7 @@ package census
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -371,7 +372,7 @@ func (d *Dataset) finishCuration() {
 			}
 			r := &d.rows[n]
 			if est != nil {
-				r.flags |= flagEstimated | uint8(indexOf(estimateMethods, est.Method))<<flagMethodShift
+				r.flags |= flagEstimated | uint8(slices.Index(estimateMethods, est.Method))<<flagMethodShift
 			}
 			c.marks[fileLine{r.file, r.line}] = []int{i}
 			r.flags |= flagCurated
@@ -381,15 +382,6 @@ func (d *Dataset) finishCuration() {
 			}
 		}
 	}
-}
-
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return 0
 }
 
 // Raw is an add entry as an export row: brought (the upstream row of

@@ -121,14 +121,14 @@ func runCurateCheck(cmd *cobra.Command, io *IOStreams, o *curateOptions) error {
 		}
 		list := []item{}
 		for _, s := range statuses {
-			list = append(list, item{s.ID, s.Kind, s.Model, s.Status, statusDetail(s, l)})
+			list = append(list, item{s.ID, s.Kind, s.Model, s.Status, publish.StatusDetail(s, l)})
 		}
 		_ = publish.WriteJSONValue(&b, list)
 	} else {
 		t := publish.Table{Whole: true, Title: l.T("curate.check.title", ov.Path, len(statuses)),
 			Headers: []string{"id", l.T("col.kind"), l.T("col.model"), l.T("col.status"), l.T("col.detail")}}
 		for _, s := range statuses {
-			t.Rows = append(t.Rows, []string{s.ID, l.T("entry." + string(s.Kind)), s.Model, l.T("status." + s.Status), statusDetail(s, l)})
+			t.Rows = append(t.Rows, []string{s.ID, l.T("entry." + string(s.Kind)), s.Model, l.T("status." + s.Status), publish.StatusDetail(s, l)})
 		}
 		publish.WriteTable(&b, t, l)
 	}
@@ -152,17 +152,6 @@ func writeCurated(io *IOStreams, l i18n.Lang, out []byte, problems []*overlay.Er
 	return nil
 }
 
-// statusDetail is an entry's status detail in l.
-func statusDetail(s census.EntryStatus, l i18n.Lang) string {
-	if s.Status == census.StatusApplied && s.Kind == census.EntryAdd && len(s.Args) == 1 {
-		return l.T("status.detail.applied.add_from", l.T(fmt.Sprintf("subset.%v", s.Args[0])))
-	}
-	if key := "status.detail." + s.Status + "." + string(s.Kind); l != i18n.EN && i18n.Has(key) {
-		return l.T(key, s.Args...)
-	}
-	return s.Detail
-}
-
 func newCurateListCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
@@ -181,7 +170,7 @@ func newCurateListCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Comma
 			if o.Format == "json" {
 				_ = publish.WriteJSONValue(&b, ov.Entries)
 			} else {
-				t := publish.Table{Title: l.T("curate.list.title", ov.Path, len(ov.Entries), shortHash(ov.Hash)),
+				t := publish.Table{Title: l.T("curate.list.title", ov.Path, len(ov.Entries), census.ShortHash(ov.Hash)),
 					Headers: []string{"id", l.T("col.kind"), l.T("col.model"), l.T("col.detail"), l.T("col.created"), l.T("col.author"), l.T("col.sources")}}
 				for _, e := range ov.Entries {
 					t.Rows = append(t.Rows, []string{e.ID, l.T("entry." + string(e.Kind)), e.Model, entrySummary(e), e.Created, e.Author, strconv.Itoa(len(e.Sources))})
@@ -222,13 +211,6 @@ func entrySummary(e census.Entry) string {
 		return s
 	}
 	return e.Reason
-}
-
-func shortHash(h string) string {
-	if len(h) > 12 {
-		return h[:12]
-	}
-	return h
 }
 
 func newCurateRetireCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Command {

@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -273,7 +274,7 @@ func Candidates(found []Found, known *Known, opt Options) (cands []Candidate, se
 func reason(c *Candidate) string {
 	var srcs []string
 	for _, f := range c.Sources {
-		if !contains(srcs, f.Source) {
+		if !slices.Contains(srcs, f.Source) {
 			srcs = append(srcs, f.Source)
 		}
 	}
@@ -295,15 +296,6 @@ func formatParams(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 //go:embed watchlist.txt
 var watchlist string
 
@@ -320,7 +312,7 @@ func ParseWatchlist(text string) []string {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
-		if line = strings.TrimSpace(line); line != "" && !contains(out, line) {
+		if line = strings.TrimSpace(line); line != "" && !slices.Contains(out, line) {
 			out = append(out, line)
 		}
 	}

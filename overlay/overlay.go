@@ -52,6 +52,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -460,7 +461,7 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 			}
 			e.Cells[census.FieldDate] = date
 		}
-		if e.From != "" && !contains(Subsets, e.From) {
+		if e.From != "" && !slices.Contains(Subsets, e.From) {
 			bad("from", CodeBadValue, fmt.Sprintf("%q: want one of %s", e.From, strings.Join(Subsets, ", ")), e.From, strings.Join(Subsets, ", "))
 		}
 	case census.EntryCorrect:
@@ -541,15 +542,6 @@ func text(v any) string {
 		return x.Format("2006-01-02")
 	}
 	return fmt.Sprint(v)
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // keyLine is the line on which a top-level key is set, or 0.

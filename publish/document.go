@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -64,6 +65,9 @@ var EstimateFields = []census.Field{
 // blank.
 var TraceFields = []census.Field{census.FieldLink, census.FieldReference}
 
+// optionalFields are the cells RawCollector keeps where not blank.
+var optionalFields = append(slices.Clone(EstimateFields), TraceFields...)
+
 // RawCollector keeps the first row of each model name, for
 // NewDocument; pass its Add as epoch.LoadOptions.OnRow.
 type RawCollector struct {
@@ -83,7 +87,7 @@ func (c *RawCollector) Add(r *census.Raw) {
 	for _, f := range RawFields {
 		m[f] = strings.Clone(r.Get(f))
 	}
-	for _, f := range append(EstimateFields, TraceFields...) {
+	for _, f := range optionalFields {
 		if v := r.Get(f); v != "" {
 			m[f] = strings.Clone(v)
 		}

@@ -181,11 +181,7 @@ func OverlayLines(r *census.Result, l i18n.Lang) []string {
 	if o == nil {
 		return nil
 	}
-	h := o.Hash
-	if len(h) > 12 {
-		h = h[:12]
-	}
-	out := []string{l.T("src.overlay", DisplayName(o.Path), h, o.Applied[census.EntryAdd], o.Applied[census.EntryCorrect], o.Applied[census.EntryExclude])}
+	out := []string{l.T("src.overlay", DisplayName(o.Path), census.ShortHash(o.Hash), o.Applied[census.EntryAdd], o.Applied[census.EntryCorrect], o.Applied[census.EntryExclude])}
 	for _, s := range o.Statuses {
 		if s.Status != census.StatusApplied && s.Status != census.StatusConflict {
 			continue
@@ -193,6 +189,18 @@ func OverlayLines(r *census.Result, l i18n.Lang) []string {
 		out = append(out, l.T("src.overlay_entry", s.ID, l.T("entry."+string(s.Kind)), s.Model, strings.Join(s.Sources, ", ")))
 	}
 	return out
+}
+
+// StatusDetail is an overlay entry's status detail in l: the census's
+// English sentence, or its translation.
+func StatusDetail(s census.EntryStatus, l i18n.Lang) string {
+	if s.Status == census.StatusApplied && s.Kind == census.EntryAdd && len(s.Args) == 1 {
+		return l.T("status.detail.applied.add_from", l.T(fmt.Sprintf("subset.%v", s.Args[0])))
+	}
+	if key := "status.detail." + s.Status + "." + string(s.Kind); l != i18n.EN && i18n.Has(key) {
+		return l.T(key, s.Args...)
+	}
+	return s.Detail
 }
 
 // EstimateFootnote explains census.EstimateMark in l.

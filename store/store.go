@@ -594,29 +594,6 @@ func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
 	return b, nil
 }
 
-// SnapshotsWithName lists the snapshots holding a row with this trimmed
-// model name, oldest first (ids and dates only).
-func (s *Store) SnapshotsWithName(ctx context.Context, name string) ([]*Snapshot, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT s.id, s.taken_on FROM snapshots s
-		JOIN files f ON f.snapshot_id = s.id JOIN rows r ON r.file_id = f.id
-		WHERE r.name = $1 ORDER BY s.taken_on, s.id`, name)
-	if err != nil {
-		return nil, fmt.Errorf("store: snapshots with %q: %w", name, err)
-	}
-	defer rows.Close()
-	var out []*Snapshot
-	for rows.Next() {
-		var sn Snapshot
-		var taken string
-		if err := rows.Scan(&sn.ID, &taken); err != nil {
-			return nil, fmt.Errorf("store: snapshots with %q: %w", name, err)
-		}
-		sn.Date, _ = time.Parse("2006-01-02", taken)
-		out = append(out, &sn)
-	}
-	return out, rows.Err()
-}
-
 // ModelRow is one stored row of a model, with the snapshot and file it is
 // in and that file's header.
 type ModelRow struct {

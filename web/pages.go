@@ -720,11 +720,7 @@ func (s *Server) overlayPage(w http.ResponseWriter, r *http.Request) {
 	if o := res.Overlay; o != nil {
 		lines = publish.OverlayLines(res, l)[:1]
 		for _, st := range o.Statuses {
-			detail := st.Detail
-			if key := "status.detail." + st.Status + "." + string(st.Kind); l != i18n.EN && i18n.Has(key) {
-				detail = l.T(key, st.Args...)
-			}
-			rows = append(rows, row{st.ID, l.T("entry." + string(st.Kind)), st.Model, l.T("status." + st.Status), st.Status, detail, st.Sources})
+			rows = append(rows, row{st.ID, l.T("entry." + string(st.Kind)), st.Model, l.T("status." + st.Status), st.Status, publish.StatusDetail(st, l), st.Sources})
 		}
 	}
 	p.Body = map[string]any{"Summary": lines, "Rows": rows}
