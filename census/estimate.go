@@ -180,7 +180,8 @@ func EstimateCompute(in EstimateInputs) (Estimate, error) {
 	if in.Utilization > 1 {
 		return Estimate{}, &InputError{Input: "utilization", Issue: "utilization_above_one"}
 	}
-	e := Estimate{Inputs: []Input{}, Assumptions: []Assumption{}, Thresholds: []float64{}}
+	// One allocation each, sized for the most any method gives.
+	e := Estimate{Inputs: make([]Input, 0, 6), Assumptions: make([]Assumption, 0, 4), Thresholds: make([]float64, 0, len(Thresholds))}
 	add := func(name string, v float64, unit string) {
 		if v > 0 {
 			e.Inputs = append(e.Inputs, Input{Name: name, Value: v, Unit: unit})

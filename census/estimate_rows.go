@@ -41,6 +41,9 @@ type RowEstimate struct {
 	// LargeScale is membership by Epoch's large-scale rule (LargeScale).
 	LargeScale bool         `json:"large_scale"`
 	Warnings   []RowWarning `json:"warnings"`
+	// counting: Epoch's method is operation counting alone, and the row
+	// carries parameters and a dataset size.
+	counting bool
 }
 
 // Agreement compares estimates with Epoch's figures over a set of rows:
@@ -146,6 +149,11 @@ func truthy(s string) bool {
 // with a base model, its own fine-tune compute at least 1e23 FLOP.
 func LargeScale(raw *Raw) bool {
 	c, okC := ParseNumber(raw.Get(FieldCompute))
+	return largeScale(raw, c, okC)
+}
+
+// largeScale is LargeScale with the training compute cell already read.
+func largeScale(raw *Raw, c float64, okC bool) bool {
 	big := okC && c >= 1e23 || !okC && truthy(raw.Get(FieldPossiblyLarge))
 	if !big {
 		return false
@@ -182,18 +190,17 @@ func EstimateRows(raws []Raw, r *Rules) RowEstimates {
 type RowEstimator struct {
 	rules  *Rules
 	rows   []RowEstimate
-	pend   []pending
+	pend   []pending          // the rows with a base model, to finish once every row is in
 	byName map[string]float64 // lower-cased model name → Epoch's FLOP
 }
 
-// pending is what Finish needs of a row.
+// pending is what Finish needs of a row with a base model.
 type pending struct {
-	own      Estimate
-	ownOK    bool
-	bases    []string
-	ft       float64
-	counting bool // Epoch's method is operation counting alone, with parameters and a dataset size
-	done     bool // finished by Add (no base model)
+	row   int // index in rows
+	own   Estimate
+	ownOK bool
+	bases []string
+	ft    float64
 }
 
 // NewRowEstimator returns an estimator that uses r's hardware table.
@@ -211,10 +218,11 @@ func (e *RowEstimator) Add(raw *Raw) {
 	if len(p.bases) == 0 {
 		// No base model to wait for: finished now, beside the parser.
 		finishRow(&re, &p, nil)
-		p.done = true
+	} else {
+		p.row = len(e.rows)
+		e.pend = append(e.pend, p)
 	}
 	e.rows = append(e.rows, re)
-	e.pend = append(e.pend, p)
 }
 
 // lookup is the Epoch figure of a model added, by name.
@@ -242,11 +250,11 @@ func (e *RowEstimator) Finish() RowEstimates {
 	ratios := map[string][]float64{}
 	keys := map[string]string{} // Epoch's method cell → methodKey: few distinct cells
 	var counting []float64
+	for i := range e.pend {
+		finishRow(&e.rows[e.pend[i].row], &e.pend[i], e.lookup)
+	}
 	for i := range e.rows {
 		re := &e.rows[i]
-		if !e.pend[i].done {
-			finishRow(re, &e.pend[i], e.lookup)
-		}
 		if re.Estimate == nil {
 			out.Warnings += len(re.Warnings) - 1 // no method is not a fault
 			continue
@@ -263,7 +271,7 @@ func (e *RowEstimator) Finish() RowEstimates {
 			keys[re.EpochMethod] = key
 		}
 		ratios[key] = append(ratios[key], ratio)
-		if e.pend[i].counting {
+		if re.counting {
 			counting = append(counting, ratio)
 		}
 	}
@@ -317,10 +325,11 @@ func agreement(label string, v []float64) Agreement {
 // estimateOwn estimates one row from its own cells: everything but the
 // base model's compute.
 func estimateOwn(raw *Raw, r *Rules) (RowEstimate, pending) {
+	compute, okC := ParseNumber(raw.Get(FieldCompute))
 	re := RowEstimate{Name: Clean(raw.Get(FieldName)), File: raw.File, Line: raw.Line,
-		EpochMethod: strings.TrimSpace(raw.Get(FieldEstimationMethod)), LargeScale: LargeScale(raw), Warnings: []RowWarning{}}
-	if c, ok := ParseNumber(raw.Get(FieldCompute)); ok && c > 0 {
-		re.Epoch = c
+		EpochMethod: strings.TrimSpace(raw.Get(FieldEstimationMethod)), LargeScale: largeScale(raw, compute, okC), Warnings: []RowWarning{}}
+	if okC && compute > 0 {
+		re.Epoch = compute
 	}
 	warn := func(code, msg string, args ...any) {
 		re.Warnings = append(re.Warnings, RowWarning{Code: code, Message: msg, Args: args})
@@ -344,7 +353,7 @@ func estimateOwn(raw *Raw, r *Rules) (RowEstimate, pending) {
 		Chips:     num(FieldHardwareQuantity, "Hardware quantity"),
 		Hours:     num(FieldTrainingHours, "Training time (hours)"),
 		ChipHours: num(FieldChipHours, "Training chip-hours"),
-		Language:  strings.Contains(strings.ToLower(raw.Get(FieldDomain)), "language"),
+		Language:  indexFold(raw.Get(FieldDomain), "language") >= 0,
 	}
 	if u := num(FieldUtilization, "Hardware utilization"); u > 1 {
 		warn(WarnUtilizationAbove1, "Hardware utilization: "+strconv.FormatFloat(u, 'g', -1, 64)+" is above 1; left out", u)
@@ -356,7 +365,7 @@ func estimateOwn(raw *Raw, r *Rules) (RowEstimate, pending) {
 		in.ActiveParams = 0
 	}
 	// Hardware: one chip type only; a run on several has no single peak.
-	if hw := SplitList(raw.Get(FieldHardware)); len(hw) == 1 {
+	if hw := splitFew(raw.Get(FieldHardware)); len(hw) == 1 {
 		if c, ok := r.HardwareChip(hw[0]); ok {
 			in.Chip = &c
 		} else {
@@ -367,9 +376,9 @@ func estimateOwn(raw *Raw, r *Rules) (RowEstimate, pending) {
 	var err error
 	p.own, err = EstimateCompute(in)
 	p.ownOK = err == nil
-	p.bases = SplitList(raw.Get(FieldBaseModel))
+	p.bases = splitFew(raw.Get(FieldBaseModel))
 	p.ft = num(FieldFinetuneCompute, "Finetune compute (FLOP)")
-	p.counting = re.EpochMethod == "Operation counting" && in.Params > 0 && in.Tokens > 0
+	re.counting = re.EpochMethod == "Operation counting" && in.Params > 0 && in.Tokens > 0
 	if re.Epoch > 0 {
 		if p.own.Hardware > 0 && in.Chip != nil {
 			util := in.Utilization
@@ -385,6 +394,18 @@ func estimateOwn(raw *Raw, r *Rules) (RowEstimate, pending) {
 		}
 	}
 	return re, p
+}
+
+// splitFew is SplitList, without its allocations for the usual cell of no
+// comma.
+func splitFew(cell string) []string {
+	if strings.IndexByte(cell, ',') >= 0 {
+		return SplitList(cell)
+	}
+	if c := Clean(cell); c != "" {
+		return []string{c}
+	}
+	return nil
 }
 
 // finishRow completes a row with its base models' compute from lookup.

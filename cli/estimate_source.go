@@ -131,6 +131,9 @@ func writeRowEstimatesJSON(b *bytes.Buffer, res census.RowEstimates) {
 		wg.Add(1)
 		go func(out *bytes.Buffer) {
 			defer wg.Done()
+			// About 420 bytes a row on real exports: grown once, not
+			// doubled and copied as it fills.
+			out.Grow((hi - lo) * 448)
 			enc := json.NewEncoder(out)
 			enc.SetEscapeHTML(false)
 			for i := lo; i < hi; i++ {
@@ -144,6 +147,11 @@ func writeRowEstimatesJSON(b *bytes.Buffer, res census.RowEstimates) {
 		}(&bufs[p])
 	}
 	wg.Wait()
+	n := 0
+	for p := range bufs {
+		n += bufs[p].Len()
+	}
+	b.Grow(n + 16)
 	for p := range bufs {
 		b.Write(bufs[p].Bytes())
 	}
