@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -123,11 +124,24 @@ func acceptedEntry(c discover.Candidate, author, reason, today string) census.En
 	if c.Params > 0 {
 		e.Cells[census.FieldParameters] = fmt.Sprint(c.Params)
 	}
+	if c.Tokens > 0 {
+		e.Cells[census.FieldDatasetSize] = fmt.Sprint(c.Tokens)
+	}
+	if c.Compute != nil {
+		// Epoch's own rows carry estimated figures too, with their method;
+		// the entry's reason says how this one was made.
+		e.Cells[census.FieldCompute] = strconv.FormatFloat(c.Compute.FLOP, 'g', 4, 64)
+		e.Reason += "; training compute estimated by operation counting (6 × active parameters × training tokens), the tokens as the model card states them"
+	}
 	if c.HFID != "" && c.HFID != c.Name {
 		e.Aliases = []string{c.HFID}
 	}
 	for _, f := range c.Sources {
-		e.Sources = append(e.Sources, census.CurationSource{URL: f.URL, Retrieved: c.FirstSeen, Note: f.Source + ": " + f.Note})
+		note := f.Source + ": " + f.Note
+		if f.TokensSource != "" {
+			note += "; card: " + f.TokensSource
+		}
+		e.Sources = append(e.Sources, census.CurationSource{URL: f.URL, Retrieved: c.FirstSeen, Note: note})
 	}
 	return e
 }

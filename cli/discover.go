@@ -200,7 +200,27 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 			}
 		}
 	}
-	cands, aside := discover.Candidates(found, known, discover.Options{MinCompute: minCompute, Now: io.Now(), MaxTokens: maxTokens})
+	opt := discover.Options{MinCompute: minCompute, Now: io.Now(), MaxTokens: maxTokens}
+	// A source that can say more of a model (the Hub: its config and
+	// card) is asked for the candidates that could be large, and only
+	// for them. A failure leaves the model as the listing gave it.
+	detailers := map[string]discover.Detailer{}
+	for _, s := range sources {
+		if d, ok := s.(discover.Detailer); ok {
+			detailers[s.Name()] = d
+		}
+	}
+	for i := range found {
+		if d := detailers[found[i].Source]; d != nil && discover.NeedsDetail(found[i], known, opt) {
+			if err := d.Detail(ctx, &found[i]); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", found[i].Source, err))
+			}
+		}
+	}
+	cands, aside := discover.Candidates(found, known, opt)
 	// The queue keeps every candidate; its status is the reviewer's.
 	var queue []store.QueuedCandidate
 	for _, c := range cands {
@@ -238,8 +258,8 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 		_ = publish.WriteJSONValue(&b, cands)
 	} else {
 		t := publish.Table{Title: l.T("disc.title", len(cands), added, len(aside)),
-			Headers: []string{"id", l.T("col.model"), l.T("col.organization"), l.T("col.params"), l.T("col.status"), l.T("col.sources")},
-			Right:   []bool{false, false, false, true, false, false}}
+			Headers: []string{"id", l.T("col.model"), l.T("col.organization"), l.T("col.params"), l.T("col.active_params"), l.T("col.estimate"), l.T("col.status"), l.T("col.sources")},
+			Right:   []bool{false, false, false, true, true, true, false, false}}
 		for _, c := range cands {
 			var srcs []string
 			for _, f := range c.Sources {
@@ -249,7 +269,14 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 			if c.Params > 0 {
 				p = strconv.FormatFloat(c.Params, 'g', 3, 64)
 			}
-			t.Rows = append(t.Rows, []string{c.ID, c.Name, c.Organization, p, l.T("cand." + c.Status), strings.Join(srcs, ", ")})
+			a, est := "", ""
+			if c.ActiveParams > 0 {
+				a = strconv.FormatFloat(c.ActiveParams, 'g', 3, 64)
+			}
+			if c.Compute != nil {
+				est = publish.FormatFLOP(c.Compute.FLOP)
+			}
+			t.Rows = append(t.Rows, []string{c.ID, c.Name, c.Organization, p, a, est, l.T("cand." + c.Status), strings.Join(srcs, ", ")})
 		}
 		publish.WriteTable(&b, t, l)
 	}

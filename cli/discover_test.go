@@ -23,6 +23,14 @@ import (
 func discoverServers(t *testing.T, arxivFails bool) []string {
 	t.Helper()
 	hub := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/LGAI-EXAONE/EXAONE-5.0-236B-A23B/resolve/main/README.md" {
+			fmt.Fprint(w, "# EXAONE 5.0\n\nEXAONE 5.0 was pre-trained on 20T tokens.\n")
+			return
+		}
+		if strings.Contains(r.URL.Path, "/resolve/") {
+			http.NotFound(w, r) // no config.json
+			return
+		}
 		if r.URL.Query().Get("author") != "LGAI-EXAONE" {
 			fmt.Fprint(w, `[]`)
 			return
@@ -85,6 +93,10 @@ func TestDiscoverQueueAcceptReject(t *testing.T) {
 		t.Fatalf("overlay after accept: %v %v %+v (%s)", err, problems, ov, out)
 	}
 	e := ov.Entries[0]
+	// 6 × 236e9 parameters × 20e12 tokens (the card's) = 2.832e25 FLOP.
+	if len(e.Sources) == 0 || e.Cells["dataset_size"] != "2e+13" || e.Cells["compute"] != "2.832e+25" || !strings.Contains(e.Sources[0].Note, "pre-trained on 20T tokens") {
+		t.Errorf("accepted entry's tokens and estimate: %v; sources %+v", e.Cells, e.Sources)
+	}
 	if e.Model != "EXAONE-5.0-236B-A23B" || e.Cells["date"] != "2026-09-01" || e.Cells["parameters"] != "2.36e+11" ||
 		len(e.Sources) != 1 || !strings.Contains(e.Sources[0].URL, "/LGAI-EXAONE/EXAONE-5.0-236B-A23B") {
 		t.Errorf("accepted entry %+v", e)
@@ -135,6 +147,10 @@ func TestDiscoverQueueAcceptReject(t *testing.T) {
 // is applied by curate check and counted by report.
 func TestDiscoverHalfwayAndAccepted(t *testing.T) {
 	hub := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.Path, "/resolve/") {
+			http.NotFound(w, r) // no config.json, no card
+			return
+		}
 		if r.URL.Query().Get("author") != "LGAI-EXAONE" {
 			fmt.Fprint(w, `[]`)
 			return

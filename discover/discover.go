@@ -37,7 +37,8 @@ type Found struct {
 	Date string `json:"date,omitempty"`
 	// Params and ActiveParams are parameter counts, 0 when unknown;
 	// ActiveApprox says that the active count is total × experts per token
-	// ÷ experts, from the model's config.
+	// ÷ experts, from the model's config (ApproxActive), not the exact
+	// count of ActiveFromConfig.
 	Params       float64 `json:"parameters,omitempty"`
 	ActiveParams float64 `json:"active_parameters,omitempty"`
 	ActiveApprox bool    `json:"active_approximate,omitempty"`
@@ -46,6 +47,10 @@ type Found struct {
 	// tag). A quantized repository's parameter count is packed and never
 	// taken at face value.
 	Derivative string `json:"derivative,omitempty"`
+	// Tokens is the training dataset in tokens, as the model's card states
+	// it (TokensInCard), 0 when unknown; TokensSource is the sentence read.
+	Tokens       float64 `json:"training_tokens,omitempty"`
+	TokensSource string  `json:"tokens_source,omitempty"`
 	// Note is what else the source says (an arena rating, a paper title).
 	Note string `json:"note,omitempty"`
 }
@@ -70,8 +75,12 @@ type Candidate struct {
 	FirstSeen    string  `json:"first_seen"`
 	Params       float64 `json:"parameters,omitempty"`
 	ActiveParams float64 `json:"active_parameters,omitempty"`
-	// Compute is an estimate by Epoch's method where the inputs allow one
-	// (they rarely do: the sources give no training tokens), else nil.
+	// Tokens is the training tokens a source's page states (the model
+	// card, through a Detailer), 0 when none does.
+	Tokens float64 `json:"training_tokens,omitempty"`
+	// Compute is the operation-counting estimate by Epoch's method
+	// (6 × active parameters × tokens) where the sources give parameters
+	// and tokens, else nil. Its "tokens" input names the sentence read.
 	Compute *census.Estimate `json:"compute,omitempty"`
 	Reason  string           `json:"reason"`
 	Sources []Found          `json:"sources"`
@@ -212,6 +221,7 @@ type Options struct {
 // name. It does no I/O.
 func Candidates(found []Found, known *Known, opt Options) (cands []Candidate, setAside []Found) {
 	byID := map[string]*Candidate{}
+	tokensSource := map[string]string{}
 	var order []string
 	for _, f := range found {
 		if f.Derivative != "" {
@@ -244,12 +254,20 @@ func Candidates(found []Found, known *Known, opt Options) (cands []Candidate, se
 		if f.ActiveParams > 0 && (c.ActiveParams == 0 || f.ActiveParams < c.ActiveParams) {
 			c.ActiveParams = f.ActiveParams
 		}
+		if f.Tokens > 0 && c.Tokens == 0 {
+			c.Tokens, tokensSource[key] = f.Tokens, f.Source+": "+f.TokensSource
+		}
 	}
 	for _, key := range order {
 		c := byID[key]
 		c.Reason = reason(c)
 		// Without training tokens no method applies; the call says so.
-		if e, err := census.EstimateCompute(census.EstimateInputs{Params: c.Params, ActiveParams: c.ActiveParams}); err == nil {
+		if e, err := census.EstimateCompute(census.EstimateInputs{Params: c.Params, ActiveParams: c.ActiveParams, Tokens: c.Tokens}); err == nil {
+			for i := range e.Inputs {
+				if e.Inputs[i].Name == "tokens" {
+					e.Inputs[i].Text = tokensSource[key]
+				}
+			}
 			c.Compute = &e
 		}
 		if opt.MinCompute > 0 && c.Compute != nil && c.Compute.FLOP < opt.MinCompute {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -24,6 +25,24 @@ func HubServer(t *testing.T) *httptest.Server {
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
+		// The files of a repository, as /{id}/resolve/main/{file} serves
+		// them: the MoE's config.json and both models' cards.
+		switch r.URL.Path {
+		case "/LGAI-EXAONE/EXAONE-5.0-236B-A23B/resolve/main/config.json":
+			fmt.Fprint(w, `{"architectures":["ExaoneMoEForCausalLM"],"hidden_size":6144,"intermediate_size":24576,"moe_intermediate_size":2048,
+				"num_hidden_layers":48,"first_k_dense_replace":1,"num_experts":128,"num_experts_per_tok":8}`)
+			return
+		case "/LGAI-EXAONE/EXAONE-5.0-236B-A23B/resolve/main/README.md":
+			fmt.Fprint(w, "---\nlicense: other\n---\n# EXAONE 5.0\n\nA mixture of experts. EXAONE 5.0 was pre-trained on 20T tokens, then aligned on 40B tokens.\n")
+			return
+		case "/LGAI-EXAONE/EXAONE-4.0-32B/resolve/main/README.md":
+			fmt.Fprint(w, "# EXAONE 4.0\n\n- Training tokens: 14T\n- Context length: 131,072 tokens\n")
+			return
+		}
+		if strings.Contains(r.URL.Path, "/resolve/") {
+			http.NotFound(w, r)
+			return
+		}
 		if r.URL.Path != "/api/models" || q.Get("sort") != "createdAt" || q.Get("direction") != "-1" || len(q["expand[]"]) < 5 {
 			http.Error(w, "bad request", 400)
 			return
@@ -64,6 +83,64 @@ func TestHubSource(t *testing.T) {
 	}
 	if found[2].Derivative == "" || found[3].Derivative == "" || found[3].Params != 0 {
 		t.Errorf("derivatives: %+v %+v (a quantized count is never taken)", found[2], found[3])
+	}
+}
+
+// Detail reads the MoE's config.json (its exact active count) and both
+// cards (their tokens); a repository without a config.json (404) is not
+// an error. Candidates then estimates 6 × active parameters × tokens.
+func TestHubDetailAndEstimate(t *testing.T) {
+	srv := HubServer(t)
+	s := &hf.Source{Endpoint: srv.URL, Client: &discover.Client{}}
+	found, err := s.Find(context.Background(), []string{"LGAI-EXAONE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := discover.NewKnown()
+	opt := discover.Options{MinCompute: 1e23, MaxTokens: 36e12}
+	for i := range found {
+		if discover.NeedsDetail(found[i], known, opt) {
+			if err := s.Detail(context.Background(), &found[i]); err != nil {
+				t.Fatalf("%s: %v", found[i].ID, err)
+			}
+		}
+	}
+	moe, dense := found[0], found[1]
+	// 236e9 less the 120 routed experts a token skips in 47 layers, each
+	// of three 6144 × 2048 matrices.
+	wantActive := 236e9 - 120*47*3*6144*2048
+	if moe.ActiveParams != wantActive || moe.ActiveApprox || moe.Tokens != 20e12 {
+		t.Errorf("MoE after Detail: active %g (approx %v), tokens %g; want %g, 20e12", moe.ActiveParams, moe.ActiveApprox, moe.Tokens, wantActive)
+	}
+	if dense.Tokens != 14e12 || dense.ActiveParams != 0 || dense.TokensSource != "- Training tokens: 14T" {
+		t.Errorf("dense after Detail: %+v", dense)
+	}
+	if found[2].Tokens != 0 || found[3].Tokens != 0 {
+		t.Error("a derivative was detailed")
+	}
+	cands, aside := discover.Candidates(found, known, opt)
+	if len(cands) != 2 || len(aside) != 2 {
+		t.Fatalf("candidates %+v, set aside %d", cands, len(aside))
+	}
+	byName := map[string]discover.Candidate{}
+	for _, c := range cands {
+		byName[c.Name] = c
+	}
+	for name, want := range map[string]float64{"EXAONE-5.0-236B-A23B": 6 * wantActive * 20e12, "EXAONE-4.0-32B": 6 * 32e9 * 14e12} {
+		c := byName[name]
+		if c.Compute == nil || math.Abs(c.Compute.FLOP/want-1) > 1e-9 || c.Compute.Method != "counting" {
+			t.Errorf("%s: estimate %+v, want %g by counting", name, c.Compute, want)
+			continue
+		}
+		var tokensNote string
+		for _, in := range c.Compute.Inputs {
+			if in.Name == "tokens" {
+				tokensNote = in.Text
+			}
+		}
+		if !strings.HasPrefix(tokensNote, "hf: ") {
+			t.Errorf("%s: the tokens input does not name its sentence: %q", name, tokensNote)
+		}
 	}
 }
 

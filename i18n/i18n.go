@@ -327,6 +327,7 @@ var catalog = map[string][2]string{
 	"warn.source_failed":             {"warning: source %s failed, the others still count: %v", "경고: 출처 %s 실패, 나머지는 그대로 집계합니다: %v"},
 	"disc.title":                     {"%d candidate(s); %d new in the queue; %d derivative(s) set aside", "후보 %d개, 대기열에 새로 %d개, 파생 모델 %d개 제외"},
 	"col.params":                     {"Parameters", "매개변수"},
+	"col.active_params":              {"Active parameters", "활성 매개변수"},
 	"cand.new":                       {"new", "새 후보"},
 	"cand.accepted":                  {"accepted", "수락"},
 	"cand.rejected":                  {"rejected", "거절"},

@@ -663,15 +663,19 @@ func (s *Server) candidatesPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	type row struct {
-		ID, Name, Organization, Params, Status, StatusCode, FirstSeen, Reason string
-		Sources                                                               []string
+		ID, Name, Organization, Params, Active, Estimate, Status, StatusCode, FirstSeen, Reason string
+		Sources                                                                                 []string
 	}
 	var rows []row
 	for _, q := range list {
 		var c struct {
 			Organization string  `json:"organization"`
 			Params       float64 `json:"parameters"`
-			Sources      []struct {
+			Active       float64 `json:"active_parameters"`
+			Compute      *struct {
+				FLOP float64 `json:"flop"`
+			} `json:"compute"`
+			Sources []struct {
 				URL string `json:"url"`
 			} `json:"sources"`
 		}
@@ -680,6 +684,12 @@ func (s *Server) candidatesPage(w http.ResponseWriter, r *http.Request) {
 			FirstSeen: q.FirstSeen.Format("2006-01-02"), Reason: q.Reason}
 		if c.Params > 0 {
 			rw.Params = strconv.FormatFloat(c.Params, 'g', 3, 64)
+		}
+		if c.Active > 0 {
+			rw.Active = strconv.FormatFloat(c.Active, 'g', 3, 64)
+		}
+		if c.Compute != nil && c.Compute.FLOP > 0 {
+			rw.Estimate = publish.FormatFLOP(c.Compute.FLOP)
 		}
 		for _, src := range c.Sources {
 			rw.Sources = append(rw.Sources, src.URL)

@@ -112,24 +112,61 @@ func found(base string, m model) discover.Found {
 	if m.Safetensors != nil && m.Safetensors.Total > 0 && !strings.Contains(f.Derivative, ":quantized:") {
 		f.Params = m.Safetensors.Total
 	}
-	// A mixture of experts: experts per token over experts, times the
-	// total, approximates the active count (shared layers make it low).
-	k, kok := number(m.Config, "num_experts_per_tok", "moe_topk", "num_selected_experts")
-	n, nok := number(m.Config, "num_local_experts", "n_routed_experts", "num_experts")
-	if kok && nok && n > 0 && k > 0 && k < n && f.Params > 0 {
-		f.ActiveParams, f.ActiveApprox = f.Params*k/n, true
+	// A mixture of experts, from what the listing's config holds: exact
+	// where it has the layer sizes, else approximate. Detail reads the
+	// whole config.json.
+	if a, ok := discover.ActiveFromConfig(f.Params, m.Config); ok {
+		f.ActiveParams = a
+	} else if a, ok := discover.ApproxActive(f.Params, m.Config); ok {
+		f.ActiveParams, f.ActiveApprox = a, true
 	}
 	return f
 }
 
-// number reads the first of keys that holds a number in a config.
-func number(cfg map[string]any, keys ...string) (float64, bool) {
-	for _, k := range keys {
-		if v, ok := cfg[k].(float64); ok {
-			return v, true
-		}
+// Detail reads a repository's config.json, for the exact active
+// parameters of a mixture of experts (discover.ActiveFromConfig), and its
+// model card (README.md), for the training tokens it states
+// (discover.TokensInCard): GET {endpoint}/{id}/resolve/main/config.json
+// and …/README.md, the files the Hub serves for every repository. A file
+// that is missing (404) is not an error: many repositories have no card.
+// It fails with the client's error or a *discover.MalformedError for a
+// config.json that is not a JSON object.
+func (s *Source) Detail(ctx context.Context, f *discover.Found) error {
+	if f.ID == "" || f.Derivative != "" {
+		return nil
 	}
-	return 0, false
+	base := strings.TrimRight(s.Endpoint, "/")
+	if base == "" {
+		base = DefaultEndpoint
+	}
+	var errs []error
+	cfgURL := base + "/" + f.ID + "/resolve/main/config.json"
+	if body, _, err := s.Client.Get(ctx, cfgURL); err == nil {
+		var cfg map[string]any
+		if err := json.Unmarshal(body, &cfg); err != nil {
+			errs = append(errs, &discover.MalformedError{URL: cfgURL, Err: err})
+		} else if a, ok := discover.ActiveFromConfig(f.Params, cfg); ok {
+			f.ActiveParams, f.ActiveApprox = a, false
+		} else if a, ok := discover.ApproxActive(f.Params, cfg); ok && f.ActiveParams == 0 {
+			f.ActiveParams, f.ActiveApprox = a, true
+		}
+	} else if !notFound(err) {
+		errs = append(errs, err)
+	}
+	if body, _, err := s.Client.Get(ctx, base+"/"+f.ID+"/resolve/main/README.md"); err == nil {
+		if t, sentence, ok := discover.TokensInCard(string(body)); ok {
+			f.Tokens, f.TokensSource = t, sentence
+		}
+	} else if !notFound(err) {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// notFound reports a 404: the file does not exist.
+func notFound(err error) bool {
+	var he *discover.HTTPError
+	return errors.As(err, &he) && he.Status == 404
 }
 
 // nextLink reads rel="next" from a Link header, or "".
