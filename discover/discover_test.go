@@ -42,12 +42,15 @@ func TestWatchlist(t *testing.T) {
 
 // A small model cannot be large-scale: 6 × 1e8 × 36e12 = 2.16e22 < 1e23
 // even on the largest dataset of the snapshot; a 1e9 model could
-// (2.16e23), so it stays a candidate without an estimate.
+// (2.16e23), so it stays a candidate without an estimate. One whose
+// estimate is under the threshold is not proposed.
 func TestSmallModelsNotProposed(t *testing.T) {
 	found := []discover.Found{
 		{Source: "hf", Name: "Tiny-100M", ID: "lab/Tiny-100M", Params: 1e8},
 		{Source: "hf", Name: "Mid-1B", ID: "lab/Mid-1B", Params: 1e9},
 		{Source: "hf", Name: "MoE-30B-A0.1B", ID: "lab/MoE", Params: 30e9, ActiveParams: 1e8},
+		// Its card's tokens give an estimate: 6 × 2e9 × 4e12 = 4.8e22 < 1e23.
+		{Source: "hf", Name: "Card-2B", ID: "lab/Card-2B", Params: 2e9, Tokens: 4e12},
 	}
 	cands, _ := discover.Candidates(found, discover.NewKnown(), discover.Options{MinCompute: 1e23, MaxTokens: 36e12})
 	if len(cands) != 1 || cands[0].Name != "Mid-1B" {
