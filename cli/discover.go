@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -20,6 +21,7 @@ import (
 	"github.com/modelcensus/modelcensus/discover/hf"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/overlay"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -93,7 +95,7 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 	if o.Every < 0 || (o.Every > 0 && o.Every < time.Second) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
 	}
-	sources, err := o.sources(l)
+	sources, err := o.sources(io, l)
 	if err != nil {
 		return err
 	}
@@ -124,16 +126,24 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 }
 
 // sources builds the sources --sources names, each with its endpoint.
-func (o *discoverOptions) sources(l i18n.Lang) ([]discover.Source, error) {
+func (o *discoverOptions) sources(io *IOStreams, l i18n.Lang) ([]discover.Source, error) {
+	// Pages and their ETags are kept between runs beside the other caches
+	// (--cache-dir, else $XDG_CACHE_HOME/modelcensus), in discover/.
+	var cache discover.Cache
+	if dir := o.CacheDir; dir != "" {
+		cache = discover.DirCache(filepath.Join(dir, "discover"))
+	} else if dir := overlay.DefaultCacheDir(io.Getenv); dir != "" {
+		cache = discover.DirCache(filepath.Join(dir, "discover"))
+	}
 	var out []discover.Source
 	for _, name := range strings.Split(o.Sources, ",") {
 		switch strings.TrimSpace(name) {
 		case "hf":
-			out = append(out, &hf.Source{Endpoint: o.HFEndpoint, Client: &discover.Client{}})
+			out = append(out, &hf.Source{Endpoint: o.HFEndpoint, Client: &discover.Client{Cache: cache}})
 		case "arena":
-			out = append(out, &arena.Source{Endpoint: o.ArenaEndpoint, Client: &discover.Client{}})
+			out = append(out, &arena.Source{Endpoint: o.ArenaEndpoint, Client: &discover.Client{Cache: cache}})
 		case "arxiv":
-			out = append(out, &arxiv.Source{Endpoint: o.ArxivEndpoint, Client: &discover.Client{MinInterval: arxiv.Interval}})
+			out = append(out, &arxiv.Source{Endpoint: o.ArxivEndpoint, Client: &discover.Client{MinInterval: arxiv.Interval, Cache: cache}})
 		case "":
 		default:
 			return nil, badValue(l, "--sources", name, "hf, arena, arxiv")

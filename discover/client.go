@@ -17,9 +17,9 @@ const maxBody = 32 << 20
 // Client fetches the sources' pages as a good client does: a timeout on
 // every request; a retry with exponential backoff on 429 and 5xx answers
 // and on network errors, honouring Retry-After; the ETag of each page
-// kept, so that an unchanged page is answered 304 and served from memory;
-// at most one request per MinInterval (arXiv asks for 3 s). The zero value
-// is usable.
+// kept, so that an unchanged page is answered 304 and served from memory,
+// or from Cache on a later run; at most one request per MinInterval (arXiv
+// asks for 3 s). The zero value is usable.
 type Client struct {
 	HTTP *http.Client
 	// Timeout bounds one request (default 30 s); Retries is how many times
@@ -32,6 +32,9 @@ type Client struct {
 	MinInterval time.Duration
 	// UserAgent names modelcensus to the servers.
 	UserAgent string
+	// Cache, when set, keeps pages and their ETags between runs (a
+	// DirCache); nil keeps them for the Client's life only.
+	Cache Cache
 	// Sleep waits (time.Sleep-like, but cancelled with ctx); tests replace
 	// it.
 	Sleep func(ctx context.Context, d time.Duration) error
@@ -131,6 +134,11 @@ func (c *Client) once(ctx context.Context, hc *http.Client, url string, timeout 
 	c.mu.Lock()
 	prev, have := c.etags[url]
 	c.mu.Unlock()
+	if !have && c.Cache != nil {
+		if etag, body, ok := c.Cache.Load(url); ok {
+			prev, have = cached{etag, body}, true
+		}
+	}
 	if have {
 		req.Header.Set("If-None-Match", prev.etag)
 	}
@@ -161,6 +169,9 @@ func (c *Client) once(ctx context.Context, hc *http.Client, url string, timeout 
 		}
 		c.etags[url] = cached{etag, body}
 		c.mu.Unlock()
+		if c.Cache != nil {
+			_ = c.Cache.Store(url, etag, body) // a page not kept is asked for in full next time
+		}
 	}
 	return body, resp.Header, http.StatusOK, 0, nil
 }

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -85,5 +88,37 @@ func TestClientGivesUp(t *testing.T) {
 	var he *discover.HTTPError
 	if !errors.As(err, &he) || he.Status != 502 || calls.Load() != 4 {
 		t.Errorf("err %v after %d calls; want HTTP 502 after 4", err, calls.Load())
+	}
+}
+
+// With a DirCache, a second Client (the next run) sends the kept ETag and
+// serves the 304 from the folder: the body crosses the network once.
+func TestClientDiskCache(t *testing.T) {
+	var full atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"v2"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		full.Add(1)
+		w.Header().Set("ETag", `"v2"`)
+		w.Write([]byte("[1,2,3]"))
+	}))
+	defer srv.Close()
+	dir := discover.DirCache(filepath.Join(t.TempDir(), "discover"))
+	for run := 0; run < 3; run++ {
+		c := &discover.Client{Cache: dir}
+		body, _, err := c.Get(context.Background(), srv.URL+"/api/models?author=x")
+		if err != nil || string(body) != "[1,2,3]" {
+			t.Fatalf("run %d: %q %v", run, body, err)
+		}
+	}
+	if n := full.Load(); n != 1 {
+		t.Errorf("the full page was sent %d times over three runs, want 1", n)
+	}
+	// Nothing half-written is left beside the pages.
+	entries, _ := os.ReadDir(string(dir))
+	if len(entries) != 1 || strings.HasPrefix(entries[0].Name(), ".") {
+		t.Errorf("cache folder: %v", entries)
 	}
 }
