@@ -19,6 +19,7 @@ type serveOptions struct {
 	sourceOptions
 	dbOptions
 	Addr string
+	Poll time.Duration
 }
 
 func newServeCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -52,6 +53,7 @@ on loopback unless told otherwise, and stops gracefully on SIGINT or SIGTERM.
 	o.addEstimateFlag(fs, l)
 	o.addOverlayFlag(fs, l)
 	fs.StringVar(&o.Addr, "addr", "127.0.0.1:8080", l.T("flag.addr"))
+	fs.DurationVar(&o.Poll, "poll", web.DefaultPoll, l.T("flag.poll"))
 	return cmd
 }
 
@@ -59,6 +61,9 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	l, err := o.start(io)
 	if err != nil {
 		return err
+	}
+	if o.Poll < 0 {
+		return badValue(l, "--poll", o.Poll.String(), "a duration such as 5s")
 	}
 	if !hostPort(o.Addr) {
 		return badValue(l, "--addr", o.Addr, "HOST:PORT")
@@ -74,7 +79,7 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if ov != nil && o.Source != "" {
 		o.bring(ctx, io, r, ov)
 	}
-	cfg := web.Config{Overlay: ov, Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l, EstimateMissing: o.EstimateMissing,
+	cfg := web.Config{Overlay: ov, Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l, EstimateMissing: o.EstimateMissing, Poll: o.Poll,
 		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }}
 	if o.Source != "" {
 		open := o.openOptions(io)

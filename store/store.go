@@ -31,6 +31,13 @@ type Dialect struct {
 	Migrations []string
 	// MaxParams is the most bind parameters one statement may take.
 	MaxParams int
+	// ImportLock, when set, is the statement that takes a lock for the
+	// rest of an import's transaction, given one bigint argument (the
+	// download's content hash folded to 64 bits): PostgreSQL's
+	// pg_advisory_xact_lock. Two pullers importing the same download then
+	// take turns, and the second finds the first's snapshot. SQLite needs
+	// none: one writer at a time holds the database.
+	ImportLock string
 }
 
 // Store is an open snapshot store.
@@ -233,6 +240,21 @@ func (s *Store) Import(ctx context.Context, snap Snapshot, files []FileData) (id
 			tx.Rollback()
 		}
 	}()
+	if s.d.ImportLock != "" {
+		if _, err = tx.ExecContext(ctx, s.d.ImportLock, lockKey(snap.ContentSHA256)); err != nil {
+			return 0, false, fmt.Errorf("store: lock import: %w", err)
+		}
+		// Another puller may have imported this download while we waited.
+		var had int64
+		switch e := tx.QueryRowContext(ctx, `SELECT id FROM snapshots WHERE content_sha256 = $1`, snap.ContentSHA256).Scan(&had); {
+		case e == nil:
+			tx.Rollback()
+			return had, false, nil
+		case !errors.Is(e, sql.ErrNoRows):
+			err = fmt.Errorf("store: look up content: %w", e)
+			return 0, false, err
+		}
+	}
 	err = tx.QueryRowContext(ctx, `INSERT INTO snapshots
 		(taken_on, date_basis, date_path, source, kind, etag, retrieved_at, content_sha256, tool_version, rules_version, rows, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
@@ -257,6 +279,37 @@ func (s *Store) Import(ctx context.Context, snap Snapshot, files []FileData) (id
 		return 0, false, fmt.Errorf("store: commit import: %w", err)
 	}
 	return id, true, nil
+}
+
+// Generation names the store's list of snapshots: it changes whenever a
+// snapshot is imported or removed ("count-largest id"). A server keys its
+// cached answers by it, so that a snapshot another process imports is
+// seen. It fails with the database's error.
+func (s *Store) Generation(ctx context.Context) (string, error) {
+	var n, last int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(id), 0) FROM snapshots`).Scan(&n, &last); err != nil {
+		return "", fmt.Errorf("store: snapshot list: %w", err)
+	}
+	return fmt.Sprintf("%d-%d", n, last), nil
+}
+
+// lockKey folds a hex SHA-256 to the signed 64 bits an advisory lock
+// takes: its first 16 hex digits.
+func lockKey(sum string) int64 {
+	var k uint64
+	for i := 0; i < len(sum) && i < 16; i++ {
+		c := sum[i]
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		default:
+			c = 0
+		}
+		k = k<<4 | uint64(c)
+	}
+	return int64(k)
 }
 
 func (s *Store) byContent(ctx context.Context, sum string) (int64, error) {

@@ -42,6 +42,10 @@ type responses struct {
 	latest struct {
 		sync.Mutex
 		ids map[string]latestID // by subset
+		// gen is the store's snapshot list (store.Generation) when last
+		// asked, at genAt; every kept answer's key holds it.
+		gen   string
+		genAt time.Time
 	}
 }
 
@@ -65,9 +69,42 @@ const (
 	maxResponseBytes = 64 << 20
 )
 
-// latestTTL is how long "the latest snapshot" is trusted before the store
-// is asked again (another process may pull meanwhile).
-const latestTTL = 5 * time.Second
+// DefaultPoll is how long the store's snapshot list, and so "the latest
+// snapshot", is trusted before the store is asked again (another process
+// may pull meanwhile): a snapshot imported elsewhere is served within it.
+const DefaultPoll = 5 * time.Second
+
+// generation is the store's snapshot list as last seen, asked again once
+// the poll interval has passed; when it changed, the latest snapshots are
+// resolved afresh. "" for a server of a source read once.
+func (s *Server) generation(ctx context.Context) (string, error) {
+	if s.cat.Store == nil {
+		return "", nil
+	}
+	l := &s.cache.latest
+	l.Lock()
+	defer l.Unlock()
+	if l.gen != "" && time.Since(l.genAt) < s.pollInterval() {
+		return l.gen, nil
+	}
+	g, err := s.cat.Store.Generation(ctx)
+	if err != nil {
+		return "", err
+	}
+	if g != l.gen {
+		l.ids = nil
+	}
+	l.gen, l.genAt = g, time.Now()
+	return g, nil
+}
+
+// pollInterval is the server's poll, DefaultPoll unless set.
+func (s *Server) pollInterval() time.Duration {
+	if s.poll > 0 {
+		return s.poll
+	}
+	return DefaultPoll
+}
 
 func (c *responses) get(k string) *response {
 	c.mu.Lock()
@@ -115,10 +152,13 @@ func (s *Server) resolvedSnapshot(ctx context.Context, q url.Values) (int64, err
 	if err != nil {
 		return 0, err
 	}
+	if _, err := s.generation(ctx); err != nil {
+		return 0, err
+	}
 	l := &s.cache.latest
 	l.Lock()
 	defer l.Unlock()
-	if e, ok := l.ids[subset]; ok && time.Since(e.when) < latestTTL {
+	if e, ok := l.ids[subset]; ok && time.Since(e.when) < s.pollInterval() {
 		return e.id, nil
 	}
 	latest, err := s.cat.Store.Pick(ctx, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
@@ -135,12 +175,16 @@ func (s *Server) resolvedSnapshot(ctx context.Context, q url.Values) (int64, err
 	return latest.ID, nil
 }
 
-// cacheKey is the key of a kept answer: kind, path and query, with the
-// snapshot the query means resolved (the latest included). It returns that
-// query too.
+// cacheKey is the key of a kept answer: the store's snapshot list
+// (generation), kind, path and query, with the snapshot the query means
+// resolved (the latest included). It returns that query too.
 func (s *Server) cacheKey(r *http.Request, kind string) (string, url.Values, error) {
 	q := r.URL.Query()
 	id, err := s.resolvedSnapshot(r.Context(), q)
+	if err != nil {
+		return "", nil, err
+	}
+	gen, err := s.generation(r.Context())
 	if err != nil {
 		return "", nil, err
 	}
@@ -148,7 +192,7 @@ func (s *Server) cacheKey(r *http.Request, kind string) (string, url.Values, err
 		q.Set("snapshot", strconv.FormatInt(id, 10))
 		q.Del("as-of")
 	}
-	return kind + "\x00" + r.URL.Path + "\x00" + q.Encode(), q, nil
+	return gen + "\x00" + kind + "\x00" + r.URL.Path + "\x00" + q.Encode(), q, nil
 }
 
 // cachedJSON answers from the cache, or computes, renders and keeps the

@@ -41,6 +41,17 @@ type Server struct {
 	// lang is the pages' language when neither the URL nor the browser
 	// names one.
 	lang i18n.Lang
+	// poll is how often the store's snapshot list is asked for (0:
+	// DefaultPoll).
+	poll time.Duration
+}
+
+// UsePoll sets how often the server asks the store for its snapshot list:
+// a snapshot that another process (a puller) imports is served, on every
+// replica, within d. d ≤ 0 keeps DefaultPoll. It returns s.
+func (s *Server) UsePoll(d time.Duration) *Server {
+	s.poll = d
+	return s
 }
 
 // New returns a server over cat; log may be nil.
@@ -269,6 +280,9 @@ type Config struct {
 	// Listening is called once the server listens, with its address
 	// (HOST:PORT).
 	Listening func(addr string)
+	// Poll is how often the store's snapshot list is asked for (0:
+	// DefaultPoll).
+	Poll time.Duration
 }
 
 // Run builds the catalog that c names (a source read once, or the store),
@@ -287,7 +301,7 @@ func Run(ctx context.Context, c Config) error {
 		cat.EstimateMissing, cat.Overlay = c.EstimateMissing, c.Overlay
 	}
 	srv := New(cat, c.Version, log.New(c.Log, "modelcensus: ", log.LstdFlags))
-	srv.UseFormats(c.Formats)
+	srv.UseFormats(c.Formats).UsePoll(c.Poll)
 	if c.Lang != "" {
 		srv.UseLang(c.Lang)
 	}
