@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/notify"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/store"
 	"github.com/modelcensus/modelcensus/web"
@@ -22,4 +23,20 @@ type Deps struct {
 	Download func(ctx context.Context, url string, opt epoch.FetchOptions) (*epoch.Fetched, error)
 	// Serve serves the dashboard and the API until ctx ends (web.Run).
 	Serve func(ctx context.Context, c web.Config) error
+	// Notifier sends a pull's change event to a webhook URL (package
+	// notify); nil sends with notify.Webhook's defaults.
+	Notifier func(url string) Sender
+}
+
+// Sender sends a JSON body somewhere (notify.Webhook).
+type Sender interface {
+	Send(ctx context.Context, body []byte) error
+}
+
+// webhook is the sender for url.
+func (d *Deps) webhook(url string) Sender {
+	if d != nil && d.Notifier != nil {
+		return d.Notifier(url)
+	}
+	return &notify.Webhook{URL: url}
 }

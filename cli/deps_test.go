@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"context"
+	"time"
+
 	"github.com/modelcensus/modelcensus/epoch/download"
+	"github.com/modelcensus/modelcensus/notify"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/publish/plot"
 	"github.com/modelcensus/modelcensus/publish/xlsx"
@@ -19,5 +23,8 @@ func testDeps() *Deps {
 	formats := publish.Builtin()
 	xlsx.Register(formats)
 	plot.Register(formats)
-	return &Deps{Stores: stores, Formats: formats, Download: download.Fetch, Serve: web.Run}
+	// Webhooks retry without waiting in tests.
+	noWait := func(context.Context, time.Duration) error { return nil }
+	return &Deps{Stores: stores, Formats: formats, Download: download.Fetch, Serve: web.Run,
+		Notifier: func(url string) Sender { return &notify.Webhook{URL: url, Sleep: noWait} }}
 }

@@ -2,14 +2,18 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/notify"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -19,6 +23,10 @@ type pullOptions struct {
 	sourceOptions
 	dbOptions
 	Every time.Duration
+	// OnChangeWebhook and OnChangeExec are told when a new snapshot moves
+	// a census figure.
+	OnChangeWebhook string
+	OnChangeExec    string
 }
 
 func newPullCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -49,6 +57,8 @@ Pulling the same content again stores nothing. A folder of dated sub-folders
 	_ = fs.MarkHidden("subset")
 	o.dbOptions.addFlags(fs, l)
 	fs.DurationVar(&o.Every, "every", 0, l.T("flag.every"))
+	fs.StringVar(&o.OnChangeWebhook, "on-change-webhook", "", l.T("flag.on-change-webhook"))
+	fs.StringVar(&o.OnChangeExec, "on-change-exec", "", l.T("flag.on-change-exec"))
 	return cmd
 }
 
@@ -59,6 +69,9 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	}
 	if o.Every < 0 || (o.Every > 0 && o.Every < time.Second) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
+	}
+	if u, err := url.Parse(o.OnChangeWebhook); o.OnChangeWebhook != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+		return badValue(l, "--on-change-webhook", o.OnChangeWebhook, "http://… or https://…")
 	}
 	r, st, err := rulesAndStore(ctx, io, l, &o.sourceOptions, &o.dbOptions)
 	if err != nil {
@@ -82,9 +95,17 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 			fmt.Fprintln(io.ErrOut, "modelcensus: "+storeOrInput(l, err).Error())
 		} else {
 			printPull(io, l, res)
-			if o.Every > 0 && res.Created && prev != nil {
-				if d, err := snapshots.Compare(ctx, st, r, prev, res.Snapshot, "", census.Options{}); err == nil {
+			notify := o.OnChangeWebhook != "" || o.OnChangeExec != ""
+			if (o.Every > 0 || notify) && res.Created && prev != nil {
+				d, err := snapshots.CompareRefs(ctx, r, snapshots.Stored(st, prev), snapshots.Stored(st, res.Snapshot), "",
+					snapshots.CompareOptions{Explain: notify})
+				if err == nil {
 					fmt.Fprintln(io.Out, l.T("pull.changes", prev.ID, len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)))
+					if notify && len(d.Explain) > 0 {
+						o.notify(ctx, io, l, d)
+					}
+				} else if notify {
+					fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
 				}
 			}
 			if res.Created {
@@ -93,6 +114,54 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 		}
 		if o.Every == 0 || !waitNext(ctx, io, l, o.Every) {
 			return nil
+		}
+	}
+}
+
+// changeEvent is what a webhook receives, and a command reads on its
+// standard input, when a pull moved a census figure.
+type changeEvent struct {
+	// Event is "census_changed".
+	Event string                `json:"event"`
+	From  snapshots.SnapshotRef `json:"from"`
+	To    snapshots.SnapshotRef `json:"to"`
+	// Models counts the model-level changes of the diff.
+	Models struct {
+		Added   int `json:"added"`
+		Removed int `json:"removed"`
+		Renamed int `json:"renamed"`
+		Changed int `json:"changed_fields"`
+	} `json:"models"`
+	// Figures are the census's figures before and after; Explain is every
+	// change of a figure with the models behind it (diff --explain).
+	Figures snapshots.CensusDiff `json:"figures"`
+	Explain []census.Explanation `json:"explain"`
+}
+
+// notify tells the webhook and the command of a diff whose figures moved.
+// A failure is a warning: the snapshot is stored either way.
+func (o *pullOptions) notify(ctx context.Context, io *IOStreams, l i18n.Lang, d *snapshots.Diff) {
+	ev := changeEvent{Event: "census_changed", From: d.A, To: d.B, Figures: d.Census, Explain: d.Explain}
+	ev.Models.Added, ev.Models.Removed, ev.Models.Renamed, ev.Models.Changed = len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)
+	body, err := json.Marshal(ev)
+	if err != nil {
+		fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
+		return
+	}
+	if o.OnChangeWebhook != "" {
+		if err := io.Deps.webhook(o.OnChangeWebhook).Send(ctx, body); err != nil {
+			fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
+		} else {
+			fmt.Fprintln(io.ErrOut, l.T("pull.notified", o.OnChangeWebhook, len(d.Explain)))
+		}
+	}
+	if o.OnChangeExec != "" {
+		x := &notify.Exec{Command: o.OnChangeExec, Stdout: io.ErrOut, Stderr: io.ErrOut,
+			Env: []string{"MODELCENSUS_FROM=" + strconv.FormatInt(d.A.ID, 10), "MODELCENSUS_TO=" + strconv.FormatInt(d.B.ID, 10)}}
+		if err := x.Run(ctx, body); err != nil {
+			fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
+		} else {
+			fmt.Fprintln(io.ErrOut, l.T("pull.notified", o.OnChangeExec, len(d.Explain)))
 		}
 	}
 }

@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
+
+	"github.com/modelcensus/modelcensus/internal/retry"
 )
 
 // maxBody caps an answer: a page of any of these APIs is far smaller.
@@ -147,7 +148,7 @@ func (c *Client) once(ctx context.Context, hc *http.Client, url string, timeout 
 		return nil, nil, 0, 0, err
 	}
 	defer resp.Body.Close()
-	wait := retryAfter(resp.Header.Get("Retry-After"))
+	wait := retry.After(resp.Header.Get("Retry-After"))
 	if resp.StatusCode == http.StatusNotModified && have {
 		return prev.body, resp.Header, http.StatusOK, 0, nil
 	}
@@ -199,28 +200,5 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 	if c.Sleep != nil {
 		return c.Sleep(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-// retryAfter reads a Retry-After header: seconds, or an HTTP date.
-func retryAfter(v string) time.Duration {
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(min(s, 120)) * time.Second // a longer wait is not worth a run
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		if d := time.Until(t); d > 0 && d <= 2*time.Minute {
-			return d
-		}
-	}
-	return 0
+	return retry.Sleep(ctx, d)
 }

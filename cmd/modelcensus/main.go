@@ -15,6 +15,7 @@ import (
 	"github.com/modelcensus/modelcensus/cli"
 	"github.com/modelcensus/modelcensus/epoch/download"
 	"github.com/modelcensus/modelcensus/internal/heap"
+	"github.com/modelcensus/modelcensus/notify"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/publish/plot"
 	"github.com/modelcensus/modelcensus/publish/xlsx"
@@ -32,7 +33,8 @@ func deps() *cli.Deps {
 	formats := publish.Builtin()
 	xlsx.Register(formats)
 	plot.Register(formats)
-	return &cli.Deps{Stores: stores, Formats: formats, Download: download.Fetch, Serve: web.Run}
+	return &cli.Deps{Stores: stores, Formats: formats, Download: download.Fetch, Serve: web.Run,
+		Notifier: func(url string) cli.Sender { return &notify.Webhook{URL: url} }}
 }
 
 // heapBudget is how much heap a run may grow before the collector first

@@ -1,0 +1,44 @@
+// Package retry holds what the HTTP clients that retry share: a wait that
+// a context cancels, and the reading of a Retry-After header.
+package retry
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// MaxWait caps what a Retry-After may ask: a longer wait is not worth a
+// run.
+const MaxWait = 2 * time.Minute
+
+// Sleep waits d, or until ctx ends (then it returns ctx's error).
+func Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// After reads a Retry-After header (RFC 9110 §10.2.3): delay-seconds or an
+// HTTP date. It returns 0 for an empty, bad or past value, and at most
+// MaxWait.
+func After(v string) time.Duration {
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return min(time.Duration(s)*time.Second, MaxWait)
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := time.Until(t); d > 0 && d <= MaxWait {
+			return d
+		}
+	}
+	return 0
+}
