@@ -14,6 +14,7 @@ targets=(
 	"./epoch FuzzDates"
 	"./census FuzzParseNumber"
 	"./rules FuzzRules"
+	"./store FuzzApplyDelta"
 	"./web FuzzAPIParams"
 )
 logs=$(mktemp -d)

@@ -43,7 +43,7 @@ func TestPullReportAndProvenance(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
 			st := openStore(t, b)
-			if v, err := st.SchemaVersion(ctx); err != nil || v != 3 {
+			if v, err := st.SchemaVersion(ctx); err != nil || v != 4 {
 				t.Fatalf("schema version %d, %v", v, err)
 			}
 			dir := fixtureFolder(t, t.TempDir(), "2025-03-01", "")
@@ -116,6 +116,22 @@ func TestPullReportAndProvenance(t *testing.T) {
 			res2, err := snapshots.Pull(ctx, st, r, dir2, snapshots.PullOptions{})
 			if err != nil || !res2.Created {
 				t.Fatalf("second pull: %v", err)
+			}
+			// Its large-scale file, one row longer, is kept as a delta over
+			// the first download's (a keyframe), and reads back byte for
+			// byte.
+			for _, f := range res2.Snapshot.Files {
+				data, _ := os.ReadFile(f.Name)
+				got, err := st.Content(ctx, f.ID)
+				if err != nil || !bytes.Equal(got, data) {
+					t.Errorf("stored bytes of %s differ from the file (%v)", f.Name, err)
+				}
+				var codec string
+				var size int
+				st.DB().QueryRowContext(ctx, `SELECT codec, length(content) FROM blobs WHERE sha256 = $1`, f.SHA256).Scan(&codec, &size)
+				if strings.HasSuffix(f.Name, "large_scale_ai_models.csv") && (codec != "lines-zstd" || size > 200) {
+					t.Errorf("%s stored as %s in %d bytes; want a delta of a few bytes", f.Name, codec, size)
+				}
 			}
 			for date, want := range map[string]int64{"2025-03-01": s.ID, "2025-05-31": s.ID, "2025-06-01": res2.Snapshot.ID, "2030-01-01": res2.Snapshot.ID} {
 				d, _ := time.Parse("2006-01-02", date)

@@ -6,8 +6,6 @@
 package store
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -15,9 +13,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -31,6 +29,10 @@ type Dialect struct {
 	Migrations []string
 	// MaxParams is the most bind parameters one statement may take.
 	MaxParams int
+	// Positional makes the statements built for many rows use "?" for
+	// their parameters, not "$1": SQLite looks each "$N" up in a list,
+	// which costs more than the insert itself for thousands of them.
+	Positional bool
 	// ImportLock, when set, is the statement that takes a lock for the
 	// rest of an import's transaction, given one bigint argument (the
 	// download's content hash folded to 64 bits): PostgreSQL's
@@ -326,17 +328,12 @@ func (s *Store) byContent(ctx context.Context, sum string) (int64, error) {
 
 func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f FileData) error {
 	header, _ := json.Marshal(f.Header)
-	var z bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&z, gzip.BestSpeed)
-	zw.Write(f.Content)
-	zw.Close()
-	// A file's bytes are stored once, whichever snapshots hold it.
-	if _, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING`,
-		f.SHA256, z.Bytes()); err != nil {
-		return fmt.Errorf("store: insert file %s: %w", f.Name, err)
+	prevFile, err := insertBlob(ctx, tx, f)
+	if err != nil {
+		return err
 	}
 	var fileID int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO files
+	err = tx.QueryRowContext(ctx, `INSERT INTO files
 		(snapshot_id, name, subset, size, sha256, header_version, encoding, rows, columns, header, mod_time)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
 		snapID, f.Name, f.Subset, f.Size, f.SHA256, f.HeaderVersion, f.Encoding, len(f.Rows), f.Columns,
@@ -352,7 +349,31 @@ func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f File
 		refs[i] = rowRef{fileID, r.Line, v.hash}
 		versions = append(versions, v)
 	}
-	return insertRows(ctx, tx, s.d, versions, refs)
+	return insertRows(ctx, tx, s.d, versions, refs, prevFile)
+}
+
+// insertBlob stores a file's bytes unless they are stored already: as a
+// delta over the keyframe of the latest file of the same name, or as a new
+// keyframe (encodeBlob). It returns the id of that latest file (0 for
+// none), whose rows the new file's mostly are.
+func insertBlob(ctx context.Context, tx *sql.Tx, f FileData) (int64, error) {
+	var have int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM blobs WHERE sha256 = $1`, f.SHA256).Scan(&have); err != nil {
+		return 0, fmt.Errorf("store: insert file %s: %w", f.Name, err)
+	}
+	prev, kf, err := keyframeFor(ctx, tx, f.Name, have == 0)
+	if err != nil || have > 0 {
+		return prev, err // a file's bytes are stored once, whichever snapshots hold it
+	}
+	codec, base, z, err := encodeBlob(f.Content, kf)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, content, codec, base) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING`,
+		f.SHA256, z, codec, base); err != nil {
+		return 0, fmt.Errorf("store: insert file %s: %w", f.Name, err)
+	}
+	return prev, nil
 }
 
 // rowVersion is one distinct row: its name and cells (JSON), by hash.
@@ -371,10 +392,115 @@ func newRowVersion(name, cells string) rowVersion {
 	return rowVersion{hex.EncodeToString(sum[:]), name, cells}
 }
 
-// insertRows stores the row versions not stored yet and the references,
-// many per statement: far fewer round trips, within the database's limit
-// on bind parameters.
-func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, versions []rowVersion, refs []rowRef) error {
+// insertRows stores the row versions not stored yet and the references
+// (by the versions' ids), many per statement: far fewer round trips,
+// within the database's limit on bind parameters. The versions already
+// stored, nearly all of a daily download's, are only looked up.
+func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, versions []rowVersion, refs []rowRef, prev int64) error {
+	ids := make(map[string]int64, len(versions))
+	for _, v := range versions {
+		ids[v.hash] = 0
+	}
+	// Most rows of a download are those of the previous download of the
+	// same file: its versions are read in one query, and only the rest
+	// looked up by hash.
+	if prev > 0 {
+		rs, err := tx.QueryContext(ctx, `SELECT v.hash, v.id FROM file_rows fr JOIN row_versions v ON v.id = fr.version WHERE fr.file_id = $1`, prev)
+		if err != nil {
+			return fmt.Errorf("store: previous rows: %w", err)
+		}
+		for rs.Next() {
+			var h string
+			var id int64
+			if err := rs.Scan(&h, &id); err != nil {
+				rs.Close()
+				return fmt.Errorf("store: previous rows: %w", err)
+			}
+			if _, ok := ids[h]; ok {
+				ids[h] = id
+			}
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return fmt.Errorf("store: previous rows: %w", err)
+		}
+	}
+	var hashes []string
+	for h, id := range ids {
+		if id == 0 {
+			hashes = append(hashes, h)
+		}
+	}
+	sort.Strings(hashes)
+	if err := versionIDs(ctx, tx, d, hashes, ids); err != nil {
+		return err
+	}
+	var missing []string
+	var vals [][]any
+	for _, v := range versions {
+		if ids[v.hash] == 0 {
+			ids[v.hash] = -1 // once
+			missing = append(missing, v.hash)
+			vals = append(vals, []any{v.hash, v.name, v.cells})
+		}
+	}
+	if err := insertMany(ctx, tx, d, `INSERT INTO row_versions (hash, name, cells) VALUES `, ` ON CONFLICT (hash) DO NOTHING`, vals); err != nil {
+		return fmt.Errorf("store: insert row versions: %w", err)
+	}
+	if err := versionIDs(ctx, tx, d, missing, ids); err != nil {
+		return err
+	}
+	vals = make([][]any, len(refs))
+	for i, r := range refs {
+		vals[i] = []any{r.file, r.line, ids[r.hash]}
+	}
+	if err := insertMany(ctx, tx, d, `INSERT INTO file_rows (file_id, line, version) VALUES `, ``, vals); err != nil {
+		return fmt.Errorf("store: insert rows: %w", err)
+	}
+	return nil
+}
+
+// versionIDs looks up the ids of row versions by hash, many per query,
+// into ids.
+func versionIDs(ctx context.Context, tx *sql.Tx, d Dialect, hashes []string, ids map[string]int64) error {
+	per := min(500, d.MaxParams)
+	for start := 0; start < len(hashes); start += per {
+		part := hashes[start:min(start+per, len(hashes))]
+		var q strings.Builder
+		q.WriteString(`SELECT hash, id FROM row_versions WHERE hash IN (`)
+		args := make([]any, len(part))
+		for i, h := range part {
+			if i > 0 {
+				q.WriteByte(',')
+			}
+			d.param(&q, i+1)
+			args[i] = h
+		}
+		q.WriteByte(')')
+		rs, err := tx.QueryContext(ctx, q.String(), args...)
+		if err != nil {
+			return fmt.Errorf("store: look up row versions: %w", err)
+		}
+		for rs.Next() {
+			var h string
+			var id int64
+			if err := rs.Scan(&h, &id); err != nil {
+				rs.Close()
+				return fmt.Errorf("store: look up row versions: %w", err)
+			}
+			ids[h] = id
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return fmt.Errorf("store: look up row versions: %w", err)
+		}
+	}
+	return nil
+}
+
+// insertRowsV3 is insertRows for schema 3 (hash references), which the
+// migration from schema 2 fills before schema 4 turns them into ids.
+func insertRowsV3(ctx context.Context, tx *sql.Tx, d Dialect, versions []rowVersion, refs []rowRef) error {
 	seen := make(map[string]bool, len(versions))
 	uniq := versions[:0:0]
 	for _, v := range versions {
@@ -400,6 +526,16 @@ func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, versions []rowVersio
 	return nil
 }
 
+// param writes the n-th (from 1) parameter of a statement.
+func (d Dialect) param(q *strings.Builder, n int) {
+	if d.Positional {
+		q.WriteByte('?')
+		return
+	}
+	q.WriteByte('$')
+	q.WriteString(strconv.Itoa(n))
+}
+
 // insertMany inserts rows of values, many per statement: far fewer round
 // trips, within the database's limit on bind parameters. head is the
 // statement up to VALUES, tail what follows the values.
@@ -408,7 +544,7 @@ func insertMany(ctx context.Context, tx *sql.Tx, d Dialect, head, tail string, r
 		return nil
 	}
 	width := len(rows[0])
-	per := min(200, d.MaxParams/width)
+	per := min(2000, d.MaxParams/width)
 	for start := 0; start < len(rows); start += per {
 		end := min(start+per, len(rows))
 		var q strings.Builder
@@ -423,7 +559,7 @@ func insertMany(ctx context.Context, tx *sql.Tx, d Dialect, head, tail string, r
 				if j > 0 {
 					q.WriteByte(',')
 				}
-				fmt.Fprintf(&q, "$%d", len(args)+j+1)
+				d.param(&q, len(args)+j+1)
 			}
 			q.WriteByte(')')
 			args = append(args, r...)
@@ -496,7 +632,7 @@ func moveToV3(ctx context.Context, tx *sql.Tx, d Dialect) error {
 		if len(refs) == 0 {
 			return nil
 		}
-		if err := insertRows(ctx, tx, d, versions, refs); err != nil {
+		if err := insertRowsV3(ctx, tx, d, versions, refs); err != nil {
 			return err
 		}
 		lastFile, lastLine = refs[len(refs)-1].file, refs[len(refs)-1].line
@@ -633,14 +769,16 @@ func (s *Store) files(ctx context.Context, snapID int64) ([]File, error) {
 // Content returns a stored file's bytes as they were read.
 func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
 	var z []byte
-	if err := s.db.QueryRowContext(ctx, `SELECT b.content FROM files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.id = $1`, fileID).Scan(&z); err != nil {
+	var codec, base string
+	if err := s.db.QueryRowContext(ctx, `SELECT b.content, b.codec, b.base FROM files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.id = $1`,
+		fileID).Scan(&z, &codec, &base); err != nil {
 		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(z))
-	if err != nil {
-		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
-	}
-	b, err := io.ReadAll(zr)
+	b, err := decodeBlob(codec, z, func() ([]byte, error) {
+		var kz []byte
+		err := s.db.QueryRowContext(ctx, `SELECT content FROM blobs WHERE sha256 = $1`, base).Scan(&kz)
+		return kz, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
 	}

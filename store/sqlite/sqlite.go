@@ -17,12 +17,14 @@ import (
 
 // Dialect is SQLite's schema and limits.
 var Dialect = store.Dialect{
-	Name:      "sqlite",
-	MaxParams: 32000,
+	Name:       "sqlite",
+	MaxParams:  32000,
+	Positional: true,
 	Migrations: []string{
 		store.SchemaV1(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
 		store.SchemaV2(store.Types{}),
 		store.SchemaV3(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
+		store.SchemaV4(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB", WithoutRowID: " WITHOUT ROWID"}),
 	},
 }
 

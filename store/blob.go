@@ -1,0 +1,164 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// Blob codecs: how a file's bytes are kept in blobs.content.
+const (
+	// codecGzip is schema 3's: the bytes, gzipped.
+	codecGzip = "gzip"
+	// codecZstd is a keyframe: the bytes, zstd-compressed.
+	codecZstd = "zstd"
+	// codecDelta is a line delta over a keyframe (lineDelta; blobs.base
+	// names the keyframe), zstd-compressed: a download that changed a few
+	// rows since costs a few kilobytes.
+	codecDelta = "lines-zstd"
+)
+
+// maxDeltaShare bounds a delta: one larger than 1/maxDeltaShare of its
+// keyframe's stored size is stored as a new keyframe instead, so deltas
+// stay small as the data drifts from the keyframe.
+const maxDeltaShare = 4
+
+// plainDecoder decodes keyframes; it is safe for concurrent DecodeAll.
+var plainDecoder = sync.OnceValues(func() (*zstd.Decoder, error) {
+	return zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxWindow(1<<30))
+})
+
+// encoder compresses blobs; it is safe for concurrent EncodeAll.
+var encoder = sync.OnceValues(func() (*zstd.Encoder, error) {
+	return zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault))
+})
+
+// encodeBlob compresses content for the blobs table: as a delta over the
+// keyframe kf (its sha256, stored size and bytes) when one is given and
+// the delta is small enough, else as a keyframe. It returns the codec, the
+// base ("" for a keyframe) and the stored bytes.
+func encodeBlob(content []byte, kf *keyframe) (codec, base string, out []byte, err error) {
+	enc, err := encoder()
+	if err != nil {
+		return "", "", nil, fmt.Errorf("store: encoder: %w", err)
+	}
+	if kf != nil {
+		d := lineDelta(kf.bytes, content)
+		// The delta is checked before it is trusted with the file.
+		if back, err := applyDelta(kf.bytes, d); err == nil && bytes.Equal(back, content) {
+			if z := enc.EncodeAll(d, nil); len(z)*maxDeltaShare <= kf.stored {
+				return codecDelta, kf.sha, z, nil
+			}
+		}
+	}
+	return codecZstd, "", enc.EncodeAll(content, make([]byte, 0, len(content)/3)), nil
+}
+
+// keyframe is a keyframe blob, decoded.
+type keyframe struct {
+	sha    string
+	stored int // its compressed size
+	bytes  []byte
+}
+
+// keyframeFor finds the latest stored file with the same base name as
+// name (its id, 0 for none) and, when decode is set, the keyframe a new
+// version of it is best stored against: the keyframe that file was stored
+// against, or itself, decoded; nil when there is none (the first
+// download, or one stored by schema 3).
+func keyframeFor(ctx context.Context, tx *sql.Tx, name string, decode bool) (prev int64, kf *keyframe, err error) {
+	rs, err := tx.QueryContext(ctx, `SELECT f.id, f.name, b.codec, b.sha256, b.base FROM files f JOIN blobs b ON b.sha256 = f.sha256
+		ORDER BY f.id DESC LIMIT 64`)
+	if err != nil {
+		return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
+	}
+	want := baseName(name)
+	var sha string
+	for rs.Next() {
+		var id int64
+		var n, codec, sum, base string
+		if err := rs.Scan(&id, &n, &codec, &sum, &base); err != nil {
+			rs.Close()
+			return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
+		}
+		if baseName(n) != want {
+			continue
+		}
+		prev = id
+		switch codec {
+		case codecZstd:
+			sha = sum
+		case codecDelta:
+			sha = base
+		}
+		break
+	}
+	rs.Close()
+	if err := rs.Err(); err != nil || sha == "" || !decode {
+		return prev, nil, err
+	}
+	var z []byte
+	if err := tx.QueryRowContext(ctx, `SELECT content FROM blobs WHERE sha256 = $1`, sha).Scan(&z); err != nil {
+		return 0, nil, fmt.Errorf("store: read keyframe: %w", err)
+	}
+	dec, err := plainDecoder()
+	if err != nil {
+		return 0, nil, err
+	}
+	b, err := dec.DecodeAll(z, nil)
+	if err != nil {
+		return 0, nil, fmt.Errorf("store: decode keyframe %s: %w", sha, err)
+	}
+	return prev, &keyframe{sha: sha, stored: len(z), bytes: b}, nil
+}
+
+// baseName is a stored file name's last element ("all_ai_models.csv"),
+// whatever the folder or archive it came from.
+func baseName(name string) string { return path.Base(strings.ReplaceAll(name, `\`, "/")) }
+
+// decodeBlob returns a blob's bytes; base fetches a keyframe's stored
+// bytes by SHA-256, for a delta.
+func decodeBlob(codec string, z []byte, base func() ([]byte, error)) ([]byte, error) {
+	switch codec {
+	case codecGzip, "":
+		zr, err := gzip.NewReader(bytes.NewReader(z))
+		if err != nil {
+			return nil, err
+		}
+		return io.ReadAll(zr)
+	case codecZstd:
+		dec, err := plainDecoder()
+		if err != nil {
+			return nil, err
+		}
+		return dec.DecodeAll(z, nil)
+	case codecDelta:
+		kz, err := base()
+		if err != nil {
+			return nil, err
+		}
+		dec, err := plainDecoder()
+		if err != nil {
+			return nil, err
+		}
+		kb, err := dec.DecodeAll(kz, nil)
+		if err != nil {
+			return nil, fmt.Errorf("keyframe: %w", err)
+		}
+		d, err := dec.DecodeAll(z, nil)
+		if err != nil {
+			return nil, err
+		}
+		return applyDelta(kb, d)
+	}
+	return nil, errors.New("unknown blob codec " + codec)
+}
