@@ -15,8 +15,8 @@ func TestLineDeltaRoundTrip(t *testing.T) {
 		"",
 		"Model,Date\nA,2024-01-01\nC,2024-03-01\n",                           // a row removed
 		"Model,Date\nC,2024-03-01\nA,2024-01-01\nD,2024-04-01\nE,2025-01-01", // moved, added, no final newline
-		"Model,Date\r\nA,2024-01-01\r\n",                                    // nothing in common
-		strings.Replace(base, "C,2024-03-01", "C,2024-03-02", 1),            // one cell changed
+		"Model,Date\r\nA,2024-01-01\r\n",                                     // nothing in common
+		strings.Replace(base, "C,2024-03-01", "C,2024-03-02", 1),             // one cell changed
 	}
 	for _, c := range cases {
 		d := lineDelta([]byte(base), []byte(c))
