@@ -19,7 +19,10 @@ func TestLineDeltaRoundTrip(t *testing.T) {
 		strings.Replace(base, "C,2024-03-01", "C,2024-03-02", 1),             // one cell changed
 	}
 	for _, c := range cases {
-		d := lineDelta([]byte(base), []byte(c))
+		d, err := lineDelta([]byte(base), []byte(c))
+		if err != nil {
+			t.Fatal(err)
+		}
 		got, err := applyDelta([]byte(base), d)
 		if err != nil || !bytes.Equal(got, []byte(c)) {
 			t.Errorf("%q: got %q, %v", c, got, err)
@@ -27,7 +30,7 @@ func TestLineDeltaRoundTrip(t *testing.T) {
 	}
 	// One changed line of five costs that line and a few instructions.
 	changed := strings.Replace(base, "C,2024-03-01", "C,2024-03-02", 1)
-	if d := lineDelta([]byte(base), []byte(changed)); len(d) > len("C,2024-03-02\n")+16 {
+	if d, _ := lineDelta([]byte(base), []byte(changed)); len(d) > len("C,2024-03-02\n")+32 {
 		t.Errorf("delta of one changed line: %d bytes", len(d))
 	}
 }
@@ -36,8 +39,9 @@ func TestLineDeltaRoundTrip(t *testing.T) {
 // keyframe.
 func TestApplyDeltaMalformed(t *testing.T) {
 	base := []byte("a\nb\n")
-	for _, d := range [][]byte{nil, []byte("MCD"), []byte("MCD1"), []byte("MCD1\x01\x08\x05"), []byte("MCD1\x01\x05"),
-		[]byte("MCD1\x02\x00"), []byte("MCD1\x01\x03ab"), []byte("MCD1\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff")} {
+	for _, d := range [][]byte{nil, []byte("MCD"), []byte("MCD2"), []byte("MCD2\x01\x08\x05"), []byte("MCD2\x01\x05"),
+		[]byte("MCD2\x02\x00"), []byte("MCD2\x01\x03ab"), []byte("MCD2\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"),
+		[]byte("MCD2\x01\xff\xff\xff\xff\x7f")} {
 		if _, err := applyDelta(base, d); err == nil {
 			t.Errorf("%q: no error", d)
 		}
@@ -45,12 +49,17 @@ func TestApplyDeltaMalformed(t *testing.T) {
 }
 
 func FuzzApplyDelta(f *testing.F) {
-	f.Add([]byte("a\nb\n"), lineDelta([]byte("a\nb\n"), []byte("b\nc\n")))
-	f.Add([]byte(""), []byte("MCD1\x01\x03abc"))
+	d, _ := lineDelta([]byte("a\nb\n"), []byte("b\nc\n"))
+	f.Add([]byte("a\nb\n"), d)
+	f.Add([]byte(""), []byte("MCD2\x01\x03abc"))
 	f.Fuzz(func(t *testing.T, base, delta []byte) {
 		_, _ = applyDelta(base, delta)
 		// And every delta made rebuilds its file.
-		if got, err := applyDelta(base, lineDelta(base, delta)); err != nil || !bytes.Equal(got, delta) {
+		d, err := lineDelta(base, delta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := applyDelta(base, d); err != nil || !bytes.Equal(got, delta) {
 			t.Fatalf("round trip of %q over %q: %q, %v", delta, base, got, err)
 		}
 	})

@@ -1,0 +1,262 @@
+package bench
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/csv"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/internal/shared"
+	"github.com/modelcensus/modelcensus/internal/synth"
+	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store"
+	"github.com/modelcensus/modelcensus/store/postgres"
+	"github.com/modelcensus/modelcensus/store/sqlite"
+)
+
+// BenchmarkYear measures the store over a synthetic year of daily
+// downloads (issue 16), on SQLite and, when MODELCENSUS_TEST_POSTGRES
+// names a server, on PostgreSQL: the whole year imported day by day
+// (reported as year-s, and each day's import as day-ms-median and
+// day-ms-p95), the store's growth per day against that day's raw size
+// (growth-%-of-day, over every day but the first), then, as repeated
+// operations, `history` of the per-year figure over every day, `diff` of
+// two days, and the report of one day from the store beside the same
+// day's file read directly.
+//
+// The year is the folder $MODELCENSUS_YEAR (written by `go run
+// ./bench/year`), else it is made in a temporary folder from the newest
+// shared all-models export; $MODELCENSUS_YEAR_DAYS shortens it.
+func BenchmarkYear(b *testing.B) {
+	days := yearDays(b)
+	r, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	type backend struct {
+		name string
+		open func(ctx context.Context) (*store.Store, func() int64)
+	}
+	backends := []backend{{"sqlite", func(ctx context.Context) (*store.Store, func() int64) {
+		path := filepath.Join(b.TempDir(), "year.db")
+		st, err := sqlite.Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return st, func() int64 { return sqliteSize(st.DB()) }
+	}}}
+	if base := os.Getenv("MODELCENSUS_TEST_POSTGRES"); base != "" {
+		backends = append(backends, backend{"postgres", func(ctx context.Context) (*store.Store, func() int64) {
+			dsn := pgSchemaBench(b, base)
+			st, err := postgres.Open(ctx, dsn)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return st, func() int64 { return pgSize(st.DB()) }
+		}})
+	} else {
+		b.Log("PostgreSQL part skipped: set MODELCENSUS_TEST_POSTGRES (scripts/pg-test-server.sh)")
+	}
+	ctx := context.Background()
+	for _, be := range backends {
+		b.Run(be.name, func(b *testing.B) {
+			st, size := be.open(ctx)
+			defer st.Close()
+			var perDay []time.Duration
+			var growth []float64
+			var snaps []*store.Snapshot
+			b.Run("import-year", func(b *testing.B) {
+				if len(snaps) > 0 {
+					b.Skip("imported once") // the year is imported by the first run
+				}
+				start := time.Now()
+				for i, d := range days {
+					before := size()
+					t0 := time.Now()
+					res, err := snapshots.Pull(ctx, st, r, d, snapshots.PullOptions{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					perDay = append(perDay, time.Since(t0))
+					snaps = append(snaps, res.Snapshot)
+					if i > 0 {
+						raw := int64(0)
+						for _, f := range res.Snapshot.Files {
+							raw += f.Size
+						}
+						growth = append(growth, 100*float64(size()-before)/float64(raw))
+					}
+				}
+				b.ReportMetric(time.Since(start).Seconds(), "year-s")
+				sorted := append([]time.Duration(nil), perDay[1:]...)
+				sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+				b.ReportMetric(float64(sorted[len(sorted)/2].Microseconds())/1000, "day-ms-median")
+				b.ReportMetric(float64(sorted[len(sorted)*95/100].Microseconds())/1000, "day-ms-p95")
+				mean := 0.0
+				for _, g := range growth {
+					mean += g
+				}
+				b.ReportMetric(mean/float64(len(growth)), "growth-%-of-day")
+				b.ReportMetric(float64(size())/float64(1<<20), "store-MiB")
+			})
+			if len(snaps) < 2 {
+				b.Skip("the year was not imported")
+			}
+			b.Run("history-year", func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					h, err := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{Figure: snapshots.FigurePerYear, Subset: epoch.SubsetAll})
+					if err != nil || len(h.Points) != len(snaps) {
+						b.Fatalf("history: %v (%d points)", err, len(h.Points))
+					}
+				}
+			})
+			a, z := snaps[len(snaps)/3], snaps[2*len(snaps)/3]
+			b.Run("diff-two-days", func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					if _, err := snapshots.CompareRefs(ctx, r, snapshots.Stored(st, a), snapshots.Stored(st, z), epoch.SubsetAll, snapshots.CompareOptions{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			last := snaps[len(snaps)-1]
+			b.Run("report-from-store", func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					ds, err := snapshots.Load(ctx, st, last, r, epoch.LoadOptions{Subset: epoch.SubsetAll})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := census.Compute(ds, census.Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("report-from-file", func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					ds, err := epoch.Load(ctx, days[len(days)-1], r, epoch.LoadOptions{Subset: epoch.SubsetAll})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := census.Compute(ds, census.Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
+
+// yearDays lists the year's daily folders, oldest first.
+func yearDays(b *testing.B) []string {
+	dir := os.Getenv("MODELCENSUS_YEAR")
+	n := 365
+	if v, err := strconv.Atoi(os.Getenv("MODELCENSUS_YEAR_DAYS")); err == nil && v > 1 {
+		n = v
+	}
+	if dir == "" {
+		files, _ := filepath.Glob(filepath.Join(shared.Snapshots(b), "*", "all_ai_models.csv"))
+		if len(files) == 0 {
+			b.Skip("no all_ai_models.csv in the shared snapshots to make a year from")
+		}
+		sort.Strings(files) // dated folders: the newest last
+		f, err := os.Open(files[len(files)-1])
+		if err != nil {
+			b.Fatal(err)
+		}
+		cr := csv.NewReader(f)
+		cr.FieldsPerRecord = -1
+		rows, err := cr.ReadAll()
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		dir = b.TempDir()
+		if _, err := synth.Year(dir, rows, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), n, synth.DefaultChurn, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []string
+	for _, e := range ents {
+		if e.IsDir() {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(out)
+	if len(out) > n {
+		out = out[:n]
+	}
+	if len(out) < 2 {
+		b.Skip("the year has fewer than two days")
+	}
+	return out
+}
+
+// sqliteSize is a SQLite store's size in use: its pages less the free
+// ones (the write-ahead log is counted once checkpointed).
+func sqliteSize(db *sql.DB) int64 {
+	db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	var pages, free, size int64
+	db.QueryRow(`PRAGMA page_count`).Scan(&pages)
+	db.QueryRow(`PRAGMA freelist_count`).Scan(&free)
+	db.QueryRow(`PRAGMA page_size`).Scan(&size)
+	return (pages - free) * size
+}
+
+// pgSize is the size of the tables and indexes of the store's schema.
+func pgSize(db *sql.DB) int64 {
+	var n int64
+	db.QueryRow(`SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+		JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = current_schema() AND c.relkind = 'r'`).Scan(&n)
+	return n
+}
+
+// pgSchemaBench makes a schema of its own for the benchmark and returns a
+// URL whose connections use it; the schema is dropped at the end.
+func pgSchemaBench(b *testing.B, base string) string {
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	buf := make([]byte, 6)
+	rand.Read(buf)
+	schema := "bench_" + hex.EncodeToString(buf)
+	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		if db, err := sql.Open("pgx", base); err == nil {
+			db.Exec("DROP SCHEMA " + schema + " CASCADE")
+			db.Close()
+		}
+	})
+	sep := "?"
+	if filepath.Ext(base) == "" && containsQuery(base) {
+		sep = "&"
+	}
+	return base + sep + "search_path=" + schema
+}
+
+func containsQuery(s string) bool {
+	for _, c := range s {
+		if c == '?' {
+			return true
+		}
+	}
+	return false
+}
