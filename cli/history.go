@@ -122,7 +122,7 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	}
 	h, err := snapshots.FollowRefs(ctx, r, refs, snapshots.HistoryOptions{
 		Figure: o.Figure, Subset: o.Subset, Year: o.Year, Country: o.Country, From: o.From, To: o.To, Census: copt, Overlay: ov,
-		Explain: o.Explain,
+		Explain: o.Explain, ToolVersion: Version,
 	})
 	if err != nil {
 		return asUsage(l, storeOrInput(l, err))

@@ -34,6 +34,11 @@ type HistoryOptions struct {
 	Overlay *census.Overlay
 	// Explain annotates each step with the models behind it (Point.Explain).
 	Explain bool
+	// ToolVersion is modelcensus's version. A stored snapshot's figures
+	// are kept in the store's figure cache under a key that holds it, the
+	// rules version, the subset, the options and the overlay, so that a
+	// history computes each snapshot once; a new version computes afresh.
+	ToolVersion string
 }
 
 // Point is one snapshot's value of the figure.
@@ -126,9 +131,24 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 	var prevDS *census.Dataset
 	var prevRaw map[string]*rawModel
 	var prevFamily string
+	cache := newFigureCache(ctx, snaps, rules, opt, h)
 	for _, snap := range snaps {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if c, ok := cache.get(snap); ok {
+			if c.Skipped {
+				h.Skipped = append(h.Skipped, snap.ref(nil))
+				continue
+			}
+			h.Subset = c.Subset
+			p := c.point(snap, opt)
+			if prevFamily != "" && c.Family != prevFamily {
+				p.Break = strings.Join(h.Points[len(h.Points)-1].Files, ", ") + " → " + strings.Join(p.Files, ", ")
+			}
+			prevFamily = c.Family
+			h.Points = append(h.Points, p)
+			continue
 		}
 		var ds *census.Dataset
 		var raws map[string]*rawModel
@@ -141,6 +161,7 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 		var ie *epoch.InputError
 		if errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset {
 			h.Skipped = append(h.Skipped, snap.ref(nil))
+			cache.put(snap, cachedPoint{Skipped: true})
 			continue
 		}
 		if err != nil {
@@ -179,26 +200,12 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 			p.Explain = followed(all, opt)
 		}
 		prevDS, prevRaw, prevFamily = ds, raws, family
-		switch opt.Figure {
-		case FigurePerYear:
-			p.Counts = r.PerYear
-		case FigureCount:
-			v := float64(r.Total)
-			p.Count = &v
-		case FigureCountry:
-			v := 0.0
-			for _, c := range r.CountriesLatest {
-				if c.Code == opt.Country {
-					v = c.Count
-				}
-			}
-			p.Count = &v
-		case FigureTop:
-			if len(r.TopComputeLatest) > 0 {
-				t := r.TopComputeLatest[0]
-				p.Top = &t
-			}
-		}
+		// The figure is read as the cache keeps it, so that a history
+		// from the cache and one computed agree.
+		c := newCachedPoint(ds, r, p, family)
+		cache.put(snap, c)
+		fp := c.point(snap, opt)
+		p.Counts, p.Count, p.Top = fp.Counts, fp.Count, fp.Top
 		h.Points = append(h.Points, p)
 	}
 	if opt.Figure == FigurePerYear && opt.From == 0 {

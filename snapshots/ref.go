@@ -26,6 +26,7 @@ type Ref struct {
 	Subsets []string
 	open    func(ctx context.Context) (*epoch.Source, error)
 	stored  *store.Snapshot
+	st      *store.Store // the store of a stored snapshot
 	// dated is set when Date was given for a source, and overrides what
 	// the source's own evidence says; basis and path say how it was known.
 	dated       bool
@@ -34,7 +35,7 @@ type Ref struct {
 
 // Stored is the ref of a snapshot kept in st.
 func Stored(st *store.Store, snap *store.Snapshot) *Ref {
-	return &Ref{ID: snap.ID, Date: snap.Date, stored: snap, Subsets: store.Subsets(snap.Files),
+	return &Ref{ID: snap.ID, Date: snap.Date, stored: snap, st: st, Subsets: store.Subsets(snap.Files),
 		open: func(ctx context.Context) (*epoch.Source, error) { return Source(ctx, st, snap) }}
 }
 

@@ -60,7 +60,8 @@ func encodeBlob(content []byte, kf *keyframe) (codec, base string, out []byte, e
 			return "", "", nil, fmt.Errorf("store: %w", err)
 		}
 		// The delta is checked before it is trusted with the file.
-		if len(d)*maxDeltaShare <= kf.stored {
+		// A small file's delta is worth keeping whatever its share.
+		if len(d)*maxDeltaShare <= kf.stored || len(d) <= 1024 && len(d) < kf.stored {
 			if back, err := applyDelta(kf.bytes, d); err == nil && bytes.Equal(back, content) {
 				return codecDelta, kf.sha, d, nil
 			}

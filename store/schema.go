@@ -152,3 +152,20 @@ CREATE VIEW rows AS SELECT fr.file_id AS file_id, fr.line AS line, v.name AS nam
 func SchemaV4(t Types) string {
 	return strings.NewReplacer("{{id}}", t.ID, "{{bigint}}", t.BigInt, "{{blob}}", t.Blob, "{{without_rowid}}", t.WithoutRowID).Replace(schemaV4)
 }
+
+// schemaV5 keeps the figures that history computed from each snapshot, by
+// a key naming everything they depend on (the rules and modelcensus
+// versions, the subset, the counting options, the overlay): a snapshot
+// never changes, so a history over a year of daily snapshots computes each
+// day once, ever.
+const schemaV5 = `CREATE TABLE figure_cache (
+	snapshot_id {{bigint}} NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+	key TEXT NOT NULL,
+	value TEXT NOT NULL,
+	PRIMARY KEY (key, snapshot_id)
+)`
+
+// SchemaV5 returns version 5 of the schema: the figure cache.
+func SchemaV5(t Types) string {
+	return strings.NewReplacer("{{bigint}}", t.BigInt).Replace(schemaV5)
+}

@@ -25,6 +25,7 @@ var Dialect = store.Dialect{
 		store.SchemaV2(store.Types{}),
 		store.SchemaV3(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
 		store.SchemaV4(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB", WithoutRowID: " WITHOUT ROWID"}),
+		store.SchemaV5(store.Types{BigInt: "INTEGER"}),
 	},
 }
 

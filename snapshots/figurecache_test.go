@@ -1,0 +1,93 @@
+package snapshots_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/snapshots"
+)
+
+// A history over stored snapshots keeps each snapshot's figures in the
+// store: the second run gives the same history from the cache, for every
+// figure; other options, or another version, compute afresh.
+func TestHistoryFigureCache(t *testing.T) {
+	ctx := context.Background()
+	r := defaultRules(t)
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			st := openStore(t, b)
+			parent := t.TempDir()
+			dirs := []string{
+				fixtureFolder(t, parent, "2025-03-01", ""),
+				fixtureFolder(t, parent, "2025-06-01", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n"),
+			}
+			// A download of the notable file alone: skipped by a
+			// large-scale history, and remembered as skipped.
+			notable := filepath.Join(parent, "2025-07-01")
+			os.MkdirAll(notable, 0o755)
+			os.WriteFile(filepath.Join(notable, "notable_ai_models.csv"), []byte("Model,Publication date\nOnly Notable,2023-01-01\n"), 0o644)
+			dirs = append(dirs, notable)
+			for _, d := range dirs {
+				if _, err := snapshots.Pull(ctx, st, r, d, snapshots.PullOptions{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cached := func() int {
+				var n int
+				st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM figure_cache`).Scan(&n)
+				return n
+			}
+			for _, opt := range []snapshots.HistoryOptions{
+				{Figure: snapshots.FigurePerYear, ToolVersion: "t"},
+				{Figure: snapshots.FigureCount, Year: 2024, ToolVersion: "t"},
+				{Figure: snapshots.FigureCountry, Country: "KR", Year: 2024, ToolVersion: "t"},
+				{Figure: snapshots.FigureTop, Year: 2024, ToolVersion: "t"},
+			} {
+				before := cached()
+				first, err := snapshots.Follow(ctx, st, r, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				filled := cached()
+				second, err := snapshots.Follow(ctx, st, r, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a, _ := json.Marshal(first)
+				c, _ := json.Marshal(second)
+				if string(a) != string(c) {
+					t.Errorf("%s: from the cache\n%s\nwant\n%s", opt.Figure, c, a)
+				}
+				// Three snapshots kept (one of them as skipped) on the first
+				// run, unless an earlier figure's options were the same; none
+				// added by the second.
+				if filled-before != 3 && filled != before || cached() != filled {
+					t.Errorf("%s: cache rows %d → %d → %d", opt.Figure, before, filled, cached())
+				}
+				if len(first.Skipped) != 1 || len(first.Points) != 2 {
+					t.Errorf("%s: %d points, %d skipped", opt.Figure, len(first.Points), len(first.Skipped))
+				}
+			}
+			// By hand: the second download adds one Korean 2024 model.
+			h, _ := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{Figure: snapshots.FigureCountry, Country: "KR", Year: 2024, ToolVersion: "t"})
+			if *h.Points[1].Count-*h.Points[0].Count != 1 {
+				t.Errorf("KR 2024: %v then %v", *h.Points[0].Count, *h.Points[1].Count)
+			}
+			before := cached()
+			if _, err := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{Figure: snapshots.FigurePerYear, ToolVersion: "t",
+				Census: census.Options{Attribution: census.AttributionFractional}}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{Figure: snapshots.FigurePerYear, ToolVersion: "u"}); err != nil {
+				t.Fatal(err)
+			}
+			if cached()-before != 6 {
+				t.Errorf("other options and another version added %d cache rows, want 6", cached()-before)
+			}
+		})
+	}
+}
