@@ -12,7 +12,7 @@ echo
 echo "| file | encoding/csv floor | report | ratio | report peak memory |"
 echo "|---|---:|---:|---:|---:|"
 awk '
-/^Benchmark(Store|Pandas|InProcess|Overlay|Explain|HistoryExplain)/ { next }
+/^Benchmark(Store|Pandas|InProcess|Overlay|Explain|HistoryExplain|Year)/ { next }
 /^Benchmark/ {
 	name=$1; sub(/-[0-9]+$/, "", name); ns=$3; mib=$5
 	n=split(name, p, "/"); kind=p[n]; file=p[2]; if (p[1]=="BenchmarkShared") file="largest shared all_ai_models.csv"
@@ -67,4 +67,26 @@ echo
 echo "| store | time |"
 echo "|---|---:|"
 awk '/^BenchmarkStore/ { name=$1; sub(/-[0-9]+$/, "", name); sub(/^BenchmarkStore\//, "", name); printf "| %s | %.0f ms |\n", name, $3/1e6 }' "$out"
+
+echo
+echo "| synthetic year of daily downloads (bench/year) | SQLite | PostgreSQL | target |"
+echo "|---|---:|---:|---|"
+awk '
+/^BenchmarkYear\// {
+	name=$1; sub(/-[0-9]+$/, "", name); n=split(name, p, "/"); db=p[2]; op=p[3]
+	t[db, op]=$3
+	for (i=4; i<NF; i+=2) m[db, op, $(i+1)]=$i
+}
+function cell(db, v, unit) { return (v == "" ? "–" : sprintf(unit, v)) }
+END {
+	printf "| the whole year imported, day by day | %s | %s | under 60 s |\n", cell("sqlite", m["sqlite","import-year","year-s"], "%.0f s"), cell("postgres", m["postgres","import-year","year-s"], "%.0f s")
+	printf "| one more day imported (median; 95th percentile) | %s; %s | %s; %s | under 200 ms |\n", cell("", m["sqlite","import-year","day-ms-median"], "%.0f ms"), cell("", m["sqlite","import-year","day-ms-p95"], "%.0f ms"), cell("", m["postgres","import-year","day-ms-median"], "%.0f ms"), cell("", m["postgres","import-year","day-ms-p95"], "%.0f ms")
+	printf "| store growth a day, share of the day'\''s raw size | %s | %s | under 5 %% |\n", cell("", m["sqlite","import-year","growth-%-of-day"], "%.1f %%"), cell("", m["postgres","import-year","growth-%-of-day"], "%.1f %%")
+	printf "| store size after the year | %s | %s | |\n", cell("", m["sqlite","import-year","store-MiB"], "%.0f MiB"), cell("", m["postgres","import-year","store-MiB"], "%.0f MiB")
+	printf "| `history` over every day, first run (fills the figure cache) | %s | %s | under 1 s |\n", cell("", t["sqlite","history-year-first"]/1e9, "%.1f s"), cell("", t["postgres","history-year-first"]/1e9, "%.1f s")
+	printf "| `history` over every day, later runs | %s | %s | under 1 s |\n", cell("", t["sqlite","history-year"]/1e6, "%.0f ms"), cell("", t["postgres","history-year"]/1e6, "%.0f ms")
+	printf "| `diff` of two days | %s | %s | under 200 ms |\n", cell("", t["sqlite","diff-two-days"]/1e6, "%.0f ms"), cell("", t["postgres","diff-two-days"]/1e6, "%.0f ms")
+	printf "| report of the last day from the store (in-process) | %s | %s | no slower than the file |\n", cell("", t["sqlite","report-from-store"]/1e6, "%.0f ms"), cell("", t["postgres","report-from-store"]/1e6, "%.0f ms")
+	printf "| report of the same day'\''s file, read directly (in-process) | %s | | |\n", cell("", t["sqlite","report-from-file"]/1e6, "%.0f ms")
+}' "$out"
 rm -f "$out"

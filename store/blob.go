@@ -83,35 +83,40 @@ type keyframe struct {
 // against, or itself, decoded; nil when there is none (the first
 // download, or one stored by schema 3).
 func keyframeFor(ctx context.Context, tx *sql.Tx, name string, decode bool) (prev int64, kf *keyframe, err error) {
-	rs, err := tx.QueryContext(ctx, `SELECT f.id, f.name, b.codec, b.sha256, b.base FROM files f JOIN blobs b ON b.sha256 = f.sha256
-		ORDER BY f.id DESC LIMIT 64`)
+	// The files alone first: a blob's row is read only for the one file.
+	rs, err := tx.QueryContext(ctx, `SELECT id, name, sha256 FROM files ORDER BY id DESC LIMIT 64`)
 	if err != nil {
 		return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
 	}
 	want := baseName(name)
-	var sha string
+	var prevSum string
 	for rs.Next() {
 		var id int64
-		var n, codec, sum, base string
-		if err := rs.Scan(&id, &n, &codec, &sum, &base); err != nil {
+		var n, sum string
+		if err := rs.Scan(&id, &n, &sum); err != nil {
 			rs.Close()
 			return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
 		}
-		if baseName(n) != want {
-			continue
+		if baseName(n) == want {
+			prev, prevSum = id, sum
+			break
 		}
-		prev = id
-		switch codec {
-		case codecZstd:
-			sha = sum
-		case codecDelta:
-			sha = base
-		}
-		break
 	}
 	rs.Close()
-	if err := rs.Err(); err != nil || sha == "" || !decode {
+	if err := rs.Err(); err != nil || prev == 0 || !decode {
 		return prev, nil, err
+	}
+	var codec, base, sha string
+	if err := tx.QueryRowContext(ctx, `SELECT codec, base FROM blobs WHERE sha256 = $1`, prevSum).Scan(&codec, &base); err != nil {
+		return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
+	}
+	switch codec {
+	case codecZstd:
+		sha = prevSum
+	case codecDelta:
+		sha = base
+	default:
+		return prev, nil, nil // schema 3's gzip: a new keyframe
 	}
 	var z []byte
 	if err := tx.QueryRowContext(ctx, `SELECT content FROM blobs WHERE sha256 = $1`, sha).Scan(&z); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"slices"
 
 	"github.com/klauspost/compress/zstd"
@@ -37,13 +38,23 @@ const maxDeltaSize = 1 << 32
 
 // lineDelta writes content as a delta over base.
 func lineDelta(base, content []byte) ([]byte, error) {
-	at := make(map[string]int, bytes.Count(base, []byte{'\n'})+1)
+	// Lines are found by a hash of their bytes (no copy of each line as a
+	// map key), then compared.
+	seed := maphash.MakeSeed()
+	at := make(map[uint64]int, bytes.Count(base, []byte{'\n'})+1)
 	for off := 0; off < len(base); {
 		end := lineEnd(base, off)
-		if _, seen := at[string(base[off:end])]; !seen {
-			at[string(base[off:end])] = off
+		if h := maphash.Bytes(seed, base[off:end]); !hasKey(at, h) {
+			at[h] = off
 		}
 		off = end
+	}
+	find := func(line []byte) (int, bool) {
+		b, ok := at[maphash.Bytes(seed, line)]
+		if ok && len(base)-b >= len(line) && bytes.Equal(base[b:b+len(line)], line) {
+			return b, true
+		}
+		return 0, false
 	}
 	var ops []uint64
 	var lits []byte
@@ -69,7 +80,7 @@ func lineDelta(base, content []byte) ([]byte, error) {
 			off = end
 			continue
 		}
-		if b, ok := at[string(line)]; ok {
+		if b, ok := find(line); ok {
 			if insLen > 0 || (copyLen > 0 && copyOff+copyLen != b) {
 				flush()
 			}
@@ -103,6 +114,12 @@ func lineDelta(base, content []byte) ([]byte, error) {
 	}
 	defer enc.Close()
 	return enc.EncodeAll(lits, out), nil
+}
+
+// hasKey reports whether m has k.
+func hasKey(m map[uint64]int, k uint64) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // lineEnd is the end of the line starting at off: after its '\n', or the

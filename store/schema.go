@@ -119,9 +119,17 @@ func SchemaV3(t Types) string {
 // day's growth). A blob says its codec: gzip (schema 3's), zstd (a
 // keyframe) or zstd-delta (compressed with its keyframe, blobs.base, as
 // the dictionary), so a download that changed a few rows adds kilobytes,
-// not the file again.
-const schemaV4 = `ALTER TABLE blobs ADD COLUMN codec TEXT NOT NULL DEFAULT 'gzip';
-ALTER TABLE blobs ADD COLUMN base TEXT NOT NULL DEFAULT '';
+// not the file again. The codec and base come before the bytes: SQLite
+// reads a row's columns in order, through a large value's pages.
+const schemaV4 = `CREATE TABLE blobs_v4 (
+	sha256 TEXT PRIMARY KEY,
+	codec TEXT NOT NULL,
+	base TEXT NOT NULL,
+	content {{blob}} NOT NULL
+);
+INSERT INTO blobs_v4 (sha256, codec, base, content) SELECT sha256, 'gzip', '', content FROM blobs;
+DROP TABLE blobs;
+ALTER TABLE blobs_v4 RENAME TO blobs;
 CREATE TABLE row_versions_v4 (
 	id {{id}},
 	hash TEXT NOT NULL UNIQUE,

@@ -770,8 +770,8 @@ func (s *Store) files(ctx context.Context, snapID int64) ([]File, error) {
 func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
 	var z []byte
 	var codec, base string
-	if err := s.db.QueryRowContext(ctx, `SELECT b.content, b.codec, b.base FROM files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.id = $1`,
-		fileID).Scan(&z, &codec, &base); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT b.codec, b.base, b.content FROM files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.id = $1`,
+		fileID).Scan(&codec, &base, &z); err != nil {
 		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
 	}
 	b, err := decodeBlob(codec, z, func() ([]byte, error) {
