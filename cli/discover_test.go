@@ -18,8 +18,9 @@ import (
 
 // discoverServers are loopback servers shaped like the Hub, the
 // datasets-server and arXiv: the Hub has a new EXAONE and a fine-tune of
-// it, the leaderboard GPT-X (in testdata/census_fixture.csv) and Solar Pro
-// 3, arXiv the Mi:dm 2.0 report; arxivFails makes arXiv answer 404.
+// it, the leaderboard GPT-X and gemini-z-20250101 (in
+// testdata/census_fixture.csv, the second as Gemini Z) and Solar Pro 3,
+// arXiv the Mi:dm 2.0 report; arxivFails makes arXiv answer 404.
 func discoverServers(t *testing.T, arxivFails bool) []string {
 	t.Helper()
 	hub := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -40,7 +41,8 @@ func discoverServers(t *testing.T, arxivFails bool) []string {
 	}))
 	ds := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"rows":[{"row":{"model_name":"GPT-X","organization":"OpenAI","rating":1300,"vote_count":10,"leaderboard_publish_date":"2026-09-01"}},
-			{"row":{"model_name":"solar-pro-3","organization":"Upstage","rating":1250,"vote_count":900,"leaderboard_publish_date":"2026-09-01"}}],"num_rows_total":2}`)
+			{"row":{"model_name":"solar-pro-3","organization":"Upstage","rating":1250,"vote_count":900,"leaderboard_publish_date":"2026-09-01"}},
+			{"row":{"model_name":"gemini-z-20250101","organization":"Google","rating":1280,"vote_count":500,"leaderboard_publish_date":"2026-09-01"}}],"num_rows_total":3}`)
 	}))
 	ax := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if arxivFails {
