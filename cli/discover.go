@@ -76,7 +76,7 @@ one into an overlay entry, curate reject ID keeps it from coming back.
 	fs.StringVar(&o.Watchlist, "watchlist", "", l.T("flag.disc.watchlist"))
 	fs.StringVar(&o.MinCompute, "min-compute", "1e23", l.T("flag.disc.min-compute"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.estimate"))
-	fs.DurationVar(&o.Every, "every", 0, l.T("flag.every"))
+	fs.DurationVar(&o.Every, "every", 0, l.T("flag.disc.every"))
 	return cmd
 }
 

@@ -78,6 +78,19 @@ func TestPullNotifies(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("the command ran for a pull that moved nothing")
 	}
+	// A model of the snapshot's own year is outside the default period
+	// (which ends with the last full year): it moves a figure only when
+	// --to takes that year in.
+	this := "Newer Model,Language,OpenAI,2025-07-01,3e24,Likely,API access,United States of America,,\n"
+	f4 := folder(t, "2025-08-01", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,United States of America,,\n"+this)
+	if code, _, _ := run(t, nil, args(f4)...); code != 0 || calls.Load() != 2 {
+		t.Errorf("a model of this year, default period: %d calls, want none new", calls.Load())
+	}
+	f5 := folder(t, "2025-08-02", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,United States of America,,\n"+this+
+		"Newest Model,Language,OpenAI,2025-07-02,3e24,Likely,API access,United States of America,,\n")
+	if code, _, errOut := run(t, nil, append(args(f5), "--to", "2025")...); code != 0 || calls.Load() != 3 {
+		t.Errorf("a model of this year with --to 2025: exit %d, %d calls, want one more: %s", code, calls.Load(), errOut)
+	}
 	if code, _, _ := run(t, nil, "pull", "--db", db, "--source", f1, "--on-change-webhook", "ftp://x"); code != ExitUsage {
 		t.Errorf("a webhook that is not http: exit %d", code)
 	}

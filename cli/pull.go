@@ -27,6 +27,9 @@ type pullOptions struct {
 	// a census figure.
 	OnChangeWebhook string
 	OnChangeExec    string
+	// From and To are the period the change is looked for in (default: the
+	// census's, which ends with the last full year).
+	From, To int
 }
 
 func newPullCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -59,6 +62,8 @@ Pulling the same content again stores nothing. A folder of dated sub-folders
 	fs.DurationVar(&o.Every, "every", 0, l.T("flag.every"))
 	fs.StringVar(&o.OnChangeWebhook, "on-change-webhook", "", l.T("flag.on-change-webhook"))
 	fs.StringVar(&o.OnChangeExec, "on-change-exec", "", l.T("flag.on-change-exec"))
+	fs.IntVar(&o.From, "from", 0, l.T("flag.pull.from"))
+	fs.IntVar(&o.To, "to", 0, l.T("flag.pull.to"))
 	return cmd
 }
 
@@ -72,6 +77,9 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	}
 	if u, err := url.Parse(o.OnChangeWebhook); o.OnChangeWebhook != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
 		return badValue(l, "--on-change-webhook", o.OnChangeWebhook, "http://… or https://…")
+	}
+	if o.From < 0 || o.To < 0 || o.From > 0 && o.To > 0 && o.From > o.To {
+		return badValue(l, "--from", fmt.Sprintf("%d–%d", o.From, o.To), "FROM ≤ TO, years")
 	}
 	r, st, err := rulesAndStore(ctx, io, l, &o.sourceOptions, &o.dbOptions)
 	if err != nil {
@@ -98,7 +106,7 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 			notify := o.OnChangeWebhook != "" || o.OnChangeExec != ""
 			if (o.Every > 0 || notify) && res.Created && prev != nil {
 				d, err := snapshots.CompareRefs(ctx, r, snapshots.Stored(st, prev), snapshots.Stored(st, res.Snapshot), "",
-					snapshots.CompareOptions{Explain: notify})
+					snapshots.CompareOptions{Explain: notify, Census: census.Options{From: o.From, To: o.To}})
 				if err == nil {
 					fmt.Fprintln(io.Out, l.T("pull.changes", prev.ID, len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)))
 					if notify && len(d.Explain) > 0 {

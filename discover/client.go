@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	neturl "net/url"
 	"sync"
 	"time"
 
@@ -58,6 +60,16 @@ type HTTPError struct {
 
 func (e *HTTPError) Error() string { return fmt.Sprintf("GET %s: HTTP %d", e.URL, e.Status) }
 
+// NetError is a request that got no answer (the network's error, after
+// the retries).
+type NetError struct {
+	URL string
+	Err error
+}
+
+func (e *NetError) Error() string { return fmt.Sprintf("GET %s: %v", e.URL, e.Err) }
+func (e *NetError) Unwrap() error { return e.Err }
+
 // MalformedError is an answer that is not what the API documents.
 type MalformedError struct {
 	URL string
@@ -101,11 +113,19 @@ func (c *Client) Get(ctx context.Context, url string) ([]byte, http.Header, erro
 			return nil, nil, ctx.Err()
 		}
 		if err != nil {
-			lastErr = fmt.Errorf("GET %s: %w", url, err)
+			// net/http's error repeats the method and URL; the cause is enough.
+			var ue *neturl.Error
+			if errors.As(err, &ue) {
+				err = ue.Err
+			}
+			lastErr = &NetError{URL: url, Err: err}
 		} else {
 			lastErr = &HTTPError{URL: url, Status: status}
 		}
-		if attempt >= retries {
+		// A host that does not resolve will not resolve in a few seconds:
+		// no offline run should wait out the backoff for every page.
+		var dns *net.DNSError
+		if attempt >= retries || errors.As(err, &dns) && dns.IsNotFound {
 			return nil, nil, lastErr
 		}
 		d := backoff << attempt

@@ -30,13 +30,16 @@ func NeedsDetail(f Found, known *Known, opt Options) bool {
 	return opt.MinCompute <= 0 || opt.MaxTokens <= 0 || 6*f.Params*opt.MaxTokens >= opt.MinCompute
 }
 
-// tokenCount finds "15T tokens", "18 trillion tokens", "2.5 billion
-// high-quality tokens"; tokenTable finds a card's table row or list item
-// "Training tokens | 14T", "Pre-training tokens: 12 trillion".
+// tokenCount finds "15T tokens", "18 trillion tokens", "14.8 trillion
+// diverse and high-quality tokens" (up to four words between), "15T-token",
+// "15T+ tokens", "2,500 billion tokens"; tokenTable finds a card's table
+// row or list item "Training tokens | 14T", "Pre-training tokens: 12
+// trillion". trainWord is a word that starts with (pre-)train, not
+// "constraints".
 var (
-	tokenCount = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*(trillion|billion|T|B)\s+(?:[a-z-]+\s+){0,2}tokens\b`)
-	tokenTable = regexp.MustCompile(`(?i)(?:pre-?)?train(?:ing|ed)?\s+(?:data\s+)?tokens?\W{1,8}(\d+(?:\.\d+)?)\s*(trillion|billion|T|B)\b`)
-	trainWord  = regexp.MustCompile(`(?i)train`)
+	tokenCount = regexp.MustCompile(`(?i)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(trillion|billion|T|B)\+?(?:-tokens?\b|\s+(?:[a-z][\w-]*,?\s+){0,4}tokens\b)`)
+	tokenTable = regexp.MustCompile(`(?i)\b(?:pre-?)?train(?:ing|ed)?\s+(?:data\s+)?tokens?\W{1,8}(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(trillion|billion|T|B)\b`)
+	trainWord  = regexp.MustCompile(`(?i)\b(?:pre-?)?train`)
 )
 
 // TokensInCard reads the training tokens a model card states: the largest
@@ -76,14 +79,27 @@ func TokensInCard(card string) (tokens float64, sentence string, ok bool) {
 	return tokens, sentence, tokens > 0
 }
 
-// sentences splits a line of prose at ". " and "; ".
+// sentences splits a line of prose at "; " and at ". " before a capital
+// letter, so that "approx. 12T tokens" stays one sentence.
 func sentences(line string) []string {
-	return strings.FieldsFunc(strings.ReplaceAll(line, ". ", ".\x00"), func(r rune) bool { return r == 0 || r == ';' })
+	var out []string
+	start := 0
+	for i := 0; i < len(line); i++ {
+		switch {
+		case line[i] == ';':
+		case line[i] == '.' && i+2 < len(line) && line[i+1] == ' ' && line[i+2] >= 'A' && line[i+2] <= 'Z':
+		default:
+			continue
+		}
+		out = append(out, line[start:i+1])
+		start = i + 1
+	}
+	return append(out, line[start:])
 }
 
 // tokenValue is n × the unit.
 func tokenValue(n, unit string) float64 {
-	v, err := strconv.ParseFloat(n, 64)
+	v, err := strconv.ParseFloat(strings.ReplaceAll(n, ",", ""), 64)
 	if err != nil || math.IsInf(v, 0) {
 		return 0
 	}
@@ -105,12 +121,16 @@ func tokenValue(n, unit string) float64 {
 // (a gated FFN's three matrices per expert, as in Mixtral, Qwen-MoE and
 // DeepSeek-MoE). The expert FFN size is moe_intermediate_size, else
 // intermediate_size; the layers with experts are num_hidden_layers less
-// first_k_dense_replace. Keys are looked for at the top level, then in
+// first_k_dense_replace, divided by interleave_moe_layer_step (or
+// expert_layer_period, decoder_sparse_step) where experts are in every
+// n-th layer only, plus num_nextn_predict_layers (a prediction module with
+// experts of its own). Keys are looked for at the top level, then in
 // text_config. ok is false when the config is not a mixture of experts or
 // lacks a key; the result is never above the total or below zero.
 // Sources: the configs of Mixtral-8x7B (12.9B active of 46.7B), Qwen3-30B-
-// A3B (3.3B of 30.5B) and DeepSeek-V3 (37B of 671B, plus 14B of its
-// multi-token-prediction module in the released weights).
+// A3B (3.3B of 30.5B), Llama-4-Maverick (17B of 400B) and DeepSeek-V3 (37B
+// of 671B, and the prediction module's 14B, of which about 3B are not
+// routed experts, in the released weights).
 func ActiveFromConfig(total float64, cfg map[string]any) (active float64, ok bool) {
 	if total <= 0 || cfg == nil {
 		return 0, false
@@ -130,6 +150,16 @@ func ActiveFromConfig(total float64, cfg map[string]any) (active float64, ok boo
 	}
 	if dense, has := number(cfg, "first_k_dense_replace"); has && dense > 0 && dense < layers {
 		layers -= dense
+	}
+	// Experts every step-th layer only (Llama 4, Jamba, Qwen2-MoE's
+	// decoder_sparse_step).
+	if step, has := number(cfg, "interleave_moe_layer_step", "expert_layer_period", "decoder_sparse_step"); has && step > 1 {
+		layers = math.Floor(layers / step)
+	}
+	// A multi-token-prediction module (DeepSeek-V3) is in the released
+	// weights with experts of its own, as idle per token as the others.
+	if mtp, has := number(cfg, "num_nextn_predict_layers"); has && mtp > 0 {
+		layers += mtp
 	}
 	active = total - (n-k)*layers*3*h*ffn
 	if active <= 0 || active > total {

@@ -274,8 +274,10 @@ func Candidates(found []Found, known *Known, opt Options) (cands []Candidate, se
 			continue
 		}
 		if opt.MinCompute > 0 && c.Compute == nil && c.Params > 0 && opt.MaxTokens > 0 {
+			// An approximate active count is low (it counts shared layers as
+			// routed): only an exact one may drop a model.
 			p := c.Params
-			if c.ActiveParams > 0 {
+			if c.ActiveParams > 0 && !approximate(c) {
 				p = c.ActiveParams
 			}
 			if 6*p*opt.MaxTokens < opt.MinCompute {
@@ -286,6 +288,17 @@ func Candidates(found []Found, known *Known, opt Options) (cands []Candidate, se
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].Name < cands[j].Name })
 	return cands, setAside
+}
+
+// approximate reports whether a candidate's active count came from the
+// experts' ratio alone (Found.ActiveApprox).
+func approximate(c *Candidate) bool {
+	for _, f := range c.Sources {
+		if f.ActiveApprox && f.ActiveParams == c.ActiveParams {
+			return true
+		}
+	}
+	return false
 }
 
 // reason says why a candidate is one.

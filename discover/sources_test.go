@@ -236,4 +236,15 @@ func TestHubFailures(t *testing.T) {
 	if !errors.As(err, &he) || he.Status != 500 || len(found) != 1 {
 		t.Errorf("500: %v; found %+v", err, found)
 	}
+	// A Hub that does not answer at all: one error, and the other
+	// developers are not asked in vain.
+	down := httptest.NewServer(http.NotFoundHandler())
+	down.Close()
+	calls := 0
+	counting := &discover.Client{Retries: 1, Sleep: func(context.Context, time.Duration) error { calls++; return nil }}
+	_, err = (&hf.Source{Endpoint: down.URL, Client: counting}).Find(context.Background(), []string{"a", "b", "c"})
+	var ne *discover.NetError
+	if !errors.As(err, &ne) || calls != 1 || strings.Count(err.Error(), "GET ") != 1 {
+		t.Errorf("no answer: %v after %d waits; want one error after one retry", err, calls)
+	}
 }

@@ -51,9 +51,10 @@ type safetensors struct {
 var derivativeTag = regexp.MustCompile(`^base_model:(finetune|quantized|adapter|merge):`)
 
 // Find lists the newest repositories of each developer of watch. A
-// developer whose pages fail is skipped and the others are still asked; the
-// error joins every failure: the client's, and *discover.MalformedError for
-// an answer that is not a JSON list of models.
+// developer whose pages fail (an HTTP error, a malformed page) is skipped
+// and the others are still asked; a *discover.NetError (no answer at all)
+// stops the scan. The error joins every failure: the client's, and
+// *discover.MalformedError for an answer that is not a JSON list of models.
 func (s *Source) Find(ctx context.Context, watch []string) ([]discover.Found, error) {
 	base := strings.TrimRight(s.Endpoint, "/")
 	if base == "" {
@@ -78,7 +79,13 @@ func (s *Source) Find(ctx context.Context, watch []string) ([]discover.Found, er
 				if ctx.Err() != nil {
 					return out, ctx.Err()
 				}
-				errs = append(errs, err) // the other developers are still asked
+				errs = append(errs, err)
+				// A developer the Hub answers badly for does not stop the
+				// others; a Hub that does not answer at all does.
+				var ne *discover.NetError
+				if errors.As(err, &ne) {
+					return out, errors.Join(errs...)
+				}
 				break
 			}
 			var list []model
