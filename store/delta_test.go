@@ -64,3 +64,29 @@ func FuzzApplyDelta(f *testing.F) {
 		}
 	})
 }
+
+// A file's references survive the round trip, lines with gaps (a quoted
+// field's line breaks) and version ids in any order; a value that is not
+// one is an error.
+func TestRefsRoundTrip(t *testing.T) {
+	refs := []ref{{2, 7}, {3, 1}, {7, 9000000000}, {8, 8}, {20, 8}}
+	z, err := encodeRefs(refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeRefs(z)
+	if err != nil || len(got) != len(refs) {
+		t.Fatalf("%v, %v", got, err)
+	}
+	for i := range refs {
+		if got[i] != refs[i] {
+			t.Errorf("ref %d: %v, want %v", i, got[i], refs[i])
+		}
+	}
+	enc, _ := encoder()
+	for _, b := range [][]byte{nil, []byte("x"), enc.EncodeAll([]byte{0xff, 0xff}, nil), enc.EncodeAll([]byte{3, 1}, nil)} {
+		if _, err := decodeRefs(b); err == nil {
+			t.Errorf("%q: no error", b)
+		}
+	}
+}

@@ -7,9 +7,6 @@ type Types struct {
 	ID     string // an auto-numbered primary key
 	BigInt string // a 64-bit integer
 	Blob   string // bytes
-	// WithoutRowID ends a CREATE TABLE whose primary key is the table's
-	// order (SQLite's " WITHOUT ROWID"; "" elsewhere).
-	WithoutRowID string
 }
 
 // schemaV1 is version 1 of the schema, with {{id}}, {{bigint}} and {{blob}}
@@ -114,13 +111,16 @@ func SchemaV3(t Types) string {
 }
 
 // schemaV4 makes the references small and the blobs deltas. A row version
-// gets an integer id, and a file's line refers to it by that id (schema 3
-// kept the 64-character hash on every line of every file: most of a
-// day's growth). A blob says its codec: gzip (schema 3's), zstd (a
-// keyframe) or zstd-delta (compressed with its keyframe, blobs.base, as
-// the dictionary), so a download that changed a few rows adds kilobytes,
-// not the file again. The codec and base come before the bytes: SQLite
-// reads a row's columns in order, through a large value's pages.
+// gets an integer id, and a file's rows are one value, file_refs.refs:
+// each line and the id of the version it holds, delta-coded and
+// compressed (encodeRefs). Schema 3 kept one row per line of every file,
+// with the 64-character hash: most of a day's growth. A blob says its
+// codec: gzip (schema 3's), zstd (a keyframe) or lines (a line delta over
+// its keyframe, blobs.base), so a download that changed a few rows adds
+// kilobytes, not the file again. The codec and base come before the
+// bytes: SQLite reads a row's columns in order, through a large value's
+// pages. moveToV4 fills file_refs between the statements before "-- move"
+// and those after.
 const schemaV4 = `CREATE TABLE blobs_v4 (
 	sha256 TEXT PRIMARY KEY,
 	codec TEXT NOT NULL,
@@ -137,28 +137,21 @@ CREATE TABLE row_versions_v4 (
 	cells TEXT NOT NULL
 );
 INSERT INTO row_versions_v4 (hash, name, cells) SELECT hash, name, cells FROM row_versions ORDER BY hash;
-CREATE TABLE file_rows_v4 (
-	file_id {{bigint}} NOT NULL REFERENCES files (id) ON DELETE CASCADE,
-	line INTEGER NOT NULL,
-	version {{bigint}} NOT NULL,
-	PRIMARY KEY (file_id, line)
-){{without_rowid}};
-INSERT INTO file_rows_v4 (file_id, line, version)
-	SELECT fr.file_id, fr.line, v.id FROM file_rows fr JOIN row_versions_v4 v ON v.hash = fr.hash;
+CREATE TABLE file_refs (
+	file_id {{bigint}} PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
+	refs {{blob}} NOT NULL
+);
+-- move
 DROP VIEW rows;
 DROP TABLE file_rows;
 DROP TABLE row_versions;
 ALTER TABLE row_versions_v4 RENAME TO row_versions;
-ALTER TABLE file_rows_v4 RENAME TO file_rows;
-CREATE INDEX row_versions_name ON row_versions (name);
-CREATE INDEX file_rows_version ON file_rows (version);
-CREATE VIEW rows AS SELECT fr.file_id AS file_id, fr.line AS line, v.name AS name, v.cells AS cells
-	FROM file_rows fr JOIN row_versions v ON v.id = fr.version`
+CREATE INDEX row_versions_name ON row_versions (name)`
 
 // SchemaV4 returns version 4 of the schema for a database's types:
 // integer row references and delta-compressed blobs.
 func SchemaV4(t Types) string {
-	return strings.NewReplacer("{{id}}", t.ID, "{{bigint}}", t.BigInt, "{{blob}}", t.Blob, "{{without_rowid}}", t.WithoutRowID).Replace(schemaV4)
+	return strings.NewReplacer("{{id}}", t.ID, "{{bigint}}", t.BigInt, "{{blob}}", t.Blob).Replace(schemaV4)
 }
 
 // schemaV5 keeps the figures that history computed from each snapshot, by

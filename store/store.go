@@ -405,24 +405,22 @@ func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, versions []rowVersio
 	// same file: its versions are read in one query, and only the rest
 	// looked up by hash.
 	if prev > 0 {
-		rs, err := tx.QueryContext(ctx, `SELECT v.hash, v.id FROM file_rows fr JOIN row_versions v ON v.id = fr.version WHERE fr.file_id = $1`, prev)
+		refs, err := fileRefs(ctx, tx, prev)
 		if err != nil {
 			return fmt.Errorf("store: previous rows: %w", err)
 		}
-		for rs.Next() {
-			var h string
-			var id int64
-			if err := rs.Scan(&h, &id); err != nil {
-				rs.Close()
-				return fmt.Errorf("store: previous rows: %w", err)
-			}
-			if _, ok := ids[h]; ok {
-				ids[h] = id
-			}
+		pids := make([]int64, len(refs))
+		for i, r := range refs {
+			pids[i] = r.version
 		}
-		rs.Close()
-		if err := rs.Err(); err != nil {
+		pv, err := versionsByID(ctx, tx, d, pids)
+		if err != nil {
 			return fmt.Errorf("store: previous rows: %w", err)
+		}
+		for id, v := range pv {
+			if _, ok := ids[v.hash]; ok {
+				ids[v.hash] = id
+			}
 		}
 	}
 	var hashes []string
@@ -450,11 +448,18 @@ func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, versions []rowVersio
 	if err := versionIDs(ctx, tx, d, missing, ids); err != nil {
 		return err
 	}
-	vals = make([][]any, len(refs))
-	for i, r := range refs {
-		vals[i] = []any{r.file, r.line, ids[r.hash]}
+	if len(refs) == 0 {
+		return nil
 	}
-	if err := insertMany(ctx, tx, d, `INSERT INTO file_rows (file_id, line, version) VALUES `, ``, vals); err != nil {
+	out := make([]ref, len(refs))
+	for i, r := range refs {
+		out[i] = ref{r.line, ids[r.hash]}
+	}
+	z, err := encodeRefs(out)
+	if err != nil {
+		return fmt.Errorf("store: insert rows: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO file_refs (file_id, refs) VALUES ($1, $2)`, refs[0].file, z); err != nil {
 		return fmt.Errorf("store: insert rows: %w", err)
 	}
 	return nil
@@ -573,7 +578,7 @@ func insertMany(ctx context.Context, tx *sql.Tx, d Dialect, head, tail string, r
 }
 
 // dataMoves are the Go parts of the migrations that move data, by version.
-var dataMoves = map[int]func(ctx context.Context, tx *sql.Tx, d Dialect) error{3: moveToV3}
+var dataMoves = map[int]func(ctx context.Context, tx *sql.Tx, d Dialect) error{3: moveToV3, 4: moveToV4}
 
 // moveToV3 fills the content-addressed tables from version 2's: each
 // distinct file's bytes into blobs, each row into row_versions and
@@ -815,24 +820,60 @@ func (s *Store) ModelRows(ctx context.Context, names []string, link string) ([]M
 	if len(cond) == 0 {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.taken_on, f.name, f.header, r.line, r.name, r.cells FROM rows r
-		JOIN files f ON f.id = r.file_id JOIN snapshots s ON s.id = f.snapshot_id
-		WHERE `+strings.Join(cond, " OR ")+` ORDER BY s.taken_on, s.id, f.name, r.line`, args...)
+	// The versions first (by the name index, or the link in the cells),
+	// then every file's references, read once: a model's rows are few,
+	// the files a year of days.
+	vs, err := s.db.QueryContext(ctx, `SELECT id, name, cells FROM row_versions r WHERE `+strings.Join(cond, " OR "), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: rows of %v: %w", names, err)
+	}
+	type version struct{ name, cells string }
+	want := map[int64]version{}
+	for vs.Next() {
+		var id int64
+		var v version
+		if err := vs.Scan(&id, &v.name, &v.cells); err != nil {
+			vs.Close()
+			return nil, fmt.Errorf("store: rows of %v: %w", names, err)
+		}
+		want[id] = v
+	}
+	vs.Close()
+	if err := vs.Err(); err != nil || len(want) == 0 {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.taken_on, f.name, f.header, fr.refs FROM file_refs fr
+		JOIN files f ON f.id = fr.file_id JOIN snapshots s ON s.id = f.snapshot_id ORDER BY s.taken_on, s.id, f.name`)
 	if err != nil {
 		return nil, fmt.Errorf("store: rows of %v: %w", names, err)
 	}
 	defer rows.Close()
 	var out []ModelRow
 	for rows.Next() {
-		var m ModelRow
-		var taken, header, cells string
-		if err := rows.Scan(&m.SnapshotID, &taken, &m.File, &header, &m.Line, &m.Name, &cells); err != nil {
+		var snap int64
+		var taken, file, header string
+		var z []byte
+		if err := rows.Scan(&snap, &taken, &file, &header, &z); err != nil {
 			return nil, fmt.Errorf("store: rows of %v: %w", names, err)
 		}
-		m.Date, _ = time.Parse("2006-01-02", taken)
-		_ = json.Unmarshal([]byte(header), &m.Header)
-		_ = json.Unmarshal([]byte(cells), &m.Cells)
-		out = append(out, m)
+		refs, err := decodeRefs(z)
+		if err != nil {
+			return nil, fmt.Errorf("store: rows of %v: %w", names, err)
+		}
+		var hdr []string
+		for _, rf := range refs {
+			v, ok := want[rf.version]
+			if !ok {
+				continue
+			}
+			if hdr == nil {
+				_ = json.Unmarshal([]byte(header), &hdr)
+			}
+			m := ModelRow{SnapshotID: snap, File: file, Header: hdr, Line: rf.line, Name: v.name}
+			m.Date, _ = time.Parse("2006-01-02", taken)
+			_ = json.Unmarshal([]byte(v.cells), &m.Cells)
+			out = append(out, m)
+		}
 	}
 	return out, rows.Err()
 }
@@ -845,27 +886,31 @@ func likeEscape(s string) string {
 // RowCount returns the number of raw rows stored for a snapshot.
 func (s *Store) RowCount(ctx context.Context, snapID int64) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM rows r JOIN files f ON f.id = r.file_id WHERE f.snapshot_id = $1`, snapID).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(rows), 0) FROM files WHERE snapshot_id = $1`, snapID).Scan(&n)
 	return n, err
 }
 
 // Rows calls fn for every stored raw row of a file, in line order.
 func (s *Store) Rows(ctx context.Context, fileID int64, fn func(Row) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT line, name, cells FROM rows WHERE file_id = $1 ORDER BY line`, fileID)
+	refs, err := fileRefs(ctx, s.db, fileID)
 	if err != nil {
 		return fmt.Errorf("store: rows of file %d: %w", fileID, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var r Row
-		var cells string
-		if err := rows.Scan(&r.Line, &r.Name, &cells); err != nil {
-			return fmt.Errorf("store: rows of file %d: %w", fileID, err)
-		}
-		_ = json.Unmarshal([]byte(cells), &r.Cells)
+	ids := make([]int64, len(refs))
+	for i, r := range refs {
+		ids[i] = r.version
+	}
+	versions, err := versionsByID(ctx, s.db, s.d, ids)
+	if err != nil {
+		return fmt.Errorf("store: rows of file %d: %w", fileID, err)
+	}
+	for _, rf := range refs {
+		v := versions[rf.version]
+		r := Row{Line: rf.line, Name: v.name}
+		_ = json.Unmarshal([]byte(v.cells), &r.Cells)
 		if err := fn(r); err != nil {
 			return err
 		}
 	}
-	return rows.Err()
+	return nil
 }

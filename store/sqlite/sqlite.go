@@ -24,7 +24,7 @@ var Dialect = store.Dialect{
 		store.SchemaV1(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
 		store.SchemaV2(store.Types{}),
 		store.SchemaV3(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
-		store.SchemaV4(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB", WithoutRowID: " WITHOUT ROWID"}),
+		store.SchemaV4(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
 		store.SchemaV5(store.Types{BigInt: "INTEGER"}),
 	},
 }
