@@ -98,44 +98,40 @@ func (c *Client) Get(ctx context.Context, url string) ([]byte, http.Header, erro
 	if hc == nil {
 		hc = http.DefaultClient
 	}
-	var lastErr error
-	for attempt := 0; ; attempt++ {
+	var body []byte
+	var hdr http.Header
+	err := retry.Do(ctx, retries, backoff, c.sleep, func() (time.Duration, bool, error) {
 		if err := c.pace(ctx); err != nil {
-			return nil, nil, err
+			return 0, false, err
 		}
-		body, hdr, status, wait, err := c.once(ctx, hc, url, timeout)
+		b, h, status, wait, err := c.once(ctx, hc, url, timeout)
 		switch {
 		case err == nil && status == http.StatusOK:
-			return body, hdr, nil
+			body, hdr = b, h
+			return 0, false, nil
 		case err == nil && status != http.StatusTooManyRequests && status < 500:
-			return nil, hdr, &HTTPError{URL: url, Status: status}
-		case err != nil && ctx.Err() != nil:
-			return nil, nil, ctx.Err()
-		}
-		if err != nil {
-			// net/http's error repeats the method and URL; the cause is enough.
-			var ue *neturl.Error
-			if errors.As(err, &ue) {
-				err = ue.Err
-			}
-			lastErr = &NetError{URL: url, Err: err}
-		} else {
-			lastErr = &HTTPError{URL: url, Status: status}
+			hdr = h
+			return 0, false, &HTTPError{URL: url, Status: status}
+		case err == nil:
+			return wait, true, &HTTPError{URL: url, Status: status}
+		case ctx.Err() != nil:
+			return 0, false, ctx.Err()
 		}
 		// A host that does not resolve will not resolve in a few seconds:
 		// no offline run should wait out the backoff for every page.
 		var dns *net.DNSError
-		if attempt >= retries || errors.As(err, &dns) && dns.IsNotFound {
-			return nil, nil, lastErr
+		again := !errors.As(err, &dns) || !dns.IsNotFound
+		// net/http's error repeats the method and URL; the cause is enough.
+		var ue *neturl.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
 		}
-		d := backoff << attempt
-		if wait > d {
-			d = wait
-		}
-		if err := c.sleep(ctx, d); err != nil {
-			return nil, nil, err
-		}
+		return wait, again, &NetError{URL: url, Err: err}
+	})
+	if err != nil {
+		return nil, hdr, err
 	}
+	return body, hdr, nil
 }
 
 // once makes one request: it returns the body of a 200 (or of a 304 from

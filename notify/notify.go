@@ -57,32 +57,20 @@ func (w *Webhook) Send(ctx context.Context, body []byte) error {
 	if hc == nil {
 		hc = http.DefaultClient
 	}
-	var last error
-	for attempt := 0; ; attempt++ {
+	return retry.Do(ctx, retries, backoff, w.Sleep, func() (time.Duration, bool, error) {
 		status, wait, err := w.post(ctx, hc, body, timeout)
 		switch {
 		case err == nil && status/100 == 2:
-			return nil
+			return 0, false, nil
 		case err == nil && status != http.StatusTooManyRequests && status < 500:
-			return &StatusError{URL: w.URL, Status: status}
+			return 0, false, &StatusError{URL: w.URL, Status: status}
 		case err != nil && ctx.Err() != nil:
-			return ctx.Err()
+			return 0, false, ctx.Err()
 		case err != nil:
-			last = fmt.Errorf("POST %s: %w", w.URL, err)
-		default:
-			last = &StatusError{URL: w.URL, Status: status}
+			return wait, true, fmt.Errorf("POST %s: %w", w.URL, err)
 		}
-		if attempt >= retries {
-			return last
-		}
-		d := backoff << attempt
-		if wait > d {
-			d = wait
-		}
-		if err := w.sleep(ctx, d); err != nil {
-			return err
-		}
-	}
+		return wait, true, &StatusError{URL: w.URL, Status: status}
+	})
 }
 
 // post makes one attempt: the status and how long Retry-After asks.
@@ -102,13 +90,6 @@ func (w *Webhook) post(ctx context.Context, hc *http.Client, body []byte, timeou
 	defer resp.Body.Close()
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
 	return resp.StatusCode, retry.After(resp.Header.Get("Retry-After")), nil
-}
-
-func (w *Webhook) sleep(ctx context.Context, d time.Duration) error {
-	if w.Sleep != nil {
-		return w.Sleep(ctx, d)
-	}
-	return retry.Sleep(ctx, d)
 }
 
 // Exec runs Command through /bin/sh -c, with the JSON on its standard

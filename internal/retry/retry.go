@@ -1,5 +1,6 @@
-// Package retry holds what the HTTP clients that retry share: a wait that
-// a context cancels, and the reading of a Retry-After header.
+// Package retry holds what the HTTP clients that retry share: the retry
+// loop with its backoff, a wait that a context cancels, and the reading of
+// a Retry-After header.
 package retry
 
 import (
@@ -22,6 +23,27 @@ func Sleep(ctx context.Context, d time.Duration) error {
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
+	}
+}
+
+// Do calls attempt until it succeeds (a nil error), fails for good (retry
+// false), or has been retried retries times; it then returns attempt's
+// last error. Between attempts it waits backoff, doubled each time, or the
+// wait attempt asks for (a Retry-After) when that is longer, through sleep
+// (Sleep when nil); a wait that ctx cancels returns ctx's error.
+func Do(ctx context.Context, retries int, backoff time.Duration, sleep func(context.Context, time.Duration) error,
+	attempt func() (wait time.Duration, retry bool, err error)) error {
+	if sleep == nil {
+		sleep = Sleep
+	}
+	for n := 0; ; n++ {
+		wait, again, err := attempt()
+		if err == nil || !again || n >= retries {
+			return err
+		}
+		if err := sleep(ctx, max(backoff<<n, wait)); err != nil {
+			return err
+		}
 	}
 }
 
