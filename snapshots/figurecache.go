@@ -68,10 +68,11 @@ type figureCache struct {
 	have map[int64][]byte
 }
 
-// newFigureCache reads what the store keeps for this history's key; nil
+// newFigureCache reads what the store keeps for this history's key (co
+// are the points' counting options); nil
 // when nothing can be cached (no stored snapshot, or --explain, which
 // needs the datasets).
-func newFigureCache(ctx context.Context, snaps []*Ref, rules *census.Rules, opt HistoryOptions, h *History) *figureCache {
+func newFigureCache(ctx context.Context, snaps []*Ref, rules *census.Rules, opt HistoryOptions, co census.Options) *figureCache {
 	if opt.Explain {
 		return nil
 	}
@@ -84,11 +85,6 @@ func newFigureCache(ctx context.Context, snaps []*Ref, rules *census.Rules, opt 
 	}
 	if st == nil {
 		return nil
-	}
-	co := opt.Census
-	co.From, co.To = opt.Year, opt.Year
-	if opt.Figure == FigurePerYear {
-		co.From, co.To = h.From, h.To
 	}
 	overlay := ""
 	if opt.Overlay != nil {

@@ -131,7 +131,8 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 	var prevDS *census.Dataset
 	var prevRaw map[string]*rawModel
 	var prevFamily string
-	cache := newFigureCache(ctx, snaps, rules, opt, h)
+	co := h.censusOptions(opt)
+	cache := newFigureCache(ctx, snaps, rules, opt, co)
 	for _, snap := range snaps {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -168,11 +169,6 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 			return nil, err
 		}
 		h.Subset = ds.Snapshot.Subset
-		co := opt.Census
-		co.From, co.To = opt.Year, opt.Year
-		if opt.Figure == FigurePerYear {
-			co.From, co.To = h.From, h.To
-		}
 		r, err := census.Compute(ds, co)
 		if err != nil {
 			return nil, err
@@ -212,6 +208,17 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 		h.trimEmptyYears()
 	}
 	return h, nil
+}
+
+// censusOptions are the counting options of every point: the period is
+// the history's years for per-year, else the one year followed.
+func (h *History) censusOptions(opt HistoryOptions) census.Options {
+	co := opt.Census
+	co.From, co.To = opt.Year, opt.Year
+	if opt.Figure == FigurePerYear {
+		co.From, co.To = h.From, h.To
+	}
+	return co
 }
 
 // followed keeps the explanations of the figure a history follows.

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // ref is one line of a stored file and the row version it holds.
@@ -90,9 +89,7 @@ func fileRefs(ctx context.Context, q interface {
 type versionRow struct{ hash, name, cells string }
 
 // versionsByID reads row versions by id, many per query.
-func versionsByID(ctx context.Context, q interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}, d Dialect, ids []int64) (map[int64]versionRow, error) {
+func versionsByID(ctx context.Context, q querier, d Dialect, ids []int64) (map[int64]versionRow, error) {
 	uniq := make([]int64, 0, len(ids))
 	seen := make(map[int64]bool, len(ids))
 	for _, id := range ids {
@@ -103,39 +100,16 @@ func versionsByID(ctx context.Context, q interface {
 	}
 	sort.Slice(uniq, func(i, j int) bool { return uniq[i] < uniq[j] })
 	out := make(map[int64]versionRow, len(uniq))
-	per := min(900, d.MaxParams)
-	for start := 0; start < len(uniq); start += per {
-		part := uniq[start:min(start+per, len(uniq))]
-		var sb strings.Builder
-		sb.WriteString(`SELECT id, hash, name, cells FROM row_versions WHERE id IN (`)
-		args := make([]any, len(part))
-		for i, id := range part {
-			if i > 0 {
-				sb.WriteByte(',')
-			}
-			d.param(&sb, i+1)
-			args[i] = id
+	err := queryIn(ctx, q, d, `SELECT id, hash, name, cells FROM row_versions WHERE id IN `, uniq, func(rs *sql.Rows) error {
+		var id int64
+		var v versionRow
+		if err := rs.Scan(&id, &v.hash, &v.name, &v.cells); err != nil {
+			return err
 		}
-		sb.WriteByte(')')
-		rs, err := q.QueryContext(ctx, sb.String(), args...)
-		if err != nil {
-			return nil, err
-		}
-		for rs.Next() {
-			var id int64
-			var v versionRow
-			if err := rs.Scan(&id, &v.hash, &v.name, &v.cells); err != nil {
-				rs.Close()
-				return nil, err
-			}
-			out[id] = v
-		}
-		rs.Close()
-		if err := rs.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+		out[id] = v
+		return nil
+	})
+	return out, err
 }
 
 // moveToV4 writes each file's references (schema 3's file_rows, one row

@@ -468,36 +468,58 @@ func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, versions []rowVersio
 // versionIDs looks up the ids of row versions by hash, many per query,
 // into ids.
 func versionIDs(ctx context.Context, tx *sql.Tx, d Dialect, hashes []string, ids map[string]int64) error {
-	per := min(500, d.MaxParams)
-	for start := 0; start < len(hashes); start += per {
-		part := hashes[start:min(start+per, len(hashes))]
-		var q strings.Builder
-		q.WriteString(`SELECT hash, id FROM row_versions WHERE hash IN (`)
-		args := make([]any, len(part))
-		for i, h := range part {
-			if i > 0 {
-				q.WriteByte(',')
-			}
-			d.param(&q, i+1)
-			args[i] = h
+	err := queryIn(ctx, tx, d, `SELECT hash, id FROM row_versions WHERE hash IN `, hashes, func(rs *sql.Rows) error {
+		var h string
+		var id int64
+		if err := rs.Scan(&h, &id); err != nil {
+			return err
 		}
-		q.WriteByte(')')
-		rs, err := tx.QueryContext(ctx, q.String(), args...)
+		ids[h] = id
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: look up row versions: %w", err)
+	}
+	return nil
+}
+
+// querier runs a query: a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// queryIn runs head followed by a parenthesized list of keys, in as many
+// queries as the keys need (500 a query, within the database's limit on
+// bind parameters), calling scan for every row of the answers.
+func queryIn[K any](ctx context.Context, q querier, d Dialect, head string, keys []K, scan func(*sql.Rows) error) error {
+	per := min(500, d.MaxParams)
+	for start := 0; start < len(keys); start += per {
+		part := keys[start:min(start+per, len(keys))]
+		var sb strings.Builder
+		sb.WriteString(head)
+		sb.WriteByte('(')
+		args := make([]any, len(part))
+		for i, k := range part {
+			if i > 0 {
+				sb.WriteByte(',')
+			}
+			d.param(&sb, i+1)
+			args[i] = k
+		}
+		sb.WriteByte(')')
+		rs, err := q.QueryContext(ctx, sb.String(), args...)
 		if err != nil {
-			return fmt.Errorf("store: look up row versions: %w", err)
+			return err
 		}
 		for rs.Next() {
-			var h string
-			var id int64
-			if err := rs.Scan(&h, &id); err != nil {
+			if err := scan(rs); err != nil {
 				rs.Close()
-				return fmt.Errorf("store: look up row versions: %w", err)
+				return err
 			}
-			ids[h] = id
 		}
 		rs.Close()
 		if err := rs.Err(); err != nil {
-			return fmt.Errorf("store: look up row versions: %w", err)
+			return err
 		}
 	}
 	return nil
