@@ -36,7 +36,12 @@ func TestKillChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := defaultRules(t)
-	dir := t.TempDir()
+	// The parent's folder: a killed child cannot remove a folder of its
+	// own, and the parent's is removed when its test ends.
+	dir, err := os.MkdirTemp(os.Getenv("MODELCENSUS_KILL_DIR"), "child")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := uint64(1); ; i++ {
 		folder := filepath.Join(dir, fmt.Sprintf("2026-01-%02d", 1+i%28))
 		os.MkdirAll(folder, 0o755)
@@ -76,12 +81,13 @@ func TestKillDuringImport(t *testing.T) {
 				t.Fatal(err)
 			}
 			st.Close()
+			work := t.TempDir()
 			seen := map[int64]*store.Snapshot{}
 			rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 			const kills = 20
 			for i := 0; i < kills; i++ {
 				cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$", "-test.count=1")
-				cmd.Env = append(os.Environ(), "MODELCENSUS_KILL_CHILD=1", "MODELCENSUS_KILL_DSN="+dsn, "MODELCENSUS_KILL_BACKEND="+b.name)
+				cmd.Env = append(os.Environ(), "MODELCENSUS_KILL_CHILD=1", "MODELCENSUS_KILL_DSN="+dsn, "MODELCENSUS_KILL_BACKEND="+b.name, "MODELCENSUS_KILL_DIR="+work)
 				if err := cmd.Start(); err != nil {
 					t.Fatal(err)
 				}
