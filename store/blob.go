@@ -77,18 +77,38 @@ type keyframe struct {
 	bytes  []byte
 }
 
+// storedKeyframe is a keyframe blob as stored: its sha256 and
+// compressed bytes.
+type storedKeyframe struct {
+	sha string
+	z   []byte
+}
+
+// decode decompresses the keyframe.
+func (k *storedKeyframe) decode() (*keyframe, error) {
+	dec, err := plainDecoder()
+	if err != nil {
+		return nil, err
+	}
+	b, err := dec.DecodeAll(k.z, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: decode keyframe %s: %w", k.sha, err)
+	}
+	return &keyframe{sha: k.sha, stored: len(k.z), bytes: b}, nil
+}
+
 // keyframeFor finds the latest stored file with the same base name as
-// name (its id, 0 for none) and, when decode is set, the keyframe a new
+// name (its id, 0 for none) and, when want is set, the keyframe a new
 // version of it is best stored against: the keyframe that file was stored
-// against, or itself, decoded; nil when there is none (the first
+// against, or itself, as stored; nil when there is none (the first
 // download, or one stored by schema 3).
-func keyframeFor(ctx context.Context, tx *sql.Tx, name string, decode bool) (prev int64, kf *keyframe, err error) {
+func keyframeFor(ctx context.Context, tx *sql.Tx, name string, want bool) (prev int64, kf *storedKeyframe, err error) {
 	// The files alone first: a blob's row is read only for the one file.
 	rs, err := tx.QueryContext(ctx, `SELECT id, name, sha256 FROM files ORDER BY id DESC LIMIT 64`)
 	if err != nil {
 		return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
 	}
-	want := baseName(name)
+	base := baseName(name)
 	var prevSum string
 	for rs.Next() {
 		var id int64
@@ -97,24 +117,24 @@ func keyframeFor(ctx context.Context, tx *sql.Tx, name string, decode bool) (pre
 			rs.Close()
 			return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
 		}
-		if baseName(n) == want {
+		if baseName(n) == base {
 			prev, prevSum = id, sum
 			break
 		}
 	}
 	rs.Close()
-	if err := rs.Err(); err != nil || prev == 0 || !decode {
+	if err := rs.Err(); err != nil || prev == 0 || !want {
 		return prev, nil, err
 	}
-	var codec, base, sha string
-	if err := tx.QueryRowContext(ctx, `SELECT codec, base FROM blobs WHERE sha256 = $1`, prevSum).Scan(&codec, &base); err != nil {
+	var codec, kfBase, sha string
+	if err := tx.QueryRowContext(ctx, `SELECT codec, base FROM blobs WHERE sha256 = $1`, prevSum).Scan(&codec, &kfBase); err != nil {
 		return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
 	}
 	switch codec {
 	case codecZstd:
 		sha = prevSum
 	case codecDelta:
-		sha = base
+		sha = kfBase
 	default:
 		return prev, nil, nil // schema 3's gzip: a new keyframe
 	}
@@ -122,15 +142,7 @@ func keyframeFor(ctx context.Context, tx *sql.Tx, name string, decode bool) (pre
 	if err := tx.QueryRowContext(ctx, `SELECT content FROM blobs WHERE sha256 = $1`, sha).Scan(&z); err != nil {
 		return 0, nil, fmt.Errorf("store: read keyframe: %w", err)
 	}
-	dec, err := plainDecoder()
-	if err != nil {
-		return 0, nil, err
-	}
-	b, err := dec.DecodeAll(z, nil)
-	if err != nil {
-		return 0, nil, fmt.Errorf("store: decode keyframe %s: %w", sha, err)
-	}
-	return prev, &keyframe{sha: sha, stored: len(z), bytes: b}, nil
+	return prev, &storedKeyframe{sha: sha, z: z}, nil
 }
 
 // baseName is a stored file name's last element ("all_ai_models.csv"),

@@ -6,7 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 )
 
 // ref is one line of a stored file and the row version it holds.
@@ -90,15 +90,7 @@ type versionRow struct{ hash, name, cells string }
 
 // versionsByID reads row versions by id, many per query.
 func versionsByID(ctx context.Context, q querier, d Dialect, ids []int64) (map[int64]versionRow, error) {
-	uniq := make([]int64, 0, len(ids))
-	seen := make(map[int64]bool, len(ids))
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			uniq = append(uniq, id)
-		}
-	}
-	sort.Slice(uniq, func(i, j int) bool { return uniq[i] < uniq[j] })
+	uniq := uniqueSorted(ids)
 	out := make(map[int64]versionRow, len(uniq))
 	err := queryIn(ctx, q, d, `SELECT id, hash, name, cells FROM row_versions WHERE id IN `, uniq, func(rs *sql.Rows) error {
 		var id int64
@@ -107,6 +99,29 @@ func versionsByID(ctx context.Context, q querier, d Dialect, ids []int64) (map[i
 			return err
 		}
 		out[id] = v
+		return nil
+	})
+	return out, err
+}
+
+// uniqueSorted is ids without repeats, in increasing order.
+func uniqueSorted(ids []int64) []int64 {
+	uniq := slices.Clone(ids)
+	slices.Sort(uniq)
+	return slices.Compact(uniq)
+}
+
+// hashesByID reads the hashes of row versions by id, many per query.
+func hashesByID(ctx context.Context, q querier, d Dialect, ids []int64) (map[int64]string, error) {
+	uniq := uniqueSorted(ids)
+	out := make(map[int64]string, len(uniq))
+	err := queryIn(ctx, q, d, `SELECT id, hash FROM row_versions WHERE id IN `, uniq, func(rs *sql.Rows) error {
+		var id int64
+		var h string
+		if err := rs.Scan(&id, &h); err != nil {
+			return err
+		}
+		out[id] = h
 		return nil
 	})
 	return out, err

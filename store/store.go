@@ -13,6 +13,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
+	"io"
 	"slices"
 	"sort"
 	"strconv"
@@ -328,10 +330,13 @@ func (s *Store) byContent(ctx context.Context, sum string) (int64, error) {
 
 func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f FileData) error {
 	header, _ := json.Marshal(f.Header)
-	prevFile, err := insertBlob(ctx, tx, f)
+	// The file's bytes are delta-encoded on another goroutine while its
+	// rows are hashed and looked up here; the blob is written last.
+	blob, err := startBlob(ctx, tx, f)
 	if err != nil {
 		return err
 	}
+	defer blob.wait()
 	var fileID int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO files
 		(snapshot_id, name, subset, size, sha256, header_version, encoding, rows, columns, header, mod_time)
@@ -343,41 +348,115 @@ func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f File
 	}
 	refs := make([]rowRef, len(f.Rows))
 	versions := make([]rowVersion, 0, len(f.Rows))
+	h := sha256.New()
+	var buf []byte
 	for i, r := range f.Rows {
-		cells, _ := json.Marshal(r.Cells)
-		v := newRowVersion(r.Name, string(cells))
+		buf = appendCellsJSON(buf[:0], r.Cells)
+		v := rowVersion{hash: hashRow(h, r.Name, buf), name: r.Name, rec: r.Cells}
 		refs[i] = rowRef{fileID, r.Line, v.hash}
 		versions = append(versions, v)
 	}
-	return insertRows(ctx, tx, s.d, versions, refs, prevFile)
+	if err := insertRows(ctx, tx, s.d, versions, refs, blob.prev); err != nil {
+		return err
+	}
+	return blob.store(ctx, tx)
 }
 
-// insertBlob stores a file's bytes unless they are stored already: as a
-// delta over the keyframe of the latest file of the same name, or as a new
-// keyframe (encodeBlob). It returns the id of that latest file (0 for
-// none), whose rows the new file's mostly are.
-func insertBlob(ctx context.Context, tx *sql.Tx, f FileData) (int64, error) {
+// pendingBlob is a file's bytes being encoded for the blobs table.
+type pendingBlob struct {
+	// prev is the latest stored file of the same name (0 for none), whose
+	// rows the new file's mostly are.
+	prev int64
+	name string
+	sha  string
+	// done is closed when codec, base, out and err are set; nil when the
+	// bytes are stored already.
+	done        chan struct{}
+	codec, base string
+	out         []byte
+	err         error
+}
+
+// startBlob finds the latest file of f's name and, unless f's bytes are
+// stored already (a file's bytes are stored once, whichever snapshots hold
+// it), starts encoding them on another goroutine: as a delta over that
+// file's keyframe, or as a new keyframe (encodeBlob). store writes them.
+func startBlob(ctx context.Context, tx *sql.Tx, f FileData) (*pendingBlob, error) {
 	var have int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM blobs WHERE sha256 = $1`, f.SHA256).Scan(&have); err != nil {
-		return 0, fmt.Errorf("store: insert file %s: %w", f.Name, err)
+		return nil, fmt.Errorf("store: insert file %s: %w", f.Name, err)
 	}
-	prev, kf, err := keyframeFor(ctx, tx, f.Name, have == 0)
-	if err != nil || have > 0 {
-		return prev, err // a file's bytes are stored once, whichever snapshots hold it
-	}
-	codec, base, z, err := encodeBlob(f.Content, kf)
+	prev, kz, err := keyframeFor(ctx, tx, f.Name, have == 0)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, content, codec, base) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING`,
-		f.SHA256, z, codec, base); err != nil {
-		return 0, fmt.Errorf("store: insert file %s: %w", f.Name, err)
+	p := &pendingBlob{prev: prev, name: f.Name, sha: f.SHA256}
+	if have > 0 {
+		return p, nil
 	}
-	return prev, nil
+	p.done = make(chan struct{})
+	go func() {
+		defer close(p.done)
+		var kf *keyframe
+		if kz != nil {
+			if kf, p.err = kz.decode(); p.err != nil {
+				return
+			}
+		}
+		p.codec, p.base, p.out, p.err = encodeBlob(f.Content, kf)
+	}()
+	return p, nil
 }
 
-// rowVersion is one distinct row: its name and cells (JSON), by hash.
-type rowVersion struct{ hash, name, cells string }
+// wait waits for the encoding to end.
+func (p *pendingBlob) wait() {
+	if p.done != nil {
+		<-p.done
+	}
+}
+
+// store writes the encoded bytes, once encoded.
+func (p *pendingBlob) store(ctx context.Context, tx *sql.Tx) error {
+	if p.done == nil {
+		return nil
+	}
+	p.wait()
+	if p.err != nil {
+		return p.err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, content, codec, base) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING`,
+		p.sha, p.out, p.codec, p.base); err != nil {
+		return fmt.Errorf("store: insert file %s: %w", p.name, err)
+	}
+	return nil
+}
+
+// rowVersion is one distinct row: its name and cells (JSON), by hash. A
+// row read from a file has rec instead of cells, encoded only when the
+// version is new (text).
+type rowVersion struct {
+	hash, name, cells string
+	rec               []string
+}
+
+// text is the version's cells as JSON.
+func (v rowVersion) text() string {
+	if v.rec != nil {
+		return string(appendCellsJSON(nil, v.rec))
+	}
+	return v.cells
+}
+
+// hashRow is newRowVersion's hash of a row's name and its cells' JSON,
+// written to h (reset first).
+func hashRow(h hash.Hash, name string, cells []byte) string {
+	h.Reset()
+	io.WriteString(h, name)
+	h.Write([]byte{0})
+	h.Write(cells)
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
+}
 
 // rowRef is a file's line and the row version it holds.
 type rowRef struct {
@@ -388,8 +467,7 @@ type rowRef struct {
 
 // newRowVersion hashes a row: the SHA-256 of its name, a NUL and its cells.
 func newRowVersion(name, cells string) rowVersion {
-	sum := sha256.Sum256([]byte(name + "\x00" + cells))
-	return rowVersion{hex.EncodeToString(sum[:]), name, cells}
+	return rowVersion{hash: hashRow(sha256.New(), name, []byte(cells)), name: name, cells: cells}
 }
 
 // insertRows stores the row versions not stored yet and the references
@@ -413,13 +491,13 @@ func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, versions []rowVersio
 		for i, r := range refs {
 			pids[i] = r.version
 		}
-		pv, err := versionsByID(ctx, tx, d, pids)
+		pv, err := hashesByID(ctx, tx, d, pids)
 		if err != nil {
 			return fmt.Errorf("store: previous rows: %w", err)
 		}
-		for id, v := range pv {
-			if _, ok := ids[v.hash]; ok {
-				ids[v.hash] = id
+		for id, h := range pv {
+			if _, ok := ids[h]; ok {
+				ids[h] = id
 			}
 		}
 	}
@@ -439,7 +517,7 @@ func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, versions []rowVersio
 		if ids[v.hash] == 0 {
 			ids[v.hash] = -1 // once
 			missing = append(missing, v.hash)
-			vals = append(vals, []any{v.hash, v.name, v.cells})
+			vals = append(vals, []any{v.hash, v.name, v.text()})
 		}
 	}
 	if err := insertMany(ctx, tx, d, `INSERT INTO row_versions (hash, name, cells) VALUES `, ` ON CONFLICT (hash) DO NOTHING`, vals); err != nil {
