@@ -5,57 +5,136 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"strings"
+	"time"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/store"
 )
 
 // cachedPoint is what a history keeps of one stored snapshot in the
-// store's figure cache: every figure it can follow, for one set of
-// options, so that the next history over the same snapshots reads these
-// instead of the files.
+// store's figure cache: every figure it can follow for every year, under
+// one set of counting options, so that any later history over the same
+// snapshots, of any figure and year, reads these instead of the files.
 type cachedPoint struct {
-	Skipped   bool               `json:"skipped,omitempty"`
-	Subset    string             `json:"subset,omitempty"`
-	Date      string             `json:"date,omitempty"`
-	Files     []string           `json:"files,omitempty"`
-	Family    string             `json:"family,omitempty"`
-	PerYear   []census.YearCount `json:"per_year,omitempty"`
-	Total     int                `json:"total"`
-	Countries map[string]float64 `json:"countries,omitempty"`
-	Top       *census.TopModel   `json:"top,omitempty"`
+	Skipped bool                       `json:"skipped,omitempty"`
+	Subset  string                     `json:"subset,omitempty"`
+	Date    string                     `json:"date,omitempty"`
+	Files   []string                   `json:"files,omitempty"`
+	Family  string                     `json:"family,omitempty"`
+	Years   map[int]census.YearFigures `json:"years,omitempty"`
 }
 
-// newCachedPoint keeps what a snapshot's census r gives every figure.
-func newCachedPoint(ds *census.Dataset, r *census.Result, p Point, family string) cachedPoint {
-	c := cachedPoint{Subset: ds.Snapshot.Subset, Date: p.Date, Files: p.Files, Family: family,
-		PerYear: r.PerYear, Total: r.Total, Countries: map[string]float64{}}
-	for _, cc := range r.CountriesLatest {
-		c.Countries[cc.Code] = cc.Count
+// figuresOf computes what the figure cache keeps of a snapshot's dataset
+// under the counting options co (whose period is ignored: every year is
+// kept). Its errors are census.ByYear's.
+func figuresOf(ds *census.Dataset, co census.Options) (cachedPoint, error) {
+	years, err := census.ByYear(ds, co)
+	if err != nil {
+		return cachedPoint{}, err
 	}
-	if len(r.TopComputeLatest) > 0 {
-		t := r.TopComputeLatest[0]
-		c.Top = &t
+	c := cachedPoint{Subset: ds.Snapshot.Subset, Date: ds.Snapshot.Date.Format("2006-01-02"), Years: years}
+	var names []string
+	for _, f := range ds.Snapshot.Files {
+		c.Files = append(c.Files, census.FileName(f.Name))
+		names = append(names, epoch.DatasetFamily(f.Name))
 	}
-	return c
+	c.Family = strings.Join(names, "+")
+	return c, nil
 }
 
-// point is the history's point of the figure opt follows.
-func (c cachedPoint) point(snap *Ref, opt HistoryOptions) Point {
+// point is the history's point of the figure opt follows; from and to are
+// the years of a per-year history.
+func (c cachedPoint) point(snap *Ref, opt HistoryOptions, from, to int) Point {
 	p := Point{Snapshot: snap.ID, Date: c.Date, Source: snap.Location, Files: c.Files}
 	switch opt.Figure {
 	case FigurePerYear:
-		p.Counts = c.PerYear
+		p.Counts = make([]census.YearCount, 0, to-from+1)
+		for y := from; y <= to; y++ {
+			p.Counts = append(p.Counts, census.YearCount{Year: y, Count: c.Years[y].Total})
+		}
 	case FigureCount:
-		v := float64(c.Total)
+		v := float64(c.Years[opt.Year].Total)
 		p.Count = &v
 	case FigureCountry:
-		v := c.Countries[opt.Country]
+		v := c.Years[opt.Year].Countries[opt.Country]
 		p.Count = &v
 	case FigureTop:
-		p.Top = c.Top
+		p.Top = c.Years[opt.Year].Top
 	}
 	return p
+}
+
+// figureKey is the figure cache's key for the figures of a subset under
+// the tool and rules versions, the counting options co and an overlay's
+// hash ("" for none): of co, only what changes a year's count, countries
+// or top model.
+func figureKey(tool, rulesVersion, subset string, co census.Options, overlay string) (string, error) {
+	if err := co.Validate(); err != nil {
+		return "", err
+	}
+	k, err := json.Marshal(struct {
+		Format              int
+		Tool, Rules, Subset string
+		Attribution         census.Attribution
+		CountryBy           census.CountryBy
+		MinCompute          float64
+		Overlay             string
+	}{2, tool, rulesVersion, subset, co.Attribution, co.CountryBy, co.MinCompute, overlay})
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(k)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// keptFigures are the figures of a snapshot being imported, computed for
+// the figure cache on another goroutine while the import runs.
+type keptFigures struct {
+	done   chan struct{}
+	points map[string]cachedPoint // by subset
+}
+
+// startFigures computes, on another goroutine, for each subset of files,
+// the figures every history of it follows under the default counting
+// options and no overlay, reading src with the snapshot's date as Ref.Load
+// reads a stored snapshot; keep stores them once the snapshot is stored.
+// It is a cache: what fails is left for a history to compute.
+func startFigures(ctx context.Context, rules *census.Rules, src *epoch.Source, files []store.File, date time.Time, basis, path string) *keptFigures {
+	k := &keptFigures{done: make(chan struct{}), points: map[string]cachedPoint{}}
+	go func() {
+		defer close(k.done)
+		for _, subset := range store.Subsets(files) {
+			ds, err := src.Load(ctx, rules, epoch.LoadOptions{Subset: subset, Date: date, DateBasis: basis, DatePath: path})
+			if err != nil {
+				continue
+			}
+			if c, err := figuresOf(ds, census.Options{}); err == nil {
+				k.points[subset] = c
+			}
+		}
+	}()
+	return k
+}
+
+// wait waits for the figures.
+func (k *keptFigures) wait() { <-k.done }
+
+// keep stores the figures of the stored snapshot id in the figure cache
+// under tool's version: a history over the store then reads them, of any
+// figure and year, however many snapshots it follows.
+func (k *keptFigures) keep(ctx context.Context, st *store.Store, rulesVersion string, id int64, tool string) {
+	k.wait()
+	for subset, c := range k.points {
+		key, err := figureKey(tool, rulesVersion, subset, census.Options{}, "")
+		if err != nil {
+			return
+		}
+		if v, err := json.Marshal(c); err == nil {
+			_ = st.PutFigure(ctx, key, id, v)
+		}
+	}
 }
 
 // figureCache reads and writes the store's figure cache for one history:
@@ -90,15 +169,11 @@ func newFigureCache(ctx context.Context, snaps []*Ref, rules *census.Rules, opt 
 	if opt.Overlay != nil {
 		overlay = opt.Overlay.Hash
 	}
-	k, _ := json.Marshal(struct {
-		Format      int
-		Tool, Rules string
-		Subset      string
-		Options     census.Options
-		Overlay     string
-	}{1, opt.ToolVersion, rules.Version, opt.Subset, co, overlay})
-	sum := sha256.Sum256(k)
-	c := &figureCache{ctx: ctx, st: st, key: hex.EncodeToString(sum[:])}
+	key, err := figureKey(opt.ToolVersion, rules.Version, opt.Subset, co, overlay)
+	if err != nil {
+		return nil
+	}
+	c := &figureCache{ctx: ctx, st: st, key: key}
 	c.have, _ = st.CachedFigures(ctx, c.key)
 	return c
 }

@@ -91,3 +91,66 @@ func TestHistoryFigureCache(t *testing.T) {
 		})
 	}
 }
+
+// Pull keeps every figure of each new snapshot: a history of any figure
+// and year over the pulled snapshots then reads no file. The files are
+// made unreadable to prove it; another version, which must read them,
+// fails.
+func TestPullKeepsFigures(t *testing.T) {
+	ctx := context.Background()
+	r := defaultRules(t)
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			st := openStore(t, b)
+			parent := t.TempDir()
+			for _, d := range []string{
+				fixtureFolder(t, parent, "2025-03-01", ""),
+				fixtureFolder(t, parent, "2025-06-01", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n"),
+			} {
+				if _, err := snapshots.Pull(ctx, st, r, d, snapshots.PullOptions{ToolVersion: "v1"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			opts := []snapshots.HistoryOptions{
+				{Figure: snapshots.FigurePerYear},
+				{Figure: snapshots.FigureCount, Year: 2024},
+				{Figure: snapshots.FigureCount, Year: 2023},
+				{Figure: snapshots.FigureCountry, Country: "KR", Year: 2024},
+				{Figure: snapshots.FigureCountry, Country: "US", Year: 2023},
+				{Figure: snapshots.FigureTop, Year: 2024},
+				{Figure: snapshots.FigureTop, Year: 2022},
+			}
+			want := make([]string, len(opts))
+			for i, opt := range opts {
+				opt.ToolVersion = "from-the-files"
+				h, err := snapshots.Follow(ctx, st, r, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				j, _ := json.Marshal(h)
+				want[i] = string(j)
+			}
+			if _, err := st.DB().ExecContext(ctx, `UPDATE blobs SET codec = 'unreadable'`); err != nil {
+				t.Fatal(err)
+			}
+			for i, opt := range opts {
+				opt.ToolVersion = "v1"
+				h, err := snapshots.Follow(ctx, st, r, opt)
+				if err != nil {
+					t.Fatalf("%s %d: %v", opt.Figure, opt.Year, err)
+				}
+				if j, _ := json.Marshal(h); string(j) != want[i] {
+					t.Errorf("%s %d kept at pull:\n%s\nfrom the files:\n%s", opt.Figure, opt.Year, j, want[i])
+				}
+			}
+			// By hand: the second download adds one Korean 2024 model.
+			h, _ := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{Figure: snapshots.FigureCountry, Country: "KR", Year: 2024, ToolVersion: "v1"})
+			if len(h.Points) != 2 || *h.Points[1].Count-*h.Points[0].Count != 1 {
+				t.Errorf("KR 2024: %+v", h.Points)
+			}
+			if _, err := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{Figure: snapshots.FigurePerYear, ToolVersion: "v2"}); err == nil {
+				t.Error("another version read the unreadable files without an error")
+			}
+		})
+	}
+}

@@ -143,7 +143,7 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 				continue
 			}
 			h.Subset = c.Subset
-			p := c.point(snap, opt)
+			p := c.point(snap, opt, h.From, h.To)
 			if prevFamily != "" && c.Family != prevFamily {
 				p.Break = strings.Join(h.Points[len(h.Points)-1].Files, ", ") + " → " + strings.Join(p.Files, ", ")
 			}
@@ -169,18 +169,13 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 			return nil, err
 		}
 		h.Subset = ds.Snapshot.Subset
-		r, err := census.Compute(ds, co)
+		c, err := figuresOf(ds, co)
 		if err != nil {
 			return nil, err
 		}
 		sr := snap.ref(ds)
-		p := Point{Snapshot: sr.ID, Date: sr.Date, Source: sr.Source}
-		var names []string
-		for _, f := range ds.Snapshot.Files {
-			p.Files = append(p.Files, census.FileName(f.Name))
-			names = append(names, epoch.DatasetFamily(f.Name))
-		}
-		family := strings.Join(names, "+")
+		p := Point{Snapshot: sr.ID, Date: sr.Date, Source: sr.Source, Files: c.Files}
+		family := c.Family
 		if prevFamily != "" && family != prevFamily {
 			p.Break = strings.Join(h.Points[len(h.Points)-1].Files, ", ") + " → " + strings.Join(p.Files, ", ")
 		}
@@ -198,9 +193,9 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 		prevDS, prevRaw, prevFamily = ds, raws, family
 		// The figure is read as the cache keeps it, so that a history
 		// from the cache and one computed agree.
-		c := newCachedPoint(ds, r, p, family)
+		c.Date = sr.Date
 		cache.put(snap, c)
-		fp := c.point(snap, opt)
+		fp := c.point(snap, opt, h.From, h.To)
 		p.Counts, p.Count, p.Top = fp.Counts, fp.Count, fp.Top
 		h.Points = append(h.Points, p)
 	}
@@ -208,6 +203,31 @@ func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt Hist
 		h.trimEmptyYears()
 	}
 	return h, nil
+}
+
+// ExplainStep explains one step of a history over the store: the models
+// behind the change of opt's figure from the stored snapshot from to the
+// stored snapshot to (ids), as FollowRefs with Explain gives that step.
+// A history followed without Explain reads its points from the figure
+// cache; a page that shows one step's causes asks for that step alone,
+// reading two snapshots instead of all. The result is nil when either
+// snapshot lacks the subset; the errors are a snapshot not in the store
+// (store.ErrNotFound) and those of FollowRefs.
+func ExplainStep(ctx context.Context, st *store.Store, rules *census.Rules, from, to int64, opt HistoryOptions) ([]census.Explanation, error) {
+	var refs []*Ref
+	for _, id := range []int64{from, to} {
+		snap, err := st.Snapshot(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		refs = append(refs, Stored(st, snap))
+	}
+	opt.Explain = true
+	h, err := FollowRefs(ctx, rules, refs, opt)
+	if err != nil || len(h.Points) != 2 {
+		return nil, err
+	}
+	return h.Points[1].Explain, nil
 }
 
 // censusOptions are the counting options of every point: the period is

@@ -90,6 +90,14 @@ func pullSource(ctx context.Context, st *store.Store, rules *census.Rules, src *
 	if f := src.Fetched; f != nil {
 		snap.ETag, snap.RetrievedAt = f.ETag, f.RetrievedAt.UTC()
 	}
+	stored := make([]store.File, len(files))
+	for i, f := range files {
+		stored[i] = f.File
+	}
+	// Every history of the new snapshot, of any figure and year, is then
+	// read from the figure cache.
+	figures := startFigures(ctx, rules, src, stored, date, basis, path)
+	defer figures.wait()
 	id, created, err := st.Import(ctx, snap, files)
 	if err != nil {
 		return nil, err
@@ -97,6 +105,9 @@ func pullSource(ctx context.Context, st *store.Store, rules *census.Rules, src *
 	res.Created = created
 	if res.Snapshot, err = st.Snapshot(ctx, id); err != nil {
 		return nil, err
+	}
+	if created {
+		figures.keep(ctx, st, rules.Version, id, opt.ToolVersion)
 	}
 	return res, nil
 }
