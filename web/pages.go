@@ -588,13 +588,23 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 	if figure == snapshots.FigureCountry && country == "" {
 		country = "KR"
 	}
-	h, err := snapshots.Follow(r.Context(), s.cat.Store, s.cat.Rules, snapshots.HistoryOptions{
-		Figure: figure, Year: year, Country: country, Subset: q.Get("subset"), Explain: true, Overlay: s.cat.Overlay})
+	// The points come from the figure cache; only the step shown is
+	// explained, from its two snapshots.
+	hopt := snapshots.HistoryOptions{Figure: figure, Year: year, Country: country, Subset: q.Get("subset"),
+		Overlay: s.cat.Overlay, ToolVersion: s.version}
+	h, err := snapshots.Follow(r.Context(), s.cat.Store, s.cat.Rules, hopt)
 	if err != nil {
 		s.pageError(w, r, p, err)
 		return
 	}
 	step, _ := strconv.Atoi(q.Get("step"))
+	if step > 0 && step < len(h.Points) {
+		h.Points[step].Explain, err = snapshots.ExplainStep(r.Context(), s.cat.Store, s.cat.Rules, h.Points[step-1].Snapshot, h.Points[step].Snapshot, hopt)
+		if err != nil {
+			s.pageError(w, r, p, err)
+			return
+		}
+	}
 	chart := publish.Chart{ID: "history", Kind: "line", Title: l.T("history.count", year), Series: []publish.ChartSeries{{Name: l.T("col.count"), Values: []float64{}}}, Categories: []string{}}
 	if figure == snapshots.FigureCountry {
 		chart.Title = l.T("history.country", country, year)
