@@ -83,7 +83,7 @@ func BenchmarkYear(b *testing.B) {
 			for i, d := range days {
 				before := size()
 				t0 := time.Now()
-				res, err := snapshots.Pull(ctx, st, r, d, snapshots.PullOptions{})
+				res, err := snapshots.Pull(ctx, st, r, d, snapshots.PullOptions{ToolVersion: "bench"})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -115,24 +115,39 @@ func BenchmarkYear(b *testing.B) {
 			if len(snaps) < 2 {
 				b.Skip("the year was not imported")
 			}
-			// history: the first run over the year reads every snapshot and
-			// fills the figure cache (a new tool version each run makes it
-			// cold); later runs read the cache.
-			follow := func(b *testing.B, version string) {
-				h, err := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{Figure: snapshots.FigurePerYear, Subset: epoch.SubsetAll, ToolVersion: version})
+			// history: each pull kept its snapshot's figures, so that a
+			// history of any figure and year reads them (history-kept-*,
+			// each run of b.N); a new tool version has none, and its first
+			// history reads every snapshot (history-year-first).
+			follow := func(b *testing.B, opt snapshots.HistoryOptions) {
+				opt.Subset = epoch.SubsetAll
+				h, err := snapshots.Follow(ctx, st, r, opt)
 				if err != nil || len(h.Points) != len(snaps) {
 					b.Fatalf("history: %v (%d points)", err, len(h.Points))
 				}
 			}
+			lastDay := days[len(days)-1]
+			lastYear := time.Now().Year() - 1
+			if t, ok := epoch.DateInPath(lastDay); ok {
+				lastYear = t.Year() - 1
+			}
+			for _, f := range []snapshots.HistoryOptions{
+				{Figure: snapshots.FigurePerYear},
+				{Figure: snapshots.FigureCount, Year: lastYear},
+				{Figure: snapshots.FigureCountry, Year: lastYear, Country: "CN"},
+				{Figure: snapshots.FigureTop, Year: lastYear},
+			} {
+				f.ToolVersion = "bench"
+				b.Run("history-kept-"+f.Figure, func(b *testing.B) {
+					for i := 0; i < b.N; i++ {
+						follow(b, f)
+					}
+				})
+			}
 			b.Run("history-year-first", func(b *testing.B) {
 				for i := 0; i < b.N; i++ {
-					follow(b, "cold-"+strconv.Itoa(i)+"-"+strconv.FormatInt(time.Now().UnixNano(), 10))
-				}
-			})
-			follow(b, "bench")
-			b.Run("history-year", func(b *testing.B) {
-				for i := 0; i < b.N; i++ {
-					follow(b, "bench")
+					follow(b, snapshots.HistoryOptions{Figure: snapshots.FigurePerYear,
+						ToolVersion: "cold-" + strconv.Itoa(i) + "-" + strconv.FormatInt(time.Now().UnixNano(), 10)})
 				}
 			})
 			a, z := snaps[len(snaps)/3], snaps[2*len(snaps)/3]
