@@ -75,7 +75,7 @@ awk '
 /^BenchmarkYear\// {
 	name=$1; sub(/-[0-9]+$/, "", name); n=split(name, p, "/"); db=p[2]; op=p[3]
 	t[db, op]=$3
-	for (i=4; i<NF; i+=2) m[db, op, $(i+1)]=$i
+	for (i=3; i<NF; i+=2) m[db, op, $(i+1)]=$i
 }
 function cell(db, v, unit) { return (v == "" ? "–" : sprintf(unit, v)) }
 END {

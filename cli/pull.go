@@ -120,6 +120,15 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 				prev = res.Snapshot
 			}
 		}
+		if o.Every > 0 {
+			// The figures every history reads, for the snapshots that have
+			// none under this version (all of them, after an upgrade).
+			if n, err := snapshots.KeepAllFigures(ctx, st, r, Version); err != nil {
+				fmt.Fprintln(io.ErrOut, "modelcensus: "+storeError(l, err).Error())
+			} else if n > 0 {
+				fmt.Fprintln(io.ErrOut, l.T("pull.kept_figures", n))
+			}
+		}
 		if o.Every == 0 || !waitNext(ctx, io, l, o.Every) {
 			return nil
 		}

@@ -244,3 +244,46 @@ func TestReportNamesStoredSnapshot(t *testing.T) {
 		t.Errorf("JSON does not name the stored snapshot:\n%.400s", out)
 	}
 }
+
+// A puller of a new release (pull --every) keeps the figures of the
+// snapshots an older release stored, once, so that no history reads them
+// all; the Korean message says so too.
+func TestPullEveryKeepsOlderFigures(t *testing.T) {
+	old := Version
+	defer func() { Version = old }()
+	fx, err := os.ReadFile("../testdata/census_fixture.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parent := t.TempDir()
+	folder := func(date, extra string) string {
+		dir := filepath.Join(parent, date)
+		os.MkdirAll(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, "large_scale_ai_models.csv"), append(fx, extra...), 0o644)
+		return dir
+	}
+	db := filepath.Join(t.TempDir(), "s.db")
+	Version = "old-release"
+	if code, _, errOut := run(t, nil, "pull", "--db", db, "--source", folder("2025-03-01", "")); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, lang := range []string{"en", "ko"} {
+		Version = "new-release-" + lang
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		var out bytes.Buffer
+		errOut := &stopAfter{seen: func() bool { return true }, want: "Ctrl-C", stop: cancel}
+		io := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: errOut, Getenv: func(string) string { return "" }, Now: time.Now, Deps: testDeps()}
+		code := Run(ctx, io, []string{"pull", "--every", "1h", "--lang", lang, "--db", db, "--cache-dir", t.TempDir(),
+			"--source", folder("2025-06-0"+map[string]string{"en": "1", "ko": "2"}[lang], "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n")})
+		cancel()
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut.String())
+		}
+		// The new snapshot's figures were kept by its pull; the older
+		// one (or two) by the loop: one subset each.
+		want := map[string]string{"en": "Kept the figures of 1 snapshot file(s) for history", "ko": "스냅숏 파일 2개의 지표를 history용으로 저장했습니다"}[lang]
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("%s: stderr lacks %q:\n%s", lang, want, errOut.String())
+		}
+	}
+}

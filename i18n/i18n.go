@@ -660,6 +660,7 @@ var catalog = map[string][2]string{
 	"pull.unchanged":             {"Unchanged: the same content is already stored as snapshot #%d (dated %s); nothing stored", "변경 없음: 같은 내용이 이미 스냅숏 #%d(날짜 %s)로 저장되어 있어 저장하지 않았습니다"},
 	"pull.folder":                {"%s: %s", "%s: %s"},
 	"pull.archive":               {"Imported %d new snapshots from %d folders into %s", "폴더 %d개 중 새 스냅숏 %d개를 %s에 가져왔습니다"},
+	"pull.kept_figures":          {"Kept the figures of %d snapshot file(s) for history", "스냅숏 파일 %d개의 지표를 history용으로 저장했습니다"},
 	"pull.next":                  {"Next pull at %s (Ctrl-C to stop)", "다음 받기: %s (Ctrl-C로 멈춤)"},
 	"pull.changes":               {"Changes since snapshot #%d: %d added, %d removed, %d renamed, %d changed fields", "스냅숏 #%d 이후 변경: 추가 %d, 삭제 %d, 이름 변경 %d, 값 변경 %d"},
 	"err.no_store":               {"no snapshot store at %s yet: run modelcensus pull (or give --db)", "%s에 스냅숏 저장소가 아직 없습니다: modelcensus pull을 실행하세요 (또는 --db 지정)"},

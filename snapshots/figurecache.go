@@ -131,10 +131,68 @@ func (k *keptFigures) keep(ctx context.Context, st *store.Store, rulesVersion st
 		if err != nil {
 			return
 		}
-		if v, err := json.Marshal(c); err == nil {
-			_ = st.PutFigure(ctx, key, id, v)
+		_ = putFigures(ctx, st, key, id, c)
+	}
+}
+
+// putFigures keeps a snapshot's figures under key.
+func putFigures(ctx context.Context, st *store.Store, key string, id int64, c cachedPoint) error {
+	v, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	return st.PutFigure(ctx, key, id, v)
+}
+
+// KeepAllFigures keeps, for every stored snapshot and each subset it holds,
+// the figures that pull keeps for a new snapshot, under tool's version,
+// where the figure cache has none yet: after an upgrade, which keys the
+// figures afresh, or for snapshots imported by another version. A
+// long-running puller (pull --every) calls it, so that no history has to
+// read every snapshot. It returns how many snapshot subsets it computed
+// (0 when all were kept); its errors are the store's and ctx's. A snapshot
+// that cannot be read is left for a history to report.
+func KeepAllFigures(ctx context.Context, st *store.Store, rules *census.Rules, tool string) (int, error) {
+	snaps, err := st.Snapshots(ctx)
+	if err != nil {
+		return 0, err
+	}
+	kept := map[string]map[int64][]byte{} // by key
+	n := 0
+	for _, snap := range snaps {
+		for _, subset := range store.Subsets(snap.Files) {
+			key, err := figureKey(tool, rules.Version, subset, census.Options{}, "")
+			if err != nil {
+				return n, err
+			}
+			have, ok := kept[key]
+			if !ok {
+				if have, err = st.CachedFigures(ctx, key); err != nil {
+					return n, err
+				}
+				kept[key] = have
+			}
+			if _, ok := have[snap.ID]; ok {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			ds, err := Load(ctx, st, snap, rules, epoch.LoadOptions{Subset: subset})
+			if err != nil {
+				continue
+			}
+			c, err := figuresOf(ds, census.Options{})
+			if err != nil {
+				continue
+			}
+			if err := putFigures(ctx, st, key, snap.ID, c); err != nil {
+				return n, err
+			}
+			n++
 		}
 	}
+	return n, nil
 }
 
 // figureCache reads and writes the store's figure cache for one history:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store"
 )
 
 // A history over stored snapshots keeps each snapshot's figures in the
@@ -92,6 +93,21 @@ func TestHistoryFigureCache(t *testing.T) {
 	}
 }
 
+// pullTwoDays pulls two downloads of the fixture with tool's version, the
+// second with one more Korean model of 2024.
+func pullTwoDays(t *testing.T, st *store.Store, r *census.Rules, tool string) {
+	t.Helper()
+	parent := t.TempDir()
+	for _, d := range []string{
+		fixtureFolder(t, parent, "2025-03-01", ""),
+		fixtureFolder(t, parent, "2025-06-01", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n"),
+	} {
+		if _, err := snapshots.Pull(context.Background(), st, r, d, snapshots.PullOptions{ToolVersion: tool}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // Pull keeps every figure of each new snapshot: a history of any figure
 // and year over the pulled snapshots then reads no file. The files are
 // made unreadable to prove it; another version, which must read them,
@@ -102,15 +118,7 @@ func TestPullKeepsFigures(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
 			st := openStore(t, b)
-			parent := t.TempDir()
-			for _, d := range []string{
-				fixtureFolder(t, parent, "2025-03-01", ""),
-				fixtureFolder(t, parent, "2025-06-01", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n"),
-			} {
-				if _, err := snapshots.Pull(ctx, st, r, d, snapshots.PullOptions{ToolVersion: "v1"}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			pullTwoDays(t, st, r, "v1")
 			opts := []snapshots.HistoryOptions{
 				{Figure: snapshots.FigurePerYear},
 				{Figure: snapshots.FigureCount, Year: 2024},
@@ -150,6 +158,48 @@ func TestPullKeepsFigures(t *testing.T) {
 			}
 			if _, err := snapshots.Follow(ctx, st, r, snapshots.HistoryOptions{Figure: snapshots.FigurePerYear, ToolVersion: "v2"}); err == nil {
 				t.Error("another version read the unreadable files without an error")
+			}
+		})
+	}
+}
+
+// After an upgrade (another tool version), KeepAllFigures computes the
+// figures of every stored snapshot once; a history then reads no file.
+func TestKeepAllFigures(t *testing.T) {
+	ctx := context.Background()
+	r := defaultRules(t)
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			st := openStore(t, b)
+			pullTwoDays(t, st, r, "old")
+			// Each fixture folder holds two files (large-scale and
+			// notable): two subsets a snapshot, four in all.
+			opt := snapshots.HistoryOptions{Figure: snapshots.FigureCountry, Country: "KR", Year: 2024, ToolVersion: "from-the-files"}
+			want, err := snapshots.Follow(ctx, st, r, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n, err := snapshots.KeepAllFigures(ctx, st, r, "new"); err != nil || n != 4 {
+				t.Fatalf("first run: %d kept, %v; want 4", n, err)
+			}
+			if n, err := snapshots.KeepAllFigures(ctx, st, r, "new"); err != nil || n != 0 {
+				t.Fatalf("second run: %d kept, %v; want 0", n, err)
+			}
+			if _, err := st.DB().ExecContext(ctx, `UPDATE blobs SET codec = 'unreadable'`); err != nil {
+				t.Fatal(err)
+			}
+			opt.ToolVersion = "new"
+			got, err := snapshots.Follow(ctx, st, r, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, _ := json.Marshal(got)
+			w, _ := json.Marshal(want)
+			if string(a) != string(w) {
+				t.Errorf("kept by KeepAllFigures:\n%s\nfrom the files:\n%s", a, w)
+			}
+			if len(got.Points) != 2 || *got.Points[1].Count-*got.Points[0].Count != 1 {
+				t.Errorf("KR 2024: %+v, want one more in the second", got.Points)
 			}
 		})
 	}
