@@ -15,6 +15,7 @@ targets=(
 	"./census FuzzParseNumber"
 	"./rules FuzzRules"
 	"./store FuzzApplyDelta"
+	"./store FuzzAppendCellsJSON"
 	"./web FuzzAPIParams"
 )
 logs=$(mktemp -d)
