@@ -32,10 +32,21 @@ func TestHistoryPage(t *testing.T) {
 			}
 		}
 	}
+	// A subset is one of the four, and the step links keep it.
+	if resp, _ := get(t, srv, "/history?figure=count&year=2024&subset=junk"); resp.StatusCode != 400 {
+		t.Errorf("an unknown subset: status %d, want 400", resp.StatusCode)
+	}
+	_, body := get(t, srv, "/history?figure=count&year=2024&subset=large-scale&step=1")
+	if page := html.UnescapeString(string(body)); !strings.Contains(page, "&subset=large-scale&step=1#step") {
+		t.Errorf("the table's step links drop the subset")
+	}
+	if !strings.Contains(string(body), `step=1\u0026subset=large-scale\u0026year=2024#step`) {
+		t.Errorf("the chart's step links drop the subset")
+	}
 	// Over a source, not a store, it says what it needs.
 	fx := fixtureServer(t)
 	defer fx.Close()
-	_, body := get(t, fx, "/history?lang=en")
+	_, body = get(t, fx, "/history?lang=en")
 	if !strings.Contains(string(body), "serve --db") {
 		t.Error("the history page of a source does not say that it needs a store")
 	}

@@ -562,9 +562,10 @@ type historyLine struct {
 	Cause bool
 }
 
-// historyPage follows one figure over the stored snapshots as a line, each
-// step a link to the models behind it (snapshots.Follow with Explain). A
-// change of dataset is marked as a break.
+// historyPage follows one figure over the stored snapshots as a line (from
+// the figure cache), each step a link to the models behind it, explained
+// for the step shown alone (snapshots.ExplainStep). A change of dataset is
+// marked as a break.
 func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "history")
 	l := i18n.Lang(p.Lang)
@@ -580,6 +581,13 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, p, err)
 		return
 	}
+	// A subset is one of the four: any other would be counted, and its
+	// figures cached, for nothing.
+	subset, err := subsetParam(q)
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
 	year, _ := strconv.Atoi(q.Get("year"))
 	if year == 0 {
 		year = time.Now().Year() - 1
@@ -590,7 +598,7 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 	}
 	// The points come from the figure cache; only the step shown is
 	// explained, from its two snapshots.
-	hopt := snapshots.HistoryOptions{Figure: figure, Year: year, Country: country, Subset: q.Get("subset"),
+	hopt := snapshots.HistoryOptions{Figure: figure, Year: year, Country: country, Subset: subset,
 		Overlay: s.cat.Overlay, ToolVersion: s.version}
 	h, err := snapshots.Follow(r.Context(), s.cat.Store, s.cat.Rules, hopt)
 	if err != nil {
@@ -643,11 +651,14 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 		if figure == snapshots.FigureCountry {
 			lq.Set("country", country)
 		}
+		if subset != "" {
+			lq.Set("subset", subset)
+		}
 		links = append(links, "/history?"+lq.Encode()+"#step")
 	}
 	chart.Links = links
 	p.Data = map[string]any{"lang": p.Lang, "charts": []publish.Chart{chart}}
-	p.Body = map[string]any{"Steps": steps, "Chart": chart, "Figure": figure, "Year": year, "Country": country, "Skipped": len(h.Skipped)}
+	p.Body = map[string]any{"Steps": steps, "Chart": chart, "Figure": figure, "Year": year, "Country": country, "Subset": subset, "Skipped": len(h.Skipped)}
 	s.render(w, r, "history.tmpl", p, http.StatusOK)
 }
 
