@@ -59,6 +59,9 @@ Pulling the same content again stores nothing. A folder of dated sub-folders
 	// pull keeps every file of a download; it chooses no subset.
 	_ = fs.MarkHidden("subset")
 	o.dbOptions.addFlags(fs, l)
+	// The overlay history and serve apply: the figures kept for history
+	// are counted with it too.
+	o.addOverlayFlag(fs, l)
 	fs.DurationVar(&o.Every, "every", 0, l.T("flag.every"))
 	fs.StringVar(&o.OnChangeWebhook, "on-change-webhook", "", l.T("flag.on-change-webhook"))
 	fs.StringVar(&o.OnChangeExec, "on-change-exec", "", l.T("flag.on-change-exec"))
@@ -86,7 +89,11 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 		return err
 	}
 	defer st.Close()
-	opt := snapshots.PullOptions{OpenOptions: o.openOptions(io), Now: io.Now, ToolVersion: Version}
+	ov, _, err := o.loadOverlay(io, l)
+	if err != nil {
+		return err
+	}
+	opt := snapshots.PullOptions{OpenOptions: o.openOptions(io), Now: io.Now, ToolVersion: Version, Overlay: ov}
 	if o.Date != "" {
 		opt.Date, _ = time.Parse("2006-01-02", o.Date)
 	}
@@ -123,7 +130,11 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 		if o.Every > 0 {
 			// The figures every history reads, for the snapshots that have
 			// none under this version (all of them, after an upgrade).
-			if n, err := snapshots.KeepAllFigures(ctx, st, r, Version); err != nil {
+			n, err := snapshots.KeepAllFigures(ctx, st, r, Version, ov)
+			if ctx.Err() != nil {
+				return nil // stopped (Ctrl-C, or the service manager)
+			}
+			if err != nil {
 				fmt.Fprintln(io.ErrOut, "modelcensus: "+storeError(l, err).Error())
 			} else if n > 0 {
 				fmt.Fprintln(io.ErrOut, l.T("pull.kept_figures", n))

@@ -1,10 +1,12 @@
 package snapshots
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"strings"
 	"time"
 
@@ -93,44 +95,72 @@ func figureKey(tool, rulesVersion, subset string, co census.Options, overlay str
 // the figure cache on another goroutine while the import runs.
 type keptFigures struct {
 	done   chan struct{}
-	points map[string]cachedPoint // by subset
+	points map[string]cachedPoint // by figure cache key
 }
 
 // startFigures computes, on another goroutine, for each subset of files,
 // the figures every history of it follows under the default counting
-// options and no overlay, reading src with the snapshot's date as Ref.Load
-// reads a stored snapshot; keep stores them once the snapshot is stored.
-// It is a cache: what fails is left for a history to compute.
-func startFigures(ctx context.Context, rules *census.Rules, src *epoch.Source, files []store.File, date time.Time, basis, path string) *keptFigures {
+// options, with no overlay and with overlay (when not nil): from the bytes
+// being stored, read as Ref.Load reads a stored snapshot (src gives the
+// location and kind, date its date). keep stores them once the snapshot
+// is stored. It is a cache: what fails is left for a history to compute.
+func startFigures(ctx context.Context, rules *census.Rules, src *epoch.Source, files []store.FileData, date time.Time, basis, path, tool string, overlay *census.Overlay) *keptFigures {
 	k := &keptFigures{done: make(chan struct{}), points: map[string]cachedPoint{}}
+	mem := &epoch.Source{Location: src.Location, Kind: src.Kind}
+	stored := make([]store.File, len(files))
+	for i, f := range files {
+		content := f.Content
+		mem.Files = append(mem.Files, epoch.File{Name: f.Name, Subset: f.Subset, ModTime: f.ModTime,
+			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }})
+		stored[i] = f.File
+	}
 	go func() {
 		defer close(k.done)
-		for _, subset := range store.Subsets(files) {
-			ds, err := src.Load(ctx, rules, epoch.LoadOptions{Subset: subset, Date: date, DateBasis: basis, DatePath: path})
-			if err != nil {
-				continue
-			}
-			if c, err := figuresOf(ds, census.Options{}); err == nil {
-				k.points[subset] = c
+		for _, subset := range store.Subsets(stored) {
+			for _, ov := range overlays(overlay) {
+				key, err := figureKey(tool, rules.Version, subset, census.Options{}, overlayHash(ov))
+				if err != nil {
+					return
+				}
+				ds, err := mem.Load(ctx, rules, epoch.LoadOptions{Subset: subset, Overlay: ov, Date: date, DateBasis: basis, DatePath: path})
+				if err != nil {
+					continue
+				}
+				if c, err := figuresOf(ds, census.Options{}); err == nil {
+					k.points[key] = c
+				}
 			}
 		}
 	}()
 	return k
 }
 
+// overlays are the overlays figures are kept under: none, and overlay
+// when there is one.
+func overlays(overlay *census.Overlay) []*census.Overlay {
+	if overlay == nil {
+		return []*census.Overlay{nil}
+	}
+	return []*census.Overlay{nil, overlay}
+}
+
+// overlayHash names an overlay in a figure cache key ("" for none).
+func overlayHash(ov *census.Overlay) string {
+	if ov == nil {
+		return ""
+	}
+	return ov.Hash
+}
+
 // wait waits for the figures.
 func (k *keptFigures) wait() { <-k.done }
 
-// keep stores the figures of the stored snapshot id in the figure cache
-// under tool's version: a history over the store then reads them, of any
-// figure and year, however many snapshots it follows.
-func (k *keptFigures) keep(ctx context.Context, st *store.Store, rulesVersion string, id int64, tool string) {
+// keep stores the figures of the stored snapshot id in the figure cache:
+// a history over the store then reads them, of any figure and year,
+// however many snapshots it follows.
+func (k *keptFigures) keep(ctx context.Context, st *store.Store, id int64) {
 	k.wait()
-	for subset, c := range k.points {
-		key, err := figureKey(tool, rulesVersion, subset, census.Options{}, "")
-		if err != nil {
-			return
-		}
+	for key, c := range k.points {
 		_ = putFigures(ctx, st, key, id, c)
 	}
 }
@@ -145,14 +175,15 @@ func putFigures(ctx context.Context, st *store.Store, key string, id int64, c ca
 }
 
 // KeepAllFigures keeps, for every stored snapshot and each subset it holds,
-// the figures that pull keeps for a new snapshot, under tool's version,
-// where the figure cache has none yet: after an upgrade, which keys the
-// figures afresh, or for snapshots imported by another version. A
+// the figures that pull keeps for a new snapshot (with no overlay, and
+// with overlay when not nil), under tool's version, where the figure cache
+// has none yet: after an upgrade, which keys the figures afresh, for
+// snapshots imported by another version, or after the overlay changed. A
 // long-running puller (pull --every) calls it, so that no history has to
-// read every snapshot. It returns how many snapshot subsets it computed
-// (0 when all were kept); its errors are the store's and ctx's. A snapshot
-// that cannot be read is left for a history to report.
-func KeepAllFigures(ctx context.Context, st *store.Store, rules *census.Rules, tool string) (int, error) {
+// read every snapshot. It returns how many it computed (0 when all were
+// kept); its errors are the store's and ctx's. A snapshot that cannot be
+// read is left for a history to report.
+func KeepAllFigures(ctx context.Context, st *store.Store, rules *census.Rules, tool string, overlay *census.Overlay) (int, error) {
 	snaps, err := st.Snapshots(ctx)
 	if err != nil {
 		return 0, err
@@ -161,38 +192,53 @@ func KeepAllFigures(ctx context.Context, st *store.Store, rules *census.Rules, t
 	n := 0
 	for _, snap := range snaps {
 		for _, subset := range store.Subsets(snap.Files) {
-			key, err := figureKey(tool, rules.Version, subset, census.Options{}, "")
-			if err != nil {
-				return n, err
-			}
-			have, ok := kept[key]
-			if !ok {
-				if have, err = st.CachedFigures(ctx, key); err != nil {
+			for _, ov := range overlays(overlay) {
+				k, err := keepFigures(ctx, st, rules, snap, subset, tool, ov, kept)
+				if err != nil {
 					return n, err
 				}
-				kept[key] = have
+				if k {
+					n++
+				}
 			}
-			if _, ok := have[snap.ID]; ok {
-				continue
-			}
-			if err := ctx.Err(); err != nil {
-				return n, err
-			}
-			ds, err := Load(ctx, st, snap, rules, epoch.LoadOptions{Subset: subset})
-			if err != nil {
-				continue
-			}
-			c, err := figuresOf(ds, census.Options{})
-			if err != nil {
-				continue
-			}
-			if err := putFigures(ctx, st, key, snap.ID, c); err != nil {
-				return n, err
-			}
-			n++
 		}
 	}
 	return n, nil
+}
+
+// keepFigures computes and keeps a stored snapshot's figures for subset
+// under tool's version and ov, unless kept (the cache's values by key,
+// read once a key) has them; it tells whether it kept them.
+func keepFigures(ctx context.Context, st *store.Store, rules *census.Rules, snap *store.Snapshot, subset, tool string, ov *census.Overlay, kept map[string]map[int64][]byte) (bool, error) {
+	key, err := figureKey(tool, rules.Version, subset, census.Options{}, overlayHash(ov))
+	if err != nil {
+		return false, err
+	}
+	have, ok := kept[key]
+	if !ok {
+		if have, err = st.CachedFigures(ctx, key); err != nil {
+			return false, err
+		}
+		kept[key] = have
+	}
+	if _, ok := have[snap.ID]; ok {
+		return false, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	ds, err := Load(ctx, st, snap, rules, epoch.LoadOptions{Subset: subset, Overlay: ov})
+	if err != nil {
+		return false, nil
+	}
+	c, err := figuresOf(ds, census.Options{})
+	if err != nil {
+		return false, nil
+	}
+	if err := putFigures(ctx, st, key, snap.ID, c); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // figureCache reads and writes the store's figure cache for one history:
@@ -223,11 +269,7 @@ func newFigureCache(ctx context.Context, snaps []*Ref, rules *census.Rules, opt 
 	if st == nil {
 		return nil
 	}
-	overlay := ""
-	if opt.Overlay != nil {
-		overlay = opt.Overlay.Hash
-	}
-	key, err := figureKey(opt.ToolVersion, rules.Version, opt.Subset, co, overlay)
+	key, err := figureKey(opt.ToolVersion, rules.Version, opt.Subset, co, overlayHash(opt.Overlay))
 	if err != nil {
 		return nil
 	}

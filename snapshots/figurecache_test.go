@@ -179,10 +179,10 @@ func TestKeepAllFigures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n, err := snapshots.KeepAllFigures(ctx, st, r, "new"); err != nil || n != 4 {
+			if n, err := snapshots.KeepAllFigures(ctx, st, r, "new", nil); err != nil || n != 4 {
 				t.Fatalf("first run: %d kept, %v; want 4", n, err)
 			}
-			if n, err := snapshots.KeepAllFigures(ctx, st, r, "new"); err != nil || n != 0 {
+			if n, err := snapshots.KeepAllFigures(ctx, st, r, "new", nil); err != nil || n != 0 {
 				t.Fatalf("second run: %d kept, %v; want 0", n, err)
 			}
 			if _, err := st.DB().ExecContext(ctx, `UPDATE blobs SET codec = 'unreadable'`); err != nil {
@@ -200,6 +200,67 @@ func TestKeepAllFigures(t *testing.T) {
 			}
 			if len(got.Points) != 2 || *got.Points[1].Count-*got.Points[0].Count != 1 {
 				t.Errorf("KR 2024: %+v, want one more in the second", got.Points)
+			}
+		})
+	}
+}
+
+// With an overlay (the one history and serve apply), pull keeps the
+// figures counted with it as well as without: a curated history reads no
+// file either, and the overlay's added Korean model of 2024 is counted.
+func TestPullKeepsOverlayFigures(t *testing.T) {
+	ctx := context.Background()
+	r := defaultRules(t)
+	ov := &census.Overlay{Path: "fixture", Hash: "kr-2024", Entries: []census.Entry{
+		{ID: "add-kr", Kind: census.EntryAdd, Model: "Kanana Test", File: "add-kr.toml", Line: 1,
+			Cells: map[census.Field]string{census.FieldOrganization: "Kakao", census.FieldCountry: "Korea (Republic of)",
+				census.FieldDate: "2024-05-01", census.FieldDomain: "Language", census.FieldCompute: "2e24"},
+			Sources: []census.CurationSource{{URL: "https://example.org/kanana", Retrieved: "2026-11-30"}}},
+	}}
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			st := openStore(t, b)
+			parent := t.TempDir()
+			for _, d := range []string{
+				fixtureFolder(t, parent, "2025-03-01", ""),
+				fixtureFolder(t, parent, "2025-06-01", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n"),
+			} {
+				if _, err := snapshots.Pull(ctx, st, r, d, snapshots.PullOptions{ToolVersion: "v1", Overlay: ov}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			opt := snapshots.HistoryOptions{Figure: snapshots.FigureCountry, Country: "KR", Year: 2024, Overlay: ov, ToolVersion: "from-the-files"}
+			want, err := snapshots.Follow(ctx, st, r, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.DB().ExecContext(ctx, `UPDATE blobs SET codec = 'unreadable'`); err != nil {
+				t.Fatal(err)
+			}
+			opt.ToolVersion = "v1"
+			curated, err := snapshots.Follow(ctx, st, r, opt)
+			if err != nil {
+				t.Fatalf("with the overlay: %v", err)
+			}
+			a, _ := json.Marshal(curated)
+			w, _ := json.Marshal(want)
+			if string(a) != string(w) {
+				t.Errorf("kept with the overlay:\n%s\nfrom the files:\n%s", a, w)
+			}
+			opt.Overlay = nil
+			plain, err := snapshots.Follow(ctx, st, r, opt)
+			if err != nil {
+				t.Fatalf("without the overlay: %v", err)
+			}
+			// By hand: the overlay adds one Korean model of 2024 to each
+			// snapshot; the second download one more of its own.
+			for i := range plain.Points {
+				if *curated.Points[i].Count-*plain.Points[i].Count != 1 {
+					t.Errorf("point %d: %v with the overlay, %v without", i, *curated.Points[i].Count, *plain.Points[i].Count)
+				}
+			}
+			if *plain.Points[1].Count-*plain.Points[0].Count != 1 {
+				t.Errorf("without the overlay: %v then %v", *plain.Points[0].Count, *plain.Points[1].Count)
 			}
 		})
 	}

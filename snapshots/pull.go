@@ -31,8 +31,13 @@ type PullOptions struct {
 	DateBasis, DatePath string
 	// Now is the current time; nil means time.Now.
 	Now func() time.Time
-	// ToolVersion is modelcensus's version, kept as provenance.
+	// ToolVersion is modelcensus's version, kept as provenance; the
+	// figures kept for history (see Pull) are kept under it.
 	ToolVersion string
+	// Overlay, when set, is the overlay the figures kept for history are
+	// also counted with (they are always kept without one): the overlay
+	// history and serve apply.
+	Overlay *census.Overlay
 }
 
 // PullResult says what a pull did.
@@ -48,7 +53,9 @@ type PullResult struct {
 
 // Pull reads every CSV of a source and stores it as one snapshot, with every
 // raw row and its provenance. Identical content already stored is not
-// stored again.
+// stored again. A new snapshot's figures for history (every year's count,
+// countries and top model, for each subset) are kept in the figure cache,
+// counted while the import runs.
 func Pull(ctx context.Context, st *store.Store, rules *census.Rules, location string, opt PullOptions) (*PullResult, error) {
 	src, err := epoch.Open(ctx, location, opt.OpenOptions)
 	if err != nil {
@@ -90,13 +97,9 @@ func pullSource(ctx context.Context, st *store.Store, rules *census.Rules, src *
 	if f := src.Fetched; f != nil {
 		snap.ETag, snap.RetrievedAt = f.ETag, f.RetrievedAt.UTC()
 	}
-	stored := make([]store.File, len(files))
-	for i, f := range files {
-		stored[i] = f.File
-	}
 	// Every history of the new snapshot, of any figure and year, is then
 	// read from the figure cache.
-	figures := startFigures(ctx, rules, src, stored, date, basis, path)
+	figures := startFigures(ctx, rules, src, files, date, basis, path, opt.ToolVersion, opt.Overlay)
 	defer figures.wait()
 	id, created, err := st.Import(ctx, snap, files)
 	if err != nil {
@@ -107,7 +110,7 @@ func pullSource(ctx context.Context, st *store.Store, rules *census.Rules, src *
 		return nil, err
 	}
 	if created {
-		figures.keep(ctx, st, rules.Version, id, opt.ToolVersion)
+		figures.keep(ctx, st, id)
 	}
 	return res, nil
 }
