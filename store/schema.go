@@ -154,7 +154,8 @@ func SchemaV4(t Types) string {
 	return strings.NewReplacer("{{id}}", t.ID, "{{bigint}}", t.BigInt, "{{blob}}", t.Blob).Replace(schemaV4)
 }
 
-// schemaV5 keeps the figures that history computed from each snapshot, by
+// schemaV5 keeps the figures that history follows, computed from each
+// snapshot when it is pulled or by the first history that needs them, by
 // a key naming everything they depend on (the rules and modelcensus
 // versions, the subset, the counting options, the overlay): a snapshot
 // never changes, so a history over a year of daily snapshots computes each

@@ -352,7 +352,7 @@ func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f File
 	var buf []byte
 	for i, r := range f.Rows {
 		buf = appendCellsJSON(buf[:0], r.Cells)
-		v := rowVersion{hash: hashRow(h, r.Name, buf), name: r.Name, rec: r.Cells}
+		v := rowVersion{hash: hashRow(h, r.Name, buf), name: r.Name, rec: r.Cells, fromRec: true}
 		refs[i] = rowRef{fileID, r.Line, v.hash}
 		versions = append(versions, v)
 	}
@@ -432,16 +432,17 @@ func (p *pendingBlob) store(ctx context.Context, tx *sql.Tx) error {
 }
 
 // rowVersion is one distinct row: its name and cells (JSON), by hash. A
-// row read from a file has rec instead of cells, encoded only when the
-// version is new (text).
+// row read from a file (fromRec) has rec instead of cells, encoded only
+// when the version is new (text).
 type rowVersion struct {
 	hash, name, cells string
 	rec               []string
+	fromRec           bool
 }
 
 // text is the version's cells as JSON.
 func (v rowVersion) text() string {
-	if v.rec != nil {
+	if v.fromRec {
 		return string(appendCellsJSON(nil, v.rec))
 	}
 	return v.cells
