@@ -78,18 +78,20 @@ awk '
 	for (i=3; i<NF; i+=2) m[db, op, $(i+1)]=$i
 }
 function cell(db, v, unit) { return (v == "" ? "–" : sprintf(unit, v)) }
+# A time: "–" when the benchmark did not run.
+function tcell(db, op, div, unit) { return ((db, op) in t ? sprintf(unit, t[db, op]/div) : "–") }
 END {
 	printf "| the whole year imported, day by day | %s | %s | under 60 s |\n", cell("sqlite", m["sqlite","import-year","year-s"], "%.0f s"), cell("postgres", m["postgres","import-year","year-s"], "%.0f s")
 	printf "| one more day imported (median; 95th percentile) | %s; %s | %s; %s | under 200 ms |\n", cell("", m["sqlite","import-year","day-ms-median"], "%.0f ms"), cell("", m["sqlite","import-year","day-ms-p95"], "%.0f ms"), cell("", m["postgres","import-year","day-ms-median"], "%.0f ms"), cell("", m["postgres","import-year","day-ms-p95"], "%.0f ms")
 	printf "| store growth a day, share of the day'\''s raw size | %s | %s | under 5 %% |\n", cell("", m["sqlite","import-year","growth-%-of-day"], "%.1f %%"), cell("", m["postgres","import-year","growth-%-of-day"], "%.1f %%")
 	printf "| store size after the year | %s | %s | |\n", cell("", m["sqlite","import-year","store-MiB"], "%.0f MiB"), cell("", m["postgres","import-year","store-MiB"], "%.0f MiB")
-	printf "| `history` over every day, per-year (figures kept at each pull) | %s | %s | under 1 s |\n", cell("", t["sqlite","history-kept-per-year"]/1e6, "%.0f ms"), cell("", t["postgres","history-kept-per-year"]/1e6, "%.0f ms")
-	printf "| `history` over every day, count of a year | %s | %s | under 1 s |\n", cell("", t["sqlite","history-kept-count"]/1e6, "%.0f ms"), cell("", t["postgres","history-kept-count"]/1e6, "%.0f ms")
-	printf "| `history` over every day, a country in a year | %s | %s | under 1 s |\n", cell("", t["sqlite","history-kept-country"]/1e6, "%.0f ms"), cell("", t["postgres","history-kept-country"]/1e6, "%.0f ms")
-	printf "| `history` over every day, a year'\''s top model | %s | %s | under 1 s |\n", cell("", t["sqlite","history-kept-top"]/1e6, "%.0f ms"), cell("", t["postgres","history-kept-top"]/1e6, "%.0f ms")
-	printf "| `history` over every day by a new release (no figures kept for it yet) | %s | %s | |\n", cell("", t["sqlite","history-year-first"]/1e9, "%.1f s"), cell("", t["postgres","history-year-first"]/1e9, "%.1f s")
-	printf "| `diff` of two days | %s | %s | under 200 ms |\n", cell("", t["sqlite","diff-two-days"]/1e6, "%.0f ms"), cell("", t["postgres","diff-two-days"]/1e6, "%.0f ms")
-	printf "| report of the last day from the store (in-process) | %s | %s | no slower than the file |\n", cell("", t["sqlite","report-from-store"]/1e6, "%.0f ms"), cell("", t["postgres","report-from-store"]/1e6, "%.0f ms")
-	printf "| report of the same day'\''s file, read directly (in-process) | %s | %s | |\n", cell("", t["sqlite","report-from-file"]/1e6, "%.0f ms"), cell("", t["postgres","report-from-file"]/1e6, "%.0f ms")
+	printf "| `history` over every day, per-year (figures kept at each pull) | %s | %s | under 1 s |\n", tcell("sqlite", "history-kept-per-year", 1e6, "%.0f ms"), tcell("postgres", "history-kept-per-year", 1e6, "%.0f ms")
+	printf "| `history` over every day, count of a year | %s | %s | under 1 s |\n", tcell("sqlite", "history-kept-count", 1e6, "%.0f ms"), tcell("postgres", "history-kept-count", 1e6, "%.0f ms")
+	printf "| `history` over every day, a country in a year | %s | %s | under 1 s |\n", tcell("sqlite", "history-kept-country", 1e6, "%.0f ms"), tcell("postgres", "history-kept-country", 1e6, "%.0f ms")
+	printf "| `history` over every day, a year'\''s top model | %s | %s | under 1 s |\n", tcell("sqlite", "history-kept-top", 1e6, "%.0f ms"), tcell("postgres", "history-kept-top", 1e6, "%.0f ms")
+	printf "| `history` over every day by a new release (no figures kept for it yet) | %s | %s | |\n", tcell("sqlite", "history-year-first", 1e9, "%.1f s"), tcell("postgres", "history-year-first", 1e9, "%.1f s")
+	printf "| `diff` of two days | %s | %s | under 200 ms |\n", tcell("sqlite", "diff-two-days", 1e6, "%.0f ms"), tcell("postgres", "diff-two-days", 1e6, "%.0f ms")
+	printf "| report of the last day from the store (in-process) | %s | %s | no slower than the file |\n", tcell("sqlite", "report-from-store", 1e6, "%.0f ms"), tcell("postgres", "report-from-store", 1e6, "%.0f ms")
+	printf "| report of the same day'\''s file, read directly (in-process) | %s | %s | |\n", tcell("sqlite", "report-from-file", 1e6, "%.0f ms"), tcell("postgres", "report-from-file", 1e6, "%.0f ms")
 }' "$out"
 rm -f "$out"
