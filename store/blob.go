@@ -62,7 +62,7 @@ func encodeBlob(content []byte, kf *keyframe) (codec, base string, out []byte, e
 		// The delta is checked before it is trusted with the file.
 		// A small file's delta is worth keeping whatever its share.
 		if len(d)*maxDeltaShare <= kf.stored || len(d) <= 1024 && len(d) < kf.stored {
-			if back, err := applyDelta(kf.bytes, d); err == nil && bytes.Equal(back, content) {
+			if back, err := applyDelta(kf.bytes, d, uint64(len(content))); err == nil && bytes.Equal(back, content) {
 				return codecDelta, kf.sha, d, nil
 			}
 		}
@@ -149,9 +149,10 @@ func keyframeFor(ctx context.Context, tx *sql.Tx, name string, want bool) (prev 
 // whatever the folder or archive it came from.
 func baseName(name string) string { return path.Base(strings.ReplaceAll(name, `\`, "/")) }
 
-// decodeBlob returns a blob's bytes; base fetches a keyframe's stored
-// bytes by SHA-256, for a delta.
-func decodeBlob(codec string, z []byte, base func() ([]byte, error)) ([]byte, error) {
+// decodeBlob returns a blob's bytes, which must be size bytes long (the
+// file's stored size); base fetches a keyframe's stored bytes by SHA-256,
+// for a delta.
+func decodeBlob(codec string, z []byte, size uint64, base func() ([]byte, error)) ([]byte, error) {
 	switch codec {
 	case codecGzip, "":
 		zr, err := gzip.NewReader(bytes.NewReader(z))
@@ -178,7 +179,7 @@ func decodeBlob(codec string, z []byte, base func() ([]byte, error)) ([]byte, er
 		if err != nil {
 			return nil, fmt.Errorf("keyframe: %w", err)
 		}
-		return applyDelta(kb, z)
+		return applyDelta(kb, z, size)
 	}
 	return nil, errors.New("unknown blob codec " + codec)
 }

@@ -161,9 +161,11 @@ func unusedLines(base []byte, ops []uint64) []byte {
 	return dict
 }
 
-// applyDelta rebuilds a file from base and a line delta. It fails on a
-// delta that is not one, or that reaches outside base or its own bytes.
-func applyDelta(base, delta []byte) ([]byte, error) {
+// applyDelta rebuilds a file of want bytes (its stored size) from base and
+// a line delta. It fails on a delta that is not one, that reaches outside
+// base or its own bytes, or that would rebuild any other length: a damaged
+// delta never makes it copy more than the file.
+func applyDelta(base, delta []byte, want uint64) ([]byte, error) {
 	bad := errors.New("malformed line delta")
 	if !bytes.HasPrefix(delta, deltaMagic) {
 		return nil, bad
@@ -198,9 +200,12 @@ func applyDelta(base, delta []byte) ([]byte, error) {
 			size += ops[i+1]
 			i++
 		}
-		if size > maxDeltaSize {
-			return nil, fmt.Errorf("%w: over 4 GiB", bad)
+		if size > want || size > maxDeltaSize {
+			return nil, fmt.Errorf("%w: more than the file's %d bytes", bad, want)
 		}
+	}
+	if size != want {
+		return nil, fmt.Errorf("%w: %d bytes, not the file's %d", bad, size, want)
 	}
 	// The inserted bytes bound what the frame may decode to (a malformed
 	// frame cannot ask for more), with room for zstd's own tables.
@@ -219,7 +224,7 @@ func applyDelta(base, delta []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", bad, err)
 	}
-	out := make([]byte, 0, min(size, uint64(len(base))+uint64(len(lits))))
+	out := make([]byte, 0, size)
 	for i := 0; i < len(ops); i++ {
 		op := ops[i]
 		if op%2 == 1 {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"testing"
 )
@@ -23,7 +24,7 @@ func TestLineDeltaRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := applyDelta([]byte(base), d)
+		got, err := applyDelta([]byte(base), d, uint64(len(c)))
 		if err != nil || !bytes.Equal(got, []byte(c)) {
 			t.Errorf("%q: got %q, %v", c, got, err)
 		}
@@ -42,9 +43,21 @@ func TestApplyDeltaMalformed(t *testing.T) {
 	for _, d := range [][]byte{nil, []byte("MCD"), []byte("MCD2"), []byte("MCD2\x01\x08\x05"), []byte("MCD2\x01\x05"),
 		[]byte("MCD2\x02\x00"), []byte("MCD2\x01\x03ab"), []byte("MCD2\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"),
 		[]byte("MCD2\x01\xff\xff\xff\xff\x7f")} {
-		if _, err := applyDelta(base, d); err == nil {
+		if _, err := applyDelta(base, d, 1<<20); err == nil {
 			t.Errorf("%q: no error", d)
 		}
+	}
+	// A delta that rebuilds another length than the file's: a copy of
+	// the whole keyframe a thousand times, for a file of four bytes.
+	many := append([]byte("MCD2"), binary.AppendUvarint(nil, 2000)...)
+	for range 1000 {
+		many = append(many, 0, 4) // copy 4 bytes at 0
+	}
+	if _, err := applyDelta(base, many, 4); err == nil {
+		t.Error("a delta of 4,000 bytes for a file of 4: no error")
+	}
+	if got, err := applyDelta(base, []byte("MCD2\x02\x00\x04"), 4); err != nil || string(got) != "a\nb\n" {
+		t.Errorf("the keyframe copied whole: %q, %v", got, err)
 	}
 }
 
@@ -53,13 +66,13 @@ func FuzzApplyDelta(f *testing.F) {
 	f.Add([]byte("a\nb\n"), d)
 	f.Add([]byte(""), []byte("MCD2\x01\x03abc"))
 	f.Fuzz(func(t *testing.T, base, delta []byte) {
-		_, _ = applyDelta(base, delta)
+		_, _ = applyDelta(base, delta, uint64(len(base)+len(delta)))
 		// And every delta made rebuilds its file.
 		d, err := lineDelta(base, delta)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, err := applyDelta(base, d); err != nil || !bytes.Equal(got, delta) {
+		if got, err := applyDelta(base, d, uint64(len(delta))); err != nil || !bytes.Equal(got, delta) {
 			t.Fatalf("round trip of %q over %q: %q, %v", delta, base, got, err)
 		}
 	})

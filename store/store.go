@@ -876,11 +876,15 @@ func (s *Store) files(ctx context.Context, snapID int64) ([]File, error) {
 func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
 	var z []byte
 	var codec, base string
-	if err := s.db.QueryRowContext(ctx, `SELECT b.codec, b.base, b.content FROM files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.id = $1`,
-		fileID).Scan(&codec, &base, &z); err != nil {
+	var size int64
+	if err := s.db.QueryRowContext(ctx, `SELECT f.size, b.codec, b.base, b.content FROM files f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.id = $1`,
+		fileID).Scan(&size, &codec, &base, &z); err != nil {
 		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
 	}
-	b, err := decodeBlob(codec, z, func() ([]byte, error) {
+	if size < 0 {
+		return nil, fmt.Errorf("store: content of file %d: a size of %d bytes", fileID, size)
+	}
+	b, err := decodeBlob(codec, z, uint64(size), func() ([]byte, error) {
 		var kz []byte
 		err := s.db.QueryRowContext(ctx, `SELECT content FROM blobs WHERE sha256 = $1`, base).Scan(&kz)
 		return kz, err
