@@ -61,6 +61,10 @@ type Options struct {
 	OrgLevel    OrgLevel
 	MinCompute  float64 // keep only models with known compute >= this; 0 keeps all
 	Top         int
+	// yearFigures, set by ByYear, leaves out what ByYear does not keep
+	// (organizations, domains, notes, the period's countries): the
+	// figures it keeps are counted as ever.
+	yearFigures bool
 }
 
 // Validate checks the option values and fills in the defaults.
@@ -301,12 +305,6 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	var noCompute, noCountry, filled, estimated []string
 	var noComputeN, noCountryN, filledN, estimatedN int
 
-	// The latest year's models with compute, as (compute, index) pairs:
-	// sorting these is cheap even when they are many.
-	type candidate struct {
-		flop float64
-		i    int
-	}
 	var top []candidate
 	for i := range ds.rows {
 		// Filter on the compact row; build the model only when it counts.
@@ -337,6 +335,13 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 			filledN++
 			filled = appendCapped(filled, m.Name)
 		}
+		if opt.yearFigures {
+			attribute(countriesLatest, cs, opt.Attribution) // the one year is the latest
+			if m.HasCompute {
+				top = append(top, candidate{m.Compute, i})
+			}
+			continue
+		}
 		attribute(countries, cs, opt.Attribution)
 		if latest {
 			attribute(countriesLatest, cs, opt.Attribution)
@@ -362,6 +367,11 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 		}
 	}
 
+	if opt.yearFigures {
+		r.CountriesLatest = ds.countryCounts(countriesLatest)
+		r.TopComputeLatest = ds.topModels(top, opt.Top)
+		return r, nil
+	}
 	for i := range perYear {
 		r.PerYear = append(r.PerYear, YearCount{Year: from + i, Count: perYear[i]})
 		r.MultimodalPerYear = append(r.MultimodalPerYear, YearCount{Year: from + i, Count: multi[i]})
@@ -378,31 +388,7 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 	r.Domains = domains.list()
 	r.DomainsLatest = domainsLatest.list()
 
-	slices.SortFunc(top, func(a, b candidate) int {
-		if a.flop != b.flop {
-			return cmp.Compare(b.flop, a.flop)
-		}
-		if c := strings.Compare(ds.name(a.i), ds.name(b.i)); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	})
-	if len(top) > opt.Top {
-		top = top[:opt.Top]
-	}
-	r.TopComputeLatest = []TopModel{}
-	for _, c := range top {
-		m := ds.Model(c.i)
-		t := TopModel{
-			Model: strings.Clone(m.Name), Organization: strings.Join(m.Organizations(), ", "),
-			Date: m.Date.String(), FLOP: m.Compute, Confidence: m.Confidence,
-		}
-		if ds.EstimateMissing || (m.Estimated && m.Curated != nil) {
-			t.Estimated, t.Method = &m.Estimated, m.Method
-		}
-		t.Curated = m.Curated
-		r.TopComputeLatest = append(r.TopComputeLatest, t)
-	}
+	r.TopComputeLatest = ds.topModels(top, opt.Top)
 
 	r.Source = Source{Snapshot: ds.Snapshot, Models: ds.Len()}
 	if !ds.Snapshot.Date.IsZero() {
@@ -440,6 +426,44 @@ func Compute(ds *Dataset, opt Options) (*Result, error) {
 		}
 	}
 	return r, nil
+}
+
+// candidate is one of the latest year's models with compute, as (compute,
+// index): sorting these is cheap even when they are many.
+type candidate struct {
+	flop float64
+	i    int
+}
+
+// topModels are the n models of top with the most compute, largest first
+// (ties by name, then by row).
+func (ds *Dataset) topModels(top []candidate, n int) []TopModel {
+	slices.SortFunc(top, func(a, b candidate) int {
+		if a.flop != b.flop {
+			return cmp.Compare(b.flop, a.flop)
+		}
+		if c := strings.Compare(ds.name(a.i), ds.name(b.i)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	if len(top) > n {
+		top = top[:n]
+	}
+	out := []TopModel{}
+	for _, c := range top {
+		m := ds.Model(c.i)
+		t := TopModel{
+			Model: strings.Clone(m.Name), Organization: strings.Join(m.Organizations(), ", "),
+			Date: m.Date.String(), FLOP: m.Compute, Confidence: m.Confidence,
+		}
+		if ds.EstimateMissing || (m.Estimated && m.Curated != nil) {
+			t.Estimated, t.Method = &m.Estimated, m.Method
+		}
+		t.Curated = m.Curated
+		out = append(out, t)
+	}
+	return out
 }
 
 // overlayNotes say that an overlay was applied, and list the entries in

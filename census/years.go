@@ -37,7 +37,7 @@ func ByYear(ds *Dataset, opt Options) (map[int]YearFigures, error) {
 	out := make(map[int]YearFigures, len(years))
 	for _, y := range years {
 		o := opt
-		o.From, o.To = y, y
+		o.From, o.To, o.Top, o.yearFigures = y, y, 1, true
 		r, err := Compute(ds, o)
 		if err != nil {
 			return nil, err

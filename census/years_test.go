@@ -44,6 +44,17 @@ func TestByYear(t *testing.T) {
 		}
 	}
 
+	// Each year's figures are Compute's for that year alone, whole.
+	for y, f := range by {
+		r := compute(t, ds, Options{From: y, To: y})
+		if r.Total != f.Total || !reflect.DeepEqual(countries(r.CountriesLatest), f.Countries) && len(r.CountriesLatest)+len(f.Countries) > 0 {
+			t.Errorf("%d: by year %+v, Compute total %d, countries %v", y, f, r.Total, countries(r.CountriesLatest))
+		}
+		if (f.Top == nil) != (len(r.TopComputeLatest) == 0) || f.Top != nil && !reflect.DeepEqual(*f.Top, r.TopComputeLatest[0]) {
+			t.Errorf("%d: top %+v, Compute's %+v", y, f.Top, r.TopComputeLatest)
+		}
+	}
+
 	// A minimum compute leaves 2024's three models of 1e24 FLOP or more.
 	by, err = ByYear(ds, Options{MinCompute: 1e24})
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/internal/shared"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -263,5 +265,48 @@ func TestPullKeepsOverlayFigures(t *testing.T) {
 				t.Errorf("without the overlay: %v then %v", *plain.Points[0].Count, *plain.Points[1].Count)
 			}
 		})
+	}
+}
+
+// On a real export, every year's kept figures are those of a whole census
+// of that year alone.
+func TestByYearOnRealExport(t *testing.T) {
+	dir := filepath.Join(shared.Snapshots(t), "2026-03-30")
+	r := defaultRules(t)
+	for _, subset := range []string{epoch.SubsetAll, epoch.SubsetLargeScale} {
+		ds, err := epoch.Load(context.Background(), dir, r, epoch.LoadOptions{Subset: subset})
+		if err != nil {
+			t.Fatal(err)
+		}
+		by, err := census.ByYear(ds, census.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for y := 1940; y <= 2026; y++ {
+			res, err := census.Compute(ds, census.Options{From: y, To: y})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := by[y]
+			n += f.Total
+			got, _ := json.Marshal(f)
+			want := census.YearFigures{Total: res.Total}
+			if len(res.CountriesLatest) > 0 {
+				want.Countries = map[string]float64{}
+				for _, c := range res.CountriesLatest {
+					want.Countries[c.Code] = c.Count
+				}
+			}
+			if len(res.TopComputeLatest) > 0 {
+				want.Top = &res.TopComputeLatest[0]
+			}
+			if w, _ := json.Marshal(want); string(got) != string(w) {
+				t.Errorf("%s %d: by year %s, census %s", subset, y, got, w)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no model counted", subset)
+		}
 	}
 }
