@@ -16,6 +16,7 @@ targets=(
 	"./rules FuzzRules"
 	"./store FuzzApplyDelta"
 	"./store FuzzAppendCellsJSON"
+	"./epoch FuzzDecodeStoredRead"
 	"./web FuzzAPIParams"
 )
 logs=$(mktemp -d)

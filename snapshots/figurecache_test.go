@@ -140,9 +140,7 @@ func TestPullKeepsFigures(t *testing.T) {
 				j, _ := json.Marshal(h)
 				want[i] = string(j)
 			}
-			if _, err := st.DB().ExecContext(ctx, `UPDATE blobs SET codec = 'unreadable'`); err != nil {
-				t.Fatal(err)
-			}
+			unreadable(t, st)
 			for i, opt := range opts {
 				opt.ToolVersion = "v1"
 				h, err := snapshots.Follow(ctx, st, r, opt)
@@ -187,9 +185,7 @@ func TestKeepAllFigures(t *testing.T) {
 			if n, err := snapshots.KeepAllFigures(ctx, st, r, "new", nil); err != nil || n != 0 {
 				t.Fatalf("second run: %d kept, %v; want 0", n, err)
 			}
-			if _, err := st.DB().ExecContext(ctx, `UPDATE blobs SET codec = 'unreadable'`); err != nil {
-				t.Fatal(err)
-			}
+			unreadable(t, st)
 			opt.ToolVersion = "new"
 			got, err := snapshots.Follow(ctx, st, r, opt)
 			if err != nil {
@@ -236,9 +232,7 @@ func TestPullKeepsOverlayFigures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := st.DB().ExecContext(ctx, `UPDATE blobs SET codec = 'unreadable'`); err != nil {
-				t.Fatal(err)
-			}
+			unreadable(t, st)
 			opt.ToolVersion = "v1"
 			curated, err := snapshots.Follow(ctx, st, r, opt)
 			if err != nil {
@@ -307,6 +301,17 @@ func TestByYearOnRealExport(t *testing.T) {
 		}
 		if n == 0 {
 			t.Errorf("%s: no model counted", subset)
+		}
+	}
+}
+
+// unreadable makes every stored file unreadable: its bytes, and what
+// reading it gave at import.
+func unreadable(t *testing.T, st *store.Store) {
+	t.Helper()
+	for _, q := range []string{`UPDATE blobs SET codec = 'unreadable'`, `DELETE FROM file_reads`} {
+		if _, err := st.DB().ExecContext(context.Background(), q); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -28,9 +28,22 @@ func Source(ctx context.Context, st *store.Store, snap *store.Snapshot) (*epoch.
 			}
 			return io.NopCloser(bytes.NewReader(content)), nil
 		}
-		src.Files = append(src.Files, epoch.File{Name: f.Name, Subset: f.Subset, ModTime: f.ModTime, Open: open})
+		src.Files = append(src.Files, epoch.File{Name: f.Name, Subset: f.Subset, ModTime: f.ModTime, Open: open,
+			Stored: storedRead(ctx, st, f.ID)})
 	}
 	return src, nil
+}
+
+// storedRead gives what reading a stored file gave at import
+// (store.StoredRead), to a reader of the same rules; nil otherwise.
+func storedRead(ctx context.Context, st *store.Store, fileID int64) func(string) ([]byte, error) {
+	return func(rulesVersion string) ([]byte, error) {
+		rv, b, err := st.StoredRead(ctx, fileID)
+		if err != nil || rv != rulesVersion {
+			return nil, err
+		}
+		return b, nil
+	}
 }
 
 // Load reads a stored snapshot's subset into a dataset, exactly as reading

@@ -104,7 +104,7 @@ func migrateToContentAddressed(t *testing.T, b backend) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if v, err := st.SchemaVersion(ctx); err != nil || v != 5 {
+	if v, err := st.SchemaVersion(ctx); err != nil || v != 6 {
 		t.Fatalf("migrated to version %d, %v", v, err)
 	}
 	var got [][4]string

@@ -135,9 +135,19 @@ func readFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (store.File
 		fd.Rows = append(fd.Rows, store.Row{Line: line, Cells: cells})
 	}}
 	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }
-	r, err := rd.Read(f.Name, open, ds, func(*census.Raw) {})
+	had := len(ds.Problems)
+	var raws []census.Raw
+	r, err := rd.Read(f.Name, open, ds, func(raw *census.Raw) { raws = append(raws, *raw) })
 	if err != nil {
 		return store.FileData{}, time.Time{}, err
+	}
+	if len(ds.Problems) == had {
+		// Read back without parsing (epoch.File.Stored); a file with
+		// records the reader skipped is parsed again, to warn again.
+		res := *r
+		res.Info.SHA256 = hex.EncodeToString(sum[:])
+		fd.Read = func() ([]byte, error) { return epoch.EncodeStoredRead(&res, raws) }
+		fd.ReadRules = rules.Version
 	}
 	nameCol := -1
 	for i, h := range r.Header {

@@ -171,3 +171,25 @@ const schemaV5 = `CREATE TABLE figure_cache (
 func SchemaV5(t Types) string {
 	return strings.NewReplacer("{{bigint}}", t.BigInt).Replace(schemaV5)
 }
+
+// schemaV6 keeps, beside each file's bytes, what reading it gave when it
+// was imported (epoch.EncodeStoredRead: its description and every row's
+// cells as the census takes them, a row a line), with the version of the
+// rules it was read with: a report from the store reads that instead of
+// decompressing and parsing the bytes. As the bytes are, a read is kept
+// whole (codec "s2", S2-compressed) or as a line delta (codec "lines")
+// over the whole read of an earlier file of the same name (base, a file
+// id); size is its length. Files stored before have none, and are parsed.
+const schemaV6 = `CREATE TABLE file_reads (
+	file_id {{bigint}} PRIMARY KEY REFERENCES files (id) ON DELETE CASCADE,
+	rules_version TEXT NOT NULL,
+	codec TEXT NOT NULL,
+	base {{bigint}} NOT NULL,
+	size {{bigint}} NOT NULL,
+	content {{blob}} NOT NULL
+)`
+
+// SchemaV6 returns version 6 of the schema: the files' stored reads.
+func SchemaV6(t Types) string {
+	return strings.NewReplacer("{{bigint}}", t.BigInt, "{{blob}}", t.Blob).Replace(schemaV6)
+}

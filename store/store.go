@@ -204,6 +204,12 @@ type FileData struct {
 	File
 	Content []byte
 	Rows    []Row
+	// Read, when set, gives what reading the file gave, kept beside its
+	// bytes (see StoredRead); it is called on another goroutine while the
+	// rows are stored. ReadRules is the version of the rules it was read
+	// with.
+	Read      func() ([]byte, error)
+	ReadRules string
 }
 
 // ContentHash identifies a set of files by their contents alone: the
@@ -337,6 +343,11 @@ func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f File
 		return err
 	}
 	defer blob.wait()
+	read, err := startRead(ctx, tx, blob.prev, f)
+	if err != nil {
+		return err
+	}
+	defer read.wait()
 	var fileID int64
 	err = tx.QueryRowContext(ctx, `INSERT INTO files
 		(snapshot_id, name, subset, size, sha256, header_version, encoding, rows, columns, header, mod_time)
@@ -359,7 +370,10 @@ func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f File
 	if err := insertRows(ctx, tx, s.d, versions, refs, blob.prev); err != nil {
 		return err
 	}
-	return blob.store(ctx, tx)
+	if err := blob.store(ctx, tx); err != nil {
+		return err
+	}
+	return read.store(ctx, tx, fileID)
 }
 
 // pendingBlob is a file's bytes being encoded for the blobs table.

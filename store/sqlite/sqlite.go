@@ -26,6 +26,7 @@ var Dialect = store.Dialect{
 		store.SchemaV3(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
 		store.SchemaV4(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
 		store.SchemaV5(store.Types{BigInt: "INTEGER"}),
+		store.SchemaV6(store.Types{BigInt: "INTEGER", Blob: "BLOB"}),
 	},
 }
 

@@ -1,0 +1,209 @@
+package epoch
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/modelcensus/modelcensus/census"
+)
+
+// A stored read is what Reader.Read gave for a file: its description, its
+// header, its latest "Last modified" value, and every row's cells as the
+// reader handed them to the census (census.Raw, after the header's
+// mapping and the dates' rewriting). A store keeps it beside the file's
+// bytes (File.Stored), so that reading the file back needs no parsing. It
+// is text, a row a line, so that a day's read is kept as a line delta
+// over an older one, as the file's bytes are: "MCR2", a space and the
+// JSON of the rest (storedMeta) on the first line; then each row as its
+// line number and its cells, separated by the unit separator (0x1F), with
+// a backslash, a line feed, a carriage return and the separator in a cell
+// written \\, \n, \r and \s.
+
+// storedMagic starts every stored read.
+const storedMagic = "MCR2 "
+
+// storedMeta is what a stored read keeps besides its rows. Fields names
+// the census fields of the cells, in order: a read kept by a release with
+// other fields is not used.
+type storedMeta struct {
+	Info         census.FileInfo `json:"info"`
+	Header       []string        `json:"header"`
+	LastModified time.Time       `json:"last_modified"`
+	Fields       []census.Field  `json:"fields"`
+	Rows         int             `json:"rows"`
+}
+
+// cellEscaper writes a cell on its line.
+var cellEscaper = strings.NewReplacer("\\", "\\\\", "\n", "\\n", "\r", "\\r", "\x1f", "\\s")
+
+// cellUnescaper reads a cell written by cellEscaper.
+var cellUnescaper = strings.NewReplacer("\\\\", "\\", "\\n", "\n", "\\r", "\r", "\\s", "\x1f")
+
+// EncodeStoredRead writes what Read gave for a file (res, with its
+// Info.SHA256 set) and its rows (raws, in file order) as a stored read.
+func EncodeStoredRead(res *ReadResult, raws []census.Raw) ([]byte, error) {
+	meta, err := json.Marshal(storedMeta{Info: res.Info, Header: res.Header, LastModified: res.LastModified, Fields: census.Fields, Rows: len(raws)})
+	if err != nil {
+		return nil, err
+	}
+	size := len(storedMagic) + len(meta) + 1
+	for i := range raws {
+		size += 8
+		for _, c := range raws[i].Cells {
+			size += len(c) + 1
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteString(storedMagic)
+	b.Write(meta)
+	b.WriteByte('\n')
+	for i := range raws {
+		b.WriteString(strconv.Itoa(raws[i].Line))
+		for _, c := range raws[i].Cells {
+			b.WriteByte(0x1f)
+			if strings.ContainsAny(c, "\\\n\r\x1f") {
+				cellEscaper.WriteString(&b, c)
+			} else {
+				b.WriteString(c)
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return []byte(b.String()), nil
+}
+
+// errStoredRead is a stored read that does not decode, or was kept by a
+// release with other fields.
+var errStoredRead = errors.New("stored read does not decode")
+
+// openStoredRead reads a stored read's first line, and checks that the
+// rest holds as many rows, and cells, as it says: the rows, decoded by
+// storedRows, then fail only on a damaged line number.
+func openStoredRead(b []byte) (meta storedMeta, rows string, err error) {
+	all := string(b)
+	if !strings.HasPrefix(all, storedMagic) {
+		return meta, "", errStoredRead
+	}
+	first, rest, ok := strings.Cut(all[len(storedMagic):], "\n")
+	if !ok {
+		return meta, "", errStoredRead
+	}
+	if err := json.Unmarshal([]byte(first), &meta); err != nil || !slices.Equal(meta.Fields, census.Fields) || meta.Rows < 0 ||
+		strings.Count(rest, "\n") != meta.Rows || strings.Count(rest, "\x1f") != meta.Rows*len(census.Raw{}.Cells) ||
+		rest != "" && rest[len(rest)-1] != '\n' {
+		return meta, "", errStoredRead
+	}
+	return meta, rest, nil
+}
+
+// storedRows decodes rows (openStoredRead's) of file name into out, a row
+// an element, and returns what follows them. An unescaped cell is a
+// substring of rows.
+func storedRows(name, rows string, out []census.Raw) (string, error) {
+	for i := range out {
+		line, rest, ok := strings.Cut(rows, "\n")
+		if !ok {
+			return "", errStoredRead
+		}
+		rows = rest
+		r := &out[i]
+		r.File = name
+		num, cells, _ := strings.Cut(line, "\x1f")
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			return "", errStoredRead
+		}
+		r.Line = n
+		for j := range r.Cells {
+			var c string
+			c, cells, ok = strings.Cut(cells, "\x1f")
+			if !ok && j != len(r.Cells)-1 || ok && j == len(r.Cells)-1 {
+				return "", errStoredRead
+			}
+			if strings.IndexByte(c, '\\') >= 0 {
+				c = cellUnescaper.Replace(c)
+			}
+			r.Cells[j] = c
+		}
+	}
+	return rows, nil
+}
+
+// decodeStoredRead reads a stored read back whole: the result and the
+// rows of file name.
+func decodeStoredRead(name string, b []byte) (*ReadResult, []census.Raw, error) {
+	meta, rest, err := openStoredRead(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows := make([]census.Raw, meta.Rows)
+	if _, err := storedRows(name, rest, rows); err != nil {
+		return nil, nil, err
+	}
+	return meta.result(), rows, nil
+}
+
+// result is the ReadResult a stored read keeps.
+func (m storedMeta) result() *ReadResult {
+	return &ReadResult{Info: m.Info, Header: m.Header, LastModified: m.LastModified}
+}
+
+// readStored reads a file from the read a store kept of it (File.Stored),
+// as Read reads its bytes: the same rows in the same order, given to row,
+// and the same result. Rows are decoded on another goroutine, a batch at a
+// time, while row takes the ones before, as Read parses. It applies to a
+// stored file read with the rules it was imported with and no encoding or
+// date order of the reader's own; nil, with no error, when the bytes must
+// be read instead (nothing kept, or a read that does not decode). Its
+// errors are File.Stored's, and a row that does not decode once others
+// were given to row (a read the store checked, so not one it wrote).
+func readStored(rd *Reader, f File, kind string, ds *census.Dataset, row func(*census.Raw)) (*ReadResult, error) {
+	if f.Stored == nil || kind == KindWorkbook || rd.Encoding != "" || rd.DateFormat != "" || rd.Record != nil || rd.MaxRecord != 0 {
+		return nil, nil
+	}
+	b, err := f.Stored(rd.Rules.Version)
+	if err != nil || b == nil {
+		return nil, err
+	}
+	meta, rest, err := openStoredRead(b)
+	if err != nil {
+		return nil, nil
+	}
+	res := meta.result()
+	if !rd.Checksum {
+		res.Info.SHA256 = ""
+	}
+	ds.Grow(meta.Rows)
+	batches := make(chan []census.Raw, 4)
+	failed := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		for left := meta.Rows; left > 0; {
+			batch := make([]census.Raw, min(left, batchSize))
+			var err error
+			if rest, err = storedRows(f.Name, rest, batch); err != nil {
+				failed <- err
+				return
+			}
+			left -= len(batch)
+			batches <- batch
+		}
+	}()
+	for batch := range batches {
+		for i := range batch {
+			row(&batch[i])
+		}
+	}
+	select {
+	case err := <-failed:
+		return nil, &InputError{Kind: InputRead, Path: f.Name, Err: fmt.Errorf("the stored read: %w", err)}
+	default:
+	}
+	return res, nil
+}
