@@ -55,16 +55,12 @@ func encodeBlob(content []byte, kf *keyframe) (codec, base string, out []byte, e
 		return "", "", nil, fmt.Errorf("store: encoder: %w", err)
 	}
 	if kf != nil {
-		d, err := lineDelta(kf.bytes, content)
+		d, ok, err := deltaWorthKeeping(kf.bytes, kf.stored, content)
 		if err != nil {
 			return "", "", nil, fmt.Errorf("store: %w", err)
 		}
-		// The delta is checked before it is trusted with the file.
-		// A small file's delta is worth keeping whatever its share.
-		if len(d)*maxDeltaShare <= kf.stored || len(d) <= 1024 && len(d) < kf.stored {
-			if back, err := applyDelta(kf.bytes, d, uint64(len(content))); err == nil && bytes.Equal(back, content) {
-				return codecDelta, kf.sha, d, nil
-			}
+		if ok {
+			return codecDelta, kf.sha, d, nil
 		}
 	}
 	return codecZstd, "", enc.EncodeAll(content, make([]byte, 0, len(content)/3)), nil

@@ -161,6 +161,26 @@ func unusedLines(base []byte, ops []uint64) []byte {
 	return dict
 }
 
+// deltaWorthKeeping writes content as a line delta over base, whose
+// stored (compressed) size is stored, and tells whether it is worth
+// keeping instead of a new whole copy: no larger than 1/maxDeltaShare of
+// base's stored size (a small file's delta whatever its share), and
+// rebuilding content exactly, for the delta is checked before it is
+// trusted with the file. Its error is lineDelta's.
+func deltaWorthKeeping(base []byte, stored int, content []byte) (delta []byte, ok bool, err error) {
+	d, err := lineDelta(base, content)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(d)*maxDeltaShare > stored && (len(d) > 1024 || len(d) >= stored) {
+		return nil, false, nil
+	}
+	if back, err := applyDelta(base, d, uint64(len(content))); err != nil || !bytes.Equal(back, content) {
+		return nil, false, nil
+	}
+	return d, true, nil
+}
+
 // applyDelta rebuilds a file of want bytes (its stored size) from base and
 // a line delta. It fails on a delta that is not one, that reaches outside
 // base or its own bytes, or that would rebuild any other length: a damaged

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -60,12 +59,9 @@ func startRead(ctx context.Context, tx *sql.Tx, prev int64, f FileData) (*pendin
 		p.size = int64(len(read))
 		if w != nil {
 			if base, err := decodeWhole(w.z); err == nil {
-				d, err := lineDelta(base, read)
-				if err == nil && (len(d)*maxDeltaShare <= len(w.z) || len(d) <= 1024 && len(d) < len(w.z)) {
-					if back, err := applyDelta(base, d, uint64(len(read))); err == nil && bytes.Equal(back, read) {
-						p.codec, p.base, p.out = readDelta, w.file, d
-						return
-					}
+				if d, ok, _ := deltaWorthKeeping(base, len(w.z), read); ok {
+					p.codec, p.base, p.out = readDelta, w.file, d
+					return
 				}
 			}
 		}
@@ -106,9 +102,7 @@ type storedWhole struct {
 // wholeReadOf returns the whole read that file's read is kept against (or
 // is), as stored, when it was read under rulesVersion; nil when there is
 // none.
-func wholeReadOf(ctx context.Context, q interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}, file int64, rulesVersion string) (*storedWhole, error) {
+func wholeReadOf(ctx context.Context, q rowQuerier, file int64, rulesVersion string) (*storedWhole, error) {
 	var rv, codec string
 	var base int64
 	switch err := q.QueryRowContext(ctx, `SELECT rules_version, codec, base FROM file_reads WHERE file_id = $1`, file).Scan(&rv, &codec, &base); {

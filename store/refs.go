@@ -72,9 +72,7 @@ func decodeRefs(z []byte) ([]ref, error) {
 }
 
 // fileRefs reads a file's references, in line order.
-func fileRefs(ctx context.Context, q interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}, fileID int64) ([]ref, error) {
+func fileRefs(ctx context.Context, q rowQuerier, fileID int64) ([]ref, error) {
 	var z []byte
 	if err := q.QueryRowContext(ctx, `SELECT refs FROM file_refs WHERE file_id = $1`, fileID).Scan(&z); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {

@@ -581,6 +581,11 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// rowQuerier runs a query of one row: a *sql.DB or a *sql.Tx.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // queryIn runs head followed by a parenthesized list of keys, in as many
 // queries as the keys need (500 a query, within the database's limit on
 // bind parameters), calling scan for every row of the answers.
