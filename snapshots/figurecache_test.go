@@ -99,12 +99,18 @@ func TestHistoryFigureCache(t *testing.T) {
 // second with one more Korean model of 2024.
 func pullTwoDays(t *testing.T, st *store.Store, r *census.Rules, tool string) {
 	t.Helper()
+	pullTwoDaysWith(t, st, r, snapshots.PullOptions{ToolVersion: tool})
+}
+
+// pullTwoDaysWith is pullTwoDays with any pull options.
+func pullTwoDaysWith(t *testing.T, st *store.Store, r *census.Rules, opt snapshots.PullOptions) {
+	t.Helper()
 	parent := t.TempDir()
 	for _, d := range []string{
 		fixtureFolder(t, parent, "2025-03-01", ""),
 		fixtureFolder(t, parent, "2025-06-01", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n"),
 	} {
-		if _, err := snapshots.Pull(context.Background(), st, r, d, snapshots.PullOptions{ToolVersion: tool}); err != nil {
+		if _, err := snapshots.Pull(context.Background(), st, r, d, opt); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -218,15 +224,7 @@ func TestPullKeepsOverlayFigures(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
 			st := openStore(t, b)
-			parent := t.TempDir()
-			for _, d := range []string{
-				fixtureFolder(t, parent, "2025-03-01", ""),
-				fixtureFolder(t, parent, "2025-06-01", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n"),
-			} {
-				if _, err := snapshots.Pull(ctx, st, r, d, snapshots.PullOptions{ToolVersion: "v1", Overlay: ov}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			pullTwoDaysWith(t, st, r, snapshots.PullOptions{ToolVersion: "v1", Overlay: ov})
 			opt := snapshots.HistoryOptions{Figure: snapshots.FigureCountry, Country: "KR", Year: 2024, Overlay: ov, ToolVersion: "from-the-files"}
 			want, err := snapshots.Follow(ctx, st, r, opt)
 			if err != nil {
