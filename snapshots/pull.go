@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -146,7 +147,8 @@ func readFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (store.File
 		// records the reader skipped is parsed again, to warn again.
 		res := *r
 		res.Info.SHA256 = hex.EncodeToString(sum[:])
-		fd.Read = func() ([]byte, error) { return epoch.EncodeStoredRead(&res, raws) }
+		// Encoded once, for the store and for the figures kept.
+		fd.Read = sync.OnceValues(func() ([]byte, error) { return epoch.EncodeStoredRead(&res, raws) })
 		fd.ReadRules = rules.Version
 	}
 	nameCol := -1

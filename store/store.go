@@ -206,7 +206,7 @@ type FileData struct {
 	Rows    []Row
 	// Read, when set, gives what reading the file gave, kept beside its
 	// bytes (see StoredRead); it is called on another goroutine while the
-	// rows are stored. ReadRules is the version of the rules it was read
+	// rows are stored, and must be safe to call from several. ReadRules is the version of the rules it was read
 	// with.
 	Read      func() ([]byte, error)
 	ReadRules string
