@@ -38,10 +38,7 @@ type storedMeta struct {
 	Rows         int             `json:"rows"`
 }
 
-// cellEscaper writes a cell on its line.
-var cellEscaper = strings.NewReplacer("\\", "\\\\", "\n", "\\n", "\r", "\\r", "\x1f", "\\s")
-
-// cellUnescaper reads a cell written by cellEscaper.
+// cellUnescaper reads a cell written by appendCell.
 var cellUnescaper = strings.NewReplacer("\\\\", "\\", "\\n", "\n", "\\r", "\r", "\\s", "\x1f")
 
 // EncodeStoredRead writes what Read gave for a file (res, with its
@@ -58,25 +55,43 @@ func EncodeStoredRead(res *ReadResult, raws []census.Raw) ([]byte, error) {
 			size += len(c) + 1
 		}
 	}
-	var b strings.Builder
-	b.Grow(size)
-	b.WriteString(storedMagic)
-	b.Write(meta)
-	b.WriteByte('\n')
+	b := make([]byte, 0, size)
+	b = append(b, storedMagic...)
+	b = append(b, meta...)
+	b = append(b, '\n')
 	for i := range raws {
-		b.WriteString(strconv.Itoa(raws[i].Line))
+		b = strconv.AppendInt(b, int64(raws[i].Line), 10)
 		for _, c := range raws[i].Cells {
-			b.WriteByte(0x1f)
-			if strings.ContainsAny(c, "\\\n\r\x1f") {
-				cellEscaper.WriteString(&b, c)
-			} else {
-				b.WriteString(c)
-			}
+			b = append(b, 0x1f)
+			b = appendCell(b, c)
 		}
-		b.WriteByte('\n')
+		b = append(b, '\n')
 	}
-	return []byte(b.String()), nil
+	return b, nil
 }
+
+// appendCell appends c as a cell of its line: a backslash, line feed,
+// carriage return and unit separator (0x1F, between cells) written as
+// \\, \n, \r and \s, every other byte as it is.
+func appendCell(b []byte, c string) []byte {
+	run := 0
+	for i := 0; i < len(c); i++ {
+		if !cellSpecial[c[i]] {
+			continue
+		}
+		b = append(b, c[run:i]...)
+		b = append(b, '\\', cellEscape[c[i]])
+		run = i + 1
+	}
+	return append(b, c[run:]...)
+}
+
+// cellEscape is the letter after the backslash that writes each byte
+// appendCell escapes; cellSpecial marks those bytes.
+var (
+	cellEscape  = [256]byte{'\\': '\\', '\n': 'n', '\r': 'r', 0x1f: 's'}
+	cellSpecial = [256]bool{'\\': true, '\n': true, '\r': true, 0x1f: true}
+)
 
 // errStoredRead is a stored read that does not decode, or was kept by a
 // release with other fields.

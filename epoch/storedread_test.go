@@ -31,6 +31,10 @@ func TestStoredReadRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(got, res) || !reflect.DeepEqual(rows, []census.Raw{a, b}) {
 		t.Errorf("got %+v %+v", got, rows)
 	}
+	// Each escape, written out by hand.
+	if got, want := string(appendCell(nil, "a\\b\nc\rd\x1fe\\")), `a\\b\nc\rd\se\\`; got != want {
+		t.Errorf("appendCell = %q, want %q", got, want)
+	}
 	for _, bad := range [][]byte{nil, []byte("MCR2 "), enc[:len(enc)-3], append([]byte("MCR1"), enc[4:]...), append(enc, "9\n"...)} {
 		if _, _, err := decodeStoredRead("x.csv", bad); err == nil {
 			t.Errorf("%q decoded", bad)

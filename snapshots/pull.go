@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -123,7 +124,7 @@ func readFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (store.File
 	if err != nil {
 		return store.FileData{}, time.Time{}, &epoch.InputError{Kind: epoch.InputRead, Path: f.Name, Err: err}
 	}
-	content, err := io.ReadAll(rc)
+	content, err := readAll(rc)
 	rc.Close()
 	if err != nil {
 		return store.FileData{}, time.Time{}, &epoch.InputError{Kind: epoch.InputRead, Path: f.Name, Err: err}
@@ -169,6 +170,20 @@ func readFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (store.File
 		Columns: r.Info.Columns, Header: r.Header, ModTime: f.ModTime,
 	}
 	return fd, r.LastModified, nil
+}
+
+// readAll reads r whole, in one allocation when r is a file that tells
+// its size (io.ReadAll grows its buffer, and zeroes each growth, as it
+// reads).
+func readAll(r io.Reader) ([]byte, error) {
+	var buf bytes.Buffer
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < 1<<31 {
+			buf.Grow(int(fi.Size()) + bytes.MinRead)
+		}
+	}
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
 // datedFolder is one download of an archive folder.

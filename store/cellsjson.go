@@ -38,6 +38,15 @@ var jsonEscapes = [utf8.RuneSelf]string{
 	'<': `\u003c`, '>': `\u003e`, '&': `\u0026`,
 }
 
+// jsonPlain marks the bytes appendJSONString copies as they are: the
+// printable ASCII characters that jsonEscapes does not name.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = jsonEscapes[c] == ""
+	}
+	return t
+}()
+
 // appendJSONString appends s quoted as encoding/json quotes it, and true;
 // or dst unchanged and false when s holds a character whose escape it
 // leaves to encoding/json (see appendCellsJSON).
@@ -46,12 +55,15 @@ func appendJSONString(dst []byte, s string) ([]byte, bool) {
 	dst = append(dst, '"')
 	run := 0 // the start of the bytes not yet copied
 	for i := 0; i < len(s); {
+		// The common run of plain ASCII, in a tight loop.
+		for i < len(s) && jsonPlain[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != 0x7f && jsonEscapes[c] == "" {
-				i++
-				continue
-			}
 			esc := jsonEscapes[c]
 			if esc == "" {
 				return dst[:start], false

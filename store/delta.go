@@ -104,8 +104,18 @@ func lineDelta(base, content []byte) ([]byte, error) {
 	for _, op := range ops {
 		out = binary.AppendUvarint(out, op)
 	}
-	opts := []zstd.EOption{zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1)}
-	if dict := unusedLines(base, ops); len(dict) > 0 {
+	dict := unusedLines(base, ops)
+	// The window spans the dictionary and the inserted lines, no more:
+	// zstd's default window (8 MiB, with as much history again) is
+	// allocated and cleared for every encoder, and took most of a delta's
+	// time.
+	window := zstd.MinWindowSize
+	for window < len(dict)+len(lits) && window < zstd.MaxWindowSize {
+		window <<= 1
+	}
+	opts := []zstd.EOption{zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1),
+		zstd.WithWindowSize(window), zstd.WithLowerEncoderMem(true)}
+	if len(dict) > 0 {
 		opts = append(opts, zstd.WithEncoderDictRaw(1, dict))
 	}
 	enc, err := zstd.NewWriter(nil, opts...)

@@ -51,6 +51,8 @@ type Store struct {
 	// Location is where the store is, for messages (a path or a URL
 	// without its password).
 	Location string
+	// keyframes keeps the keyframe the last import used or made.
+	keyframes keyframeCache
 }
 
 // New wraps an open database and brings its schema up to date.
@@ -338,7 +340,7 @@ func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f File
 	header, _ := json.Marshal(f.Header)
 	// The file's bytes are delta-encoded on another goroutine while its
 	// rows are hashed and looked up here; the blob is written last.
-	blob, err := startBlob(ctx, tx, f)
+	blob, err := startBlob(ctx, tx, &s.keyframes, f)
 	if err != nil {
 		return err
 	}
@@ -394,13 +396,14 @@ type pendingBlob struct {
 // startBlob finds the latest file of f's name and, unless f's bytes are
 // stored already (a file's bytes are stored once, whichever snapshots hold
 // it), starts encoding them on another goroutine: as a delta over that
-// file's keyframe, or as a new keyframe (encodeBlob). store writes them.
-func startBlob(ctx context.Context, tx *sql.Tx, f FileData) (*pendingBlob, error) {
+// file's keyframe, or as a new keyframe (encodeBlob), which cache then
+// keeps. store writes them.
+func startBlob(ctx context.Context, tx *sql.Tx, cache *keyframeCache, f FileData) (*pendingBlob, error) {
 	var have int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM blobs WHERE sha256 = $1`, f.SHA256).Scan(&have); err != nil {
 		return nil, fmt.Errorf("store: insert file %s: %w", f.Name, err)
 	}
-	prev, kz, err := keyframeFor(ctx, tx, f.Name, have == 0)
+	prev, kz, err := keyframeFor(ctx, tx, cache, f.Name, have == 0)
 	if err != nil {
 		return nil, err
 	}
@@ -418,6 +421,13 @@ func startBlob(ctx context.Context, tx *sql.Tx, f FileData) (*pendingBlob, error
 			}
 		}
 		p.codec, p.base, p.out, p.err = encodeBlob(f.Content, kf)
+		switch {
+		case p.err != nil:
+		case p.codec == codecZstd:
+			cache.put(&keyframe{sha: f.SHA256, stored: len(p.out), bytes: f.Content})
+		case kf != nil:
+			cache.put(kf)
+		}
 	}()
 	return p, nil
 }
