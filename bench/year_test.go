@@ -33,8 +33,9 @@ import (
 // day-ms-p95), the store's growth per day against that day's raw size
 // (growth-%-of-day, over every day but the first), then, as repeated
 // operations, `history` of the per-year figure over every day, `diff` of
-// two days, and the report of one day from the store beside the same
-// day's file read directly.
+// two days, and the report of one day from the store (kept open, as
+// `serve` keeps it, and opened anew each time, as `report --snapshot`
+// does) beside the same day's file read directly.
 //
 // The year is the folder $MODELCENSUS_YEAR (written by `go run
 // ./bench/year`), else it is made in a temporary folder from the newest
@@ -45,26 +46,37 @@ func BenchmarkYear(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// open opens a new store, and returns it, its size in bytes, and
+	// how to open it again (as a new process would, with nothing cached).
 	type backend struct {
 		name string
-		open func(ctx context.Context) (*store.Store, func() int64)
+		open func(ctx context.Context) (st *store.Store, size func() int64, reopen func() *store.Store)
 	}
-	backends := []backend{{"sqlite", func(ctx context.Context) (*store.Store, func() int64) {
+	reopener := func(ctx context.Context, open func(context.Context, string) (*store.Store, error), dsn string) func() *store.Store {
+		return func() *store.Store {
+			st, err := open(ctx, dsn)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return st
+		}
+	}
+	backends := []backend{{"sqlite", func(ctx context.Context) (*store.Store, func() int64, func() *store.Store) {
 		path := filepath.Join(b.TempDir(), "year.db")
 		st, err := sqlite.Open(ctx, path)
 		if err != nil {
 			b.Fatal(err)
 		}
-		return st, func() int64 { return sqliteSize(st.DB()) }
+		return st, func() int64 { return sqliteSize(st.DB()) }, reopener(ctx, sqlite.Open, path)
 	}}}
 	if base := os.Getenv("MODELCENSUS_TEST_POSTGRES"); base != "" {
-		backends = append(backends, backend{"postgres", func(ctx context.Context) (*store.Store, func() int64) {
+		backends = append(backends, backend{"postgres", func(ctx context.Context) (*store.Store, func() int64, func() *store.Store) {
 			dsn := pgSchemaBench(b, base)
 			st, err := postgres.Open(ctx, dsn)
 			if err != nil {
 				b.Fatal(err)
 			}
-			return st, func() int64 { return pgSize(st.DB()) }
+			return st, func() int64 { return pgSize(st.DB()) }, reopener(ctx, postgres.Open, dsn)
 		}})
 	} else {
 		b.Log("PostgreSQL part skipped: set MODELCENSUS_TEST_POSTGRES (scripts/pg-test-server.sh)")
@@ -72,7 +84,7 @@ func BenchmarkYear(b *testing.B) {
 	ctx := context.Background()
 	for _, be := range backends {
 		b.Run(be.name, func(b *testing.B) {
-			st, size := be.open(ctx)
+			st, size, reopen := be.open(ctx)
 			defer st.Close()
 			// The year is imported once, outside the timed runs; the
 			// import-year result reports it.
@@ -168,6 +180,21 @@ func BenchmarkYear(b *testing.B) {
 					if _, err := census.Compute(ds, census.Options{}); err != nil {
 						b.Fatal(err)
 					}
+				}
+			})
+			// As `report --snapshot` does: the store opened anew, with
+			// nothing cached.
+			b.Run("report-from-store-opened", func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					fresh := reopen()
+					ds, err := snapshots.Load(ctx, fresh, last, r, epoch.LoadOptions{Subset: epoch.SubsetAll})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := census.Compute(ds, census.Options{}); err != nil {
+						b.Fatal(err)
+					}
+					fresh.Close()
 				}
 			})
 			b.Run("report-from-file", func(b *testing.B) {

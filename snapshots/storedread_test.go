@@ -180,3 +180,69 @@ func describe(t *testing.T, ds *census.Dataset) string {
 	}
 	return string(b)
 }
+
+// A store keeps the whole reads it last decoded, the bases of the line
+// deltas after them: a store that has them and one just opened read every
+// stored file alike, and a whole read changed under the cache (here
+// damaged, as a store emptied and filled again would change it) is read
+// again, not taken from the cache.
+func TestStoredReadCache(t *testing.T) {
+	ctx := context.Background()
+	r := defaultRules(t)
+	parent := t.TempDir()
+	days := []string{
+		fixtureFolder(t, parent, "2025-03-01", ""),
+		fixtureFolder(t, parent, "2025-03-08", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n"),
+		fixtureFolder(t, parent, "2025-03-15", "New Model,Language,OpenAI,2024-07-07,4e24,Likely,API access,Republic of Korea,,\nOther,Vision,Google,2025-01-02,,,,,,\n"),
+	}
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			dsn := b.dsn(t)
+			warm, err := b.open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer warm.Close()
+			var files []int64
+			for _, d := range days {
+				res, err := snapshots.Pull(ctx, warm, r, d, snapshots.PullOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range res.Snapshot.Files {
+					files = append(files, f.ID)
+				}
+			}
+			cold, err := b.open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cold.Close()
+			deltas := 0
+			for _, id := range files {
+				_, a, err1 := warm.StoredRead(ctx, id)
+				_, c, err2 := cold.StoredRead(ctx, id)
+				_, c2, err3 := cold.StoredRead(ctx, id)
+				if err1 != nil || err2 != nil || err3 != nil || a == nil || string(a) != string(c) || string(c) != string(c2) {
+					t.Fatalf("file %d: %d, %d and %d bytes (%v %v %v)", id, len(a), len(c), len(c2), err1, err2, err3)
+				}
+				// What is returned is the caller's to change.
+				clear(a)
+				if _, again, _ := warm.StoredRead(ctx, id); string(again) != string(c) {
+					t.Fatalf("file %d: changing a read changed the next", id)
+				}
+			}
+			if err := warm.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM file_reads WHERE codec = 'lines'`).Scan(&deltas); err != nil || deltas < 2 {
+				t.Fatalf("%d reads kept as deltas (%v): the cache is not exercised", deltas, err)
+			}
+			if _, err := warm.DB().ExecContext(ctx, `UPDATE file_reads SET content = $1 WHERE codec = 's2'`, []byte("damaged")); err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range files {
+				if _, got, err := warm.StoredRead(ctx, id); err != nil || got != nil {
+					t.Errorf("file %d: %d bytes from a damaged whole read (%v)", id, len(got), err)
+				}
+			}
+		})
+	}
+}

@@ -156,7 +156,10 @@ func unusedLines(base []byte, ops []uint64) []byte {
 	if !slices.IsSortedFunc(spans, func(a, b span) int { return cmp.Compare(a.lo, b.lo) }) {
 		slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.lo, b.lo) })
 	}
-	var dict []byte
+	// The unused lines are found as runs, then copied into one
+	// allocation of their size.
+	var runs []span
+	size := 0
 	s := 0
 	for off := 0; off < len(base); {
 		end := lineEnd(base, off)
@@ -164,9 +167,21 @@ func unusedLines(base []byte, ops []uint64) []byte {
 			s++
 		}
 		if s >= len(spans) || uint64(off) < spans[s].lo {
-			dict = append(dict, base[off:end]...)
+			if n := len(runs); n > 0 && runs[n-1].hi == uint64(off) {
+				runs[n-1].hi = uint64(end)
+			} else {
+				runs = append(runs, span{uint64(off), uint64(end)})
+			}
+			size += end - off
 		}
 		off = end
+	}
+	if size == 0 {
+		return nil
+	}
+	dict := make([]byte, 0, size)
+	for _, r := range runs {
+		dict = append(dict, base[r.lo:r.hi]...)
 	}
 	return dict
 }

@@ -53,6 +53,8 @@ type Store struct {
 	Location string
 	// keyframes keeps the keyframe the last import used or made.
 	keyframes keyframeCache
+	// wholes keeps the whole reads last decoded.
+	wholes wholeCache
 }
 
 // New wraps an open database and brings its schema up to date.
@@ -345,7 +347,7 @@ func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f File
 		return err
 	}
 	defer blob.wait()
-	read, err := startRead(ctx, tx, blob.prev, f)
+	read, err := s.startRead(ctx, tx, blob.prev, f)
 	if err != nil {
 		return err
 	}
