@@ -91,8 +91,8 @@ END {
 	printf "| `history` over every day, a year'\''s top model | %s | %s | under 1 s |\n", tcell("sqlite", "history-kept-top", 1e6, "%.0f ms"), tcell("postgres", "history-kept-top", 1e6, "%.0f ms")
 	printf "| `history` over every day by a new release (no figures kept for it yet) | %s | %s | |\n", tcell("sqlite", "history-year-first", 1e9, "%.1f s"), tcell("postgres", "history-year-first", 1e9, "%.1f s")
 	printf "| `diff` of two days | %s | %s | under 200 ms |\n", tcell("sqlite", "diff-two-days", 1e6, "%.0f ms"), tcell("postgres", "diff-two-days", 1e6, "%.0f ms")
-	printf "| report of the last day from the store, kept open (in-process, as `serve`) | %s | %s | no slower than the file |\n", tcell("sqlite", "report-from-store", 1e6, "%.0f ms"), tcell("postgres", "report-from-store", 1e6, "%.0f ms")
-	printf "| report of the last day from the store, opened anew (in-process, as `report --snapshot`) | %s | %s | no slower than the file |\n", tcell("sqlite", "report-from-store-opened", 1e6, "%.0f ms"), tcell("postgres", "report-from-store-opened", 1e6, "%.0f ms")
-	printf "| report of the same day'\''s file, read directly (in-process) | %s | %s | |\n", tcell("sqlite", "report-from-file", 1e6, "%.0f ms"), tcell("postgres", "report-from-file", 1e6, "%.0f ms")
+	printf "| report of the last day from the store, kept open (in-process, as `serve`; median) | %s | %s | no slower than the file |\n", cell("", m["sqlite","report","store-ms"], "%.0f ms"), cell("", m["postgres","report","store-ms"], "%.0f ms")
+	printf "| report of the last day from the store, opened anew (in-process, as `report --snapshot`; median) | %s | %s | no slower than the file |\n", cell("", m["sqlite","report","store-opened-ms"], "%.0f ms"), cell("", m["postgres","report","store-opened-ms"], "%.0f ms")
+	printf "| report of the same day'\''s file, read directly (in-process; median) | %s | %s | |\n", cell("", m["sqlite","report","file-ms"], "%.0f ms"), cell("", m["postgres","report","file-ms"], "%.0f ms")
 }' "$out"
 rm -f "$out"

@@ -18,24 +18,86 @@ import (
 // mapping and the dates' rewriting). A store keeps it beside the file's
 // bytes (File.Stored), so that reading the file back needs no parsing. It
 // is text, a row a line, so that a day's read is kept as a line delta
-// over an older one, as the file's bytes are: "MCR2", a space and the
-// JSON of the rest (storedMeta) on the first line; then each row as its
-// line number and its cells, separated by the unit separator (0x1F), with
-// a backslash, a line feed, a carriage return and the separator in a cell
-// written \\, \n, \r and \s.
+// over an older one, as the file's bytes are: "MCR3", a space and the
+// JSON of the rest (storedMeta) on the first line, with the rows' line
+// numbers; then each row's cells, separated by the unit separator (0x1F),
+// with a backslash, a line feed, a carriage return and the separator in a
+// cell written \\, \n, \r and \s. An unchanged row is then the same line
+// whatever rows were added or removed above it.
+//
+// Reads kept by the release before start "MCR2" and begin each row's line
+// with its line number and a separator; they are read as well.
 
-// storedMagic starts every stored read.
-const storedMagic = "MCR2 "
+// Stored read formats: the one written, and the one before it.
+const (
+	storedMagic   = "MCR3 "
+	storedMagicV2 = "MCR2 "
+)
 
 // storedMeta is what a stored read keeps besides its rows. Fields names
 // the census fields of the cells, in order: a read kept by a release with
-// other fields is not used.
+// other fields is not used. Lines gives the rows' line numbers (not in
+// MCR2): the first row's, then each row's distance from the one before,
+// comma-separated, a run of n equal distances d written d*n.
 type storedMeta struct {
 	Info         census.FileInfo `json:"info"`
 	Header       []string        `json:"header"`
 	LastModified time.Time       `json:"last_modified"`
 	Fields       []census.Field  `json:"fields"`
 	Rows         int             `json:"rows"`
+	Lines        string          `json:"lines,omitempty"`
+}
+
+// encodeLines writes the line numbers of raws as storedMeta.Lines.
+func encodeLines(raws []census.Raw) string {
+	var b []byte
+	prev := 0
+	for i := 0; i < len(raws); {
+		d := raws[i].Line - prev
+		n := 1
+		for i+n < len(raws) && raws[i+n].Line-raws[i+n-1].Line == d {
+			n++
+		}
+		if len(b) > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(d), 10)
+		if n > 1 {
+			b = append(b, '*')
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		prev = raws[i+n-1].Line
+		i += n
+	}
+	return string(b)
+}
+
+// decodeLines reads storedMeta.Lines: exactly rows line numbers, or an
+// error.
+func decodeLines(s string, rows int) ([]int, error) {
+	out := make([]int, 0, rows)
+	line := 0
+	for s != "" {
+		var run string
+		run, s, _ = strings.Cut(s, ",")
+		ds, ns, many := strings.Cut(run, "*")
+		d, err := strconv.Atoi(ds)
+		n := 1
+		if many {
+			n, err = strconv.Atoi(ns)
+		}
+		if err != nil || d < 0 || d > 1<<30 || n < 1 || n > rows-len(out) {
+			return nil, errStoredRead
+		}
+		for range n {
+			line += d
+			out = append(out, line)
+		}
+	}
+	if len(out) != rows {
+		return nil, errStoredRead
+	}
+	return out, nil
 }
 
 // cellUnescaper reads a cell written by appendCell.
@@ -44,13 +106,13 @@ var cellUnescaper = strings.NewReplacer("\\\\", "\\", "\\n", "\n", "\\r", "\r", 
 // EncodeStoredRead writes what Read gave for a file (res, with its
 // Info.SHA256 set) and its rows (raws, in file order) as a stored read.
 func EncodeStoredRead(res *ReadResult, raws []census.Raw) ([]byte, error) {
-	meta, err := json.Marshal(storedMeta{Info: res.Info, Header: res.Header, LastModified: res.LastModified, Fields: census.Fields, Rows: len(raws)})
+	meta, err := json.Marshal(storedMeta{Info: res.Info, Header: res.Header, LastModified: res.LastModified, Fields: census.Fields,
+		Rows: len(raws), Lines: encodeLines(raws)})
 	if err != nil {
 		return nil, err
 	}
 	size := len(storedMagic) + len(meta) + 1
 	for i := range raws {
-		size += 8
 		for _, c := range raws[i].Cells {
 			size += len(c) + 1
 		}
@@ -60,9 +122,10 @@ func EncodeStoredRead(res *ReadResult, raws []census.Raw) ([]byte, error) {
 	b = append(b, meta...)
 	b = append(b, '\n')
 	for i := range raws {
-		b = strconv.AppendInt(b, int64(raws[i].Line), 10)
-		for _, c := range raws[i].Cells {
-			b = append(b, 0x1f)
+		for j, c := range raws[i].Cells {
+			if j > 0 {
+				b = append(b, 0x1f)
+			}
 			b = appendCell(b, c)
 		}
 		b = append(b, '\n')
@@ -99,28 +162,40 @@ var errStoredRead = errors.New("stored read does not decode")
 
 // openStoredRead reads a stored read's first line, and checks that the
 // rest holds as many rows, and cells, as it says: the rows, decoded by
-// storedRows, then fail only on a damaged line number.
-func openStoredRead(b []byte) (meta storedMeta, rows string, err error) {
+// storedRows, then fail only on a damaged line number (MCR2). lines are
+// the rows' line numbers, nil for MCR2, whose lines start with theirs.
+func openStoredRead(b []byte) (meta storedMeta, rows string, lines []int, err error) {
 	all := string(b)
-	if !strings.HasPrefix(all, storedMagic) {
-		return meta, "", errStoredRead
+	v2 := strings.HasPrefix(all, storedMagicV2)
+	if !v2 && !strings.HasPrefix(all, storedMagic) {
+		return meta, "", nil, errStoredRead
 	}
 	first, rest, ok := strings.Cut(all[len(storedMagic):], "\n")
 	if !ok {
-		return meta, "", errStoredRead
+		return meta, "", nil, errStoredRead
+	}
+	seps := len(census.Raw{}.Cells) - 1 // between a line's cells
+	if v2 {
+		seps++ // and after its line number
 	}
 	if err := json.Unmarshal([]byte(first), &meta); err != nil || !slices.Equal(meta.Fields, census.Fields) || meta.Rows < 0 ||
-		strings.Count(rest, "\n") != meta.Rows || strings.Count(rest, "\x1f") != meta.Rows*len(census.Raw{}.Cells) ||
+		strings.Count(rest, "\n") != meta.Rows || strings.Count(rest, "\x1f") != meta.Rows*seps ||
 		rest != "" && rest[len(rest)-1] != '\n' {
-		return meta, "", errStoredRead
+		return meta, "", nil, errStoredRead
 	}
-	return meta, rest, nil
+	if !v2 {
+		if lines, err = decodeLines(meta.Lines, meta.Rows); err != nil {
+			return meta, "", nil, err
+		}
+	}
+	return meta, rest, lines, nil
 }
 
 // storedRows decodes rows (openStoredRead's) of file name into out, a row
-// an element, and returns what follows them. An unescaped cell is a
-// substring of rows.
-func storedRows(name, rows string, out []census.Raw) (string, error) {
+// an element, with their line numbers from lines (as many, or nil for
+// MCR2), and returns what follows them. An unescaped cell is a substring
+// of rows.
+func storedRows(name, rows string, out []census.Raw, lines []int) (string, error) {
 	for i := range out {
 		line, rest, ok := strings.Cut(rows, "\n")
 		if !ok {
@@ -129,12 +204,18 @@ func storedRows(name, rows string, out []census.Raw) (string, error) {
 		rows = rest
 		r := &out[i]
 		r.File = name
-		num, cells, _ := strings.Cut(line, "\x1f")
-		n, err := strconv.Atoi(num)
-		if err != nil {
-			return "", errStoredRead
+		cells := line
+		if lines != nil {
+			r.Line = lines[i]
+		} else {
+			var num string
+			num, cells, _ = strings.Cut(line, "\x1f")
+			n, err := strconv.Atoi(num)
+			if err != nil {
+				return "", errStoredRead
+			}
+			r.Line = n
 		}
-		r.Line = n
 		for j := range r.Cells {
 			var c string
 			c, cells, ok = strings.Cut(cells, "\x1f")
@@ -153,12 +234,12 @@ func storedRows(name, rows string, out []census.Raw) (string, error) {
 // decodeStoredRead reads a stored read back whole: the result and the
 // rows of file name.
 func decodeStoredRead(name string, b []byte) (*ReadResult, []census.Raw, error) {
-	meta, rest, err := openStoredRead(b)
+	meta, rest, lines, err := openStoredRead(b)
 	if err != nil {
 		return nil, nil, err
 	}
 	rows := make([]census.Raw, meta.Rows)
-	if _, err := storedRows(name, rest, rows); err != nil {
+	if _, err := storedRows(name, rest, rows, lines); err != nil {
 		return nil, nil, err
 	}
 	return meta.result(), rows, nil
@@ -186,7 +267,7 @@ func readStored(rd *Reader, f File, kind string, ds *census.Dataset, row func(*c
 	if err != nil || b == nil {
 		return nil, err
 	}
-	meta, rest, err := openStoredRead(b)
+	meta, rest, lines, err := openStoredRead(b)
 	if err != nil {
 		return nil, nil
 	}
@@ -199,14 +280,18 @@ func readStored(rd *Reader, f File, kind string, ds *census.Dataset, row func(*c
 	failed := make(chan error, 1)
 	go func() {
 		defer close(batches)
-		for left := meta.Rows; left > 0; {
-			batch := make([]census.Raw, min(left, batchSize))
+		for done := 0; done < meta.Rows; {
+			batch := make([]census.Raw, min(meta.Rows-done, batchSize))
+			var at []int
+			if lines != nil {
+				at = lines[done : done+len(batch)]
+			}
 			var err error
-			if rest, err = storedRows(f.Name, rest, batch); err != nil {
+			if rest, err = storedRows(f.Name, rest, batch, at); err != nil {
 				failed <- err
 				return
 			}
-			left -= len(batch)
+			done += len(batch)
 			batches <- batch
 		}
 	}()
