@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -44,7 +45,7 @@ func DefaultDBPath(getenv func(string) string) string {
 func (o *dbOptions) open(ctx context.Context, io *IOStreams, l i18n.Lang) (*store.Store, error) {
 	st, err := io.Deps.Stores.Open(ctx, o.dsn(io))
 	if err != nil {
-		return nil, &Error{Code: ExitStore, Msg: l.T("err.store", err), Err: err}
+		return nil, &Error{Code: ExitStore, Msg: l.T("err.store", storeDetail(err)), Err: err}
 	}
 	return st, nil
 }
@@ -86,5 +87,19 @@ func storeError(l i18n.Lang, err error) error {
 	if errors.As(err, &ce) {
 		return ce
 	}
-	return &Error{Code: ExitStore, Msg: l.T("err.store", err), Err: err}
+	return &Error{Code: ExitStore, Msg: l.T("err.store", storeDetail(err)), Err: err}
+}
+
+// storeDetail is a store's error without the "store: " or "store "
+// that begins the store package's errors, which the message's own
+// "snapshot store: " says: "snapshot store: /tmp/s.db: file is not a
+// database", not "snapshot store: store /tmp/s.db: ...".
+func storeDetail(err error) string {
+	msg := err.Error()
+	for _, prefix := range []string{"store: ", "store "} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok {
+			return rest
+		}
+	}
+	return msg
 }

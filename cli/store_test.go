@@ -287,3 +287,18 @@ func TestPullEveryKeepsOlderFigures(t *testing.T) {
 		}
 	}
 }
+
+// A store that cannot be opened is named once, after "snapshot store: ",
+// in both languages (exit 7).
+func TestStoreErrorNamesStoreOnce(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	if err := os.WriteFile(db, []byte(strings.Repeat("not a database ", 10)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{"en": "snapshot store: " + db + ": ", "ko": "스냅숏 저장소: " + db + ": "} {
+		code, _, errOut := run(t, nil, "report", "--db", db, "--snapshot", "1", "--lang", lang)
+		if code != ExitStore || !strings.Contains(errOut, want) || strings.Contains(errOut, "store "+db) {
+			t.Errorf("%s: exit %d: %s", lang, code, errOut)
+		}
+	}
+}
