@@ -32,11 +32,16 @@ func TestHistoryPage(t *testing.T) {
 			}
 		}
 	}
+	// With no figure named (the menu's link), the count of a year.
+	_, body := get(t, srv, "/history?year=2024&step=1")
+	if page := html.UnescapeString(string(body)); !strings.Contains(page, `"values":[4,5]`) || !strings.Contains(page, "4 → 5 (+1)") {
+		t.Errorf("the history page with no figure does not draw the count 4, 5")
+	}
 	// A subset is one of the four, and the step links keep it.
 	if resp, _ := get(t, srv, "/history?figure=count&year=2024&subset=junk"); resp.StatusCode != 400 {
 		t.Errorf("an unknown subset: status %d, want 400", resp.StatusCode)
 	}
-	_, body := get(t, srv, "/history?figure=count&year=2024&subset=large-scale&step=1")
+	_, body = get(t, srv, "/history?figure=count&year=2024&subset=large-scale&step=1")
 	if page := html.UnescapeString(string(body)); !strings.Contains(page, "&subset=large-scale&step=1#step") {
 		t.Errorf("the table's step links drop the subset")
 	}

@@ -581,6 +581,9 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, p, err)
 		return
 	}
+	if figure == "" {
+		figure = snapshots.FigureCount // the page's own link names none
+	}
 	// A subset is one of the four: any other would be counted, and its
 	// figures cached, for nothing.
 	subset, err := subsetParam(q)
