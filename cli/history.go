@@ -54,6 +54,9 @@ of the store.
 	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
 	fs.StringVar(&o.Lang, "lang", "", l.T("flag.lang"))
 	o.addCensusFlags(fs, l)
+	// per-year's columns, not report's period.
+	fs.Lookup("from").Usage = l.T("flag.history.from")
+	fs.Lookup("to").Usage = l.T("flag.history.to")
 	o.addOverlayFlag(fs, l)
 	fs.BoolVar(&o.Explain, "explain", false, l.T("flag.explain"))
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.format.rules"))

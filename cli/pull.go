@@ -84,6 +84,9 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	if o.From < 0 || o.To < 0 || o.From > 0 && o.To > 0 && o.From > o.To {
 		return badValue(l, "--from", fmt.Sprintf("%d–%d", o.From, o.To), "FROM ≤ TO, years")
 	}
+	if o.Date != "" && snapshots.IsArchive(o.Source) {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.archive_date"))}
+	}
 	r, st, err := rulesAndStore(ctx, io, l, &o.sourceOptions, &o.dbOptions)
 	if err != nil {
 		return err
@@ -248,6 +251,9 @@ func printPull(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {
 	}
 	if !res.Created {
 		fmt.Fprintln(io.Out, l.T("pull.unchanged", s.ID, s.DateString()))
+		if sup := res.Superseded; sup != nil {
+			fmt.Fprintln(io.ErrOut, l.T("warn.reverted", s.ID, sup.ID, sup.DateString()))
+		}
 		return
 	}
 	fmt.Fprintln(io.Out, l.T("pull.stored", s.ID, s.DateString(), len(s.Files), s.Rows, s.Source))

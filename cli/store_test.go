@@ -302,3 +302,50 @@ func TestStoreErrorNamesStoreOnce(t *testing.T) {
 		}
 	}
 }
+
+// A source that goes back to an earlier content (A, B, then A again)
+// stores nothing, since a store keeps each content once, and says that
+// reports as of the new date read the later snapshot B; pulling A again
+// with nothing between says nothing more.
+func TestPullBackToEarlierContent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "store.db")
+	a := folder(t, "2025-03-01", "")
+	b := folder(t, "2025-06-01", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,United States of America,,\n")
+	if code, _, errOut := run(t, nil, "pull", "--db", db, "--source", a); code != 0 || strings.Contains(errOut, "warning") {
+		t.Fatalf("pull A: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := run(t, nil, "pull", "--db", db, "--source", a, "--date", "2025-04-01"); code != 0 || strings.Contains(errOut, "went back") {
+		t.Errorf("pull A again: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := run(t, nil, "pull", "--db", db, "--source", b); code != 0 {
+		t.Fatalf("pull B: exit %d: %s", code, errOut)
+	}
+	for lang, want := range map[string]string{
+		"en": "the source went back to the content of snapshot #1, but snapshot #2 (dated 2025-06-01)",
+		"ko": "원본이 스냅숏 #1의 내용으로 되돌아갔지만, 내용이 다른 스냅숏 #2(날짜 2025-06-01)",
+	} {
+		code, out, errOut := run(t, nil, "pull", "--db", db, "--source", a, "--date", "2025-09-01", "--lang", lang)
+		if code != 0 || !strings.Contains(errOut, want) || !strings.Contains(errOut, "#2") || strings.Contains(out, "#3") {
+			t.Errorf("%s: pull A after B: exit %d\n%s%s", lang, code, out, errOut)
+		}
+	}
+}
+
+// An archive's folders are dated by their names: --date is refused
+// (exit 2), and no store is made.
+func TestPullArchiveRefusesDate(t *testing.T) {
+	parent := t.TempDir()
+	for _, d := range []string{"2025-03-01", "2025-06-01"} {
+		os.MkdirAll(filepath.Join(parent, d), 0o755)
+		fx, _ := os.ReadFile(fixture)
+		os.WriteFile(filepath.Join(parent, d, "large_scale_ai_models.csv"), fx, 0o644)
+	}
+	db := filepath.Join(t.TempDir(), "s.db")
+	code, _, errOut := run(t, nil, "pull", "--db", db, "--source", parent, "--date", "2026-01-01")
+	if code != ExitUsage || !strings.Contains(errOut, "each folder of an archive is dated by its name") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a refused pull made the store")
+	}
+}
