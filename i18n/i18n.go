@@ -659,7 +659,6 @@ var catalog = map[string][2]string{
 	"flag.country":               {"the country's ISO code, for country (e.g. KR)", "국가 ISO 코드 (country에 사용, 예: KR)"},
 	"flag.limit":                 {"list at most this many models per section in text (0: all)", "텍스트 출력에서 항목별 최대 모델 수 (0: 전부)"},
 	"pull.stored":                {"Stored snapshot #%d, dated %s: %d file(s), %d rows (%s)", "스냅숏 #%d 저장 (날짜 %s): 파일 %d개, %d행 (%s)"},
-	"warn.reverted":              {"warning: the source went back to the content of snapshot #%d, but snapshot #%d (dated %s), with other content, is later: a store keeps each content once, so reports from the store read #%[2]d for any date after it, not what the source holds now (read the source itself with --source)", "경고: 원본이 스냅숏 #%d의 내용으로 되돌아갔지만, 내용이 다른 스냅숏 #%d(날짜 %s)가 더 나중입니다. 저장소는 같은 내용을 한 번만 보관하므로 그 이후 날짜의 저장소 보고서는 원본의 지금 내용이 아니라 #%[2]d를 읽습니다(원본 자체는 --source로 읽으십시오)"},
 	"pull.unchanged":             {"Unchanged: the same content is already stored as snapshot #%d (dated %s); nothing stored", "변경 없음: 같은 내용이 이미 스냅숏 #%d(날짜 %s)로 저장되어 있어 저장하지 않았습니다"},
 	"pull.folder":                {"%s: %s", "%s: %s"},
 	"pull.archive":               {"Imported %d new snapshots from %d folders into %s", "폴더 %d개 중 새 스냅숏 %d개를 %s에 가져왔습니다"},

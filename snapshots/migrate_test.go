@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +20,7 @@ import (
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
+	"github.com/modelcensus/modelcensus/store/sqlite"
 )
 
 const oldFixture = "../testdata/census_fixture.csv"
@@ -104,7 +107,7 @@ func migrateToContentAddressed(t *testing.T, b backend) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if v, err := st.SchemaVersion(ctx); err != nil || v != 6 {
+	if v, err := st.SchemaVersion(ctx); err != nil || v != 7 {
 		t.Fatalf("migrated to version %d, %v", v, err)
 	}
 	var got [][4]string
@@ -151,5 +154,135 @@ func migrateToContentAddressed(t *testing.T, b backend) {
 	}
 	if got, err := st.Candidate(ctx, "kanana"); err != nil || got.Status != "rejected" || !got.LastSeen.After(got.FirstSeen) {
 		t.Errorf("candidate %+v, %v", got, err)
+	}
+}
+
+// A store of schema 6 (each content once) migrates to schema 7 on open,
+// in one transaction, with every snapshot, file, stored read and kept
+// figure in place and every report unchanged (SQLite rebuilds the
+// snapshots table that the files reference); a source that then goes back
+// to an earlier content is a new snapshot.
+func TestMigrateToRepeatedContent(t *testing.T) {
+	ctx := context.Background()
+	r := defaultRules(t)
+	parent := t.TempDir()
+	a := fixtureFolder(t, parent, "2025-03-01", "")
+	b := fixtureFolder(t, parent, "2025-06-01", "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n")
+	for _, be := range backends(t) {
+		t.Run(be.name, func(t *testing.T) {
+			dsn := be.dsn(t)
+			db, err := be.raw(dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v6 := be.dialect
+			v6.Migrations = v6.Migrations[:6]
+			old, err := store.New(ctx, db, v6, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var snaps []*store.Snapshot
+			for _, d := range []string{a, b} {
+				res, err := snapshots.Pull(ctx, old, r, d, snapshots.PullOptions{ToolVersion: "test"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				snaps = append(snaps, res.Snapshot)
+			}
+			counts := func(st *store.Store) string {
+				var out []string
+				for _, table := range []string{"snapshots", "files", "file_refs", "file_reads", "figure_cache", "blobs", "row_versions"} {
+					var n int
+					if err := st.DB().QueryRowContext(ctx, "SELECT COUNT(*) FROM "+table).Scan(&n); err != nil {
+						t.Fatal(err)
+					}
+					out = append(out, table+"="+itoa(n))
+				}
+				return strings.Join(out, " ")
+			}
+			before := counts(old)
+			var want []string
+			for _, snap := range snaps {
+				want = append(want, describe(t, load(t, old, snap, r, "large-scale")))
+			}
+			old.Close()
+
+			st, err := be.open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if v, err := st.SchemaVersion(ctx); err != nil || v != 7 {
+				t.Fatalf("schema version %d, %v", v, err)
+			}
+			if after := counts(st); after != before {
+				t.Errorf("tables after the migration: %s\nbefore: %s", after, before)
+			}
+			for i, snap := range snaps {
+				if got := describe(t, load(t, st, snap, r, "large-scale")); got != want[i] {
+					t.Errorf("snapshot %d reads differently after the migration", snap.ID)
+				}
+			}
+			res, err := snapshots.Pull(ctx, st, r, a, snapshots.PullOptions{Date: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)})
+			if err != nil || !res.Created || res.Snapshot.ID != 3 || res.Snapshot.ContentSHA256 != snaps[0].ContentSHA256 {
+				t.Fatalf("A after B: %+v, %v", res, err)
+			}
+			// A snapshot removed takes its files with it still (the
+			// rebuilt table is referenced as before).
+			if _, err := st.DB().ExecContext(ctx, `DELETE FROM snapshots WHERE id = 3`); err != nil {
+				t.Fatal(err)
+			}
+			if after := counts(st); after != before {
+				t.Errorf("tables after removing the new snapshot: %s\nwant: %s", after, before)
+			}
+		})
+	}
+}
+
+// Pullers importing the same download into one SQLite file at the same
+// time store it once: the first takes the write lock, and the others then
+// find its snapshot (PostgreSQL's pullers take turns on an advisory lock;
+// see TestReplicasAndPullers).
+func TestConcurrentPullsSQLite(t *testing.T) {
+	ctx := context.Background()
+	r := defaultRules(t)
+	dir := fixtureFolder(t, t.TempDir(), "2025-03-01", "")
+	path := filepath.Join(t.TempDir(), "s.db")
+	const pullers = 4
+	stores := make([]*store.Store, pullers)
+	for i := range stores {
+		st, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		stores[i] = st
+	}
+	var wg sync.WaitGroup
+	created := make(chan int64, pullers)
+	for _, st := range stores {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := snapshots.Pull(ctx, st, r, dir, snapshots.PullOptions{})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if res.Created {
+				created <- res.Snapshot.ID
+			}
+		}()
+	}
+	wg.Wait()
+	close(created)
+	var ids []int64
+	for id := range created {
+		ids = append(ids, id)
+	}
+	var n int
+	stores[0].DB().QueryRow(`SELECT COUNT(*) FROM snapshots`).Scan(&n)
+	if len(ids) != 1 || n != 1 {
+		t.Errorf("%d pulls stored a snapshot, %d stored", len(ids), n)
 	}
 }

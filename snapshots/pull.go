@@ -9,7 +9,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -46,15 +45,9 @@ type PullOptions struct {
 // PullResult says what a pull did.
 type PullResult struct {
 	Snapshot *store.Snapshot
-	// Created is false when the same content was already stored.
+	// Created is false when the latest snapshot of the same subsets, on
+	// or before the date, has the same content (store.Store.Import).
 	Created bool
-	// Superseded, when the content was already stored (Created false), is
-	// the latest snapshot dated on or before this pull's date, when it is
-	// another, with other content: the source went back to an earlier
-	// content (A, then B, then A again). A store holds each content once,
-	// so a report as of this date reads Superseded, not what the source
-	// now holds.
-	Superseded *store.Snapshot
 	// Fetched describes the download, for a URL.
 	Fetched *epoch.Fetched
 	// Problems are the rows that could not be read.
@@ -118,14 +111,6 @@ func pullSource(ctx context.Context, st *store.Store, rules *census.Rules, src *
 	res.Created = created
 	if res.Snapshot, err = st.Snapshot(ctx, id); err != nil {
 		return nil, err
-	}
-	if !created {
-		switch latest, err := st.AsOf(ctx, date); {
-		case err == nil && latest.ID != id && latest.ContentSHA256 != res.Snapshot.ContentSHA256:
-			res.Superseded = latest
-		case err != nil && !errors.Is(err, store.ErrNotFound):
-			return nil, err
-		}
 	}
 	if created {
 		figures.keep(ctx, st, id)

@@ -43,7 +43,7 @@ func TestPullReportAndProvenance(t *testing.T) {
 	for _, b := range backends(t) {
 		t.Run(b.name, func(t *testing.T) {
 			st := openStore(t, b)
-			if v, err := st.SchemaVersion(ctx); err != nil || v != 6 {
+			if v, err := st.SchemaVersion(ctx); err != nil || v != 7 {
 				t.Fatalf("schema version %d, %v", v, err)
 			}
 			dir := fixtureFolder(t, t.TempDir(), "2025-03-01", "")

@@ -193,3 +193,48 @@ const schemaV6 = `CREATE TABLE file_reads (
 func SchemaV6(t Types) string {
 	return strings.NewReplacer("{{bigint}}", t.BigInt, "{{blob}}", t.Blob).Replace(schemaV6)
 }
+
+// Schema 7 lets a content be stored twice: a source that goes back to an
+// earlier content (A, then B, then A again, as when Epoch undoes an edit)
+// is a new snapshot of A, dated after B, so that a report of that date
+// reads A. Schema 1 made snapshots.content_sha256 UNIQUE; it becomes a
+// plain index, and Import decides what is new (the latest snapshot of the
+// same subsets on or before the date, Store.unchanged).
+
+// schemaV7Rebuild is schema 7 for SQLite, which cannot drop a column's
+// constraint: the table is made again without it, its ids kept (run with
+// the foreign keys off, so that dropping the old table does not cascade to
+// the files that reference it).
+const schemaV7Rebuild = `CREATE TABLE snapshots_v7 (
+	id {{id}},
+	taken_on TEXT NOT NULL,
+	date_basis TEXT NOT NULL,
+	date_path TEXT NOT NULL DEFAULT '',
+	source TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	etag TEXT NOT NULL DEFAULT '',
+	retrieved_at TEXT NOT NULL,
+	content_sha256 TEXT NOT NULL,
+	tool_version TEXT NOT NULL,
+	rules_version TEXT NOT NULL,
+	rows INTEGER NOT NULL,
+	created_at TEXT NOT NULL
+);
+INSERT INTO snapshots_v7 (id, taken_on, date_basis, date_path, source, kind, etag, retrieved_at, content_sha256, tool_version, rules_version, rows, created_at)
+	SELECT id, taken_on, date_basis, date_path, source, kind, etag, retrieved_at, content_sha256, tool_version, rules_version, rows, created_at FROM snapshots;
+DROP TABLE snapshots;
+ALTER TABLE snapshots_v7 RENAME TO snapshots;
+CREATE INDEX snapshots_taken_on ON snapshots (taken_on);
+CREATE INDEX snapshots_content ON snapshots (content_sha256)`
+
+// SchemaV7Rebuild returns version 7 of the schema for a database that
+// must rebuild the snapshots table to drop its unique content hash
+// (SQLite; see Dialect.ForeignKeysOff).
+func SchemaV7Rebuild(t Types) string {
+	return strings.NewReplacer("{{id}}", t.ID).Replace(schemaV7Rebuild)
+}
+
+// SchemaV7Alter is version 7 of the schema for a database that drops a
+// constraint in place (PostgreSQL, which named it snapshots_<column>_key).
+const SchemaV7Alter = `ALTER TABLE snapshots DROP CONSTRAINT IF EXISTS snapshots_content_sha256_key;
+CREATE INDEX snapshots_content ON snapshots (content_sha256)`

@@ -42,6 +42,19 @@ type Dialect struct {
 	// take turns, and the second finds the first's snapshot. SQLite needs
 	// none: one writer at a time holds the database.
 	ImportLock string
+	// WriteFirst, when set, is a statement that makes an import's
+	// transaction the database's one writer before it reads anything:
+	// SQLite's transactions take the write lock at their first write, so
+	// two imports could otherwise both find a download new, given one
+	// bigint argument, as ImportLock.
+	WriteFirst string
+	// ForeignKeysOff and ForeignKeysOn, when set, are run on the
+	// migrations' connection before and after them, so that a migration
+	// may rebuild a table that others reference without the cascade of
+	// its DROP TABLE (SQLite cannot change a column's constraints in
+	// place); ForeignKeyCheck, run before each migration commits, lists
+	// any reference the rebuild broke.
+	ForeignKeysOff, ForeignKeysOn, ForeignKeyCheck string
 }
 
 // Store is an open snapshot store.
@@ -88,39 +101,73 @@ func (s *Store) migrate(ctx context.Context) error {
 	if have > len(s.d.Migrations) {
 		return fmt.Errorf("store %s: schema version %d is newer than this modelcensus knows (%d); upgrade modelcensus", s.Location, have, len(s.d.Migrations))
 	}
+	if have == len(s.d.Migrations) {
+		return nil
+	}
+	// One connection for every migration, with the foreign keys off when
+	// the dialect says so.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("store %s: migrate: %w", s.Location, err)
+	}
+	defer conn.Close()
+	if s.d.ForeignKeysOff != "" {
+		if _, err := conn.ExecContext(ctx, s.d.ForeignKeysOff); err != nil {
+			return fmt.Errorf("store %s: migrate: %w", s.Location, err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), s.d.ForeignKeysOn)
+	}
 	for v := have + 1; v <= len(s.d.Migrations); v++ {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
-		}
-		// A migration that moves data runs its statements before the line
-		// "-- move", then the move (Go code, in the same transaction), then
-		// the rest.
-		before, after, moves := strings.Cut(s.d.Migrations[v-1], "-- move")
-		for i, part := range []string{before, after} {
-			if i == 1 && moves {
-				if err := dataMoves[v](ctx, tx, s.d); err != nil {
-					tx.Rollback()
-					return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
-				}
-			}
-			for _, stmt := range splitStatements(part) {
-				if _, err := tx.ExecContext(ctx, stmt); err != nil {
-					tx.Rollback()
-					return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
-				}
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
-			v, time.Now().UTC().Format(time.RFC3339)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
-		}
-		if err := tx.Commit(); err != nil {
+		if err := s.migrateTo(ctx, conn, v); err != nil {
 			return fmt.Errorf("store %s: migrate to %d: %w", s.Location, v, err)
 		}
 	}
 	return nil
+}
+
+// migrateTo applies migration v on conn, in one transaction.
+func (s *Store) migrateTo(ctx context.Context, conn *sql.Conn, v int) (err error) {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	// A migration that moves data runs its statements before the line
+	// "-- move", then the move (Go code, in the same transaction), then
+	// the rest.
+	before, after, moves := strings.Cut(s.d.Migrations[v-1], "-- move")
+	for i, part := range []string{before, after} {
+		if i == 1 && moves {
+			if err := dataMoves[v](ctx, tx, s.d); err != nil {
+				return err
+			}
+		}
+		for _, stmt := range splitStatements(part) {
+			if _, err := tx.ExecContext(ctx, stmt); err != nil {
+				return err
+			}
+		}
+	}
+	if s.d.ForeignKeyCheck != "" {
+		rs, err := tx.QueryContext(ctx, s.d.ForeignKeyCheck)
+		if err != nil {
+			return err
+		}
+		broken := rs.Next()
+		rs.Close()
+		if broken {
+			return errors.New("the migration broke a reference between tables")
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
+		v, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // SchemaVersion returns the applied schema version.
@@ -231,15 +278,16 @@ func ContentHash(files []FileData) string {
 // ErrNotFound is returned for a snapshot that is not in the store.
 var ErrNotFound = errors.New("no such snapshot")
 
-// Import stores a snapshot in one transaction. When a snapshot with the
-// same content is already stored, it stores nothing and returns that
-// snapshot's id with created false.
+// Import stores a snapshot in one transaction. When the latest stored
+// snapshot of the same subsets on or before snap's date has the same
+// content (the same download pulled again, or an archive imported
+// again), it stores nothing and returns that snapshot's id with created
+// false. An older snapshot with the same content does not count: a
+// source that went back to an earlier content is a new snapshot.
 func (s *Store) Import(ctx context.Context, snap Snapshot, files []FileData) (id int64, created bool, err error) {
 	snap.ContentSHA256 = ContentHash(files)
-	if id, err := s.byContent(ctx, snap.ContentSHA256); err == nil {
-		return id, false, nil
-	} else if !errors.Is(err, ErrNotFound) {
-		return 0, false, err
+	if id, err := s.unchanged(ctx, s.db, snap, files); err != nil || id != 0 {
+		return id, false, err
 	}
 	snap.Rows = 0
 	for _, f := range files {
@@ -254,20 +302,20 @@ func (s *Store) Import(ctx context.Context, snap Snapshot, files []FileData) (id
 			tx.Rollback()
 		}
 	}()
-	if s.d.ImportLock != "" {
-		if _, err = tx.ExecContext(ctx, s.d.ImportLock, lockKey(snap.ContentSHA256)); err != nil {
+	// Two pullers importing the same download take turns, and the second
+	// finds the first's snapshot.
+	for _, lock := range []string{s.d.ImportLock, s.d.WriteFirst} {
+		if lock == "" {
+			continue
+		}
+		if _, err = tx.ExecContext(ctx, lock, lockKey(snap.ContentSHA256)); err != nil {
 			return 0, false, fmt.Errorf("store: lock import: %w", err)
 		}
-		// Another puller may have imported this download while we waited.
-		var had int64
-		switch e := tx.QueryRowContext(ctx, `SELECT id FROM snapshots WHERE content_sha256 = $1`, snap.ContentSHA256).Scan(&had); {
-		case e == nil:
-			tx.Rollback()
-			return had, false, nil
-		case !errors.Is(e, sql.ErrNoRows):
-			err = fmt.Errorf("store: look up content: %w", e)
-			return 0, false, err
-		}
+	}
+	var had int64
+	if had, err = s.unchanged(ctx, tx, snap, files); err != nil || had != 0 {
+		tx.Rollback()
+		return had, false, err
 	}
 	err = tx.QueryRowContext(ctx, `INSERT INTO snapshots
 		(taken_on, date_basis, date_path, source, kind, etag, retrieved_at, content_sha256, tool_version, rules_version, rows, created_at)
@@ -276,12 +324,6 @@ func (s *Store) Import(ctx context.Context, snap Snapshot, files []FileData) (id
 		snap.RetrievedAt.UTC().Format(time.RFC3339Nano), snap.ContentSHA256, snap.ToolVersion, snap.RulesVersion,
 		snap.Rows, time.Now().UTC().Format(time.RFC3339Nano)).Scan(&id)
 	if err != nil {
-		if _, dupErr := s.byContent(ctx, snap.ContentSHA256); dupErr == nil {
-			// Imported meanwhile by another process.
-			tx.Rollback()
-			id, _ := s.byContent(ctx, snap.ContentSHA256)
-			return id, false, nil
-		}
 		return 0, false, fmt.Errorf("store: insert snapshot: %w", err)
 	}
 	for _, f := range files {
@@ -326,16 +368,53 @@ func lockKey(sum string) int64 {
 	return int64(k)
 }
 
-func (s *Store) byContent(ctx context.Context, sum string) (int64, error) {
-	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM snapshots WHERE content_sha256 = $1`, sum).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, ErrNotFound
+// unchanged returns the id of the latest stored snapshot on or before
+// snap's date whose files are of the same subsets as files, when its
+// content is snap's; 0 when there is none, or its content differs. It
+// fails with the database's error.
+func (s *Store) unchanged(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, snap Snapshot, files []FileData) (int64, error) {
+	want := make([]string, 0, len(files))
+	for _, f := range files {
+		want = append(want, f.Subset)
 	}
+	slices.Sort(want)
+	rs, err := q.QueryContext(ctx, `SELECT s.id, s.content_sha256, f.subset FROM snapshots s JOIN files f ON f.snapshot_id = s.id
+		WHERE s.taken_on <= $1 ORDER BY s.taken_on DESC, s.id DESC`, snap.DateString())
 	if err != nil {
 		return 0, fmt.Errorf("store: look up content: %w", err)
 	}
-	return id, nil
+	defer rs.Close()
+	// Rows come a file at a time, a snapshot's together.
+	var cur int64
+	var sum string
+	var subsets []string
+	same := func() bool {
+		slices.Sort(subsets)
+		return cur != 0 && slices.Equal(subsets, want)
+	}
+	for rs.Next() {
+		var id int64
+		var content, subset string
+		if err := rs.Scan(&id, &content, &subset); err != nil {
+			return 0, fmt.Errorf("store: look up content: %w", err)
+		}
+		if id != cur {
+			if same() {
+				break
+			}
+			cur, sum, subsets = id, content, subsets[:0]
+		}
+		subsets = append(subsets, subset)
+	}
+	if err := rs.Err(); err != nil {
+		return 0, fmt.Errorf("store: look up content: %w", err)
+	}
+	if same() && sum == snap.ContentSHA256 {
+		return cur, nil
+	}
+	return 0, nil
 }
 
 func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f FileData) error {

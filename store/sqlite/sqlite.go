@@ -17,9 +17,14 @@ import (
 
 // Dialect is SQLite's schema and limits.
 var Dialect = store.Dialect{
-	Name:       "sqlite",
-	MaxParams:  32000,
-	Positional: true,
+	Name:            "sqlite",
+	MaxParams:       32000,
+	Positional:      true,
+	ForeignKeysOff:  "PRAGMA foreign_keys = OFF",
+	ForeignKeysOn:   "PRAGMA foreign_keys = ON",
+	ForeignKeyCheck: "PRAGMA foreign_key_check",
+	// A write that changes nothing, and takes the one write lock.
+	WriteFirst: "UPDATE schema_migrations SET version = version WHERE version = $1",
 	Migrations: []string{
 		store.SchemaV1(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
 		store.SchemaV2(store.Types{}),
@@ -27,6 +32,7 @@ var Dialect = store.Dialect{
 		store.SchemaV4(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
 		store.SchemaV5(store.Types{BigInt: "INTEGER"}),
 		store.SchemaV6(store.Types{BigInt: "INTEGER", Blob: "BLOB"}),
+		store.SchemaV7Rebuild(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT"}),
 	},
 }
 
