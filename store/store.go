@@ -39,8 +39,8 @@ type Dialect struct {
 	// rest of an import's transaction, given one bigint argument (the
 	// download's content hash folded to 64 bits): PostgreSQL's
 	// pg_advisory_xact_lock. Two pullers importing the same download then
-	// take turns, and the second finds the first's snapshot. SQLite needs
-	// none: one writer at a time holds the database.
+	// take turns, and the second finds the first's snapshot. SQLite, with
+	// one writer at a time, takes WriteFirst instead.
 	ImportLock string
 	// WriteFirst, when set, is a statement that makes an import's
 	// transaction the database's one writer before it reads anything:
