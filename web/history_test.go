@@ -107,3 +107,22 @@ func TestCandidatesPage(t *testing.T) {
 		t.Error("status=new lists a rejected candidate")
 	}
 }
+
+// A reverse proxy's health check: ok while the store answers, 503 once it
+// does not; over a source, ok.
+func TestHealth(t *testing.T) {
+	srv, st := storeServerWithStore(t)
+	resp, body := get(t, srv, "/healthz")
+	if resp.StatusCode != 200 || string(body) != "ok\n" || resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("healthy store: %d %q", resp.StatusCode, body)
+	}
+	st.Close()
+	if resp, body := get(t, srv, "/healthz"); resp.StatusCode != 503 || string(body) != "unavailable\n" {
+		t.Errorf("closed store: %d %q", resp.StatusCode, body)
+	}
+	fx := fixtureServer(t)
+	defer fx.Close()
+	if resp, _ := get(t, fx, "/healthz"); resp.StatusCode != 200 {
+		t.Errorf("a source: %d", resp.StatusCode)
+	}
+}

@@ -79,8 +79,30 @@ func New(cat *Catalog, version string, logger *log.Logger) *Server {
 		}
 		s.fail(w, r, fmt.Errorf("%w: %s %s", errNoRoute, r.Method, r.URL.Path))
 	})
+	s.mux.HandleFunc("GET /healthz", s.health)
 	s.routes()
 	return s
+}
+
+// health answers a reverse proxy's health check: 200 and "ok" when the
+// server can read its store's snapshot list (store.Generation, one small
+// query, within two seconds), or serves a source; 503 and "unavailable"
+// when it cannot, so that the proxy sends requests to another replica.
+// It is never cached.
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if s.cat.Store != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if _, err := s.cat.Store.Generation(ctx); err != nil {
+			s.log.Printf("health: %v", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			io.WriteString(w, "unavailable\n")
+			return
+		}
+	}
+	io.WriteString(w, "ok\n")
 }
 
 var (
