@@ -171,16 +171,7 @@ func TestMigrateToRepeatedContent(t *testing.T) {
 	for _, be := range backends(t) {
 		t.Run(be.name, func(t *testing.T) {
 			dsn := be.dsn(t)
-			db, err := be.raw(dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			v6 := be.dialect
-			v6.Migrations = v6.Migrations[:6]
-			old, err := store.New(ctx, db, v6, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
+			old := schema6Store(t, be, dsn)
 			var snaps []*store.Snapshot
 			for _, d := range []string{a, b} {
 				res, err := snapshots.Pull(ctx, old, r, d, snapshots.PullOptions{ToolVersion: "test"})
@@ -285,4 +276,103 @@ func TestConcurrentPullsSQLite(t *testing.T) {
 	if len(ids) != 1 || n != 1 {
 		t.Errorf("%d pulls stored a snapshot, %d stored", len(ids), n)
 	}
+}
+
+// Processes that open a store of schema 6 at the same time (a puller and
+// its replicas, restarted after an upgrade) all open it: one migrates,
+// the others wait for it and find it done.
+func TestConcurrentMigrations(t *testing.T) {
+	ctx := context.Background()
+	r := defaultRules(t)
+	dir := fixtureFolder(t, t.TempDir(), "2025-03-01", "")
+	for _, be := range backends(t) {
+		t.Run(be.name, func(t *testing.T) {
+			dsn := be.dsn(t)
+			old := schema6Store(t, be, dsn)
+			if _, err := snapshots.Pull(ctx, old, r, dir, snapshots.PullOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			old.Close()
+			var wg sync.WaitGroup
+			for range 4 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					st, err := be.open(ctx, dsn)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					defer st.Close()
+					if v, err := st.SchemaVersion(ctx); err != nil || v != 7 {
+						t.Errorf("schema version %d, %v", v, err)
+					}
+				}()
+			}
+			wg.Wait()
+		})
+	}
+}
+
+// Whether a pull is new is decided subset by subset: after a download of
+// the large-scale and notable files (X), then one of a changed
+// large-scale file alone (Y), X again is new, for reports of its date
+// would read Y's large-scale file; then X once more is not.
+func TestPullAfterPartialDownload(t *testing.T) {
+	ctx := context.Background()
+	r := defaultRules(t)
+	parent := t.TempDir()
+	x := fixtureFolder(t, parent, "2025-03-01", "")
+	y := filepath.Join(parent, "2025-04-01")
+	os.MkdirAll(y, 0o755)
+	fx, _ := os.ReadFile("../testdata/census_fixture.csv")
+	os.WriteFile(filepath.Join(y, "large_scale_ai_models.csv"), append(fx, "New Model,Language,OpenAI,2024-07-07,3e24,Likely,API access,Republic of Korea,,\n"...), 0o644)
+	for _, be := range backends(t) {
+		t.Run(be.name, func(t *testing.T) {
+			st := openStore(t, be)
+			pull := func(src string, date string) *snapshots.PullResult {
+				t.Helper()
+				d, _ := time.Parse("2006-01-02", date)
+				res, err := snapshots.Pull(ctx, st, r, src, snapshots.PullOptions{Date: d})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return res
+			}
+			pull(x, "2025-03-01")
+			if res := pull(y, "2025-04-01"); !res.Created {
+				t.Fatal("Y not stored")
+			}
+			if res := pull(x, "2025-05-01"); !res.Created || res.Snapshot.ID != 3 {
+				t.Errorf("X after Y: created %v, #%d", res.Created, res.Snapshot.ID)
+			}
+			if res := pull(x, "2025-06-01"); res.Created || res.Snapshot.ID != 3 {
+				t.Errorf("X once more: created %v, #%d", res.Created, res.Snapshot.ID)
+			}
+			// The first X, pulled again at its own date, is itself.
+			if res := pull(x, "2025-03-01"); res.Created || res.Snapshot.ID != 1 {
+				t.Errorf("X at its date: created %v, #%d", res.Created, res.Snapshot.ID)
+			}
+			if snap, err := st.AsOfSubset(ctx, time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC), "large-scale"); err != nil || snap.ID != 3 {
+				t.Errorf("large-scale as of 2025-05-15: %v, %v", snap, err)
+			}
+		})
+	}
+}
+
+// schema6Store opens a new store at dsn with schema 6, the last before a
+// content could be stored twice.
+func schema6Store(t *testing.T, be backend, dsn string) *store.Store {
+	t.Helper()
+	db, err := be.raw(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v6 := be.dialect
+	v6.Migrations = v6.Migrations[:6]
+	old, err := store.New(context.Background(), db, v6, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return old
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -36,11 +37,11 @@ type Dialect struct {
 	// which costs more than the insert itself for thousands of them.
 	Positional bool
 	// ImportLock, when set, is the statement that takes a lock for the
-	// rest of an import's transaction, given one bigint argument (the
-	// download's content hash folded to 64 bits): PostgreSQL's
-	// pg_advisory_xact_lock. Two pullers importing the same download then
-	// take turns, and the second finds the first's snapshot. SQLite, with
-	// one writer at a time, takes WriteFirst instead.
+	// rest of an import's or a migration's transaction, given one bigint
+	// argument (a constant key): PostgreSQL's pg_advisory_xact_lock.
+	// Imports and migrations then take turns, and a second puller of a
+	// download finds the first's snapshot. SQLite, with one writer at a
+	// time, takes WriteFirst instead.
 	ImportLock string
 	// WriteFirst, when set, is a statement that makes an import's
 	// transaction the database's one writer before it reads anything:
@@ -115,7 +116,13 @@ func (s *Store) migrate(ctx context.Context) error {
 		if _, err := conn.ExecContext(ctx, s.d.ForeignKeysOff); err != nil {
 			return fmt.Errorf("store %s: migrate: %w", s.Location, err)
 		}
-		defer conn.ExecContext(context.WithoutCancel(ctx), s.d.ForeignKeysOn)
+		defer func() {
+			// A connection left without its foreign keys is not given back
+			// to the pool.
+			if _, err := conn.ExecContext(context.WithoutCancel(ctx), s.d.ForeignKeysOn); err != nil {
+				conn.Raw(func(any) error { return driver.ErrBadConn })
+			}
+		}()
 	}
 	for v := have + 1; v <= len(s.d.Migrations); v++ {
 		if err := s.migrateTo(ctx, conn, v); err != nil {
@@ -125,7 +132,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// migrateTo applies migration v on conn, in one transaction.
+// migrateTo applies migration v on conn, in one transaction, unless
+// another process applied it meanwhile: it takes the lock imports take
+// (Dialect.ImportLock, WriteFirst) and reads the version again.
 func (s *Store) migrateTo(ctx context.Context, conn *sql.Conn, v int) (err error) {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
@@ -136,6 +145,20 @@ func (s *Store) migrateTo(ctx context.Context, conn *sql.Conn, v int) (err error
 			tx.Rollback()
 		}
 	}()
+	for _, lock := range []string{s.d.ImportLock, s.d.WriteFirst} {
+		if lock != "" {
+			if _, err := tx.ExecContext(ctx, lock, importLock); err != nil {
+				return err
+			}
+		}
+	}
+	var have int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return err
+	}
+	if have >= v {
+		return tx.Rollback()
+	}
 	// A migration that moves data runs its statements before the line
 	// "-- move", then the move (Go code, in the same transaction), then
 	// the rest.
@@ -160,7 +183,7 @@ func (s *Store) migrateTo(ctx context.Context, conn *sql.Conn, v int) (err error
 		broken := rs.Next()
 		rs.Close()
 		if broken {
-			return errors.New("the migration broke a reference between tables")
+			return errors.New("a reference between tables is broken (" + s.d.ForeignKeyCheck + ")")
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
@@ -253,12 +276,14 @@ type Row struct {
 // its rows.
 type FileData struct {
 	File
+	// Content is the file's bytes. It must not change once given to
+	// Import: the store keeps it, as the keyframe of the next import.
 	Content []byte
 	Rows    []Row
 	// Read, when set, gives what reading the file gave, kept beside its
 	// bytes (see StoredRead); it is called on another goroutine while the
-	// rows are stored, and must be safe to call from several. ReadRules is the version of the rules it was read
-	// with.
+	// rows are stored, and must be safe to call from several. ReadRules is
+	// the version of the rules it was read with.
 	Read      func() ([]byte, error)
 	ReadRules string
 }
@@ -302,13 +327,13 @@ func (s *Store) Import(ctx context.Context, snap Snapshot, files []FileData) (id
 			tx.Rollback()
 		}
 	}()
-	// Two pullers importing the same download take turns, and the second
-	// finds the first's snapshot.
+	// Imports take turns: a second puller of the same download finds the
+	// first's snapshot.
 	for _, lock := range []string{s.d.ImportLock, s.d.WriteFirst} {
 		if lock == "" {
 			continue
 		}
-		if _, err = tx.ExecContext(ctx, lock, lockKey(snap.ContentSHA256)); err != nil {
+		if _, err = tx.ExecContext(ctx, lock, importLock); err != nil {
 			return 0, false, fmt.Errorf("store: lock import: %w", err)
 		}
 	}
@@ -349,72 +374,61 @@ func (s *Store) Generation(ctx context.Context) (string, error) {
 	return fmt.Sprintf("%d-%d", n, last), nil
 }
 
-// lockKey folds a hex SHA-256 to the signed 64 bits an advisory lock
-// takes: its first 16 hex digits.
-func lockKey(sum string) int64 {
-	var k uint64
-	for i := 0; i < len(sum) && i < 16; i++ {
-		c := sum[i]
-		switch {
-		case c >= '0' && c <= '9':
-			c -= '0'
-		case c >= 'a' && c <= 'f':
-			c -= 'a' - 10
-		default:
-			c = 0
-		}
-		k = k<<4 | uint64(c)
-	}
-	return int64(k)
-}
+// importLock is the key of the lock every import takes (ImportLock,
+// WriteFirst): whether a download is new depends on the snapshots of its
+// subsets that other imports may be storing, so imports take turns. It is
+// "modelcen" in ASCII.
+const importLock int64 = 0x6d6f64656c63656e
 
-// unchanged returns the id of the latest stored snapshot on or before
-// snap's date whose files are of the same subsets as files, when its
-// content is snap's; 0 when there is none, or its content differs. It
-// fails with the database's error.
+// unchanged returns the id of a stored snapshot S whose content is
+// snap's when, for every subset of files, the latest snapshot on or before
+// snap's date that holds that subset is S: every report of the date reads
+// what the pull would store. It returns 0 otherwise (a changed file, or a
+// later snapshot holding one of the subsets, as when a source goes back
+// to an earlier content). It fails with the database's error.
 func (s *Store) unchanged(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, snap Snapshot, files []FileData) (int64, error) {
-	want := make([]string, 0, len(files))
+	// latest is, for each subset of files, the latest snapshot holding it
+	// (0 until found).
+	latest := map[string]int64{}
 	for _, f := range files {
-		want = append(want, f.Subset)
+		latest[f.Subset] = 0
 	}
-	slices.Sort(want)
 	rs, err := q.QueryContext(ctx, `SELECT s.id, s.content_sha256, f.subset FROM snapshots s JOIN files f ON f.snapshot_id = s.id
 		WHERE s.taken_on <= $1 ORDER BY s.taken_on DESC, s.id DESC`, snap.DateString())
 	if err != nil {
 		return 0, fmt.Errorf("store: look up content: %w", err)
 	}
 	defer rs.Close()
-	// Rows come a file at a time, a snapshot's together.
-	var cur int64
-	var sum string
-	var subsets []string
-	same := func() bool {
-		slices.Sort(subsets)
-		return cur != 0 && slices.Equal(subsets, want)
-	}
-	for rs.Next() {
+	contents := map[int64]string{}
+	left := len(latest)
+	for left > 0 && rs.Next() {
 		var id int64
 		var content, subset string
 		if err := rs.Scan(&id, &content, &subset); err != nil {
 			return 0, fmt.Errorf("store: look up content: %w", err)
 		}
-		if id != cur {
-			if same() {
-				break
-			}
-			cur, sum, subsets = id, content, subsets[:0]
+		contents[id] = content
+		if was, ok := latest[subset]; ok && was == 0 {
+			latest[subset] = id
+			left--
 		}
-		subsets = append(subsets, subset)
 	}
 	if err := rs.Err(); err != nil {
 		return 0, fmt.Errorf("store: look up content: %w", err)
 	}
-	if same() && sum == snap.ContentSHA256 {
-		return cur, nil
+	var match int64
+	for _, id := range latest {
+		if id == 0 || match != 0 && id != match {
+			return 0, nil
+		}
+		match = id
 	}
-	return 0, nil
+	if match == 0 || contents[match] != snap.ContentSHA256 {
+		return 0, nil
+	}
+	return match, nil
 }
 
 func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f FileData) error {
