@@ -102,14 +102,8 @@ func migrateToContentAddressed(t *testing.T, b backend) {
 	dir := filepath.Join(t.TempDir(), "2025-03-01")
 	want := oldStore(t, b, path, dir)
 
-	st, err := b.open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openMigrated(t, b, path)
 	defer st.Close()
-	if v, err := st.SchemaVersion(ctx); err != nil || v != 7 {
-		t.Fatalf("migrated to version %d, %v", v, err)
-	}
 	var got [][4]string
 	if err := st.Rows(ctx, 1, func(r store.Row) error {
 		cells, _ := json.Marshal(r.Cells)
@@ -198,14 +192,8 @@ func TestMigrateToRepeatedContent(t *testing.T) {
 			}
 			old.Close()
 
-			st, err := be.open(ctx, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
+			st := openMigrated(t, be, dsn)
 			defer st.Close()
-			if v, err := st.SchemaVersion(ctx); err != nil || v != 7 {
-				t.Fatalf("schema version %d, %v", v, err)
-			}
 			if after := counts(st); after != before {
 				t.Errorf("tables after the migration: %s\nbefore: %s", after, before)
 			}
@@ -358,6 +346,21 @@ func TestPullAfterPartialDownload(t *testing.T) {
 			}
 		})
 	}
+}
+
+// openMigrated opens the store at dsn, which migrates it, and checks
+// that it is at the latest schema version, 7.
+func openMigrated(t *testing.T, b backend, dsn string) *store.Store {
+	t.Helper()
+	st, err := b.open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := st.SchemaVersion(context.Background()); err != nil || v != 7 {
+		st.Close()
+		t.Fatalf("migrated to version %d, %v", v, err)
+	}
+	return st
 }
 
 // schema6Store opens a new store at dsn with schema 6, the last before a

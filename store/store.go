@@ -145,12 +145,8 @@ func (s *Store) migrateTo(ctx context.Context, conn *sql.Conn, v int) (err error
 			tx.Rollback()
 		}
 	}()
-	for _, lock := range []string{s.d.ImportLock, s.d.WriteFirst} {
-		if lock != "" {
-			if _, err := tx.ExecContext(ctx, lock, importLock); err != nil {
-				return err
-			}
-		}
+	if err := s.lockImports(ctx, tx); err != nil {
+		return err
 	}
 	var have int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
@@ -329,13 +325,8 @@ func (s *Store) Import(ctx context.Context, snap Snapshot, files []FileData) (id
 	}()
 	// Imports take turns: a second puller of the same download finds the
 	// first's snapshot.
-	for _, lock := range []string{s.d.ImportLock, s.d.WriteFirst} {
-		if lock == "" {
-			continue
-		}
-		if _, err = tx.ExecContext(ctx, lock, importLock); err != nil {
-			return 0, false, fmt.Errorf("store: lock import: %w", err)
-		}
+	if err = s.lockImports(ctx, tx); err != nil {
+		return 0, false, fmt.Errorf("store: lock import: %w", err)
 	}
 	var had int64
 	if had, err = s.unchanged(ctx, tx, snap, files); err != nil || had != 0 {
@@ -372,6 +363,21 @@ func (s *Store) Generation(ctx context.Context) (string, error) {
 		return "", fmt.Errorf("store: snapshot list: %w", err)
 	}
 	return fmt.Sprintf("%d-%d", n, last), nil
+}
+
+// lockImports takes, for the rest of tx, the lock that imports and
+// migrations take turns on (Dialect.ImportLock and WriteFirst, with
+// importLock). Its error is the database's.
+func (s *Store) lockImports(ctx context.Context, tx *sql.Tx) error {
+	for _, lock := range []string{s.d.ImportLock, s.d.WriteFirst} {
+		if lock == "" {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, lock, importLock); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // importLock is the key of the lock every import takes (ImportLock,
