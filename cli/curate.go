@@ -343,6 +343,10 @@ func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind ce
 		if err := o.checkUpstream(cmd, io, l, &e); err != nil {
 			return err
 		}
+	} else {
+		// An add with no source is written unchecked: say so, since the
+		// model may already be upstream under this or another name.
+		fmt.Fprintln(io.ErrOut, l.T("warn.curate_unchecked", e.Model))
 	}
 	return writeEntry(io, l, dir, e)
 }
