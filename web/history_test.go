@@ -37,6 +37,21 @@ func TestHistoryPage(t *testing.T) {
 	if page := html.UnescapeString(string(body)); !strings.Contains(page, `"values":[4,5]`) || !strings.Contains(page, "4 → 5 (+1)") {
 		t.Errorf("the history page with no figure does not draw the count 4, 5")
 	}
+	// A country the rules do not know, or a year that is not one, is a 400
+	// in the page's language, not a line of zeros.
+	for _, bad := range []string{"figure=country&country=ZZ", "figure=count&year=abc", "figure=count&year=99999"} {
+		for _, lang := range []string{"en", "ko"} {
+			resp, body := get(t, srv, "/history?lang="+lang+"&"+bad)
+			page := html.UnescapeString(string(body))
+			want := map[string]string{"en": "want", "ko": "필요합니다"}[lang]
+			if bad == "figure=country&country=ZZ" {
+				want = map[string]string{"en": "is not an ISO 3166-1 alpha-2 code", "ko": "국가 코드가 아닙니다"}[lang]
+			}
+			if resp.StatusCode != 400 || !strings.Contains(page, want) {
+				t.Errorf("%s %s: status %d, want 400 saying %q", lang, bad, resp.StatusCode, want)
+			}
+		}
+	}
 	// A subset is one of the four, and the step links keep it.
 	if resp, _ := get(t, srv, "/history?figure=count&year=2024&subset=junk"); resp.StatusCode != 400 {
 		t.Errorf("an unknown subset: status %d, want 400", resp.StatusCode)

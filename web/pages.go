@@ -591,11 +591,21 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, p, err)
 		return
 	}
-	year, _ := strconv.Atoi(q.Get("year"))
-	if year == 0 {
-		year = time.Now().Year() - 1
+	year := time.Now().Year() - 1
+	if v := q.Get("year"); v != "" {
+		if year, err = strconv.Atoi(v); err != nil || year < 1900 || year > 2200 {
+			s.pageError(w, r, p, bad("year", "param.whole", 1900, 2200, v))
+			return
+		}
 	}
+	// A country is one the rules know: any other would draw zeros.
 	country := strings.ToUpper(q.Get("country"))
+	if country != "" {
+		if _, ok := s.cat.Rules.CountryByCode(country); !ok {
+			s.pageError(w, r, p, bad("country", "param.country", q.Get("country")))
+			return
+		}
+	}
 	if figure == snapshots.FigureCountry && country == "" {
 		country = "KR"
 	}
