@@ -70,8 +70,10 @@ func FromEnv(getenv func(string) string) Lang {
 	return EN
 }
 
-// T returns the message key in l, formatted with args. An unknown key is
-// returned as is, so a missing translation shows instead of vanishing.
+// T returns the message key in l, formatted with args, with its Korean
+// particles chosen by the words before them (Particles) and a span of one
+// year written as that year (OneYear). An unknown key is returned as is,
+// so a missing translation shows instead of vanishing.
 func (l Lang) T(key string, args ...any) string {
 	m, ok := catalog[key]
 	if !ok {
@@ -85,9 +87,12 @@ func (l Lang) T(key string, args ...any) string {
 		s = m[1]
 	}
 	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
+		s = fmt.Sprintf(s, args...)
 	}
-	return s
+	if l == KO {
+		s = Particles(s)
+	}
+	return OneYear(s)
 }
 
 // Has reports whether key is in the catalogue.
@@ -245,21 +250,21 @@ var catalog = map[string][2]string{
 	"note.overlay_orphaned":          {"%d overlay entr(ies) orphaned: their model is gone upstream", "오버레이 항목 %d개는 대상 모델이 원본에서 사라졌습니다"},
 	"note.overlay_invalid":           {"%d overlay entr(ies) could not be read and were not applied (see the warnings)", "오버레이 항목 %d개를 읽지 못해 적용하지 않았습니다(경고 참고)"},
 	"flag.overlay":                   {"curation overlay folder (default $XDG_DATA_HOME/modelcensus/overlay when it exists; none: no overlay)", "보정 오버레이 폴더(기본값: $XDG_DATA_HOME/modelcensus/overlay가 있으면 그 폴더; none: 쓰지 않음)"},
-	"err.overlay_dir":                {"the overlay folder %s cannot be read", "오버레이 폴더 %s를 읽을 수 없습니다"},
+	"err.overlay_dir":                {"the overlay folder %s cannot be read", "오버레이 폴더 %s을(를) 읽을 수 없습니다"},
 	"err.overlay_bad":                {"%d overlay entr(ies) in %s are invalid (see the messages above)", "%[2]s의 오버레이 항목 %[1]d개가 잘못되었습니다(위 메시지 참고)"},
 	"err.no_overlay":                 {"no overlay folder: give --overlay DIR (or create $XDG_DATA_HOME/modelcensus/overlay)", "오버레이 폴더가 없습니다: --overlay DIR을 주거나 $XDG_DATA_HOME/modelcensus/overlay를 만드세요"},
 	"err.no_entry":                   {"no entry %q in %s", "%[2]s에 %[1]q 항목이 없습니다"},
-	"err.entry_duplicate":            {"%q is already the model of %s: one model gets one entry of each kind (edit that entry, or retire it first)", "%q는 이미 %s의 모델입니다: 모델마다 종류별 항목은 하나입니다(그 항목을 고치거나 먼저 은퇴시키세요)"},
+	"err.entry_duplicate":            {"%q is already the model of %s: one model gets one entry of each kind (edit that entry, or retire it first)", "%q은(는) 이미 %s의 모델입니다: 모델마다 종류별 항목은 하나입니다(그 항목을 고치거나 먼저 은퇴시키세요)"},
 	"err.entry_exists":               {"an entry %q already exists in %s (give another --id)", "%[2]s에 %[1]q 항목이 이미 있습니다(다른 --id를 주세요)"},
 	"err.curate_needs_source":        {"curate %s needs --source: the snapshot the upstream model is read from", "curate %s에는 --source(원본 모델을 읽을 스냅숏)가 필요합니다"},
-	"err.add_exists":                 {"%[1]q is already in %[3]s as %[2]q: correct it instead of adding it", "%[1]q는 %[3]s에 %[2]q로 이미 있습니다: 추가 대신 보정하세요"},
+	"err.add_exists":                 {"%[1]q is already in %[3]s as %[2]q: correct it instead of adding it", "%[1]q은(는) %[3]s에 %[2]q(으)로 이미 있습니다: 추가 대신 보정하세요"},
 	"err.no_model":                   {"no model named %q in %s", "%[2]s에 %[1]q라는 모델이 없습니다"},
 	"warn.overlay_entry":             {"warning: overlay entry not applied: %s", "경고: 오버레이 항목을 적용하지 않음: %s"},
 	"overlay.err.syntax":             {"not valid TOML: %s", "올바른 TOML이 아닙니다: %s"},
 	"overlay.err.unknown":            {"not a field of the overlay schema", "오버레이 스키마에 없는 필드입니다"},
 	"overlay.err.missing":            {"required", "필수 항목입니다"},
 	"overlay.err.bad_value":          {"%q: want %s", "%q: %s 형식이어야 합니다"},
-	"overlay.err.duplicate":          {"%q is also in %s", "%q는 %s에도 있습니다"},
+	"overlay.err.duplicate":          {"%q is also in %s", "%q은(는) %s에도 있습니다"},
 	"overlay.err.no_source":          {"at least one [[sources]] entry, with url and retrieved, is required", "url과 retrieved가 있는 [[sources]] 항목이 하나 이상 필요합니다"},
 	"overlay.err.read_error":         {"cannot be read: %s", "읽을 수 없습니다: %s"},
 	"cmd.curate.short":               {"Keep sourced local additions, corrections and exclusions (an overlay)", "출처가 있는 로컬 추가·보정·제외(오버레이)를 관리합니다"},
@@ -271,8 +276,8 @@ var catalog = map[string][2]string{
 	"cmd.curate.exclude":             {"Write an entry that leaves an upstream model out", "원본 모델을 집계에서 빼는 항목을 씁니다"},
 	"curate.check.title":             {"Overlay %s: %d entries", "오버레이 %s: 항목 %d개"},
 	"curate.list.title":              {"Overlay %s: %d entries (hash %s)", "오버레이 %s: 항목 %d개 (해시 %s)"},
-	"curate.written":                 {"wrote %s", "%s를 썼습니다"},
-	"curate.retired":                 {"retired %s: moved to %s", "%s 항목을 은퇴시켰습니다: %s로 옮김"},
+	"curate.written":                 {"wrote %s", "%s을(를) 썼습니다"},
+	"curate.retired":                 {"retired %s: moved to %s", "%s 항목을 은퇴시켰습니다: %s(으)로 옮김"},
 	"col.kind":                       {"Kind", "종류"},
 	"col.status":                     {"Status", "상태"},
 	"col.created":                    {"Created", "작성일"},
@@ -290,9 +295,9 @@ var catalog = map[string][2]string{
 	"status.detail.applied.add_from": {"added from the %s", "%s에서 가져와 추가함"},
 	"status.detail.applied.exclude":  {"excluded", "제외함"},
 	"status.detail.applied.correct":  {"%s %q → %q", "%s %q → %q"},
-	"status.detail.upstream.add":     {"the upstream now lists %q; the entry is not applied and can be retired", "원본에 이제 %q가 있습니다. 항목은 적용하지 않으며 은퇴시킬 수 있습니다"},
-	"status.detail.upstream.correct": {"the upstream %s is now %q, the entry's value; the entry can be retired", "원본의 %s가 이제 항목의 값 %q입니다. 항목을 은퇴시킬 수 있습니다"},
-	"status.detail.conflict.correct": {"%s was %q upstream when the entry was written and is now %q; the entry still sets %q", "%s는 작성 당시 원본에서 %q였고 지금은 %q입니다. 항목은 여전히 %q로 설정합니다"},
+	"status.detail.upstream.add":     {"the upstream now lists %q; the entry is not applied and can be retired", "원본에 이제 %q이(가) 있습니다. 항목은 적용하지 않으며 은퇴시킬 수 있습니다"},
+	"status.detail.upstream.correct": {"the upstream %s is now %q, the entry's value; the entry can be retired", "원본의 %s이(가) 이제 항목의 값 %q입니다. 항목을 은퇴시킬 수 있습니다"},
+	"status.detail.conflict.correct": {"%s was %q upstream when the entry was written and is now %q; the entry still sets %q", "%s은(는) 작성 당시 원본에서 %q였고 지금은 %q입니다. 항목은 여전히 %q(으)로 설정합니다"},
 	"status.detail.orphaned.add":     {"the entry gives no valid publication date (and the %q subset, if any, does not list the model here)", "항목에 올바른 공개일이 없습니다(%q 부분집합이 있다면 그곳에도 이 모델이 없습니다)"},
 	"status.detail.orphaned.correct": {"no upstream model is named %q any more", "원본에 %q라는 모델이 더 이상 없습니다"},
 	"status.detail.orphaned.exclude": {"no upstream model is named %q any more", "원본에 %q라는 모델이 더 이상 없습니다"},
@@ -477,10 +482,10 @@ var catalog = map[string][2]string{
 	"flagerr.unknown_short":         {"unknown flag -%[1]s in %[2]s", "알 수 없는 플래그 -%[1]s (%[2]s)"},
 	"flagerr.needs_value":           {"%s needs a value", "%s에는 값이 필요합니다"},
 	"flagerr.unknown_command":       {"unknown command %[1]q", "알 수 없는 명령 %[1]q"},
-	"flagerr.whole_number":          {"%[2]s: %[1]q is not a whole number", "%[2]s: %[1]q는 정수가 아닙니다"},
-	"flagerr.number":                {"%[2]s: %[1]q is not a number", "%[2]s: %[1]q는 숫자가 아닙니다"},
-	"flagerr.duration":              {"%[2]s: %[1]q is not a duration (such as 30m, 24h)", "%[2]s: %[1]q는 기간이 아닙니다 (예: 30m, 24h)"},
-	"flagerr.invalid":               {"%[2]s: %[1]q is not a valid value", "%[2]s: %[1]q는 올바른 값이 아닙니다"},
+	"flagerr.whole_number":          {"%[2]s: %[1]q is not a whole number", "%[2]s: %[1]q은(는) 정수가 아닙니다"},
+	"flagerr.number":                {"%[2]s: %[1]q is not a number", "%[2]s: %[1]q은(는) 숫자가 아닙니다"},
+	"flagerr.duration":              {"%[2]s: %[1]q is not a duration (such as 30m, 24h)", "%[2]s: %[1]q은(는) 기간이 아닙니다 (예: 30m, 24h)"},
+	"flagerr.invalid":               {"%[2]s: %[1]q is not a valid value", "%[2]s: %[1]q은(는) 올바른 값이 아닙니다"},
 	"flagerr.args":                  {"takes %s argument(s), got %s", "인수를 %s개 받는데 %s개가 주어졌습니다"},
 	"err.flag":                      {"%v (see --help)", "잘못된 명령줄: %v (--help 참조)"},
 	"err.rules":                     {"rules: %v", "규칙: %v"},
@@ -552,7 +557,7 @@ var catalog = map[string][2]string{
 	"est.title":                     {"Training compute estimate", "학습 연산량 추정"},
 	"flag.est.large-scale":          {"with --source: list the models that are large-scale by Epoch's rule (≥1e23 FLOP, a derivative's own fine-tune ≥1e23, or unknown and flagged possibly over 1e23)", "--source와 함께: Epoch 기준의 대규모 모델 목록(1e23 FLOP 이상, 파생 모델은 자체 미세 조정이 1e23 이상, 또는 미상이면서 1e23 초과 가능 표시)"},
 	"flag.est.source":               {"estimate every model of this export (file, folder, zip or URL) from its own columns, beside Epoch's figure", "이 내보내기(파일, 폴더, zip, URL)의 모든 모델을 자체 열로 추정해 Epoch 값과 나란히 보여 줌"},
-	"err.est_source_flags":          {"%s describes one model and cannot be used with --source", "%s는 모델 하나를 기술하므로 --source와 함께 쓸 수 없습니다"},
+	"err.est_source_flags":          {"%s describes one model and cannot be used with --source", "%s은(는) 모델 하나를 기술하므로 --source와 함께 쓸 수 없습니다"},
 	"err.est_large_needs_source":    {"--large-scale needs --source", "--large-scale에는 --source가 필요합니다"},
 	"est.large.title":               {"Large-scale models by Epoch's rule: %d", "Epoch 기준 대규모 모델: %d개"},
 	"est.large.rule":                {"Rule: training compute ≥ 1e23 FLOP, or unknown and flagged “Possibly over 1e23 FLOP”; a model with a base model counts only when its own fine-tune compute is ≥ 1e23 FLOP.", "기준: 학습 연산량 1e23 FLOP 이상, 또는 미상이면서 “Possibly over 1e23 FLOP” 표시; 기반 모델이 있는 모델은 자체 미세 조정 연산량이 1e23 FLOP 이상일 때만."},
@@ -583,12 +588,12 @@ var catalog = map[string][2]string{
 	"figure.estimated":              {"estimated: %s", "추산: %s"},
 	"estimate.footnote":             {"estimated by modelcensus by Epoch's method, because Epoch gives no training compute for this model; the Figure column gives the method. Not Epoch's figure.", "Epoch가 학습 연산량을 제공하지 않아 modelcensus가 Epoch의 방법으로 추산한 값입니다. 방법은 ‘수치 출처’ 열에 있습니다. Epoch의 수치가 아닙니다."},
 	"flag.estimate_missing":         {"fill training compute where a model has none and its columns allow an estimate by Epoch's method; estimated figures are marked", "학습 연산량이 없는 모델은 열 값으로 Epoch의 방법에 따라 추정해 채웁니다. 추정치는 표시됩니다"},
-	"rowwarn.bad_cell":              {"%s: %q is not a non-negative number; left out of the estimate", "%s: %q는 0 이상의 수가 아니어서 추정에서 뺐습니다"},
-	"rowwarn.unknown_hardware":      {"training hardware %q is not in the hardware table (see `rules --kind hardware`)", "학습 하드웨어 %q가 하드웨어 표에 없습니다(`rules --kind hardware` 참고)"},
+	"rowwarn.bad_cell":              {"%s: %q is not a non-negative number; left out of the estimate", "%s: %q은(는) 0 이상의 수가 아니어서 추정에서 뺐습니다"},
+	"rowwarn.unknown_hardware":      {"training hardware %q is not in the hardware table (see `rules --kind hardware`)", "학습 하드웨어 %q이(가) 하드웨어 표에 없습니다(`rules --kind hardware` 참고)"},
 	"rowwarn.implied_utilization":   {"Epoch's figure implies a utilization of %.3f on this hardware, outside 0.05–0.7", "Epoch 값으로 보면 이 하드웨어의 활용률이 %.3f로 0.05–0.7 밖입니다"},
 	"rowwarn.finetune_sum":          {"base %.3g + fine-tune %.3g FLOP does not add up to Epoch's %.3g FLOP", "기반 %.3g + 미세 조정 %.3g FLOP이 Epoch 값 %.3g FLOP과 맞지 않습니다"},
 	"rowwarn.counting_high":         {"the operation count %.3g FLOP is over 3× Epoch's %.3g FLOP: perhaps a mixture of experts with no active parameter count", "연산 수 계산 %.3g FLOP이 Epoch 값 %.3g FLOP의 3배를 넘습니다: 활성 매개변수 수가 없는 전문가 혼합(MoE) 모델일 수 있습니다"},
-	"rowwarn.utilization_above_one": {"hardware utilization %g is above 1; left out of the estimate", "하드웨어 활용률 %g가 1보다 커서 추정에서 뺐습니다"},
+	"rowwarn.utilization_above_one": {"hardware utilization %g is above 1; left out of the estimate", "하드웨어 활용률 %g이(가) 1보다 커서 추정에서 뺐습니다"},
 	"rowwarn.no_method":             {"no estimation method applies to this row's columns", "이 행의 열로는 적용할 추정 방법이 없습니다"},
 	"est.flop":                      {"Training compute: %s FLOP (%s)", "학습 연산량: %s FLOP (%s)"},
 	"est.method":                    {"Method: %s", "방법: %s"},
@@ -659,7 +664,7 @@ var catalog = map[string][2]string{
 	"flag.country":               {"the country's ISO code, for country (e.g. KR)", "국가 ISO 코드 (country에 사용, 예: KR)"},
 	"flag.limit":                 {"list at most this many models per section in text (0: all)", "텍스트 출력에서 항목별 최대 모델 수 (0: 전부)"},
 	"pull.stored":                {"Stored snapshot #%d, dated %s: %d file(s), %d rows (%s)", "스냅숏 #%d 저장 (날짜 %s): 파일 %d개, %d행 (%s)"},
-	"pull.unchanged":             {"Unchanged: the same content is already stored as snapshot #%d (dated %s); nothing stored", "변경 없음: 같은 내용이 이미 스냅숏 #%d(날짜 %s)로 저장되어 있어 저장하지 않았습니다"},
+	"pull.unchanged":             {"Unchanged: the same content is already stored as snapshot #%d (dated %s); nothing stored", "변경 없음: 같은 내용이 이미 스냅숏 #%d(날짜 %s)(으)로 저장되어 있어 저장하지 않았습니다"},
 	"pull.folder":                {"%s: %s", "%s: %s"},
 	"pull.archive":               {"Imported %d new snapshots from %d folders into %s", "폴더 %d개 중 새 스냅숏 %d개를 %s에 가져왔습니다"},
 	"pull.kept_figures":          {"Kept the figures of %d snapshot file(s) for history", "스냅숏 파일 %d개의 지표를 history용으로 저장했습니다"},
@@ -737,8 +742,8 @@ var catalog = map[string][2]string{
 	"h.charts":                   {"Figures", "그림"},
 	"method.snapshot":            {"The figures count Epoch AI's “Data on AI Models” in the snapshot dated %s (%s).", "수치는 %s 날짜 스냅숏의 Epoch AI “Data on AI Models”를 집계한 것입니다 (%s)."},
 	"method.rules":               {"Counting rules: %s", "집계 기준: %s"},
-	"method.names":               {"Model names are trimmed and each counts once (its first row); rows without a name or a publication date are left out. Countries and organizations are normalized by modelcensus's rule tables (version %s).", "모델 이름은 앞뒤 공백을 정리해 이름마다 한 번(첫 행)만 집계하며, 이름이나 공개일이 없는 행은 제외합니다. 국가와 기관은 modelcensus 규칙 표(버전 %s)로 정규화합니다."},
-	"method.generated":           {"Generated by modelcensus %s.", "modelcensus %s로 생성했습니다."},
+	"method.names":               {"Model names are trimmed and each counts once (its first row); rows without a name or a publication date are left out. Countries and organizations are normalized by modelcensus's rule tables (version %s).", "모델 이름은 앞뒤 공백을 정리해 이름마다 한 번(첫 행)만 집계하며, 이름이나 공개일이 없는 행은 제외합니다. 국가와 기관은 modelcensus 규칙 표(버전 %s)(으)로 정규화합니다."},
+	"method.generated":           {"Generated by modelcensus %s.", "modelcensus %s(으)로 생성했습니다."},
 	"err.bad_chrome_env":         {"MODELCENSUS_CHROME=%q names no program that can be run: point it at Chromium or Chrome (a path, or a name on the PATH) or unset it", "환경 변수 MODELCENSUS_CHROME의 값 %q: 실행할 수 있는 프로그램이 아닙니다. Chromium이나 Chrome의 경로 또는 PATH의 이름으로 고치거나 변수를 지우세요"},
 	"warn.curate_unchecked":      {"warning: %q was not checked against Epoch's data (no --source): `curate check --source ai_models.zip` says whether it is already there", "경고: 모델 %q: --source가 없어 Epoch 데이터와 대조하지 않았습니다. 이미 있는 모델인지는 `curate check --source ai_models.zip`으로 확인하세요"},
 	"err.no_chromium":            {"PDF needs Chromium or Chrome, and none was found (looked for %s); install one (apt-get install chromium) or use --format html and print to PDF from a browser", "PDF를 만들려면 Chromium이나 Chrome이 필요한데 찾지 못했습니다(%s). 설치하거나(apt-get install chromium) --format html로 만든 뒤 브라우저에서 PDF로 인쇄하세요"},
