@@ -418,6 +418,11 @@ func TestDiffSubsetMismatch(t *testing.T) {
 	if resp.StatusCode != 400 || !strings.Contains(string(body), `"param": "subset"`) && !strings.Contains(string(body), `"param":"subset"`) {
 		t.Errorf("diff of a large-scale and a notable snapshot: %d %s", resp.StatusCode, body)
 	}
+	// In Korean, the whole message: the snapshots' subsets too.
+	resp, body = get(t, srv, "/api/v1/diff?a=1&b=2&lang=ko")
+	if msg := string(body); resp.StatusCode != 400 || !strings.Contains(msg, "스냅숏 1에는 large-scale, 스냅숏 2에는") || strings.Contains(msg, "holds") {
+		t.Errorf("the Korean diff error is not all Korean: %d %s", resp.StatusCode, body)
+	}
 	// The default census skips the notable-only snapshot: the latest with
 	// a large-scale file is #1.
 	_, body = get(t, srv, "/api/v1/census")

@@ -141,3 +141,28 @@ func TestHealth(t *testing.T) {
 		t.Errorf("a source: %d", resp.StatusCode)
 	}
 }
+
+// A path that is no page gets the dashboard's 404 page in the reader's
+// language, and the API's errors are said in the language the query asks
+// for.
+func TestNotFoundInBothLanguages(t *testing.T) {
+	srv := fixtureServer(t)
+	defer srv.Close()
+	for lang, want := range map[string]string{"en": "There is no page at /no-such-page.", "ko": "/no-such-page에는 페이지가 없습니다."} {
+		resp, body := get(t, srv, "/no-such-page?lang="+lang)
+		if resp.StatusCode != 404 || !strings.Contains(html.UnescapeString(string(body)), want) || !strings.Contains(string(body), "<html") {
+			t.Errorf("%s: status %d, want 404 and the page saying %q: %.300s", lang, resp.StatusCode, want, body)
+		}
+	}
+	for lang, want := range map[string]string{"en": "no such endpoint", "ko": "그런 API 주소가 없습니다"} {
+		resp, body := get(t, srv, "/api/v1/nothing?lang="+lang)
+		if resp.StatusCode != 404 || !strings.Contains(string(body), want) {
+			t.Errorf("API %s: status %d %s, want 404 saying %q", lang, resp.StatusCode, body, want)
+		}
+		resp, body = get(t, srv, "/api/v1/models/No%20Such%20Model?lang="+lang)
+		want = map[string]string{"en": "not found", "ko": "찾을 수 없습니다"}[lang]
+		if resp.StatusCode != 404 || !strings.Contains(string(body), want) {
+			t.Errorf("API model %s: status %d %s, want 404 saying %q", lang, resp.StatusCode, body, want)
+		}
+	}
+}

@@ -126,6 +126,27 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
 	})
+	s.mux.HandleFunc("/", s.noPage)
+}
+
+// noPage answers a path that is no page with the dashboard's own 404, in
+// the reader's language (?lang=, else Accept-Language, else serve --lang),
+// and a page's path asked with another method than GET or HEAD with 405.
+func (s *Server) noPage(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
+		return
+	}
+	l, err := s.pageLang(r)
+	if err != nil {
+		l = i18n.EN
+	}
+	p := s.newPage(r, "")
+	p.Lang, p.T = string(l), func(k string, a ...any) string { return l.T(k, a...) }
+	p.Title = l.T("page.not_found")
+	p.Error = l.T("page.no_route", r.URL.Path)
+	s.render(w, r, "error.tmpl", p, http.StatusNotFound)
 }
 
 // langOf is the language a page's query names, else en.
