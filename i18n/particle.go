@@ -94,8 +94,8 @@ func letterSound(r rune) sound {
 // finalSound tells how the text before a particle ends: the last
 // Hangul syllable's final consonant, a digit as read in Korean, an
 // acronym's last letter name, or an English word's likely ending (-l, -le:
-// ㄹ; -m, -n, -ng, -ck, -k, -t, -p, -b, -d, -g: a consonant; otherwise a
-// vowel); a word of four capitals or more (NAVER, META) is read as a
+// ㄹ; -m, -n, -ng, -ck: a consonant; otherwise a vowel, as a final stop is
+// mostly written with 으: bad 배드, Bard 바드); a word of four capitals or more (NAVER, META) is read as a
 // word. Closing quotes, brackets and spaces are looked through.
 func finalSound(s string) (sound, bool) {
 	s = strings.TrimRightFunc(s, func(r rune) bool {
@@ -122,9 +122,7 @@ func finalSound(s string) (sound, bool) {
 		switch {
 		case strings.HasSuffix(w, "l") || strings.HasSuffix(w, "le"):
 			return soundRieul, true
-		case strings.HasSuffix(w, "ng"), strings.HasSuffix(w, "m"), strings.HasSuffix(w, "n"),
-			strings.HasSuffix(w, "ck"), strings.HasSuffix(w, "k"), strings.HasSuffix(w, "t"),
-			strings.HasSuffix(w, "p"), strings.HasSuffix(w, "b"), strings.HasSuffix(w, "d"), strings.HasSuffix(w, "g"):
+		case strings.HasSuffix(w, "ng"), strings.HasSuffix(w, "m"), strings.HasSuffix(w, "n"), strings.HasSuffix(w, "ck"):
 			return soundConsonant, true
 		}
 		return soundVowel, true

@@ -21,6 +21,8 @@ func TestParticles(t *testing.T) {
 		`Mistral은(는)`:              `Mistral은`,              // 미스트랄
 		`NAVER은(는)`:                `NAVER는`,                // 네이버, read as a word
 		`(%)은(는)`:                  `(%)은(는)`,               // a symbol: left as written
+		`"bad"이(가)`:                `"bad"가`,                // 배드
+		`"Black"이(가)`:              `"Black"이`,              // 블랙
 		`"nan"(이)나 "NA"`:           `"nan"이나 "NA"`,          // 난
 	} {
 		if got := Particles(in); got != want {

@@ -198,9 +198,24 @@ func StatusDetail(s census.EntryStatus, l i18n.Lang) string {
 		return l.T("status.detail.applied.add_from", l.T(fmt.Sprintf("subset.%v", s.Args[0])))
 	}
 	if key := "status.detail." + s.Status + "." + string(s.Kind); l != i18n.EN && i18n.Has(key) {
-		return l.T(key, s.Args...)
+		args := s.Args
+		if s.Kind == census.EntryCorrect && len(args) > 0 {
+			// A correction's details begin with the field it sets.
+			args = append([]any{FieldName(fmt.Sprint(args[0]), l)}, args[1:]...)
+		}
+		return l.T(key, args...)
 	}
 	return s.Detail
+}
+
+// FieldName is the name of a field of the data (census.Field) in l: an
+// overlay correction's field, a diff's changed field. A field with no
+// translation keeps its own name.
+func FieldName(f string, l i18n.Lang) string {
+	if key := "field." + f; i18n.Has(key) {
+		return l.T(key)
+	}
+	return f
 }
 
 // EstimateFootnote explains census.EstimateMark in l.

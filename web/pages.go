@@ -556,7 +556,7 @@ func curatedView(c *census.Curated, l i18n.Lang) []curatedRow {
 	for _, e := range c.Entries {
 		r := curatedRow{ID: e.ID, Kind: l.T("entry." + string(e.Kind)), Sources: e.Sources}
 		if e.Field != "" {
-			r.Change = string(e.Field) + " → " + e.Value
+			r.Change = publish.FieldName(string(e.Field), l) + " → " + e.Value
 		}
 		out = append(out, r)
 	}
