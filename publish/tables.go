@@ -260,6 +260,23 @@ func MethodName(method string, l i18n.Lang) string {
 	return l.T("figure.estimated", l.T("methodshort."+method))
 }
 
+// EpochMethodName is the value of Epoch's "Training compute estimation
+// method" column in l: each of its comma-separated methods (Operation
+// counting, Hardware, Reported, Third-party estimation, Comparison with
+// other models, Benchmarks, Other) by its name in l, joined by ", ". A
+// method with no translation keeps Epoch's words.
+func EpochMethodName(label string, l i18n.Lang) string {
+	parts := strings.Split(label, ",")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if key := "epochmethod." + p; i18n.Has(key) {
+			p = l.T(key)
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, ", ")
+}
+
 // cagrText is the growth rate as the headline prints it.
 func cagrText(r *census.Result, l i18n.Lang) string {
 	if r.CAGR == nil {
