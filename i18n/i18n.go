@@ -735,6 +735,7 @@ var catalog = map[string][2]string{
 	"history.country":            {"Models of %s published in %d", "%s의 %d년 공개 모델 수"},
 	"history.top":                {"Largest training compute of %d", "%d년 학습 연산량 최대 모델"},
 	"history.skipped":            {"Skipped %d snapshots without this subset", "이 데이터셋이 없는 스냅숏 %d개는 건너뛰었습니다"},
+	"field.name":                 {"name", "모델 이름"},
 	"field.compute":              {"compute", "학습 연산량"},
 	"field.date":                 {"date", "공개일"},
 	"field.parameters":           {"parameters", "매개변수"},
