@@ -153,6 +153,7 @@ var catalog = map[string][2]string{
 	"col.organization": {"Organization", "기관"},
 	"col.group":        {"Group", "그룹"},
 	"col.domain":       {"Domain group", "분야"},
+	"col.epoch_domain": {"Domain", "세부 분야"},
 	"col.multimodal":   {"Multimodal", "멀티모달"},
 	"col.model":        {"Model", "모델"},
 	"col.date":         {"Date", "공개일"},

@@ -757,7 +757,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, format string)
 		writeModelsCSV(&b, all)
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	case "xlsx":
-		if err := writeModelsXLSX(&b, all, res); err != nil {
+		if err := writeModelsXLSX(&b, all, res, langOf(q)); err != nil {
 			s.fail(w, r, err)
 			return
 		}

@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/cli"
 	"github.com/modelcensus/modelcensus/epoch"
@@ -247,6 +249,31 @@ func TestAPIEndpoints(t *testing.T) {
 	resp, body = get(t, srv, "/api/v1/models?format=xlsx")
 	if resp.StatusCode != 200 || !bytes.HasPrefix(body, []byte("PK")) || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
 		t.Errorf("xlsx download: %d", resp.StatusCode)
+	}
+	// In Korean, the headers are Korean; dates are dates, booleans booleans.
+	_, body = get(t, srv, "/api/v1/models?format=xlsx&lang=ko&country=KR")
+	f, err := excelize.OpenReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("모델")
+	if len(rows) < 2 || rows[0][0] != "모델" || rows[0][1] != "공개일" || rows[0][12] != "집계 포함" {
+		t.Fatalf("Korean download's headers: %v", rows)
+	}
+	for col, want := range map[string]excelize.CellType{"B2": excelize.CellTypeDate, "C2": excelize.CellTypeNumber, "I2": excelize.CellTypeBool, "M2": excelize.CellTypeBool} {
+		typ, _ := f.GetCellType("모델", col)
+		if col == "B2" {
+			// excelize reports a date cell, a number with a date format,
+			// as a number: check its format instead.
+			style, _ := f.GetCellStyle("모델", col)
+			if style == 0 {
+				t.Errorf("%s: a date without a date format", col)
+			}
+			continue
+		}
+		if typ != want && !(want == excelize.CellTypeNumber && typ == excelize.CellTypeUnset) { // a number cell has no type attribute
+			t.Errorf("Korean download's %s: type %v, want %v", col, typ, want)
+		}
 	}
 }
 

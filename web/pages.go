@@ -336,6 +336,7 @@ func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 		v.Del("page")
 		v.Del("page-size")
 		v.Set("format", format)
+		v.Set("lang", p.Lang) // the workbook's headers in the page's language
 		return "/api/v1/models?" + v.Encode()
 	}
 	sortLink := func(col string) string {
