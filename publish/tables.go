@@ -155,6 +155,29 @@ func FigureTable(f census.Figure, r *census.Result, l i18n.Lang) Table {
 		t.Rows = append(t.Rows, cells)
 		t.Raw = append(t.Raw, raw)
 	}
+	// One format per column: a column of counts any of which is
+	// fractional (fractional attribution) prints all of them with two
+	// decimals, 110.00 beside 154.50, not 110.
+	rows := f.RowsFor(r)
+	for j, c := range cols {
+		if c.Kind != census.ValueCount {
+			continue
+		}
+		fractional := false
+		for _, row := range rows {
+			if v := row.Cells[j].Num; v != math.Trunc(v) {
+				fractional = true
+			}
+		}
+		if !fractional {
+			continue
+		}
+		for i, row := range rows {
+			if v := row.Cells[j]; !v.Missing {
+				t.Rows[i][j] = strings.Replace(t.Rows[i][j], FormatCount(v.Num), strconv.FormatFloat(v.Num, 'f', 2, 64), 1)
+			}
+		}
+	}
 	return t
 }
 
