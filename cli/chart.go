@@ -107,7 +107,7 @@ func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string)
 			continue
 		}
 		var buf bytes.Buffer
-		if err := format.Chart(&buf, c, l); err != nil {
+		if err := format.Chart(&buf, c.Alone(), l); err != nil {
 			return translate(l, err)
 		}
 		if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {

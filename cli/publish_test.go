@@ -266,3 +266,26 @@ func TestPDFBadChromeEnv(t *testing.T) {
 		}
 	}
 }
+
+// A chart drawn alone names its font with fallbacks that draw Korean, and
+// says how many of a long list it shows without sending the reader to a
+// table it does not have; the HTML brief, which has the table, still does.
+func TestChartAlone(t *testing.T) {
+	code, out, errOut := run(t, nil, "chart", "organizations_latest", "--source", "bundled")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "'Noto Sans CJK KR'") || !strings.Contains(out, "sans-serif;") {
+		t.Errorf("the SVG names no fallback font: %.300s", out[strings.Index(out, "font-family"):])
+	}
+	if !strings.Contains(out, "the first 15 of") || strings.Contains(out, "table") {
+		t.Errorf("the chart alone does not say it shows the first 15, or mentions a table")
+	}
+	html := filepath.Join(t.TempDir(), "b.html")
+	if code, _, errOut := run(t, nil, "report", "--source", "bundled", "--format", "html", "-o", html); code != 0 {
+		t.Fatalf("html: exit %d: %s", code, errOut)
+	}
+	if b, _ := os.ReadFile(html); !strings.Contains(string(b), "; the table lists all") {
+		t.Error("the brief's chart no longer points to its table")
+	}
+}

@@ -757,6 +757,7 @@ var catalog = map[string][2]string{
 	"chart.other":                {"Other", "기타"},
 	"chart.per_year":             {"Models per year (compound annual growth %s)", "연도별 모델 수 (연평균 증가율 %s)"},
 	"chart.compute":              {"Training compute by publication date (log scale)", "공개일별 학습 연산량 (로그 눈금)"},
+	"chart.top_n_alone":          {"— the first %d of %d", "— %d개까지 표시(전체 %d개)"},
 	"chart.top_n":                {"— first %d of %d; the table lists all", "— %d개까지 표시, 전체 %d개는 표 참조"},
 	"chart.threshold":            {"1e23 FLOP", "1e23 FLOP"},
 	"chart.estimated":            {"* estimated by modelcensus (Epoch's method)", "* modelcensus 추산치(Epoch 방법)"},

@@ -50,6 +50,19 @@ type Chart struct {
 	Links      []string `json:"links,omitempty"`
 	Breaks     []string `json:"breaks,omitempty"`
 	BreakLabel string   `json:"break_label,omitempty"`
+	// AloneTitle, where set, is the title of the chart drawn alone, with
+	// no table beside it to send the reader to (Alone).
+	AloneTitle string `json:"-"`
+}
+
+// Alone returns the chart as it is drawn on its own (modelcensus chart):
+// its title says how many of the list it shows, not that a table lists
+// them all.
+func (c Chart) Alone() Chart {
+	if c.AloneTitle != "" {
+		c.Title = c.AloneTitle
+	}
+	return c
 }
 
 // ChartSeries is one series of a bar chart.
@@ -103,6 +116,7 @@ func Charts(d *Document, l i18n.Lang) []Chart {
 			if f.Chart == census.ChartHBar && len(rows) > MaxBars {
 				// A chart shows the first MaxBars of a list, and says so;
 				// the table lists them all.
+				c.AloneTitle = c.Title + " " + l.T("chart.top_n_alone", MaxBars, len(rows))
 				c.Title += " " + l.T("chart.top_n", MaxBars, len(rows))
 				rows = rows[:MaxBars]
 			}

@@ -3,6 +3,7 @@
 package plot
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -242,8 +243,39 @@ func Write(w io.Writer, c publish.Chart, format string, l i18n.Lang) error {
 	} else {
 		p.Draw(dc)
 	}
-	_, err := canvas.WriteTo(w)
+	if format != publish.ImageSVG {
+		_, err := canvas.WriteTo(w)
+		return err
+	}
+	// An SVG names its font; a reader without it falls back on the other
+	// fonts that draw Korean, then on any sans-serif.
+	var b bytes.Buffer
+	if _, err := canvas.WriteTo(&b); err != nil {
+		return err
+	}
+	name := string(fnt.Typeface)
+	if family == "" {
+		name = "Liberation Sans"
+	}
+	_, err := w.Write(bytes.ReplaceAll(b.Bytes(), []byte("font-family:"+name+";"), []byte("font-family:"+SVGFontFamily(name)+";")))
 	return err
+}
+
+// SVGFontFamily is the font-family an SVG chart names: the font it was
+// drawn with, then fonts that draw Korean and Latin on the common systems
+// (Noto Sans CJK KR, Apple SD Gothic Neo, Malgun Gothic), then
+// sans-serif.
+func SVGFontFamily(drawn string) string {
+	fams := []string{drawn}
+	for _, f := range []string{"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic"} {
+		if f != drawn {
+			fams = append(fams, f)
+		}
+	}
+	for i, f := range fams {
+		fams[i] = "'" + f + "'"
+	}
+	return strings.Join(fams, ", ") + ", sans-serif"
 }
 
 // yearTicks marks the time axis at each 1 January, labelled with the year.
