@@ -195,6 +195,9 @@ func writeReport(ctx context.Context, io *IOStreams, l i18n.Lang, format *publis
 	if path != "-" {
 		opt.Output = path
 	}
+	if path == "" || path == "-" {
+		opt.Width = io.OutWidth()
+	}
 	var buf bytes.Buffer
 	if err := format.Report(ctx, &buf, d, opt); err != nil {
 		return translate(l, err)

@@ -50,6 +50,10 @@ type Options struct {
 	// Output is the file the report goes to, or "" for a stream. Markdown
 	// writes its chart files beside it.
 	Output string
+	// Width is the width in columns of the terminal the text goes to, or 0
+	// when it is not one; text tables cut long names only where they
+	// would not fit in it (Table.Width).
+	Width int
 }
 
 // Registry holds the output formats, in the order they were registered.
@@ -132,7 +136,7 @@ func Builtin() *Registry {
 	r := &Registry{}
 	r.Register(Format{Name: FormatText, Aliases: []string{"txt"}, Ext: "txt", MIME: "text/plain; charset=utf-8",
 		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error {
-			return WriteText(w, d.Result, o.Lang)
+			return writeText(w, d.Result, o.Lang, o.Width)
 		}})
 	r.Register(Format{Name: FormatJSON, Ext: "json", MIME: "application/json",
 		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error { return WriteJSON(w, d.Result) }})

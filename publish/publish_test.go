@@ -177,3 +177,33 @@ func TestEpochMethodName(t *testing.T) {
 		}
 	}
 }
+
+// A long name is cut at 48 columns where the terminal's width is not
+// known, and kept whole on a terminal wide enough for it.
+func TestLongNamesFitTheTerminal(t *testing.T) {
+	long := strings.Repeat("Organization ", 6) // 78 columns
+	tb := Table{Headers: []string{"Name", "Models"}, Right: []bool{false, true}, Rows: [][]string{{long, "3"}}}
+	var b bytes.Buffer
+	WriteTable(&b, tb, i18n.EN)
+	if strings.Contains(b.String(), long) || !strings.Contains(b.String(), "…") {
+		t.Errorf("no width: the name is not cut at 48 columns:\n%s", b.String())
+	}
+	b.Reset()
+	tb.Width = 120
+	WriteTable(&b, tb, i18n.EN)
+	if !strings.Contains(b.String(), long) {
+		t.Errorf("a 120-column terminal cuts the name:\n%s", b.String())
+	}
+	b.Reset()
+	tb.Width = 60 // narrower than the name: cut to fit the line in 60
+	WriteTable(&b, tb, i18n.EN)
+	if line := strings.Split(b.String(), "\n")[2]; DisplayWidth(line) > 60 || !strings.Contains(line, "…") {
+		t.Errorf("a 60-column terminal: %q", line)
+	}
+	b.Reset()
+	tb.Width = 30 // too narrow for anything: never cut below 48
+	WriteTable(&b, tb, i18n.EN)
+	if line := strings.Split(b.String(), "\n")[2]; !strings.Contains(line, long[:47]) {
+		t.Errorf("a 30-column terminal: %q", line)
+	}
+}

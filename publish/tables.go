@@ -27,8 +27,11 @@ type Table struct {
 	// census.CuratedMark), one line each.
 	Footnotes []string
 	// Whole keeps long cells whole in a terminal, where they are otherwise
-	// cut at 48 columns.
+	// cut at 48 columns, or at what Width leaves when that is more.
 	Whole bool
+	// Width is the width in columns of the terminal the table is written
+	// to, or 0 when it is not known.
+	Width int
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
