@@ -3,9 +3,11 @@ package cli
 import (
 	"bytes"
 	"encoding/csv"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -287,5 +289,59 @@ func TestChartAlone(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(html); !strings.Contains(string(b), "; the table lists all") {
 		t.Error("the brief's chart no longer points to its table")
+	}
+}
+
+// The default brief prints on pages that are at least half full, but for
+// the last, in both languages: each page of the PDF is turned into a
+// picture and the lowest row with ink is found.
+func TestPDFPagesFull(t *testing.T) {
+	if publish.FindChrome() == "" {
+		t.Skip("no Chromium or Chrome here: apt-get install chromium")
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must picture the PDF: install poppler-utils")
+		}
+		t.Skip("no pdftoppm here: apt-get install poppler-utils")
+	}
+	for _, lang := range []string{"en", "ko"} {
+		dir := t.TempDir()
+		pdf := filepath.Join(dir, "brief.pdf")
+		if code, _, errOut := run(t, nil, "report", "--source", "bundled", "--format", "pdf", "--lang", lang, "-o", pdf); code != 0 {
+			t.Fatalf("%s: exit %d %s", lang, code, errOut)
+		}
+		if err := exec.Command("pdftoppm", "-png", "-gray", "-r", "24", pdf, filepath.Join(dir, "page")).Run(); err != nil {
+			t.Fatalf("pdftoppm: %v", err)
+		}
+		pages, _ := filepath.Glob(filepath.Join(dir, "page-*.png"))
+		sort.Strings(pages)
+		if len(pages) < 2 {
+			t.Fatalf("%s: %d pages", lang, len(pages))
+		}
+		for i, p := range pages[:len(pages)-1] {
+			f, err := os.Open(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(f)
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := img.Bounds()
+			lowest := b.Min.Y
+			for y := b.Min.Y; y < b.Max.Y; y++ {
+				for x := b.Min.X; x < b.Max.X; x++ {
+					if r, _, _, _ := img.At(x, y).RGBA(); r < 0xd000 {
+						lowest = y
+						break
+					}
+				}
+			}
+			if fill := float64(lowest-b.Min.Y) / float64(b.Dy()); fill < 0.5 {
+				t.Errorf("%s: page %d of %d is %.0f%% full", lang, i+1, len(pages), 100*fill)
+			}
+		}
 	}
 }

@@ -229,7 +229,7 @@ func writePDF(ctx context.Context, w io.Writer, d *Document, o Options) error {
 	defer os.RemoveAll(dir)
 	page := filepath.Join(dir, "report.html")
 	var buf bytes.Buffer
-	if err := WriteHTML(&buf, d, o.Lang, o.Version); err != nil {
+	if err := writeHTML(&buf, d, o.Lang, o.Version, true); err != nil {
 		return err
 	}
 	// Chromium prints Korean it has no font for as empty boxes, and exits 0.

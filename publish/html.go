@@ -147,6 +147,13 @@ type htmlCell struct {
 // WriteHTML writes the report as one self-contained HTML file: styles,
 // ECharts and data inlined, no request to any network.
 func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
+	return writeHTML(w, d, l, version, false)
+}
+
+// writeHTML is WriteHTML; forPDF lays the page out for A4 from the start
+// (its charts are drawn at print size when the page loads, since a
+// headless browser prints without drawing them again).
+func writeHTML(w io.Writer, d *Document, l i18n.Lang, version string, forPDF bool) error {
 	r := d.Result
 	tmpl, err := template.New("report").Funcs(template.FuncMap{
 		"T": func(key string, args ...any) string { return l.T(key, args...) },
@@ -192,7 +199,7 @@ func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
 	data := map[string]any{"lang": string(l), "charts": charts, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold"), "estimatedLabel": l.T("chart.estimated"), "countLabel": l.T("col.count")}
 	var buf bytes.Buffer
 	err = tmpl.Execute(&buf, map[string]any{
-		"Lang": string(l), "Title": title, "Headline": Headline(r, l)[1:], "Prose": prose,
+		"Lang": string(l), "PDF": forPDF, "Title": title, "Headline": Headline(r, l)[1:], "Prose": prose,
 		"Figures": figures, "Source": SourceLines(r, l), "Notes": r.Notes,
 		"NoteText": func(n census.Note) string { return NoteText(n, l) },
 		"More": func(n census.Note) string {

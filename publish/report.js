@@ -119,4 +119,10 @@
   function resize() { charts.forEach(function (c) { c.resize(); }); }
   window.addEventListener('resize', resize);
   window.addEventListener('beforeprint', resize);
+  // Printing (and a headless browser's PDF) lays the page out for print
+  // media, where charts are sized for A4: draw them again at that size.
+  if (window.matchMedia) {
+    var printing = window.matchMedia('print');
+    if (printing.addEventListener) { printing.addEventListener('change', resize); } else if (printing.addListener) { printing.addListener(resize); }
+  }
 })();
