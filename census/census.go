@@ -583,6 +583,7 @@ func (ds *Dataset) dialectNotes() []Note {
 			out = append(out, Note{Code: NoteSerialDates, Args: []any{f.Name},
 				Message: fmt.Sprintf("the publication dates of %s are spreadsheet day numbers; they were read as dates", f.Name)})
 		}
+		out = append(out, readingNotes(f)...)
 	}
 	return out
 }

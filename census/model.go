@@ -409,6 +409,14 @@ type Dialect struct {
 	DateExample string `json:"date_example,omitempty"`
 	// Serial marks publication dates stored as spreadsheet day numbers.
 	Serial bool `json:"serial_dates,omitempty"`
+	// MissingCells counts the cells read as blank because they held a
+	// spelling of a missing value (R's NA, pandas' nan, Excel's #N/A, …);
+	// MissingSpellings are those spellings, the most frequent first.
+	MissingCells     int      `json:"missing_cells,omitempty"`
+	MissingSpellings []string `json:"missing_spellings,omitempty"`
+	// CountryNA counts the country cells "NA" read as Namibia's ISO code,
+	// in a file that writes no NA outside its country column.
+	CountryNA int `json:"country_na,omitempty"`
 }
 
 // EncodingEvidence is why bytes that are not UTF-8 were read as CP949 or

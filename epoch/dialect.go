@@ -423,17 +423,3 @@ func (rd *Reader) csvReader(name string, r io.Reader, d *dialect) (*csv.Reader, 
 	cr.ReuseRecord = true
 	return cr, lineOff, nil
 }
-
-// missing reports whether a cell is one of the ways that spreadsheets and
-// dataframe libraries write an empty value: nan, NaN, None, null, NULL,
-// N/A, n/a, #N/A, - and —.
-func missing(s string) bool {
-	if len(s) == 0 || len(s) > 6 {
-		return false
-	}
-	switch strings.TrimSpace(s) {
-	case "nan", "NaN", "None", "null", "NULL", "N/A", "n/a", "#N/A", "-", "—":
-		return true
-	}
-	return false
-}

@@ -1,0 +1,39 @@
+package census
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Notes on how a file was read that the reader's later checks add
+// (package epoch): missing values, a header below the first row, an
+// encoding that nothing confirmed, copies of one export left out.
+const (
+	// NoteMissingValues: cells that held a spelling of a missing value
+	// (R's NA, pandas' nan, Excel's #N/A, Stata's .) read as blank; args:
+	// file, spellings, count.
+	NoteMissingValues = "missing_values"
+	// NoteCountryNamibia: country cells "NA" read as Namibia, in a file
+	// that writes no NA elsewhere; args: file, count.
+	NoteCountryNamibia = "country_na_namibia"
+)
+
+// readingNotes are the notes of one file that the dialect notes leave out.
+func readingNotes(f FileInfo) []Note {
+	var out []Note
+	d := f.Dialect
+	if d.MissingCells > 0 {
+		forms := make([]string, 0, len(d.MissingSpellings))
+		for _, s := range d.MissingSpellings {
+			forms = append(forms, fmt.Sprintf("%q", s))
+		}
+		list := strings.Join(forms, ", ")
+		out = append(out, Note{Code: NoteMissingValues, Count: d.MissingCells, Args: []any{f.Name, list, d.MissingCells},
+			Message: fmt.Sprintf("%s writes missing values as %s: %d cell(s) were read as blank", f.Name, list, d.MissingCells)})
+	}
+	if d.CountryNA > 0 {
+		out = append(out, Note{Code: NoteCountryNamibia, Count: d.CountryNA, Args: []any{f.Name, d.CountryNA},
+			Message: fmt.Sprintf("%s: %d country cell(s) \"NA\" were read as Namibia (ISO code NA), since the file writes no NA in any other column; a file written by R, which writes a missing value as NA, does", f.Name, d.CountryNA)})
+	}
+	return out
+}
