@@ -417,6 +417,9 @@ type Dialect struct {
 	// CountryNA counts the country cells "NA" read as Namibia's ISO code,
 	// in a file that writes no NA outside its country column.
 	CountryNA int `json:"country_na,omitempty"`
+	// HeaderLine, when the header is not the first line, is its line:
+	// the lines above it (a title, a source line, notes) were skipped.
+	HeaderLine int `json:"header_line,omitempty"`
 }
 
 // EncodingEvidence is why bytes that are not UTF-8 were read as CP949 or

@@ -16,6 +16,9 @@ const (
 	// NoteCountryNamibia: country cells "NA" read as Namibia, in a file
 	// that writes no NA elsewhere; args: file, count.
 	NoteCountryNamibia = "country_na_namibia"
+	// NoteHeaderLine: the header found below the first line, the lines
+	// above it skipped; args: file, line.
+	NoteHeaderLine = "header_line"
 )
 
 // readingNotes are the notes of one file that the dialect notes leave out.
@@ -34,6 +37,10 @@ func readingNotes(f FileInfo) []Note {
 	if d.CountryNA > 0 {
 		out = append(out, Note{Code: NoteCountryNamibia, Count: d.CountryNA, Args: []any{f.Name, d.CountryNA},
 			Message: fmt.Sprintf("%s: %d country cell(s) \"NA\" were read as Namibia (ISO code NA), since the file writes no NA in any other column; a file written by R, which writes a missing value as NA, does", f.Name, d.CountryNA)})
+	}
+	if d.HeaderLine > 1 {
+		out = append(out, Note{Code: NoteHeaderLine, Args: []any{f.Name, d.HeaderLine},
+			Message: fmt.Sprintf("%s: the header is on line %d; the lines above it (a title, a source line, notes) were skipped", f.Name, d.HeaderLine)})
 	}
 	return out
 }

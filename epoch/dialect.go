@@ -63,6 +63,9 @@ type dialect struct {
 	// slashes is set when the publication dates are slash or dash dates
 	// whose order DateFormat gives.
 	slashes bool
+	// skip is the number of lines above the header (after a sep= line):
+	// a title, a source line, notes, blank rows.
+	skip int
 }
 
 // codec returns the decoder of an encoding, or nil for UTF-8 (read as it
@@ -172,8 +175,19 @@ func sniff(name string, open Opener, rules *census.Rules, enc, dateOrder string)
 	if d.BareCR {
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
-	if d.Delimiter == "" {
-		d.Delimiter = string(bestDelimiter(text, rules))
+	var fixed rune
+	if d.Delimiter != "" {
+		fixed, _ = utf8.DecodeRuneInString(d.Delimiter)
+	}
+	comma, skip := locateHeader(text, rules, fixed)
+	d.Delimiter = string(comma)
+	if skip > 0 {
+		// A title, notes or blank rows above the header.
+		d.skip, d.HeaderLine = skip, skip+1
+		if d.SepLine {
+			d.HeaderLine++
+		}
+		text = skipLines(text, skip)
 	}
 	d.DateFormat, d.head = dateOrder, text
 	return d, nil
@@ -255,17 +269,24 @@ func mappedValues(text string, rules *census.Rules) (mapped, total int) {
 	comma := bestDelimiter(text, rules)
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes = comma, -1, true
-	header, err := cr.Read()
-	if err != nil {
-		return 0, 0
-	}
+	// The header is the first row that names the organization or the
+	// country column, among the first (a title may stand above it).
 	org, country := -1, -1
-	for i, h := range header {
-		switch f, _ := rules.Column(h); f {
-		case census.FieldOrganization:
-			org = i
-		case census.FieldCountry:
-			country = i
+	for range headerSearch {
+		header, err := cr.Read()
+		if err != nil {
+			return 0, 0
+		}
+		for i, h := range header {
+			switch f, _ := rules.Column(h); f {
+			case census.FieldOrganization:
+				org = i
+			case census.FieldCountry:
+				country = i
+			}
+		}
+		if org >= 0 || country >= 0 {
+			break
 		}
 	}
 	for {
@@ -404,13 +425,19 @@ func (rd *Reader) csvReader(name string, r io.Reader, d *dialect) (*csv.Reader, 
 	if d.BareCR {
 		r = &crReader{r: r}
 	}
-	lineOff := 0
+	lineOff := d.skip
 	if d.SepLine {
+		lineOff++
+	}
+	if lineOff > 0 {
+		// The sep= line, and the lines above the header.
 		br := bufio.NewReader(r)
-		if _, err := br.ReadString('\n'); err != nil && !errors.Is(err, io.EOF) {
-			return nil, 0, &InputError{Kind: InputRead, Path: name, Err: err}
+		for range lineOff {
+			if _, err := br.ReadString('\n'); err != nil && !errors.Is(err, io.EOF) {
+				return nil, 0, &InputError{Kind: InputRead, Path: name, Err: err}
+			}
 		}
-		r, lineOff = br, 1
+		r = br
 	}
 	limit := rd.MaxRecord
 	if limit <= 0 {
