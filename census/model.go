@@ -422,10 +422,11 @@ type Dialect struct {
 	HeaderLine int `json:"header_line,omitempty"`
 }
 
-// EncodingEvidence is why bytes that are not UTF-8 were read as CP949 or
-// as Windows-1252: whether the chosen encoding decodes them without error,
-// and how many of the organization and country values in the start of the
-// file the rules map under it and under the other.
+// EncodingEvidence is why bytes that are not UTF-8 were read as CP949,
+// Windows-1252 or Mac Roman: whether the chosen encoding
+// decodes them without error, how many of the organization and country
+// values in the start of the file the rules map under it and under the
+// best other (Other), and how many words read as words under each.
 type EncodingEvidence struct {
 	Valid        bool   `json:"valid"`
 	Mapped       int    `json:"mapped"`
@@ -433,6 +434,21 @@ type EncodingEvidence struct {
 	Other        string `json:"other"`
 	OtherMapped  int    `json:"other_mapped"`
 	OtherInvalid bool   `json:"other_invalid,omitempty"`
+	// Words and OddWords count the words with characters past ASCII that
+	// read as words under the encoding chosen (letters of one script,
+	// cased as words are) and those that do not; OtherWords and
+	// OtherOddWords the same under Other. Example is the first word that
+	// the two read differently, as the encoding chosen reads it, and
+	// OtherExample as Other does.
+	Words         int    `json:"words,omitempty"`
+	OddWords      int    `json:"odd_words,omitempty"`
+	OtherWords    int    `json:"other_words,omitempty"`
+	OtherOddWords int    `json:"other_odd_words,omitempty"`
+	Example       string `json:"example,omitempty"`
+	OtherExample  string `json:"other_example,omitempty"`
+	// Tied, when nothing confirmed the encoding (EncodingFromNone), lists
+	// the encodings that read the file differently and as well.
+	Tied []string `json:"tied,omitempty"`
 }
 
 // How an encoding was found (Dialect.EncodingBasis).
@@ -443,6 +459,8 @@ const (
 	EncodingFromUTF8     = "utf8"     // the bytes are valid UTF-8
 	EncodingFromEvidence = "evidence" // not UTF-8: see EncodingEvidence
 	EncodingFromLater    = "later"    // valid UTF-8 at the start, other bytes further on
+	EncodingFromWords    = "words"    // not UTF-8: the words its characters make (EncodingEvidence.Words)
+	EncodingFromNone     = "none"     // not UTF-8, and nothing told the encodings apart: the first tried
 )
 
 // FileInfo is the provenance of one file read.

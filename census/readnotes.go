@@ -19,6 +19,15 @@ const (
 	// NoteHeaderLine: the header found below the first line, the lines
 	// above it skipped; args: file, line.
 	NoteHeaderLine = "header_line"
+	// NoteEncodingWords: a file that is not UTF-8 read in the encoding
+	// under which its words read as words; args: file, encoding, words,
+	// odd words, example, other encoding, its words, its odd words, its
+	// example.
+	NoteEncodingWords = NoteEncoding + "_" + EncodingFromWords
+	// NoteEncodingNone: a file that is not UTF-8 whose encoding nothing
+	// told; args: file, encoding, the encodings as good, example, the
+	// other's example.
+	NoteEncodingNone = NoteEncoding + "_" + EncodingFromNone
 )
 
 // readingNotes are the notes of one file that the dialect notes leave out.
@@ -37,6 +46,17 @@ func readingNotes(f FileInfo) []Note {
 	if d.CountryNA > 0 {
 		out = append(out, Note{Code: NoteCountryNamibia, Count: d.CountryNA, Args: []any{f.Name, d.CountryNA},
 			Message: fmt.Sprintf("%s: %d country cell(s) \"NA\" were read as Namibia (ISO code NA), since the file writes no NA in any other column; a file written by R, which writes a missing value as NA, does", f.Name, d.CountryNA)})
+	}
+	switch e := d.Evidence; d.EncodingBasis {
+	case EncodingFromWords:
+		out = append(out, Note{Code: NoteEncodingWords, Args: []any{f.Name, d.Encoding, e.Words, e.OddWords, e.Example, e.Other, e.OtherWords, e.OtherOddWords, e.OtherExample},
+			Message: fmt.Sprintf("%s is not UTF-8 and was read as %s: under it %d word(s) with letters past ASCII read as words and %d do not (as %q); under %s, %d and %d (as %q)",
+				f.Name, d.Encoding, e.Words, e.OddWords, e.Example, e.Other, e.OtherWords, e.OtherOddWords, e.OtherExample)})
+	case EncodingFromNone:
+		tied := strings.Join(e.Tied, ", ")
+		out = append(out, Note{Code: NoteEncodingNone, Args: []any{f.Name, d.Encoding, tied, e.Example, e.OtherExample},
+			Message: fmt.Sprintf("%s is not UTF-8, and nothing in it tells its encoding: it was read as %s, but %s read(s) it as well (%q here, %q there); give --encoding if that is wrong",
+				f.Name, d.Encoding, tied, e.Example, e.OtherExample)})
 	}
 	if d.HeaderLine > 1 {
 		out = append(out, Note{Code: NoteHeaderLine, Args: []any{f.Name, d.HeaderLine},

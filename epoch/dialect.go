@@ -81,7 +81,7 @@ func codec(enc string) encoding.Encoding {
 	case EncodingWindows1252:
 		return charmap.Windows1252
 	}
-	return nil
+	return singleByteCodec(enc)
 }
 
 // decodeHead decodes the head of a file, dropping a sequence cut at its end.
@@ -96,9 +96,8 @@ func decodeHead(head []byte, enc string) string {
 
 // sniff looks at the start of a file: it rejects empty, binary and HTML
 // content, and tells its dialect: the encoding (a byte-order mark, the
-// pattern of NUL bytes of UTF-16, valid UTF-8, or else CP949 or
-// Windows-1252 by which decodes without error and maps more organization
-// and country values through the rules), a spreadsheet's "sep=X" first
+// pattern of NUL bytes of UTF-16, valid UTF-8, or else the legacy
+// encoding that the evidence favours: see chooseLegacy), a spreadsheet's "sep=X" first
 // line, the delimiter (the one under which the rules map the most header
 // cells), bare CR line ends, and the order of day and month in the
 // publication dates. enc and dateOrder, when set, override what is found.
@@ -241,26 +240,6 @@ func cutRune(b []byte, enc string) []byte {
 		}
 	}
 	return b
-}
-
-// chooseLegacy picks CP949 or Windows-1252 for bytes that are not UTF-8,
-// by evidence: which decodes without error, and under which the rules map
-// more organization and country values. CP949 wins a tie only when it
-// decodes without error.
-func chooseLegacy(d *dialect, body []byte, rules *census.Rules) {
-	kr := decodeHead(body, EncodingCP949)
-	west := decodeHead(body, EncodingWindows1252)
-	krOK := !strings.ContainsRune(kr, utf8.RuneError)
-	krMapped, total := mappedValues(kr, rules)
-	westMapped, _ := mappedValues(west, rules)
-	d.Evidence = census.EncodingEvidence{Valid: krOK, Mapped: krMapped, Other: EncodingWindows1252, OtherMapped: westMapped, Values: total}
-	d.EncodingBasis = census.EncodingFromEvidence
-	if krOK && krMapped >= westMapped {
-		d.Encoding = EncodingCP949
-		return
-	}
-	d.Encoding = EncodingWindows1252
-	d.Evidence = census.EncodingEvidence{Valid: true, Mapped: westMapped, Other: EncodingCP949, OtherMapped: krMapped, Values: total, OtherInvalid: !krOK}
 }
 
 // mappedValues parses a decoded head and counts the organization and

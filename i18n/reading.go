@@ -8,6 +8,12 @@ var readingCatalog = map[string][2]string{
 	"note.missing_values":     {"%s writes missing values as %s: %d cell(s) were read as blank", "%s은(는) 빈 값을 %s(으)로 적었습니다: 셀 %d개를 빈 값으로 읽었습니다"},
 	"note.country_na_namibia": {"%s: %d country cell(s) \"NA\" were read as Namibia (ISO code NA), since the file writes no NA in any other column; a file written by R, which writes a missing value as NA, does", "%s: 국가 셀 \"NA\" %d개를 나미비아(ISO 코드 NA)로 읽었습니다. 이 파일은 다른 열에 NA를 쓰지 않기 때문입니다(빈 값을 NA로 쓰는 R로 저장한 파일이라면 다른 열에도 NA가 있습니다)"},
 	"note.header_line":        {"%s: the header is on line %d; the lines above it (a title, a source line, notes) were skipped", "%s: 머리글이 %d행에 있어 그 위의 줄(제목, 출처, 메모)은 건너뛰었습니다"},
+	"note.encoding_words": {"%s is not UTF-8 and was read as %s: under it %d word(s) with letters past ASCII read as words and %d do not (as %q); under %s, %d and %d (as %q)",
+		"%s은(는) UTF-8이 아니어서 %s(으)로 읽었습니다: 이 인코딩으로는 ASCII 밖 글자가 든 단어 %d개가 단어로 읽히고 %d개는 그렇지 않습니다(예: %q). %s(으)로는 각각 %d개, %d개입니다(예: %q)"},
+	"note.encoding_none": {"%s is not UTF-8, and nothing in it tells its encoding: it was read as %s, but %s read(s) it as well (%q here, %q there); give --encoding if that is wrong",
+		"%s은(는) UTF-8이 아니고 내용으로 인코딩을 가릴 수 없습니다: %s(으)로 읽었지만 %s(으)로도 똑같이 그럴듯하게 읽힙니다(이쪽 %q, 저쪽 %q). 틀렸다면 --encoding을 지정하십시오"},
+	"enc.words": {"not UTF-8; chosen by which encoding reads its words as words", "UTF-8이 아님; 단어가 단어로 읽히는 인코딩으로 판단"},
+	"enc.none":  {"not UTF-8; nothing told the encoding: see the notes", "UTF-8이 아님; 인코딩을 가릴 근거가 없음: 참고 사항 참조"},
 }
 
 func init() {
