@@ -615,6 +615,7 @@ func (ds *Dataset) notes(opt Options, latest int) []Note {
 			Message: fmt.Sprintf("snapshot date %s, taken from %s", ds.Snapshot.Date.Format("2006-01-02"), DateBasisText(ds.Snapshot.DateBasis, ds.Snapshot.DatePath))})
 	}
 	out = append(out, ds.dialectNotes()...)
+	out = append(out, copyNotes(ds.Snapshot)...)
 	if d, newest := ds.Snapshot.Date, ds.newestDate(); !d.IsZero() && newest.Year > 0 && ds.Snapshot.DateBasis != DateFromDownload {
 		last := time.Date(newest.Year, time.Month(max(newest.Month, 1)), max(newest.Day, 1), 0, 0, 0, 0, time.UTC)
 		if days := int(d.Sub(last).Hours() / 24); days > 60 {

@@ -388,6 +388,9 @@ type Snapshot struct {
 	// AgeDays, for the snapshot bundled with modelcensus (Kind
 	// "bundled"), is its age in days on the day it was read.
 	AgeDays int `json:"age_days,omitempty"`
+	// IgnoredCopies are the files of a folder left out as copies of the
+	// same export as a file read (see IgnoredCopy).
+	IgnoredCopies []IgnoredCopy `json:"ignored_copies,omitempty"`
 }
 
 // Dialect is how a file was written, as the reader found it: its encoding

@@ -30,6 +30,53 @@ const (
 	NoteEncodingNone = NoteEncoding + "_" + EncodingFromNone
 )
 
+// NoteCopyIgnored: a file of a folder left out as a copy of the same
+// export as a file read; args: the file, the file read, and for a newer
+// copy their newest "Last modified" values.
+const NoteCopyIgnored = "copy_ignored"
+
+// How the copy kept was chosen (IgnoredCopy.Basis).
+const (
+	CopyLastModified = "last_modified" // its newest "Last modified" value is the latest
+	CopyIdentical    = "identical"     // the copies have the same bytes
+)
+
+// IgnoredCopy is a file of a folder left out because another file of the
+// folder is a copy of the same export (a second download, "… (1).csv",
+// "… - Copy.csv") that the data shows newer, or has the same bytes.
+// Copies are never merged.
+type IgnoredCopy struct {
+	File string `json:"file"`
+	Kept string `json:"kept"`
+	// Basis is CopyLastModified or CopyIdentical.
+	Basis string `json:"basis"`
+	// LastModified and KeptLastModified are the newest "Last modified"
+	// values of the two ("2006-01-02 15:04:05", UTC), when they have one.
+	LastModified     string `json:"last_modified,omitempty"`
+	KeptLastModified string `json:"kept_last_modified,omitempty"`
+}
+
+// CopyNote is the note, in English, of a copy left out; its code is
+// NoteCopyIgnored, or NoteCopyIgnored + "_identical".
+func CopyNote(c IgnoredCopy) Note {
+	file, kept := FileName(c.File), FileName(c.Kept)
+	if c.Basis == CopyIdentical {
+		return Note{Code: NoteCopyIgnored + "_" + CopyIdentical, Args: []any{file, kept},
+			Message: fmt.Sprintf("%s was not read: it is a copy of %s with the same bytes", file, kept)}
+	}
+	return Note{Code: NoteCopyIgnored, Args: []any{file, kept, c.KeptLastModified, c.LastModified},
+		Message: fmt.Sprintf("%s was not read: it is a copy of the same export as %s, whose newest \"Last modified\" value (%s) is later than its own (%s); copies are never merged", file, kept, c.KeptLastModified, c.LastModified)}
+}
+
+// copyNotes are the notes of the copies left out.
+func copyNotes(s Snapshot) []Note {
+	out := make([]Note, 0, len(s.IgnoredCopies))
+	for _, c := range s.IgnoredCopies {
+		out = append(out, CopyNote(c))
+	}
+	return out
+}
+
 // readingNotes are the notes of one file that the dialect notes leave out.
 func readingNotes(f FileInfo) []Note {
 	var out []Note

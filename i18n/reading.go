@@ -14,6 +14,12 @@ var readingCatalog = map[string][2]string{
 		"%s은(는) UTF-8이 아니고 내용으로 인코딩을 가릴 수 없습니다: %s(으)로 읽었지만 %s(으)로도 똑같이 그럴듯하게 읽힙니다(이쪽 %q, 저쪽 %q). 틀렸다면 --encoding을 지정하십시오"},
 	"enc.words": {"not UTF-8; chosen by which encoding reads its words as words", "UTF-8이 아님; 단어가 단어로 읽히는 인코딩으로 판단"},
 	"enc.none":  {"not UTF-8; nothing told the encoding: see the notes", "UTF-8이 아님; 인코딩을 가릴 근거가 없음: 참고 사항 참조"},
+	"note.copy_ignored": {"%s was not read: it is a copy of the same export as %s, whose newest \"Last modified\" value (%s) is later than its own (%s); copies are never merged",
+		"%s은(는) 읽지 않았습니다: %s와(과) 같은 내보내기의 사본이며, 그 파일의 최신 \"Last modified\" 값(%s)이 이 파일의 값(%s)보다 늦습니다. 사본은 합치지 않습니다"},
+	"note.copy_ignored_identical": {"%s was not read: it is a copy of %s with the same bytes", "%s은(는) 읽지 않았습니다: %s와(과) 바이트까지 같은 사본입니다"},
+	"warn.copy_ignored":           {"warning: %s", "경고: %s"},
+	"err.copies": {"%s: the folder holds copies of one export, %s, and their data does not tell which is newer (no \"Last modified\" values, or the same newest one): they are not merged; remove all but one, or name the file to read as --source",
+		"%s: 폴더에 같은 내보내기의 사본 %s이(가) 있는데, 데이터로는 어느 것이 최신인지 알 수 없습니다(\"Last modified\" 값이 없거나 최신 값이 같음): 합치지 않습니다. 하나만 남기거나 읽을 파일을 --source로 지정하십시오"},
 }
 
 func init() {
