@@ -57,12 +57,18 @@ type IgnoredCopy struct {
 }
 
 // CopyNote is the note, in English, of a copy left out; its code is
-// NoteCopyIgnored, or NoteCopyIgnored + "_identical".
+// NoteCopyIgnored, or NoteCopyIgnored + "_identical" (the same bytes) or
+// + "_undated" (the copy left out has no "Last modified" value that can
+// be read).
 func CopyNote(c IgnoredCopy) Note {
 	file, kept := FileName(c.File), FileName(c.Kept)
 	if c.Basis == CopyIdentical {
 		return Note{Code: NoteCopyIgnored + "_" + CopyIdentical, Args: []any{file, kept},
 			Message: fmt.Sprintf("%s was not read: it is a copy of %s with the same bytes", file, kept)}
+	}
+	if c.LastModified == "" {
+		return Note{Code: NoteCopyIgnored + "_undated", Args: []any{file, kept, c.KeptLastModified},
+			Message: fmt.Sprintf("%s was not read: it is a copy of the same export as %s, which has \"Last modified\" values up to %s where it has none that can be read; copies are never merged", file, kept, c.KeptLastModified)}
 	}
 	return Note{Code: NoteCopyIgnored, Args: []any{file, kept, c.KeptLastModified, c.LastModified},
 		Message: fmt.Sprintf("%s was not read: it is a copy of the same export as %s, whose newest \"Last modified\" value (%s) is later than its own (%s); copies are never merged", file, kept, c.KeptLastModified, c.LastModified)}

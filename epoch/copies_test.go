@@ -116,6 +116,18 @@ func TestFolderCopiesUndecided(t *testing.T) {
 		!strings.Contains(err.Error(), "large_scale_ai_models.csv") || !strings.Contains(err.Error(), "large_scale_ai_models (1).csv") {
 		t.Errorf("same newest value: %v", err)
 	}
+	// A copy that is no export (an error page saved under the name) is
+	// left out for the one with "Last modified" values.
+	dir = t.TempDir()
+	write(t, dir, "large_scale_ai_models (1).csv", []byte("<!DOCTYPE html><html><body>Too many requests</body></html>"))
+	write(t, dir, "large_scale_ai_models.csv", csvText(copyHeader, rowsB))
+	ds, err := load(t, dir, epoch.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Len() != len(rowsB) || len(ds.Snapshot.IgnoredCopies) != 1 || census.CopyNote(ds.Snapshot.IgnoredCopies[0]).Code != census.NoteCopyIgnored+"_undated" {
+		t.Errorf("%d models, copies %+v", ds.Len(), ds.Snapshot.IgnoredCopies)
+	}
 	// No "Last modified" column at all.
 	dir = t.TempDir()
 	write(t, dir, "large_scale_ai_models.csv", []byte("Model,Publication date\nA,2024-01-01\n"))
@@ -129,7 +141,7 @@ func TestFolderCopiesUndecided(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, dir, "large_scale_ai_models (1).csv", data)
-	ds, err := load(t, dir, epoch.LoadOptions{})
+	ds, err = load(t, dir, epoch.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,6 +44,13 @@ func missing(s string) bool {
 	if len(s) == 0 || len(s) > maxMissing+4 {
 		return false
 	}
+	// Most cells are told by their first byte: every spelling begins
+	// with one of these (or with space around it).
+	switch s[0] {
+	case 'N', 'n', '<', '-', '#', '1', '.', 0xe2, ' ', '\t':
+	default:
+		return false
+	}
 	s = strings.TrimSpace(s)
 	return missingSpellings[s] || stataMissing(s)
 }

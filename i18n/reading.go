@@ -17,7 +17,9 @@ var readingCatalog = map[string][2]string{
 	"note.copy_ignored": {"%s was not read: it is a copy of the same export as %s, whose newest \"Last modified\" value (%s) is later than its own (%s); copies are never merged",
 		"%s은(는) 읽지 않았습니다: %s와(과) 같은 내보내기의 사본이며, 그 파일의 최신 \"Last modified\" 값(%s)이 이 파일의 값(%s)보다 늦습니다. 사본은 합치지 않습니다"},
 	"note.copy_ignored_identical": {"%s was not read: it is a copy of %s with the same bytes", "%s은(는) 읽지 않았습니다: %s와(과) 바이트까지 같은 사본입니다"},
-	"warn.copy_ignored":           {"warning: %s", "경고: %s"},
+	"note.copy_ignored_undated": {"%s was not read: it is a copy of the same export as %s, which has \"Last modified\" values up to %s where it has none that can be read; copies are never merged",
+		"%s은(는) 읽지 않았습니다: %s와(과) 같은 내보내기의 사본인데, 그 파일에는 %s까지의 \"Last modified\" 값이 있고 이 파일에는 읽을 수 있는 값이 없습니다. 사본은 합치지 않습니다"},
+	"warn.copy_ignored": {"warning: %s", "경고: %s"},
 	"err.copies": {"%s: the folder holds copies of one export, %s, and their data does not tell which is newer (no \"Last modified\" values, or the same newest one): they are not merged; remove all but one, or name the file to read as --source",
 		"%s: 폴더에 같은 내보내기의 사본 %s이(가) 있는데, 데이터로는 어느 것이 최신인지 알 수 없습니다(\"Last modified\" 값이 없거나 최신 값이 같음): 합치지 않습니다. 하나만 남기거나 읽을 파일을 --source로 지정하십시오"},
 }
