@@ -450,7 +450,8 @@ type EncodingEvidence struct {
 	Example       string `json:"example,omitempty"`
 	OtherExample  string `json:"other_example,omitempty"`
 	// Tied, when nothing confirmed the encoding (EncodingFromNone), lists
-	// the encodings that read the file differently and as well.
+	// the encodings that read the file differently and as well; for
+	// EncodingFromValid, those that do not decode it.
 	Tied []string `json:"tied,omitempty"`
 }
 
@@ -464,6 +465,7 @@ const (
 	EncodingFromLater    = "later"    // valid UTF-8 at the start, other bytes further on
 	EncodingFromWords    = "words"    // not UTF-8: the words its characters make (EncodingEvidence.Words)
 	EncodingFromNone     = "none"     // not UTF-8, and nothing told the encodings apart: the first tried
+	EncodingFromValid    = "valid"    // not UTF-8, and the only legacy encoding that decodes it
 )
 
 // FileInfo is the provenance of one file read.

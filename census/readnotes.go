@@ -28,6 +28,9 @@ const (
 	// told; args: file, encoding, the encodings as good, example, the
 	// other's example.
 	NoteEncodingNone = NoteEncoding + "_" + EncodingFromNone
+	// NoteEncodingValid: a file that is not UTF-8 read in the only legacy
+	// encoding that decodes it; args: file, encoding, those that do not.
+	NoteEncodingValid = NoteEncoding + "_" + EncodingFromValid
 )
 
 // NoteCopyIgnored: a file of a folder left out as a copy of the same
@@ -105,6 +108,10 @@ func readingNotes(f FileInfo) []Note {
 		out = append(out, Note{Code: NoteEncodingWords, Args: []any{f.Name, d.Encoding, e.Words, e.OddWords, e.Example, e.Other, e.OtherWords, e.OtherOddWords, e.OtherExample},
 			Message: fmt.Sprintf("%s is not UTF-8 and was read as %s: under it %d word(s) with letters past ASCII read as words and %d do not (as %q); under %s, %d and %d (as %q)",
 				f.Name, d.Encoding, e.Words, e.OddWords, e.Example, e.Other, e.OtherWords, e.OtherOddWords, e.OtherExample)})
+	case EncodingFromValid:
+		others := strings.Join(e.Tied, ", ")
+		out = append(out, Note{Code: NoteEncodingValid, Args: []any{f.Name, d.Encoding, others},
+			Message: fmt.Sprintf("%s is not UTF-8 and was read as %s, the only encoding tried that decodes it (%s do not)", f.Name, d.Encoding, others)})
 	case EncodingFromNone:
 		tied := strings.Join(e.Tied, ", ")
 		out = append(out, Note{Code: NoteEncodingNone, Args: []any{f.Name, d.Encoding, tied, e.Example, e.OtherExample},

@@ -247,7 +247,8 @@ func chooseAmong(rs []reading) legacyChoice {
 	}
 	switch {
 	case c.runner == nil:
-		// Every reading that decodes gives the same text.
+		// The one reading that decodes (or they all give its text).
+		c.basis = census.EncodingFromValid
 	case c.best.mapped > c.runner.mapped:
 	case c.best.score() > c.runner.score():
 		c.basis = census.EncodingFromWords
@@ -293,6 +294,14 @@ func chooseLegacy(d *dialect, body []byte, rules *census.Rules) {
 		e.Example, e.OtherExample = example(c.best, c.runner)
 	}
 	e.Tied = c.tied
+	if c.runner == nil {
+		// Name the encodings that do not decode it.
+		for _, r := range rs {
+			if !r.valid {
+				e.Tied = append(e.Tied, r.enc)
+			}
+		}
+	}
 	d.Evidence = e
 }
 

@@ -113,3 +113,30 @@ func TestEncodingWithoutEvidence(t *testing.T) {
 		t.Errorf("note %+v", n)
 	}
 }
+
+// Bytes that only one of the encodings tried decodes are read in it, and
+// the note says so, naming the others (not "0 of 0" values mapped).
+func TestEncodingOnlyOneDecodes(t *testing.T) {
+	// 0x81 is undefined in Windows-1252, and 0x81 before a comma is no
+	// CP949 character: only Mac Roman reads it ("Å").
+	data := "Model,Organization,Publication date\nModel \x81,OpenAI,2024-01-01\n"
+	ds, err := load(t, write(t, t.TempDir(), "one.csv", []byte(data)), epoch.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := dialectOf(ds)
+	if d.Encoding != epoch.EncodingMacRoman || d.EncodingBasis != census.EncodingFromValid ||
+		!reflect.DeepEqual(d.Evidence.Tied, []string{epoch.EncodingCP949, epoch.EncodingWindows1252}) {
+		t.Errorf("dialect %+v", d)
+	}
+	if got := modelNames(ds); !reflect.DeepEqual(got, []string{"Model Å"}) {
+		t.Errorf("models %q", got)
+	}
+	res, err := census.Compute(ds, census.Options{From: 2024, To: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := noteOf(res.Notes, census.NoteEncodingValid); !ok {
+		t.Errorf("no note of the only encoding that decodes it: %+v", res.Notes)
+	}
+}
