@@ -88,7 +88,7 @@ func (o *sourceOptions) validate(l i18n.Lang) error {
 	if o.Encoding != "" {
 		enc, ok := epoch.Encodings[strings.ToLower(o.Encoding)]
 		if !ok {
-			return badValue(l, "--encoding", o.Encoding, "utf-8, utf-16le, utf-16be, cp949 (euc-kr), windows-1252 (latin-1)")
+			return badValue(l, "--encoding", o.Encoding, "utf-8, utf-16le, utf-16be, cp949 (euc-kr), windows-1252 (latin-1), macintosh (mac-roman), cp850")
 		}
 		o.Encoding = enc
 	}

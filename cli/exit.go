@@ -155,6 +155,8 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 			return l.T("err.header_only", e.Path)
 		}
 		return l.T("err.no_rows", e.Path)
+	case epoch.InputCopies:
+		return l.T("err.copies", e.Path, quoteAll(e.Available))
 	case epoch.InputDateOrder:
 		if len(e.Examples) == 2 && len(e.ExampleLines) == 2 {
 			return l.T("err.date_order_mixed", e.Path, e.Field, e.Examples[0], e.ExampleLines[0], e.Examples[1], e.ExampleLines[1])

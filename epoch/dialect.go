@@ -63,6 +63,9 @@ type dialect struct {
 	// slashes is set when the publication dates are slash or dash dates
 	// whose order DateFormat gives.
 	slashes bool
+	// skip is the number of lines above the header (after a sep= line):
+	// a title, a source line, notes, blank rows.
+	skip int
 }
 
 // codec returns the decoder of an encoding, or nil for UTF-8 (read as it
@@ -78,7 +81,7 @@ func codec(enc string) encoding.Encoding {
 	case EncodingWindows1252:
 		return charmap.Windows1252
 	}
-	return nil
+	return singleByteCodec(enc)
 }
 
 // decodeHead decodes the head of a file, dropping a sequence cut at its end.
@@ -93,9 +96,8 @@ func decodeHead(head []byte, enc string) string {
 
 // sniff looks at the start of a file: it rejects empty, binary and HTML
 // content, and tells its dialect: the encoding (a byte-order mark, the
-// pattern of NUL bytes of UTF-16, valid UTF-8, or else CP949 or
-// Windows-1252 by which decodes without error and maps more organization
-// and country values through the rules), a spreadsheet's "sep=X" first
+// pattern of NUL bytes of UTF-16, valid UTF-8, or else the legacy
+// encoding that the evidence favours: see chooseLegacy), a spreadsheet's "sep=X" first
 // line, the delimiter (the one under which the rules map the most header
 // cells), bare CR line ends, and the order of day and month in the
 // publication dates. enc and dateOrder, when set, override what is found.
@@ -172,8 +174,19 @@ func sniff(name string, open Opener, rules *census.Rules, enc, dateOrder string)
 	if d.BareCR {
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
-	if d.Delimiter == "" {
-		d.Delimiter = string(bestDelimiter(text, rules))
+	var fixed rune
+	if d.Delimiter != "" {
+		fixed, _ = utf8.DecodeRuneInString(d.Delimiter)
+	}
+	comma, skip := locateHeader(text, rules, fixed)
+	d.Delimiter = string(comma)
+	if skip > 0 {
+		// A title, notes or blank rows above the header.
+		d.skip, d.HeaderLine = skip, skip+1
+		if d.SepLine {
+			d.HeaderLine++
+		}
+		text = skipLines(text, skip)
 	}
 	d.DateFormat, d.head = dateOrder, text
 	return d, nil
@@ -229,43 +242,30 @@ func cutRune(b []byte, enc string) []byte {
 	return b
 }
 
-// chooseLegacy picks CP949 or Windows-1252 for bytes that are not UTF-8,
-// by evidence: which decodes without error, and under which the rules map
-// more organization and country values. CP949 wins a tie only when it
-// decodes without error.
-func chooseLegacy(d *dialect, body []byte, rules *census.Rules) {
-	kr := decodeHead(body, EncodingCP949)
-	west := decodeHead(body, EncodingWindows1252)
-	krOK := !strings.ContainsRune(kr, utf8.RuneError)
-	krMapped, total := mappedValues(kr, rules)
-	westMapped, _ := mappedValues(west, rules)
-	d.Evidence = census.EncodingEvidence{Valid: krOK, Mapped: krMapped, Other: EncodingWindows1252, OtherMapped: westMapped, Values: total}
-	d.EncodingBasis = census.EncodingFromEvidence
-	if krOK && krMapped >= westMapped {
-		d.Encoding = EncodingCP949
-		return
-	}
-	d.Encoding = EncodingWindows1252
-	d.Evidence = census.EncodingEvidence{Valid: true, Mapped: westMapped, Other: EncodingCP949, OtherMapped: krMapped, Values: total, OtherInvalid: !krOK}
-}
-
 // mappedValues parses a decoded head and counts the organization and
 // country values that the rules map, of all such values.
 func mappedValues(text string, rules *census.Rules) (mapped, total int) {
 	comma := bestDelimiter(text, rules)
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes = comma, -1, true
-	header, err := cr.Read()
-	if err != nil {
-		return 0, 0
-	}
+	// The header is the first row that names the organization or the
+	// country column, among the first (a title may stand above it).
 	org, country := -1, -1
-	for i, h := range header {
-		switch f, _ := rules.Column(h); f {
-		case census.FieldOrganization:
-			org = i
-		case census.FieldCountry:
-			country = i
+	for range headerSearch {
+		header, err := cr.Read()
+		if err != nil {
+			return 0, 0
+		}
+		for i, h := range header {
+			switch f, _ := rules.Column(h); f {
+			case census.FieldOrganization:
+				org = i
+			case census.FieldCountry:
+				country = i
+			}
+		}
+		if org >= 0 || country >= 0 {
+			break
 		}
 	}
 	for {
@@ -404,13 +404,19 @@ func (rd *Reader) csvReader(name string, r io.Reader, d *dialect) (*csv.Reader, 
 	if d.BareCR {
 		r = &crReader{r: r}
 	}
-	lineOff := 0
+	lineOff := d.skip
 	if d.SepLine {
+		lineOff++
+	}
+	if lineOff > 0 {
+		// The sep= line, and the lines above the header.
 		br := bufio.NewReader(r)
-		if _, err := br.ReadString('\n'); err != nil && !errors.Is(err, io.EOF) {
-			return nil, 0, &InputError{Kind: InputRead, Path: name, Err: err}
+		for range lineOff {
+			if _, err := br.ReadString('\n'); err != nil && !errors.Is(err, io.EOF) {
+				return nil, 0, &InputError{Kind: InputRead, Path: name, Err: err}
+			}
 		}
-		r, lineOff = br, 1
+		r = br
 	}
 	limit := rd.MaxRecord
 	if limit <= 0 {
@@ -422,18 +428,4 @@ func (rd *Reader) csvReader(name string, r io.Reader, d *dialect) (*csv.Reader, 
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	return cr, lineOff, nil
-}
-
-// missing reports whether a cell is one of the ways that spreadsheets and
-// dataframe libraries write an empty value: nan, NaN, None, null, NULL,
-// N/A, n/a, #N/A, - and —.
-func missing(s string) bool {
-	if len(s) == 0 || len(s) > 6 {
-		return false
-	}
-	switch strings.TrimSpace(s) {
-	case "nan", "NaN", "None", "null", "NULL", "N/A", "n/a", "#N/A", "-", "—":
-		return true
-	}
-	return false
 }

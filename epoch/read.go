@@ -119,6 +119,9 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		Columns: len(header), Encoding: d.Encoding,
 	}
 	lmSlot := census.Slot(census.FieldLastModified)
+	countrySlot := census.Slot(census.FieldCountry)
+	var blanks missingCount
+	var na countryNA
 	maxLM := ""
 	// The CSV is parsed here while another goroutine normalizes the rows
 	// already parsed: batches go one way, emptied batches come back. The
@@ -234,11 +237,37 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		raw := &cur.raws[cur.n]
 		cur.n++
 		raw.Line = line
+		countryNA := false
 		for i, col := range slots {
-			if col >= 0 && !missing(rec[col]) {
-				raw.Cells[i] = rec[col]
-			} else {
+			switch {
+			case col < 0:
 				raw.Cells[i] = ""
+			case !missing(rec[col]):
+				raw.Cells[i] = rec[col]
+			case i == countrySlot && strings.TrimSpace(rec[col]) == namibia:
+				raw.Cells[i] = rec[col] // settled below, with the whole row seen
+				countryNA = true
+			default:
+				if !na.seenNA && strings.TrimSpace(rec[col]) == namibia {
+					na.seenNA = true
+				}
+				blanks.add(rec[col])
+				raw.Cells[i] = ""
+			}
+		}
+		if countryNA {
+			if !na.decided && !na.seenNA {
+				na.seenNA = naInRecord(rec, slots[countrySlot])
+			}
+			if err := na.decide(func() (bool, error) { return rd.naOutside(name, open, &d, slots[countrySlot]) }); err != nil {
+				readErr = err
+				break
+			}
+			if na.isMissing {
+				blanks.add(raw.Cells[countrySlot])
+				raw.Cells[countrySlot] = ""
+			} else {
+				na.namibia++
 			}
 		}
 		if normalizeDates {
@@ -274,6 +303,8 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 	if auto != nil && auto.Switched != "" {
 		d.Encoding, d.EncodingBasis = auto.Switched, census.EncodingFromLater
 	}
+	blanks.record(&d.Dialect)
+	d.CountryNA = na.namibia
 	res.Info.Encoding, res.Info.Dialect = d.Encoding, d.Dialect
 	return res, nil
 }

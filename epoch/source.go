@@ -64,6 +64,9 @@ type Source struct {
 	// Date is the source's own snapshot date, when it has one (the
 	// bundled snapshot); Load uses it unless a date is given.
 	Date time.Time
+	// Copies are the files of a folder left out as copies of the same
+	// export as a file kept (see resolveCopies).
+	Copies []census.IgnoredCopy
 	// zip is kept open while the source is in use.
 	zip *zip.ReadCloser
 }
@@ -309,6 +312,10 @@ func openFolder(dir string) (*Source, error) {
 	if len(src.Files) == 0 {
 		return nil, &InputError{Kind: InputNoCSV, Path: dir}
 	}
+	// Two downloads of one export: the newer is read, never both.
+	if src.Files, src.Copies, err = resolveCopies(src.Files); err != nil {
+		return nil, err
+	}
 	return src, nil
 }
 
@@ -434,6 +441,7 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 			newestMember = f.ModTime
 		}
 	}
+	ds.Snapshot.IgnoredCopies = copiesOf(s.Copies, files)
 	ds.Finish()
 	ds.Snapshot.Date, ds.Snapshot.DateBasis, ds.Snapshot.DatePath = s.snapshotDate(files, opt, lastModified, newestMember)
 	ds.Snapshot.ID = opt.ID

@@ -82,9 +82,7 @@ func openWorkbook(path, name string) (*Source, error) {
 func (s *Source) selectSheet(rules *census.Rules) ([]File, string, error) {
 	var firstErr error
 	for _, f := range s.Files {
-		rc, _ := f.Open()
-		header, err := csv.NewReader(rc).Read()
-		rc.Close()
+		header, err := sheetHeader(f, rules)
 		if err == nil {
 			if _, err = mapHeader(f.Name, header, rules); err == nil {
 				subset := f.Subset
@@ -102,4 +100,34 @@ func (s *Source) selectSheet(rules *census.Rules) ([]File, string, error) {
 		firstErr = &InputError{Kind: InputEmpty, Path: s.Location}
 	}
 	return nil, "", firstErr
+}
+
+// sheetHeader is a sheet's header: its first row, or the first of its
+// first rows (headerSearch) that holds every required column, below a
+// title, a source line and blank rows.
+func sheetHeader(f File, rules *census.Rules) ([]string, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	cr := csv.NewReader(rc)
+	cr.FieldsPerRecord = -1
+	var first []string
+	for i := range headerSearch {
+		row, err := cr.Read()
+		if err != nil {
+			if first != nil {
+				return first, nil
+			}
+			return nil, err
+		}
+		if i == 0 {
+			first = row
+		}
+		if requiredIn(row, rules) {
+			return row, nil
+		}
+	}
+	return first, nil
 }

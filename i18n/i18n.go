@@ -637,7 +637,7 @@ var catalog = map[string][2]string{
 	"cmd.root.short":      {"Count the world's large-scale AI models from Epoch AI's database", "Epoch AI 데이터베이스로 세계 대규모 AI 모델 현황을 집계합니다"},
 	"cmd.report.short":    {"Print the census of a snapshot", "스냅숏의 현황 통계를 출력합니다"},
 	"cmd.rules.short":     {"Show the normalization rules, and how a source's values map", "정규화 규칙과 원본 값의 대응을 보여줍니다"},
-	"flag.encoding":       {"the file's encoding, when its bytes do not tell it: utf-8, utf-16le, utf-16be, cp949 (euc-kr), windows-1252 (latin-1)", "바이트로 알 수 없을 때 파일의 인코딩: utf-8, utf-16le, utf-16be, cp949(euc-kr), windows-1252(latin-1)"},
+	"flag.encoding":       {"the file's encoding, when its bytes do not tell it: utf-8, utf-16le, utf-16be, cp949 (euc-kr), windows-1252 (latin-1), macintosh (mac-roman), cp850", "바이트로 알 수 없을 때 파일의 인코딩: utf-8, utf-16le, utf-16be, cp949(euc-kr), windows-1252(latin-1), macintosh(mac-roman), cp850"},
 	"flag.date-format":    {"the order of the publication dates, when the values do not tell it: ymd, mdy (12/31/2025) or dmy (31/12/2025)", "값으로 알 수 없을 때 공개일의 순서: ymd, mdy(12/31/2025), dmy(31/12/2025)"},
 	"flag.source.serve":   {"a source to read once at start and serve, in place of the store (a CSV, an ai_models.zip, a folder, a URL or \"bundled\")", "저장소 대신 시작할 때 한 번 읽어 제공할 원본(CSV, ai_models.zip, 폴더, URL 또는 \"bundled\")"},
 	"flag.subset.diff":    {"the subset to compare: large-scale when both snapshots hold it, else give notable, frontier or all", "비교할 데이터셋: 두 스냅숏에 모두 있으면 large-scale, 아니면 notable, frontier, all 중 하나"},
