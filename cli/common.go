@@ -239,7 +239,15 @@ func outputError(l i18n.Lang, err error) error {
 	return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
 }
 
-func joinOr(list []string) string { return strings.Join(list, " / ") }
+// joinOr lists the missing columns, each with its spellings (epoch
+// writes them joined by " or "), in l.
+func joinOr(l i18n.Lang, list []string) string {
+	s := strings.Join(list, " / ")
+	if l == i18n.KO {
+		s = strings.ReplaceAll(s, `" or "`, `" 또는 "`)
+	}
+	return s
+}
 
 func quoteAll(list []string) string {
 	if len(list) == 0 {

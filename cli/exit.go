@@ -143,7 +143,7 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 	case epoch.InputMissingColumn:
 		// e.Error() already lists expected and found columns; keep its
 		// lists and translate the sentence.
-		msg := l.T("err.missing_column", e.Path, joinOr(e.Missing), quoteAll(e.Found))
+		msg := l.T("err.missing_column", e.Path, joinOr(l, e.Missing), quoteAll(e.Found))
 		if len(e.Found) == 1 {
 			msg += l.T("err.one_column")
 		}
