@@ -3,6 +3,7 @@ package i18n
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,7 +28,11 @@ var particlePairs = []struct {
 	{"(으)로", "으로", "로", true},
 }
 
-var particleRE = regexp.MustCompile(`은\(는\)|이\(가\)|을\(를\)|과\(와\)|\(이\)나|\(으\)로`)
+// particleRE finds the particles written both ways, compiled on first use
+// (not at every start).
+var particleRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`은\(는\)|이\(가\)|을\(를\)|과\(와\)|\(이\)나|\(으\)로`)
+})
 
 // Particles resolves every written-both-ways particle of s (은(는), 이(가),
 // 을(를), 과(와), (이)나, (으)로) by the word before it, looking through
@@ -40,7 +45,7 @@ func Particles(s string) string {
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range particleRE.FindAllStringIndex(s, -1) {
+	for _, m := range particleRE().FindAllStringIndex(s, -1) {
 		final, ok := finalSound(s[:m[0]])
 		if !ok {
 			continue
@@ -130,8 +135,9 @@ func finalSound(s string) (sound, bool) {
 	return 0, false
 }
 
-// yearRangeRE finds a span of years written from–to.
-var yearRangeRE = regexp.MustCompile(`\b(\d{4})–(\d{4})\b`)
+// yearRangeRE finds a span of years written from–to, compiled on first
+// use.
+var yearRangeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(\d{4})–(\d{4})\b`) })
 
 // OneYear writes a span of years whose two ends are the same year as that
 // year alone: "2023–2023년" reads "2023년", "2023–2023" "2023".
@@ -139,7 +145,7 @@ func OneYear(s string) string {
 	if !strings.Contains(s, "–") {
 		return s
 	}
-	return yearRangeRE.ReplaceAllStringFunc(s, func(m string) string {
+	return yearRangeRE().ReplaceAllStringFunc(s, func(m string) string {
 		if a, b, _ := strings.Cut(m, "–"); a == b {
 			return a
 		}
