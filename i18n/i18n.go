@@ -784,7 +784,7 @@ var catalog = map[string][2]string{
 	"serve.stopped":              {"Stopped.", "멈췄습니다."},
 	"conf.Confident":             {"Confident", "확실"},
 	"conf.Likely":                {"Likely", "가능성 높음"},
-	"conf.Speculative":           {"Speculative", "추정"},
+	"conf.Speculative":           {"Speculative", "추측"},
 	"conf.Unknown":               {"Unknown", "미상"},
 	"conf.Unverified":            {"Unverified", "미검증"},
 	"conf.Wrong":                 {"Wrong", "오류"},
