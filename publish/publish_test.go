@@ -33,7 +33,7 @@ func TestFormatting(t *testing.T) {
 			t.Errorf("FormatCount(%v) = %q", v, got)
 		}
 	}
-	if got := FormatFLOP(5.18e25); got != "5.18e+25" {
+	if got := FormatFLOP(5.18e25); got != "5.18 × 10²⁵" {
 		t.Errorf("FormatFLOP = %q", got)
 	}
 	if got := FormatPercent(0.41421); got != "+41.4%" {
