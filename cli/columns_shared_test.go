@@ -3,8 +3,10 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -109,5 +111,45 @@ func TestDiscoverLargeScaleDropsTinyModel(t *testing.T) {
 	got := strings.Join(names, " ")
 	if strings.Contains(got, "Tiny") || !strings.Contains(got, "EXAONE-9.0-Big") {
 		t.Errorf("candidates %q: want EXAONE-9.0-Big and not the 100M-parameter EXAONE-9.0-Tiny (largest dataset %g tokens)", got, maxTokens)
+	}
+}
+
+// A hand-made large-scale file with the deprecated dataset-size column:
+// Alpha (7e9 parameters, 2e12 tokens) and Beta (1e9, 3e11) allow operation
+// counting, Gamma (no tokens) does not; Alpha's estimate is 6 × 7e9 × 2e12
+// = 8.4e22 FLOP.
+func TestEstimateDeprecatedDatasetSizeColumn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "large_scale_ai_models.csv")
+	data := "Model,Domain,Publication date,Parameters,(DEPRECATED) Training dataset size (datapoints),Training compute (FLOP)\n" +
+		"Alpha,Language,2025-01-01,7000000000.0,2000000000000.0,\n" +
+		"Beta,Language,2025-02-01,1000000000.0,300000000000.0,\n" +
+		"Gamma,Language,2025-03-01,5000000000.0,,\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, nil, "estimate", "--source", path, "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res struct {
+		Countable int `json:"countable"`
+		Rows      []struct {
+			Model    string
+			Estimate *struct {
+				FLOP   float64 `json:"flop"`
+				Method string  `json:"method"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Countable != 2 {
+		t.Errorf("%d rows allow operation counting, want 2 (Alpha, Beta)", res.Countable)
+	}
+	for _, r := range res.Rows {
+		if r.Model == "Alpha" && (r.Estimate == nil || r.Estimate.Method != "counting" || math.Abs(r.Estimate.FLOP-8.4e22) > 1e-9*8.4e22) {
+			t.Errorf("Alpha's estimate %+v, want 8.4e22 FLOP by counting", r.Estimate)
+		}
 	}
 }
