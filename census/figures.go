@@ -196,7 +196,12 @@ func (f Figure) Text(t Text, lang string, r *Result, cagr string) string {
 	if r.Settings.OrgLevel == OrgLevelOrganization {
 		org = Text{"Organization", "기관"}
 	}
+	period := strconv.Itoa(r.Period.From) + "–" + strconv.Itoa(r.Period.To)
+	if r.Period.From == r.Period.To {
+		period = strconv.Itoa(r.Period.From) // one year, not "2023–2023"
+	}
 	return strings.NewReplacer(
+		"{from}–{to}", period,
 		"{from}", strconv.Itoa(r.Period.From), "{to}", strconv.Itoa(r.Period.To),
 		"{latest}", strconv.Itoa(r.LatestYear), "{cagr}", cagr, "{org}", org.In(lang),
 	).Replace(t.In(lang))

@@ -229,7 +229,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad format", []string{"report", "--source", fixture, "--format", "pdf"}, ExitUsage, "format"},
 		{"bad subset", []string{"report", "--source", fixture, "--subset", "tiny"}, ExitUsage, "subset"},
 		{"bad date", []string{"report", "--source", fixture, "--date", "yesterday"}, ExitUsage, "date"},
-		{"bad lang", []string{"report", "--source", fixture, "--lang", "fr"}, ExitUsage, "language"},
+		{"bad lang", []string{"report", "--source", fixture, "--lang", "fr"}, ExitUsage, `--lang "fr": want en or ko`},
 		{"unknown command", []string{"frobnicate"}, ExitUsage, `unknown command "frobnicate"`},
 		{"unwritable output", []string{"report", "--source", fixture, "-o", filepath.Join(dir, "no", "such", "dir", "x.txt")}, ExitOutput, "cannot write"},
 	} {

@@ -61,10 +61,7 @@ func (o *sourceOptions) addReadFlags(fs *pflag.FlagSet, l i18n.Lang) {
 }
 
 func (o *sourceOptions) lang(io *IOStreams) (i18n.Lang, error) {
-	if o.Lang == "" {
-		return i18n.FromEnv(io.Getenv), nil
-	}
-	return i18n.Parse(o.Lang)
+	return langFlag(io, o.Lang)
 }
 
 // start is how a command that reads a source begins: the output language
@@ -72,7 +69,7 @@ func (o *sourceOptions) lang(io *IOStreams) (i18n.Lang, error) {
 func (o *sourceOptions) start(io *IOStreams) (i18n.Lang, error) {
 	l, err := o.lang(io)
 	if err != nil {
-		return i18n.EN, usageError("en", err)
+		return i18n.EN, err
 	}
 	return l, o.validate(l)
 }

@@ -70,7 +70,7 @@ Epoch AI의 방법으로 모델의 학습 연산량을 추정합니다: 발표�
 func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 	l, err := o.lang(io)
 	if err != nil {
-		return usageError("en", err)
+		return err
 	}
 	if o.Format != "text" && o.Format != "json" {
 		return badValue(l, "--format", o.Format, "text, json")

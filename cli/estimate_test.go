@@ -119,7 +119,7 @@ func TestEstimateSourceFixture(t *testing.T) {
 		t.Errorf("--large-scale without --source: exit %d, %s", code, errOut)
 	}
 	_, ko, _ := run(t, nil, "estimate", "--source", f, "--lang", "ko")
-	if !strings.Contains(ko, "요약") || !strings.Contains(ko, "연산 수 계산(으)로 추정 가능한 행: 2") {
+	if !strings.Contains(ko, "요약") || !strings.Contains(ko, "연산 수 계산으로 추정 가능한 행: 2") {
 		t.Errorf("Korean summary:\n%s", ko)
 	}
 }

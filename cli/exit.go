@@ -73,7 +73,11 @@ func translate(l i18n.Lang, err error) error {
 	if errors.As(err, new(publish.NoCJKFontError)) {
 		return &Error{Code: ExitOutput, Msg: l.T("err.no_cjk_font", publish.CJKPackage), Err: err}
 	}
-	if errors.As(err, new(publish.NoChromeError)) {
+	var nc publish.NoChromeError
+	if errors.As(err, &nc) {
+		if nc.Env != "" {
+			return &Error{Code: ExitOutput, Msg: l.T("err.bad_chrome_env", nc.Env), Err: err}
+		}
 		return &Error{Code: ExitOutput, Msg: l.T("err.no_chromium", strings.Join(publish.ChromeNames, ", ")), Err: err}
 	}
 	var us *store.UnknownSchemeError

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 
 	"github.com/spf13/pflag"
 
@@ -75,7 +76,13 @@ func overlayErrorText(p *overlay.Error, l i18n.Lang) string {
 // overlayErrorMessage is what is wrong with an entry, in l.
 func overlayErrorMessage(p *overlay.Error, l i18n.Lang) string {
 	if key := "overlay.err." + p.Code; l != i18n.EN && i18n.Has(key) {
-		return l.T(key, p.Args...)
+		args := slices.Clone(p.Args)
+		for i, a := range args {
+			if a == overlay.HintNonNegative {
+				args[i] = l.T("hint.nonnegative")
+			}
+		}
+		return l.T(key, args...)
 	}
 	return p.Msg
 }

@@ -247,3 +247,22 @@ func TestDocumentsNameNoLocalPaths(t *testing.T) {
 		}
 	}
 }
+
+// A MODELCENSUS_CHROME that names no program is said, not passed over for
+// another browser, in both languages.
+func TestPDFBadChromeEnv(t *testing.T) {
+	t.Setenv("MODELCENSUS_CHROME", "/nonexistent/chromium")
+	for _, lang := range []string{"en", "ko"} {
+		pdf := filepath.Join(t.TempDir(), "brief.pdf")
+		code, _, errOut := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "pdf", "--lang", lang, "-o", pdf)
+		if code != ExitOutput || !strings.Contains(errOut, `MODELCENSUS_CHROME`) || !strings.Contains(errOut, `"/nonexistent/chromium"`) {
+			t.Errorf("%s: exit %d, %q; want exit %d naming the variable and its value", lang, code, errOut, ExitOutput)
+		}
+		if lang == "ko" && !strings.Contains(errOut, "실행할 수 있는 프로그램이 아닙니다") {
+			t.Errorf("ko: %q is not in Korean", errOut)
+		}
+		if _, err := os.Stat(pdf); err == nil {
+			t.Errorf("%s: a PDF was written", lang)
+		}
+	}
+}

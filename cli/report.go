@@ -147,7 +147,7 @@ func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
 func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	l, err := o.lang(io)
 	if err != nil {
-		return usageError("en", err)
+		return err
 	}
 	copt, err := o.censusOptions(l)
 	if err != nil {

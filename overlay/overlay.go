@@ -434,7 +434,7 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 			return ""
 		}
 		if x, ok := census.ParseNumber(s); !ok || x < 0 {
-			bad(field, CodeBadValue, fmt.Sprintf("%q: want a number >= 0", s), s, "a number >= 0")
+			bad(field, CodeBadValue, fmt.Sprintf("%q: want %s", s, HintNonNegative), s, HintNonNegative)
 			return ""
 		}
 		return s
@@ -477,8 +477,8 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 			bad("upstream", CodeMissing, "required: the value seen upstream when the entry was written (\"\" for blank)")
 		}
 		if required("value", e.Value) && ok {
-			if msg := checkValue(fld, e.Value); msg != "" {
-				bad("value", CodeBadValue, fmt.Sprintf("%q: %s", e.Value, msg), e.Value, msg)
+			if hint := checkValue(fld, e.Value); hint != "" {
+				bad("value", CodeBadValue, fmt.Sprintf("%q: want %s", e.Value, hint), e.Value, hint)
 			}
 		}
 	}
@@ -501,16 +501,22 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 	return e, errs
 }
 
-// checkValue says what is wrong with a correction's value, or "".
+// HintNonNegative is the hint (an Error's last Arg) of a number that must
+// not be negative; a translation of the message replaces it with its own
+// words.
+const HintNonNegative = "a number >= 0"
+
+// checkValue says what a correction's value should be when it is not, or
+// "".
 func checkValue(f census.Field, v string) string {
 	switch f {
 	case census.FieldCompute, census.FieldParameters, census.FieldDatasetSize:
 		if x, ok := census.ParseNumber(v); !ok || x < 0 {
-			return "want a number >= 0"
+			return HintNonNegative
 		}
 	case census.FieldDate:
 		if _, ok := census.ParseDate(v); !ok {
-			return "want a date, YYYY-MM-DD"
+			return "YYYY-MM-DD"
 		}
 	}
 	return ""

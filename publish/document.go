@@ -136,7 +136,7 @@ func CuratedText(c *census.Curated, l i18n.Lang) string {
 	for _, e := range c.Entries {
 		s := e.ID + " (" + l.T("entry."+string(e.Kind))
 		if e.Field != "" {
-			s += ": " + string(e.Field) + " → " + e.Value
+			s += ": " + FieldName(string(e.Field), l) + " → " + e.Value
 		}
 		parts = append(parts, s+"): "+strings.Join(e.Sources, " "))
 	}

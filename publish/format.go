@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/modelcensus/modelcensus/i18n"
@@ -184,11 +185,17 @@ func writeHTMLReport(_ context.Context, w io.Writer, d *Document, o Options) err
 }
 
 // NoChromeError is the PDF format's error when no Chromium or Chrome is
-// installed (see FindChrome).
-type NoChromeError struct{}
+// installed (see FindChrome), or when MODELCENSUS_CHROME names no program
+// that can be run (Env holds its value then).
+type NoChromeError struct {
+	Env string
+}
 
-// Error names the programs looked for.
-func (NoChromeError) Error() string {
+// Error names the programs looked for, or the variable's bad value.
+func (e NoChromeError) Error() string {
+	if e.Env != "" {
+		return "MODELCENSUS_CHROME=" + strconv.Quote(e.Env) + " names no program that can be run: point it at Chromium or Chrome, or unset it"
+	}
 	return "printing a PDF needs Chromium or Chrome (" + strings.Join(ChromeNames, ", ") + ") on the PATH, or MODELCENSUS_CHROME"
 }
 
@@ -209,7 +216,7 @@ func (e *OutputError) Unwrap() error { return e.Err }
 func writePDF(ctx context.Context, w io.Writer, d *Document, o Options) error {
 	chrome := FindChrome()
 	if chrome == "" {
-		return NoChromeError{}
+		return NoChromeError{Env: ChromeEnvProblem()}
 	}
 	dir, err := os.MkdirTemp("", "modelcensus-pdf")
 	if err != nil {

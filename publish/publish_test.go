@@ -160,3 +160,20 @@ func TestSourceLineEncoding(t *testing.T) {
 		t.Errorf("source block:\n%s", lines)
 	}
 }
+
+// Epoch's estimation methods are named in the reader's language, each of a
+// combination.
+func TestEpochMethodName(t *testing.T) {
+	for _, c := range []struct{ in, en, ko string }{
+		{"Hardware,Operation counting", "Hardware, Operation counting", "하드웨어 시간, 연산 수 계산"},
+		{"Third-party estimation", "Third-party estimation", "제3자 추정"},
+		{"Something new", "Something new", "Something new"},
+	} {
+		if got := EpochMethodName(c.in, i18n.EN); got != c.en {
+			t.Errorf("en %q: %q", c.in, got)
+		}
+		if got := EpochMethodName(c.in, i18n.KO); got != c.ko {
+			t.Errorf("ko %q: %q", c.in, got)
+		}
+	}
+}

@@ -160,6 +160,29 @@ func FigureTable(f census.Figure, r *census.Result, l i18n.Lang) Table {
 		t.Rows = append(t.Rows, cells)
 		t.Raw = append(t.Raw, raw)
 	}
+	// One format per column: a column of counts any of which is
+	// fractional (fractional attribution) prints all of them with two
+	// decimals, 110.00 beside 154.50, not 110.
+	rows := f.RowsFor(r)
+	for j, c := range cols {
+		if c.Kind != census.ValueCount {
+			continue
+		}
+		fractional := false
+		for _, row := range rows {
+			if v := row.Cells[j].Num; v != math.Trunc(v) {
+				fractional = true
+			}
+		}
+		if !fractional {
+			continue
+		}
+		for i, row := range rows {
+			if v := row.Cells[j]; !v.Missing {
+				t.Rows[i][j] = strings.Replace(t.Rows[i][j], FormatCount(v.Num), strconv.FormatFloat(v.Num, 'f', 2, 64), 1)
+			}
+		}
+	}
 	return t
 }
 
@@ -203,9 +226,24 @@ func StatusDetail(s census.EntryStatus, l i18n.Lang) string {
 		return l.T("status.detail.applied.add_from", l.T(fmt.Sprintf("subset.%v", s.Args[0])))
 	}
 	if key := "status.detail." + s.Status + "." + string(s.Kind); l != i18n.EN && i18n.Has(key) {
-		return l.T(key, s.Args...)
+		args := s.Args
+		if s.Kind == census.EntryCorrect && len(args) > 0 {
+			// A correction's details begin with the field it sets.
+			args = append([]any{FieldName(fmt.Sprint(args[0]), l)}, args[1:]...)
+		}
+		return l.T(key, args...)
 	}
 	return s.Detail
+}
+
+// FieldName is the name of a field of the data (census.Field) in l: an
+// overlay correction's field, a diff's changed field. A field with no
+// translation keeps its own name.
+func FieldName(f string, l i18n.Lang) string {
+	if key := "field." + f; i18n.Has(key) {
+		return l.T(key)
+	}
+	return f
 }
 
 // EstimateFootnote explains census.EstimateMark in l.
@@ -248,6 +286,23 @@ func MethodName(method string, l i18n.Lang) string {
 		return l.T("figure.epoch")
 	}
 	return l.T("figure.estimated", l.T("methodshort."+method))
+}
+
+// EpochMethodName is the value of Epoch's "Training compute estimation
+// method" column in l: each of its comma-separated methods (Operation
+// counting, Hardware, Reported, Third-party estimation, Comparison with
+// other models, Benchmarks, Other) by its name in l, joined by ", ". A
+// method with no translation keeps Epoch's words.
+func EpochMethodName(label string, l i18n.Lang) string {
+	parts := strings.Split(label, ",")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if key := "epochmethod." + p; i18n.Has(key) {
+			p = l.T(key)
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, ", ")
 }
 
 // cagrText is the growth rate as the headline prints it.

@@ -126,6 +126,27 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
 	})
+	s.mux.HandleFunc("/", s.noPage)
+}
+
+// noPage answers a path that is no page with the dashboard's own 404, in
+// the reader's language (?lang=, else Accept-Language, else serve --lang),
+// and a page's path asked with another method than GET or HEAD with 405.
+func (s *Server) noPage(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
+		return
+	}
+	l, err := s.pageLang(r)
+	if err != nil {
+		l = i18n.EN
+	}
+	p := s.newPage(r, "")
+	p.Lang, p.T = string(l), func(k string, a ...any) string { return l.T(k, a...) }
+	p.Title = l.T("page.not_found")
+	p.Error = l.T("page.no_route", r.URL.Path)
+	s.render(w, r, "error.tmpl", p, http.StatusNotFound)
 }
 
 // langOf is the language a page's query names, else en.
@@ -315,6 +336,7 @@ func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 		v.Del("page")
 		v.Del("page-size")
 		v.Set("format", format)
+		v.Set("lang", p.Lang) // the workbook's headers in the page's language
 		return "/api/v1/models?" + v.Encode()
 	}
 	sortLink := func(col string) string {
@@ -535,7 +557,7 @@ func curatedView(c *census.Curated, l i18n.Lang) []curatedRow {
 	for _, e := range c.Entries {
 		r := curatedRow{ID: e.ID, Kind: l.T("entry." + string(e.Kind)), Sources: e.Sources}
 		if e.Field != "" {
-			r.Change = string(e.Field) + " → " + e.Value
+			r.Change = publish.FieldName(string(e.Field), l) + " → " + e.Value
 		}
 		out = append(out, r)
 	}
@@ -591,11 +613,21 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, p, err)
 		return
 	}
-	year, _ := strconv.Atoi(q.Get("year"))
-	if year == 0 {
-		year = time.Now().Year() - 1
+	year := time.Now().Year() - 1
+	if v := q.Get("year"); v != "" {
+		if year, err = strconv.Atoi(v); err != nil || year < 1900 || year > 2200 {
+			s.pageError(w, r, p, bad("year", "param.whole", 1900, 2200, v))
+			return
+		}
 	}
+	// A country is one the rules know: any other would draw zeros.
 	country := strings.ToUpper(q.Get("country"))
+	if country != "" {
+		if _, ok := s.cat.Rules.CountryByCode(country); !ok {
+			s.pageError(w, r, p, bad("country", "param.country", q.Get("country")))
+			return
+		}
+	}
 	if figure == snapshots.FigureCountry && country == "" {
 		country = "KR"
 	}

@@ -271,7 +271,7 @@ func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, 
 		l.T("col.category"), l.T("col.in_census"),
 	}
 	for _, fld := range publish.RawFields {
-		headers = append(headers, l.T("col.raw_of", string(fld)))
+		headers = append(headers, l.T("col.raw_of", publish.FieldName(string(fld), l)))
 	}
 	headers = append(headers, l.T("col.file"), l.T("col.line"))
 	if estimating {
