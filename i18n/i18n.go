@@ -584,6 +584,7 @@ var catalog = map[string][2]string{
 	"est.summary":                     {"Summary", "요약"},
 	"est.summary.method":              {"Rows estimable by %s: %d", "%s(으)로 추정 가능한 행: %d"},
 	"est.summary.none":                {"Rows no method applies to: %d", "적용할 방법이 없는 행: %d"},
+	"est.summary.countable":           {"Rows whose parameters and dataset size allow operation counting (whatever method their estimate took): %d", "매개변수와 데이터 크기가 있어 연산 수 계산이 가능한 행(최종 추정 방법과 무관): %d"},
 	"est.summary.counting":            {"Agreement where Epoch used operation counting alone and the row has parameters and a dataset size: %d of %d within 2× (%.1f%%); median |log10 ratio| %.3f (a factor of %.2f)", "Epoch가 연산 수 계산만 쓰고 매개변수와 데이터 크기가 있는 행의 일치도: %d/%d행이 2배 이내(%.1f%%); |log10 비율| 중앙값 %.3f(%.2f배)"},
 	"est.summary.counting.none":       {"No row to compare with Epoch: none states operation counting alone with parameters and a dataset size (many files have no “Training compute estimation method” column; the all-models file of Epoch's zip has).", "Epoch 값과 비교할 행 없음: 연산 수 계산만 밝히고 매개변수와 데이터 크기가 있는 행이 없습니다(“Training compute estimation method” 열이 없는 파일이 많습니다. Epoch zip의 전체 모델 파일에는 있습니다)."},
 	"est.summary.warnings":            {"Warnings (on standard error): %d", "경고(표준 오류 출력): %d건"},
