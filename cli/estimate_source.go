@@ -233,6 +233,7 @@ func writeRowEstimates(b *bytes.Buffer, res census.RowEstimates, l i18n.Lang) {
 		b.WriteString(l.T("est.summary.method", l.T("methodshort."+m), res.ByMethod[m]) + "\n")
 	}
 	b.WriteString(l.T("est.summary.none", none) + "\n")
+	b.WriteString(l.T("est.summary.countable", res.Countable) + "\n")
 	if a := res.Counting; a.Rows > 0 {
 		b.WriteString(l.T("est.summary.counting", a.Within2x, a.Rows, 100*a.Share, a.MedianAbsLog10, math.Pow(10, a.MedianAbsLog10)) + "\n")
 	} else {

@@ -33,7 +33,7 @@ func TestFormatting(t *testing.T) {
 			t.Errorf("FormatCount(%v) = %q", v, got)
 		}
 	}
-	if got := FormatFLOP(5.18e25); got != "5.18e+25" {
+	if got := FormatFLOP(5.18e25); got != "5.18 × 10²⁵" {
 		t.Errorf("FormatFLOP = %q", got)
 	}
 	if got := FormatPercent(0.41421); got != "+41.4%" {
@@ -123,7 +123,7 @@ func TestProseFacts(t *testing.T) {
 	}
 	for l, want := range map[i18n.Lang][]string{
 		i18n.EN: {"In 2024 alone, China led, with 3 models.", "The yearly count peaked in 2023, at 9 models.", "5 × 10²⁶ FLOP (Epoch rates this figure Speculative)."},
-		i18n.KO: {"2024년만 보면 중국에서 3개로 가장 많았습니다.", "연간 공개 수는 2023년에 9개로 가장 많았습니다.", "5 × 10²⁶ FLOP, Epoch 신뢰도 추정)입니다."},
+		i18n.KO: {"2024년만 보면 중국에서 3개로 가장 많았습니다.", "연간 공개 수는 2023년에 9개로 가장 많았습니다.", "5 × 10²⁶ FLOP, Epoch 신뢰도 추측)입니다."},
 	} {
 		prose, _ := HeadlineProse(r, l)
 		var all []string

@@ -45,9 +45,14 @@ func FormatCount(v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
-// FormatFLOP prints training compute in scientific notation: 2.1e+25.
+// FormatFLOP prints a FLOP figure (training compute, a threshold, a peak
+// FLOP/s) for people: FormatPowerOfTen, 5 × 10²⁶ and 2.1 × 10²⁵. It is the
+// one formatter of every document (HTML, PDF, Markdown, the workbook's
+// text, the charts' labels through report.js's twin and the PNG/SVG
+// charts' ticks), of the dashboard and of the terminal; CSV, JSON and the
+// workbook's number cells keep the number itself.
 func FormatFLOP(v float64) string {
-	return strconv.FormatFloat(v, 'g', 3, 64)
+	return FormatPowerOfTen(v)
 }
 
 // FormatPowerOfTen prints a quantity for readers of policy briefs, in
@@ -318,7 +323,7 @@ func Headline(r *census.Result, l i18n.Lang) []string {
 		title = l.T(key)
 	}
 	if r.Settings.MinCompute > 0 {
-		title = l.T("report.title.min_compute", title, FormatPowerOfTen(r.Settings.MinCompute))
+		title = l.T("report.title.min_compute", title, FormatFLOP(r.Settings.MinCompute))
 	}
 	cagr := l.T("report.cagr.undef")
 	if r.CAGR != nil {

@@ -295,12 +295,47 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 	return out
 }
 
+// flopTicks marks a log axis of FLOP as plot.LogTicks does, labelled as
+// every document prints compute (publish.FormatFLOP): 10²⁴, not 1e+24.
+// A label the chart's font cannot draw whole (Liberation Sans has no ⁰ or
+// ⁹) keeps LogTicks's own, rather than show empty boxes.
+type flopTicks struct{ font font.Font }
+
+// Ticks returns plot.LogTicks's ticks with their labels rewritten.
+func (f flopTicks) Ticks(min, max float64) []plot.Tick {
+	ts := plot.LogTicks{Prec: 1}.Ticks(min, max)
+	face := font.DefaultCache.Lookup(f.font, vg.Points(10)).Face
+	for i := range ts {
+		if ts[i].Label == "" {
+			continue
+		}
+		if s := publish.FormatFLOP(ts[i].Value); draws(face, s) {
+			ts[i].Label = s
+		}
+	}
+	return ts
+}
+
+// draws reports whether face has a glyph for every rune of s.
+func draws(face *opentype.Font, s string) bool {
+	if face == nil {
+		return false
+	}
+	var b sfnt.Buffer
+	for _, r := range s {
+		if i, err := face.GlyphIndex(&b, r); err != nil || (i == 0 && r != ' ') {
+			return false
+		}
+	}
+	return true
+}
+
 // scatterPlot draws the compute chart in p and returns its legend, to be
 // drawn beside the plot.
 func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) (*plot.Legend, error) {
 	p.X.Tick.Marker = yearTicks{}
 	p.Y.Scale = plot.LogScale{}
-	p.Y.Tick.Marker = plot.LogTicks{Prec: 1}
+	p.Y.Tick.Marker = flopTicks{font: plot.DefaultFont}
 	p.Y.Label.Text = "FLOP"
 	legend := plot.NewLegend()
 	legend.Top, legend.Left = true, true
@@ -356,7 +391,7 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) (*plot.Legend, erro
 		line.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 		line.LineStyle.Color = color.Gray{Y: 60}
 		p.Add(line)
-		legend.Add(l.T("chart.threshold"), line)
+		legend.Add(l.T("chart.threshold", publish.FormatFLOP(1e23)), line)
 	}
 	p.Add(plotter.NewGrid())
 	if top > 0 {
