@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -443,6 +444,18 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 	}
 	ds.Snapshot.IgnoredCopies = copiesOf(s.Copies, files)
 	ds.Finish()
+	if opt.Date.IsZero() && s.Fetched == nil && s.Date.IsZero() {
+		// One download has one date, whichever subset is read: the newest
+		// "Last modified" of any of its exports dates them all, as pull
+		// dates the download from every file it stores.
+		lm, err := s.othersLastModified(ctx, rules, files, opt)
+		if err != nil {
+			return nil, err
+		}
+		if lm.After(lastModified) {
+			lastModified = lm
+		}
+	}
 	ds.Snapshot.Date, ds.Snapshot.DateBasis, ds.Snapshot.DatePath = s.snapshotDate(files, opt, lastModified, newestMember)
 	ds.Snapshot.ID = opt.ID
 	if s.Kind == KindBundled {
@@ -526,6 +539,28 @@ func (s *Source) snapshotDate(files []File, opt LoadOptions, lastModified, newes
 		now = opt.Now
 	}
 	return day(now()), census.DateFromToday, ""
+}
+
+// othersLastModified is the newest "Last modified" value of the source's
+// exports other than read (those of other subsets), zero when they have
+// none. A file that cannot be read gives none: its own subset's report
+// says what is wrong with it.
+func (s *Source) othersLastModified(ctx context.Context, rules *census.Rules, read []File, opt LoadOptions) (time.Time, error) {
+	var newest time.Time
+	for _, f := range s.Files {
+		if f.Subset == "" || slices.ContainsFunc(read, func(r File) bool { return r.Name == f.Name }) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return newest, err
+		}
+		rd := &Reader{Rules: rules, Encoding: opt.Encoding, DateFormat: opt.DateFormat}
+		res, err := rd.Read(f.Name, f.Open, census.NewDataset(rules), func(*census.Raw) {})
+		if err == nil && res.LastModified.After(newest) {
+			newest = res.LastModified
+		}
+	}
+	return newest, nil
 }
 
 // namePatterns are the dates that file names carry: ISO, compact, and
