@@ -28,8 +28,10 @@ type TrendOptions struct {
 	// Select keeps the models it returns true for; nil keeps all.
 	Select func(*Model) bool
 	// Since and Until bound the publication dates, both included; a zero
-	// Date leaves that end open. A date known only to the month or the
-	// year counts from the middle of that span (see DecimalYear).
+	// Date leaves that end open. A bound known only to the month or the
+	// year takes in the whole month or year. A model's date known only to
+	// the month or the year counts at the middle of that span (see
+	// DecimalYear).
 	Since, Until Date
 	// Resamples and Seed drive the bootstrap (0: TrendResamples and
 	// TrendSeed).
@@ -139,15 +141,15 @@ func FitTrend(ds *Dataset, opt TrendOptions) (*Trend, error) {
 	if opt.Seed == 0 {
 		opt.Seed = TrendSeed
 	}
-	if opt.Since != (Date{}) && opt.Until != (Date{}) && opt.Until.Before(opt.Since) {
+	if opt.Since != (Date{}) && opt.Until != (Date{}) && SpanEnd(opt.Until).Before(SpanStart(opt.Since)) {
 		return nil, fmt.Errorf("since %s is after until %s", opt.Since, opt.Until)
 	}
 	lo, hi := math.Inf(-1), math.Inf(1)
 	if opt.Since != (Date{}) {
-		lo = DecimalYear(opt.Since)
+		lo = DecimalYear(SpanStart(opt.Since))
 	}
 	if opt.Until != (Date{}) {
-		hi = DecimalYear(opt.Until)
+		hi = DecimalYear(SpanEnd(opt.Until))
 	}
 	t := &Trend{Method: TrendMethod, Resamples: opt.Resamples, Seed: opt.Seed, Level: TrendLevel,
 		Selection: opt.Selection, Subset: ds.Snapshot.Subset, RulesVersion: ds.rules.Version, Source: ds.source()}
@@ -253,3 +255,26 @@ func DoublingMonths(slope float64) float64 { return 12 * math.Log10(2) / slope }
 
 // Line returns the fitted log10 FLOP at decimal year x.
 func (t *Trend) Line(x float64) float64 { return t.Intercept + t.Slope*x }
+
+// SpanStart is the first day of the span a date names: 2010 is
+// 2010-01-01, 2010-05 is 2010-05-01.
+func SpanStart(d Date) Date {
+	if d.Month == 0 {
+		return Date{Year: d.Year, Month: 1, Day: 1}
+	}
+	if d.Day == 0 {
+		d.Day = 1
+	}
+	return d
+}
+
+// SpanEnd is the last day of the span a date names: 2010 is 2010-12-31.
+func SpanEnd(d Date) Date {
+	if d.Month == 0 {
+		return Date{Year: d.Year, Month: 12, Day: 31}
+	}
+	if d.Day == 0 {
+		d.Day = DaysIn(d.Year, d.Month)
+	}
+	return d
+}

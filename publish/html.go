@@ -50,6 +50,8 @@ type Chart struct {
 	Links      []string `json:"links,omitempty"`
 	Breaks     []string `json:"breaks,omitempty"`
 	BreakLabel string   `json:"break_label,omitempty"`
+	// Trend, for a "trend" chart, is the fitted trend to draw (TrendChart).
+	Trend *TrendChartData `json:"trend,omitempty"`
 }
 
 // ChartSeries is one series of a bar chart.
