@@ -37,52 +37,11 @@ func (o *selectOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 // selection is the model filter of the flags, and its description in
 // English for the output; nil keeps every model.
 func (o *selectOptions) selection(l i18n.Lang, r *census.Rules) (func(*census.Model) bool, string, error) {
-	var keep []func(*census.Model) bool
-	var desc []string
-	if d := census.Fold(o.Domain); d != "" {
-		keep = append(keep, func(m *census.Model) bool {
-			for _, v := range m.Domains() {
-				if census.Fold(v) == d {
-					return true
-				}
-			}
-			for _, v := range m.DomainGroups() {
-				if census.Fold(v) == d {
-					return true
-				}
-			}
-			return false
-		})
-		desc = append(desc, "domain "+o.Domain)
+	sel, desc, err := census.SimpleSelection(r, o.Domain, o.Country)
+	if err != nil {
+		return nil, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.unknown_country", o.Country)), Err: err}
 	}
-	if o.Country != "" {
-		code := strings.ToUpper(strings.TrimSpace(o.Country))
-		if c, ok := r.Country(o.Country); ok {
-			code = c.Code
-		} else if _, ok := r.CountryByCode(code); !ok {
-			return nil, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.unknown_country", o.Country))}
-		}
-		keep = append(keep, func(m *census.Model) bool {
-			for _, c := range m.Countries {
-				if c == code {
-					return true
-				}
-			}
-			return false
-		})
-		desc = append(desc, "country "+code)
-	}
-	if len(keep) == 0 {
-		return nil, "", nil
-	}
-	return func(m *census.Model) bool {
-		for _, k := range keep {
-			if !k(m) {
-				return false
-			}
-		}
-		return true
-	}, strings.Join(desc, ", "), nil
+	return sel, desc, nil
 }
 
 func newThresholdsCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
