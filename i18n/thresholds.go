@@ -21,6 +21,11 @@ var thresholds = map[string][2]string{
 	"err.trend_one_date":    {"the %d models with training compute in the set share one publication date: no trend can be fitted", "집합의 학습 연산량이 있는 모델 %d개의 공개일이 모두 같아 추세를 적합할 수 없습니다"},
 	"err.unknown_country":   {"--country %q is no country the rules know", "--country %q은(는) 규칙에 없는 국가입니다"},
 
+	"param.th_country":        {"%q is no country the rules know", "%q은(는) 규칙에 없는 국가입니다"},
+	"param.since_after_until": {"%s is after until (%s)", "%s은(는) until(%s)보다 늦습니다"},
+	"param.trend_too_few":     {"%d model(s) with training compute in the set: a trend needs at least %d", "집합에 학습 연산량이 있는 모델이 %d개입니다: 추세에는 최소 %d개가 필요합니다"},
+	"param.trend_one_date":    {"the %d models with training compute in the set share one publication date", "집합의 학습 연산량이 있는 모델 %d개의 공개일이 모두 같습니다"},
+
 	"th.title":                     {"Compute thresholds", "학습 연산량 기준"},
 	"th.cumulative_mark":           {"(cumulative)", "(누적)"},
 	"th.cumulative_rule":           {"Counted cumulatively: a model's own figure, or its base models' compute plus its fine-tune compute where Epoch gives both, whichever is larger.", "누적 기준: 모델 자체 수치와, Epoch가 둘 다 제공하는 경우 기반 모델 연산량 + 미세 조정 연산량 중 큰 값으로 셉니다."},

@@ -1,0 +1,174 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+func init() {
+	allowed["thresholds"] = []string{"snapshot", "as-of", "subset", "org-level", "threshold", "domain", "country", "lang"}
+	allowed["trend"] = []string{"snapshot", "as-of", "subset", "since", "until", "domain", "country", "resamples", "seed", "lang"}
+}
+
+// maxResamples caps the API's bootstrap: a request cannot ask for a
+// minute of work.
+const maxResamples = 10000
+
+// computeDetails rebuilds, from the raw cells the catalog keeps beside a
+// dataset, what a thresholds evaluation needs of each model's row: its
+// estimation method, base models and fine-tune compute, and the inputs
+// of an estimate.
+func computeDetails(ds *census.Dataset, raw *publish.RawCollector) *census.ComputeDetails {
+	det := census.NewComputeDetails(ds.EstimateMissing)
+	for i := 0; i < ds.Len(); i++ {
+		m := ds.Model(i)
+		cells := raw.Row(m.Name)
+		if cells == nil {
+			continue
+		}
+		r := census.Raw{File: m.File, Line: m.Line}
+		for f, v := range cells {
+			r.Set(f, v)
+		}
+		det.Add(&r)
+	}
+	return det
+}
+
+// selectionParam reads domain= and country= (census.SimpleSelection).
+func (s *Server) selectionParam(q url.Values) (func(*census.Model) bool, string, error) {
+	sel, desc, err := census.SimpleSelection(s.cat.Rules, q.Get("domain"), q.Get("country"))
+	var uc *census.UnknownCountryError
+	if errors.As(err, &uc) {
+		return nil, "", bad("country", "param.th_country", uc.Value)
+	}
+	return sel, desc, err
+}
+
+// Thresholds evaluates the thresholds that /api/v1/thresholds returns:
+// the rules' table, or threshold= (FLOP values separated by commas).
+func (s *Server) Thresholds(ctx context.Context, q url.Values) (*census.ThresholdsResult, error) {
+	var ths []census.Threshold
+	if v := q.Get("threshold"); v != "" {
+		for _, p := range strings.Split(v, ",") {
+			f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+			if err != nil || !(f > 0) || math.IsInf(f, 0) {
+				return nil, bad("threshold", "param.flop", p)
+			}
+			ths = append(ths, census.Threshold{ID: "threshold=" + strings.TrimSpace(p), FLOP: f, Law: "threshold=", LawKo: "threshold="})
+		}
+	}
+	ol, err := choice(q, "org-level", "group", "organization")
+	if err != nil {
+		return nil, err
+	}
+	sel, desc, err := s.selectionParam(q)
+	if err != nil {
+		return nil, err
+	}
+	id, err := s.snapshotParam(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	subset, err := subsetParam(q)
+	if err != nil {
+		return nil, err
+	}
+	ds, raw, err := s.cat.Dataset(ctx, id, subset)
+	if err != nil {
+		return nil, err
+	}
+	res, err := census.EvaluateThresholds(ds, census.ThresholdOptions{Thresholds: ths, Select: sel,
+		OrgLevel: census.OrgLevel(ol), Details: computeDetails(ds, raw)})
+	if err != nil {
+		return nil, err
+	}
+	res.Settings.Selection = desc
+	return res, nil
+}
+
+// dateParam reads since= or until=: YYYY-MM-DD (or YYYY-MM, YYYY).
+func dateParam(q url.Values, name string) (census.Date, error) {
+	v := q.Get(name)
+	if v == "" {
+		return census.Date{}, nil
+	}
+	d, ok := census.ParseDate(v)
+	if !ok {
+		return d, bad(name, "param.date", v)
+	}
+	return d, nil
+}
+
+// Trend fits the trend that /api/v1/trend returns.
+func (s *Server) Trend(ctx context.Context, q url.Values) (*census.Trend, error) {
+	since, err := dateParam(q, "since")
+	if err != nil {
+		return nil, err
+	}
+	until, err := dateParam(q, "until")
+	if err != nil {
+		return nil, err
+	}
+	if since != (census.Date{}) && until != (census.Date{}) && census.SpanEnd(until).Before(census.SpanStart(since)) {
+		return nil, bad("since", "param.since_after_until", since.String(), until.String())
+	}
+	resamples, err := intParam(q, "resamples", 1, maxResamples)
+	if err != nil {
+		return nil, err
+	}
+	seed, err := intParam(q, "seed", 1, math.MaxInt32)
+	if err != nil {
+		return nil, err
+	}
+	sel, desc, err := s.selectionParam(q)
+	if err != nil {
+		return nil, err
+	}
+	id, err := s.snapshotParam(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	subset, err := subsetParam(q)
+	if err != nil {
+		return nil, err
+	}
+	ds, _, err := s.cat.Dataset(ctx, id, subset)
+	if err != nil {
+		return nil, err
+	}
+	t, err := census.FitTrend(ds, census.TrendOptions{Select: sel, Selection: desc, Since: since, Until: until,
+		Resamples: resamples, Seed: uint64(seed)})
+	var tf *census.TooFewModelsError
+	if errors.As(err, &tf) {
+		if tf.OneDate {
+			return nil, bad("since", "param.trend_one_date", tf.N)
+		}
+		return nil, bad("since", "param.trend_too_few", tf.N, tf.Required)
+	}
+	return t, err
+}
+
+func (s *Server) apiThresholds(w http.ResponseWriter, r *http.Request) {
+	if err := checkParams(r.URL.Query(), "thresholds"); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.cachedJSON(w, r, "thresholds", func(q url.Values) (any, error) { return s.Thresholds(r.Context(), q) })
+}
+
+func (s *Server) apiTrend(w http.ResponseWriter, r *http.Request) {
+	if err := checkParams(r.URL.Query(), "trend"); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.cachedJSON(w, r, "trend", func(q url.Values) (any, error) { return s.Trend(r.Context(), q) })
+}
