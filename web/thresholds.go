@@ -172,3 +172,128 @@ func (s *Server) apiTrend(w http.ResponseWriter, r *http.Request) {
 	}
 	s.cachedJSON(w, r, "trend", func(q url.Values) (any, error) { return s.Trend(r.Context(), q) })
 }
+
+// thresholdLine is one line of the dashboard's Thresholds page, as of the
+// year chosen.
+type thresholdLine struct {
+	FLOP               float64
+	Title              string
+	Laws, Triggers     []string
+	InYear, Cumulative int
+	Developers         int
+	First, FirstDate   string
+	Models             []map[string]string
+	Approaching        []string
+}
+
+// thresholdsPage shows the laws' lines side by side as of a year chosen
+// with a slider (?year=, the newest by default): how many models each
+// line had caught that year and by then, from how many developers, the
+// first to cross, the models, and those approaching; then the trend
+// since 2010 of the same set.
+func (s *Server) thresholdsPage(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "thresholds")
+	q := r.URL.Query()
+	l := langOf(q)
+	q.Del("lang")
+	year, err := intParam(q, "year", 1900, 2200)
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	q.Del("year")
+	for k := range q {
+		if k != "snapshot" && k != "as-of" && k != "subset" && k != "domain" && k != "country" && k != "org-level" {
+			s.pageError(w, r, p, bad(k, "param.unknown", "snapshot, as-of, subset, domain, country, org-level, year, lang"))
+			return
+		}
+	}
+	for _, k := range []string{"domain", "country"} {
+		if q.Get(k) == "" {
+			q.Del(k)
+		}
+	}
+	res, err := s.Thresholds(r.Context(), q)
+	if err != nil {
+		s.pageError(w, r, p, err)
+		return
+	}
+	first, last := 0, 0
+	for _, f := range res.Thresholds {
+		for _, y := range f.PerYear {
+			if first == 0 || y.Year < first {
+				first = y.Year
+			}
+			last = max(last, y.Year)
+		}
+	}
+	if year == 0 || year > last {
+		year = last
+	}
+	if year < first {
+		year = first
+	}
+	var lines []thresholdLine
+	var footnotes []string
+	for _, f := range res.Thresholds {
+		tl := thresholdLine{FLOP: f.FLOP, Title: publish.ThresholdTitle(f, l)}
+		for _, law := range f.Laws {
+			tl.Laws = append(tl.Laws, publish.LawName(law, l))
+			tl.Triggers = append(tl.Triggers, publish.LawTriggers(law, l))
+		}
+		for _, y := range f.PerYear {
+			if y.Year == year {
+				tl.InYear = y.Models
+			}
+			if y.Year <= year {
+				tl.Cumulative, tl.Developers = y.Cumulative, y.DevelopersCumulative
+			}
+		}
+		if f.First != nil && f.First.Year <= year {
+			tl.First, tl.FirstDate = f.First.Model, f.First.Date
+		}
+		for _, m := range f.Models {
+			if m.Year > year {
+				continue
+			}
+			flop := publish.FormatFLOP(m.FLOP)
+			if m.Estimated {
+				flop += census.EstimateMark
+			}
+			if m.ByLineage {
+				flop += publish.ThresholdLineageMark
+			}
+			tl.Models = append(tl.Models, map[string]string{"Model": m.Model, "Date": m.Date, "FLOP": flop})
+		}
+		for _, m := range f.Approaching {
+			if m.Year <= year {
+				tl.Approaching = append(tl.Approaching, m.Model)
+			}
+		}
+		if f.Estimated > 0 && len(footnotes) == 0 {
+			footnotes = append(footnotes, census.EstimateMark+" "+l.T("th.note.estimated"))
+		}
+		if f.ByLineage > 0 {
+			footnotes = append(footnotes, publish.ThresholdLineageMark+" "+l.T("th.note.lineage"))
+		}
+		lines = append(lines, tl)
+	}
+	trend := ""
+	tq := url.Values{"since": {"2010-01-01"}}
+	for _, k := range []string{"snapshot", "as-of", "subset", "domain", "country"} {
+		if v := q.Get(k); v != "" {
+			tq.Set(k, v)
+		}
+	}
+	if t, err := s.Trend(r.Context(), tq); err == nil {
+		trend = l.T("trend.n", t.N, t.Since, t.Until) + " · " +
+			l.T("trend.growth", publish.FormatGrowth(t.GrowthPerYear), publish.FormatCount(t.Level*100), publish.FormatGrowth(t.CI90[0]), publish.FormatGrowth(t.CI90[1]))
+		if t.DoublingMonths != nil {
+			trend += " · " + l.T("trend.doubling", strconv.FormatFloat(*t.DoublingMonths, 'f', 1, 64))
+		}
+	}
+	p.Title = l.T("page.thresholds")
+	p.Body = map[string]any{"Year": year, "First": first, "Last": last, "Years": first > 0 && first < last, "Lines": lines,
+		"Footnotes": footnotes, "Trend": trend, "Selection": res.Settings.Selection}
+	s.render(w, r, "thresholds.tmpl", p, http.StatusOK)
+}

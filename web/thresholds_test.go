@@ -3,11 +3,12 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"net/http/httptest"
 	"os"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
-
-	"net/http/httptest"
 
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/rules"
@@ -110,5 +111,49 @@ func TestAPIThresholdsEstimated(t *testing.T) {
 	_, body := get(t, srv, "/api/v1/thresholds?threshold=1e25")
 	if !strings.Contains(string(body), `"model": "Kappa"`) || !strings.Contains(string(body), `"inputs"`) {
 		t.Errorf("Kappa's estimate and inputs are not in %s", body)
+	}
+}
+
+// The Thresholds page shows the lines side by side as of the slider's
+// year: by the end of 2022, 4 models at 1e23 (2 of them in 2022) and 2 at
+// 1e25, none at Korea's 1e26.
+func TestThresholdsPage(t *testing.T) {
+	fx, err := os.ReadFile(thresholdsFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, _ := storeAndServer(t, string(fx))
+	resp, body := get(t, srv, "/thresholds?year=2022")
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
+	}
+	page := string(body)
+	rows := regexp.MustCompile(`(?s)<tr data-flop="([^"]+)">.*?</tr>`).FindAllStringSubmatch(page, -1)
+	if len(rows) != 3 {
+		t.Fatalf("%d lines in the table, want 3", len(rows))
+	}
+	cells := func(row string) []string {
+		var out []string
+		for _, m := range regexp.MustCompile(`<td class="num">(\d+)</td>`).FindAllStringSubmatch(row, -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	for i, want := range [][]string{{"2", "4", "3"}, {"2", "2", "2"}, {"0", "0", "0"}} {
+		if got := cells(rows[i][0]); !reflect.DeepEqual(got, want) {
+			t.Errorf("line %s in 2022: %v, want %v (in the year, by its end, developers)", rows[i][1], got, want)
+		}
+	}
+	if !strings.Contains(page, `type="range" name="year" min="2017" max="2024"`) || strings.Contains(page, "Theta") {
+		t.Error("the slider spans 2017–2024, and 2024's models are not listed as of 2022")
+	}
+	_, body = get(t, srv, "/thresholds?lang=ko")
+	for _, want := range []string{"인공지능기본법", "EU 인공지능법", "Theta", "학습 연산량 증가 추세"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("the Korean page lacks %q", want)
+		}
+	}
+	if resp, _ := get(t, srv, "/thresholds?year=soon"); resp.StatusCode != 400 {
+		t.Errorf("year=soon: %d, want 400", resp.StatusCode)
 	}
 }
