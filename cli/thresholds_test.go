@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 const thresholdsFixture = "../testdata/thresholds_fixture.csv"
@@ -223,5 +225,48 @@ func TestTrendReproducible(t *testing.T) {
 	_, c, _ := run(t, nil, "trend", "--source", thresholdsFixture, "--format", "json", "--seed", "2", "--resamples", "200")
 	if err := json.Unmarshal([]byte(c), &x); err != nil || x.Seed != 2 || x.Resamples != 200 {
 		t.Errorf("--seed 2 --resamples 200: %+v %v", x, err)
+	}
+}
+
+// report --thresholds puts the lines and the trend in the brief and the
+// workbook; without it, neither has them.
+func TestReportThresholdsSection(t *testing.T) {
+	dir := t.TempDir()
+	brief := filepath.Join(dir, "brief.html")
+	code, _, errOut := run(t, nil, "report", "--source", thresholdsFixture, "--thresholds", "--format", "html", "-o", brief)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	html, _ := os.ReadFile(brief)
+	for _, want := range []string{`<section id="thresholds">`, `data-table="threshold_2_models"`, `id="figure-trend"`, "data:image/svg", "Theta", "Korea AI Basic Act"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("the brief lacks %q", want)
+		}
+	}
+	// The 1e23 line's series, by year, as the table gives it: 2024's
+	// cumulative is 7.
+	if !strings.Contains(string(html), "<td class=\"num\" data-value=\"2024\">2024</td><td class=\"num\" data-value=\"2\">2</td><td class=\"num\" data-value=\"7\">7</td>") {
+		t.Error("the 1e23 series does not reach 7 by 2024 in the brief")
+	}
+	code, _, _ = run(t, nil, "report", "--source", thresholdsFixture, "--format", "html", "-o", brief)
+	html, _ = os.ReadFile(brief)
+	if code != ExitOK || strings.Contains(string(html), `<section id="thresholds">`) {
+		t.Error("a brief without --thresholds has the section")
+	}
+	book := filepath.Join(dir, "brief.xlsx")
+	if code, _, errOut := run(t, nil, "report", "--source", thresholdsFixture, "--thresholds", "--format", "xlsx", "-o", book); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if n, _ := f.GetCellValue("trend", "B2"); n != "8" {
+		t.Errorf("trend sheet: n %q, want 8", n)
+	}
+	rows, err := f.GetRows("thresholds")
+	if err != nil || len(rows) < 10 || !strings.Contains(rows[0][0], "10²³ FLOP") {
+		t.Errorf("thresholds sheet: %v %v", err, rows[:min(3, len(rows))])
 	}
 }

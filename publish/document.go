@@ -43,6 +43,11 @@ type ModelRecord struct {
 type Document struct {
 	Result *census.Result
 	Models []ModelRecord
+	// Thresholds and Trend, when set (report --thresholds), add a
+	// Thresholds section to the brief and sheets to the workbook: the
+	// lines of the laws and the growth of training compute.
+	Thresholds *census.ThresholdsResult
+	Trend      *census.Trend
 }
 
 // RawFields are the raw cells kept beside each model.

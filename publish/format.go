@@ -180,7 +180,7 @@ func writeHTMLReport(_ context.Context, w io.Writer, d *Document, o Options) err
 			return NoCJKFontError{}
 		}
 	}
-	return WriteHTML(w, d, o.Lang, o.Version)
+	return writeHTML(w, d, o.Lang, o.Version, trendImage(d, o))
 }
 
 // NoChromeError is the PDF format's error when no Chromium or Chrome is
@@ -218,7 +218,7 @@ func writePDF(ctx context.Context, w io.Writer, d *Document, o Options) error {
 	defer os.RemoveAll(dir)
 	page := filepath.Join(dir, "report.html")
 	var buf bytes.Buffer
-	if err := WriteHTML(&buf, d, o.Lang, o.Version); err != nil {
+	if err := writeHTML(&buf, d, o.Lang, o.Version, trendImage(d, o)); err != nil {
 		return err
 	}
 	// Chromium prints Korean it has no font for as empty boxes, and exits 0.

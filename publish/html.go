@@ -135,6 +135,12 @@ type htmlCell struct {
 // WriteHTML writes the report as one self-contained HTML file: styles,
 // ECharts and data inlined, no request to any network.
 func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
+	return writeHTML(w, d, l, version, "")
+}
+
+// writeHTML is WriteHTML with the trend chart as an image URL ("" for
+// none; see trendImage).
+func writeHTML(w io.Writer, d *Document, l i18n.Lang, version string, trendImg template.URL) error {
 	r := d.Result
 	tmpl, err := template.New("report").Funcs(template.FuncMap{
 		"T": func(key string, args ...any) string { return l.T(key, args...) },
@@ -190,6 +196,7 @@ func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
 			return ""
 		},
 		"Result": r, "Version": version,
+		"Thresholds": thresholdSection(d, l, trendImg),
 		"Method": []string{
 			l.T("method.snapshot", r.Source.SnapshotDate, BasisText(r.Source.DateBasis, r.Source.DatePath, l)),
 			l.T("method.names", r.Settings.RulesVersion),

@@ -2,6 +2,8 @@ package publish
 
 import (
 	"bytes"
+	"encoding/base64"
+	"html/template"
 	"io"
 	"math"
 	"strconv"
@@ -222,24 +224,9 @@ func WriteTrendText(w io.Writer, t *census.Trend, l i18n.Lang) error {
 	var b bytes.Buffer
 	title := l.T("trend.title")
 	b.WriteString(title + "\n" + strings.Repeat("=", DisplayWidth(title)) + "\n")
-	if t.Selection != "" {
-		b.WriteString(l.T("th.selection", t.Selection) + "\n")
-	}
-	b.WriteString(l.T("trend.n", t.N, t.Since, t.Until) + "\n")
-	if t.Estimated > 0 {
-		b.WriteString(l.T("trend.estimated", t.Estimated) + "\n")
-	}
-	b.WriteString(l.T("trend.growth", FormatGrowth(t.GrowthPerYear), FormatCount(t.Level*100), FormatGrowth(t.CI90[0]), FormatGrowth(t.CI90[1])) + "\n")
-	if t.DoublingMonths != nil {
-		line := l.T("trend.doubling", strconv.FormatFloat(*t.DoublingMonths, 'f', 1, 64))
-		if t.DoublingCI90 != nil {
-			line += " " + l.T("trend.doubling_ci", FormatCount(t.Level*100), strconv.FormatFloat(t.DoublingCI90[0], 'f', 1, 64), strconv.FormatFloat(t.DoublingCI90[1], 'f', 1, 64))
-		}
+	for _, line := range TrendLines(t, l) {
 		b.WriteString(line + "\n")
-	} else {
-		b.WriteString(l.T("trend.no_growth") + "\n")
 	}
-	b.WriteString(l.T("trend.method", t.Resamples, t.Seed) + "\n")
 	b.WriteString("\n" + l.T("h.source") + "\n")
 	for _, s := range thresholdSourceLines(t.Source, t.RulesVersion, l) {
 		b.WriteString("  " + s + "\n")
@@ -318,4 +305,106 @@ func TrendChart(t *census.Trend, ths []census.Threshold, l i18n.Lang) Chart {
 	}
 	c.Trend = d
 	return c
+}
+
+// TrendLines are a trend's figures as sentences in l: the models, the
+// growth with its interval, the doubling time, and the method.
+func TrendLines(t *census.Trend, l i18n.Lang) []string {
+	var out []string
+	if t.Selection != "" {
+		out = append(out, l.T("th.selection", t.Selection))
+	}
+	out = append(out, l.T("trend.n", t.N, t.Since, t.Until))
+	if t.Estimated > 0 {
+		out = append(out, l.T("trend.estimated", t.Estimated))
+	}
+	out = append(out, l.T("trend.growth", FormatGrowth(t.GrowthPerYear), FormatCount(t.Level*100), FormatGrowth(t.CI90[0]), FormatGrowth(t.CI90[1])))
+	if t.DoublingMonths != nil {
+		line := l.T("trend.doubling", strconv.FormatFloat(*t.DoublingMonths, 'f', 1, 64))
+		if t.DoublingCI90 != nil {
+			line += " " + l.T("trend.doubling_ci", FormatCount(t.Level*100), strconv.FormatFloat(t.DoublingCI90[0], 'f', 1, 64), strconv.FormatFloat(t.DoublingCI90[1], 'f', 1, 64))
+		}
+		out = append(out, line)
+	} else {
+		out = append(out, l.T("trend.no_growth"))
+	}
+	return append(out, l.T("trend.method", t.Resamples, t.Seed))
+}
+
+// ThresholdLines are the thresholds of an evaluation as rule rows, for
+// drawing them on a trend chart.
+func ThresholdLines(res *census.ThresholdsResult) []census.Threshold {
+	if res == nil {
+		return nil
+	}
+	var out []census.Threshold
+	for _, f := range res.Thresholds {
+		for _, law := range f.Laws {
+			out = append(out, census.Threshold{ID: law.ID, FLOP: f.FLOP, Cumulative: f.Cumulative, Law: law.Law, LawKo: law.LawKo})
+		}
+	}
+	return out
+}
+
+// thresholdView is the brief's Thresholds section.
+type thresholdView struct {
+	Lines      []string
+	Tables     []htmlTable
+	TrendLines []string
+	TrendImage template.URL
+}
+
+// thresholdSection is the brief's Thresholds section of d in l, or nil
+// when d has no thresholds.
+func thresholdSection(d *Document, l i18n.Lang, trendImg template.URL) *thresholdView {
+	if d.Thresholds == nil && d.Trend == nil {
+		return nil
+	}
+	v := &thresholdView{TrendImage: trendImg}
+	if res := d.Thresholds; res != nil {
+		for _, f := range res.Thresholds {
+			line := ThresholdTitle(f, l) + " — "
+			if f.First != nil {
+				line += l.T("th.summary", f.Total, f.Developers, f.First.Model, f.First.Date, FormatFLOP(f.First.FLOP))
+			} else {
+				line += l.T("th.summary_none")
+			}
+			v.Lines = append(v.Lines, line)
+		}
+		for _, t := range ThresholdTables(res, l) {
+			ht := htmlTable{Table: t}
+			for i, row := range t.Rows {
+				cells := make([]htmlCell, len(row))
+				for j, c := range row {
+					cells[j] = htmlCell{Text: c, Right: j < len(t.Right) && t.Right[j]}
+					if i < len(t.Raw) && j < len(t.Raw[i]) {
+						cells[j].Value = t.Raw[i][j]
+					}
+				}
+				ht.Cells = append(ht.Cells, cells)
+			}
+			v.Tables = append(v.Tables, ht)
+		}
+	}
+	if d.Trend != nil {
+		v.TrendLines = TrendLines(d.Trend, l)
+	}
+	return v
+}
+
+// trendImage draws d's trend chart with the registry's SVG format, as a
+// data URL for the brief; "" without a trend or an SVG format.
+func trendImage(d *Document, o Options) template.URL {
+	if d.Trend == nil || o.Formats == nil {
+		return ""
+	}
+	svg, ok := o.Formats.Lookup(ImageSVG)
+	if !ok || svg.Chart == nil {
+		return ""
+	}
+	var buf bytes.Buffer
+	if err := svg.Chart(&buf, TrendChart(d.Trend, ThresholdLines(d.Thresholds), o.Lang), o.Lang); err != nil {
+		return ""
+	}
+	return template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()))
 }
