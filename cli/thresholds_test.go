@@ -238,7 +238,7 @@ func TestReportThresholdsSection(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	html, _ := os.ReadFile(brief)
-	for _, want := range []string{`<section id="thresholds">`, `data-table="threshold_2_models"`, `id="figure-trend"`, "data:image/svg", "Theta", "Korea AI Basic Act"} {
+	for _, want := range []string{`<section id="thresholds">`, `data-table="threshold_2_models"`, `id="figure-trend"`, "data:image/svg", "Theta", "Korea&#39;s AI Basic Act"} {
 		if !strings.Contains(string(html), want) {
 			t.Errorf("the brief lacks %q", want)
 		}
