@@ -235,6 +235,7 @@ func (s *Server) thresholdsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	var lines []thresholdLine
 	var footnotes []string
+	var estimated, lineage bool
 	for _, f := range res.Thresholds {
 		tl := thresholdLine{FLOP: f.FLOP, Title: publish.ThresholdTitle(f, l)}
 		for _, law := range f.Laws {
@@ -259,9 +260,11 @@ func (s *Server) thresholdsPage(w http.ResponseWriter, r *http.Request) {
 			flop := publish.FormatFLOP(m.FLOP)
 			if m.Estimated {
 				flop += census.EstimateMark
+				estimated = true
 			}
 			if m.ByLineage {
 				flop += publish.ThresholdLineageMark
+				lineage = true
 			}
 			tl.Models = append(tl.Models, map[string]string{"Model": m.Model, "Date": m.Date, "FLOP": flop})
 		}
@@ -270,13 +273,14 @@ func (s *Server) thresholdsPage(w http.ResponseWriter, r *http.Request) {
 				tl.Approaching = append(tl.Approaching, m.Model)
 			}
 		}
-		if f.Estimated > 0 && len(footnotes) == 0 {
-			footnotes = append(footnotes, census.EstimateMark+" "+l.T("th.note.estimated"))
-		}
-		if f.ByLineage > 0 {
-			footnotes = append(footnotes, publish.ThresholdLineageMark+" "+l.T("th.note.lineage"))
-		}
 		lines = append(lines, tl)
+	}
+	// Footnotes for the marks shown.
+	if estimated {
+		footnotes = append(footnotes, census.EstimateMark+" "+l.T("th.note.estimated"))
+	}
+	if lineage {
+		footnotes = append(footnotes, publish.ThresholdLineageMark+" "+l.T("th.note.lineage"))
 	}
 	trend := ""
 	tq := url.Values{"since": {"2010-01-01"}}
