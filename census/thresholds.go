@@ -47,6 +47,12 @@ func (r *Rules) AddThreshold(t Threshold) error {
 	return nil
 }
 
+// LineageTolerance is the share of Epoch's figure by which a model's
+// base-plus-fine-tune compute must exceed it to be listed as a difference
+// (ThresholdsResult.Lineage): Epoch rounds its figures, and a sum within
+// 1% of one is the same figure.
+const LineageTolerance = 0.01
+
 // ApproachFactor is how far below a threshold a model is said to approach
 // it: within 2×, FLOP/2 <= compute < FLOP.
 const ApproachFactor = 2
@@ -215,8 +221,9 @@ type ThresholdSettings struct {
 // and /api/v1/thresholds.
 type ThresholdsResult struct {
 	Thresholds []ThresholdFigure `json:"thresholds"`
-	// Lineage lists the models whose cumulative compute differs from
-	// Epoch's figure, with the difference, once for the whole result.
+	// Lineage lists the models whose cumulative compute exceeds Epoch's
+	// figure by more than LineageTolerance (or that have no figure), with
+	// the difference, once for the whole result.
 	Lineage  []ThresholdModel  `json:"lineage"`
 	Settings ThresholdSettings `json:"settings"`
 	Source   Source            `json:"source"`
@@ -319,7 +326,7 @@ func EvaluateThresholds(ds *Dataset, opt ThresholdOptions) (*ThresholdsResult, e
 					}
 					l.Difference = max(e.cum, epochFig) - epochFig
 					e.base.Lineage = l
-					if l.Difference > 0 {
+					if l.Difference > LineageTolerance*epochFig {
 						lm := e.base
 						lm.FLOP = max(e.cum, e.own)
 						res.Lineage = append(res.Lineage, lm)

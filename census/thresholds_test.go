@@ -196,3 +196,28 @@ func TestThresholdSelect(t *testing.T) {
 		t.Errorf("laws %+v", res.Thresholds[0].Laws)
 	}
 }
+
+// A base-plus-fine-tune sum within 1% of Epoch's figure is the same figure,
+// rounded: not listed as a difference. One further off is.
+func TestLineageTolerance(t *testing.T) {
+	r, _ := rules.Default()
+	ds := census.NewDataset(r)
+	det := census.NewComputeDetails(false)
+	for _, row := range []census.Raw{
+		raw(2, "name", "Base", "date", "2024-01-01", "compute", "9e25"),
+		// 9e25 + 5.1e23 = 9.051e25 against Epoch's 9.05e25: 0.01% apart.
+		raw(3, "name", "Close", "date", "2025-01-01", "compute", "9.05e25", "base_model", "Base", "finetune_compute", "5.1e23"),
+		// 9e25 + 5e24 = 9.5e25 against Epoch's 9.1e25: 4% apart.
+		raw(4, "name", "Far", "date", "2025-02-01", "compute", "9.1e25", "base_model", "Base", "finetune_compute", "5e24"),
+	} {
+		det.Add(&row)
+		ds.Add(&row)
+	}
+	res, err := census.EvaluateThresholds(ds, census.ThresholdOptions{Thresholds: testThresholds[2:], Details: det})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(res.Lineage); !reflect.DeepEqual(got, []string{"Far"}) {
+		t.Errorf("listed differences: %v, want [Far]", got)
+	}
+}
