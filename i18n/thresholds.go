@@ -74,16 +74,6 @@ var thresholds = map[string][2]string{
 	"page.th.models_by":   {"Models at or above, by the end of %d", "%d년까지 기준 이상 모델"},
 	"page.th.approaching": {"Approaching (within 2× below): %d", "근접 (2배 이내): %d개"},
 
-	// Epoch's "Training compute estimation method" values.
-	"epochmethod.Operation counting":           {"Operation counting", "연산 수 계산"},
-	"epochmethod.Hardware":                     {"Hardware", "하드웨어"},
-	"epochmethod.Reported":                     {"Reported", "발표 수치"},
-	"epochmethod.Third-party estimation":       {"Third-party estimation", "제3자 추정"},
-	"epochmethod.Comparison with other models": {"Comparison with other models", "다른 모델과 비교"},
-	"epochmethod.Benchmarks":                   {"Benchmarks", "벤치마크"},
-	"epochmethod.Other":                        {"Other", "기타"},
-	"epochmethod.Cost":                         {"Cost", "비용"},
-
 	"trend.title":         {"Growth of training compute", "학습 연산량 증가 추세"},
 	"trend.n":             {"Models fitted: %d (%s – %s)", "적합한 모델: %d개 (%s – %s)"},
 	"trend.estimated":     {"of which %d with compute estimated by modelcensus (--estimate-missing)", "이 중 %d개는 modelcensus가 연산량을 추정 (--estimate-missing)"},

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"html/template"
 	"slices"
 	"sort"
 	"strings"
@@ -48,6 +49,9 @@ type Document struct {
 	// lines of the laws and the growth of training compute.
 	Thresholds *census.ThresholdsResult
 	Trend      *census.Trend
+	// trendImage is Trend's chart as an image URL, for the brief
+	// (withTrendImage).
+	trendImage template.URL
 }
 
 // RawFields are the raw cells kept beside each model.

@@ -180,7 +180,8 @@ func writeHTMLReport(_ context.Context, w io.Writer, d *Document, o Options) err
 			return NoCJKFontError{}
 		}
 	}
-	return writeHTML(w, d, o.Lang, o.Version, trendImage(d, o))
+	d = withTrendImage(d, o)
+	return WriteHTML(w, d, o.Lang, o.Version)
 }
 
 // NoChromeError is the PDF format's error when no Chromium or Chrome is
@@ -216,9 +217,10 @@ func writePDF(ctx context.Context, w io.Writer, d *Document, o Options) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
+	d = withTrendImage(d, o)
 	page := filepath.Join(dir, "report.html")
 	var buf bytes.Buffer
-	if err := writeHTML(&buf, d, o.Lang, o.Version, trendImage(d, o)); err != nil {
+	if err := WriteHTML(&buf, d, o.Lang, o.Version); err != nil {
 		return err
 	}
 	// Chromium prints Korean it has no font for as empty boxes, and exits 0.

@@ -42,6 +42,8 @@ type Chart struct {
 	Categories []string        `json:"categories,omitempty"`
 	Series     []ChartSeries   `json:"series,omitempty"`
 	Scatter    []ScatterSeries `json:"scatter,omitempty"`
+	// Trend, for a "trend" chart, is the fitted trend to draw (TrendChart).
+	Trend *TrendChartData `json:"trend,omitempty"`
 	// Table is the id of the table behind the chart.
 	Table string `json:"table"`
 	// Links, for a "line" chart, are where a click on each point leads;
@@ -50,8 +52,6 @@ type Chart struct {
 	Links      []string `json:"links,omitempty"`
 	Breaks     []string `json:"breaks,omitempty"`
 	BreakLabel string   `json:"break_label,omitempty"`
-	// Trend, for a "trend" chart, is the fitted trend to draw (TrendChart).
-	Trend *TrendChartData `json:"trend,omitempty"`
 }
 
 // ChartSeries is one series of a bar chart.
@@ -135,12 +135,6 @@ type htmlCell struct {
 // WriteHTML writes the report as one self-contained HTML file: styles,
 // ECharts and data inlined, no request to any network.
 func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
-	return writeHTML(w, d, l, version, "")
-}
-
-// writeHTML is WriteHTML with the trend chart as an image URL ("" for
-// none; see trendImage).
-func writeHTML(w io.Writer, d *Document, l i18n.Lang, version string, trendImg template.URL) error {
 	r := d.Result
 	tmpl, err := template.New("report").Funcs(template.FuncMap{
 		"T": func(key string, args ...any) string { return l.T(key, args...) },
@@ -196,7 +190,7 @@ func writeHTML(w io.Writer, d *Document, l i18n.Lang, version string, trendImg t
 			return ""
 		},
 		"Result": r, "Version": version,
-		"Thresholds": thresholdSection(d, l, trendImg),
+		"Thresholds": thresholdSection(d, l, d.trendImage),
 		"Method": []string{
 			l.T("method.snapshot", r.Source.SnapshotDate, BasisText(r.Source.DateBasis, r.Source.DatePath, l)),
 			l.T("method.names", r.Settings.RulesVersion),

@@ -58,7 +58,7 @@ func thresholdModelRows(list []census.ThresholdModel, l i18n.Lang) (rows, raw []
 		if m.ByLineage {
 			flop += ThresholdLineageMark
 		}
-		method := EpochMethodName(m.Method, l)
+		method := epochMethodText(m.Method, l)
 		if m.Estimated && i18n.Has("th.method."+m.Method) {
 			method = l.T("th.method." + m.Method)
 		}
@@ -68,9 +68,11 @@ func thresholdModelRows(list []census.ThresholdModel, l i18n.Lang) (rows, raw []
 	return rows, raw
 }
 
-// EpochMethodName is Epoch's estimation-method cell in l, each of its
-// comma-separated values translated where the catalog knows it.
-func EpochMethodName(cell string, l i18n.Lang) string {
+// epochMethodText is Epoch's estimation-method cell in l, each of its
+// comma-separated values translated where the catalog has an
+// "epochmethod." key for it (main's EpochMethodName does the same; this
+// branch predates it).
+func epochMethodText(cell string, l i18n.Lang) string {
 	if cell == "" {
 		return ""
 	}
@@ -409,19 +411,22 @@ func thresholdSection(d *Document, l i18n.Lang, trendImg template.URL) *threshol
 	return v
 }
 
-// trendImage draws d's trend chart with the registry's SVG format, as a
-// data URL for the brief; "" without a trend or an SVG format.
-func trendImage(d *Document, o Options) template.URL {
+// withTrendImage returns d with its trend chart drawn by the registry's
+// SVG format, as a data URL for the brief: a copy, d itself when it has no
+// trend or there is no SVG format.
+func withTrendImage(d *Document, o Options) *Document {
 	if d.Trend == nil || o.Formats == nil {
-		return ""
+		return d
 	}
 	svg, ok := o.Formats.Lookup(ImageSVG)
 	if !ok || svg.Chart == nil {
-		return ""
+		return d
 	}
 	var buf bytes.Buffer
 	if err := svg.Chart(&buf, TrendChart(d.Trend, ThresholdLines(d.Thresholds), o.Lang), o.Lang); err != nil {
-		return ""
+		return d
 	}
-	return template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()))
+	c := *d
+	c.trendImage = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()))
+	return &c
 }
