@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/modelcensus/modelcensus/publish"
 )
 
 const thresholdsFixture = "../testdata/thresholds_fixture.csv"
@@ -87,7 +89,9 @@ func TestThresholdsEstimatedAndOwnLine(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if !strings.Contains(out, "Kappa") || !strings.Contains(out, "1.2e+25*") || !strings.Contains(out, "parameters 1e+11, tokens 2e+13") {
+	// 6 × 1e11 × 2e13, marked, and its inputs, as the text prints FLOP.
+	mark, inputs := publish.FormatFLOP(1.2e25)+"*", "parameters "+publish.FormatFLOP(1e11)+", tokens "+publish.FormatFLOP(2e13)
+	if !strings.Contains(out, "Kappa") || !strings.Contains(out, mark) || !strings.Contains(out, inputs) {
 		t.Errorf("the estimated crossing is not shown with its inputs:\n%s", out)
 	}
 	code, out, errOut = run(t, nil, "thresholds", "--source", thresholdsFixture, "--threshold", "3e23", "--format", "json")
