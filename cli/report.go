@@ -33,6 +33,9 @@ type reportOptions struct {
 	Top         int
 	Format      string
 	Output      string
+	// WithThresholds is report's --thresholds: a Thresholds section in
+	// the brief and the workbook (addThresholds).
+	WithThresholds bool
 }
 
 func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -72,6 +75,7 @@ training runs, with the source and data-quality notes.
 	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
 	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
 	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
+	fs.BoolVar(&o.WithThresholds, "thresholds", false, l.T("flag.report_thresholds"))
 	o.dbOptions.addFlags(fs, l)
 	return cmd
 }
@@ -174,6 +178,10 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 		raw = &publish.RawCollector{}
 		onRow = raw.Add
 	}
+	var det *census.ComputeDetails
+	if o.WithThresholds {
+		det, onRow = thresholdsHook(o.EstimateMissing, onRow)
+	}
 	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
 	if err != nil {
 		return err
@@ -182,10 +190,15 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if err != nil {
 		return usageError(l, err)
 	}
+	full := ds
 	if !format.Models {
 		ds = nil // the figures alone: no list of models to gather
 	}
-	return writeReport(cmd.Context(), io, l, format, o.Output, publish.NewDocument(res, ds, raw))
+	doc := publish.NewDocument(res, ds, raw)
+	if o.WithThresholds {
+		addThresholds(doc, full, det)
+	}
+	return writeReport(cmd.Context(), io, l, format, o.Output, doc)
 }
 
 // writeReport writes d in format to path (atomically), or to standard

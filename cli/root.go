@@ -42,6 +42,7 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 	root.AddCommand(newReportCmd(io, l), newCurateCmd(io, l), newDiscoverCmd(io, l), newRulesCmd(io, l), newPullCmd(io, l), newSnapshotsCmd(io, l),
 		newDiffCmd(io, l), newHistoryCmd(io, l), newChartCmd(io, l),
 		newServeCmd(io, l), newEstimateCmd(io, l))
+	root.AddCommand(newThresholdsCmd(io, l), newTrendCmd(io, l))
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.InitDefaultHelpCmd()
 	root.InitDefaultHelpFlag()

@@ -185,6 +185,7 @@ func writeHTMLReport(_ context.Context, w io.Writer, d *Document, o Options) err
 			return NoCJKFontError{}
 		}
 	}
+	d = withTrendImage(d, o)
 	return WriteHTML(w, d, o.Lang, o.Version)
 }
 
@@ -227,6 +228,7 @@ func writePDF(ctx context.Context, w io.Writer, d *Document, o Options) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
+	d = withTrendImage(d, o)
 	page := filepath.Join(dir, "report.html")
 	var buf bytes.Buffer
 	if err := writeHTML(&buf, d, o.Lang, o.Version, true); err != nil {

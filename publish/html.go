@@ -42,6 +42,8 @@ type Chart struct {
 	Categories []string        `json:"categories,omitempty"`
 	Series     []ChartSeries   `json:"series,omitempty"`
 	Scatter    []ScatterSeries `json:"scatter,omitempty"`
+	// Trend, for a "trend" chart, is the fitted trend to draw (TrendChart).
+	Trend *TrendChartData `json:"trend,omitempty"`
 	// Table is the id of the table behind the chart.
 	Table string `json:"table"`
 	// Links, for a "line" chart, are where a click on each point leads;
@@ -209,6 +211,7 @@ func writeHTML(w io.Writer, d *Document, l i18n.Lang, version string, forPDF boo
 			return ""
 		},
 		"Result": r, "Version": version,
+		"Thresholds": thresholdSection(d, l, d.trendImage),
 		"Method": []string{
 			l.T("method.snapshot", r.Source.SnapshotDate, BasisText(r.Source.DateBasis, r.Source.DatePath, l)),
 			l.T("method.names", r.Settings.RulesVersion),

@@ -11,6 +11,8 @@
 //	domains.csv        domain,group,name_ko   Epoch domains and their groups
 //	domain_groups.csv  group,name_ko          domain groups, in report order
 //	accessibility.csv  value,category         open-weights, api, hosted, unreleased
+//	thresholds.csv     id,flop,cumulative,law,law_ko,triggers,triggers_ko,source
+//	                   compute thresholds of laws and of Epoch's pages
 //
 // Aliases are separated by '|'. Matching ignores case, repeated white space
 // and stray double quotes.
@@ -26,6 +28,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -42,6 +45,7 @@ var embedded embed.FS
 var Files = []string{
 	"columns.csv", "countries.csv", "groups.csv", "organizations.csv",
 	"domain_groups.csv", "domains.csv", "accessibility.csv", "hardware.csv",
+	"thresholds.csv",
 }
 
 // Default returns the embedded rules.
@@ -172,6 +176,7 @@ var wantHeader = map[string][]string{
 	"domain_groups.csv": {"group", "name_ko"},
 	"accessibility.csv": {"value", "category"},
 	"hardware.csv":      {"hardware", "type", "tensor_fp16", "tf32", "fp16", "fp32", "aliases"},
+	"thresholds.csv":    {"id", "flop", "cumulative", "law", "law_ko", "triggers", "triggers_ko", "source"},
 }
 
 // each parses a table and calls fn for every record.
@@ -250,6 +255,27 @@ func apply(r *census.Rules, file string, c row) error {
 			}
 		}
 		return r.AddHardware(chip, aliases(c.get("aliases"))...)
+	case "thresholds.csv":
+		return addThreshold(r, c)
 	}
 	return fmt.Errorf("unknown rules file %s", file)
+}
+
+// addThreshold reads one row of thresholds.csv.
+func addThreshold(r *census.Rules, c row) error {
+	cell := c.get("flop")
+	v, err := strconv.ParseFloat(cell, 64)
+	if err != nil || v <= 0 || math.IsInf(v, 0) {
+		return fmt.Errorf("flop %q is not a positive number of FLOP", cell)
+	}
+	t := census.Threshold{ID: c.get("id"), FLOP: v,
+		Law: c.get("law"), LawKo: c.get("law_ko"), Triggers: c.get("triggers"), TriggersKo: c.get("triggers_ko"), Source: c.get("source")}
+	switch strings.ToLower(c.get("cumulative")) {
+	case "yes", "true", "1":
+		t.Cumulative = true
+	case "no", "false", "0", "":
+	default:
+		return fmt.Errorf("cumulative %q: want yes or no", c.get("cumulative"))
+	}
+	return r.AddThreshold(t)
 }

@@ -95,6 +95,12 @@ func chartText(c publish.Chart) string {
 	for _, s := range c.Scatter {
 		b.WriteString(s.Name)
 	}
+	if c.Trend != nil {
+		for _, s := range append(append([]publish.TrendLine(nil), c.Trend.Lines...), c.Trend.Thresholds...) {
+			b.WriteString(s.Name)
+		}
+		b.WriteString(c.Trend.Points0 + c.Trend.Estimated)
+	}
 	return b.String()
 }
 
@@ -130,6 +136,11 @@ func Write(w io.Writer, c publish.Chart, format string, l i18n.Lang) error {
 	width, height := 18*vg.Centimeter, 10*vg.Centimeter
 	var legend *plot.Legend
 	switch c.Kind {
+	case "trend":
+		if _, err := trendPlot(p, c, l); err != nil {
+			return err
+		}
+		height = 12 * vg.Centimeter
 	case "scatter":
 		lg, err := scatterPlot(p, c, l)
 		if err != nil {

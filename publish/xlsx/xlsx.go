@@ -186,6 +186,9 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 	if err := writeModelsSheet(f, d, l, bold, dateStyle, sciStyle, estStyle); err != nil {
 		return err
 	}
+	if err := writeThresholdSheets(f, d, l, bold, sciStyle); err != nil {
+		return err
+	}
 	method := sheet(SheetMethod, l)
 	if _, err := f.NewSheet(method); err != nil {
 		return err
