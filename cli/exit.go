@@ -60,6 +60,10 @@ func translate(l i18n.Lang, err error) error {
 	if errors.As(err, &ce) {
 		return ce
 	}
+	if errors.Is(err, context.Canceled) {
+		// A signal (SIGINT, SIGTERM) ended the reading.
+		return &Error{Code: ExitInternal, Msg: l.T("err.interrupted"), Err: err}
+	}
 	var ie *epoch.InputError
 	if errors.As(err, &ie) {
 		return &Error{Code: ExitInput, Msg: inputMessage(l, ie), Err: err}
@@ -98,9 +102,6 @@ func translate(l i18n.Lang, err error) error {
 			msg = l.T("err.download", fe.URL, fe.Err)
 		}
 		return &Error{Code: ExitDownload, Msg: msg, Err: err}
-	}
-	if errors.Is(err, context.Canceled) {
-		return &Error{Code: ExitInternal, Msg: err.Error(), Err: err}
 	}
 	return &Error{Code: ExitInternal, Msg: l.T("err.internal", err), Err: err}
 }
@@ -145,6 +146,10 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 		}
 		return msg
 	case epoch.InputTooLarge:
+		var be *epoch.BoundError
+		if errors.As(e.Err, &be) {
+			return l.T("err.bound", pos(e), l.T("bound."+be.Bound, epoch.FormatBound(be.Bound, be.Limit)))
+		}
 		return l.T("err.too_large_input", pos(e), e.Err)
 	case epoch.InputNoRows:
 		if e.Hint == "header_only" {
@@ -156,6 +161,9 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 			return l.T("err.date_order_mixed", e.Path, e.Field, e.Examples[0], e.ExampleLines[0], e.Examples[1], e.ExampleLines[1])
 		}
 		return l.T("err.date_order", e.Path, e.Field)
+	}
+	if errors.Is(e.Err, epoch.ErrNotRegular) {
+		return l.T("err.not_regular", e.Path)
 	}
 	return l.T("err.read", e.Path, e.Err)
 }
