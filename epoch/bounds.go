@@ -109,8 +109,9 @@ func (r ctxReader) Size() int64 {
 	return sizeOf(r.ReadCloser)
 }
 
-// withContext makes every reader that open returns stop once ctx is done.
-func withContext(ctx context.Context, open Opener) Opener {
+// WithContext makes every reader that open returns stop at its next read
+// once ctx is done, with ctx's error; Source.Load reads through it.
+func WithContext(ctx context.Context, open Opener) Opener {
 	if ctx == nil || ctx.Done() == nil {
 		return open
 	}
@@ -182,15 +183,15 @@ func (c *guardedCSV) Read() ([]string, error) {
 }
 
 // ProblemNotRegular is the census.Problem code of an entry of a folder or
-// an archive that was skipped because it is not a regular file; its one
-// argument is the entry's name.
+// an archive (the problem's File) that was skipped because it is not a
+// regular file.
 const ProblemNotRegular = "not_regular_file"
 
 // noteSkipped notes in ds each entry of the source that was not read
 // because it is not a regular file.
 func (s *Source) noteSkipped(ds *census.Dataset) {
 	for _, p := range s.Skipped {
-		ds.AddProblem(census.Problem{File: p, Code: ProblemNotRegular, Args: []any{p},
-			Message: p + ": not a regular file (a pipe, device, socket or a link to one); skipped"})
+		ds.AddProblem(census.Problem{File: p, Code: ProblemNotRegular,
+			Message: "not a regular file (a pipe, device, socket or a link to one); skipped"})
 	}
 }

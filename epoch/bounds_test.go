@@ -1,10 +1,14 @@
 package epoch_test
 
 import (
+	"archive/zip"
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -141,5 +145,58 @@ func TestWorkbookStreamed(t *testing.T) {
 	}
 	if s := fmt.Sprint(ds.Snapshot.Files[0].Rows); s != "1000" {
 		t.Errorf("rows = %s", s)
+	}
+}
+
+// A FIFO in a folder is skipped unopened and noted; a symbolic link in a
+// zip is skipped; a cancelled context stops a read at once.
+func TestOnlyRegularFilesAndCancel(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "large_scale_ai_models.csv")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "notable_ai_models.csv", []byte(hostile.CSVHead+"A,2024-01-01\n"))
+	ds, err := load(t, dir, epoch.LoadOptions{Subset: epoch.SubsetNotable})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Problems) != 1 || ds.Problems[0].File != fifo || ds.Problems[0].Code != epoch.ProblemNotRegular {
+		t.Errorf("problems = %+v", ds.Problems)
+	}
+	_, err = load(t, dir, epoch.LoadOptions{Subset: epoch.SubsetLargeScale})
+	if !errors.Is(err, epoch.ErrNotRegular) || !strings.Contains(err.Error(), fifo) {
+		t.Errorf("large-scale: %v", err)
+	}
+	if _, err = load(t, fifo, epoch.LoadOptions{}); !errors.Is(err, epoch.ErrNotRegular) {
+		t.Errorf("the FIFO itself: %v", err)
+	}
+
+	// A zip whose export is a symbolic link.
+	p := filepath.Join(dir, "link.zip")
+	f, _ := os.Create(p)
+	zw := zip.NewWriter(f)
+	h := &zip.FileHeader{Name: "large_scale_ai_models.csv"}
+	h.SetMode(os.ModeSymlink | 0o777)
+	w, _ := zw.CreateHeader(h)
+	w.Write([]byte("/etc/passwd"))
+	w, _ = zw.Create("notable_ai_models.csv")
+	w.Write([]byte(hostile.CSVHead + "A,2024-01-01\n"))
+	zw.Close()
+	f.Close()
+	src, err := epoch.Open(context.Background(), p, epoch.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	if len(src.Files) != 1 || len(src.Skipped) != 1 || src.Skipped[0] != "link.zip!large_scale_ai_models.csv" {
+		t.Errorf("files %d, skipped %v", len(src.Files), src.Skipped)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	big := write(t, dir, "big.csv", []byte(hostile.CSVHead+strings.Repeat("A,2024-01-01\n", 100_000)))
+	if _, err := epoch.Load(ctx, big, defaultRules(t), epoch.LoadOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
 	}
 }

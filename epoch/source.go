@@ -460,7 +460,7 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 			return nil, err
 		}
 		if res == nil {
-			if res, err = rd.Read(f.Name, withContext(ctx, f.Open), ds, add); err != nil {
+			if res, err = rd.Read(f.Name, WithContext(ctx, f.Open), ds, add); err != nil {
 				return nil, err
 			}
 		}

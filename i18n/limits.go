@@ -14,7 +14,7 @@ var limitsCatalog = map[string][2]string{
 	"bound.record":         {"a record longer than %s", "%s보다 긴 레코드"},
 
 	"err.not_regular":          {"%s: not a regular file (a pipe, device or socket): it cannot be read twice and may never end; save its content to a file first", "%s: 일반 파일이 아닙니다(파이프, 장치 또는 소켓). 두 번 읽을 수 없고 끝나지 않을 수 있으니 내용을 파일로 저장한 뒤 지정하세요"},
-	"problem.not_regular_file": {"%s: not a regular file (a pipe, device, socket or a link to one); skipped", "%s: 일반 파일이 아닙니다(파이프, 장치, 소켓 또는 그 링크). 건너뜁니다"},
+	"problem.not_regular_file": {"not a regular file (a pipe, device, socket or a link to one); skipped", "일반 파일이 아닙니다(파이프, 장치, 소켓 또는 그 링크). 건너뜁니다"},
 	"err.interrupted":          {"interrupted", "중단되었습니다"},
 
 	"overlay.err.too_large":   {"past a bound on one entry (%s; see docs/limits.md); the entry is skipped", "항목 하나의 한도(%s)를 넘습니다(docs/limits.md 참고). 이 항목은 건너뜁니다"},
