@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/internal/hostile"
 	"github.com/modelcensus/modelcensus/internal/limits"
+	"github.com/modelcensus/modelcensus/rules"
 )
 
 // Past a bound: one message naming the file and the bound, exit 3, and
@@ -43,5 +47,35 @@ func TestBoundExitAndNothingStored(t *testing.T) {
 	}
 	if _, out, _ := run(t, nil, "snapshots", "--db", db, "--format", "json"); strings.TrimSpace(out) != "[]" {
 		t.Errorf("stored after refusals: %s", out)
+	}
+}
+
+// A zip of 100,000 members and no export: one short line, the list cut
+// with its count.
+func TestLongListCut(t *testing.T) {
+	p, err := hostile.NoExport(t.TempDir(), 100_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		env  map[string]string
+		more string
+	}{{nil, "… (100000 in all)"}, {map[string]string{"LANG": "ko_KR.UTF-8"}, "… (모두 100000개)"}} {
+		code, _, errOut := run(t, c.env, "report", "--source", p)
+		// By construction: 12 names of 15 characters, the path, the
+		// sentence: far under 2,000 bytes.
+		if code != ExitInput || strings.Count(errOut, "\n") != 1 || len(errOut) > 2000 || !strings.Contains(errOut, c.more) ||
+			!strings.Contains(errOut, "member_000011.csv") || strings.Contains(errOut, "member_000012.csv") {
+			t.Errorf("exit %d, %d bytes: %.300q", code, len(errOut), errOut)
+		}
+	}
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ie *epoch.InputError
+	_, err = epoch.Load(context.Background(), p, r, epoch.LoadOptions{})
+	if !errors.As(err, &ie) || len(err.Error()) > 2000 || !strings.Contains(err.Error(), "(100000 in all)") {
+		t.Errorf("English error: %.300q", err)
 	}
 }

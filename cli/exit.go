@@ -9,6 +9,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/internal/limits"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -136,7 +137,7 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 	case epoch.InputNoCSV:
 		return l.T("err.no_csv", e.Path)
 	case epoch.InputNoSubset:
-		return l.T("err.no_subset", e.Path, e.Subset, fmt.Sprint(e.Available))
+		return l.T("err.no_subset", e.Path, e.Subset, cutList(l, e.Available))
 	case epoch.InputMissingColumn:
 		// e.Error() already lists expected and found columns; keep its
 		// lists and translate the sentence.
@@ -166,4 +167,13 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 		return l.T("err.not_regular", e.Path)
 	}
 	return l.T("err.read", e.Path, e.Err)
+}
+
+// cutList writes a list for a one-line message, as fmt.Sprint does, but
+// with its first limits.ListItems items and then how many there are in all.
+func cutList(l i18n.Lang, list []string) string {
+	if len(list) <= limits.ListItems {
+		return fmt.Sprint(list)
+	}
+	return "[" + strings.Join(list[:limits.ListItems], " ") + " " + l.T("list.more", len(list)) + "]"
 }

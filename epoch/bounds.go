@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/internal/limits"
 )
 
 // Bounds past which a source is refused (InputError.Bound), for
@@ -194,4 +195,13 @@ func (s *Source) noteSkipped(ds *census.Dataset) {
 		ds.AddProblem(census.Problem{File: p, Code: ProblemNotRegular,
 			Message: "not a regular file (a pipe, device, socket or a link to one); skipped"})
 	}
+}
+
+// CutList joins a list for a one-line message: its first limits.ListItems
+// items, then how many there are in all (a zip may hold 100,000 members).
+func CutList(list []string, sep string) string {
+	if len(list) <= limits.ListItems {
+		return strings.Join(list, sep)
+	}
+	return strings.Join(list[:limits.ListItems], sep) + sep + fmt.Sprintf("… (%d in all)", len(list))
 }

@@ -19,6 +19,7 @@ var limitsCatalog = map[string][2]string{
 
 	"overlay.err.too_large":   {"past a bound on one entry (%s; see docs/limits.md); the entry is skipped", "항목 하나의 한도(%s)를 넘습니다(docs/limits.md 참고). 이 항목은 건너뜁니다"},
 	"overlay.err.not_regular": {"not a regular file (a pipe, device, socket or a link to one); skipped", "일반 파일이 아닙니다(파이프, 장치, 소켓 또는 그 링크). 건너뜁니다"},
+	"list.more":               {"… (%d in all)", "… (모두 %d개)"},
 	"err.overlay_too_many":    {"the overlay folder %s holds more than %d entry files, past modelcensus's bound (see docs/limits.md)", "오버레이 폴더 %s의 항목 파일이 %d개를 넘어 modelcensus의 한도를 넘습니다(docs/limits.md 참고)"},
 }
 
