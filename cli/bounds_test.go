@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -77,5 +78,29 @@ func TestLongListCut(t *testing.T) {
 	_, err = epoch.Load(context.Background(), p, r, epoch.LoadOptions{})
 	if !errors.As(err, &ie) || len(err.Error()) > 2000 || !strings.Contains(err.Error(), "(100000 in all)") {
 		t.Errorf("English error: %.300q", err)
+	}
+}
+
+// An overlay entry of a million [[sources]] tables (66 MB) beside a good
+// one: curate list and report answer at once, with one warning naming the
+// file and the bound, and the good entry counts.
+func TestOverlayBoundCommands(t *testing.T) {
+	dir := t.TempDir()
+	src := "[[sources]]\nurl = \"https://example.org/x\"\nretrieved = \"2026-11-29\"\n"
+	head := "kind = \"exclude\"\nreason = \"a test\"\nauthor = \"tester\"\ncreated = \"2026-11-29\"\n"
+	os.WriteFile(filepath.Join(dir, "good.toml"), []byte("id = \"good\"\nmodel = \"GPT-X\"\n"+head+src), 0o644)
+	os.WriteFile(filepath.Join(dir, "huge.toml"), []byte("id = \"huge\"\nmodel = \"Other\"\n"+head+strings.Repeat(src, 1_000_000)), 0o644)
+	warning := filepath.Join(dir, "huge.toml") + ": the file is larger than 1 MiB, past the bound on one entry"
+	for _, args := range [][]string{
+		{"curate", "list", "--overlay", dir},
+		{"report", "--source", fixture, "--overlay", dir, "--format", "json"},
+	} {
+		code, out, errOut := run(t, map[string]string{"XDG_CACHE_HOME": t.TempDir()}, args...)
+		if strings.Count(errOut, warning) != 1 {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+		if args[0] == "curate" && (!strings.Contains(out, "good") || strings.Contains(out, "huge")) {
+			t.Errorf("curate list: %s", out)
+		}
 	}
 }
