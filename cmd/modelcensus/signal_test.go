@@ -25,10 +25,12 @@ func buildProgram(t *testing.T) string {
 	return filepath.Join(dir, "modelcensus")
 }
 
-// runTerminated starts the program, sends SIGTERM after a moment if it is
-// still running, and returns its exit code, standard error, and how long
-// it took to end after the signal (0 when it had ended before).
-func runTerminated(t *testing.T, mc string, after time.Duration, args ...string) (int, string, time.Duration) {
+// runTerminated starts the program, sends SIGTERM once ready says so (nil:
+// never) if it is still running, and returns its exit code (-1 when the
+// signal's default action ended it, before the program's handler was in
+// place), its standard error, and how long it took to end after the
+// signal (0 when it had ended before).
+func runTerminated(t *testing.T, mc string, ready func(pid int) bool, args ...string) (int, string, time.Duration) {
 	t.Helper()
 	cmd := exec.Command(mc, args...)
 	home := t.TempDir()
@@ -42,18 +44,33 @@ func runTerminated(t *testing.T, mc string, after time.Duration, args ...string)
 	go func() { done <- cmd.Wait() }()
 	var err error
 	var took time.Duration
-	select {
-	case err = <-done:
-	case <-time.After(after):
-		sent := time.Now()
-		cmd.Process.Signal(syscall.SIGTERM)
+	tick := time.NewTicker(2 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(time.Minute)
+wait:
+	for {
 		select {
 		case err = <-done:
-			took = time.Since(sent)
-		case <-time.After(time.Minute):
+			break wait
+		case <-deadline:
 			cmd.Process.Kill()
 			<-done
-			t.Fatalf("%v: still running a minute after SIGTERM", args)
+			t.Fatalf("%v: still running after a minute", args)
+		case <-tick.C:
+			if ready == nil || !ready(cmd.Process.Pid) {
+				continue
+			}
+			sent := time.Now()
+			cmd.Process.Signal(syscall.SIGTERM)
+			select {
+			case err = <-done:
+				took = time.Since(sent)
+			case <-time.After(time.Minute):
+				cmd.Process.Kill()
+				<-done
+				t.Fatalf("%v: still running a minute after SIGTERM", args)
+			}
+			break wait
 		}
 	}
 	code := 0
@@ -63,6 +80,25 @@ func runTerminated(t *testing.T, mc string, after time.Duration, args ...string)
 		t.Fatal(err)
 	}
 	return code, errOut.String(), took
+}
+
+// after is ready once d has passed.
+func after(d time.Duration) func(int) bool {
+	start := time.Now()
+	return func(int) bool { return time.Since(start) >= d }
+}
+
+// opened is ready once the process has path open.
+func opened(path string) func(int) bool {
+	return func(pid int) bool {
+		fds, _ := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
+		for _, fd := range fds {
+			if target, err := os.Readlink(fmt.Sprintf("/proc/%d/fd/%s", pid, fd.Name())); err == nil && target == path {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // A command on a FIFO source never blocks: a FIFO in a folder is skipped
@@ -100,12 +136,15 @@ func TestFIFOSourceAndSIGTERM(t *testing.T) {
 		{[]string{"report", "--source", mixed}, 0, "large_scale_ai_models.csv:0: not a regular file"},
 		{[]string{"report", "--source", mixed, "--subset", "large-scale"}, 3, "large_scale_ai_models.csv: not a regular file"},
 	} {
-		code, errOut, took := runTerminated(t, mc, 300*time.Millisecond, c.args...)
-		if took > time.Second {
-			t.Errorf("%v: ended %v after SIGTERM", c.args, took)
-		}
+		// Left alone, the command ends by itself: the FIFO is never opened.
+		code, errOut, _ := runTerminated(t, mc, nil, c.args...)
 		if code != c.code || !strings.Contains(errOut, c.msg) {
 			t.Errorf("%v: exit %d, %q; want %d, %q", c.args, code, errOut, c.code, c.msg)
+		}
+		// Sent SIGTERM a moment after it starts, it ends within a second
+		// (its exit status then depends on how far it had got).
+		if _, _, took := runTerminated(t, mc, after(100*time.Millisecond), c.args...); took > time.Second {
+			t.Errorf("%v: ended %v after SIGTERM", c.args, took)
 		}
 	}
 
@@ -118,7 +157,7 @@ func TestFIFOSourceAndSIGTERM(t *testing.T) {
 		fmt.Fprintf(&b, "m%d,2024-01-01\n", i)
 	}
 	os.WriteFile(big, []byte(b.String()), 0o644)
-	code, errOut, took := runTerminated(t, mc, 150*time.Millisecond, "report", "--source", big)
+	code, errOut, took := runTerminated(t, mc, opened(big), "report", "--source", big)
 	if took == 0 {
 		t.Logf("the report ended before SIGTERM (exit %d); nothing to interrupt", code)
 	} else {
