@@ -9,6 +9,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/internal/limits"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -60,6 +61,10 @@ func translate(l i18n.Lang, err error) error {
 	if errors.As(err, &ce) {
 		return ce
 	}
+	if errors.Is(err, context.Canceled) {
+		// A signal (SIGINT, SIGTERM) ended the reading.
+		return &Error{Code: ExitInternal, Msg: l.T("err.interrupted"), Err: err}
+	}
 	var ie *epoch.InputError
 	if errors.As(err, &ie) {
 		return &Error{Code: ExitInput, Msg: inputMessage(l, ie), Err: err}
@@ -103,9 +108,6 @@ func translate(l i18n.Lang, err error) error {
 		}
 		return &Error{Code: ExitDownload, Msg: msg, Err: err}
 	}
-	if errors.Is(err, context.Canceled) {
-		return &Error{Code: ExitInternal, Msg: err.Error(), Err: err}
-	}
 	return &Error{Code: ExitInternal, Msg: l.T("err.internal", err), Err: err}
 }
 
@@ -139,7 +141,7 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 	case epoch.InputNoCSV:
 		return l.T("err.no_csv", e.Path)
 	case epoch.InputNoSubset:
-		return l.T("err.no_subset", e.Path, e.Subset, fmt.Sprint(e.Available))
+		return l.T("err.no_subset", e.Path, e.Subset, cutList(l, e.Available))
 	case epoch.InputMissingColumn:
 		// e.Error() already lists expected and found columns; keep its
 		// lists and translate the sentence.
@@ -149,6 +151,10 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 		}
 		return msg
 	case epoch.InputTooLarge:
+		var be *epoch.BoundError
+		if errors.As(e.Err, &be) {
+			return l.T("err.bound", pos(e), l.T("bound."+be.Bound, epoch.FormatBound(be.Bound, be.Limit)))
+		}
 		return l.T("err.too_large_input", pos(e), e.Err)
 	case epoch.InputNoRows:
 		if e.Hint == "header_only" {
@@ -163,5 +169,17 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 		}
 		return l.T("err.date_order", e.Path, e.Field)
 	}
+	if errors.Is(e.Err, epoch.ErrNotRegular) {
+		return l.T("err.not_regular", e.Path)
+	}
 	return l.T("err.read", e.Path, e.Err)
+}
+
+// cutList writes a list for a one-line message, as fmt.Sprint does, but
+// with its first limits.ListItems items and then how many there are in all.
+func cutList(l i18n.Lang, list []string) string {
+	if len(list) <= limits.ListItems {
+		return fmt.Sprint(list)
+	}
+	return "[" + strings.Join(list[:limits.ListItems], " ") + " " + l.T("list.more", len(list)) + "]"
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/internal/limits"
 	"github.com/modelcensus/modelcensus/overlay"
 )
 
@@ -57,6 +58,9 @@ func (o *sourceOptions) loadOverlay(io *IOStreams, l i18n.Lang) (*census.Overlay
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_dir", dir), Err: err}
+		}
+		if errors.Is(err, overlay.ErrTooManyEntries) {
+			return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_too_many", dir, limits.OverlayEntries), Err: err}
 		}
 		return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_dir", dir) + ": " + err.Error(), Err: err}
 	}

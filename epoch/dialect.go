@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -349,40 +348,6 @@ func (c *crReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// recordGuard caps the bytes of one line, so that a file of one endless
-// field (a zip bomb that inflates to gigabytes of one cell) is refused
-// before the parser holds it in memory. It only looks for line ends, which
-// the processor finds many bytes at a time: a field whose lines are short
-// but many is bounded by the member cap (MaxMember), and refused by the
-// reader once parsed (see Reader.MaxRecord).
-type recordGuard struct {
-	r       io.Reader
-	max     int64
-	run     int64 // bytes since a line end (at most a chunk more than since the last)
-	lines   int   // line ends seen
-	name    string
-	lineOff int // lines before the parsed text (a sep= line)
-}
-
-func (g *recordGuard) Read(p []byte) (int, error) {
-	n, err := g.r.Read(p)
-	b := p[:n]
-	// The first line end of the chunk, found many bytes at a time: the run
-	// counted from it is at most one chunk longer than the true one, which
-	// is nothing beside the cap.
-	if nl := bytes.IndexByte(b, '\n'); nl >= 0 {
-		g.lines += bytes.Count(b, []byte{'\n'})
-		g.run = int64(len(b) - nl - 1)
-	} else {
-		g.run += int64(len(b))
-	}
-	if g.run > g.max {
-		return 0, &InputError{Kind: InputTooLarge, Path: g.name, Line: g.lines + 1 + g.lineOff,
-			Err: fmt.Errorf("a line longer than %d MiB: the file is damaged or built to exhaust memory", g.max>>20)}
-	}
-	return n, err
-}
-
 // decoder reads the text of a file in encoding enc: UTF-8 is checked as it
 // goes by (see autoDecoder), the others are decoded.
 func decoder(m io.Reader, enc string) (io.Reader, *autoDecoder) {
@@ -400,7 +365,7 @@ func decoder(m io.Reader, enc string) (io.Reader, *autoDecoder) {
 // csvReader sets up the CSV parser for a file's dialect: bare CR line ends
 // turned into LF, a "sep=" line skipped, records capped. It returns the
 // number of lines skipped before the header, to add to the parser's.
-func (rd *Reader) csvReader(name string, r io.Reader, d *dialect) (*csv.Reader, int, error) {
+func (rd *Reader) csvReader(name string, r io.Reader, d *dialect) (*guardedCSV, int, error) {
 	if d.BareCR {
 		r = &crReader{r: r}
 	}
@@ -422,10 +387,10 @@ func (rd *Reader) csvReader(name string, r io.Reader, d *dialect) (*csv.Reader, 
 	if limit <= 0 {
 		limit = DefaultMaxRecord
 	}
-	r = &recordGuard{r: r, max: limit, name: name, lineOff: lineOff}
-	cr := csv.NewReader(r)
+	g := &recordGuard{r: r, max: limit, name: name, lineOff: lineOff, start: 1}
+	cr := csv.NewReader(g)
 	cr.Comma, _ = utf8.DecodeRuneInString(d.Delimiter)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	return cr, lineOff, nil
+	return &guardedCSV{Reader: cr, g: g}, lineOff, nil
 }

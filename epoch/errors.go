@@ -82,7 +82,7 @@ func (e *InputError) Error() string {
 	case InputNoCSV:
 		msg = "no CSV file found"
 	case InputNoSubset:
-		msg = fmt.Sprintf("no %s file here; found: %s (choose one with --subset)", e.Subset, strings.Join(e.Available, ", "))
+		msg = fmt.Sprintf("no %s file here; found: %s (choose one with --subset)", e.Subset, CutList(e.Available, ", "))
 	case InputMissingColumn:
 		msg = fmt.Sprintf("required column missing: expected %s; found %s", strings.Join(e.Missing, " or "), quoteList(e.Found))
 		if len(e.Found) == 1 {

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/internal/limits"
 )
 
 // Opener opens a file's content for reading; it may be called more than
@@ -54,10 +55,10 @@ type Reader struct {
 	MaxRecord int64
 }
 
-// DefaultMaxRecord is the longest record read: far more than any Epoch
-// row (whose longest cells, abstracts and notes, hold a few KiB), and
-// little enough memory.
-const DefaultMaxRecord = 16 << 20
+// DefaultMaxRecord is the longest record read (limits.Record): far more
+// than any Epoch row (whose longest cells, abstracts and notes, hold a few
+// KiB), and little enough memory.
+const DefaultMaxRecord = limits.Record
 
 // ReadCSV reads one export file with the default Reader; see Reader.Read.
 func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, row func(*census.Raw)) (*ReadResult, error) {
@@ -206,8 +207,7 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		line, _ := cr.FieldPos(0)
 		line += lineOff
 		if recSize > maxRecord {
-			readErr = &InputError{Kind: InputTooLarge, Path: name, Line: line,
-				Err: fmt.Errorf("a record longer than %d MiB: the file is damaged or built to exhaust memory", maxRecord>>20)}
+			readErr = tooLarge(name, line, BoundRecord, maxRecord)
 			break
 		}
 		if len(rec) < len(header) || (len(rec) > len(header) && !blankTail(rec[len(header):])) {

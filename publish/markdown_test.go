@@ -85,7 +85,7 @@ func TestMarkdownEqualsJSON(t *testing.T) {
 		}
 		ot := tables[l.T("h.orgs_latest", r.Period.To)]
 		for i, o := range j.OrganizationsLatest {
-			if ot[i+1][0] != publish.MarkdownEscape(o.Name) || ot[i+1][1] != publish.FormatCount(o.Count) {
+			if ot[i+1][0] != publish.MarkdownCell(o.Name) || ot[i+1][1] != publish.FormatCount(o.Count) {
 				t.Errorf("%s org row %v, JSON %+v", l, ot[i+1], o)
 			}
 		}
@@ -95,7 +95,7 @@ func TestMarkdownEqualsJSON(t *testing.T) {
 		}{{l.T("h.domains", r.Period.From, r.Period.To), j.Domains}, {l.T("h.domains_latest", r.Period.To), j.DomainsLatest}} {
 			rows := tables[c.title]
 			for i, x := range c.list {
-				if rows[i+1][0] != publish.MarkdownEscape(publish.DomainGroupName(x.Name, l)) || rows[i+1][1] != publish.FormatCount(x.Count) {
+				if rows[i+1][0] != publish.MarkdownCell(publish.DomainGroupName(x.Name, l)) || rows[i+1][1] != publish.FormatCount(x.Count) {
 					t.Errorf("%s %s row %v, JSON %+v", l, c.title, rows[i+1], x)
 				}
 			}
@@ -108,7 +108,7 @@ func TestMarkdownEqualsJSON(t *testing.T) {
 		}
 		tt := tables[l.T("h.top", r.Period.To)]
 		for i, m := range j.TopComputeLatest {
-			if tt[i+1][1] != publish.MarkdownEscape(m.Model) || tt[i+1][4] != publish.FormatFLOP(m.FLOP) {
+			if tt[i+1][1] != publish.MarkdownCell(m.Model) || tt[i+1][4] != publish.FormatFLOP(m.FLOP) {
 				t.Errorf("%s top row %v, JSON %+v", l, tt[i+1], m)
 			}
 		}

@@ -397,7 +397,7 @@ func writeMarkdownTable(b *bytes.Buffer, t Table, l i18n.Lang) {
 	}
 	b.WriteString("|")
 	for _, h := range t.Headers {
-		b.WriteString(" " + MarkdownEscape(h) + " |")
+		b.WriteString(" " + MarkdownCell(h) + " |")
 	}
 	b.WriteString("\n|")
 	for i := range t.Headers {
@@ -411,7 +411,7 @@ func writeMarkdownTable(b *bytes.Buffer, t Table, l i18n.Lang) {
 	for _, r := range t.Rows {
 		b.WriteString("|")
 		for _, c := range r {
-			b.WriteString(" " + MarkdownEscape(c) + " |")
+			b.WriteString(" " + MarkdownCell(c) + " |")
 		}
 		b.WriteString("\n")
 	}

@@ -138,6 +138,10 @@ func checkDir(dir string) error {
 func read(dir, name string) ([]byte, string, error) {
 	if dir != "" {
 		p := filepath.Join(dir, name)
+		if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() {
+			// A FIFO or device: opening it could block for ever.
+			return nil, "", fmt.Errorf("%s: not a regular file", p)
+		}
 		data, err := os.ReadFile(p)
 		if err == nil {
 			return data, p, nil
