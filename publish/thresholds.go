@@ -58,7 +58,7 @@ func thresholdModelRows(list []census.ThresholdModel, l i18n.Lang) (rows, raw []
 		if m.ByLineage {
 			flop += ThresholdLineageMark
 		}
-		method := epochMethodText(m.Method, l)
+		method := EpochMethodName(m.Method, l)
 		if m.Estimated && i18n.Has("th.method."+m.Method) {
 			method = l.T("th.method." + m.Method)
 		}
@@ -66,25 +66,6 @@ func thresholdModelRows(list []census.ThresholdModel, l i18n.Lang) (rows, raw []
 		raw = append(raw, []string{"", "", "", num(m.FLOP), "", ""})
 	}
 	return rows, raw
-}
-
-// epochMethodText is Epoch's estimation-method cell in l, each of its
-// comma-separated values translated where the catalog has an
-// "epochmethod." key for it (main's EpochMethodName does the same; this
-// branch predates it).
-func epochMethodText(cell string, l i18n.Lang) string {
-	if cell == "" {
-		return ""
-	}
-	parts := strings.Split(cell, ",")
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		if i18n.Has("epochmethod." + p) {
-			p = l.T("epochmethod." + p)
-		}
-		parts[i] = p
-	}
-	return strings.Join(parts, ", ")
 }
 
 // ThresholdLineageMark follows a compute that reaches a cumulative line
