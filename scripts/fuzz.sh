@@ -14,9 +14,8 @@ targets=(
 	"./epoch FuzzDates"
 	"./census FuzzParseNumber"
 	"./rules FuzzRules"
-	"./store FuzzApplyDelta"
-	"./store FuzzAppendCellsJSON"
-	"./epoch FuzzDecodeStoredRead"
+	"./store FuzzBlob"
+	"./store FuzzLegacyLineDelta"
 	"./web FuzzAPIParams"
 )
 logs=$(mktemp -d)

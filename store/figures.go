@@ -8,7 +8,7 @@ import (
 // CachedFigures returns the values kept under key (see PutFigure), by
 // snapshot id. It fails with the database's error.
 func (s *Store) CachedFigures(ctx context.Context, key string) (map[int64][]byte, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT snapshot_id, value FROM figure_cache WHERE key = $1`, key)
+	rows, err := s.db.QueryContext(ctx, `SELECT snapshot_id, value FROM figure WHERE key = $1`, key)
 	if err != nil {
 		return nil, fmt.Errorf("store: figure cache: %w", err)
 	}
@@ -29,7 +29,7 @@ func (s *Store) CachedFigures(ctx context.Context, key string) (map[int64][]byte
 // the value depends on besides the snapshot. A value already kept stays.
 // It fails with the database's error (a read-only store, for one).
 func (s *Store) PutFigure(ctx context.Context, key string, snapshotID int64, value []byte) error {
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO figure_cache (snapshot_id, key, value) VALUES ($1, $2, $3)
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)
 		ON CONFLICT (key, snapshot_id) DO NOTHING`, snapshotID, key, string(value)); err != nil {
 		return fmt.Errorf("store: figure cache: %w", err)
 	}

@@ -1,0 +1,197 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The model index says which models each stored file holds, by name, with
+// their link and a hash of their row, for a model's page ("this model in
+// every stored snapshot"), by name and link (a name may be on several
+// rows). A file's entries are only what differs from the file before it in
+// its series (the latest one imported): a model added or edited, and a
+// model removed (an empty hash). So a day that edits a
+// dozen rows adds a dozen entries, and a file's models are its series'
+// entries up to it, in order.
+
+// entry is a model's row in a file: its name, link and hash.
+type entry struct{ name, link, hash string }
+
+// key is an entry's name and link.
+func (e entry) key() string { return e.name + "\x00" + e.link }
+
+// RowHash identifies a row by its cells: 16 hex digits of the SHA-256 of
+// the cells, each followed by a NUL.
+func RowHash(cells []string) string {
+	h := sha256.New()
+	for _, c := range cells {
+		h.Write([]byte(c))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// indexFile writes the model index of file fileID of series.
+func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series string, rows []Row) error {
+	prev := map[string]entry{}
+	err := s.indexEntries(ctx, tx, `f.series = $1 AND f.id < $2`, []any{series, fileID}, func(_ int64, e entry) {
+		if e.hash == "" {
+			delete(prev, e.key())
+		} else {
+			prev[e.key()] = e
+		}
+	})
+	if err != nil {
+		return err
+	}
+	cur := map[string]entry{}
+	for _, r := range rows {
+		if r.Name == "" {
+			continue
+		}
+		e := entry{name: r.Name, link: r.Link, hash: RowHash(r.Cells)}
+		if was := cur[e.key()]; was.hash != "" { // rows alike: the hash of their hashes
+			e.hash = RowHash([]string{was.hash, e.hash})
+		}
+		cur[e.key()] = e
+	}
+	var vals [][]any
+	for k, e := range cur {
+		if prev[k] != e {
+			vals = append(vals, []any{fileID, e.name, e.link, e.hash})
+		}
+	}
+	for k, e := range prev {
+		if _, ok := cur[k]; !ok {
+			vals = append(vals, []any{fileID, e.name, e.link, ""})
+		}
+	}
+	sort.Slice(vals, func(i, j int) bool {
+		return vals[i][1].(string)+"\x00"+vals[i][2].(string) < vals[j][1].(string)+"\x00"+vals[j][2].(string)
+	})
+	return insertMany(ctx, tx, s.d, `INSERT INTO model_row (file_id, name, link, row_hash) VALUES `, vals)
+}
+
+// indexEntries calls fn for each entry of the files matching where (over
+// snapshot_file f), in file order.
+func (s *Store) indexEntries(ctx context.Context, q querier, where string, args []any, fn func(file int64, e entry)) error {
+	rs, err := q.QueryContext(ctx, `SELECT m.file_id, m.name, m.link, m.row_hash FROM model_row m JOIN snapshot_file f ON f.id = m.file_id
+		WHERE `+where+` ORDER BY m.file_id`, args...)
+	if err != nil {
+		return fmt.Errorf("model index: %w", err)
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var file int64
+		var e entry
+		if err := rs.Scan(&file, &e.name, &e.link, &e.hash); err != nil {
+			return fmt.Errorf("model index: %w", err)
+		}
+		fn(file, e)
+	}
+	return rs.Err()
+}
+
+// ModelSeen is a model in a stored file, from the model index.
+type ModelSeen struct {
+	SnapshotID int64
+	Date       time.Time
+	FileID     int64
+	File       string
+	// Name is the model's name in the file; RowHash identifies its row
+	// (RowHash of its cells).
+	Name, RowHash string
+}
+
+// ModelSnapshots lists the stored files that hold a model under any of
+// its names: named one of names, or with link ("" for none) as its link,
+// which a renamed model keeps; oldest snapshot first. It fails with the
+// database's error.
+func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string) ([]ModelSeen, error) {
+	var cond []string
+	var args []any
+	for _, n := range names {
+		args = append(args, n)
+		cond = append(cond, fmt.Sprintf("m.name = $%d", len(args)))
+	}
+	if link != "" {
+		args = append(args, link)
+		cond = append(cond, fmt.Sprintf("m.link = $%d", len(args)))
+	}
+	if len(cond) == 0 {
+		return nil, nil
+	}
+	want := map[string]bool{}
+	if err := s.indexEntries(ctx, s.db, strings.Join(cond, " OR "), args, func(_ int64, e entry) { want[e.name] = true }); err != nil {
+		return nil, err
+	}
+	if len(want) == 0 {
+		return nil, nil
+	}
+	args, cond = nil, nil
+	for n := range want {
+		args = append(args, n)
+		cond = append(cond, fmt.Sprintf("$%d", len(args)))
+	}
+	byFile := map[int64][]entry{}
+	err := s.indexEntries(ctx, s.db, `m.name IN (`+strings.Join(cond, ",")+`)`, args, func(file int64, e entry) {
+		byFile[file] = append(byFile[file], e)
+	})
+	if err != nil {
+		return nil, err
+	}
+	rs, err := s.db.QueryContext(ctx, `SELECT f.id, f.series, f.name, s.id, s.taken_on FROM snapshot_file f JOIN snapshot s ON s.id = f.snapshot_id ORDER BY f.id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: model index: %w", err)
+	}
+	defer rs.Close()
+	state := map[string]map[string]entry{} // series → key → entry
+	var out []ModelSeen
+	for rs.Next() {
+		var m ModelSeen
+		var series, taken string
+		if err := rs.Scan(&m.FileID, &series, &m.File, &m.SnapshotID, &taken); err != nil {
+			return nil, fmt.Errorf("store: model index: %w", err)
+		}
+		m.Date, _ = time.Parse("2006-01-02", taken)
+		st := state[series]
+		if st == nil {
+			st = map[string]entry{}
+			state[series] = st
+		}
+		for _, e := range byFile[m.FileID] {
+			if e.hash == "" {
+				delete(st, e.key())
+			} else {
+				st[e.key()] = e
+			}
+		}
+		for _, e := range st {
+			m.Name, m.RowHash = e.name, e.hash
+			out = append(out, m)
+		}
+	}
+	if err := rs.Err(); err != nil {
+		return nil, fmt.Errorf("store: model index: %w", err)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
+		}
+		if a.SnapshotID != b.SnapshotID {
+			return a.SnapshotID < b.SnapshotID
+		}
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Name+"\x00"+a.RowHash < b.Name+"\x00"+b.RowHash
+	})
+	return out, nil
+}
