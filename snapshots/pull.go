@@ -143,7 +143,7 @@ func readFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (store.File
 	fd.File = store.File{
 		Name: f.Name, Subset: r.Info.Subset, Size: int64(len(content)), SHA256: hex.EncodeToString(sum[:]),
 		HeaderVersion: r.Info.HeaderVersion, Encoding: r.Info.Encoding, Rows: r.Info.Rows,
-		Columns: r.Info.Columns, Header: r.Header, ModTime: f.ModTime,
+		Columns: r.Info.Columns, ModTime: f.ModTime,
 	}
 	return fd, r.LastModified, nil
 }

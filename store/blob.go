@@ -15,15 +15,34 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-// period bounds the chains of dictionaries: the versions of a series are
-// numbered (blob.seq), version n is compressed against version n minus
-// the lowest set bit of n mod period (n-1 for an odd n, n-2 for n = 2 mod
-// 4, …), and every period-th version is kept whole. Reading any version
-// then decodes one whole file and at most log2(period) = 6 others, and a
-// version's dictionary is a few days older than it, never months: on the
-// synthetic year a whole file is 1.6 MB and a day against a day or two
-// before it 2 to 5 kB (docs/store.md).
-const period = 64
+// period and radix bound the chains of dictionaries. The versions of a
+// series are numbered (blob.seq); every period-th is kept whole, and
+// version n is compressed against version n less the lowest non-zero
+// digit of n mod period written in base radix (with 64 and 8: version 13,
+// 15 in octal, against 8; version 8 against 0; version 59, 73 in octal,
+// against 56 and 56 against 0). Reading any version then decodes one
+// whole file and at most log_radix(period) = 2 others, and a version's
+// dictionary is a week or so older than it: on the synthetic year a
+// whole file is 1.6 MB and a day against a week before it about 10 kB
+// (docs/store.md).
+const (
+	period = 64
+	radix  = 8
+)
+
+// baseSeq is the version that version n is compressed against, or -1 for
+// a version kept whole.
+func baseSeq(n int64) int64 {
+	m := n % period
+	if m == 0 {
+		return -1
+	}
+	p := int64(1)
+	for m%(p*radix) == 0 {
+		p *= radix
+	}
+	return n - m%(p*radix)
+}
 
 // level is the compression level: zstd's "better" finds the matches in
 // a dictionary of a whole export (its default level, with the same
@@ -51,13 +70,13 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 	}
 	var base string
 	var dict []byte
-	if m := n % period; m != 0 {
-		err := tx.QueryRowContext(ctx, `SELECT sha256 FROM blob WHERE series = $1 AND seq = $2`, series, n-m&-m).Scan(&base)
+	if b := baseSeq(n); b >= 0 {
+		err := tx.QueryRowContext(ctx, `SELECT sha256 FROM blob WHERE series = $1 AND seq = $2`, series, b).Scan(&base)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
 		if base != "" {
-			if dict, err = s.blobBytes(ctx, tx, base, 0); err != nil {
+			if dict, err = s.blobBytes(ctx, tx, base); err != nil {
 				return err
 			}
 		}
@@ -66,7 +85,7 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 	if err != nil {
 		return err
 	}
-	if back, err := decompress(z, dict, int64(len(content))); err != nil || !bytes.Equal(back, content) {
+	if back, err := decompress(z, dict, int64(len(content)), nil); err != nil || !bytes.Equal(back, content) {
 		return fmt.Errorf("the compressed bytes do not read back (%v)", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO blob (sha256, series, seq, base, size, content) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -83,7 +102,7 @@ func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
 	if err := s.db.QueryRowContext(ctx, `SELECT sha256 FROM snapshot_file WHERE id = $1`, fileID).Scan(&sum); err != nil {
 		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
 	}
-	b, err := s.blobBytes(ctx, s.db, sum, 0)
+	b, err := s.blobBytes(ctx, s.db, sum)
 	if err != nil {
 		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
 	}
@@ -93,30 +112,36 @@ func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
 	return b, nil
 }
 
-// blobBytes decodes the blob sum, and the blobs it is compressed
-// against, first; depth counts them.
-func (s *Store) blobBytes(ctx context.Context, q rowQuerier, sum string, depth int) ([]byte, error) {
-	if depth > bits.Len(period) {
-		return nil, errors.New("a chain of dictionaries longer than the schema makes")
+// blobBytes decodes the blob sum, after the blobs it is compressed
+// against, into two buffers in turn: each version is the dictionary of
+// the next, and no more memory is touched than two files' worth.
+func (s *Store) blobBytes(ctx context.Context, q rowQuerier, sum string) ([]byte, error) {
+	type link struct {
+		sum  string
+		size int64
+		z    []byte
 	}
-	var base string
-	var size int64
-	var z []byte
-	if err := q.QueryRowContext(ctx, `SELECT base, size, content FROM blob WHERE sha256 = $1`, sum).Scan(&base, &size, &z); err != nil {
-		return nil, fmt.Errorf("blob %s: %w", sum, err)
-	}
-	var dict []byte
-	if base != "" {
-		var err error
-		if dict, err = s.blobBytes(ctx, q, base, depth+1); err != nil {
-			return nil, err
+	var chain []link // the blob asked for first
+	for next := sum; next != ""; {
+		if len(chain) > bits.Len(period) { // more than the schema makes: damaged
+			return nil, errors.New("a chain of dictionaries longer than the schema makes")
 		}
+		l := link{sum: next}
+		if err := q.QueryRowContext(ctx, `SELECT base, size, content FROM blob WHERE sha256 = $1`, next).Scan(&next, &l.size, &l.z); err != nil {
+			return nil, fmt.Errorf("blob %s: %w", l.sum, err)
+		}
+		chain = append(chain, l)
 	}
-	b, err := decompress(z, dict, size)
-	if err != nil {
-		return nil, fmt.Errorf("blob %s: %w", sum, err)
+	var bufs [2][]byte
+	var dict []byte
+	for i := len(chain) - 1; i >= 0; i-- {
+		b, err := decompress(chain[i].z, dict, chain[i].size, bufs[i%2][:0])
+		if err != nil {
+			return nil, fmt.Errorf("blob %s: %w", chain[i].sum, err)
+		}
+		bufs[i%2], dict = b, b
 	}
-	return b, nil
+	return dict, nil
 }
 
 // compress is content zstd-compressed, against dict as a raw dictionary
@@ -136,9 +161,9 @@ func compress(content, dict []byte) ([]byte, error) {
 	return enc.EncodeAll(content, make([]byte, 0, len(content)/4)), nil
 }
 
-// decompress reverses compress, for bytes that must be size long: a
-// damaged blob cannot make it allocate more.
-func decompress(z, dict []byte, size int64) ([]byte, error) {
+// decompress reverses compress, for bytes that must be size long, into
+// dst (appended to): a damaged blob cannot make it allocate more.
+func decompress(z, dict []byte, size int64, dst []byte) ([]byte, error) {
 	if size < 0 {
 		return nil, fmt.Errorf("a size of %d bytes", size)
 	}
@@ -152,9 +177,12 @@ func decompress(z, dict []byte, size int64) ([]byte, error) {
 		return nil, err
 	}
 	defer dec.Close()
-	b, err := dec.DecodeAll(z, make([]byte, 0, size))
-	if err == nil && int64(len(b)) != size {
-		err = fmt.Errorf("%d bytes, not %d", len(b), size)
+	if int64(cap(dst)-len(dst)) < size {
+		dst = append(make([]byte, 0, int64(len(dst))+size), dst...)
+	}
+	b, err := dec.DecodeAll(z, dst)
+	if err == nil && int64(len(b)-len(dst)) != size {
+		err = fmt.Errorf("%d bytes, not %d", len(b)-len(dst), size)
 	}
 	return b, err
 }

@@ -45,12 +45,12 @@ func FuzzBlob(f *testing.F) {
 		if size < 0 || size > 1<<20 {
 			return
 		}
-		if b, err := decompress(z, dict, size); err == nil && int64(len(b)) != size {
+		if b, err := decompress(z, dict, size, nil); err == nil && int64(len(b)) != size {
 			t.Errorf("%d bytes, not %d", len(b), size)
 		}
 		if back, err := compress(z, dict); err != nil {
 			t.Error(err)
-		} else if b, err := decompress(back, dict, int64(len(z))); err != nil || string(b) != string(z) {
+		} else if b, err := decompress(back, dict, int64(len(z)), nil); err != nil || string(b) != string(z) {
 			t.Errorf("compressed bytes read back as %q, %v", b, err)
 		}
 	})

@@ -14,13 +14,14 @@ import (
 // The model index says which models each stored file holds, by name, with
 // their link and a hash of their row, for a model's page ("this model in
 // every stored snapshot"), by name and link (a name may be on several
-// rows). A file's entries are only what differs from the file before it in
+// rows; the link is kept as a hash, LinkHash, a tenth of its size). A file's entries are only what differs from the file before it in
 // its series (the latest one imported): a model added or edited, and a
 // model removed (an empty hash). So a day that edits a
 // dozen rows adds a dozen entries, and a file's models are its series'
 // entries up to it, in order.
 
-// entry is a model's row in a file: its name, link and hash.
+// entry is a model's row in a file: its name, the hash of its link and
+// the hash of its row.
 type entry struct{ name, link, hash string }
 
 // key is an entry's name and link.
@@ -35,6 +36,15 @@ func RowHash(cells []string) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// LinkHash is what the model index keeps of a model's link: RowHash of
+// the link alone, "" for none.
+func LinkHash(link string) string {
+	if link == "" {
+		return ""
+	}
+	return RowHash([]string{link})
 }
 
 // indexFile writes the model index of file fileID of series.
@@ -55,7 +65,7 @@ func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series 
 		if r.Name == "" {
 			continue
 		}
-		e := entry{name: r.Name, link: r.Link, hash: RowHash(r.Cells)}
+		e := entry{name: r.Name, link: LinkHash(r.Link), hash: RowHash(r.Cells)}
 		if was := cur[e.key()]; was.hash != "" { // rows alike: the hash of their hashes
 			e.hash = RowHash([]string{was.hash, e.hash})
 		}
@@ -75,13 +85,13 @@ func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series 
 	sort.Slice(vals, func(i, j int) bool {
 		return vals[i][1].(string)+"\x00"+vals[i][2].(string) < vals[j][1].(string)+"\x00"+vals[j][2].(string)
 	})
-	return insertMany(ctx, tx, s.d, `INSERT INTO model_row (file_id, name, link, row_hash) VALUES `, vals)
+	return insertMany(ctx, tx, s.d, `INSERT INTO model_row (file_id, name, link_hash, row_hash) VALUES `, vals)
 }
 
 // indexEntries calls fn for each entry of the files matching where (over
 // snapshot_file f), in file order.
 func (s *Store) indexEntries(ctx context.Context, q querier, where string, args []any, fn func(file int64, e entry)) error {
-	rs, err := q.QueryContext(ctx, `SELECT m.file_id, m.name, m.link, m.row_hash FROM model_row m JOIN snapshot_file f ON f.id = m.file_id
+	rs, err := q.QueryContext(ctx, `SELECT m.file_id, m.name, m.link_hash, m.row_hash FROM model_row m JOIN snapshot_file f ON f.id = m.file_id
 		WHERE `+where+` ORDER BY m.file_id`, args...)
 	if err != nil {
 		return fmt.Errorf("model index: %w", err)
@@ -121,8 +131,8 @@ func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string)
 		cond = append(cond, fmt.Sprintf("m.name = $%d", len(args)))
 	}
 	if link != "" {
-		args = append(args, link)
-		cond = append(cond, fmt.Sprintf("m.link = $%d", len(args)))
+		args = append(args, LinkHash(link))
+		cond = append(cond, fmt.Sprintf("m.link_hash = $%d", len(args)))
 	}
 	if len(cond) == 0 {
 		return nil, nil

@@ -13,7 +13,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -220,7 +219,6 @@ type File struct {
 	Encoding      string    `json:"encoding"`
 	Rows          int       `json:"rows"`
 	Columns       int       `json:"columns"`
-	Header        []string  `json:"-"`
 	ModTime       time.Time `json:"-"`
 }
 
@@ -389,13 +387,12 @@ func (s *Store) insertFile(ctx context.Context, tx *sql.Tx, snapID int64, f File
 	if err := s.putBlob(ctx, tx, series, f.SHA256, f.Content); err != nil {
 		return err
 	}
-	header, _ := json.Marshal(f.Header)
 	var fileID int64
 	if err := tx.QueryRowContext(ctx, `INSERT INTO snapshot_file
-		(snapshot_id, series, name, subset, size, sha256, header_version, encoding, rows, columns, header, mod_time)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		(snapshot_id, series, name, subset, size, sha256, header_version, encoding, rows, columns, mod_time)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
 		snapID, series, f.Name, f.Subset, len(f.Content), f.SHA256, f.HeaderVersion, f.Encoding, len(f.Rows), f.Columns,
-		string(header), f.ModTime.UTC().Format(time.RFC3339Nano)).Scan(&fileID); err != nil {
+		f.ModTime.UTC().Format(time.RFC3339Nano)).Scan(&fileID); err != nil {
 		return err
 	}
 	return s.indexFile(ctx, tx, fileID, series, f.Rows)
@@ -552,7 +549,7 @@ func (s *Store) Latest(ctx context.Context) (*Snapshot, error) {
 // files calls fn for every file matching where (args its parameters),
 // in id order, with its snapshot's id.
 func (s *Store) files(ctx context.Context, where string, args []any, fn func(snap int64, f File)) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT snapshot_id, id, name, subset, size, sha256, header_version, encoding, rows, columns, header, mod_time
+	rows, err := s.db.QueryContext(ctx, `SELECT snapshot_id, id, name, subset, size, sha256, header_version, encoding, rows, columns, mod_time
 		FROM snapshot_file WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return fmt.Errorf("store: files: %w", err)
@@ -561,11 +558,10 @@ func (s *Store) files(ctx context.Context, where string, args []any, fn func(sna
 	for rows.Next() {
 		var f File
 		var snap int64
-		var header, mod string
-		if err := rows.Scan(&snap, &f.ID, &f.Name, &f.Subset, &f.Size, &f.SHA256, &f.HeaderVersion, &f.Encoding, &f.Rows, &f.Columns, &header, &mod); err != nil {
+		var mod string
+		if err := rows.Scan(&snap, &f.ID, &f.Name, &f.Subset, &f.Size, &f.SHA256, &f.HeaderVersion, &f.Encoding, &f.Rows, &f.Columns, &mod); err != nil {
 			return fmt.Errorf("store: files: %w", err)
 		}
-		_ = json.Unmarshal([]byte(header), &f.Header)
 		f.ModTime, _ = time.Parse(time.RFC3339Nano, mod)
 		fn(snap, f)
 	}

@@ -8,7 +8,6 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -59,19 +58,18 @@ func (s *Store) importLegacy(ctx context.Context, tx *sql.Tx, read RowReader) er
 	}
 	rs.Close()
 	files := map[int64][]File{}
-	rs, err = tx.QueryContext(ctx, `SELECT snapshot_id, id, name, subset, size, sha256, header_version, encoding, columns, header, mod_time FROM files ORDER BY id`)
+	rs, err = tx.QueryContext(ctx, `SELECT snapshot_id, id, name, subset, size, sha256, header_version, encoding, columns, mod_time FROM files ORDER BY id`)
 	if err != nil {
 		return err
 	}
 	for rs.Next() {
 		var f File
 		var snap int64
-		var header, mod string
-		if err := rs.Scan(&snap, &f.ID, &f.Name, &f.Subset, &f.Size, &f.SHA256, &f.HeaderVersion, &f.Encoding, &f.Columns, &header, &mod); err != nil {
+		var mod string
+		if err := rs.Scan(&snap, &f.ID, &f.Name, &f.Subset, &f.Size, &f.SHA256, &f.HeaderVersion, &f.Encoding, &f.Columns, &mod); err != nil {
 			rs.Close()
 			return err
 		}
-		_ = json.Unmarshal([]byte(header), &f.Header)
 		f.ModTime, _ = time.Parse(time.RFC3339Nano, mod)
 		files[snap] = append(files[snap], f)
 	}
@@ -96,15 +94,15 @@ func (s *Store) importLegacy(ctx context.Context, tx *sql.Tx, read RowReader) er
 			return fmt.Errorf("snapshot %d: %w", snap.ID, err)
 		}
 	}
-	copies := map[int]string{
-		2: `INSERT INTO candidate (id, name, status, reason, first_seen, last_seen, data) SELECT id, name, status, reason, first_seen, last_seen, data FROM candidates`,
-		5: `INSERT INTO figure (snapshot_id, key, value) SELECT snapshot_id, key, value FROM figure_cache`,
+	if version >= 2 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO candidate (id, name, status, reason, first_seen, last_seen, data)
+			SELECT id, name, status, reason, first_seen, last_seen, data FROM candidates`); err != nil {
+			return err
+		}
 	}
-	for since, q := range copies {
-		if version >= since {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return err
-			}
+	if version >= 5 {
+		if err := copyFigures(ctx, tx); err != nil {
+			return err
 		}
 	}
 	for _, name := range []string{"file_reads", "figure_cache", "file_refs", "rows", "file_rows", "row_versions", "blobs", "candidates", "files", "snapshots", "schema_migrations"} {
@@ -120,6 +118,36 @@ func (s *Store) importLegacy(ctx context.Context, tx *sql.Tx, read RowReader) er
 		_, err = tx.ExecContext(ctx, s.d.ResetIDs)
 	}
 	return err
+}
+
+// copyFigures copies the figure cache of schemas 5 to 7, compressed.
+func copyFigures(ctx context.Context, tx *sql.Tx) error {
+	rs, err := tx.QueryContext(ctx, `SELECT snapshot_id, key, value FROM figure_cache`)
+	if err != nil {
+		return err
+	}
+	var vals [][]any
+	for rs.Next() {
+		var id int64
+		var key, value string
+		if err := rs.Scan(&id, &key, &value); err != nil {
+			rs.Close()
+			return err
+		}
+		z, err := compress([]byte(value), nil)
+		if err != nil {
+			rs.Close()
+			return err
+		}
+		vals = append(vals, []any{id, key, z})
+	}
+	rs.Close()
+	for _, v := range vals {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)`, v...); err != nil {
+			return err
+		}
+	}
+	return rs.Err()
 }
 
 // legacyBytes reads a file's bytes as a development schema kept them:
@@ -149,7 +177,7 @@ func legacyBytes(ctx context.Context, q rowQuerier, version int, f File) ([]byte
 		}
 		return io.ReadAll(io.LimitReader(zr, f.Size+1))
 	case "zstd":
-		return decompress(z, nil, f.Size)
+		return decompress(z, nil, f.Size, nil)
 	case "lines":
 		var kz []byte
 		if err := q.QueryRowContext(ctx, `SELECT content FROM blobs WHERE sha256 = $1 AND codec = 'zstd'`, base).Scan(&kz); err != nil {

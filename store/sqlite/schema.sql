@@ -39,23 +39,24 @@ CREATE TABLE snapshot_file (
 	encoding TEXT NOT NULL,
 	rows INTEGER NOT NULL,
 	columns INTEGER NOT NULL,
-	header TEXT NOT NULL,
 	mod_time TEXT NOT NULL
 );
 CREATE INDEX snapshot_file_snapshot ON snapshot_file (snapshot_id);
 CREATE INDEX snapshot_file_series ON snapshot_file (series, id);
--- The model index: a file's models whose row differs from the file before
--- it in its series (row_hash '' for a model it no longer has).
+-- The model index: a file's models (name, hash of the link, hash of the row)
+-- whose row differs from the file before it in its series (row_hash '' for
+-- a model it no longer has).
 CREATE TABLE model_row (
 	file_id INTEGER NOT NULL REFERENCES snapshot_file (id) ON DELETE CASCADE,
 	name TEXT NOT NULL,
-	link TEXT NOT NULL,
+	link_hash TEXT NOT NULL,
 	row_hash TEXT NOT NULL
 );
+-- The figure cache: the figures history follows, JSON, zstd-compressed.
 CREATE TABLE figure (
 	snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,
 	key TEXT NOT NULL,
-	value TEXT NOT NULL,
+	value BLOB NOT NULL,
 	PRIMARY KEY (key, snapshot_id)
 );
 CREATE TABLE candidate (
