@@ -1,11 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -71,21 +73,29 @@ func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series 
 		}
 		cur[e.key()] = e
 	}
-	var vals [][]any
+	var changed []entry
 	for k, e := range cur {
 		if prev[k] != e {
-			vals = append(vals, []any{fileID, e.name, e.link, e.hash})
+			changed = append(changed, e)
 		}
 	}
 	for k, e := range prev {
 		if _, ok := cur[k]; !ok {
-			vals = append(vals, []any{fileID, e.name, e.link, ""})
+			changed = append(changed, entry{e.name, e.link, ""})
 		}
 	}
-	sort.Slice(vals, func(i, j int) bool {
-		return vals[i][1].(string)+"\x00"+vals[i][2].(string) < vals[j][1].(string)+"\x00"+vals[j][2].(string)
-	})
-	return insertMany(ctx, tx, s.d, `INSERT INTO model_row (file_id, name, link_hash, row_hash) VALUES `, vals)
+	sort.Slice(changed, func(i, j int) bool { return changed[i].key() < changed[j].key() })
+	st, err := tx.PrepareContext(ctx, `INSERT INTO model_row (file_id, name, link_hash, row_hash) VALUES ($1, $2, $3, $4)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, e := range changed {
+		if _, err := st.ExecContext(ctx, fileID, e.name, e.link, e.hash); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // indexEntries calls fn for each entry of the files matching where (over
@@ -190,18 +200,9 @@ func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string)
 	if err := rs.Err(); err != nil {
 		return nil, fmt.Errorf("store: model index: %w", err)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if !a.Date.Equal(b.Date) {
-			return a.Date.Before(b.Date)
-		}
-		if a.SnapshotID != b.SnapshotID {
-			return a.SnapshotID < b.SnapshotID
-		}
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		return a.Name+"\x00"+a.RowHash < b.Name+"\x00"+b.RowHash
+	slices.SortFunc(out, func(a, b ModelSeen) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.SnapshotID, b.SnapshotID), cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Name, b.Name), cmp.Compare(a.RowHash, b.RowHash))
 	})
 	return out, nil
 }

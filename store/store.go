@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -34,11 +33,6 @@ type Dialect struct {
 	// Schema is the database's schema.sql: the statements that make a new
 	// store, separated by semicolons.
 	Schema string
-	// MaxParams is the most bind parameters one statement may take.
-	MaxParams int
-	// Positional makes statements built for many rows use "?", not "$1"
-	// (SQLite looks each "$N" up in a list).
-	Positional bool
 	// ImportLock, when set, takes a lock for the rest of a transaction,
 	// given one bigint argument: PostgreSQL's pg_advisory_xact_lock.
 	// Imports and upgrades take turns on it.
@@ -406,44 +400,6 @@ type querier interface {
 // rowQuerier runs a query of one row: a *sql.DB or a *sql.Tx.
 type rowQuerier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// insertMany inserts rows of values, many per statement, within the
-// database's limit on bind parameters. head is the statement up to VALUES.
-func insertMany(ctx context.Context, tx *sql.Tx, d Dialect, head string, rows [][]any) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	width := len(rows[0])
-	per := min(2000, d.MaxParams/width)
-	for start := 0; start < len(rows); start += per {
-		end := min(start+per, len(rows))
-		var q strings.Builder
-		q.WriteString(head)
-		args := make([]any, 0, (end-start)*width)
-		for i, r := range rows[start:end] {
-			if i > 0 {
-				q.WriteByte(',')
-			}
-			q.WriteByte('(')
-			for j := range r {
-				if j > 0 {
-					q.WriteByte(',')
-				}
-				if d.Positional {
-					q.WriteByte('?')
-				} else {
-					q.WriteString("$" + strconv.Itoa(len(args)+j+1))
-				}
-			}
-			q.WriteByte(')')
-			args = append(args, r...)
-		}
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 const snapshotColumns = `id, taken_on, date_basis, date_path, source, kind, etag, retrieved_at, content_sha256, tool_version, rules_version, rows`

@@ -23,7 +23,6 @@ var schema string
 var Dialect = store.Dialect{
 	Name:       "postgres",
 	Schema:     schema,
-	MaxParams:  65000,
 	ImportLock: `SELECT pg_advisory_xact_lock($1)`,
 	Relation: `SELECT CASE table_type WHEN 'VIEW' THEN 'view' ELSE 'table' END FROM information_schema.tables
 		WHERE table_schema = current_schema() AND table_name = $1`,

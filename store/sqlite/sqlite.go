@@ -23,10 +23,8 @@ var schema string
 
 // Dialect is SQLite's schema and limits.
 var Dialect = store.Dialect{
-	Name:       "sqlite",
-	Schema:     schema,
-	MaxParams:  32000,
-	Positional: true,
+	Name:   "sqlite",
+	Schema: schema,
 	// A write that changes nothing, and takes the one write lock.
 	WriteFirst: "UPDATE store_schema SET version = version WHERE version = $1",
 	Relation:   "SELECT type FROM sqlite_master WHERE name = $1 AND type IN ('table', 'view')",
