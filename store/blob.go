@@ -81,7 +81,7 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 			}
 		}
 	}
-	z, err := compress(content, dict)
+	z, err := compress(content, dict, level)
 	if err != nil {
 		return err
 	}
@@ -144,9 +144,9 @@ func (s *Store) blobBytes(ctx context.Context, q rowQuerier, sum string) ([]byte
 	return dict, nil
 }
 
-// compress is content zstd-compressed, against dict as a raw dictionary
-// when it is not empty.
-func compress(content, dict []byte) ([]byte, error) {
+// compress is content zstd-compressed at level, against dict as a raw
+// dictionary when it is not empty.
+func compress(content, dict []byte, level zstd.EncoderLevel) ([]byte, error) {
 	opts := []zstd.EOption{zstd.WithEncoderLevel(level), zstd.WithEncoderConcurrency(1)}
 	if len(dict) > 0 {
 		// The window reaches back over the whole dictionary.

@@ -39,11 +39,12 @@ func (s *Store) CachedFigures(ctx context.Context, key string) (map[int64][]byte
 const figureSize = 16 << 20
 
 // PutFigure keeps value (JSON) for a snapshot under key, a hash of what
-// the value depends on besides the snapshot, zstd-compressed. A value
+// the value depends on besides the snapshot, zstd-compressed at its best
+// level (a few kB, compressed in a millisecond). A value
 // already kept stays. It fails with the database's error (a read-only
 // store, for one).
 func (s *Store) PutFigure(ctx context.Context, key string, snapshotID int64, value []byte) error {
-	z, err := compress(value, nil)
+	z, err := compress(value, nil, zstd.SpeedBestCompression)
 	if err != nil {
 		return fmt.Errorf("store: figure cache: %w", err)
 	}

@@ -35,7 +35,7 @@ func FuzzLegacyLineDelta(f *testing.F) {
 // error, and never panics; compress's output reads back.
 func FuzzBlob(f *testing.F) {
 	dict := []byte("Model,Compute\nA,1\nB,2\n")
-	z, err := compress([]byte("Model,Compute\nA,1\nB,3\n"), dict)
+	z, err := compress([]byte("Model,Compute\nA,1\nB,3\n"), dict, level)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func FuzzBlob(f *testing.F) {
 		if b, err := decompress(z, dict, size, nil); err == nil && int64(len(b)) != size {
 			t.Errorf("%d bytes, not %d", len(b), size)
 		}
-		if back, err := compress(z, dict); err != nil {
+		if back, err := compress(z, dict, level); err != nil {
 			t.Error(err)
 		} else if b, err := decompress(back, dict, int64(len(z)), nil); err != nil || string(b) != string(z) {
 			t.Errorf("compressed bytes read back as %q, %v", b, err)

@@ -29,7 +29,8 @@ type entry struct{ name, link, hash string }
 // key is an entry's name and link.
 func (e entry) key() string { return e.name + "\x00" + e.link }
 
-// RowHash identifies a row by its cells: 16 hex digits of the SHA-256 of
+// RowHash identifies a row by its cells: 12 hex digits (48 bits, which
+// tell the few versions of a model apart) of the SHA-256 of
 // the cells, each followed by a NUL.
 func RowHash(cells []string) string {
 	h := sha256.New()
@@ -37,7 +38,7 @@ func RowHash(cells []string) string {
 		h.Write([]byte(c))
 		h.Write([]byte{0})
 	}
-	return hex.EncodeToString(h.Sum(nil)[:8])
+	return hex.EncodeToString(h.Sum(nil)[:6])
 }
 
 // LinkHash is what the model index keeps of a model's link: RowHash of

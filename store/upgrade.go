@@ -134,7 +134,7 @@ func copyFigures(ctx context.Context, tx *sql.Tx) error {
 			rs.Close()
 			return err
 		}
-		z, err := compress([]byte(value), nil)
+		z, err := compress([]byte(value), nil, zstd.SpeedBestCompression)
 		if err != nil {
 			rs.Close()
 			return err
