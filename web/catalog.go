@@ -58,6 +58,7 @@ type entry struct {
 // report chooses) at once and serves it; the other subsets the source
 // holds are read when first asked for. Its errors are reading the source's.
 func NewSourceCatalog(ctx context.Context, rules *census.Rules, location string, opt epoch.LoadOptions) (*Catalog, error) {
+	opt.Checksum = true // the Snapshots page names each file's SHA-256
 	c := &Catalog{Rules: rules, location: location, opt: opt, cache: map[key]*entry{}}
 	ds, raw, err := c.readSource(ctx, opt.Subset)
 	if err != nil {
@@ -193,12 +194,21 @@ func noSnapshots(err error) error {
 // Snapshots lists the stored snapshots (one entry for a source).
 func (c *Catalog) Snapshots(ctx context.Context) ([]*store.Snapshot, error) {
 	if c.source != nil {
+		// Every file the source serves, of every subset, each read once
+		// (with its SHA-256) and kept for the pages that ask for it.
 		s := c.source.ds.Snapshot
 		var files []store.File
 		rows := 0
-		for _, f := range s.Files {
-			files = append(files, store.File{Name: f.Name, Subset: f.Subset, Size: f.Size, HeaderVersion: f.HeaderVersion, Encoding: f.Encoding, Rows: f.Rows, Columns: f.Columns})
-			rows += f.Rows
+		for _, subset := range c.subsets {
+			ds, _, err := c.Dataset(ctx, 0, subset)
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range ds.Snapshot.Files {
+				files = append(files, store.File{Name: f.Name, Subset: f.Subset, Size: f.Size, SHA256: f.SHA256, HeaderVersion: f.HeaderVersion,
+					Encoding: f.Encoding, Rows: f.Rows, Columns: f.Columns})
+				rows += f.Rows
+			}
 		}
 		return []*store.Snapshot{{ID: 0, Date: s.Date, DateBasis: s.DateBasis, Source: s.Source, Kind: s.Kind, Rows: rows, Files: files}}, nil
 	}

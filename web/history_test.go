@@ -2,10 +2,16 @@ package web_test
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
+	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/rules"
 	"html"
+	"net/http/httptest"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -164,5 +170,45 @@ func TestNotFoundInBothLanguages(t *testing.T) {
 		if resp.StatusCode != 404 || !strings.Contains(string(body), want) {
 			t.Errorf("API model %s: status %d %s, want 404 saying %q", lang, resp.StatusCode, body, want)
 		}
+	}
+}
+
+// A folder served with --source lists every file it serves, of every
+// subset, each with its SHA-256 (it listed one file, with an empty hash).
+func TestSourceFolderListsEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	fx, err := os.ReadFile("../testdata/census_fixture.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	notable := append(append([]byte(nil), fx...), '\n')
+	want := map[string]string{}
+	for name, data := range map[string][]byte{"large_scale_ai_models.csv": fx, "notable_ai_models.csv": notable} {
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+		want[name] = fmt.Sprintf("%x", sha256.Sum256(data))
+	}
+	r, _ := rules.Default()
+	cat, err := web.NewSourceCatalog(context.Background(), r, dir, epoch.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(cat, "test", nil).Handler())
+	defer srv.Close()
+	_, body := get(t, srv, "/api/v1/snapshots")
+	var list []struct {
+		Files []struct {
+			Name   string `json:"name"`
+			SHA256 string `json:"sha256"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(body, &list); err != nil || len(list) != 1 {
+		t.Fatalf("snapshots: %v %s", err, body)
+	}
+	got := map[string]string{}
+	for _, f := range list[0].Files {
+		got[filepath.Base(f.Name)] = f.SHA256
+	}
+	if len(got) != 2 || got["large_scale_ai_models.csv"] != want["large_scale_ai_models.csv"] || got["notable_ai_models.csv"] != want["notable_ai_models.csv"] {
+		t.Errorf("files %v, want %v", got, want)
 	}
 }
