@@ -241,3 +241,44 @@ func TestCurateAddUncheckedSaysSo(t *testing.T) {
 		t.Errorf("with --source: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// A model an overlay excludes is still listed in the workbook's models
+// sheet, each of its rows marked as not counted, with the entry's reason.
+func TestWorkbookListsExcludedModel(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := run(t, nil, "curate", "exclude", "--model", "GPT-X", "--source", "../testdata/census_fixture.csv", "--overlay", dir,
+		"--author", "tester", "--reason", "a duplicate of another row", "--source-url", "https://example.org/x", "--retrieved", "2026-11-20"); code != 0 {
+		t.Fatalf("exclude: exit %d %s", code, errOut)
+	}
+	for _, lang := range []string{"en", "ko"} {
+		out := filepath.Join(t.TempDir(), "c.xlsx")
+		if code, _, errOut := run(t, nil, "report", "--source", "../testdata/census_fixture.csv", "--overlay", dir, "--format", "xlsx", "--lang", lang, "-o", out); code != 0 {
+			t.Fatalf("report: exit %d %s", code, errOut)
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet := map[string]string{"en": "models", "ko": "모델"}[lang]
+		rows, _ := f.GetRows(sheet)
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		inCensus := col[map[string]string{"en": "In the census", "ko": "집계 포함"}[lang]]
+		curated := col[map[string]string{"en": "Curated", "ko": "보정"}[lang]]
+		found := 0
+		for _, r := range rows[1:] {
+			if r[0] != "GPT-X" {
+				continue
+			}
+			found++
+			if r[inCensus] != "FALSE" || curated >= len(r) || !strings.Contains(r[curated], "a duplicate of another row") || !strings.Contains(r[curated], "exclude-gpt-x") {
+				t.Errorf("%s: the excluded model's row: %q", lang, r)
+			}
+		}
+		if found != 2 { // the fixture's two rows of GPT-X, lines 2 and 9 (testdata/README.md)
+			t.Errorf("%s: the excluded model's rows are listed %d times, want 2", lang, found)
+		}
+	}
+}

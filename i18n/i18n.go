@@ -154,6 +154,7 @@ func baseCatalog() map[string][2]string {
 		// Column headers.
 		"col.year":         {"Year", "연도"},
 		"col.in_census":    {"In the census", "집계 포함"},
+		"xlsx.excluded":    {"not counted: %s", "집계 제외: %s"},
 		"col.raw_of":       {"Raw: %s", "원본: %s"},
 		"col.file":         {"File", "파일"},
 		"col.line":         {"Line", "행"},

@@ -36,6 +36,9 @@ type ModelRecord struct {
 	Line       int
 	// Raw holds the export's cells by field, as read.
 	Raw map[census.Field]string
+	// Excluded, for a model an overlay's exclude entry left out of the
+	// census, is that entry's reason; the model is listed, not counted.
+	Excluded string
 }
 
 // Document is a census with the models behind it, for the documents that
@@ -132,6 +135,32 @@ func NewDocument(r *census.Result, ds *census.Dataset, raw *RawCollector) *Docum
 		}
 		d.Models = append(d.Models, rec)
 	}
+	// The models an overlay excluded are listed too, marked as not
+	// counted, with the entry and its reason.
+	entries := map[string]census.Entry{}
+	if ov := ds.Overlay(); ov != nil {
+		for _, e := range ov.Entries {
+			entries[e.ID] = e
+		}
+	}
+	for _, x := range ds.Excluded {
+		e, ok := entries[x.Value]
+		if x.Reason != census.ReasonCurated || !ok {
+			continue
+		}
+		rec := ModelRecord{Name: x.Name, File: x.File, Line: x.Line, Excluded: e.Reason,
+			Curated: &census.Curated{Entries: []census.CuratedEntry{{ID: e.ID, Kind: e.Kind}}}}
+		for _, s := range e.Sources {
+			rec.Curated.Entries[0].Sources = append(rec.Curated.Entries[0].Sources, s.URL)
+		}
+		if raw != nil {
+			rec.Raw = raw.rows[rec.Name]
+			if dt, ok := census.ParseDate(rec.Raw[census.FieldDate]); ok {
+				rec.Date = dt
+			}
+		}
+		d.Models = append(d.Models, rec)
+	}
 	return d
 }
 
@@ -156,6 +185,9 @@ func CuratedText(c *census.Curated, l i18n.Lang) string {
 // under --min-compute, with enough compute.
 func (d *Document) InPeriod(m *ModelRecord) bool {
 	r := d.Result
+	if m.Excluded != "" {
+		return false
+	}
 	if m.Date.Year < r.Period.From || m.Date.Year > r.Period.To {
 		return false
 	}

@@ -330,7 +330,11 @@ func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, 
 			row = append(row, fig)
 		}
 		if curating {
-			row = append(row, publish.CuratedText(m.Curated, l))
+			cur := publish.CuratedText(m.Curated, l)
+			if m.Excluded != "" {
+				cur += "; " + l.T("xlsx.excluded", m.Excluded)
+			}
+			row = append(row, cur)
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(cell, row); err != nil {
