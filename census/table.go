@@ -130,6 +130,13 @@ type TableSpec struct {
 	Filters   Filters
 	Options   Options
 	Counting  Counting
+	// AllYears counts every year of the data, from its earliest
+	// publication year to the snapshot's year (or the newest model's, if
+	// later), in place of Options' period.
+	AllYears bool
+	// LatestOnly counts the period's last year alone (a figure of the
+	// latest year).
+	LatestOnly bool
 }
 
 // SpecError is a figure that cannot be made: an unknown dimension or
@@ -347,6 +354,12 @@ func MakeTable(ds *Dataset, spec TableSpec) (*Table, error) {
 	}
 	ds.Finish()
 	from, to := ds.period(opt)
+	if spec.AllYears {
+		from, to = ds.allYears()
+	}
+	if spec.LatestOnly {
+		from = to
+	}
 	rules := ds.rules
 	v := newView(rules, opt, c)
 	filters := spec.Filters.bind(rules)
@@ -436,6 +449,25 @@ func (ds *Dataset) period(opt Options) (from, to int) {
 		if from == 0 {
 			from = to - (dt - df)
 		}
+	}
+	return from, to
+}
+
+// allYears is the span from the earliest publication year to the
+// snapshot's year, or the newest model's when that is later.
+func (ds *Dataset) allYears() (from, to int) {
+	for i := range ds.rows {
+		y := int(ds.rows[i].year)
+		if from == 0 || y < from {
+			from = y
+		}
+		to = max(to, y)
+	}
+	if d := ds.Snapshot.Date; !d.IsZero() {
+		to = max(to, d.Year())
+	}
+	if from == 0 {
+		from, to = ds.period(Options{})
 	}
 	return from, to
 }
