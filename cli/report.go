@@ -33,6 +33,8 @@ type reportOptions struct {
 	Top         int
 	Format      string
 	Output      string
+	// Recipe is --recipe: a recipe's name or file (recipe.go).
+	Recipe string
 }
 
 func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -73,6 +75,7 @@ training runs, with the source and data-quality notes.
 	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
 	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
 	o.dbOptions.addFlags(fs, l)
+	fs.StringVar(&o.Recipe, "recipe", "", l.T("flag.recipe"))
 	return cmd
 }
 
@@ -148,6 +151,9 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	l, err := o.lang(io)
 	if err != nil {
 		return usageError("en", err)
+	}
+	if o.Recipe != "" {
+		return runRecipe(cmd, io, l, o)
 	}
 	copt, err := o.censusOptions(l)
 	if err != nil {

@@ -36,6 +36,8 @@ var figures = map[string][2]string{
 	"err.filter_date":     {"filter %q: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", "필터 %q: %q은(는) 날짜(YYYY, YYYY-MM, YYYY-MM-DD)가 아닙니다"},
 	"err.filter_op":       {"filter %q: %s compares numbers and dates (year, compute, params, date), not %s", "필터 %q: %s는 숫자와 날짜(year, compute, params, date)만 비교합니다. %s에는 쓸 수 없습니다"},
 	"err.bad_merge":       {"--merge %q: want NAME=AS", "--merge %q: NAME=AS 형식이어야 합니다"},
+	"recipes.bundled":     {"bundled", "내장"},
+	"recipes.figures":     {"%d figures", "통계표 %d개"},
 	"err.recipe":          {"recipe %s", "레시피 %s"},
 }
 
