@@ -618,6 +618,9 @@ func (t *tableBuild) rows(from, to int, dropYear bool) []TableRow {
 	default:
 		for _, c := range cells {
 			val, ok := t.measure.value(c, t)
+			if t.measure.ID == MeasureOrganizations && t.minModels > 1 && val == 0 && len(t.dims) > 0 {
+				continue // no developer with enough models: no row
+			}
 			out = append(out, TableRow{Keys: c.keys, Value: round9(val), Missing: !ok})
 		}
 	}
