@@ -1,0 +1,76 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// /api/v1/table takes table's parameters and answers its JSON. On the
+// fixture's first snapshot, 2020–2024, by hand: GPT-X (US), Gemini Z (GB,
+// US), Qwen Q (CN), HyperCLOVA X (KR), Blank Country (filled from Meta
+// AI: US), Multi Lab (GB, US, CN), Unknown Org Model (Multinational).
+func TestAPITable(t *testing.T) {
+	srv := storeServer(t)
+	for _, c := range []struct {
+		q    string
+		want map[string]float64
+	}{
+		{"by=country", map[string]float64{"US": 4, "GB": 2, "CN": 2, "KR": 1, "XM": 1}},
+		{"by=country&blank-country=leave", map[string]float64{"US": 3, "GB": 2, "CN": 2, "KR": 1, "XM": 1, "unknown": 1}},
+		{"filter=" + url.QueryEscape("year>=2024") + "&filter=" + url.QueryEscape("country=US"), map[string]float64{"": 3}},
+		{"by=year&measure=cumulative", map[string]float64{"2020": 1, "2021": 1, "2022": 2, "2023": 3, "2024": 7}},
+	} {
+		resp, body := get(t, srv, "/api/v1/table?snapshot=1&from=2020&to=2024&"+c.q)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %s", c.q, resp.StatusCode, body)
+		}
+		var doc struct {
+			By      []string         `json:"by"`
+			Measure string           `json:"measure"`
+			Rows    []map[string]any `json:"rows"`
+		}
+		if err := json.Unmarshal(body, &doc); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]float64{}
+		for _, r := range doc.Rows {
+			var keys []string
+			for _, b := range doc.By {
+				keys = append(keys, strings.TrimSuffix(strings.TrimSuffix(jsonString(r[b]), ".0"), "\""))
+			}
+			got[strings.Join(keys, "|")] = r[doc.Measure].(float64)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.q, got, c.want)
+		}
+	}
+	for _, c := range []struct{ q, param, msg string }{
+		{"by=contry", "by", "unknown dimension"},
+		{"measure=modles", "measure", "unknown measure"},
+		{"filter=countryUS", "filter", "want FIELD OP VALUE"},
+		{"multinational=hq", "multinational", "hq"},
+		{"by=country&by=year", "by", ""},
+		{"lang=ko&by=contry", "by", "알 수 없는 차원"},
+	} {
+		resp, body := get(t, srv, "/api/v1/table?"+c.q)
+		var e struct {
+			Error struct{ Param, Message string } `json:"error"`
+		}
+		json.Unmarshal(body, &e)
+		if resp.StatusCode != 400 || e.Error.Param != c.param || !strings.Contains(e.Error.Message, c.msg) {
+			t.Errorf("%s: %d %s", c.q, resp.StatusCode, body)
+		}
+	}
+	resp, body := get(t, srv, "/api/v1/table?snapshot=1&from=2020&to=2024&by=country&format=csv")
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "US,United States,4") {
+		t.Errorf("csv: %d %s", resp.StatusCode, body)
+	}
+}
+
+func jsonString(v any) string {
+	b, _ := json.Marshal(v)
+	return strings.TrimPrefix(string(b), "\"")
+}
