@@ -87,6 +87,11 @@ type view struct {
 	buf  []weighted
 	tmp  []weighted
 	orgs map[*Affiliation]*orgUnits
+	// sectors caches a model's sector by its categorization cell and
+	// organizations.
+	sectors map[string]map[*Affiliation]string
+	// places caches an organization's head office and group home.
+	places map[string][2]string
 }
 
 // orgUnits are a model's organizations as the figure engine counts them,
@@ -122,8 +127,15 @@ func (v *view) units(m *Model) *orgUnits {
 		g := a.Groups[i]
 		u.names = append(u.names, name)
 		u.groups = append(u.groups, g)
-		head := v.r.HeadOfficeOf(o)
-		home := v.r.GroupHomeOf(o)
+		p, ok := v.places[o]
+		if !ok {
+			p = [2]string{v.r.HeadOfficeOf(o), v.r.GroupHomeOf(o)}
+			if v.places == nil {
+				v.places = map[string][2]string{}
+			}
+			v.places[o] = p
+		}
+		head, home := p[0], p[1]
 		if v.opt.OrgLevel == OrgLevelOrganization {
 			u.dev = append(u.dev, name)
 			u.country = append(u.country, orUnknown(head))
@@ -224,6 +236,22 @@ func (v *view) attribute(cs []string, out []weighted) []weighted {
 // through the sector table (the organization table's sectors where the
 // cell is blank); collaboration when that gives more than one.
 func (v *view) sector(m *Model) string {
+	a := m.affiliation()
+	if s, ok := v.sectors[m.Categorization][a]; ok {
+		return s
+	}
+	s := v.sectorOf(m)
+	if v.sectors == nil {
+		v.sectors = map[string]map[*Affiliation]string{}
+	}
+	if v.sectors[m.Categorization] == nil {
+		v.sectors[m.Categorization] = map[*Affiliation]string{}
+	}
+	v.sectors[m.Categorization][a] = s
+	return s
+}
+
+func (v *view) sectorOf(m *Model) string {
 	var found []string
 	for _, s := range SplitList(m.Categorization) {
 		if sec, ok := v.r.Sector(s); ok {

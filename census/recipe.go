@@ -121,12 +121,13 @@ type RecipeTable struct {
 // command line's options and rules.
 func MakeRecipe(ds *Dataset, r *Recipe, base TableSpec) ([]RecipeTable, error) {
 	out := make([]RecipeTable, 0, len(r.Figures))
+	cache := &evalCache{}
 	for i, f := range r.Figures {
 		s, err := r.Spec(i, base)
 		if err != nil {
 			return nil, fmt.Errorf("figure %s: %w", f.ID, err)
 		}
-		t, err := MakeTable(ds, s)
+		t, err := makeTable(ds, s, cache)
 		if err != nil {
 			return nil, fmt.Errorf("figure %s: %w", f.ID, err)
 		}

@@ -330,6 +330,42 @@ func (s TableSpec) resolve() (*Measure, []*Dimension, []string, error) {
 // passes the filters (and --min-compute) counts once in each cell its
 // values fall in. ds is finished (Dataset.Finish) first.
 func MakeTable(ds *Dataset, spec TableSpec) (*Table, error) {
+	return makeTable(ds, spec, &evalCache{})
+}
+
+// evalCache holds what the figures of one dataset share: its models, and
+// the organizations of each organization cell under each organization
+// level and merge.
+type evalCache struct {
+	models, dups []Model
+	units        map[string]map[*Affiliation]*orgUnits
+	sectors      map[string]map[*Affiliation]string
+	places       map[string][2]string
+}
+
+// unitsFor is the cache of organization units under opt and c.
+func (e *evalCache) unitsFor(opt Options, c Counting) map[*Affiliation]*orgUnits {
+	key := string(opt.OrgLevel)
+	if len(c.Merge) > 0 {
+		ks := make([]string, 0, len(c.Merge))
+		for k, v := range c.Merge {
+			ks = append(ks, k+"\x00"+v)
+		}
+		slices.Sort(ks)
+		key += "\x01" + strings.Join(ks, "\x01")
+	}
+	if e.units == nil {
+		e.units = map[string]map[*Affiliation]*orgUnits{}
+	}
+	m := e.units[key]
+	if m == nil {
+		m = map[*Affiliation]*orgUnits{}
+		e.units[key] = m
+	}
+	return m
+}
+
+func makeTable(ds *Dataset, spec TableSpec, cache *evalCache) (*Table, error) {
 	opt := spec.Options
 	if err := opt.Validate(); err != nil {
 		return nil, err
@@ -362,6 +398,15 @@ func MakeTable(ds *Dataset, spec TableSpec) (*Table, error) {
 	}
 	rules := ds.rules
 	v := newView(rules, opt, c)
+	v.orgs = cache.unitsFor(v.opt, v.c)
+	if cache.sectors == nil {
+		cache.sectors = map[string]map[*Affiliation]string{}
+	}
+	v.sectors = cache.sectors
+	if cache.places == nil {
+		cache.places = map[string][2]string{}
+	}
+	v.places = cache.places
 	filters := spec.Filters.bind(rules)
 	perOrg := measure.ID == MeasureOrganizations
 	for _, d := range work {
@@ -369,11 +414,15 @@ func MakeTable(ds *Dataset, spec TableSpec) (*Table, error) {
 	}
 	t := &tableBuild{dims: work, measure: measure, minModels: max(spec.MinModels, 1), cells: map[string]*cell{}}
 
-	models := ds.Models()
-	if c.Duplicates == DuplicatesRows {
-		models = append(models, ds.DuplicateModels()...)
+	if cache.models == nil || len(cache.models) != ds.Len() {
+		cache.models = ds.Models()
+		cache.dups = ds.DuplicateModels()
 	}
-	var vals [][]weighted
+	models := cache.models
+	if c.Duplicates == DuplicatesRows {
+		models = append(slices.Clip(models), cache.dups...)
+	}
+	vals := make([][]weighted, len(work))
 	for i := range models {
 		m := &models[i]
 		if y := m.Date.Year; y < from || y > to {
@@ -397,9 +446,8 @@ func MakeTable(ds *Dataset, spec TableSpec) (*Table, error) {
 				continue
 			}
 			selected = true
-			vals = vals[:0]
-			for _, d := range work {
-				vals = append(vals, v.dimValues(d, m, org, nil))
+			for j, d := range work {
+				vals[j] = v.dimValues(d, m, org, vals[j][:0])
 			}
 			dev := ""
 			if org >= 0 {
@@ -554,24 +602,42 @@ func (t *tableBuild) rows(from, to int, dropYear bool) []TableRow {
 		}
 	}
 	rank := t.ranks()
-	cells := make([]*cell, 0, len(t.order))
-	for _, k := range t.order {
-		cells = append(cells, t.cells[k])
+	// Each cell's sort keys, once: the rank of each value, then its name
+	// folded to lower case.
+	type sorted struct {
+		c     *cell
+		rank  []float64
+		lower []string
 	}
-	sort.SliceStable(cells, func(a, b int) bool {
-		ka, kb := cells[a].keys, cells[b].keys
-		for j := range ka {
-			if ka[j] == kb[j] {
+	items := make([]sorted, 0, len(t.order))
+	for _, k := range t.order {
+		c := t.cells[k]
+		it := sorted{c: c, rank: make([]float64, len(c.keys)), lower: make([]string, len(c.keys))}
+		for j, key := range c.keys {
+			it.rank[j], it.lower[j] = rank[j](key), strings.ToLower(key)
+		}
+		items = append(items, it)
+	}
+	sort.SliceStable(items, func(a, b int) bool {
+		x, y := &items[a], &items[b]
+		for j := range x.rank {
+			if x.c.keys[j] == y.c.keys[j] {
 				continue
 			}
-			ra, rb := rank[j](ka[j]), rank[j](kb[j])
-			if ra != rb {
-				return ra < rb
+			if x.rank[j] != y.rank[j] {
+				return x.rank[j] < y.rank[j]
 			}
-			return lessName(ka[j], kb[j])
+			if x.lower[j] != y.lower[j] {
+				return x.lower[j] < y.lower[j]
+			}
+			return x.c.keys[j] < y.c.keys[j]
 		}
 		return false
 	})
+	cells := make([]*cell, len(items))
+	for i := range items {
+		cells[i] = items[i].c
+	}
 	var out []TableRow
 	switch t.measure.Along {
 	case "running":
