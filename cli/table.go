@@ -67,6 +67,7 @@ dimension, measure and rule.
 	o.figureOptions.addFlags(fs, l)
 	fs.StringVar(&o.Format, "format", "text", l.T("flag.table-format"))
 	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
+	fs.StringVar(&o.Title, "title", "", l.T("flag.table-title"))
 	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
 	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
 	o.dbOptions.addFlags(fs, l)
@@ -154,8 +155,17 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 		return err
 	}
 	format, ok := publish.LookupTableFormat(o.Format)
+	var chart *publish.Format
 	if !ok {
-		return badValue(l, "--format", o.Format, strings.Join(publish.TableFormats, ", "))
+		// A chart format of the registry (svg, png) draws the figure.
+		if f, found := io.Deps.Formats.Lookup(o.Format); found && f.Chart != nil {
+			chart = f
+		} else {
+			return badValue(l, "--format", o.Format, strings.Join(append(publish.TableFormats, io.Deps.Formats.Charts()...), ", "))
+		}
+		if chart.Binary && (o.Output == "" || o.Output == "-") {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", chart.Name))}
+		}
 	}
 	r, err := o.loadRules(l)
 	if err != nil {
@@ -170,7 +180,16 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 		return figureError(l, err)
 	}
 	var buf bytes.Buffer
-	if err := publish.WriteDataTable(&buf, t, format, o.Title, l); err != nil {
+	if chart != nil {
+		// The image writers draw one series: one dimension.
+		c, ok := publish.TableChart(t, o.Title, l)
+		if !ok || len(t.By) != 1 {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.table_chart"))}
+		}
+		if err := chart.Chart(&buf, c, l); err != nil {
+			return translate(l, err)
+		}
+	} else if err := publish.WriteDataTable(&buf, t, format, o.Title, l); err != nil {
 		return translate(l, err)
 	}
 	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {

@@ -65,3 +65,16 @@ func TestTableFormats(t *testing.T) {
 		}
 	}
 }
+
+// A figure of one dimension is drawn as an SVG chart through the format
+// registry; two dimensions are refused with exit 2.
+func TestTableChart(t *testing.T) {
+	code, out, errOut := run(t, nil, "table", "--source", fixture, "--date", "2025-03-01", "--by", "country", "--format", "svg", "--title", "Countries")
+	if code != ExitOK || !strings.HasPrefix(strings.TrimSpace(out), "<?xml") && !strings.Contains(out, "<svg") || !strings.Contains(out, "Countries") {
+		t.Errorf("svg: exit %d %s\n%.300s", code, errOut, out)
+	}
+	code, _, errOut = run(t, nil, "table", "--source", fixture, "--by", "country,region", "--format", "svg")
+	if code != ExitUsage || !strings.Contains(errOut, "one dimension") {
+		t.Errorf("two dimensions: exit %d %s", code, errOut)
+	}
+}

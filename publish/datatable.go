@@ -202,3 +202,73 @@ func writeTableCSV(w io.Writer, t *census.Table, l i18n.Lang) error {
 	}
 	return cw.Flush()
 }
+
+// maxSeries caps the series of a chart by year and another dimension.
+const maxSeries = 8
+
+// TableChart draws a figure: one dimension as bars (years upright, other
+// values lying, the first MaxBars), or year and one other dimension as a
+// bar per year for each of the first maxSeries values of the other. ok is
+// false for a figure it cannot draw (no dimension, or two without year).
+func TableChart(t *census.Table, title string, l i18n.Lang) (Chart, bool) {
+	m, _ := census.LookupMeasure(t.Measure)
+	c := Chart{ID: "table", Title: title, Table: "table", Categories: []string{}}
+	val := func(r census.TableRow) float64 {
+		if r.Missing {
+			return 0
+		}
+		return r.Value
+	}
+	switch len(t.By) {
+	case 1:
+		c.Kind = census.ChartHBar
+		if t.By[0] == census.DimYear {
+			c.Kind = census.ChartBar
+		}
+		s := ChartSeries{Name: m.Title.In(string(l)), Values: []float64{}}
+		rows := t.Rows
+		if c.Kind == census.ChartHBar && len(rows) > MaxBars {
+			c.Title = strings.TrimSpace(c.Title + " " + l.T("chart.top_n", MaxBars, len(rows)))
+			rows = rows[:MaxBars]
+		}
+		for _, r := range rows {
+			c.Categories = append(c.Categories, t.Label(0, r.Keys[0], string(l)))
+			s.Values = append(s.Values, val(r))
+		}
+		c.Series = []ChartSeries{s}
+		return c, true
+	case 2:
+		yi := slices.Index(t.By, census.DimYear)
+		if yi < 0 {
+			return c, false
+		}
+		oi := 1 - yi
+		c.Kind = census.ChartBar
+		var years, others []string
+		values := map[[2]string]float64{}
+		for _, r := range t.Rows {
+			y, o := r.Keys[yi], r.Keys[oi]
+			if !slices.Contains(years, y) {
+				years = append(years, y)
+			}
+			if !slices.Contains(others, o) {
+				others = append(others, o)
+			}
+			values[[2]string{y, o}] = val(r)
+		}
+		slices.Sort(years)
+		if len(others) > maxSeries {
+			others = others[:maxSeries]
+		}
+		c.Categories = years
+		for _, o := range others {
+			s := ChartSeries{Name: t.Label(oi, o, string(l)), Values: []float64{}}
+			for _, y := range years {
+				s.Values = append(s.Values, values[[2]string{y, o}])
+			}
+			c.Series = append(c.Series, s)
+		}
+		return c, true
+	}
+	return c, false
+}
