@@ -74,3 +74,33 @@ func jsonString(v any) string {
 	b, _ := json.Marshal(v)
 	return strings.TrimPrefix(string(b), "\"")
 }
+
+// The Tables page: the form, then the table, a chart and the downloads,
+// the state in the URL; the same counts as the API.
+func TestTablesPage(t *testing.T) {
+	srv := storeServer(t)
+	resp, body := get(t, srv, "/tables?lang=ko")
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "통계표") || !strings.Contains(string(body), "적용") {
+		t.Fatalf("empty page: %d %.300s", resp.StatusCode, body)
+	}
+	resp, body = get(t, srv, "/tables?snapshot=1&from=2020&to=2024&by=country&by=&filter=&measure=models")
+	page := string(body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("%d %s", resp.StatusCode, body)
+	}
+	for _, want := range []string{`<td>US</td><td>United States</td><td class="num">4</td>`, `data-chart="table"`,
+		`data-download="csv"`, "/api/v1/table?", `<option value="country" selected>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q in the page", want)
+		}
+	}
+	// Two dimensions from the two menus.
+	resp, body = get(t, srv, "/tables?snapshot=1&from=2020&to=2024&by=year&by=country")
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `<td class="num">2024</td><td>US</td>`) {
+		t.Errorf("year, country: %d", resp.StatusCode)
+	}
+	resp, body = get(t, srv, "/tables?by=contry&lang=ko")
+	if resp.StatusCode != 400 || !strings.Contains(string(body), "알 수 없는 차원") {
+		t.Errorf("bad dimension: %d %.300s", resp.StatusCode, body)
+	}
+}
