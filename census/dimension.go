@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Dimension ids: what a figure can be broken down by (TableSpec.By) and
@@ -121,7 +122,7 @@ func one(out []weighted, code string) []weighted { return append(out, weighted{c
 var dimensions = []*Dimension{
 	{ID: DimYear, Title: Text{"Year", "연도"}, Ordered: true,
 		values: func(_ *view, m *Model, _ int, out []weighted) []weighted {
-			return one(out, strconv.Itoa(m.Date.Year))
+			return one(out, yearString(m.Date.Year))
 		},
 		order: func(c string) float64 { y, _ := strconv.Atoi(c); return float64(y) }},
 	{ID: DimCountry, Title: Text{"Country", "국가"},
@@ -143,7 +144,8 @@ var dimensions = []*Dimension{
 	{ID: DimRegion, Title: Text{"Region", "지역"},
 		values: func(v *view, m *Model, _ int, out []weighted) []weighted {
 			start := len(out)
-			for _, c := range v.attribute(v.countries(m), v.tmp[:0]) {
+			v.tmp = v.attribute(v.countries(m), v.tmp[:0])
+			for _, c := range v.tmp {
 				for _, g := range v.r.RegionsOf(c.code) {
 					found := false
 					for i := start; i < len(out); i++ {
@@ -304,6 +306,23 @@ var dimensions = []*Dimension{
 			return float64(slices.Index([]string{DevelopmentSole, DevelopmentJoint, ValueUnknown}, c))
 		},
 		label: fixedLabel},
+}
+
+// years holds the years 1000–2999 as strings, made once: a figure by
+// year names every model's year.
+var yearStrings = sync.OnceValue(func() []string {
+	out := make([]string, 2000)
+	for i := range out {
+		out[i] = strconv.Itoa(1000 + i)
+	}
+	return out
+})
+
+func yearString(y int) string {
+	if y >= 1000 && y < 3000 {
+		return yearStrings()[y-1000]
+	}
+	return strconv.Itoa(y)
 }
 
 // ComputeBand is the compute_band of a model: the band of its training

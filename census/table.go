@@ -277,6 +277,7 @@ type tableBuild struct {
 	minModels int
 	cells     map[string]*cell
 	order     []string // cell keys in the order first seen
+	keys      []string // a buffer for add
 }
 
 // Check reports what makes the figure impossible to make: an unknown
@@ -423,6 +424,7 @@ func makeTable(ds *Dataset, spec TableSpec, cache *evalCache) (*Table, error) {
 		models = append(slices.Clip(models), cache.dups...)
 	}
 	vals := make([][]weighted, len(work))
+	var units []int
 	for i := range models {
 		m := &models[i]
 		if y := m.Date.Year; y < from || y > to {
@@ -431,7 +433,7 @@ func makeTable(ds *Dataset, spec TableSpec, cache *evalCache) (*Table, error) {
 		if opt.MinCompute > 0 && (!m.HasCompute || m.Compute < opt.MinCompute) {
 			continue
 		}
-		units := []int{-1}
+		units = append(units[:0], -1)
 		if perOrg {
 			if n := len(m.Organizations()); n > 0 {
 				units = units[:0]
@@ -535,7 +537,14 @@ func (t *tableBuild) add(i int, vals [][]weighted, m *Model, dev string, perOrg 
 	var walk func(d int, keys []string, w float64)
 	walk = func(d int, keys []string, w float64) {
 		if d == len(vals) {
-			k := strings.Join(keys, "\x1f")
+			var k string
+			switch len(keys) {
+			case 0:
+			case 1:
+				k = keys[0]
+			default:
+				k = strings.Join(keys, "\x1f")
+			}
 			c := t.cells[k]
 			if c == nil {
 				c = &cell{keys: slices.Clone(keys), last: -1}
@@ -549,7 +558,7 @@ func (t *tableBuild) add(i int, vals [][]weighted, m *Model, dev string, perOrg 
 					c.computes = append(c.computes, m.Compute)
 				}
 			}
-			if perOrg && dev != "" {
+			if perOrg && dev != "" && t.measure.ID == MeasureOrganizations {
 				if c.devs == nil {
 					c.devs, c.devLast = map[string]int{}, map[string]int{}
 				}
@@ -566,7 +575,10 @@ func (t *tableBuild) add(i int, vals [][]weighted, m *Model, dev string, perOrg 
 			walk(d+1, append(keys, x.code), w*x.w)
 		}
 	}
-	walk(0, make([]string, 0, len(vals)), 1)
+	if cap(t.keys) < len(vals) {
+		t.keys = make([]string, 0, len(vals))
+	}
+	walk(0, t.keys[:0], 1)
 }
 
 // rows gives the table's rows, sorted: ordered dimensions in value order,

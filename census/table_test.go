@@ -373,3 +373,41 @@ func TestTableLabels(t *testing.T) {
 		}
 	}
 }
+
+// Every registered dimension and measure has titles in both languages,
+// makes a table, and is a filter field; the dimension test above counts
+// each dimension by hand.
+func TestRegistriesCovered(t *testing.T) {
+	ds := figureFixture(t)
+	counted := []string{DimYear, DimCountry, DimRegion, DimOrganization, DimGroup, DimOrgCountry, DimSector,
+		DimAccessibility, DimDomain, DimDomainGroup, DimComputeBand, DimComputeStatus, DimDevelopment}
+	if !reflect.DeepEqual(DimensionIDs(), counted) {
+		t.Errorf("dimensions %v; the hand counts cover %v", DimensionIDs(), counted)
+	}
+	for _, d := range Dimensions() {
+		if d.Title.EN == "" || d.Title.KO == "" {
+			t.Errorf("dimension %s lacks a title", d.ID)
+		}
+		if _, err := MakeTable(ds, TableSpec{By: []string{d.ID}, Options: period}); err != nil {
+			t.Errorf("by %s: %v", d.ID, err)
+		}
+		if d.ID != DimYear {
+			if _, err := ParseFilter(d.ID + "=x"); err != nil {
+				t.Errorf("filter on %s: %v", d.ID, err)
+			}
+		}
+	}
+	for _, m := range Measures() {
+		if m.Title.EN == "" || m.Title.KO == "" {
+			t.Errorf("measure %s lacks a title", m.ID)
+		}
+		if _, err := MakeTable(ds, TableSpec{Measure: m.ID, By: []string{DimCountry}, Options: period}); err != nil {
+			t.Errorf("measure %s: %v", m.ID, err)
+		}
+	}
+	for code, label := range fixedLabels {
+		if label.EN == "" || label.KO == "" {
+			t.Errorf("value %s lacks a label", code)
+		}
+	}
+}
