@@ -95,21 +95,26 @@ func MeasureText(m *census.Measure, r census.TableRow, l i18n.Lang) string {
 	return FormatCount(r.Value)
 }
 
-// TableRulesLine names the rules a table was made under, in l.
+// TableRulesLine names the rules a table was made under, in l: each rule's
+// name in l and its value as the flag takes it.
 func TableRulesLine(t *census.Table, l i18n.Lang) string {
 	s := t.Settings
 	parts := []string{l.T("table.period", s.From, s.To)}
+	rule := func(key, value string) { parts = append(parts, l.T("rule."+key)+" "+value) }
 	if s.Subset != "" {
-		parts = append(parts, "subset "+s.Subset)
+		rule("subset", s.Subset)
 	}
-	parts = append(parts, "attribution "+string(s.Attribution), "country-by "+string(s.CountryBy),
-		"org-level "+string(s.OrgLevel), "multinational "+s.Multinational, "blank-country "+s.BlankCountry,
-		"duplicates "+s.Duplicates)
+	rule("attribution", string(s.Attribution))
+	rule("country_by", string(s.CountryBy))
+	rule("org_level", string(s.OrgLevel))
+	rule("multinational", s.Multinational)
+	rule("blank_country", s.BlankCountry)
+	rule("duplicates", s.Duplicates)
 	if s.MinCompute > 0 {
-		parts = append(parts, "min-compute "+num(s.MinCompute))
+		rule("min_compute", num(s.MinCompute))
 	}
 	if s.MinModels > 1 {
-		parts = append(parts, "min-models "+strconv.Itoa(s.MinModels))
+		rule("min_models", strconv.Itoa(s.MinModels))
 	}
 	if len(s.Merge) > 0 {
 		var m []string
@@ -117,15 +122,15 @@ func TableRulesLine(t *census.Table, l i18n.Lang) string {
 			m = append(m, k+"="+v)
 		}
 		slices.Sort(m)
-		parts = append(parts, "merge "+strings.Join(m, "; "))
+		rule("merge", strings.Join(m, ", "))
 	}
 	if len(s.Filters) > 0 {
 		parts = append(parts, l.T("table.filters", strings.Join(s.Filters, " AND ")))
 	}
 	if s.EstimateMissing {
-		parts = append(parts, "estimate-missing")
+		parts = append(parts, l.T("rule.estimate"))
 	}
-	return l.T("table.rules", strings.Join(parts, ", "))
+	return l.T("table.rules", strings.Join(parts, "; "))
 }
 
 // TableSourceLine names a table's source, in l.
