@@ -28,7 +28,8 @@ const (
 	FilterDate    = "date"
 )
 
-// Filter is one condition FIELD OP VALUE on a model. FIELD is a dimension
+// Filter is one condition FIELD OP VALUE on a model; ParseFilter makes
+// one. FIELD is a dimension
 // (country, region, year, ...) or compute, params or date. For a field
 // with several values (a model's countries, organizations, domains) "="
 // holds when any value is VALUE and "!=" when none is; the order
@@ -175,7 +176,9 @@ func ParseFilters(list []string) (Filters, error) {
 
 // Matcher tests models against filters under one set of counting rules:
 // a model's countries depend on --country-by, --multinational and
-// --blank-country, its organizations on --org-level.
+// --blank-country, its organizations on --org-level. It caches what
+// models share, so it is not safe for concurrent use: make one per
+// goroutine.
 type Matcher struct {
 	filters Filters
 	v       *view
@@ -227,7 +230,14 @@ func (v *view) test(f *Filter, m *Model, org int) bool {
 	case DimYear:
 		return compareNum(float64(m.Date.Year), f.Op, f.num)
 	}
-	vals := v.dimValues(f.dim, m, org, v.buf[:0])
+	d := f.dim
+	if d == nil { // a Filter built by hand, not by ParseFilter
+		var ok bool
+		if d, ok = LookupDimension(f.Field); !ok {
+			return false
+		}
+	}
+	vals := v.dimValues(d, m, org, v.buf[:0])
 	v.buf = vals[:0]
 	any := false
 	for _, w := range vals {
