@@ -47,8 +47,8 @@ dimension, measure and rule.
 필터(--filter FIELD OP VALUE), 집계 규칙. report의 집계 플래그를 모두 씁니다.
 각 차원·측정값·규칙은 docs/figures.md에 있습니다.`,
 		Example: `  modelcensus table --source large_scale_ai_models.csv --by country --from 2020 --to 2023 --multinational group
-  modelcensus table --source large_scale_ai_models.csv --by year --measure cumulative --filter compute>=1e23 --from 2010 --to 2024
-  modelcensus table --source ai_models.zip --by region --filter region=EU --filter compute>=1e25 --format json
+  modelcensus table --source large_scale_ai_models.csv --by year --measure cumulative --filter 'compute>=1e23' --from 2010 --to 2024
+  modelcensus table --source ai_models.zip --by region --filter region=EU --filter 'compute>=1e25' --format json
   modelcensus table --source ai_models.zip --by org_country --measure organizations --min-models 3 --from 2024 --to 2024`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
