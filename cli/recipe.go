@@ -15,6 +15,7 @@ import (
 	"github.com/modelcensus/modelcensus/overlay"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/web"
 )
 
 // recipeDir is the folder of a user's own recipes: beside the default
@@ -104,6 +105,19 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions)
 		return outputError(l, err)
 	}
 	return nil
+}
+
+// servedRecipes are the recipes the dashboard's Tables page offers: the
+// bundled ones and the user's own that can be read.
+func servedRecipes(io *IOStreams) web.Recipes {
+	dir := recipeDir(io)
+	var names []string
+	for _, r := range rules.ListRecipes(dir) {
+		if r.Err == nil {
+			names = append(names, r.Name)
+		}
+	}
+	return web.Recipes{Names: names, Load: func(name string) (*census.Recipe, error) { return rules.LoadRecipe(name, dir) }}
 }
 
 // newRecipesCmd is `modelcensus recipes`: the bundled recipes and the

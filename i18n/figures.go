@@ -60,6 +60,8 @@ var figures = map[string][2]string{
 	"tables.multinational": {"Multinational", "다국적 행"},
 	"tables.blank_country": {"Blank country", "빈 국가"},
 	"tables.duplicates":    {"Duplicates", "중복 모델명"},
+	"tables.recipe":        {"Recipe", "레시피"},
+	"tables.show_recipe":   {"Show the recipe", "레시피 보기"},
 	"tables.hint":          {"Choose the dimensions, a measure, filters (FIELD OP VALUE: region=EU, compute>=1e25) and the counting rules, then Apply. The address keeps the choice; /api/v1/table answers the same parameters.", "차원, 측정값, 필터(필드 연산자 값: region=EU, compute>=1e25), 집계 규칙을 고른 뒤 적용을 누르세요. 선택은 주소에 남으며, /api/v1/table이 같은 매개변수로 응답합니다."},
 	"err.recipe":           {"recipe %s", "레시피 %s"},
 }

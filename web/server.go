@@ -44,6 +44,8 @@ type Server struct {
 	// poll is how often the store's snapshot list is asked for (0:
 	// DefaultPoll).
 	poll time.Duration
+	// recipes are the recipes the Tables page offers (UseRecipes).
+	recipes Recipes
 }
 
 // UsePoll sets how often the server asks the store for its snapshot list:
@@ -306,6 +308,8 @@ type Config struct {
 	// Poll is how often the store's snapshot list is asked for (0:
 	// DefaultPoll).
 	Poll time.Duration
+	// Recipes are the recipes the Tables page offers; zero offers none.
+	Recipes Recipes
 }
 
 // Run builds the catalog that c names (a source read once, or the store),
@@ -324,7 +328,7 @@ func Run(ctx context.Context, c Config) error {
 		cat.EstimateMissing, cat.Overlay = c.EstimateMissing, c.Overlay
 	}
 	srv := New(cat, c.Version, log.New(c.Log, "modelcensus: ", log.LstdFlags))
-	srv.UseFormats(c.Formats).UsePoll(c.Poll)
+	srv.UseFormats(c.Formats).UsePoll(c.Poll).UseRecipes(c.Recipes)
 	if c.Lang != "" {
 		srv.UseLang(c.Lang)
 	}

@@ -2,10 +2,15 @@ package web_test
 
 import (
 	"encoding/json"
+	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/web"
 )
 
 // /api/v1/table takes table's parameters and answers its JSON. On the
@@ -102,5 +107,37 @@ func TestTablesPage(t *testing.T) {
 	resp, body = get(t, srv, "/tables?by=contry&lang=ko")
 	if resp.StatusCode != 400 || !strings.Contains(string(body), "알 수 없는 차원") {
 		t.Errorf("bad dimension: %d %.300s", resp.StatusCode, body)
+	}
+}
+
+// The Tables page shows a whole recipe (?recipe=NAME): each figure with
+// its table, and its chart where the recipe draws one.
+func TestTablesPageRecipe(t *testing.T) {
+	_, st := storeServerWithStore(t)
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(web.NewStoreCatalog(r, st), "test", nil).UseRecipes(web.Recipes{
+		Names: rules.BundledRecipes(),
+		Load:  func(name string) (*census.Recipe, error) { return rules.LoadRecipe(name, "") },
+	}).Handler())
+	defer srv.Close()
+	resp, body := get(t, srv, "/tables?recipe=census&from=2020&lang=ko")
+	page := string(body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("%d %.300s", resp.StatusCode, body)
+	}
+	if n := strings.Count(page, "<section data-figure="); n != 8 {
+		t.Errorf("%d figures, want the census recipe's 8", n)
+	}
+	for _, want := range []string{"AI 모델 현황", `data-chart="recipe-per_year"`, `<option value="spri-2024">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q in the page", want)
+		}
+	}
+	resp, _ = get(t, srv, "/tables?recipe=nonesuch")
+	if resp.StatusCode != 400 {
+		t.Errorf("unknown recipe: %d", resp.StatusCode)
 	}
 }

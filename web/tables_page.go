@@ -31,6 +31,77 @@ func tablesQuery(q url.Values) url.Values {
 	return out
 }
 
+// Recipes are the recipes the Tables page shows whole (?recipe=NAME):
+// their names, and how one is read (rules.LoadRecipe, which main wires).
+type Recipes struct {
+	Names []string
+	Load  func(name string) (*census.Recipe, error)
+}
+
+// UseRecipes makes the Tables page offer r's recipes. It returns s.
+func (s *Server) UseRecipes(r Recipes) *Server {
+	s.recipes = r
+	return s
+}
+
+// recipeFigure is one figure of a recipe as the page shows it.
+type recipeFigure struct {
+	ID, Title, Note, Rules string
+	Table                  publish.Table
+	Chart                  *publish.Chart
+}
+
+// recipeView renders every figure of a recipe over the page's snapshot.
+func (s *Server) recipeView(r *http.Request, name string, l i18n.Lang) (map[string]any, []publish.Chart, error) {
+	if s.recipes.Load == nil {
+		return nil, nil, bad("recipe", "param.choice", "", name)
+	}
+	rc, err := s.recipes.Load(name)
+	if err != nil {
+		return nil, nil, &ParamError{Param: "recipe", Message: err.Error()}
+	}
+	q := r.URL.Query()
+	id, err := s.snapshotParam(r.Context(), q)
+	if err != nil {
+		return nil, nil, err
+	}
+	subset, err := subsetParam(q)
+	if err != nil {
+		return nil, nil, err
+	}
+	if subset == "" {
+		subset = rc.Rules.Subset
+	}
+	ds, _, err := s.cat.Dataset(r.Context(), id, subset)
+	if err != nil {
+		return nil, nil, err
+	}
+	tables, err := census.MakeRecipe(ds, rc, census.TableSpec{})
+	if err != nil {
+		return nil, nil, &ParamError{Param: "recipe", Message: err.Error()}
+	}
+	var figs []recipeFigure
+	var charts []publish.Chart
+	for _, t := range tables {
+		f := recipeFigure{ID: t.Figure.ID, Title: t.Figure.Title.In(string(l)), Note: t.Figure.Note.In(string(l)),
+			Rules: publish.TableRulesLine(t.Table, l), Table: publish.DataTable(t.Table, "", l)}
+		f.Table.ID = "recipe-" + t.Figure.ID
+		if t.Figure.Chart != census.ChartNone {
+			if c, ok := publish.TableChart(t.Table, "", l); ok {
+				c.ID = "recipe-" + t.Figure.ID
+				f.Chart = &c
+				charts = append(charts, c)
+			}
+		}
+		figs = append(figs, f)
+	}
+	out := map[string]any{"Title": rc.Title.In(string(l)), "Description": rc.Description.In(string(l)), "Figures": figs}
+	if len(tables) > 0 {
+		out["Source"] = publish.TableSourceLine(tables[0].Table, l)
+	}
+	return out, charts, nil
+}
+
 // tablesPage is the dashboard's Tables page: choose the dimensions, the
 // measure, filters and rules (the state is the URL's query, the same
 // parameters as /api/v1/table); the table, a chart and the downloads
@@ -55,6 +126,19 @@ func (s *Server) tablesPage(w http.ResponseWriter, r *http.Request) {
 		measures[m.ID] = m.Title.In(string(l))
 	}
 	body["DimTitles"], body["MeasureTitles"] = dims, measures
+	body["Recipes"] = s.recipes.Names
+	if name := q.Get("recipe"); name != "" {
+		view, charts, err := s.recipeView(r, name, l)
+		if err != nil {
+			s.pageError(w, r, p, err)
+			return
+		}
+		body["Recipe"] = view
+		p.Data = map[string]any{"lang": p.Lang, "charts": charts}
+		p.Body = body
+		s.render(w, r, "tables.tmpl", p, http.StatusOK)
+		return
+	}
 	if len(q) > 0 {
 		t, err := s.Table(r.Context(), q)
 		if err != nil {
