@@ -379,8 +379,7 @@ func makeTable(ds *Dataset, spec TableSpec, cache *evalCache) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	yearDim := DimYear
-	year, _ := LookupDimension(yearDim)
+	year, _ := LookupDimension(DimYear)
 	work := dims
 	if measure.Along != "" && !slices.Contains(dims, year) {
 		// A running total or a growth rate is taken along the years.
@@ -476,7 +475,7 @@ func makeTable(ds *Dataset, spec TableSpec, cache *evalCache) (*Table, error) {
 	for _, f := range ds.Snapshot.Files {
 		out.Source.Rows += f.Rows
 	}
-	out.Rows = t.rows(from, to, len(dims) < len(work))
+	out.Rows = t.rows(from, to)
 	return out, nil
 }
 
@@ -583,7 +582,7 @@ func (t *tableBuild) add(i int, vals [][]weighted, m *Model, dev string, perOrg 
 
 // rows gives the table's rows, sorted: ordered dimensions in value order,
 // the others largest first (by models), then by code.
-func (t *tableBuild) rows(from, to int, dropYear bool) []TableRow {
+func (t *tableBuild) rows(from, to int) []TableRow {
 	yi := slices.IndexFunc(t.dims, func(d *Dimension) bool { return d.ID == DimYear })
 	// Along the years: every year of the period, for every combination of
 	// the other dimensions.
