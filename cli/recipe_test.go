@@ -94,6 +94,22 @@ func TestRecipeCensusIsTheReport(t *testing.T) {
 			Name  string  `json:"name"`
 			Count float64 `json:"count"`
 		} `json:"countries"`
+		Domains []struct {
+			Name  string
+			Count float64
+		} `json:"domains"`
+		DomainsLatest []struct {
+			Name  string
+			Count float64
+		} `json:"domains_latest"`
+		OrganizationsLatest []struct {
+			Name  string
+			Count float64
+		} `json:"organizations_latest"`
+		Multimodal []struct {
+			Year  int     `json:"year"`
+			Count float64 `json:"count"`
+		} `json:"multimodal_per_year"`
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
@@ -124,6 +140,29 @@ func TestRecipeCensusIsTheReport(t *testing.T) {
 	delete(got, "unknown") // report leaves models without a country out of the list
 	if !reflect.DeepEqual(got, countries) {
 		t.Errorf("countries: recipe %v, report %v", got, countries)
+	}
+	names := func(list []struct {
+		Name  string
+		Count float64
+	}) map[string]float64 {
+		m := map[string]float64{}
+		for _, x := range list {
+			m[x.Name] = x.Count
+		}
+		return m
+	}
+	for fig, want := range map[string]map[string]float64{"domains": names(rep.Domains), "domains_latest": names(rep.DomainsLatest),
+		"organizations_latest": names(rep.OrganizationsLatest)} {
+		if got := d.figure(fig); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: recipe %v, report %v", fig, got, want)
+		}
+	}
+	multi := map[string]float64{}
+	for _, y := range rep.Multimodal {
+		multi[fmt.Sprint(y.Year)] = y.Count
+	}
+	if got := d.figure("multimodal_per_year"); !reflect.DeepEqual(got, multi) {
+		t.Errorf("multimodal: recipe %v, report %v", got, multi)
 	}
 }
 
