@@ -49,8 +49,22 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions)
 		return recipeError(l, err)
 	}
 	format, ok := publish.LookupTableFormat(o.Format)
+	var writer *publish.Format // a registry format that writes recipes (xlsx)
 	if !ok {
-		return badValue(l, "--format", o.Format, strings.Join(publish.TableFormats, ", "))
+		choices := append([]string(nil), publish.TableFormats...)
+		for _, f := range io.Deps.Formats.All() {
+			if f.Recipe != nil {
+				choices = append(choices, f.Name)
+			}
+		}
+		f, found := io.Deps.Formats.Lookup(o.Format)
+		if !found || f.Recipe == nil {
+			return badValue(l, "--format", o.Format, strings.Join(choices, ", "))
+		}
+		if f.Binary && (o.Output == "" || o.Output == "-") {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
+		}
+		writer = f
 	}
 	changed := cmd.Flags().Changed
 	rr := &recipe.Rules
@@ -98,7 +112,12 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions)
 		return figureError(l, err)
 	}
 	var buf bytes.Buffer
-	if err := publish.WriteRecipe(&buf, recipe, tables, format, l); err != nil {
+	if writer != nil {
+		err = writer.Recipe(&buf, recipe, tables, l)
+	} else {
+		err = publish.WriteRecipe(&buf, recipe, tables, format, l)
+	}
+	if err != nil {
 		return translate(l, err)
 	}
 	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {

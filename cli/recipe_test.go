@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/modelcensus/modelcensus/internal/shared"
 )
@@ -209,5 +212,45 @@ func TestRecipesCommand(t *testing.T) {
 	code, out, _ = run(t, map[string]string{"XDG_DATA_HOME": data}, "report", "--recipe", "mine", "--source", fixture, "--format", "csv")
 	if code != ExitOK || !strings.HasPrefix(strings.TrimPrefix(out, "\ufeff"), "figure,by,key,name,measure,value\nx,region,") {
 		t.Errorf("mine: exit %d\n%s", code, out)
+	}
+}
+
+// report --recipe --format xlsx: a sheet per figure, counts as numbers,
+// native charts for the figures the recipe draws.
+func TestRecipeWorkbook(t *testing.T) {
+	src := filepath.Join(shared.Snapshots(t), spri2024)
+	out := filepath.Join(t.TempDir(), "spri.xlsx")
+	code, _, errOut := run(t, nil, "report", "--recipe", "spri-2024", "--source", src, "--format", "xlsx", "-o", out, "--lang", "ko")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"A1", "A2", "A3-A5", "A6", "A7", "A8", "A9"}) {
+		t.Errorf("sheets %v", got)
+	}
+	rows, _ := f.GetRows("A3-A5")
+	if len(rows) < 3 || rows[2][0] != "US" || rows[2][1] != "미국" || rows[2][2] != "64" {
+		t.Errorf("A3-A5: %v", rows[:min(3, len(rows))])
+	}
+	if typ, _ := f.GetCellType("A3-A5", "C3"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("A3-A5 C3 is text, want a number")
+	}
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	charts := 0
+	for _, z := range zr.File {
+		if strings.HasPrefix(z.Name, "xl/charts/chart") {
+			charts++
+		}
+	}
+	if charts != 4 { // A2, A3-A5, A6, A7 are drawn
+		t.Errorf("%d charts, want 4", charts)
 	}
 }
