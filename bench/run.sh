@@ -12,7 +12,7 @@ echo
 echo "| file | encoding/csv floor | report | ratio | report peak memory |"
 echo "|---|---:|---:|---:|---:|"
 awk '
-/^Benchmark(Store|Pandas|InProcess|Overlay|Explain|HistoryExplain|Year)/ { next }
+/^Benchmark(Store|Pandas|InProcess|Overlay|Explain|HistoryExplain|Year|Trend)/ { next }
 /^Benchmark/ {
 	name=$1; sub(/-[0-9]+$/, "", name); ns=$3; mib=$5
 	n=split(name, p, "/"); kind=p[n]; file=p[2]; if (p[1]=="BenchmarkShared") file="largest shared all_ai_models.csv"
@@ -94,5 +94,18 @@ END {
 	printf "| report of the last day from the store, kept open (in-process, as `serve`; median) | %s | %s | no slower than the file |\n", cell("", m["sqlite","report","store-ms"], "%.0f ms"), cell("", m["postgres","report","store-ms"], "%.0f ms")
 	printf "| report of the last day from the store, opened anew (in-process, as `report --snapshot`; median) | %s | %s | no slower than the file |\n", cell("", m["sqlite","report","store-opened-ms"], "%.0f ms"), cell("", m["postgres","report","store-opened-ms"], "%.0f ms")
 	printf "| report of the same day'\''s file, read directly (in-process; median) | %s | %s | |\n", cell("", m["sqlite","report","file-ms"], "%.0f ms"), cell("", m["postgres","report","file-ms"], "%.0f ms")
+}' "$out"
+
+echo
+echo "| largest shared all_ai_models.csv, whole process | time | against report |"
+echo "|---|---:|---:|"
+awk '
+/^BenchmarkTrend\/report/ { rep=$3 }
+/^BenchmarkTrend\/trend/ { tr=$3 }
+/^BenchmarkTrend\/thresholds/ { th=$3 }
+END {
+	if (rep) printf "| `report --format json` | %.0f ms | |\n", rep/1e6
+	if (tr) printf "| `trend --format json` (OLS, 1000 bootstrap resamples) | %.0f ms | %.2f × |\n", tr/1e6, tr/rep
+	if (th) printf "| `thresholds --format json` | %.0f ms | %.2f × |\n", th/1e6, th/rep
 }' "$out"
 rm -f "$out"

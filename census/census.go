@@ -583,6 +583,7 @@ func (ds *Dataset) dialectNotes() []Note {
 			out = append(out, Note{Code: NoteSerialDates, Args: []any{f.Name},
 				Message: fmt.Sprintf("the publication dates of %s are spreadsheet day numbers; they were read as dates", f.Name)})
 		}
+		out = append(out, readingNotes(f)...)
 	}
 	return out
 }
@@ -614,6 +615,7 @@ func (ds *Dataset) notes(opt Options, latest int) []Note {
 			Message: fmt.Sprintf("snapshot date %s, taken from %s", ds.Snapshot.Date.Format("2006-01-02"), DateBasisText(ds.Snapshot.DateBasis, ds.Snapshot.DatePath))})
 	}
 	out = append(out, ds.dialectNotes()...)
+	out = append(out, copyNotes(ds.Snapshot)...)
 	if d, newest := ds.Snapshot.Date, ds.newestDate(); !d.IsZero() && newest.Year > 0 && ds.Snapshot.DateBasis != DateFromDownload {
 		last := time.Date(newest.Year, time.Month(max(newest.Month, 1)), max(newest.Day, 1), 0, 0, 0, 0, time.UTC)
 		if days := int(d.Sub(last).Hours() / 24); days > 60 {

@@ -55,9 +55,11 @@ func DefaultUtilization(language bool) float64 {
 	return DefaultUtilizationOther
 }
 
-// Thresholds of training compute that policy readers follow, in FLOP:
-// Epoch's large-scale line, and the lines of the EU AI Act (1e25) and of
-// the 2023 US executive order (1e26).
+// Thresholds of training compute that an estimate reports reaching, in
+// FLOP: Epoch's large-scale line (1e23), the EU AI Act's presumption of
+// systemic risk (1e25, Article 51(2)) and Korea's AI Basic Act (1e26,
+// cumulative). The thresholds command reads its lines, with their laws,
+// from the rule table rules/data/thresholds.csv.
 var Thresholds = []float64{1e23, 1e25, 1e26}
 
 // Estimation methods.

@@ -44,6 +44,9 @@ type RowEstimate struct {
 	// counting: Epoch's method is operation counting alone, and the row
 	// carries parameters and a dataset size.
 	counting bool
+	// countable: the row's own parameters and dataset size allow
+	// operation counting, whatever method its estimate took.
+	countable bool
 }
 
 // Agreement compares estimates with Epoch's figures over a set of rows:
@@ -67,6 +70,10 @@ type RowEstimates struct {
 	// counting alone that carry parameters and a dataset size.
 	Agreement []Agreement `json:"agreement"`
 	Counting  Agreement   `json:"counting"`
+	// Countable counts the rows whose own parameters and dataset size
+	// allow operation counting (6 × parameters × tokens), whatever method
+	// their estimate took in the end.
+	Countable int `json:"countable"`
 	// Warnings counts the rows' warnings other than WarnNoMethod.
 	Warnings int `json:"warnings"`
 }
@@ -255,6 +262,9 @@ func (e *RowEstimator) Finish() RowEstimates {
 	}
 	for i := range e.rows {
 		re := &e.rows[i]
+		if re.countable {
+			out.Countable++
+		}
 		if re.Estimate == nil {
 			out.Warnings += len(re.Warnings) - 1 // no method is not a fault
 			continue
@@ -379,6 +389,7 @@ func estimateOwn(raw *Raw, r *Rules) (RowEstimate, pending) {
 	p.bases = splitFew(raw.Get(FieldBaseModel))
 	p.ft = num(FieldFinetuneCompute, "Finetune compute (FLOP)")
 	re.counting = re.EpochMethod == "Operation counting" && in.Params > 0 && in.Tokens > 0
+	re.countable = p.ownOK && p.own.Counting > 0
 	if re.Epoch > 0 {
 		if p.own.Hardware > 0 && in.Chip != nil {
 			util := in.Utilization

@@ -196,7 +196,12 @@ func (f Figure) Text(t Text, lang string, r *Result, cagr string) string {
 	if r.Settings.OrgLevel == OrgLevelOrganization {
 		org = Text{"Organization", "기관"}
 	}
+	period := strconv.Itoa(r.Period.From) + "–" + strconv.Itoa(r.Period.To)
+	if r.Period.From == r.Period.To {
+		period = strconv.Itoa(r.Period.From) // one year, not "2023–2023"
+	}
 	return strings.NewReplacer(
+		"{from}–{to}", period,
 		"{from}", strconv.Itoa(r.Period.From), "{to}", strconv.Itoa(r.Period.To),
 		"{latest}", strconv.Itoa(r.LatestYear), "{cagr}", cagr, "{org}", org.In(lang),
 	).Replace(t.In(lang))
@@ -230,7 +235,7 @@ var figures = []Figure{
 	{
 		ID: FigurePerYear, Title: Text{"Models per year", "연도별 모델 수"},
 		Columns: []Column{colYear, colCount},
-		Chart:   ChartBar, ChartTitle: Text{"Models per year (compound annual growth {cagr})", "연도별 모델 수 (연평균 증가율 {cagr})"},
+		Chart:   ChartBar, ChartTitle: Text{"Models per year (compound annual growth {cagr})", "연도별 모델 수(연평균 증가율 {cagr})"},
 		Label: "year", Value: "count",
 		Rows: func(r *Result) []Row {
 			var out []Row
@@ -241,31 +246,31 @@ var figures = []Figure{
 		},
 	},
 	{
-		ID: FigureCountries, Title: Text{"Countries, {from}–{to}", "국가별 모델 수 ({from}–{to}년)"},
+		ID: FigureCountries, Title: Text{"Countries, {from}–{to}", "국가별 모델 수({from}–{to}년)"},
 		Columns: []Column{colCode, colCountry, colCount, colShare},
 		Chart:   ChartHBar, Label: "name", Value: "count",
 		Rows: func(r *Result) []Row { return countryRows(r.Countries, r.Total) },
 	},
 	{
-		ID: FigureCountriesLatest, Title: Text{"Countries, {latest}", "국가별 모델 수 ({latest}년)"},
+		ID: FigureCountriesLatest, Title: Text{"Countries, {latest}", "국가별 모델 수({latest}년)"},
 		Columns: []Column{colCode, colCountry, colCount, colShare},
 		Chart:   ChartHBar, Label: "name", Value: "count", Latest: true,
 		Rows: func(r *Result) []Row { return countryRows(r.CountriesLatest, r.latestCount()) },
 	},
 	{
-		ID: FigureOrganizationsLatest, Title: Text{"Organizations, {latest}", "기관별 모델 수 ({latest}년)"},
+		ID: FigureOrganizationsLatest, Title: Text{"Organizations, {latest}", "기관별 모델 수({latest}년)"},
 		Columns: []Column{{"name", Text{"{org}", "{org}"}, ValueText, false}, colCount},
 		Chart:   ChartHBar, Label: "name", Value: "count", Latest: true,
 		Rows: func(r *Result) []Row { return nameRows(r.OrganizationsLatest) },
 	},
 	{
-		ID: FigureDomains, Title: Text{"Domain groups, {from}–{to}", "분야별 모델 수 ({from}–{to}년)"},
+		ID: FigureDomains, Title: Text{"Domain groups, {from}–{to}", "분야별 모델 수({from}–{to}년)"},
 		Columns: []Column{colDomain, colCount},
 		Chart:   ChartHBar, Label: "name", Value: "count",
 		Rows: func(r *Result) []Row { return nameRows(r.Domains) },
 	},
 	{
-		ID: FigureDomainsLatest, Title: Text{"Domain groups, {latest}", "분야별 모델 수 ({latest}년)"},
+		ID: FigureDomainsLatest, Title: Text{"Domain groups, {latest}", "분야별 모델 수({latest}년)"},
 		Columns: []Column{colDomain, colCount},
 		Chart:   ChartHBar, Label: "name", Value: "count", Latest: true,
 		Rows: func(r *Result) []Row { return nameRows(r.DomainsLatest) },
@@ -290,14 +295,14 @@ var figures = []Figure{
 		},
 	},
 	{
-		ID: FigureTopComputeLatest, Title: Text{"Largest training compute, {latest}", "학습 연산량 상위 모델 ({latest}년)"},
+		ID: FigureTopComputeLatest, Title: Text{"Largest training compute, {latest}", "학습 연산량 상위 모델({latest}년)"},
 		Columns: []Column{{"rank", Text{"#", "순위"}, ValueRank, false}, {"name", Text{"Model", "모델"}, ValueText, false},
 			{"organization", Text{"Organization", "기관"}, ValueText, false}, {"date", Text{"Date", "공개일"}, ValueDate, false},
-			{"flop", Text{"Training compute (FLOP)", "학습 연산량 (FLOP)"}, ValueFLOP, false},
+			{"flop", Text{"Training compute (FLOP)", "학습 연산량(FLOP)"}, ValueFLOP, false},
 			{"confidence", Text{"Confidence", "신뢰도"}, ValueConfidence, false},
 			{"method", Text{"Figure", "수치 출처"}, ValueMethod, true}},
 		Chart: ChartScatter, ChartName: "compute",
-		ChartTitle: Text{"Training compute by publication date (log scale)", "공개일별 학습 연산량 (로그 눈금)"},
+		ChartTitle: Text{"Training compute by publication date (log scale)", "공개일별 학습 연산량(로그 눈금)"},
 		Latest:     true,
 		Rows: func(r *Result) []Row {
 			var out []Row

@@ -394,6 +394,9 @@ type Snapshot struct {
 	// AgeDays, for the snapshot bundled with modelcensus (Kind
 	// "bundled"), is its age in days on the day it was read.
 	AgeDays int `json:"age_days,omitempty"`
+	// IgnoredCopies are the files of a folder left out as copies of the
+	// same export as a file read (see IgnoredCopy).
+	IgnoredCopies []IgnoredCopy `json:"ignored_copies,omitempty"`
 }
 
 // Dialect is how a file was written, as the reader found it: its encoding
@@ -415,12 +418,24 @@ type Dialect struct {
 	DateExample string `json:"date_example,omitempty"`
 	// Serial marks publication dates stored as spreadsheet day numbers.
 	Serial bool `json:"serial_dates,omitempty"`
+	// MissingCells counts the cells read as blank because they held a
+	// spelling of a missing value (R's NA, pandas' nan, Excel's #N/A, …);
+	// MissingSpellings are those spellings, the most frequent first.
+	MissingCells     int      `json:"missing_cells,omitempty"`
+	MissingSpellings []string `json:"missing_spellings,omitempty"`
+	// CountryNA counts the country cells "NA" read as Namibia's ISO code,
+	// in a file that writes no NA outside its country column.
+	CountryNA int `json:"country_na,omitempty"`
+	// HeaderLine, when the header is not the first line, is its line:
+	// the lines above it (a title, a source line, notes) were skipped.
+	HeaderLine int `json:"header_line,omitempty"`
 }
 
-// EncodingEvidence is why bytes that are not UTF-8 were read as CP949 or
-// as Windows-1252: whether the chosen encoding decodes them without error,
-// and how many of the organization and country values in the start of the
-// file the rules map under it and under the other.
+// EncodingEvidence is why bytes that are not UTF-8 were read as CP949,
+// Windows-1252 or Mac Roman: whether the chosen encoding
+// decodes them without error, how many of the organization and country
+// values in the start of the file the rules map under it and under the
+// best other (Other), and how many words read as words under each.
 type EncodingEvidence struct {
 	Valid        bool   `json:"valid"`
 	Mapped       int    `json:"mapped"`
@@ -428,6 +443,22 @@ type EncodingEvidence struct {
 	Other        string `json:"other"`
 	OtherMapped  int    `json:"other_mapped"`
 	OtherInvalid bool   `json:"other_invalid,omitempty"`
+	// Words and OddWords count the words with characters past ASCII that
+	// read as words under the encoding chosen (letters of one script,
+	// cased as words are) and those that do not; OtherWords and
+	// OtherOddWords the same under Other. Example is the first word that
+	// the two read differently, as the encoding chosen reads it, and
+	// OtherExample as Other does.
+	Words         int    `json:"words,omitempty"`
+	OddWords      int    `json:"odd_words,omitempty"`
+	OtherWords    int    `json:"other_words,omitempty"`
+	OtherOddWords int    `json:"other_odd_words,omitempty"`
+	Example       string `json:"example,omitempty"`
+	OtherExample  string `json:"other_example,omitempty"`
+	// Tied, when nothing confirmed the encoding (EncodingFromNone), lists
+	// the encodings that read the file differently and as well; for
+	// EncodingFromValid, those that do not decode it.
+	Tied []string `json:"tied,omitempty"`
 }
 
 // How an encoding was found (Dialect.EncodingBasis).
@@ -438,6 +469,9 @@ const (
 	EncodingFromUTF8     = "utf8"     // the bytes are valid UTF-8
 	EncodingFromEvidence = "evidence" // not UTF-8: see EncodingEvidence
 	EncodingFromLater    = "later"    // valid UTF-8 at the start, other bytes further on
+	EncodingFromWords    = "words"    // not UTF-8: the words its characters make (EncodingEvidence.Words)
+	EncodingFromNone     = "none"     // not UTF-8, and nothing told the encodings apart: the first tried
+	EncodingFromValid    = "valid"    // not UTF-8, and the only legacy encoding that decodes it
 )
 
 // FileInfo is the provenance of one file read.

@@ -89,6 +89,9 @@ type Rules struct {
 	DomainGroups  []DomainGroup
 	// Hardware are the accelerators and their peak throughputs.
 	Hardware []Chip
+	// Thresholds are the compute thresholds of laws and of Epoch's
+	// pages, in the table's order (see AddThreshold).
+	Thresholds []Threshold
 
 	columns   map[string]Field
 	countries *keyIndex
@@ -113,6 +116,7 @@ func (r *Rules) Clone() *Rules {
 		domains: r.domains.clone(), access: maps.Clone(r.access), accessRaw: maps.Clone(r.accessRaw),
 		Hardware: slices.Clone(r.Hardware), hardware: r.hardware.clone(),
 		figure: r.figure.clone(),
+		Thresholds: slices.Clone(r.Thresholds),
 	}
 }
 

@@ -55,7 +55,7 @@ needs -o). It takes the same source and counting flags as report.
 func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string) error {
 	l, err := o.lang(io)
 	if err != nil {
-		return usageError("en", err)
+		return err
 	}
 	if !slices.Contains(census.ChartNames(), name) {
 		return badValue(l, "NAME", name, strings.Join(census.ChartNames(), ", "))
@@ -107,7 +107,7 @@ func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string)
 			continue
 		}
 		var buf bytes.Buffer
-		if err := format.Chart(&buf, c, l); err != nil {
+		if err := format.Chart(&buf, c.Alone(), l); err != nil {
 			return translate(l, err)
 		}
 		if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {

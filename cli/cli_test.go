@@ -155,7 +155,7 @@ func TestReportTextLanguages(t *testing.T) {
 		}
 	}
 	_, ko, _ := run(t, map[string]string{"LANG": "ko_KR.UTF-8"}, "report", "--source", fixture, "--date", "2025-03-01")
-	for _, s := range []string{"연도별 모델 수", "연평균 증가율: +41.4%", "미국", "대한민국", "학습 연산량 상위 모델 (2024년)"} {
+	for _, s := range []string{"연도별 모델 수", "연평균 증가율: +41.4%", "미국", "대한민국", "학습 연산량 상위 모델(2024년)"} {
 		if !strings.Contains(ko, s) {
 			t.Errorf("Korean report (from the locale) lacks %q", s)
 		}
@@ -229,7 +229,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad format", []string{"report", "--source", fixture, "--format", "pdf"}, ExitUsage, "format"},
 		{"bad subset", []string{"report", "--source", fixture, "--subset", "tiny"}, ExitUsage, "subset"},
 		{"bad date", []string{"report", "--source", fixture, "--date", "yesterday"}, ExitUsage, "date"},
-		{"bad lang", []string{"report", "--source", fixture, "--lang", "fr"}, ExitUsage, "language"},
+		{"bad lang", []string{"report", "--source", fixture, "--lang", "fr"}, ExitUsage, `--lang "fr": want en or ko`},
 		{"unknown command", []string{"frobnicate"}, ExitUsage, `unknown command "frobnicate"`},
 		{"unwritable output", []string{"report", "--source", fixture, "-o", filepath.Join(dir, "no", "such", "dir", "x.txt")}, ExitOutput, "cannot write"},
 	} {
@@ -376,7 +376,7 @@ func TestRulesCommand(t *testing.T) {
 		t.Errorf("rules table:\n%.400s", out)
 	}
 	code, out, _ = run(t, nil, "rules", "--lang", "ko", "--source", fixture, "--unmapped")
-	if code != 0 || !strings.Contains(out, "규칙에 없는 기관 값 (1개)") {
+	if code != 0 || !strings.Contains(out, "규칙에 없는 기관 값(1개)") {
 		t.Errorf("rules in Korean:\n%s", out)
 	}
 }

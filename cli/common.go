@@ -61,10 +61,7 @@ func (o *sourceOptions) addReadFlags(fs *pflag.FlagSet, l i18n.Lang) {
 }
 
 func (o *sourceOptions) lang(io *IOStreams) (i18n.Lang, error) {
-	if o.Lang == "" {
-		return i18n.FromEnv(io.Getenv), nil
-	}
-	return i18n.Parse(o.Lang)
+	return langFlag(io, o.Lang)
 }
 
 // start is how a command that reads a source begins: the output language
@@ -72,7 +69,7 @@ func (o *sourceOptions) lang(io *IOStreams) (i18n.Lang, error) {
 func (o *sourceOptions) start(io *IOStreams) (i18n.Lang, error) {
 	l, err := o.lang(io)
 	if err != nil {
-		return i18n.EN, usageError("en", err)
+		return i18n.EN, err
 	}
 	return l, o.validate(l)
 }
@@ -91,7 +88,7 @@ func (o *sourceOptions) validate(l i18n.Lang) error {
 	if o.Encoding != "" {
 		enc, ok := epoch.Encodings[strings.ToLower(o.Encoding)]
 		if !ok {
-			return badValue(l, "--encoding", o.Encoding, "utf-8, utf-16le, utf-16be, cp949 (euc-kr), windows-1252 (latin-1)")
+			return badValue(l, "--encoding", o.Encoding, "utf-8, utf-16le, utf-16be, cp949 (euc-kr), windows-1252 (latin-1), macintosh (mac-roman), cp850")
 		}
 		o.Encoding = enc
 	}
@@ -242,7 +239,15 @@ func outputError(l i18n.Lang, err error) error {
 	return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
 }
 
-func joinOr(list []string) string { return strings.Join(list, " / ") }
+// joinOr lists the missing columns, each with its spellings (epoch
+// writes them joined by " or "), in l.
+func joinOr(l i18n.Lang, list []string) string {
+	s := strings.Join(list, " / ")
+	if l == i18n.KO {
+		s = strings.ReplaceAll(s, `" or "`, `" 또는 "`)
+	}
+	return s
+}
 
 func quoteAll(list []string) string {
 	if len(list) == 0 {

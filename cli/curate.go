@@ -173,7 +173,7 @@ func newCurateListCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Comma
 				t := publish.Table{Title: l.T("curate.list.title", ov.Path, len(ov.Entries), census.ShortHash(ov.Hash)),
 					Headers: []string{"id", l.T("col.kind"), l.T("col.model"), l.T("col.detail"), l.T("col.created"), l.T("col.author"), l.T("col.sources")}}
 				for _, e := range ov.Entries {
-					t.Rows = append(t.Rows, []string{e.ID, l.T("entry." + string(e.Kind)), e.Model, entrySummary(e), e.Created, e.Author, strconv.Itoa(len(e.Sources))})
+					t.Rows = append(t.Rows, []string{e.ID, l.T("entry." + string(e.Kind)), e.Model, entrySummary(e, l), e.Created, e.Author, strconv.Itoa(len(e.Sources))})
 				}
 				publish.WriteTable(&b, t, l)
 			}
@@ -189,7 +189,7 @@ func newCurateListCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Comma
 func (o *curateOptions) langAndDir(io *IOStreams) (i18n.Lang, string, error) {
 	l, err := o.lang(io)
 	if err != nil {
-		return i18n.EN, "", usageError("en", err)
+		return i18n.EN, "", err
 	}
 	dir := o.overlayDir(io)
 	if dir == "" {
@@ -199,10 +199,10 @@ func (o *curateOptions) langAndDir(io *IOStreams) (i18n.Lang, string, error) {
 }
 
 // entrySummary is what an entry does, in a few words.
-func entrySummary(e census.Entry) string {
+func entrySummary(e census.Entry, l i18n.Lang) string {
 	switch e.Kind {
 	case census.EntryCorrect:
-		return fmt.Sprintf("%s: %q → %q", e.Field, e.Upstream, e.Value)
+		return fmt.Sprintf("%s: %q → %q", publish.FieldName(string(e.Field), l), e.Upstream, e.Value)
 	case census.EntryAdd:
 		s := e.Cells[census.FieldDate]
 		if e.From != "" {
@@ -285,7 +285,7 @@ func newCurateWriteCmd(io *IOStreams, l i18n.Lang, o *curateOptions, kind census
 func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind census.EntryKind) error {
 	l, err := o.lang(io)
 	if err != nil {
-		return usageError("en", err)
+		return err
 	}
 	dir := o.Overlay
 	if dir == overlayNone {
@@ -343,6 +343,10 @@ func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind ce
 		if err := o.checkUpstream(cmd, io, l, &e); err != nil {
 			return err
 		}
+	} else {
+		// An add with no source is written unchecked: say so, since the
+		// model may already be upstream under this or another name.
+		fmt.Fprintln(io.ErrOut, l.T("warn.curate_unchecked", e.Model))
 	}
 	return writeEntry(io, l, dir, e)
 }

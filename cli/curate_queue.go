@@ -51,7 +51,7 @@ func newCurateQueueCmds(io *IOStreams, l i18n.Lang, o *curateOptions) []*cobra.C
 func runCurateQueue(cmd *cobra.Command, io *IOStreams, o *curateOptions, q *queueOptions, id, status string) error {
 	l, err := o.lang(io)
 	if err != nil {
-		return usageError("en", err)
+		return err
 	}
 	if status == discover.StatusRejected && q.Reason == "" {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.reject_reason"))}

@@ -221,3 +221,23 @@ func TestCurateRefusesDuplicates(t *testing.T) {
 		t.Errorf("check: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// An add with no --source is written, and says that it was not checked
+// upstream; with --source it says nothing of the kind.
+func TestCurateAddUncheckedSaysSo(t *testing.T) {
+	for _, lang := range []string{"en", "ko"} {
+		dir := t.TempDir()
+		code, _, errOut := run(t, nil, "curate", "add", "--name", "Local Model", "--date", "2024-07-01", "--overlay", dir,
+			"--author", "tester", "--reason", "a test", "--source-url", "https://example.org/local", "--lang", lang)
+		want := map[string]string{"en": "was not checked against Epoch's data", "ko": "Epoch 데이터와 대조하지 않았습니다"}[lang]
+		if code != 0 || !strings.Contains(errOut, want) || !strings.Contains(errOut, `"Local Model"`) {
+			t.Errorf("%s: exit %d, stderr %q; want the entry written and %q", lang, code, errOut, want)
+		}
+	}
+	dir := t.TempDir()
+	code, _, errOut := run(t, nil, "curate", "add", "--name", "Local Model", "--date", "2024-07-01", "--overlay", dir,
+		"--author", "tester", "--reason", "a test", "--source-url", "https://example.org/local", "--source", "../testdata/census_fixture.csv")
+	if code != 0 || strings.Contains(errOut, "not checked") {
+		t.Errorf("with --source: exit %d, stderr %q", code, errOut)
+	}
+}

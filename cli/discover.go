@@ -101,7 +101,7 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 	}
 	extra := []string{}
 	if o.Watchlist != "" {
-		b, err := os.ReadFile(o.Watchlist)
+		b, err := readRegular(o.Watchlist)
 		if err != nil {
 			return &Error{Code: ExitInput, Msg: l.T("err.read", o.Watchlist, err), Err: err}
 		}
@@ -297,4 +297,13 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 		return &Error{Code: ExitDownload, Msg: l.T("err.all_sources_failed")}
 	}
 	return nil
+}
+
+// readRegular reads a file named on the command line, refusing a FIFO or a
+// device before opening it (opening a FIFO blocks until a writer comes).
+func readRegular(path string) ([]byte, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, epoch.ErrNotRegular
+	}
+	return os.ReadFile(path)
 }

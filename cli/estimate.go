@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -69,7 +70,7 @@ Epoch AI의 방법으로 모델의 학습 연산량을 추정합니다: 발표�
 func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 	l, err := o.lang(io)
 	if err != nil {
-		return usageError("en", err)
+		return err
 	}
 	if o.Format != "text" && o.Format != "json" {
 		return badValue(l, "--format", o.Format, "text, json")
@@ -135,7 +136,7 @@ func writeEstimate(io *IOStreams, format string, e census.Estimate, l i18n.Lang)
 // writeEstimateText prints an estimate for a person, in l.
 func writeEstimateText(b *bytes.Buffer, e census.Estimate, l i18n.Lang) {
 	b.WriteString(l.T("est.title") + "\n")
-	b.WriteString(l.T("est.flop", publish.FormatPowerOfTen(e.FLOP), publish.FormatFLOP(e.FLOP)) + "\n")
+	b.WriteString(l.T("est.flop", publish.FormatFLOP(e.FLOP), strconv.FormatFloat(e.FLOP, 'g', 3, 64)) + "\n")
 	b.WriteString(l.T("est.method", l.T("method."+e.Method)) + "\n")
 	b.WriteString(l.T("est.confidence", publish.ConfidenceName(e.Confidence, l)) + "\n")
 	if len(e.Thresholds) == 0 {
@@ -143,7 +144,7 @@ func writeEstimateText(b *bytes.Buffer, e census.Estimate, l i18n.Lang) {
 	} else {
 		var ts []string
 		for _, t := range e.Thresholds {
-			ts = append(ts, publish.FormatPowerOfTen(t)+" FLOP")
+			ts = append(ts, publish.FormatFLOP(t)+" FLOP")
 		}
 		b.WriteString(l.T("est.thresholds", strings.Join(ts, ", ")) + "\n")
 	}

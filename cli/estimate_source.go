@@ -233,6 +233,7 @@ func writeRowEstimates(b *bytes.Buffer, res census.RowEstimates, l i18n.Lang) {
 		b.WriteString(l.T("est.summary.method", l.T("methodshort."+m), res.ByMethod[m]) + "\n")
 	}
 	b.WriteString(l.T("est.summary.none", none) + "\n")
+	b.WriteString(l.T("est.summary.countable", res.Countable) + "\n")
 	if a := res.Counting; a.Rows > 0 {
 		b.WriteString(l.T("est.summary.counting", a.Within2x, a.Rows, 100*a.Share, a.MedianAbsLog10, math.Pow(10, a.MedianAbsLog10)) + "\n")
 	} else {
@@ -242,7 +243,7 @@ func writeRowEstimates(b *bytes.Buffer, res census.RowEstimates, l i18n.Lang) {
 		at := publish.Table{Title: "\n" + l.T("est.agreement"), Headers: []string{l.T("col.epoch_method"), l.T("col.rows"), l.T("col.within_2x"), l.T("col.median_log10")},
 			Right: []bool{false, true, true, true}}
 		for _, a := range res.Agreement {
-			at.Rows = append(at.Rows, []string{a.Label, fmt.Sprint(a.Rows), fmt.Sprintf("%d (%.1f%%)", a.Within2x, 100*a.Share), fmt.Sprintf("%.3f", a.MedianAbsLog10)})
+			at.Rows = append(at.Rows, []string{publish.EpochMethodName(a.Label, l), fmt.Sprint(a.Rows), fmt.Sprintf("%d (%.1f%%)", a.Within2x, 100*a.Share), fmt.Sprintf("%.3f", a.MedianAbsLog10)})
 		}
 		publish.WriteTable(b, at, l)
 	}

@@ -47,7 +47,7 @@ func TestEstimateCommand(t *testing.T) {
 		t.Errorf("Korean:\n%s", ko)
 	}
 	_, hw, _ := run(t, nil, "rules", "--kind", "hardware")
-	if !strings.Contains(hw, "NVIDIA V100") || !strings.Contains(hw, "1.25e+14 FLOP/s (tensor FP16/BF16)") {
+	if !strings.Contains(hw, "NVIDIA V100") || !strings.Contains(hw, "1.25 × 10¹⁴ FLOP/s (tensor FP16/BF16)") {
 		t.Errorf("rules --kind hardware:\n%.800s", hw)
 	}
 }
@@ -119,7 +119,7 @@ func TestEstimateSourceFixture(t *testing.T) {
 		t.Errorf("--large-scale without --source: exit %d, %s", code, errOut)
 	}
 	_, ko, _ := run(t, nil, "estimate", "--source", f, "--lang", "ko")
-	if !strings.Contains(ko, "요약") || !strings.Contains(ko, "연산 수 계산(으)로 추정 가능한 행: 2") {
+	if !strings.Contains(ko, "요약") || !strings.Contains(ko, "연산 수 계산으로 추정 가능한 행: 2") {
 		t.Errorf("Korean summary:\n%s", ko)
 	}
 }
@@ -177,7 +177,7 @@ func TestReportEstimateMissing(t *testing.T) {
 	}
 
 	code, out, _ = run(t, nil, "report", "--source", src, "--date", "2025-03-01", "--estimate-missing", "--lang", "ko")
-	if code != 0 || !strings.Contains(out, "5.1e+24*") || !strings.Contains(out, "추산: 연산 수 계산") || !strings.Contains(out, "Epoch의 방법으로 추산한 값") {
+	if code != 0 || !strings.Contains(out, "5.1 × 10²⁴*") || !strings.Contains(out, "추산: 연산 수 계산") || !strings.Contains(out, "Epoch의 방법으로 추산한 값") {
 		t.Errorf("Korean text lacks the mark, method or footnote (exit %d):\n%s", code, out)
 	}
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/internal/limits"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -60,6 +61,10 @@ func translate(l i18n.Lang, err error) error {
 	if errors.As(err, &ce) {
 		return ce
 	}
+	if errors.Is(err, context.Canceled) {
+		// A signal (SIGINT, SIGTERM) ended the reading.
+		return &Error{Code: ExitInternal, Msg: l.T("err.interrupted"), Err: err}
+	}
 	var ie *epoch.InputError
 	if errors.As(err, &ie) {
 		return &Error{Code: ExitInput, Msg: inputMessage(l, ie), Err: err}
@@ -73,7 +78,11 @@ func translate(l i18n.Lang, err error) error {
 	if errors.As(err, new(publish.NoCJKFontError)) {
 		return &Error{Code: ExitOutput, Msg: l.T("err.no_cjk_font", publish.CJKPackage), Err: err}
 	}
-	if errors.As(err, new(publish.NoChromeError)) {
+	var nc publish.NoChromeError
+	if errors.As(err, &nc) {
+		if nc.Env != "" {
+			return &Error{Code: ExitOutput, Msg: l.T("err.bad_chrome_env", nc.Env), Err: err}
+		}
 		return &Error{Code: ExitOutput, Msg: l.T("err.no_chromium", strings.Join(publish.ChromeNames, ", ")), Err: err}
 	}
 	var us *store.UnknownSchemeError
@@ -98,9 +107,6 @@ func translate(l i18n.Lang, err error) error {
 			msg = l.T("err.download", fe.URL, fe.Err)
 		}
 		return &Error{Code: ExitDownload, Msg: msg, Err: err}
-	}
-	if errors.Is(err, context.Canceled) {
-		return &Error{Code: ExitInternal, Msg: err.Error(), Err: err}
 	}
 	return &Error{Code: ExitInternal, Msg: l.T("err.internal", err), Err: err}
 }
@@ -135,27 +141,45 @@ func inputMessage(l i18n.Lang, e *epoch.InputError) string {
 	case epoch.InputNoCSV:
 		return l.T("err.no_csv", e.Path)
 	case epoch.InputNoSubset:
-		return l.T("err.no_subset", e.Path, e.Subset, fmt.Sprint(e.Available))
+		return l.T("err.no_subset", e.Path, e.Subset, cutList(l, e.Available))
 	case epoch.InputMissingColumn:
 		// e.Error() already lists expected and found columns; keep its
 		// lists and translate the sentence.
-		msg := l.T("err.missing_column", e.Path, joinOr(e.Missing), quoteAll(e.Found))
+		msg := l.T("err.missing_column", e.Path, joinOr(l, e.Missing), quoteAll(e.Found))
 		if len(e.Found) == 1 {
 			msg += l.T("err.one_column")
 		}
 		return msg
 	case epoch.InputTooLarge:
+		var be *epoch.BoundError
+		if errors.As(e.Err, &be) {
+			return l.T("err.bound", pos(e), l.T("bound."+be.Bound, epoch.FormatBound(be.Bound, be.Limit)))
+		}
 		return l.T("err.too_large_input", pos(e), e.Err)
 	case epoch.InputNoRows:
 		if e.Hint == "header_only" {
 			return l.T("err.header_only", e.Path)
 		}
 		return l.T("err.no_rows", e.Path)
+	case epoch.InputCopies:
+		return l.T("err.copies", e.Path, quoteAll(e.Available))
 	case epoch.InputDateOrder:
 		if len(e.Examples) == 2 && len(e.ExampleLines) == 2 {
 			return l.T("err.date_order_mixed", e.Path, e.Field, e.Examples[0], e.ExampleLines[0], e.Examples[1], e.ExampleLines[1])
 		}
 		return l.T("err.date_order", e.Path, e.Field)
 	}
+	if errors.Is(e.Err, epoch.ErrNotRegular) {
+		return l.T("err.not_regular", e.Path)
+	}
 	return l.T("err.read", e.Path, e.Err)
+}
+
+// cutList writes a list for a one-line message, as fmt.Sprint does, but
+// with its first limits.ListItems items and then how many there are in all.
+func cutList(l i18n.Lang, list []string) string {
+	if len(list) <= limits.ListItems {
+		return fmt.Sprint(list)
+	}
+	return "[" + strings.Join(list[:limits.ListItems], " ") + " " + l.T("list.more", len(list)) + "]"
 }

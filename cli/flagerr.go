@@ -16,6 +16,7 @@ var cobraErrors = sync.OnceValue(func() []cobraError {
 		{regexp.MustCompile(`^unknown flag: (\S+)$`), "flagerr.unknown"},
 		{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)$`), "flagerr.unknown_short"},
 		{regexp.MustCompile(`^flag needs an argument: '?(\S+?)'?(?: in \S+)?$`), "flagerr.needs_value"},
+		{regexp.MustCompile(`(?s)^unknown command "(.*?)" for "(.*?)"\s+Did you mean this\?\s+(\S+)`), "flagerr.unknown_command_suggest"},
 		{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "flagerr.unknown_command"},
 		{regexp.MustCompile(`^invalid argument "(.*)" for "(\S+?)" flag: (?:strconv\.Parse(?:Int|Uint)|.*parsing .* invalid syntax)`), "flagerr.whole_number"},
 		{regexp.MustCompile(`^invalid argument "(.*)" for "(\S+?)" flag: strconv\.ParseFloat`), "flagerr.number"},

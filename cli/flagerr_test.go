@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/spf13/cobra"
+	"io"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -45,6 +49,51 @@ func TestHelpInOneLanguage(t *testing.T) {
 		head := func(s string) string { return strings.SplitN(s, "\n\n", 2)[0] }
 		if !hasHangul(head(ko)) || hasHangul(head(en)) {
 			t.Errorf("%v: description not in one language:\nko: %s\nen: %s", args, head(ko), head(en))
+		}
+	}
+}
+
+// Every command's Korean help, at every depth, says each flag's use in
+// Korean: no description of our own is left in English.
+func TestEveryHelpInKorean(t *testing.T) {
+	hangul := func(s string) bool {
+		return strings.ContainsFunc(s, func(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 })
+	}
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		paths = append(paths, path)
+		for _, sub := range c.Commands() {
+			if sub.Name() != "help" {
+				walk(sub, append(append([]string(nil), path...), sub.Name()))
+			}
+		}
+	}
+	walk(NewRoot(&IOStreams{Out: io.Discard, ErrOut: io.Discard}, i18n.KO), nil)
+	if len(paths) < 15 {
+		t.Fatalf("only %d commands found", len(paths))
+	}
+	for _, p := range paths {
+		code, out, errOut := run(t, nil, append(p, "--help", "--lang", "ko")...)
+		if code != ExitOK {
+			t.Errorf("%v: exit %d %s", p, code, errOut)
+			continue
+		}
+		inFlags := false
+		for _, line := range strings.Split(out, "\n") {
+			switch {
+			case strings.HasSuffix(line, ":") && !strings.HasPrefix(line, " "):
+				inFlags = strings.Contains(line, "플래그")
+				continue
+			case !inFlags || !strings.HasPrefix(strings.TrimSpace(line), "-"):
+				continue
+			}
+			// "  -o, --output string   뜻": the description follows the
+			// flag's name and type after two or more spaces.
+			fields := regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(line), 2)
+			if len(fields) == 2 && !hangul(fields[1]) {
+				t.Errorf("%v: flag help in English: %q", p, line)
+			}
 		}
 	}
 }

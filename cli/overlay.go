@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 
 	"github.com/spf13/pflag"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/internal/limits"
 	"github.com/modelcensus/modelcensus/overlay"
 )
 
@@ -57,6 +59,9 @@ func (o *sourceOptions) loadOverlay(io *IOStreams, l i18n.Lang) (*census.Overlay
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_dir", dir), Err: err}
 		}
+		if errors.Is(err, overlay.ErrTooManyEntries) {
+			return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_too_many", dir, limits.OverlayEntries), Err: err}
+		}
 		return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_dir", dir) + ": " + err.Error(), Err: err}
 	}
 	for _, p := range problems {
@@ -75,7 +80,13 @@ func overlayErrorText(p *overlay.Error, l i18n.Lang) string {
 // overlayErrorMessage is what is wrong with an entry, in l.
 func overlayErrorMessage(p *overlay.Error, l i18n.Lang) string {
 	if key := "overlay.err." + p.Code; l != i18n.EN && i18n.Has(key) {
-		return l.T(key, p.Args...)
+		args := slices.Clone(p.Args)
+		for i, a := range args {
+			if a == overlay.HintNonNegative {
+				args[i] = l.T("hint.nonnegative")
+			}
+		}
+		return l.T(key, args...)
 	}
 	return p.Msg
 }

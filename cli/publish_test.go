@@ -3,9 +3,11 @@ package cli
 import (
 	"bytes"
 	"encoding/csv"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -243,6 +245,102 @@ func TestDocumentsNameNoLocalPaths(t *testing.T) {
 			out = strings.ReplaceAll(out, `\_`, "_") // Markdown escapes underscores
 			if !strings.Contains(out, "large_scale_ai_models.csv") || !strings.Contains(out, "2025-03-01") {
 				t.Errorf("%s %s lacks the file name or the date", format, lang)
+			}
+		}
+	}
+}
+
+// A MODELCENSUS_CHROME that names no program is said, not passed over for
+// another browser, in both languages.
+func TestPDFBadChromeEnv(t *testing.T) {
+	t.Setenv("MODELCENSUS_CHROME", "/nonexistent/chromium")
+	for _, lang := range []string{"en", "ko"} {
+		pdf := filepath.Join(t.TempDir(), "brief.pdf")
+		code, _, errOut := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "pdf", "--lang", lang, "-o", pdf)
+		if code != ExitOutput || !strings.Contains(errOut, `MODELCENSUS_CHROME`) || !strings.Contains(errOut, `"/nonexistent/chromium"`) {
+			t.Errorf("%s: exit %d, %q; want exit %d naming the variable and its value", lang, code, errOut, ExitOutput)
+		}
+		if lang == "ko" && !strings.Contains(errOut, "실행할 수 있는 프로그램이 아닙니다") {
+			t.Errorf("ko: %q is not in Korean", errOut)
+		}
+		if _, err := os.Stat(pdf); err == nil {
+			t.Errorf("%s: a PDF was written", lang)
+		}
+	}
+}
+
+// A chart drawn alone names its font with fallbacks that draw Korean, and
+// says how many of a long list it shows without sending the reader to a
+// table it does not have; the HTML brief, which has the table, still does.
+func TestChartAlone(t *testing.T) {
+	code, out, errOut := run(t, nil, "chart", "organizations_latest", "--source", "bundled")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "'Noto Sans CJK KR'") || !strings.Contains(out, "sans-serif;") {
+		t.Errorf("the SVG names no fallback font: %.300s", out[strings.Index(out, "font-family"):])
+	}
+	if !strings.Contains(out, "the first 15 of") || strings.Contains(out, "table") {
+		t.Errorf("the chart alone does not say it shows the first 15, or mentions a table")
+	}
+	html := filepath.Join(t.TempDir(), "b.html")
+	if code, _, errOut := run(t, nil, "report", "--source", "bundled", "--format", "html", "-o", html); code != 0 {
+		t.Fatalf("html: exit %d: %s", code, errOut)
+	}
+	if b, _ := os.ReadFile(html); !strings.Contains(string(b), "; the table lists all") {
+		t.Error("the brief's chart no longer points to its table")
+	}
+}
+
+// The default brief prints on pages that are at least half full, but for
+// the last, in both languages: each page of the PDF is turned into a
+// picture and the lowest row with ink is found.
+func TestPDFPagesFull(t *testing.T) {
+	if publish.FindChrome() == "" {
+		t.Skip("no Chromium or Chrome here: apt-get install chromium")
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI must picture the PDF: install poppler-utils")
+		}
+		t.Skip("no pdftoppm here: apt-get install poppler-utils")
+	}
+	for _, lang := range []string{"en", "ko"} {
+		dir := t.TempDir()
+		pdf := filepath.Join(dir, "brief.pdf")
+		if code, _, errOut := run(t, nil, "report", "--source", "bundled", "--format", "pdf", "--lang", lang, "-o", pdf); code != 0 {
+			t.Fatalf("%s: exit %d %s", lang, code, errOut)
+		}
+		if err := exec.Command("pdftoppm", "-png", "-gray", "-r", "24", pdf, filepath.Join(dir, "page")).Run(); err != nil {
+			t.Fatalf("pdftoppm: %v", err)
+		}
+		pages, _ := filepath.Glob(filepath.Join(dir, "page-*.png"))
+		sort.Strings(pages)
+		if len(pages) < 2 {
+			t.Fatalf("%s: %d pages", lang, len(pages))
+		}
+		for i, p := range pages[:len(pages)-1] {
+			f, err := os.Open(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(f)
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := img.Bounds()
+			lowest := b.Min.Y
+			for y := b.Min.Y; y < b.Max.Y; y++ {
+				for x := b.Min.X; x < b.Max.X; x++ {
+					if r, _, _, _ := img.At(x, y).RGBA(); r < 0xd000 {
+						lowest = y
+						break
+					}
+				}
+			}
+			if fill := float64(lowest-b.Min.Y) / float64(b.Dy()); fill < 0.5 {
+				t.Errorf("%s: page %d of %d is %.0f%% full", lang, i+1, len(pages), 100*fill)
 			}
 		}
 	}

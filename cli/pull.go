@@ -244,6 +244,7 @@ func printPull(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {
 	if f := res.Fetched; f != nil && f.Offline {
 		fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now()), l), f.RetrievedAt.Format(time.RFC3339)))
 	}
+	printCopies(io, l, res)
 	for i, p := range res.Problems {
 		if i == 10 {
 			fmt.Fprintln(io.ErrOut, l.T("warn.more_problems", len(res.Problems)-10))
@@ -271,6 +272,7 @@ func pullArchive(ctx context.Context, io *IOStreams, l i18n.Lang, st *store.Stor
 			fmt.Fprintln(io.ErrOut, "modelcensus: "+e.Error())
 			return
 		}
+		printCopies(io, l, res)
 		if res.Created {
 			created++
 			s := res.Snapshot
@@ -287,4 +289,13 @@ func pullArchive(ctx context.Context, io *IOStreams, l i18n.Lang, st *store.Stor
 		return storeOrInput(l, err)
 	}
 	return nil
+}
+
+// printCopies warns of the files of a folder left out as copies of the
+// same export as a file stored: which was stored, which left out, and why.
+func printCopies(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {
+	for _, c := range res.IgnoredCopies {
+		n := census.CopyNote(c)
+		fmt.Fprintln(io.ErrOut, l.T("warn.copy_ignored", l.T("note."+n.Code, n.Args...)))
+	}
 }

@@ -35,6 +35,9 @@ type reportOptions struct {
 	Output      string
 	// Recipe is --recipe: a recipe's name or file (recipe.go).
 	Recipe string
+	// WithThresholds is report's --thresholds: a Thresholds section in
+	// the brief and the workbook (addThresholds).
+	WithThresholds bool
 }
 
 func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -74,6 +77,7 @@ training runs, with the source and data-quality notes.
 	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
 	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
 	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
+	fs.BoolVar(&o.WithThresholds, "thresholds", false, l.T("flag.report_thresholds"))
 	o.dbOptions.addFlags(fs, l)
 	fs.StringVar(&o.Recipe, "recipe", "", l.T("flag.recipe"))
 	return cmd
@@ -150,7 +154,7 @@ func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
 func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	l, err := o.lang(io)
 	if err != nil {
-		return usageError("en", err)
+		return err
 	}
 	if o.Recipe != "" {
 		return runRecipe(cmd, io, l, o)
@@ -180,6 +184,10 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 		raw = &publish.RawCollector{}
 		onRow = raw.Add
 	}
+	var det *census.ComputeDetails
+	if o.WithThresholds {
+		det, onRow = thresholdsHook(o.EstimateMissing, onRow)
+	}
 	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
 	if err != nil {
 		return err
@@ -188,10 +196,15 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if err != nil {
 		return usageError(l, err)
 	}
+	full := ds
 	if !format.Models {
 		ds = nil // the figures alone: no list of models to gather
 	}
-	return writeReport(cmd.Context(), io, l, format, o.Output, publish.NewDocument(res, ds, raw))
+	doc := publish.NewDocument(res, ds, raw)
+	if o.WithThresholds {
+		addThresholds(doc, full, det)
+	}
+	return writeReport(cmd.Context(), io, l, format, o.Output, doc)
 }
 
 // writeReport writes d in format to path (atomically), or to standard
@@ -200,6 +213,9 @@ func writeReport(ctx context.Context, io *IOStreams, l i18n.Lang, format *publis
 	opt := publish.Options{Lang: l, Version: Version, Formats: io.Deps.Formats}
 	if path != "-" {
 		opt.Output = path
+	}
+	if path == "" || path == "-" {
+		opt.Width = io.OutWidth()
 	}
 	var buf bytes.Buffer
 	if err := format.Report(ctx, &buf, d, opt); err != nil {

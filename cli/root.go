@@ -42,6 +42,7 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 	root.AddCommand(newReportCmd(io, l), newTableCmd(io, l), newRecipesCmd(io, l), newCurateCmd(io, l), newDiscoverCmd(io, l), newRulesCmd(io, l), newPullCmd(io, l), newSnapshotsCmd(io, l),
 		newDiffCmd(io, l), newHistoryCmd(io, l), newChartCmd(io, l),
 		newServeCmd(io, l), newEstimateCmd(io, l))
+	root.AddCommand(newThresholdsCmd(io, l), newTrendCmd(io, l))
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.InitDefaultHelpCmd()
 	root.InitDefaultHelpFlag()
@@ -53,14 +54,34 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 	root.Flags().Lookup("version").Usage = l.T("flag.version")
 	root.Long = longIn(root.Long, l)
 	for _, c := range root.Commands() {
-		c.Long = longIn(c.Long, l)
 		if c.Name() == "help" {
 			c.Short = l.T("cmd.help.short")
-			continue
+			c.Run = func(c *cobra.Command, args []string) {
+				cmd, _, err := c.Root().Find(args)
+				if cmd == nil || err != nil {
+					c.Println(l.T("err.help_topic", strings.Join(args, " ")))
+					_ = c.Root().Usage()
+					return
+				}
+				cmd.InitDefaultHelpFlag()
+				_ = cmd.Help()
+			}
 		}
-		c.InitDefaultHelpFlag()
-		c.Flags().Lookup("help").Usage = l.T("flag.help")
 	}
+	// Every command's help flag, at every depth (curate add, …), in l.
+	var localize func(c *cobra.Command)
+	localize = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if sub.Name() == "help" {
+				continue
+			}
+			sub.Long = longIn(sub.Long, l)
+			sub.InitDefaultHelpFlag()
+			sub.Flags().Lookup("help").Usage = l.T("flag.help")
+			localize(sub)
+		}
+	}
+	localize(root)
 	if l == i18n.KO {
 		root.SetUsageTemplate(koreanUsage)
 	}

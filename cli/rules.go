@@ -215,7 +215,7 @@ func sourceMappings(cmd *cobra.Command, io *IOStreams, l i18n.Lang, r *census.Ru
 	ds := census.NewDataset(r)
 	for _, f := range files {
 		rd := &epoch.Reader{Rules: r, Encoding: o.Encoding, DateFormat: o.DateFormat}
-		res, err := rd.Read(f.Name, f.Open, ds, func(raw *census.Raw) {
+		res, err := rd.Read(f.Name, epoch.WithContext(cmd.Context(), f.Open), ds, func(raw *census.Raw) {
 			for _, v := range census.SplitOrganizations(raw.Get(census.FieldOrganization)) {
 				add(census.KindOrganization, v)
 			}

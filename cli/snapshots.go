@@ -55,17 +55,25 @@ func newSnapshotsCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	return cmd
 }
 
+// langFlag is the language a --lang value names, else the locale's. A
+// value that names neither language is a usage error said in the
+// locale's language.
 func langFlag(io *IOStreams, v string) (i18n.Lang, error) {
+	env := i18n.FromEnv(io.Getenv)
 	if v == "" {
-		return i18n.FromEnv(io.Getenv), nil
+		return env, nil
 	}
-	return i18n.Parse(v)
+	l, err := i18n.Parse(v)
+	if err != nil {
+		return env, &Error{Code: ExitUsage, Msg: env.T("err.usage", env.T("err.lang", v)), Err: err}
+	}
+	return l, nil
 }
 
 func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error {
 	l, err := langFlag(io, o.Lang)
 	if err != nil {
-		return usageError("en", err)
+		return err
 	}
 	if o.Format != "text" && o.Format != "json" && o.Format != "csv" {
 		return badValue(l, "--format", o.Format, "text, json, csv")

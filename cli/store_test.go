@@ -96,7 +96,7 @@ func TestSnapshotCommands(t *testing.T) {
 	if last := d.Census.PerYear[len(d.Census.PerYear)-1]; last.Year != 2024 || last.Before != 4 || last.After != 5 {
 		t.Errorf("census effect for 2024 = %+v, want 4 → 5", last)
 	}
-	if code, out, _ = run(t, nil, "diff", "1", "2", "--db", db); code != 0 || !strings.Contains(out, "Added models (1)") || !strings.Contains(out, "2.14e+24") {
+	if code, out, _ = run(t, nil, "diff", "1", "2", "--db", db); code != 0 || !strings.Contains(out, "Added models (1)") || !strings.Contains(out, "2.14 × 10²⁴") {
 		t.Errorf("diff text:\n%s", out)
 	}
 

@@ -339,11 +339,13 @@ func Watchlist() []string { return ParseWatchlist(watchlist) }
 // line, blank lines and # comments ignored.
 func ParseWatchlist(text string) []string {
 	var out []string
+	seen := map[string]bool{} // a list of a million lines stays linear
 	for _, line := range strings.Split(text, "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
-		if line = strings.TrimSpace(line); line != "" && !slices.Contains(out, line) {
+		if line = strings.TrimSpace(line); line != "" && !seen[line] {
+			seen[line] = true
 			out = append(out, line)
 		}
 	}

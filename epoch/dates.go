@@ -125,7 +125,7 @@ func (rd *Reader) dateOrder(name string, open Opener, d *dialect, header []strin
 	// scan reads the date column of the whole file, or of the start that
 	// sniff decoded.
 	scan := func(whole bool, fn func(line int, v string) bool) error {
-		var cr *csv.Reader
+		var cr *guardedCSV
 		lineOff := 0
 		if whole {
 			rc, err := open()
@@ -143,7 +143,7 @@ func (rd *Reader) dateOrder(name string, open Opener, d *dialect, header []strin
 				return err
 			}
 		} else {
-			cr = csv.NewReader(strings.NewReader(d.head))
+			cr = &guardedCSV{Reader: csv.NewReader(strings.NewReader(d.head))}
 			cr.Comma, _ = utf8.DecodeRuneInString(d.Delimiter)
 			cr.FieldsPerRecord = -1
 		}

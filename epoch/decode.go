@@ -10,7 +10,6 @@ import (
 	"os"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/transform"
 )
 
@@ -26,8 +25,8 @@ type autoDecoder struct {
 	ascii   bool   // every byte passed on so far was ASCII
 	decoded io.Reader
 	// Switched names the encoding the rest of the stream was decoded
-	// from, when it was not UTF-8: CP949, or Windows-1252 where the bytes
-	// are not CP949 either.
+	// from, when it was not UTF-8: CP949, Windows-1252 or Mac Roman, by
+	// the words its bytes make (legacyByWords).
 	Switched string
 }
 
@@ -119,13 +118,9 @@ func (a *autoDecoder) switchTo(pending []byte, more io.Reader) {
 	if more != nil {
 		r = io.MultiReader(r, more)
 	}
-	// CP949 (Korean Excel's encoding) where the bytes decode as it,
-	// Windows-1252 (Western Excel's) where they do not.
-	a.Switched = EncodingCP949
-	probe := cutRune(pending, EncodingCP949)
-	if kr, _, err := transform.Bytes(korean.EUCKR.NewDecoder(), probe); err != nil || bytes.ContainsRune(kr, utf8.RuneError) {
-		a.Switched = EncodingWindows1252
-	}
+	// CP949 (Korean Excel's encoding), Windows-1252 (Western Excel's)
+	// or Mac Roman, by what the bytes read as.
+	a.Switched = legacyByWords(pending)
 	a.decoded = transform.NewReader(r, codec(a.Switched).NewDecoder())
 }
 

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -63,6 +62,9 @@ type dialect struct {
 	// slashes is set when the publication dates are slash or dash dates
 	// whose order DateFormat gives.
 	slashes bool
+	// skip is the number of lines above the header (after a sep= line):
+	// a title, a source line, notes, blank rows.
+	skip int
 }
 
 // codec returns the decoder of an encoding, or nil for UTF-8 (read as it
@@ -78,7 +80,7 @@ func codec(enc string) encoding.Encoding {
 	case EncodingWindows1252:
 		return charmap.Windows1252
 	}
-	return nil
+	return singleByteCodec(enc)
 }
 
 // decodeHead decodes the head of a file, dropping a sequence cut at its end.
@@ -93,9 +95,8 @@ func decodeHead(head []byte, enc string) string {
 
 // sniff looks at the start of a file: it rejects empty, binary and HTML
 // content, and tells its dialect: the encoding (a byte-order mark, the
-// pattern of NUL bytes of UTF-16, valid UTF-8, or else CP949 or
-// Windows-1252 by which decodes without error and maps more organization
-// and country values through the rules), a spreadsheet's "sep=X" first
+// pattern of NUL bytes of UTF-16, valid UTF-8, or else the legacy
+// encoding that the evidence favours: see chooseLegacy), a spreadsheet's "sep=X" first
 // line, the delimiter (the one under which the rules map the most header
 // cells), bare CR line ends, and the order of day and month in the
 // publication dates. enc and dateOrder, when set, override what is found.
@@ -172,8 +173,19 @@ func sniff(name string, open Opener, rules *census.Rules, enc, dateOrder string)
 	if d.BareCR {
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
-	if d.Delimiter == "" {
-		d.Delimiter = string(bestDelimiter(text, rules))
+	var fixed rune
+	if d.Delimiter != "" {
+		fixed, _ = utf8.DecodeRuneInString(d.Delimiter)
+	}
+	comma, skip := locateHeader(text, rules, fixed)
+	d.Delimiter = string(comma)
+	if skip > 0 {
+		// A title, notes or blank rows above the header.
+		d.skip, d.HeaderLine = skip, skip+1
+		if d.SepLine {
+			d.HeaderLine++
+		}
+		text = skipLines(text, skip)
 	}
 	d.DateFormat, d.head = dateOrder, text
 	return d, nil
@@ -229,43 +241,30 @@ func cutRune(b []byte, enc string) []byte {
 	return b
 }
 
-// chooseLegacy picks CP949 or Windows-1252 for bytes that are not UTF-8,
-// by evidence: which decodes without error, and under which the rules map
-// more organization and country values. CP949 wins a tie only when it
-// decodes without error.
-func chooseLegacy(d *dialect, body []byte, rules *census.Rules) {
-	kr := decodeHead(body, EncodingCP949)
-	west := decodeHead(body, EncodingWindows1252)
-	krOK := !strings.ContainsRune(kr, utf8.RuneError)
-	krMapped, total := mappedValues(kr, rules)
-	westMapped, _ := mappedValues(west, rules)
-	d.Evidence = census.EncodingEvidence{Valid: krOK, Mapped: krMapped, Other: EncodingWindows1252, OtherMapped: westMapped, Values: total}
-	d.EncodingBasis = census.EncodingFromEvidence
-	if krOK && krMapped >= westMapped {
-		d.Encoding = EncodingCP949
-		return
-	}
-	d.Encoding = EncodingWindows1252
-	d.Evidence = census.EncodingEvidence{Valid: true, Mapped: westMapped, Other: EncodingCP949, OtherMapped: krMapped, Values: total, OtherInvalid: !krOK}
-}
-
 // mappedValues parses a decoded head and counts the organization and
 // country values that the rules map, of all such values.
 func mappedValues(text string, rules *census.Rules) (mapped, total int) {
 	comma := bestDelimiter(text, rules)
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes = comma, -1, true
-	header, err := cr.Read()
-	if err != nil {
-		return 0, 0
-	}
+	// The header is the first row that names the organization or the
+	// country column, among the first (a title may stand above it).
 	org, country := -1, -1
-	for i, h := range header {
-		switch f, _ := rules.Column(h); f {
-		case census.FieldOrganization:
-			org = i
-		case census.FieldCountry:
-			country = i
+	for range headerSearch {
+		header, err := cr.Read()
+		if err != nil {
+			return 0, 0
+		}
+		for i, h := range header {
+			switch f, _ := rules.Column(h); f {
+			case census.FieldOrganization:
+				org = i
+			case census.FieldCountry:
+				country = i
+			}
+		}
+		if org >= 0 || country >= 0 {
+			break
 		}
 	}
 	for {
@@ -349,40 +348,6 @@ func (c *crReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// recordGuard caps the bytes of one line, so that a file of one endless
-// field (a zip bomb that inflates to gigabytes of one cell) is refused
-// before the parser holds it in memory. It only looks for line ends, which
-// the processor finds many bytes at a time: a field whose lines are short
-// but many is bounded by the member cap (MaxMember), and refused by the
-// reader once parsed (see Reader.MaxRecord).
-type recordGuard struct {
-	r       io.Reader
-	max     int64
-	run     int64 // bytes since a line end (at most a chunk more than since the last)
-	lines   int   // line ends seen
-	name    string
-	lineOff int // lines before the parsed text (a sep= line)
-}
-
-func (g *recordGuard) Read(p []byte) (int, error) {
-	n, err := g.r.Read(p)
-	b := p[:n]
-	// The first line end of the chunk, found many bytes at a time: the run
-	// counted from it is at most one chunk longer than the true one, which
-	// is nothing beside the cap.
-	if nl := bytes.IndexByte(b, '\n'); nl >= 0 {
-		g.lines += bytes.Count(b, []byte{'\n'})
-		g.run = int64(len(b) - nl - 1)
-	} else {
-		g.run += int64(len(b))
-	}
-	if g.run > g.max {
-		return 0, &InputError{Kind: InputTooLarge, Path: g.name, Line: g.lines + 1 + g.lineOff,
-			Err: fmt.Errorf("a line longer than %d MiB: the file is damaged or built to exhaust memory", g.max>>20)}
-	}
-	return n, err
-}
-
 // decoder reads the text of a file in encoding enc: UTF-8 is checked as it
 // goes by (see autoDecoder), the others are decoded.
 func decoder(m io.Reader, enc string) (io.Reader, *autoDecoder) {
@@ -400,40 +365,32 @@ func decoder(m io.Reader, enc string) (io.Reader, *autoDecoder) {
 // csvReader sets up the CSV parser for a file's dialect: bare CR line ends
 // turned into LF, a "sep=" line skipped, records capped. It returns the
 // number of lines skipped before the header, to add to the parser's.
-func (rd *Reader) csvReader(name string, r io.Reader, d *dialect) (*csv.Reader, int, error) {
+func (rd *Reader) csvReader(name string, r io.Reader, d *dialect) (*guardedCSV, int, error) {
 	if d.BareCR {
 		r = &crReader{r: r}
 	}
-	lineOff := 0
+	lineOff := d.skip
 	if d.SepLine {
+		lineOff++
+	}
+	if lineOff > 0 {
+		// The sep= line, and the lines above the header.
 		br := bufio.NewReader(r)
-		if _, err := br.ReadString('\n'); err != nil && !errors.Is(err, io.EOF) {
-			return nil, 0, &InputError{Kind: InputRead, Path: name, Err: err}
+		for range lineOff {
+			if _, err := br.ReadString('\n'); err != nil && !errors.Is(err, io.EOF) {
+				return nil, 0, &InputError{Kind: InputRead, Path: name, Err: err}
+			}
 		}
-		r, lineOff = br, 1
+		r = br
 	}
 	limit := rd.MaxRecord
 	if limit <= 0 {
 		limit = DefaultMaxRecord
 	}
-	r = &recordGuard{r: r, max: limit, name: name, lineOff: lineOff}
-	cr := csv.NewReader(r)
+	g := &recordGuard{r: r, max: limit, name: name, lineOff: lineOff, start: 1}
+	cr := csv.NewReader(g)
 	cr.Comma, _ = utf8.DecodeRuneInString(d.Delimiter)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	return cr, lineOff, nil
-}
-
-// missing reports whether a cell is one of the ways that spreadsheets and
-// dataframe libraries write an empty value: nan, NaN, None, null, NULL,
-// N/A, n/a, #N/A, - and —.
-func missing(s string) bool {
-	if len(s) == 0 || len(s) > 6 {
-		return false
-	}
-	switch strings.TrimSpace(s) {
-	case "nan", "NaN", "None", "null", "NULL", "N/A", "n/a", "#N/A", "-", "—":
-		return true
-	}
-	return false
+	return &guardedCSV{Reader: cr, g: g}, lineOff, nil
 }

@@ -26,6 +26,7 @@ const (
 	InputTooLarge                                // a zip member or a record past its cap
 	InputNoRows                                  // a file with content but no row: likely a wrong delimiter, encoding or line ends
 	InputDateOrder                               // the order of day and month in the dates cannot be told
+	InputCopies                                  // a folder holds copies of one export that nothing tells apart (Available names them)
 )
 
 // InputError is returned when a source cannot be read at all. Rows that
@@ -42,7 +43,7 @@ type InputError struct {
 	Missing []string
 	Found   []string
 	// Subset and Available name the subset asked for and those present, for
-	// InputNoSubset.
+	// InputNoSubset; Available names the copies, for InputCopies.
 	Subset    string
 	Available []string
 	// Hint names the likely cause, for InputNoRows and a one-column
@@ -81,7 +82,7 @@ func (e *InputError) Error() string {
 	case InputNoCSV:
 		msg = "no CSV file found"
 	case InputNoSubset:
-		msg = fmt.Sprintf("no %s file here; found: %s (choose one with --subset)", e.Subset, strings.Join(e.Available, ", "))
+		msg = fmt.Sprintf("no %s file here; found: %s (choose one with --subset)", e.Subset, CutList(e.Available, ", "))
 	case InputMissingColumn:
 		msg = fmt.Sprintf("required column missing: expected %s; found %s", strings.Join(e.Missing, " or "), quoteList(e.Found))
 		if len(e.Found) == 1 {
@@ -97,10 +98,12 @@ func (e *InputError) Error() string {
 			msg = fmt.Sprintf("column %q mixes dates written day first (%s, line %d) and month first (%s, line %d); give --date-format mdy or dmy",
 				e.Field, e.Examples[0], e.ExampleLines[0], e.Examples[1], e.ExampleLines[1])
 		}
+	case InputCopies:
+		msg = fmt.Sprintf("the folder holds copies of one export, %s, and their data does not tell which is newer (no \"Last modified\" values, or the same newest one): they are not merged; remove all but one, or name the file to read as --source", quoteList(e.Available))
 	default:
 		msg = "cannot read"
 	}
-	if e.Err != nil && e.Kind != InputMissingColumn && e.Kind != InputNoSubset {
+	if e.Err != nil && e.Kind != InputMissingColumn && e.Kind != InputNoSubset && e.Kind != InputCopies {
 		msg += ": " + e.Err.Error()
 	}
 	return pos + ": " + msg

@@ -62,7 +62,12 @@ func FuzzReadCSV(f *testing.F) {
 		"\xff\xfeM\x00o\x00d\x00e\x00l\x00",
 		"Model,Publication date\nA,1/2/2024\nB,3/4/2024\n",
 		"Model,Publication date\nA,31/1/2024\nB,1/31/2024\n",
-		"Model,Organization,Publication date\nA,\xc9cole,2024\n", // Windows-1252
+		"Model,Organization,Publication date\nA,\xc9cole,2024\n",                                   // Windows-1252
+		"Model,Organization,Publication date\nA,Universit\x8at,2024\n",                             // Mac Roman
+		"Model,Country (of organization),Publication date,Parameters\nA,NA,2024,NA\nB,NA,2023,7\n", // R
+		"Model,Country (of organization),Publication date\nA,NA,2024\nB,.,2023\nC,#DIV/0!,NaT\n",
+		"Title, of the sheet\nSource: Epoch\n,,\nModel,Publication date\nA,2024\nB,\n", // a header below a title
+		"\"a \"\"title\nrunning on\nModel,Publication date\nA,2024\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/internal/limits"
 )
 
 // Opener opens a file's content for reading; it may be called more than
@@ -54,10 +55,10 @@ type Reader struct {
 	MaxRecord int64
 }
 
-// DefaultMaxRecord is the longest record read: far more than any Epoch
-// row (whose longest cells, abstracts and notes, hold a few KiB), and
-// little enough memory.
-const DefaultMaxRecord = 16 << 20
+// DefaultMaxRecord is the longest record read (limits.Record): far more
+// than any Epoch row (whose longest cells, abstracts and notes, hold a few
+// KiB), and little enough memory.
+const DefaultMaxRecord = limits.Record
 
 // ReadCSV reads one export file with the default Reader; see Reader.Read.
 func ReadCSV(name string, open Opener, rules *census.Rules, ds *census.Dataset, row func(*census.Raw)) (*ReadResult, error) {
@@ -119,6 +120,9 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		Columns: len(header), Encoding: d.Encoding,
 	}
 	lmSlot := census.Slot(census.FieldLastModified)
+	countrySlot := census.Slot(census.FieldCountry)
+	var blanks missingCount
+	var na countryNA
 	maxLM := ""
 	// The CSV is parsed here while another goroutine normalizes the rows
 	// already parsed: batches go one way, emptied batches come back. The
@@ -203,8 +207,7 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		line, _ := cr.FieldPos(0)
 		line += lineOff
 		if recSize > maxRecord {
-			readErr = &InputError{Kind: InputTooLarge, Path: name, Line: line,
-				Err: fmt.Errorf("a record longer than %d MiB: the file is damaged or built to exhaust memory", maxRecord>>20)}
+			readErr = tooLarge(name, line, BoundRecord, maxRecord)
 			break
 		}
 		if len(rec) < len(header) || (len(rec) > len(header) && !blankTail(rec[len(header):])) {
@@ -234,11 +237,37 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 		raw := &cur.raws[cur.n]
 		cur.n++
 		raw.Line = line
+		countryNA := false
 		for i, col := range slots {
-			if col >= 0 && !missing(rec[col]) {
-				raw.Cells[i] = rec[col]
-			} else {
+			switch {
+			case col < 0:
 				raw.Cells[i] = ""
+			case !missing(rec[col]):
+				raw.Cells[i] = rec[col]
+			case i == countrySlot && strings.TrimSpace(rec[col]) == namibia:
+				raw.Cells[i] = rec[col] // settled below, with the whole row seen
+				countryNA = true
+			default:
+				if !na.seenNA && strings.TrimSpace(rec[col]) == namibia {
+					na.seenNA = true
+				}
+				blanks.add(rec[col])
+				raw.Cells[i] = ""
+			}
+		}
+		if countryNA {
+			if !na.decided && !na.seenNA {
+				na.seenNA = naInRecord(rec, slots[countrySlot])
+			}
+			if err := na.decide(func() (bool, error) { return rd.naOutside(name, open, &d, slots[countrySlot]) }); err != nil {
+				readErr = err
+				break
+			}
+			if na.isMissing {
+				blanks.add(raw.Cells[countrySlot])
+				raw.Cells[countrySlot] = ""
+			} else {
+				na.namibia++
 			}
 		}
 		if normalizeDates {
@@ -274,6 +303,8 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 	if auto != nil && auto.Switched != "" {
 		d.Encoding, d.EncodingBasis = auto.Switched, census.EncodingFromLater
 	}
+	blanks.record(&d.Dialect)
+	d.CountryNA = na.namibia
 	res.Info.Encoding, res.Info.Dialect = d.Encoding, d.Dialect
 	return res, nil
 }

@@ -434,3 +434,33 @@ func TestReadLateEncoding(t *testing.T) {
 		t.Errorf("size %d, want %d", ds.Snapshot.Files[0].Size, u.Len())
 	}
 }
+
+// One download has one date whichever subset is read: the all-models file
+// of a zip carries "Last modified" values, its large-scale file none, and
+// both subsets are dated by the newest of them (the large-scale subset took
+// the zip member's time).
+func TestZipOneDateForEverySubset(t *testing.T) {
+	var zipBuf bytes.Buffer
+	zw := zip.NewWriter(&zipBuf)
+	for name, data := range map[string]string{
+		"large_scale_ai_models.csv": "Model,Publication date\nBig,2024-05-01\n",
+		"all_ai_models.csv":         "Model,Publication date,Last modified\nBig,2024-05-01,2025-10-02 08:00:00\nSmall,2024-06-01,2025-10-09 17:30:00\n",
+	} {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: time.Date(2025, 11, 1, 7, 3, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(data))
+	}
+	zw.Close()
+	zp := write(t, t.TempDir(), "ai_models.zip", zipBuf.Bytes())
+	for _, subset := range []string{epoch.SubsetLargeScale, epoch.SubsetAll} {
+		ds, err := load(t, zp, epoch.LoadOptions{Subset: subset})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ds.Snapshot.Date.Format("2006-01-02"); got != "2025-10-09" || ds.Snapshot.DateBasis != census.DateFromLastModified {
+			t.Errorf("%s: dated %s (%s), want 2025-10-09 from the newest Last modified", subset, got, ds.Snapshot.DateBasis)
+		}
+	}
+}

@@ -12,12 +12,14 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch/bundled"
+	"github.com/modelcensus/modelcensus/internal/limits"
 )
 
 // DefaultURL is where Epoch AI publishes the whole database.
@@ -64,16 +66,29 @@ type Source struct {
 	// Date is the source's own snapshot date, when it has one (the
 	// bundled snapshot); Load uses it unless a date is given.
 	Date time.Time
+	// Copies are the files of a folder left out as copies of the same
+	// export as a file kept (see resolveCopies).
+	Copies []census.IgnoredCopy
+	// Skipped names the entries of a folder or an archive that are not
+	// regular files (FIFOs, devices, sockets, links to them), which are
+	// never opened; Load notes each one.
+	Skipped []string
 	// zip is kept open while the source is in use.
 	zip *zip.ReadCloser
+	// book, for a workbook, is kept open while the source is in use.
+	book io.Closer
 }
 
 // Close releases the source.
 func (s *Source) Close() error {
-	if s.zip != nil {
-		return s.zip.Close()
+	var err error
+	if s.book != nil {
+		err = s.book.Close()
 	}
-	return nil
+	if s.zip != nil {
+		err = errors.Join(err, s.zip.Close())
+	}
+	return err
 }
 
 // OpenOptions configure Open.
@@ -157,6 +172,9 @@ func openPath(path, display string) (*Source, error) {
 	if st.IsDir() {
 		return openFolder(path)
 	}
+	if !st.Mode().IsRegular() {
+		return nil, &InputError{Kind: InputRead, Path: path, Err: ErrNotRegular}
+	}
 	name := path
 	if display != "" {
 		name = display
@@ -173,11 +191,12 @@ func openPath(path, display string) (*Source, error) {
 	}}}, nil
 }
 
-// MaxMember caps the uncompressed size of a zip member: Epoch's largest
-// file is a few MiB, and a member that inflates past this is refused from
-// the archive's directory, before it is inflated (the archive's reader
-// also stops at the size the directory states).
-const MaxMember = 512 << 20
+// MaxMember caps the uncompressed size of a zip member (limits.ZipMember):
+// Epoch's largest file is a few MiB, and a member that inflates past this
+// is refused from the archive's directory, before it is inflated (the
+// archive's reader also stops at the size the directory states). The
+// members read from one archive are bounded together by limits.Archive.
+const MaxMember = limits.ZipMember
 
 // Clutter reports whether a path inside a folder or zip is left out
 // silently: what macOS, Windows and file managers leave beside the data
@@ -241,14 +260,22 @@ func OpenBundled() (*Source, error) {
 
 // addZipMembers adds the CSV members of zr, named name!member.
 func (src *Source) addZipMembers(zr *zip.Reader, name string) error {
+	var total uint64
 	for _, zf := range zr.File {
 		if zf.FileInfo().IsDir() || !strings.EqualFold(filepath.Ext(zf.Name), ".csv") || Clutter(zf.Name) {
 			continue
 		}
+		if !zf.Mode().IsRegular() {
+			// A symbolic link, a FIFO or a device recorded in the archive.
+			src.Skipped = append(src.Skipped, filepath.Base(name)+"!"+zf.Name)
+			continue
+		}
+		// Refused from the archive's directory, before inflating a byte.
 		if zf.UncompressedSize64 > uint64(MaxMember) {
-			// Refused from the archive's directory, before inflating a byte.
-			return &InputError{Kind: InputTooLarge, Path: name + "!" + zf.Name,
-				Err: fmt.Errorf("the member inflates to %d MiB, past the %d MiB a member may have", zf.UncompressedSize64>>20, MaxMember>>20)}
+			return tooLarge(name+"!"+zf.Name, 0, BoundZipMember, MaxMember)
+		}
+		if total += zf.UncompressedSize64; total > limits.Archive {
+			return tooLarge(name, 0, BoundArchive, limits.Archive)
 		}
 		zf := zf
 		src.Files = append(src.Files, File{
@@ -263,6 +290,9 @@ func (src *Source) addZipMembers(zr *zip.Reader, name string) error {
 		})
 	}
 	if len(src.Files) == 0 {
+		if len(src.Skipped) > 0 {
+			return &InputError{Kind: InputRead, Path: src.Skipped[0], Err: ErrNotRegular}
+		}
 		return &InputError{Kind: InputNoCSV, Path: name}
 	}
 	return nil
@@ -297,9 +327,12 @@ func openFolder(dir string) (*Source, error) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		info, err := e.Info()
-		if err != nil {
-			return nil, &InputError{Kind: InputRead, Path: p, Err: err}
+		info, regular := regularFile(p)
+		if !regular {
+			// A FIFO, device or socket (or a link to one, or a broken
+			// link): opening it could block for ever.
+			src.Skipped = append(src.Skipped, p)
+			continue
 		}
 		src.Files = append(src.Files, File{
 			Name: p, Subset: SubsetOf(e.Name()), ModTime: info.ModTime(),
@@ -307,7 +340,14 @@ func openFolder(dir string) (*Source, error) {
 		})
 	}
 	if len(src.Files) == 0 {
+		if len(src.Skipped) > 0 {
+			return nil, &InputError{Kind: InputRead, Path: src.Skipped[0], Err: ErrNotRegular}
+		}
 		return nil, &InputError{Kind: InputNoCSV, Path: dir}
+	}
+	// Two downloads of one export: the newer is read, never both.
+	if src.Files, src.Copies, err = resolveCopies(src.Files); err != nil {
+		return nil, err
 	}
 	return src, nil
 }
@@ -342,6 +382,11 @@ func (s *Source) Select(subset string) ([]File, string, error) {
 		}
 	}
 	if len(out) == 0 {
+		for _, p := range s.Skipped {
+			if SubsetOf(p) == want {
+				return nil, "", &InputError{Kind: InputRead, Path: p, Err: ErrNotRegular}
+			}
+		}
 		return nil, "", &InputError{Kind: InputNoSubset, Path: s.Location, Subset: want, Available: sortedKeys(avail)}
 	}
 	return out, want, nil
@@ -404,6 +449,7 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 	ds.EstimateMissing = opt.EstimateMissing
 	ds.UseOverlay(opt.Overlay)
 	ds.Snapshot = census.Snapshot{Source: s.Location, Kind: s.Kind, Subset: subset}
+	s.noteSkipped(ds)
 	var lastModified, newestMember time.Time
 	rd := &Reader{Rules: rules, Checksum: opt.Checksum, Encoding: opt.Encoding, DateFormat: opt.DateFormat}
 	for _, f := range files {
@@ -422,7 +468,7 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 			return nil, err
 		}
 		if res == nil {
-			if res, err = rd.Read(f.Name, f.Open, ds, add); err != nil {
+			if res, err = rd.Read(f.Name, WithContext(ctx, f.Open), ds, add); err != nil {
 				return nil, err
 			}
 		}
@@ -434,7 +480,20 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 			newestMember = f.ModTime
 		}
 	}
+	ds.Snapshot.IgnoredCopies = copiesOf(s.Copies, files)
 	ds.Finish()
+	if opt.Date.IsZero() && s.Fetched == nil && s.Date.IsZero() {
+		// One download has one date, whichever subset is read: the newest
+		// "Last modified" of any of its exports dates them all, as pull
+		// dates the download from every file it stores.
+		lm, err := s.othersLastModified(ctx, rules, files, opt)
+		if err != nil {
+			return nil, err
+		}
+		if lm.After(lastModified) {
+			lastModified = lm
+		}
+	}
 	ds.Snapshot.Date, ds.Snapshot.DateBasis, ds.Snapshot.DatePath = s.snapshotDate(files, opt, lastModified, newestMember)
 	ds.Snapshot.ID = opt.ID
 	if s.Kind == KindBundled {
@@ -518,6 +577,28 @@ func (s *Source) snapshotDate(files []File, opt LoadOptions, lastModified, newes
 		now = opt.Now
 	}
 	return day(now()), census.DateFromToday, ""
+}
+
+// othersLastModified is the newest "Last modified" value of the source's
+// exports other than read (those of other subsets), zero when they have
+// none. A file that cannot be read gives none: its own subset's report
+// says what is wrong with it.
+func (s *Source) othersLastModified(ctx context.Context, rules *census.Rules, read []File, opt LoadOptions) (time.Time, error) {
+	var newest time.Time
+	for _, f := range s.Files {
+		if f.Subset == "" || slices.ContainsFunc(read, func(r File) bool { return r.Name == f.Name }) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return newest, err
+		}
+		rd := &Reader{Rules: rules, Encoding: opt.Encoding, DateFormat: opt.DateFormat}
+		res, err := rd.Read(f.Name, f.Open, census.NewDataset(rules), func(*census.Raw) {})
+		if err == nil && res.LastModified.After(newest) {
+			newest = res.LastModified
+		}
+	}
+	return newest, nil
 }
 
 // namePatterns are the dates that file names carry: ISO, compact, and

@@ -46,6 +46,40 @@ type storedMeta struct {
 	Fields       []census.Field  `json:"fields"`
 	Rows         int             `json:"rows"`
 	Lines        string          `json:"lines,omitempty"`
+	// Reader is the version of the reading it keeps (storedReader); 0
+	// for a read kept before the reader had versions.
+	Reader int `json:"reader,omitempty"`
+}
+
+// storedReader is the version of the reader's reading that a stored read
+// keeps. 2: the reading of issue 23 (every missing-value spelling blank,
+// a country NA by the file's evidence, encodings chosen on the evidence
+// of words, a header below a title). A read of an earlier version is used
+// only where the reading cannot have changed (see oldReadHolds).
+const storedReader = 2
+
+// oldReadHolds reports whether a read kept by an earlier reader is what
+// this reader would give: not when its encoding was chosen among the
+// legacy ones (now chosen on more evidence), nor when one of its cells
+// is a missing value's spelling that the earlier reader kept (R's NA,
+// NaT, ., Excel's error values). Spellings have no character that a
+// stored cell escapes, so the cells are looked at as they are stored.
+func oldReadHolds(meta storedMeta, rows string) bool {
+	switch meta.Info.Dialect.EncodingBasis {
+	case census.EncodingFromEvidence, census.EncodingFromLater:
+		return false
+	}
+	for rows != "" {
+		i := strings.IndexAny(rows, "\x1f\n")
+		if i < 0 {
+			return !missing(rows)
+		}
+		if missing(rows[:i]) {
+			return false
+		}
+		rows = rows[i+1:]
+	}
+	return true
 }
 
 // encodeLines writes the line numbers of raws as storedMeta.Lines.
@@ -106,7 +140,7 @@ var cellUnescaper = strings.NewReplacer("\\\\", "\\", "\\n", "\n", "\\r", "\r", 
 // EncodeStoredRead writes what Read gave for a file (res, with its
 // Info.SHA256 set) and its rows (raws, in file order) as a stored read.
 func EncodeStoredRead(res *ReadResult, raws []census.Raw) ([]byte, error) {
-	meta, err := json.Marshal(storedMeta{Info: res.Info, Header: res.Header, LastModified: res.LastModified, Fields: census.Fields,
+	meta, err := json.Marshal(storedMeta{Info: res.Info, Header: res.Header, LastModified: res.LastModified, Fields: census.Fields, Reader: storedReader,
 		Rows: len(raws), Lines: encodeLines(raws)})
 	if err != nil {
 		return nil, err
@@ -181,6 +215,9 @@ func openStoredRead(b []byte) (meta storedMeta, rows string, lines []int, err er
 	if err := json.Unmarshal([]byte(first), &meta); err != nil || !slices.Equal(meta.Fields, census.Fields) || meta.Rows < 0 ||
 		strings.Count(rest, "\n") != meta.Rows || strings.Count(rest, "\x1f") != meta.Rows*seps ||
 		rest != "" && rest[len(rest)-1] != '\n' {
+		return meta, "", nil, errStoredRead
+	}
+	if meta.Reader != storedReader && (meta.Reader > storedReader || !oldReadHolds(meta, rest)) {
 		return meta, "", nil, errStoredRead
 	}
 	if !v2 {

@@ -144,3 +144,36 @@ func FuzzDecodeStoredRead(f *testing.F) {
 		_, _, _ = decodeStoredRead("f.csv", b)
 	})
 }
+
+// A read kept before the reader had versions is used where this reader
+// gives the same, and not where it would not: a cell that is now a
+// missing value's spelling (R's NA), or an encoding chosen among the
+// legacy ones; then the bytes are read instead.
+func TestStoredReadOfAnEarlierReader(t *testing.T) {
+	old := func(name string, basis string) []byte {
+		t.Helper()
+		res := &ReadResult{Header: []string{"Model", "Publication date"},
+			Info: census.FileInfo{Name: "x.csv", Rows: 1, Dialect: census.Dialect{Encoding: "utf-8", EncodingBasis: basis, Delimiter: ","}}}
+		var r census.Raw
+		r.Line = 2
+		r.Cells[census.Slot(census.FieldName)] = name
+		r.Cells[census.Slot(census.FieldDate)] = "2024-01-01"
+		enc, err := EncodeStoredRead(res, []census.Raw{r})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// As the reader before wrote it: no version.
+		return []byte(strings.Replace(string(enc), `,"reader":2`, "", 1))
+	}
+	if b := old("Model A", census.EncodingFromUTF8); !strings.Contains(string(b), `"fields"`) || strings.Contains(string(b), `"reader"`) {
+		t.Fatalf("not an old read: %q", b)
+	}
+	if _, _, err := decodeStoredRead("x.csv", old("Model A", census.EncodingFromUTF8)); err != nil {
+		t.Errorf("an old read the reader would give again is not used: %v", err)
+	}
+	for _, b := range [][]byte{old("NA", census.EncodingFromUTF8), old(" #DIV/0!", census.EncodingFromUTF8), old("Model A", census.EncodingFromEvidence)} {
+		if _, _, err := decodeStoredRead("x.csv", b); err == nil {
+			t.Errorf("an old read that this reader would read otherwise is used: %q", b)
+		}
+	}
+}

@@ -63,6 +63,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/internal/limits"
 )
 
 // RetiredDir is the sub-folder that Retire moves entries to; Load skips it.
@@ -90,7 +91,17 @@ const (
 	CodeNoSource  = "no_source"  // no [[sources]] entry
 	CodeExists    = "exists"     // args: the upstream name (an add of a listed model)
 	CodeRead      = "read_error" // args: the error
+	// CodeTooLarge: the file, one of its values, or its [[sources]] are
+	// past a bound of package internal/limits; args: the bound's limit.
+	CodeTooLarge = "too_large"
+	// CodeNotRegular: the file is not a regular file (a FIFO, device or
+	// socket, or a link to one) and is skipped unread.
+	CodeNotRegular = "not_regular"
 )
+
+// ErrTooManyEntries is Load's error for a folder of more entry files than
+// limits.OverlayEntries.
+var ErrTooManyEntries = fmt.Errorf("more than %d entry files, past the bound on one overlay folder (see docs/limits.md)", limits.OverlayEntries)
 
 func (e *Error) Error() string {
 	loc := e.File
@@ -154,7 +165,7 @@ func Load(dir string) (*census.Overlay, []*Error, error) { return LoadCached(dir
 // through a temporary file, when a file changed.
 func LoadCached(dir, cacheDir string) (*census.Overlay, []*Error, error) {
 	ov := &census.Overlay{Path: dir, Entries: []census.Entry{}}
-	var names []string
+	var names, irregular []string
 	stats := map[string]fs.FileInfo{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -167,6 +178,16 @@ func LoadCached(dir, cacheDir string) (*census.Overlay, []*Error, error) {
 			return nil
 		}
 		if strings.HasSuffix(d.Name(), ".toml") {
+			if !d.Type().IsRegular() {
+				// Never opened: a FIFO would block for ever.
+				if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+					irregular = append(irregular, p)
+					return nil
+				}
+			}
+			if len(names) == limits.OverlayEntries {
+				return ErrTooManyEntries
+			}
 			names = append(names, p)
 			if info, err := d.Info(); err == nil {
 				stats[p] = info
@@ -174,6 +195,9 @@ func LoadCached(dir, cacheDir string) (*census.Overlay, []*Error, error) {
 		}
 		return nil
 	})
+	if errors.Is(err, ErrTooManyEntries) {
+		return nil, nil, fmt.Errorf("overlay %s: %w", dir, err)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("overlay %s: %w", dir, err)
 	}
@@ -194,6 +218,10 @@ func LoadCached(dir, cacheDir string) (*census.Overlay, []*Error, error) {
 	readAll(names, files, todo)
 	h := sha256.New()
 	var problems []*Error
+	for _, p := range irregular {
+		problems = append(problems, &Error{File: p, Code: CodeNotRegular,
+			Msg: "not a regular file (a pipe, device, socket or a link to one); skipped"})
+	}
 	ids := map[string]string{}
 	targets := map[string]string{} // entryKeys → file
 	var fresh []cacheFile
@@ -295,7 +323,7 @@ type parsed struct {
 // entry: only for a message).
 func (f *parsed) line(key string) int {
 	if f.data == nil && f.path != "" {
-		f.data, _ = os.ReadFile(f.path)
+		f.data, _ = readEntry(f.path)
 	}
 	return keyLine(f.data, key)
 }
@@ -318,7 +346,12 @@ func readAll(names []string, files []parsed, todo []int) {
 				}
 				f := &files[todo[k]]
 				f.path = names[todo[k]]
-				if f.data, f.err = os.ReadFile(f.path); f.err == nil {
+				f.data, f.err = readEntry(f.path)
+				if errors.Is(f.err, errTooLarge) {
+					f.err, f.errs = nil, []*Error{tooLarge(f.path, "", limits.OverlayFile, "the file is larger than %s")}
+					continue
+				}
+				if f.err == nil {
 					f.sum = sha256.Sum256(f.data)
 					f.entry, f.errs = Parse(f.path, f.data)
 				}
@@ -409,6 +442,18 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 		}
 	}
 	e.Created = strings.TrimSpace(f.Created)
+	if len(f.Sources) > limits.OverlaySources {
+		errs = append(errs, tooLarge(name, "sources", limits.OverlaySources, "more than %s [[sources]] tables"))
+		f.Sources = nil
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+		return e, errs
+	}
+	if field, ok := longValue(&f); ok {
+		errs = append(errs, &Error{File: name, Line: keyLine(data, field), Field: field, Code: CodeTooLarge,
+			Msg:  fmt.Sprintf("a value longer than %s, past the bound on one value (see docs/limits.md)", sizeText(limits.OverlayValue)),
+			Args: []any{sizeText(limits.OverlayValue)}})
+		return e, errs
+	}
 	if len(f.Sources) == 0 {
 		errs = append(errs, &Error{File: name, Line: keyLine(data, "sources"), Field: "sources", Code: CodeNoSource,
 			Msg: "at least one [[sources]] entry, with url and retrieved, is required"})
@@ -434,7 +479,7 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 			return ""
 		}
 		if x, ok := census.ParseNumber(s); !ok || x < 0 {
-			bad(field, CodeBadValue, fmt.Sprintf("%q: want a number >= 0", s), s, "a number >= 0")
+			bad(field, CodeBadValue, fmt.Sprintf("%q: want %s", s, HintNonNegative), s, HintNonNegative)
 			return ""
 		}
 		return s
@@ -477,8 +522,8 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 			bad("upstream", CodeMissing, "required: the value seen upstream when the entry was written (\"\" for blank)")
 		}
 		if required("value", e.Value) && ok {
-			if msg := checkValue(fld, e.Value); msg != "" {
-				bad("value", CodeBadValue, fmt.Sprintf("%q: %s", e.Value, msg), e.Value, msg)
+			if hint := checkValue(fld, e.Value); hint != "" {
+				bad("value", CodeBadValue, fmt.Sprintf("%q: want %s", e.Value, hint), e.Value, hint)
 			}
 		}
 	}
@@ -501,16 +546,22 @@ func Parse(name string, data []byte) (census.Entry, []*Error) {
 	return e, errs
 }
 
-// checkValue says what is wrong with a correction's value, or "".
+// HintNonNegative is the hint (an Error's last Arg) of a number that must
+// not be negative; a translation of the message replaces it with its own
+// words.
+const HintNonNegative = "a number >= 0"
+
+// checkValue says what a correction's value should be when it is not, or
+// "".
 func checkValue(f census.Field, v string) string {
 	switch f {
 	case census.FieldCompute, census.FieldParameters, census.FieldDatasetSize:
 		if x, ok := census.ParseNumber(v); !ok || x < 0 {
-			return "want a number >= 0"
+			return HintNonNegative
 		}
 	case census.FieldDate:
 		if _, ok := census.ParseDate(v); !ok {
-			return "want a date, YYYY-MM-DD"
+			return "YYYY-MM-DD"
 		}
 	}
 	return ""

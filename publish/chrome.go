@@ -14,15 +14,30 @@ import (
 // MODELCENSUS_CHROME environment variable.
 var ChromeNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"}
 
-// FindChrome returns the path of a Chromium or Chrome, or "".
+// FindChrome returns the path of a Chromium or Chrome, or "". A
+// MODELCENSUS_CHROME that names no program that can be run (a path, or a
+// name looked up on the PATH) gives "", not a browser found elsewhere:
+// the user chose that one (ChromeEnvProblem says what is wrong with it).
 func FindChrome() string {
 	if p := os.Getenv("MODELCENSUS_CHROME"); p != "" {
-		if _, err := os.Stat(p); err == nil {
-			return p
+		if exe, err := exec.LookPath(p); err == nil {
+			return exe
 		}
+		return ""
 	}
 	for _, n := range ChromeNames {
 		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// ChromeEnvProblem returns MODELCENSUS_CHROME when it is set and names
+// no program that can be run, else "".
+func ChromeEnvProblem() string {
+	if p := os.Getenv("MODELCENSUS_CHROME"); p != "" {
+		if _, err := exec.LookPath(p); err != nil {
 			return p
 		}
 	}

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"html/template"
 	"slices"
 	"sort"
 	"strings"
@@ -43,6 +44,14 @@ type ModelRecord struct {
 type Document struct {
 	Result *census.Result
 	Models []ModelRecord
+	// Thresholds and Trend, when set (report --thresholds), add a
+	// Thresholds section to the brief and sheets to the workbook: the
+	// lines of the laws and the growth of training compute.
+	Thresholds *census.ThresholdsResult
+	Trend      *census.Trend
+	// trendImage is Trend's chart as an image URL, for the brief
+	// (withTrendImage).
+	trendImage template.URL
 }
 
 // RawFields are the raw cells kept beside each model.
@@ -136,7 +145,7 @@ func CuratedText(c *census.Curated, l i18n.Lang) string {
 	for _, e := range c.Entries {
 		s := e.ID + " (" + l.T("entry."+string(e.Kind))
 		if e.Field != "" {
-			s += ": " + string(e.Field) + " → " + e.Value
+			s += ": " + FieldName(string(e.Field), l) + " → " + e.Value
 		}
 		parts = append(parts, s+"): "+strings.Join(e.Sources, " "))
 	}

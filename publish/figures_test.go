@@ -156,3 +156,26 @@ func TestFigureRegistryIsWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// Under fractional attribution, a column of counts is printed in one
+// format: two decimals on every row once any row is fractional.
+func TestFractionalCountsOneFormat(t *testing.T) {
+	d := publishtest.Document(t, "../testdata/census_fixture.csv", census.Options{Attribution: census.AttributionFractional})
+	for _, tb := range publish.Tables(d.Result, i18n.EN) {
+		f, _ := census.FigureByName(tb.ID)
+		for j, c := range f.ColumnsFor(d.Result) {
+			if c.Kind != census.ValueCount {
+				continue
+			}
+			decimals := map[bool]int{}
+			for _, row := range tb.Rows {
+				if row[j] != "" {
+					decimals[strings.Contains(row[j], ".")]++
+				}
+			}
+			if decimals[true] > 0 && decimals[false] > 0 {
+				t.Errorf("%s column %d mixes formats: %v", tb.ID, j, tb.Rows)
+			}
+		}
+	}
+}

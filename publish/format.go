@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -52,6 +53,10 @@ type Options struct {
 	// Output is the file the report goes to, or "" for a stream. Markdown
 	// writes its chart files beside it.
 	Output string
+	// Width is the width in columns of the terminal the text goes to, or 0
+	// when it is not one; text tables cut long names only where they
+	// would not fit in it (Table.Width).
+	Width int
 }
 
 // Registry holds the output formats, in the order they were registered.
@@ -134,7 +139,7 @@ func Builtin() *Registry {
 	r := &Registry{}
 	r.Register(Format{Name: FormatText, Aliases: []string{"txt"}, Ext: "txt", MIME: "text/plain; charset=utf-8",
 		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error {
-			return WriteText(w, d.Result, o.Lang)
+			return writeText(w, d.Result, o.Lang, o.Width)
 		}})
 	r.Register(Format{Name: FormatJSON, Ext: "json", MIME: "application/json",
 		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error { return WriteJSON(w, d.Result) }})
@@ -183,15 +188,22 @@ func writeHTMLReport(_ context.Context, w io.Writer, d *Document, o Options) err
 			return NoCJKFontError{}
 		}
 	}
+	d = withTrendImage(d, o)
 	return WriteHTML(w, d, o.Lang, o.Version)
 }
 
 // NoChromeError is the PDF format's error when no Chromium or Chrome is
-// installed (see FindChrome).
-type NoChromeError struct{}
+// installed (see FindChrome), or when MODELCENSUS_CHROME names no program
+// that can be run (Env holds its value then).
+type NoChromeError struct {
+	Env string
+}
 
-// Error names the programs looked for.
-func (NoChromeError) Error() string {
+// Error names the programs looked for, or the variable's bad value.
+func (e NoChromeError) Error() string {
+	if e.Env != "" {
+		return "MODELCENSUS_CHROME=" + strconv.Quote(e.Env) + " names no program that can be run: point it at Chromium or Chrome, or unset it"
+	}
 	return "printing a PDF needs Chromium or Chrome (" + strings.Join(ChromeNames, ", ") + ") on the PATH, or MODELCENSUS_CHROME"
 }
 
@@ -212,16 +224,17 @@ func (e *OutputError) Unwrap() error { return e.Err }
 func writePDF(ctx context.Context, w io.Writer, d *Document, o Options) error {
 	chrome := FindChrome()
 	if chrome == "" {
-		return NoChromeError{}
+		return NoChromeError{Env: ChromeEnvProblem()}
 	}
 	dir, err := os.MkdirTemp("", "modelcensus-pdf")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
+	d = withTrendImage(d, o)
 	page := filepath.Join(dir, "report.html")
 	var buf bytes.Buffer
-	if err := WriteHTML(&buf, d, o.Lang, o.Version); err != nil {
+	if err := writeHTML(&buf, d, o.Lang, o.Version, true); err != nil {
 		return err
 	}
 	// Chromium prints Korean it has no font for as empty boxes, and exits 0.

@@ -42,6 +42,8 @@ type Chart struct {
 	Categories []string        `json:"categories,omitempty"`
 	Series     []ChartSeries   `json:"series,omitempty"`
 	Scatter    []ScatterSeries `json:"scatter,omitempty"`
+	// Trend, for a "trend" chart, is the fitted trend to draw (TrendChart).
+	Trend *TrendChartData `json:"trend,omitempty"`
 	// Table is the id of the table behind the chart.
 	Table string `json:"table"`
 	// Links, for a "line" chart, are where a click on each point leads;
@@ -50,6 +52,19 @@ type Chart struct {
 	Links      []string `json:"links,omitempty"`
 	Breaks     []string `json:"breaks,omitempty"`
 	BreakLabel string   `json:"break_label,omitempty"`
+	// AloneTitle, where set, is the title of the chart drawn alone, with
+	// no table beside it to send the reader to (Alone).
+	AloneTitle string `json:"-"`
+}
+
+// Alone returns the chart as it is drawn on its own (modelcensus chart):
+// its title says how many of the list it shows, not that a table lists
+// them all.
+func (c Chart) Alone() Chart {
+	if c.AloneTitle != "" {
+		c.Title = c.AloneTitle
+	}
+	return c
 }
 
 // ChartSeries is one series of a bar chart.
@@ -103,6 +118,7 @@ func Charts(d *Document, l i18n.Lang) []Chart {
 			if f.Chart == census.ChartHBar && len(rows) > MaxBars {
 				// A chart shows the first MaxBars of a list, and says so;
 				// the table lists them all.
+				c.AloneTitle = c.Title + " " + l.T("chart.top_n_alone", MaxBars, len(rows))
 				c.Title += " " + l.T("chart.top_n", MaxBars, len(rows))
 				rows = rows[:MaxBars]
 			}
@@ -133,6 +149,13 @@ type htmlCell struct {
 // WriteHTML writes the report as one self-contained HTML file: styles,
 // ECharts and data inlined, no request to any network.
 func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
+	return writeHTML(w, d, l, version, false)
+}
+
+// writeHTML is WriteHTML; forPDF lays the page out for A4 from the start
+// (its charts are drawn at print size when the page loads, since a
+// headless browser prints without drawing them again).
+func writeHTML(w io.Writer, d *Document, l i18n.Lang, version string, forPDF bool) error {
 	r := d.Result
 	tmpl, err := template.New("report").Funcs(template.FuncMap{
 		"T": func(key string, args ...any) string { return l.T(key, args...) },
@@ -175,10 +198,10 @@ func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
 		figures = append(figures, fig)
 	}
 	title := Headline(r, l)[0]
-	data := map[string]any{"lang": string(l), "charts": charts, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold"), "estimatedLabel": l.T("chart.estimated"), "countLabel": l.T("col.count")}
+	data := map[string]any{"lang": string(l), "charts": charts, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold", FormatFLOP(1e23)), "estimatedLabel": l.T("chart.estimated"), "countLabel": l.T("col.count")}
 	var buf bytes.Buffer
 	err = tmpl.Execute(&buf, map[string]any{
-		"Lang": string(l), "Title": title, "Headline": Headline(r, l)[1:], "Prose": prose,
+		"Lang": string(l), "PDF": forPDF, "Title": title, "Headline": Headline(r, l)[1:], "Prose": prose,
 		"Figures": figures, "Source": SourceLines(r, l), "Notes": r.Notes,
 		"NoteText": func(n census.Note) string { return NoteText(n, l) },
 		"More": func(n census.Note) string {
@@ -188,6 +211,7 @@ func WriteHTML(w io.Writer, d *Document, l i18n.Lang, version string) error {
 			return ""
 		},
 		"Result": r, "Version": version,
+		"Thresholds": thresholdSection(d, l, d.trendImage),
 		"Method": []string{
 			l.T("method.snapshot", r.Source.SnapshotDate, BasisText(r.Source.DateBasis, r.Source.DatePath, l)),
 			l.T("method.names", r.Settings.RulesVersion),

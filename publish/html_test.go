@@ -251,7 +251,7 @@ func TestPrintStyles(t *testing.T) {
 	for _, rule := range []string{
 		"table.short { break-inside: avoid;",
 		"thead { display: table-header-group; break-after: avoid; }",
-		"tbody tr:last-child, tbody tr:nth-last-child(2) { break-before: avoid;",
+		"tbody tr:nth-child(-n+3), tbody tr:nth-last-child(-n+3) { break-before: avoid;",
 		".chart { break-after: avoid;",
 		"table[data-table=top_compute_latest] td:nth-child(4), table[data-table=top_compute_latest] td:nth-child(6) { white-space: nowrap; }",
 	} {
@@ -261,5 +261,9 @@ func TestPrintStyles(t *testing.T) {
 	}
 	if !strings.Contains(page, `<table data-table="per_year" class="short">`) {
 		t.Error("a short table is not marked short")
+	}
+	// The page a PDF is printed from is laid out for A4 from the start.
+	if strings.Contains(page, `<html lang="en" class="pdf">`) || !strings.Contains(page, ".pdf .chart { height:") {
+		t.Error("the HTML brief is marked as a PDF's page, or the PDF's chart sizes are missing")
 	}
 }

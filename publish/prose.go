@@ -129,13 +129,13 @@ func HeadlineProse(r *census.Result, l i18n.Lang) ([][]Segment, Figures) {
 		// Confident.
 		uncertain := t.Confidence == "Speculative" || t.Confidence == "Likely"
 		if ko {
-			s := []Segment{fig("to", to), txt("년 학습 연산량이 가장 큰 모델은 "), fig("top_org", t.Organization), txt("의 "), fig("top_model", t.Model), txt("("), fig("top_flop", FormatPowerOfTen(t.FLOP)), txt(" FLOP")}
+			s := []Segment{fig("to", to), txt("년 학습 연산량이 가장 큰 모델은 "), fig("top_org", t.Organization), txt("의 "), fig("top_model", t.Model), txt("("), fig("top_flop", FormatFLOP(t.FLOP)), txt(" FLOP")}
 			if uncertain {
 				s = append(s, txt(", Epoch 신뢰도 "), fig("top_confidence", ConfidenceName(t.Confidence, l)))
 			}
 			out = append(out, append(s, txt(")입니다.")))
 		} else {
-			s := []Segment{txt("The largest training run of "), fig("to", to), txt(" was "), fig("top_model", t.Model), txt(" by "), fig("top_org", t.Organization), txt(", at "), fig("top_flop", FormatPowerOfTen(t.FLOP)), txt(" FLOP")}
+			s := []Segment{txt("The largest training run of "), fig("to", to), txt(" was "), fig("top_model", t.Model), txt(" by "), fig("top_org", t.Organization), txt(", at "), fig("top_flop", FormatFLOP(t.FLOP)), txt(" FLOP")}
 			if uncertain {
 				s = append(s, txt(" (Epoch rates this figure "), fig("top_confidence", ConfidenceName(t.Confidence, l)), txt(")"))
 			}
@@ -187,7 +187,7 @@ func ExpectedFigures(r *census.Result, l i18n.Lang) Figures {
 	}
 	if len(r.TopComputeLatest) > 0 {
 		t := r.TopComputeLatest[0]
-		f["top_model"], f["top_org"], f["top_flop"] = t.Model, t.Organization, FormatPowerOfTen(t.FLOP)
+		f["top_model"], f["top_org"], f["top_flop"] = t.Model, t.Organization, FormatFLOP(t.FLOP)
 		f["top_confidence"] = ConfidenceName(t.Confidence, l)
 	}
 	if len(r.CountriesLatest) > 0 {

@@ -33,7 +33,7 @@ func TestFormatting(t *testing.T) {
 			t.Errorf("FormatCount(%v) = %q", v, got)
 		}
 	}
-	if got := FormatFLOP(5.18e25); got != "5.18e+25" {
+	if got := FormatFLOP(5.18e25); got != "5.18 × 10²⁵" {
 		t.Errorf("FormatFLOP = %q", got)
 	}
 	if got := FormatPercent(0.41421); got != "+41.4%" {
@@ -123,7 +123,7 @@ func TestProseFacts(t *testing.T) {
 	}
 	for l, want := range map[i18n.Lang][]string{
 		i18n.EN: {"In 2024 alone, China led, with 3 models.", "The yearly count peaked in 2023, at 9 models.", "5 × 10²⁶ FLOP (Epoch rates this figure Speculative)."},
-		i18n.KO: {"2024년만 보면 중국에서 3개로 가장 많았습니다.", "연간 공개 수는 2023년에 9개로 가장 많았습니다.", "5 × 10²⁶ FLOP, Epoch 신뢰도 추정)입니다."},
+		i18n.KO: {"2024년만 보면 중국에서 3개로 가장 많았습니다.", "연간 공개 수는 2023년에 9개로 가장 많았습니다.", "5 × 10²⁶ FLOP, Epoch 신뢰도 추측)입니다."},
 	} {
 		prose, _ := HeadlineProse(r, l)
 		var all []string
@@ -158,5 +158,52 @@ func TestSourceLineEncoding(t *testing.T) {
 	lines := strings.Join(SourceLines(r, i18n.KO), "\n")
 	if !strings.Contains(lines, "x.txt — 3행, 4열, utf-16le(바이트 순서 표시로 판단)") || strings.Contains(lines, "/home/me") {
 		t.Errorf("source block:\n%s", lines)
+	}
+}
+
+// Epoch's estimation methods are named in the reader's language, each of a
+// combination.
+func TestEpochMethodName(t *testing.T) {
+	for _, c := range []struct{ in, en, ko string }{
+		{"Hardware,Operation counting", "Hardware, Operation counting", "하드웨어 시간, 연산 수 계산"},
+		{"Third-party estimation", "Third-party estimation", "제3자 추정"},
+		{"Something new", "Something new", "Something new"},
+	} {
+		if got := EpochMethodName(c.in, i18n.EN); got != c.en {
+			t.Errorf("en %q: %q", c.in, got)
+		}
+		if got := EpochMethodName(c.in, i18n.KO); got != c.ko {
+			t.Errorf("ko %q: %q", c.in, got)
+		}
+	}
+}
+
+// A long name is cut at 48 columns where the terminal's width is not
+// known, and kept whole on a terminal wide enough for it.
+func TestLongNamesFitTheTerminal(t *testing.T) {
+	long := strings.Repeat("Organization ", 6) // 78 columns
+	tb := Table{Headers: []string{"Name", "Models"}, Right: []bool{false, true}, Rows: [][]string{{long, "3"}}}
+	var b bytes.Buffer
+	WriteTable(&b, tb, i18n.EN)
+	if strings.Contains(b.String(), long) || !strings.Contains(b.String(), "…") {
+		t.Errorf("no width: the name is not cut at 48 columns:\n%s", b.String())
+	}
+	b.Reset()
+	tb.Width = 120
+	WriteTable(&b, tb, i18n.EN)
+	if !strings.Contains(b.String(), long) {
+		t.Errorf("a 120-column terminal cuts the name:\n%s", b.String())
+	}
+	b.Reset()
+	tb.Width = 60 // narrower than the name: cut to fit the line in 60
+	WriteTable(&b, tb, i18n.EN)
+	if line := strings.Split(b.String(), "\n")[2]; DisplayWidth(line) > 60 || !strings.Contains(line, "…") {
+		t.Errorf("a 60-column terminal: %q", line)
+	}
+	b.Reset()
+	tb.Width = 30 // too narrow for anything: never cut below 48
+	WriteTable(&b, tb, i18n.EN)
+	if line := strings.Split(b.String(), "\n")[2]; !strings.Contains(line, long[:47]) {
+		t.Errorf("a 30-column terminal: %q", line)
 	}
 }

@@ -136,8 +136,15 @@ func csvValue(kind census.ValueKind, v census.Value, l i18n.Lang) string {
 	return v.Text
 }
 
-// WriteText writes the census as aligned tables for a terminal.
+// WriteText writes the census as aligned tables for a terminal, cutting a
+// name longer than 48 columns.
 func WriteText(w io.Writer, r *census.Result, l i18n.Lang) error {
+	return writeText(w, r, l, 0)
+}
+
+// writeText is WriteText for a terminal width columns wide (0: unknown),
+// where long names are cut only if they would not fit.
+func writeText(w io.Writer, r *census.Result, l i18n.Lang, width int) error {
 	var b bytes.Buffer
 	head := Headline(r, l)
 	b.WriteString(head[0] + "\n")
@@ -150,6 +157,7 @@ func WriteText(w io.Writer, r *census.Result, l i18n.Lang) error {
 			continue // after the source, as a list
 		}
 		b.WriteString("\n" + t.Title + "\n")
+		t.Width = width
 		writeAligned(&b, t, l)
 		for _, f := range t.Footnotes {
 			b.WriteString("  " + f + "\n")
@@ -206,24 +214,58 @@ func writeSpaces(b *bytes.Buffer, n int) {
 	}
 }
 
-// maxCell caps a text cell's width; longer values are cut with an ellipsis.
+// maxCell caps a text cell's width where the terminal's is not known;
+// longer values are cut with an ellipsis.
 const maxCell = 48
 
-func truncate(s string) string {
-	if DisplayWidth(s) <= maxCell {
+// truncate cuts s to max columns, the last an ellipsis.
+func truncate(s string, max int) string {
+	if DisplayWidth(s) <= max {
 		return s
 	}
 	var b strings.Builder
 	n := 0
 	for _, r := range s {
 		rw := DisplayWidth(string(r))
-		if n+rw > maxCell-1 {
+		if n+rw > max-1 {
 			break
 		}
 		b.WriteRune(r)
 		n += rw
 	}
 	return b.String() + "…"
+}
+
+// cellCaps is the width each column's text may take: maxCell, or, on a
+// terminal t.Width columns wide, what is left of it beside the other
+// columns (at their own widths, capped) when that is more.
+func cellCaps(t Table) []int {
+	caps := make([]int, len(t.Headers))
+	full := make([]int, len(t.Headers))
+	for i := range caps {
+		caps[i] = maxCell
+		full[i] = DisplayWidth(t.Headers[i])
+	}
+	if t.Width <= 0 {
+		return caps
+	}
+	for _, r := range t.Rows {
+		for i, c := range r {
+			if i < len(full) {
+				full[i] = max(full[i], DisplayWidth(c))
+			}
+		}
+	}
+	for i := range caps {
+		used := 1 // the leading space
+		for j, w := range full {
+			if j != i {
+				used += min(w, maxCell) + 2
+			}
+		}
+		caps[i] = max(maxCell, t.Width-used-2)
+	}
+	return caps
 }
 
 func writeAligned(b *bytes.Buffer, t Table, l i18n.Lang) {
@@ -234,12 +276,13 @@ func writeAligned(b *bytes.Buffer, t Table, l i18n.Lang) {
 	widths := make([]int, len(t.Headers))
 	cells := make([][]string, 0, len(t.Rows)+1)
 	cells = append(cells, t.Headers)
+	caps := cellCaps(t)
 	for _, r := range t.Rows {
 		row := make([]string, len(r))
 		for i, c := range r {
 			row[i] = c
-			if !t.Whole {
-				row[i] = truncate(c)
+			if !t.Whole && i < len(caps) {
+				row[i] = truncate(c, caps[i])
 			}
 		}
 		cells = append(cells, row)
@@ -354,7 +397,7 @@ func writeMarkdownTable(b *bytes.Buffer, t Table, l i18n.Lang) {
 	}
 	b.WriteString("|")
 	for _, h := range t.Headers {
-		b.WriteString(" " + MarkdownEscape(h) + " |")
+		b.WriteString(" " + MarkdownCell(h) + " |")
 	}
 	b.WriteString("\n|")
 	for i := range t.Headers {
@@ -368,7 +411,7 @@ func writeMarkdownTable(b *bytes.Buffer, t Table, l i18n.Lang) {
 	for _, r := range t.Rows {
 		b.WriteString("|")
 		for _, c := range r {
-			b.WriteString(" " + MarkdownEscape(c) + " |")
+			b.WriteString(" " + MarkdownCell(c) + " |")
 		}
 		b.WriteString("\n")
 	}

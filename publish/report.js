@@ -8,9 +8,24 @@
   var palette = ['#2f5aa8', '#d0593b', '#3a9a6a', '#8a5cb8', '#c49a1b', '#3f8fb5', '#b5486e', '#6b7280', '#94a3b8'];
   // text keeps data out of ECharts' rich-text markup ({style|text}).
   function text(s) { return String(s).replace(/[{}|]/g, ' '); }
+  var superscript = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+  // formatFLOP is publish.FormatFLOP's twin (publish/tables.go), so that a
+  // chart prints compute as the tables beside it do: 5 × 10²⁶, 2.1 × 10²⁵,
+  // 10²³ for an exact power of ten; numbers under 10⁶ as they are.
+  function formatFLOP(v) {
+    v = Number(v);
+    if (!isFinite(v) || v < 1e6) { return String(v); }
+    var exp = Math.floor(Math.log10(v));
+    var mant = v / Math.pow(10, exp);
+    if (mant >= 9.995) { mant = mant / 10; exp = exp + 1; }
+    var sup = String(exp).split('').map(function (c) { return superscript[c]; }).join('');
+    var m = mant.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+    return m === '1' ? '10' + sup : m + ' × 10' + sup;
+  }
+  window.modelcensusFormatFLOP = formatFLOP;
   function fmtText(v) {
     if (typeof v !== 'number') { return text(v); }
-    if (Math.abs(v) >= 1e6) { return v.toExponential(2); }
+    if (Math.abs(v) >= 1e6) { return formatFLOP(v); }
     return (Math.round(v * 100) / 100).toLocaleString(data.lang === 'ko' ? 'ko-KR' : 'en-US');
   }
   function barOption(c, horizontal) {
@@ -91,12 +106,12 @@
         formatter: function (p) {
           var d = p.data;
           return [text(d.model), text(d.org), text(d.country),
-            text(d.value[0]) + ' · ' + Number(d.value[1]).toExponential(2) + ' FLOP' +
+            text(d.value[0]) + ' · ' + formatFLOP(d.value[1]) + ' FLOP' +
             (d.estimated ? ' ' + data.estimatedLabel : '')].join('\n');
         }
       },
       xAxis: { type: 'time' },
-      yAxis: { type: 'log', logBase: 10, axisLabel: { formatter: function (v) { return Number(v).toExponential(0); } } },
+      yAxis: { type: 'log', logBase: 10, axisLabel: { formatter: function (v) { return formatFLOP(v); } } },
       series: series
     };
   }
@@ -119,4 +134,10 @@
   function resize() { charts.forEach(function (c) { c.resize(); }); }
   window.addEventListener('resize', resize);
   window.addEventListener('beforeprint', resize);
+  // Printing (and a headless browser's PDF) lays the page out for print
+  // media, where charts are sized for A4: draw them again at that size.
+  if (window.matchMedia) {
+    var printing = window.matchMedia('print');
+    if (printing.addEventListener) { printing.addEventListener('change', resize); } else if (printing.addListener) { printing.addListener(resize); }
+  }
 })();

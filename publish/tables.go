@@ -27,8 +27,11 @@ type Table struct {
 	// census.CuratedMark), one line each.
 	Footnotes []string
 	// Whole keeps long cells whole in a terminal, where they are otherwise
-	// cut at 48 columns.
+	// cut at 48 columns, or at what Width leaves when that is more.
 	Whole bool
+	// Width is the width in columns of the terminal the table is written
+	// to, or 0 when it is not known.
+	Width int
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
@@ -42,9 +45,14 @@ func FormatCount(v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
-// FormatFLOP prints training compute in scientific notation: 2.1e+25.
+// FormatFLOP prints a FLOP figure (training compute, a threshold, a peak
+// FLOP/s) for people: FormatPowerOfTen, 5 × 10²⁶ and 2.1 × 10²⁵. It is the
+// one formatter of every document (HTML, PDF, Markdown, the workbook's
+// text, the charts' labels through report.js's twin and the PNG/SVG
+// charts' ticks), of the dashboard and of the terminal; CSV, JSON and the
+// workbook's number cells keep the number itself.
 func FormatFLOP(v float64) string {
-	return strconv.FormatFloat(v, 'g', 3, 64)
+	return FormatPowerOfTen(v)
 }
 
 // FormatPowerOfTen prints a quantity for readers of policy briefs, in
@@ -155,6 +163,29 @@ func FigureTable(f census.Figure, r *census.Result, l i18n.Lang) Table {
 		t.Rows = append(t.Rows, cells)
 		t.Raw = append(t.Raw, raw)
 	}
+	// One format per column: a column of counts any of which is
+	// fractional (fractional attribution) prints all of them with two
+	// decimals, 110.00 beside 154.50, not 110.
+	rows := f.RowsFor(r)
+	for j, c := range cols {
+		if c.Kind != census.ValueCount {
+			continue
+		}
+		fractional := false
+		for _, row := range rows {
+			if v := row.Cells[j].Num; v != math.Trunc(v) {
+				fractional = true
+			}
+		}
+		if !fractional {
+			continue
+		}
+		for i, row := range rows {
+			if v := row.Cells[j]; !v.Missing {
+				t.Rows[i][j] = strings.Replace(t.Rows[i][j], FormatCount(v.Num), strconv.FormatFloat(v.Num, 'f', 2, 64), 1)
+			}
+		}
+	}
 	return t
 }
 
@@ -198,9 +229,24 @@ func StatusDetail(s census.EntryStatus, l i18n.Lang) string {
 		return l.T("status.detail.applied.add_from", l.T(fmt.Sprintf("subset.%v", s.Args[0])))
 	}
 	if key := "status.detail." + s.Status + "." + string(s.Kind); l != i18n.EN && i18n.Has(key) {
-		return l.T(key, s.Args...)
+		args := s.Args
+		if s.Kind == census.EntryCorrect && len(args) > 0 {
+			// A correction's details begin with the field it sets.
+			args = append([]any{FieldName(fmt.Sprint(args[0]), l)}, args[1:]...)
+		}
+		return l.T(key, args...)
 	}
 	return s.Detail
+}
+
+// FieldName is the name of a field of the data (census.Field) in l: an
+// overlay correction's field, a diff's changed field. A field with no
+// translation keeps its own name.
+func FieldName(f string, l i18n.Lang) string {
+	if key := "field." + f; i18n.Has(key) {
+		return l.T(key)
+	}
+	return f
 }
 
 // EstimateFootnote explains census.EstimateMark in l.
@@ -245,6 +291,23 @@ func MethodName(method string, l i18n.Lang) string {
 	return l.T("figure.estimated", l.T("methodshort."+method))
 }
 
+// EpochMethodName is the value of Epoch's "Training compute estimation
+// method" column in l: each of its comma-separated methods (Operation
+// counting, Hardware, Reported, Third-party estimation, Comparison with
+// other models, Benchmarks, Other) by its name in l, joined by ", ". A
+// method with no translation keeps Epoch's words.
+func EpochMethodName(label string, l i18n.Lang) string {
+	parts := strings.Split(label, ",")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if key := "epochmethod." + p; i18n.Has(key) {
+			p = l.T(key)
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, ", ")
+}
+
 // cagrText is the growth rate as the headline prints it.
 func cagrText(r *census.Result, l i18n.Lang) string {
 	if r.CAGR == nil {
@@ -260,7 +323,7 @@ func Headline(r *census.Result, l i18n.Lang) []string {
 		title = l.T(key)
 	}
 	if r.Settings.MinCompute > 0 {
-		title = l.T("report.title.min_compute", title, FormatPowerOfTen(r.Settings.MinCompute))
+		title = l.T("report.title.min_compute", title, FormatFLOP(r.Settings.MinCompute))
 	}
 	cagr := l.T("report.cagr.undef")
 	if r.CAGR != nil {

@@ -14,6 +14,8 @@
 //	regions.csv        region,name,name_ko,members,source   EU-27, continents (ISO members)
 //	head_offices.csv   organization,country,city,source     head offices (--multinational head-office)
 //	sectors.csv        value,sector,source    Epoch's Organization categorization → sector
+//	thresholds.csv     id,flop,cumulative,law,law_ko,triggers,triggers_ko,source
+//	                   compute thresholds of laws and of Epoch's pages
 //
 // Aliases are separated by '|'. Matching ignores case, repeated white space
 // and stray double quotes.
@@ -29,6 +31,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -46,6 +49,7 @@ var Files = []string{
 	"columns.csv", "countries.csv", "groups.csv", "organizations.csv",
 	"domain_groups.csv", "domains.csv", "accessibility.csv", "hardware.csv",
 	"regions.csv", "head_offices.csv", "sectors.csv",
+	"thresholds.csv",
 }
 
 // Default returns the embedded rules.
@@ -138,6 +142,10 @@ func checkDir(dir string) error {
 func read(dir, name string) ([]byte, string, error) {
 	if dir != "" {
 		p := filepath.Join(dir, name)
+		if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() {
+			// A FIFO or device: opening it could block for ever.
+			return nil, "", fmt.Errorf("%s: not a regular file", p)
+		}
 		data, err := os.ReadFile(p)
 		if err == nil {
 			return data, p, nil
@@ -179,6 +187,7 @@ var wantHeader = map[string][]string{
 	"regions.csv":       {"region", "name", "name_ko", "members", "source"},
 	"head_offices.csv":  {"organization", "country", "city", "source"},
 	"sectors.csv":       {"value", "sector", "source"},
+	"thresholds.csv":    {"id", "flop", "cumulative", "law", "law_ko", "triggers", "triggers_ko", "source"},
 }
 
 // each parses a table and calls fn for every record.
@@ -268,6 +277,27 @@ func apply(r *census.Rules, file string, c row) error {
 			return fmt.Errorf("sector of %q needs a source", c.get("value"))
 		}
 		return r.AddSector(c.get("value"), c.get("sector"))
+	case "thresholds.csv":
+		return addThreshold(r, c)
 	}
 	return fmt.Errorf("unknown rules file %s", file)
+}
+
+// addThreshold reads one row of thresholds.csv.
+func addThreshold(r *census.Rules, c row) error {
+	cell := c.get("flop")
+	v, err := strconv.ParseFloat(cell, 64)
+	if err != nil || v <= 0 || math.IsInf(v, 0) {
+		return fmt.Errorf("flop %q is not a positive number of FLOP", cell)
+	}
+	t := census.Threshold{ID: c.get("id"), FLOP: v,
+		Law: c.get("law"), LawKo: c.get("law_ko"), Triggers: c.get("triggers"), TriggersKo: c.get("triggers_ko"), Source: c.get("source")}
+	switch strings.ToLower(c.get("cumulative")) {
+	case "yes", "true", "1":
+		t.Cumulative = true
+	case "no", "false", "0", "":
+	default:
+		return fmt.Errorf("cumulative %q: want yes or no", c.get("cumulative"))
+	}
+	return r.AddThreshold(t)
 }

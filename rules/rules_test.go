@@ -274,3 +274,82 @@ func FuzzRules(f *testing.F) {
 		r.Organization("OpenAI")
 	})
 }
+
+// Chips that Epoch's model rows name and its chip database (the full
+// "Chip dataset-Grid view.csv" of epoch-research/training-cost-trends,
+// commit 263c40a) gives peaks for, with the peak Epoch's rule takes,
+// typed from that file: a consumer GPU with only FP32, one with tensor
+// FP16, and the spellings the rows use for GB200 and the GTX Titan Black.
+func TestHardwareAddedFromEpochChipData(t *testing.T) {
+	r := load(t)
+	for name, want := range map[string]float64{
+		"NVIDIA RTX A6000":               38.7e12,  // FP16 non-tensor is skipped for a GPU
+		"NVIDIA GeForce RTX 4090":        330e12,   // tensor FP16/BF16
+		"NVIDIA GB200":                   2.5e15,   // alias of NVIDIA GB200 NVL2, per GPU
+		"NVIDIA GeForce GTX Titan Black": 5.645e12, // alias of NVIDIA GeForce GTX TITAN BLACK
+		"NVIDIA Tesla K40s":              5.046e12,
+	} {
+		c, ok := r.HardwareChip(name)
+		if !ok {
+			t.Errorf("%q: not in the hardware table", name)
+			continue
+		}
+		if got, _, ok := c.Peak(); !ok || got != want {
+			t.Errorf("%q: peak %g, want %g", name, got, want)
+		}
+	}
+}
+
+// Every training-hardware value of the shared exports is in the table,
+// but for the processors and parts that Epoch's chip database gives no
+// peak for by its rule (listed in rules/data/README.md).
+func TestSharedHardwareMapped(t *testing.T) {
+	r := load(t)
+	known := map[string]bool{ // no peak in Epoch's chip data: CPUs, unnamed Ascend parts
+		"Intel Pentium 4 HT 630": true, "Intel Pentium 4 2.40": true, "Intel A100": true,
+		"AMD EPYC 7413": true, "Huawei Ascend": true, "Huawei Ascend 800T A2": true,
+		"Ascend (昇腾) 910": true, "Intel Core 2 Quad Q9450": true, "Intel Core i5-11600K": true,
+		// in the chip data with FP16 alone, which Epoch's rule takes for TPUs only
+		"Ascend (昇腾) 910B": true,
+	}
+	missing := map[string]bool{}
+	for _, p := range shared.CSVFiles(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+		cr.FieldsPerRecord = -1
+		recs, err := cr.ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		col := -1
+		for i, h := range recs[0] {
+			if h == "Training hardware" {
+				col = i
+			}
+		}
+		if col < 0 {
+			continue
+		}
+		for _, rec := range recs[1:] {
+			if col >= len(rec) {
+				continue
+			}
+			for _, h := range census.SplitList(rec[col]) {
+				if _, ok := r.HardwareChip(h); !ok && !known[h] {
+					missing[h] = true
+				}
+			}
+		}
+	}
+	if len(missing) > 0 {
+		var list []string
+		for v := range missing {
+			list = append(list, v)
+		}
+		sort.Strings(list)
+		t.Errorf("%d training-hardware values not in the table: %q", len(list), list)
+	}
+}

@@ -11,8 +11,11 @@ if [ -z "$bin" ]; then
 	echo "pg-test-server: PostgreSQL is not installed (apt-get install postgresql)" >&2
 	exit 1
 fi
+# As root, the server's commands run as the postgres user from / (every
+# path here is absolute): from a checkout the postgres user cannot enter,
+# each would print "could not change directory".
 as_pg() {
-	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+	if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 case "${1:-start}" in
 stop)

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
@@ -330,7 +332,10 @@ func sortedModels(x, y map[string]*rawModel) []*rawModel {
 // a removed and an added model with the same link (or, failing that, the
 // same reference, or else the same name but for case, spaces and
 // punctuation) are one model renamed. A key that two added models share
-// matches neither.
+// matches neither. A shared link or reference is not enough on its own
+// (corroborated): the names, the organizations or the dates must agree,
+// and where the link or reference is cited by other models too (a paper
+// that describes several), the names must.
 func matchRenames(a, b map[string]*rawModel) []Rename {
 	removed, added := sortedModels(a, b), sortedModels(b, a)
 	out := []Rename{}
@@ -357,14 +362,103 @@ func matchRenames(a, b map[string]*rawModel) []Rename {
 				index[k] = m
 			}
 		}
+		var cited map[string]int // how many models of a or b cite a key
+		if by != "name" {
+			cited = map[string]int{}
+			for _, side := range []map[string]*rawModel{a, b} {
+				perSide := map[string]int{}
+				for _, m := range side {
+					if k := key(m); k != "" {
+						perSide[k]++
+					}
+				}
+				for k, n := range perSide {
+					cited[k] = max(cited[k], n)
+				}
+			}
+		}
 		for _, m := range removed {
 			if matched[m] || key(m) == "" {
 				continue
 			}
-			if to := index[key(m)]; to != nil && !matched[to] {
-				matched[m], matched[to] = true, true
-				out = append(out, Rename{From: m.name, To: to.name, By: by})
+			to := index[key(m)]
+			if to == nil || matched[to] {
+				continue
 			}
+			if by != "name" && !corroborated(m, to, cited[key(m)] > 1) {
+				continue
+			}
+			matched[m], matched[to] = true, true
+			out = append(out, Rename{From: m.name, To: to.name, By: by})
+		}
+	}
+	return out
+}
+
+// corroborated reports whether a removed and an added model that cite the
+// same link or reference are one model: their names agree; or, when no
+// other model cites it (shared is false), their organizations or their
+// publication dates agree. Chameleon-7B and "FragLlama: Next-fragment
+// prediction for molecular design" cite one paper (as Chameleon-34B does)
+// but share no word of their names: a removal and an addition.
+func corroborated(from, to *rawModel, shared bool) bool {
+	if namesAgree(from.name, to.name) {
+		return true
+	}
+	if shared {
+		return false
+	}
+	if from.date != "" && census.SameValue(census.FieldDate, from.date, to.date) {
+		return true
+	}
+	orgs := map[string]bool{}
+	for _, o := range census.SplitOrganizations(from.org) {
+		if k := census.MatchKey(o); k != "" {
+			orgs[k] = true
+		}
+	}
+	for _, o := range census.SplitOrganizations(to.org) {
+		if orgs[census.MatchKey(o)] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameStopWords are words too common in model names and paper titles to
+// tie two names together.
+var nameStopWords = map[string]bool{"a": true, "an": true, "and": true, "the": true, "of": true, "for": true,
+	"in": true, "on": true, "to": true, "with": true, "by": true, "via": true, "model": true, "models": true}
+
+// namesAgree reports whether two model names share a word (letters and
+// digits, two or more, no stop word, case ignored: "Llama 4 Behemoth" and
+// "Llama 4 Behemoth (preview)", "Player of Games" and "Student of Games")
+// or one's MatchKey holds the other's ("DeepSeek-Coder-V2-236B" and
+// "DeepSeek-Coder-V2 236B").
+func namesAgree(x, y string) bool {
+	kx, ky := census.MatchKey(x), census.MatchKey(y)
+	if kx != "" && ky != "" && (strings.Contains(kx, ky) || strings.Contains(ky, kx)) {
+		return true
+	}
+	words := map[string]bool{}
+	for _, w := range nameWords(x) {
+		words[w] = true
+	}
+	for _, w := range nameWords(y) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWords splits a name into its lower-case words of letters and digits,
+// leaving out single characters and nameStopWords.
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) >= 2 && !nameStopWords[w] {
+			out = append(out, w)
 		}
 	}
 	return out

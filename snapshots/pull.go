@@ -52,6 +52,9 @@ type PullResult struct {
 	Fetched *epoch.Fetched
 	// Problems are the rows that could not be read.
 	Problems []census.Problem
+	// IgnoredCopies are the files of a folder left out as copies of the
+	// same export as a file stored (epoch.Source.Copies): never merged.
+	IgnoredCopies []census.IgnoredCopy
 }
 
 // Pull reads every CSV of a source and stores it as one snapshot, with every
@@ -73,7 +76,7 @@ func pullSource(ctx context.Context, st *store.Store, rules *census.Rules, src *
 	if opt.Now != nil {
 		now = opt.Now
 	}
-	res := &PullResult{Fetched: src.Fetched}
+	res := &PullResult{Fetched: src.Fetched, IgnoredCopies: src.Copies}
 	var files []store.FileData
 	var lastModified time.Time
 	ds := census.NewDataset(rules) // only to collect unreadable rows

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
 	"net/http"
 	"net/url"
@@ -722,11 +721,11 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 				both = append(both, x)
 			}
 		}
-		msg := fmt.Sprintf("snapshot %d holds %s and snapshot %d holds %s", a.ID, strings.Join(a.Subsets, ", "), b.ID, strings.Join(b.Subsets, ", "))
+		args := []any{a.ID, strings.Join(a.Subsets, ", "), b.ID, strings.Join(b.Subsets, ", ")}
 		if len(both) == 0 {
-			return nil, bad("subset", "param.no_shared_subset", msg)
+			return nil, bad("subset", "param.no_shared_subset", args...)
 		}
-		return nil, bad("subset", "param.choose_subset", msg, strings.Join(both, ", "))
+		return nil, bad("subset", "param.choose_subset", append(args, strings.Join(both, ", "))...)
 	}
 	return d, err
 }
@@ -758,7 +757,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, format string)
 		writeModelsCSV(&b, all)
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	case "xlsx":
-		if err := writeModelsXLSX(&b, all, res); err != nil {
+		if err := writeModelsXLSX(&b, all, res, langOf(q)); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -797,21 +796,34 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var pe *ParamError
 	var sm *snapshots.SubsetMismatch
 	var ie *epoch.InputError
-	if errors.As(err, &pe) {
-		// The message in the language the query asks for (?lang=ko).
-		if r.URL.Query().Get("lang") == "ko" && pe.key != "" {
-			pe = &ParamError{Param: pe.Param, Message: i18n.KO.T(pe.key, pe.args...)}
+	// Every message in the language the query asks for (?lang=ko).
+	l := i18n.EN
+	if ql, err := i18n.Parse(r.URL.Query().Get("lang")); err == nil {
+		l = ql
+	}
+	switch {
+	case errors.As(err, &pe):
+		if pe.key != "" {
+			pe = &ParamError{Param: pe.Param, Message: l.T(pe.key, pe.args...)}
 		}
 		body["error"] = pe
-	} else if errors.As(err, &sm) {
-		body["error"] = &ParamError{Param: "subset", Message: sm.Error()}
-	} else if errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset {
-		body["error"] = &ParamError{Param: "subset", Message: "the snapshot has no " + ie.Subset + " file; it holds " + strings.Join(ie.Available, ", ")}
-	} else if status == http.StatusInternalServerError {
+	case errors.As(err, &sm):
+		body["error"] = &ParamError{Param: "subset", Message: l.T("err.subset_mismatch_api", sm.A, sm.SubsetA, sm.B, sm.SubsetB)}
+	case errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset:
+		body["error"] = &ParamError{Param: "subset", Message: l.T("page.no_subset", ie.Subset, strings.Join(ie.Available, ", "))}
+	case status == http.StatusInternalServerError:
 		s.logf("%s %s: %v", r.Method, r.URL, err)
-		body["error"] = map[string]string{"message": "internal error"}
-	} else {
-		body["error"] = map[string]string{"message": err.Error()}
+		body["error"] = map[string]string{"message": l.T("api.internal")}
+	case errors.Is(err, errNoRoute):
+		body["error"] = map[string]string{"message": l.T("api.no_route", r.Method, r.URL.Path)}
+	case errors.Is(err, errMethod):
+		body["error"] = map[string]string{"message": l.T("api.method", r.Method)}
+	case errors.Is(err, errNoSnapshots):
+		body["error"] = map[string]string{"message": l.T("page.no_snapshots")}
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, errModelNotFound):
+		body["error"] = map[string]string{"message": l.T("api.not_found", r.URL.Path)}
+	default:
+		body["error"] = map[string]string{"message": l.T("page.error_text", err)}
 	}
 	b, _ := json.Marshal(body)
 	w.Header().Set("Content-Type", "application/json")

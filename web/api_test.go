@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/cli"
 	"github.com/modelcensus/modelcensus/epoch"
@@ -248,6 +250,31 @@ func TestAPIEndpoints(t *testing.T) {
 	if resp.StatusCode != 200 || !bytes.HasPrefix(body, []byte("PK")) || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
 		t.Errorf("xlsx download: %d", resp.StatusCode)
 	}
+	// In Korean, the headers are Korean; dates are dates, booleans booleans.
+	_, body = get(t, srv, "/api/v1/models?format=xlsx&lang=ko&country=KR")
+	f, err := excelize.OpenReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("모델")
+	if len(rows) < 2 || rows[0][0] != "모델" || rows[0][1] != "공개일" || rows[0][12] != "집계 포함" {
+		t.Fatalf("Korean download's headers: %v", rows)
+	}
+	for col, want := range map[string]excelize.CellType{"B2": excelize.CellTypeDate, "C2": excelize.CellTypeNumber, "I2": excelize.CellTypeBool, "M2": excelize.CellTypeBool} {
+		typ, _ := f.GetCellType("모델", col)
+		if col == "B2" {
+			// excelize reports a date cell, a number with a date format,
+			// as a number: check its format instead.
+			style, _ := f.GetCellStyle("모델", col)
+			if style == 0 {
+				t.Errorf("%s: a date without a date format", col)
+			}
+			continue
+		}
+		if typ != want && !(want == excelize.CellTypeNumber && typ == excelize.CellTypeUnset) { // a number cell has no type attribute
+			t.Errorf("Korean download's %s: type %v, want %v", col, typ, want)
+		}
+	}
 }
 
 func TestAPIInvalidParameters(t *testing.T) {
@@ -417,6 +444,11 @@ func TestDiffSubsetMismatch(t *testing.T) {
 	resp, body := get(t, srv, "/api/v1/diff?a=1&b=2")
 	if resp.StatusCode != 400 || !strings.Contains(string(body), `"param": "subset"`) && !strings.Contains(string(body), `"param":"subset"`) {
 		t.Errorf("diff of a large-scale and a notable snapshot: %d %s", resp.StatusCode, body)
+	}
+	// In Korean, the whole message: the snapshots' subsets too.
+	resp, body = get(t, srv, "/api/v1/diff?a=1&b=2&lang=ko")
+	if msg := string(body); resp.StatusCode != 400 || !strings.Contains(msg, "스냅숏 1에는 large-scale, 스냅숏 2에는") || strings.Contains(msg, "holds") {
+		t.Errorf("the Korean diff error is not all Korean: %d %s", resp.StatusCode, body)
 	}
 	// The default census skips the notable-only snapshot: the latest with
 	// a large-scale file is #1.

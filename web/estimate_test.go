@@ -101,7 +101,7 @@ func TestModelEstimate(t *testing.T) {
 		}
 	}
 	_, page := get(t, srv, "/models/Alpha?lang=ko")
-	for _, want := range []string{"modelcensus 추정", "6e&#43;21 · 연산 수 계산", "6e&#43;21 (Operation counting)", "<td>1.00</td>"} {
+	for _, want := range []string{"modelcensus 추정", "6 × 10²¹ · 연산 수 계산", "6 × 10²¹ (Operation counting)", "<td>1.00</td>"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("Korean model page lacks %q", want)
 		}

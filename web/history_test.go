@@ -37,6 +37,21 @@ func TestHistoryPage(t *testing.T) {
 	if page := html.UnescapeString(string(body)); !strings.Contains(page, `"values":[4,5]`) || !strings.Contains(page, "4 → 5 (+1)") {
 		t.Errorf("the history page with no figure does not draw the count 4, 5")
 	}
+	// A country the rules do not know, or a year that is not one, is a 400
+	// in the page's language, not a line of zeros.
+	for _, bad := range []string{"figure=country&country=ZZ", "figure=count&year=abc", "figure=count&year=99999"} {
+		for _, lang := range []string{"en", "ko"} {
+			resp, body := get(t, srv, "/history?lang="+lang+"&"+bad)
+			page := html.UnescapeString(string(body))
+			want := map[string]string{"en": "want", "ko": "필요합니다"}[lang]
+			if bad == "figure=country&country=ZZ" {
+				want = map[string]string{"en": "is not an ISO 3166-1 alpha-2 code", "ko": "국가 코드가 아닙니다"}[lang]
+			}
+			if resp.StatusCode != 400 || !strings.Contains(page, want) {
+				t.Errorf("%s %s: status %d, want 400 saying %q", lang, bad, resp.StatusCode, want)
+			}
+		}
+	}
 	// A subset is one of the four, and the step links keep it.
 	if resp, _ := get(t, srv, "/history?figure=count&year=2024&subset=junk"); resp.StatusCode != 400 {
 		t.Errorf("an unknown subset: status %d, want 400", resp.StatusCode)
@@ -124,5 +139,30 @@ func TestHealth(t *testing.T) {
 	defer fx.Close()
 	if resp, _ := get(t, fx, "/healthz"); resp.StatusCode != 200 {
 		t.Errorf("a source: %d", resp.StatusCode)
+	}
+}
+
+// A path that is no page gets the dashboard's 404 page in the reader's
+// language, and the API's errors are said in the language the query asks
+// for.
+func TestNotFoundInBothLanguages(t *testing.T) {
+	srv := fixtureServer(t)
+	defer srv.Close()
+	for lang, want := range map[string]string{"en": "There is no page at /no-such-page.", "ko": "/no-such-page에는 페이지가 없습니다."} {
+		resp, body := get(t, srv, "/no-such-page?lang="+lang)
+		if resp.StatusCode != 404 || !strings.Contains(html.UnescapeString(string(body)), want) || !strings.Contains(string(body), "<html") {
+			t.Errorf("%s: status %d, want 404 and the page saying %q: %.300s", lang, resp.StatusCode, want, body)
+		}
+	}
+	for lang, want := range map[string]string{"en": "no such endpoint", "ko": "그런 API 주소가 없습니다"} {
+		resp, body := get(t, srv, "/api/v1/nothing?lang="+lang)
+		if resp.StatusCode != 404 || !strings.Contains(string(body), want) {
+			t.Errorf("API %s: status %d %s, want 404 saying %q", lang, resp.StatusCode, body, want)
+		}
+		resp, body = get(t, srv, "/api/v1/models/No%20Such%20Model?lang="+lang)
+		want = map[string]string{"en": "not found", "ko": "찾을 수 없습니다"}[lang]
+		if resp.StatusCode != 404 || !strings.Contains(string(body), want) {
+			t.Errorf("API model %s: status %d %s, want 404 saying %q", lang, resp.StatusCode, body, want)
+		}
 	}
 }

@@ -40,7 +40,7 @@ func TestDashboardOverlay(t *testing.T) {
 
 	_, body := get(t, srv, "/models/"+url.PathEscape("GPT-X")+"?lang=en")
 	page := html.UnescapeString(string(body))
-	for _, want := range []string{`data-table="curated"`, "fix-gpt-x", "compute → 2e24", "https://example.org/gpt-x", "2e+24"} {
+	for _, want := range []string{`data-table="curated"`, "fix-gpt-x", "compute → 2e24", "https://example.org/gpt-x", "2 × 10²⁴"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("model page lacks %q", want)
 		}

@@ -57,7 +57,7 @@ var pages = sync.OnceValue(func() *template.Template {
 		"countryName": func(c census.CountryCount, lang string) string {
 			return publish.CountryName(c, i18n.Lang(lang))
 		},
-		// value shows a diff's old or new value: FLOP as 2.1e+25, none as –.
+		// value shows a diff's old or new value: FLOP as 2.1 × 10²⁵, none as –.
 		"value": func(v any) string {
 			switch x := v.(type) {
 			case nil:
@@ -121,12 +121,34 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /overlay", s.cachedPage(s.overlayPage))
 	s.mux.HandleFunc("GET /history", s.cachedPage(s.historyPage))
 	s.mux.HandleFunc("GET /tables", s.cachedPage(s.tablesPage))
+	s.mux.HandleFunc("GET /thresholds", s.cachedPage(s.thresholdsPage))
 	// The review queue changes with every discover run: never cached.
 	s.mux.HandleFunc("GET /candidates", s.candidatesPage)
 	s.mux.HandleFunc("GET /static/{file}", s.static)
 	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
 	})
+	s.mux.HandleFunc("/", s.noPage)
+}
+
+// noPage answers a path that is no page with the dashboard's own 404, in
+// the reader's language (?lang=, else Accept-Language, else serve --lang),
+// and a page's path asked with another method than GET or HEAD with 405.
+func (s *Server) noPage(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
+		return
+	}
+	l, err := s.pageLang(r)
+	if err != nil {
+		l = i18n.EN
+	}
+	p := s.newPage(r, "")
+	p.Lang, p.T = string(l), func(k string, a ...any) string { return l.T(k, a...) }
+	p.Title = l.T("page.not_found")
+	p.Error = l.T("page.no_route", r.URL.Path)
+	s.render(w, r, "error.tmpl", p, http.StatusNotFound)
 }
 
 // langOf is the language a page's query names, else en.
@@ -225,7 +247,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	var tables []publish.Table
 	tables = append(tables, publish.Tables(res, l)...)
 	p.Title = publish.Headline(res, l)[0]
-	p.Data = map[string]any{"lang": p.Lang, "charts": charts, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold")}
+	p.Data = map[string]any{"lang": p.Lang, "charts": charts, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold", publish.FormatFLOP(1e23))}
 	p.Body = map[string]any{"Result": res, "Prose": prose, "Charts": charts, "Tables": tables,
 		"Headline": publish.Headline(res, l)[1:], "Source": publish.SourceLines(res, l)}
 	s.render(w, r, "overview.tmpl", p, http.StatusOK)
@@ -291,7 +313,7 @@ func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 	}
 	chart := publish.Chart{ID: "explorer", Title: l.T("chart.compute"), Kind: "scatter", Scatter: series}
 	p.Title = l.T("page.explorer")
-	p.Data = map[string]any{"lang": p.Lang, "charts": []publish.Chart{chart}, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold")}
+	p.Data = map[string]any{"lang": p.Lang, "charts": []publish.Chart{chart}, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold", publish.FormatFLOP(1e23))}
 	pages := (page.Total + page.PageSize - 1) / page.PageSize
 	link := func(key, value string) string {
 		v := url.Values{}
@@ -316,6 +338,7 @@ func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 		v.Del("page")
 		v.Del("page-size")
 		v.Set("format", format)
+		v.Set("lang", p.Lang) // the workbook's headers in the page's language
 		return "/api/v1/models?" + v.Encode()
 	}
 	sortLink := func(col string) string {
@@ -536,7 +559,7 @@ func curatedView(c *census.Curated, l i18n.Lang) []curatedRow {
 	for _, e := range c.Entries {
 		r := curatedRow{ID: e.ID, Kind: l.T("entry." + string(e.Kind)), Sources: e.Sources}
 		if e.Field != "" {
-			r.Change = string(e.Field) + " → " + e.Value
+			r.Change = publish.FieldName(string(e.Field), l) + " → " + e.Value
 		}
 		out = append(out, r)
 	}
@@ -592,11 +615,21 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, p, err)
 		return
 	}
-	year, _ := strconv.Atoi(q.Get("year"))
-	if year == 0 {
-		year = time.Now().Year() - 1
+	year := time.Now().Year() - 1
+	if v := q.Get("year"); v != "" {
+		if year, err = strconv.Atoi(v); err != nil || year < 1900 || year > 2200 {
+			s.pageError(w, r, p, bad("year", "param.whole", 1900, 2200, v))
+			return
+		}
 	}
+	// A country is one the rules know: any other would draw zeros.
 	country := strings.ToUpper(q.Get("country"))
+	if country != "" {
+		if _, ok := s.cat.Rules.CountryByCode(country); !ok {
+			s.pageError(w, r, p, bad("country", "param.country", q.Get("country")))
+			return
+		}
+	}
 	if figure == snapshots.FigureCountry && country == "" {
 		country = "KR"
 	}

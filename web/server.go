@@ -70,6 +70,8 @@ func New(cat *Catalog, version string, logger *log.Logger) *Server {
 	s.mux.HandleFunc("GET /api/v1/diff", s.apiDiff)
 	s.mux.HandleFunc("GET /api/v1/estimate", s.apiEstimate)
 	s.mux.HandleFunc("GET /api/v1/table", s.apiTable)
+	s.mux.HandleFunc("GET /api/v1/thresholds", s.apiThresholds)
+	s.mux.HandleFunc("GET /api/v1/trend", s.apiTrend)
 	s.mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		s.send(w, r, openAPI, "public, max-age=3600")
@@ -116,7 +118,8 @@ var (
 // apiEndpoint reports whether path is one of the API's endpoints.
 func apiEndpoint(path string) bool {
 	switch path {
-	case "/api/v1/census", "/api/v1/models", "/api/v1/snapshots", "/api/v1/diff", "/api/v1/estimate", "/api/v1/openapi.json", "/api/v1/table":
+	case "/api/v1/census", "/api/v1/models", "/api/v1/snapshots", "/api/v1/diff", "/api/v1/estimate", "/api/v1/openapi.json", "/api/v1/table",
+		"/api/v1/thresholds", "/api/v1/trend":
 		return true
 	}
 	rest, ok := strings.CutPrefix(path, "/api/v1/models/")

@@ -46,6 +46,12 @@ const heapBudget = 64 << 20
 func main() {
 	heap.Prepare(heapBudget)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first SIGINT or SIGTERM cancels ctx, and every read stops at its
+	// next chunk; a second one ends the process at once, as by default.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	io := cli.System()
 	io.Deps = deps()
 	code := cli.Run(ctx, io, os.Args[1:])

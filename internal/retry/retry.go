@@ -55,7 +55,12 @@ func After(v string) time.Duration {
 		return 0
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return min(time.Duration(s)*time.Second, MaxWait)
+		// Compared in seconds: 9,300,000,000 s times time.Second would
+		// overflow to a negative wait.
+		if int64(s) >= int64(MaxWait/time.Second) {
+			return MaxWait
+		}
+		return time.Duration(s) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		if d := time.Until(t); d > 0 && d <= MaxWait {

@@ -3,6 +3,7 @@
 package plot
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -94,6 +95,12 @@ func chartText(c publish.Chart) string {
 	for _, s := range c.Scatter {
 		b.WriteString(s.Name)
 	}
+	if c.Trend != nil {
+		for _, s := range append(append([]publish.TrendLine(nil), c.Trend.Lines...), c.Trend.Thresholds...) {
+			b.WriteString(s.Name)
+		}
+		b.WriteString(c.Trend.Points0 + c.Trend.Estimated)
+	}
 	return b.String()
 }
 
@@ -129,6 +136,11 @@ func Write(w io.Writer, c publish.Chart, format string, l i18n.Lang) error {
 	width, height := 18*vg.Centimeter, 10*vg.Centimeter
 	var legend *plot.Legend
 	switch c.Kind {
+	case "trend":
+		if _, err := trendPlot(p, c, l); err != nil {
+			return err
+		}
+		height = 12 * vg.Centimeter
 	case "scatter":
 		lg, err := scatterPlot(p, c, l)
 		if err != nil {
@@ -242,8 +254,39 @@ func Write(w io.Writer, c publish.Chart, format string, l i18n.Lang) error {
 	} else {
 		p.Draw(dc)
 	}
-	_, err := canvas.WriteTo(w)
+	if format != publish.ImageSVG {
+		_, err := canvas.WriteTo(w)
+		return err
+	}
+	// An SVG names its font; a reader without it falls back on the other
+	// fonts that draw Korean, then on any sans-serif.
+	var b bytes.Buffer
+	if _, err := canvas.WriteTo(&b); err != nil {
+		return err
+	}
+	name := string(fnt.Typeface)
+	if family == "" {
+		name = "Liberation Sans"
+	}
+	_, err := w.Write(bytes.ReplaceAll(b.Bytes(), []byte("font-family:"+name+";"), []byte("font-family:"+SVGFontFamily(name)+";")))
 	return err
+}
+
+// SVGFontFamily is the font-family an SVG chart names: the font it was
+// drawn with, then fonts that draw Korean and Latin on the common systems
+// (Noto Sans CJK KR, Apple SD Gothic Neo, Malgun Gothic), then
+// sans-serif.
+func SVGFontFamily(drawn string) string {
+	fams := []string{drawn}
+	for _, f := range []string{"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic"} {
+		if f != drawn {
+			fams = append(fams, f)
+		}
+	}
+	for i, f := range fams {
+		fams[i] = "'" + f + "'"
+	}
+	return strings.Join(fams, ", ") + ", sans-serif"
 }
 
 // yearTicks marks the time axis at each 1 January, labelled with the year.
@@ -263,12 +306,47 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 	return out
 }
 
+// flopTicks marks a log axis of FLOP as plot.LogTicks does, labelled as
+// every document prints compute (publish.FormatFLOP): 10²⁴, not 1e+24.
+// A label the chart's font cannot draw whole (Liberation Sans has no ⁰ or
+// ⁹) keeps LogTicks's own, rather than show empty boxes.
+type flopTicks struct{ font font.Font }
+
+// Ticks returns plot.LogTicks's ticks with their labels rewritten.
+func (f flopTicks) Ticks(min, max float64) []plot.Tick {
+	ts := plot.LogTicks{Prec: 1}.Ticks(min, max)
+	face := font.DefaultCache.Lookup(f.font, vg.Points(10)).Face
+	for i := range ts {
+		if ts[i].Label == "" {
+			continue
+		}
+		if s := publish.FormatFLOP(ts[i].Value); draws(face, s) {
+			ts[i].Label = s
+		}
+	}
+	return ts
+}
+
+// draws reports whether face has a glyph for every rune of s.
+func draws(face *opentype.Font, s string) bool {
+	if face == nil {
+		return false
+	}
+	var b sfnt.Buffer
+	for _, r := range s {
+		if i, err := face.GlyphIndex(&b, r); err != nil || (i == 0 && r != ' ') {
+			return false
+		}
+	}
+	return true
+}
+
 // scatterPlot draws the compute chart in p and returns its legend, to be
 // drawn beside the plot.
 func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) (*plot.Legend, error) {
 	p.X.Tick.Marker = yearTicks{}
 	p.Y.Scale = plot.LogScale{}
-	p.Y.Tick.Marker = plot.LogTicks{Prec: 1}
+	p.Y.Tick.Marker = flopTicks{font: plot.DefaultFont}
 	p.Y.Label.Text = "FLOP"
 	legend := plot.NewLegend()
 	legend.Top, legend.Left = true, true
@@ -324,7 +402,7 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) (*plot.Legend, erro
 		line.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 		line.LineStyle.Color = color.Gray{Y: 60}
 		p.Add(line)
-		legend.Add(l.T("chart.threshold"), line)
+		legend.Add(l.T("chart.threshold", publish.FormatFLOP(1e23)), line)
 	}
 	p.Add(plotter.NewGrid())
 	if top > 0 {

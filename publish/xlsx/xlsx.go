@@ -186,6 +186,9 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 	if err := writeModelsSheet(f, d, l, bold, dateStyle, sciStyle, estStyle); err != nil {
 		return err
 	}
+	if err := writeThresholdSheets(f, d, l, bold, sciStyle); err != nil {
+		return err
+	}
 	method := sheet(SheetMethod, l)
 	if _, err := f.NewSheet(method); err != nil {
 		return err
@@ -271,7 +274,7 @@ func writeModelsSheet(f *excelize.File, d *publish.Document, l i18n.Lang, bold, 
 		l.T("col.category"), l.T("col.in_census"),
 	}
 	for _, fld := range publish.RawFields {
-		headers = append(headers, l.T("col.raw_of", string(fld)))
+		headers = append(headers, l.T("col.raw_of", publish.FieldName(string(fld), l)))
 	}
 	headers = append(headers, l.T("col.file"), l.T("col.line"))
 	if estimating {

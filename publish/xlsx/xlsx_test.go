@@ -53,6 +53,18 @@ func TestXLSX(t *testing.T) {
 		if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 			t.Errorf("%s: sheets %v, want %v", l, got, want)
 		}
+		if l == i18n.KO {
+			// Every header of the Korean models sheet is Korean: no
+			// English word but the unit FLOP.
+			hdr, _ := f.GetRows(models)
+			for _, h := range hdr[0] {
+				for _, w := range strings.FieldsFunc(h, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
+					if len(w) > 1 && w != "FLOP" {
+						t.Errorf("the Korean models sheet's header %q has the English word %q", h, w)
+					}
+				}
+			}
+		}
 		j := publishtest.ViaJSON(t, d.Result)
 		number := func(sheet, cell string) float64 {
 			t.Helper()

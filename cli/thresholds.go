@@ -1,0 +1,186 @@
+package cli
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+// thresholdsOptions are the flags of `modelcensus thresholds`.
+type thresholdsOptions struct {
+	reportOptions
+	selectOptions
+	Thresholds []string
+}
+
+// selectOptions are the flags that choose a set of models, shared by
+// thresholds and trend. They stand in for the figure engine's filters
+// until those are wired in (see selection).
+type selectOptions struct {
+	Domain  string
+	Country string
+}
+
+func (o *selectOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
+	fs.StringVar(&o.Domain, "domain", "", l.T("flag.th_domain"))
+	fs.StringVar(&o.Country, "country", "", l.T("flag.th_country"))
+}
+
+// selection is the model filter of the flags, and its description in
+// English for the output; nil keeps every model.
+func (o *selectOptions) selection(l i18n.Lang, r *census.Rules) (func(*census.Model) bool, string, error) {
+	sel, desc, err := census.SimpleSelection(r, o.Domain, o.Country)
+	if err != nil {
+		return nil, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.unknown_country", o.Country)), Err: err}
+	}
+	return sel, desc, nil
+}
+
+func newThresholdsCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
+	o := &thresholdsOptions{}
+	cmd := &cobra.Command{
+		Use:   "thresholds",
+		Short: l.T("cmd.thresholds.short"),
+		Long: `For each compute threshold of the rules' table (thresholds.csv: Epoch's
+1e23 large-scale line, the EU AI Act's 1e25, Korea's AI Basic Act's cumulative
+1e26), or of --threshold: the models at or above it per publication year and
+cumulatively, their distinct developers, the first model to cross it, the
+models with their compute, confidence and estimation method, and the models
+approaching it (within 2× below). Under a cumulative line a model counts with
+its base model's compute plus its fine-tune compute where Epoch gives both;
+the models for which that differs from Epoch's figure are listed. With
+--estimate-missing, models without Epoch's figure count with modelcensus's
+estimate, marked, with their inputs.
+
+규칙 표(thresholds.csv: Epoch 대규모 모델 기준 1e23, EU 인공지능법 1e25, 인공지능기본법
+누적 1e26)나 --threshold의 기준마다: 공개 연도별·누적 기준 이상 모델 수, 개발사 수,
+최초로 넘은 모델, 모델별 연산량·신뢰도·추정 방법, 기준에 근접한 모델(2배 이내).
+누적 기준에서는 Epoch가 둘 다 제공하는 경우 기반 모델 연산량과 미세 조정 연산량을
+더해 셉니다. --estimate-missing을 주면 Epoch 수치가 없는 모델은 추정치로 세고 표시합니다.`,
+		Example: `  modelcensus thresholds --source large_scale_ai_models.csv
+  modelcensus thresholds --source ai_models.zip --subset all --estimate-missing --lang ko
+  modelcensus thresholds --source ai_models.zip --threshold 1e24 --country KR --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runThresholds(cmd, io, o)
+		},
+	}
+	fs := cmd.Flags()
+	o.sourceOptions.addFlags(fs, l)
+	o.sourceOptions.addReadFlags(fs, l)
+	o.addEstimateFlag(fs, l)
+	o.addOverlayFlag(fs, l)
+	o.selectOptions.addFlags(fs, l)
+	fs.StringArrayVar(&o.Thresholds, "threshold", nil, l.T("flag.threshold"))
+	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
+	fs.StringVar(&o.Format, "format", "text", l.T("flag.th_format"))
+	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
+	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
+	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
+	o.dbOptions.addFlags(fs, l)
+	return cmd
+}
+
+// parseThresholds reads --threshold values: each a positive number of
+// FLOP.
+func parseThresholds(l i18n.Lang, vals []string) ([]census.Threshold, error) {
+	var out []census.Threshold
+	for _, v := range vals {
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || !(f > 0) || math.IsInf(f, 0) {
+			return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_number", "--threshold", v, "1e25"))}
+		}
+		out = append(out, census.Threshold{ID: "--threshold " + v, FLOP: f, Law: "--threshold", LawKo: "--threshold"})
+	}
+	return out, nil
+}
+
+func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) error {
+	l, err := o.start(io)
+	if err != nil {
+		return err
+	}
+	if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
+	}
+	ths, err := parseThresholds(l, o.Thresholds)
+	if err != nil {
+		return err
+	}
+	level := census.OrgLevel(o.OrgLevel)
+	if level != census.OrgLevelGroup && level != census.OrgLevelOrganization {
+		return badValue(l, "--org-level", o.OrgLevel, "group, organization")
+	}
+	if o.Format != "text" && o.Format != "json" {
+		return badValue(l, "--format", o.Format, "text, json")
+	}
+	r, err := o.loadRules(l)
+	if err != nil {
+		return err
+	}
+	sel, desc, err := o.selection(l, r)
+	if err != nil {
+		return err
+	}
+	det := census.NewComputeDetails(o.EstimateMissing)
+	ds, err := o.dataset(cmd.Context(), io, l, r, det.Add)
+	if err != nil {
+		return err
+	}
+	res, err := census.EvaluateThresholds(ds, census.ThresholdOptions{Thresholds: ths, Select: sel, OrgLevel: level, Details: det})
+	if err != nil {
+		return usageError(l, err)
+	}
+	res.Settings.Selection = desc
+	var buf bytes.Buffer
+	if o.Format == "json" {
+		err = publish.WriteJSONValue(&buf, res)
+	} else {
+		err = publish.WriteThresholdsText(&buf, res, l)
+	}
+	if err != nil {
+		return translate(l, err)
+	}
+	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
+		return outputError(l, err)
+	}
+	return nil
+}
+
+// thresholdsHook returns the collection of the rows' compute details that
+// a thresholds evaluation needs, and a row hook that fills it before
+// calling next (which may be nil).
+func thresholdsHook(estimates bool, next func(*census.Raw)) (*census.ComputeDetails, func(*census.Raw)) {
+	det := census.NewComputeDetails(estimates)
+	return det, func(r *census.Raw) {
+		det.Add(r)
+		if next != nil {
+			next(r)
+		}
+	}
+}
+
+// TrendSince is the start of the trend that report --thresholds puts in
+// a brief: 2010, as Epoch's published trend of notable models.
+var TrendSince = census.Date{Year: 2010, Month: 1, Day: 1}
+
+// addThresholds gives a report's document its Thresholds section (report
+// --thresholds): every line of the rules' table over the whole source,
+// and the trend since TrendSince, left out when the source has too few
+// models to fit it.
+func addThresholds(doc *publish.Document, ds *census.Dataset, det *census.ComputeDetails) {
+	if res, err := census.EvaluateThresholds(ds, census.ThresholdOptions{Details: det}); err == nil {
+		doc.Thresholds = res
+	}
+	if t, err := census.FitTrend(ds, census.TrendOptions{Since: TrendSince}); err == nil {
+		doc.Trend = t
+	}
+}
