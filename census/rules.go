@@ -115,7 +115,7 @@ func (r *Rules) Clone() *Rules {
 		columns: maps.Clone(r.columns), countries: r.countries.clone(), orgs: r.orgs.clone(), groups: r.groups.clone(),
 		domains: r.domains.clone(), access: maps.Clone(r.access), accessRaw: maps.Clone(r.accessRaw),
 		Hardware: slices.Clone(r.Hardware), hardware: r.hardware.clone(),
-		figure: r.figure.clone(),
+		figure:     r.figure.clone(),
 		Thresholds: slices.Clone(r.Thresholds),
 	}
 }
