@@ -73,14 +73,14 @@ var measures = []*Measure{
 			}
 			return float64(n), true
 		}},
-	{ID: MeasureMaxCompute, Title: Text{"Largest training compute (FLOP)", "최대 학습 연산량 (FLOP)"}, Kind: ValueFLOP,
+	{ID: MeasureMaxCompute, Title: Text{"Largest training compute (FLOP)", "최대 학습 연산량(FLOP)"}, Kind: ValueFLOP,
 		value: func(c *cell, _ *tableBuild) (float64, bool) {
 			if len(c.computes) == 0 {
 				return 0, false
 			}
 			return slices.Max(c.computes), true
 		}},
-	{ID: MeasureMedianCompute, Title: Text{"Median training compute (FLOP)", "학습 연산량 중앙값 (FLOP)"}, Kind: ValueFLOP,
+	{ID: MeasureMedianCompute, Title: Text{"Median training compute (FLOP)", "학습 연산량 중앙값(FLOP)"}, Kind: ValueFLOP,
 		value: func(c *cell, _ *tableBuild) (float64, bool) {
 			n := len(c.computes)
 			if n == 0 {

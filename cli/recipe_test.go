@@ -79,7 +79,7 @@ func TestRecipeSPRI2024(t *testing.T) {
 	}
 	// Korean text reads the same figures.
 	code, out, _ = run(t, nil, "report", "--recipe", "spri-2024", "--source", src, "--lang", "ko")
-	if code != ExitOK || !strings.Contains(out, "국가별 모델 수 (2020–2023년)") || !strings.Contains(out, "미국") {
+	if code != ExitOK || !strings.Contains(out, "국가별 모델 수(2020–2023년)") || !strings.Contains(out, "미국") {
 		t.Errorf("Korean: exit %d\n%s", code, out)
 	}
 }
