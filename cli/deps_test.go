@@ -9,6 +9,8 @@ import (
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/publish/plot"
 	"github.com/modelcensus/modelcensus/publish/xlsx"
+	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 	"github.com/modelcensus/modelcensus/store/postgres"
 	"github.com/modelcensus/modelcensus/store/sqlite"
@@ -20,6 +22,15 @@ func testDeps() *Deps {
 	stores := &store.Registry{}
 	sqlite.Register(stores)
 	postgres.Register(stores)
+	// A store written by a development schema is upgraded on open, its
+	// files' model rows read again under the default rules.
+	stores.Reread = func(f store.File, content []byte) ([]store.Row, error) {
+		r, err := rules.Default()
+		if err != nil {
+			return nil, err
+		}
+		return snapshots.RowReader(r)(f, content)
+	}
 	formats := publish.Builtin()
 	xlsx.Register(formats)
 	plot.Register(formats)

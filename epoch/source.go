@@ -47,10 +47,6 @@ type File struct {
 	Subset  string    // the subset its name tells, or ""
 	ModTime time.Time // the file's or zip member's modification time
 	Open    Opener
-	// Stored, when set, gives what reading the file gave when a store
-	// imported it (EncodeStoredRead), for the rules of the version given;
-	// nil when it has none for those rules, and the bytes are read.
-	Stored func(rulesVersion string) ([]byte, error)
 }
 
 // Source is an opened export: its CSV files and where they came from.
@@ -463,14 +459,9 @@ func (s *Source) Load(ctx context.Context, rules *census.Rules, opt LoadOptions)
 		case opt.OnRow != nil:
 			add = func(r *census.Raw) { opt.OnRow(r); ds.Add(r) }
 		}
-		res, err := readStored(rd, f, s.Kind, ds, add)
+		res, err := rd.Read(f.Name, WithContext(ctx, f.Open), ds, add)
 		if err != nil {
 			return nil, err
-		}
-		if res == nil {
-			if res, err = rd.Read(f.Name, WithContext(ctx, f.Open), ds, add); err != nil {
-				return nil, err
-			}
 		}
 		ds.Snapshot.Files = append(ds.Snapshot.Files, res.Info)
 		if res.LastModified.After(lastModified) {

@@ -18,14 +18,14 @@ const estimateWord = "추정"
 func TestConfidenceWordsApartFromEstimate(t *testing.T) {
 	// The estimate word is the one the estimate's own strings use.
 	for _, k := range []string{"est.title", "page.est.ours", "col.estimate"} {
-		if !strings.Contains(catalog[k][1], estimateWord) {
-			t.Fatalf("%s: %q does not use %q: the estimate word has changed", k, catalog[k][1], estimateWord)
+		if !strings.Contains(catalog()[k][1], estimateWord) {
+			t.Fatalf("%s: %q does not use %q: the estimate word has changed", k, catalog()[k][1], estimateWord)
 		}
 	}
 	names := map[string]string{} // Korean name → key
 	for _, level := range []string{"Confident", "Likely", "Speculative", "Unknown", "Unverified", "Wrong"} {
 		k := "conf." + level
-		ko, ok := catalog[k]
+		ko, ok := catalog()[k]
 		if !ok {
 			t.Errorf("no %s in the catalog", k)
 			continue
@@ -38,7 +38,7 @@ func TestConfidenceWordsApartFromEstimate(t *testing.T) {
 		}
 		names[ko[1]] = k
 	}
-	for k, v := range catalog {
+	for k, v := range catalog() {
 		if strings.HasPrefix(k, "conf.") || !strings.Contains(strings.ToLower(v[0]), "estimat") {
 			continue
 		}

@@ -11,11 +11,11 @@ import (
 func TestEveryKeyInBothLanguages(t *testing.T) {
 	for _, k := range Keys() {
 		en, ko := EN.T(k), KO.T(k)
-		if strings.TrimSpace(catalog[k][0]) == "" || strings.TrimSpace(catalog[k][1]) == "" {
+		if strings.TrimSpace(catalog()[k][0]) == "" || strings.TrimSpace(catalog()[k][1]) == "" {
 			t.Errorf("%s: empty text (en %q, ko %q)", k, en, ko)
 		}
-		if strings.Count(catalog[k][0], "%") != strings.Count(catalog[k][1], "%") {
-			t.Errorf("%s: English and Korean take different arguments: %q / %q", k, catalog[k][0], catalog[k][1])
+		if strings.Count(catalog()[k][0], "%") != strings.Count(catalog()[k][1], "%") {
+			t.Errorf("%s: English and Korean take different arguments: %q / %q", k, catalog()[k][0], catalog()[k][1])
 		}
 	}
 }
@@ -87,9 +87,9 @@ var verbPattern = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`
 // order that puts a count where a name belongs (%!d(string=…)) fails here.
 func TestSameArgumentsBothLanguages(t *testing.T) {
 	for _, k := range Keys() {
-		en, ko := fmtArgs(catalog[k][0]), fmtArgs(catalog[k][1])
+		en, ko := fmtArgs(catalog()[k][0]), fmtArgs(catalog()[k][1])
 		if !reflect.DeepEqual(en, ko) {
-			t.Errorf("%s: English takes %v, Korean %v:\n  %q\n  %q", k, en, ko, catalog[k][0], catalog[k][1])
+			t.Errorf("%s: English takes %v, Korean %v:\n  %q\n  %q", k, en, ko, catalog()[k][0], catalog()[k][1])
 		}
 	}
 }

@@ -19,7 +19,6 @@ targets=(
 	"./epoch FuzzOpenZip"
 	"./epoch FuzzWorkbook"
 	"./epoch FuzzDates"
-	"./epoch FuzzDecodeStoredRead"
 	"./census FuzzParseNumber"
 	"./rules FuzzRules"
 	"./overlay FuzzOverlayFile"
@@ -30,8 +29,8 @@ targets=(
 	"./discover/arena FuzzArenaAnswer"
 	"./discover/arxiv FuzzArxivAnswer"
 	"./internal/retry FuzzRetryAfter"
-	"./store FuzzApplyDelta"
-	"./store FuzzAppendCellsJSON"
+	"./store FuzzBlob"
+	"./store FuzzLegacyLineDelta"
 	"./web FuzzAPIParams"
 	"./web FuzzAPIEndpoints"
 )

@@ -101,7 +101,7 @@ type keptFigures struct {
 // startFigures computes, on another goroutine, for each subset of files,
 // the figures every history of it follows under the default counting
 // options, with no overlay and with overlay (when not nil): from what is
-// being stored (the files' stored reads, else their bytes), read as
+// being stored (the files' bytes), read as
 // Ref.Load reads a stored snapshot (src gives the location and kind, date
 // its date). keep stores them once the snapshot
 // is stored. It is a cache: what fails is left for a history to compute.
@@ -112,15 +112,7 @@ func startFigures(ctx context.Context, rules *census.Rules, src *epoch.Source, f
 	for i, f := range files {
 		content := f.Content
 		mem.Files = append(mem.Files, epoch.File{Name: f.Name, Subset: f.Subset, ModTime: f.ModTime,
-			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil },
-			Stored: func(rulesVersion string) ([]byte, error) {
-				// The read the store keeps, as a report from the store
-				// reads it: the file is not parsed a second time.
-				if f.Read == nil || rulesVersion != f.ReadRules {
-					return nil, nil
-				}
-				return f.Read()
-			}})
+			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }})
 		stored[i] = f.File
 	}
 	go func() {

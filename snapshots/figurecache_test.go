@@ -41,7 +41,7 @@ func TestHistoryFigureCache(t *testing.T) {
 			}
 			cached := func() int {
 				var n int
-				st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM figure_cache`).Scan(&n)
+				st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM figure`).Scan(&n)
 				return n
 			}
 			for _, opt := range []snapshots.HistoryOptions{
@@ -303,13 +303,10 @@ func TestByYearOnRealExport(t *testing.T) {
 	}
 }
 
-// unreadable makes every stored file unreadable: its bytes, and what
-// reading it gave at import.
+// unreadable makes every stored file's bytes unreadable.
 func unreadable(t *testing.T, st *store.Store) {
 	t.Helper()
-	for _, q := range []string{`UPDATE blobs SET codec = 'unreadable'`, `DELETE FROM file_reads`} {
-		if _, err := st.DB().ExecContext(context.Background(), q); err != nil {
-			t.Fatal(err)
-		}
+	if _, err := st.DB().ExecContext(context.Background(), `UPDATE blob SET content = $1`, []byte("unreadable")); err != nil {
+		t.Fatal(err)
 	}
 }

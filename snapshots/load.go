@@ -11,7 +11,9 @@ import (
 )
 
 // Source rebuilds the source of a stored snapshot from the bytes kept: the
-// same files, under the same names, as when it was pulled.
+// same files, under the same names, as when it was pulled, read by the
+// same reader as any file, so that a report from the store is the report
+// of the files.
 func Source(ctx context.Context, st *store.Store, snap *store.Snapshot) (*epoch.Source, error) {
 	src := &epoch.Source{Location: snap.Source, Kind: snap.Kind}
 	for _, f := range snap.Files {
@@ -28,22 +30,9 @@ func Source(ctx context.Context, st *store.Store, snap *store.Snapshot) (*epoch.
 			}
 			return io.NopCloser(bytes.NewReader(content)), nil
 		}
-		src.Files = append(src.Files, epoch.File{Name: f.Name, Subset: f.Subset, ModTime: f.ModTime, Open: open,
-			Stored: storedRead(ctx, st, f.ID)})
+		src.Files = append(src.Files, epoch.File{Name: f.Name, Subset: f.Subset, ModTime: f.ModTime, Open: open})
 	}
 	return src, nil
-}
-
-// storedRead gives what reading a stored file gave at import
-// (store.StoredRead), to a reader of the same rules; nil otherwise.
-func storedRead(ctx context.Context, st *store.Store, fileID int64) func(string) ([]byte, error) {
-	return func(rulesVersion string) ([]byte, error) {
-		rv, b, err := st.StoredRead(ctx, fileID)
-		if err != nil || rv != rulesVersion {
-			return nil, err
-		}
-		return b, nil
-	}
 }
 
 // Load reads a stored snapshot's subset into a dataset, exactly as reading

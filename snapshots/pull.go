@@ -14,9 +14,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -135,43 +135,18 @@ func readFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (store.File
 	}
 	fd := store.FileData{Content: content}
 	sum := sha256.Sum256(content)
-	rd := &epoch.Reader{Rules: rules, Record: func(line int, rec []string) {
-		cells := make([]string, len(rec))
-		copy(cells, rec)
-		fd.Rows = append(fd.Rows, store.Row{Line: line, Cells: cells})
-	}}
+	var recs [][]string
+	rd := &epoch.Reader{Rules: rules, Record: func(line int, rec []string) { recs = append(recs, slices.Clone(rec)) }}
 	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }
-	had := len(ds.Problems)
-	var raws []census.Raw
-	r, err := rd.Read(f.Name, open, ds, func(raw *census.Raw) { raws = append(raws, *raw) })
+	r, err := rd.Read(f.Name, open, ds, func(*census.Raw) {})
 	if err != nil {
 		return store.FileData{}, time.Time{}, err
 	}
-	if len(ds.Problems) == had {
-		// Read back without parsing (epoch.File.Stored); a file with
-		// records the reader skipped is parsed again, to warn again.
-		res := *r
-		res.Info.SHA256 = hex.EncodeToString(sum[:])
-		// Encoded once, for the store and for the figures kept.
-		fd.Read = sync.OnceValues(func() ([]byte, error) { return epoch.EncodeStoredRead(&res, raws) })
-		fd.ReadRules = rules.Version
-	}
-	nameCol := -1
-	for i, h := range r.Header {
-		if fld, ok := rules.Column(h); ok && fld == census.FieldName {
-			nameCol = i
-			break
-		}
-	}
-	for i := range fd.Rows {
-		if nameCol >= 0 && nameCol < len(fd.Rows[i].Cells) {
-			fd.Rows[i].Name = census.Clean(fd.Rows[i].Cells[nameCol])
-		}
-	}
+	fd.Rows = modelRows(rules, r.Header, recs)
 	fd.File = store.File{
 		Name: f.Name, Subset: r.Info.Subset, Size: int64(len(content)), SHA256: hex.EncodeToString(sum[:]),
 		HeaderVersion: r.Info.HeaderVersion, Encoding: r.Info.Encoding, Rows: r.Info.Rows,
-		Columns: r.Info.Columns, Header: r.Header, ModTime: f.ModTime,
+		Columns: r.Info.Columns, ModTime: f.ModTime,
 	}
 	return fd, r.LastModified, nil
 }

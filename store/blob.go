@@ -2,214 +2,187 @@ package store
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
+	"math/bits"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/klauspost/compress/zstd"
 )
 
-// Blob codecs: how a file's bytes are kept in blobs.content.
+// period and radix bound the chains of dictionaries. The versions of a
+// series are numbered (blob.seq); every period-th is kept whole, and
+// version n is compressed against version n less the lowest non-zero
+// digit of n mod period written in base radix (with 64 and 8: version 13,
+// 15 in octal, against 8; version 8 against 0; version 59, 73 in octal,
+// against 56 and 56 against 0). Reading any version then decodes one
+// whole file and at most log_radix(period) = 2 others, and a version's
+// dictionary is a week or so older than it: on the synthetic year a
+// whole file is 1.6 MB and a day against a week before it about 10 kB
+// (docs/store.md).
 const (
-	// codecGzip is schema 3's: the bytes, gzipped.
-	codecGzip = "gzip"
-	// codecZstd is a keyframe: the bytes, zstd-compressed.
-	codecZstd = "zstd"
-	// codecDelta is a line delta over a keyframe (lineDelta; blobs.base
-	// names the keyframe): a download that changed a few rows since costs
-	// a few kilobytes.
-	codecDelta = "lines"
+	period = 64
+	radix  = 8
 )
 
-// maxDeltaShare bounds a delta: one larger than 1/maxDeltaShare of its
-// keyframe's stored size is stored as a new keyframe instead. A delta
-// grows as the data drifts from its keyframe (about 0.6 kB a day on the
-// synthetic year, against a 1.7 MB keyframe); a new keyframe once the
-// delta passes 1/32 of it keeps the sum of the keyframe and the deltas,
-// per day, near its least (a keyframe every two to three months).
-const maxDeltaShare = 32
+// baseSeq is the version that version n is compressed against, or -1 for
+// a version kept whole.
+func baseSeq(n int64) int64 {
+	m := n % period
+	if m == 0 {
+		return -1
+	}
+	p := int64(1)
+	for m%(p*radix) == 0 {
+		p *= radix
+	}
+	return n - m%(p*radix)
+}
 
-// plainDecoder decodes keyframes; it is safe for concurrent DecodeAll.
-var plainDecoder = sync.OnceValues(func() (*zstd.Decoder, error) {
-	return zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxWindow(1<<30))
-})
+// level is the compression level: zstd's "better" finds the matches in
+// a dictionary of a whole export (its default level, with the same
+// dictionary, keeps most of the file).
+const level = zstd.SpeedBetterCompression
 
-// encoder compresses blobs; it is safe for concurrent EncodeAll.
-var encoder = sync.OnceValues(func() (*zstd.Encoder, error) {
-	return zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault))
-})
+// Series names the line of versions a file belongs to, whose previous
+// version is its dictionary: its subset, else its base name.
+func Series(f File) string {
+	if f.Subset != "" {
+		return f.Subset
+	}
+	return strings.ToLower(path.Base(strings.ReplaceAll(f.Name, `\`, "/")))
+}
 
-// encodeBlob compresses content for the blobs table: as a delta over the
-// keyframe kf (its sha256, stored size and bytes) when one is given and
-// the delta is small enough, else as a keyframe. It returns the codec, the
-// base ("" for a keyframe) and the stored bytes.
-func encodeBlob(content []byte, kf *keyframe) (codec, base string, out []byte, err error) {
-	enc, err := encoder()
+// putBlob stores content (whose SHA-256 is sum) as the next version of
+// series, unless bytes of that SHA-256 are stored already, and checks
+// that it reads back.
+func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, content []byte) error {
+	var have int
+	var n int64
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM blob WHERE sha256 = $1), (SELECT COALESCE(MAX(seq), -1) + 1 FROM blob WHERE series = $2)`,
+		sum, series).Scan(&have, &n); err != nil || have > 0 {
+		return err
+	}
+	var base string
+	var dict []byte
+	if b := baseSeq(n); b >= 0 {
+		err := tx.QueryRowContext(ctx, `SELECT sha256 FROM blob WHERE series = $1 AND seq = $2`, series, b).Scan(&base)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if base != "" {
+			if dict, err = s.blobBytes(ctx, tx, base); err != nil {
+				return err
+			}
+		}
+	}
+	z, err := compress(content, dict, level)
 	if err != nil {
-		return "", "", nil, fmt.Errorf("store: encoder: %w", err)
+		return err
 	}
-	if kf != nil {
-		d, ok, err := deltaWorthKeeping(kf.bytes, kf.stored, content)
-		if err != nil {
-			return "", "", nil, fmt.Errorf("store: %w", err)
-		}
-		if ok {
-			return codecDelta, kf.sha, d, nil
-		}
+	if back, err := decompress(z, dict, int64(len(content)), nil); err != nil || !bytes.Equal(back, content) {
+		return fmt.Errorf("the compressed bytes do not read back (%v)", err)
 	}
-	return codecZstd, "", enc.EncodeAll(content, make([]byte, 0, len(content)/3)), nil
-}
-
-// keyframe is a keyframe blob, decoded.
-type keyframe struct {
-	sha    string
-	stored int // its compressed size
-	bytes  []byte
-}
-
-// keyframeCache keeps the keyframe a store's last import used or made,
-// decoded: the next day's file is stored against the same keyframe, which
-// is then neither read from the database nor decompressed again (about a
-// tenth of a day's import, on the synthetic year). A keyframe is named by
-// its bytes' sha256, so an entry is never stale.
-type keyframeCache struct {
-	mu sync.Mutex
-	kf *keyframe
-}
-
-// get is the cached keyframe whose sha256 is sha, or nil.
-func (c *keyframeCache) get(sha string) *keyframe {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.kf != nil && c.kf.sha == sha {
-		return c.kf
+	if _, err := tx.ExecContext(ctx, `INSERT INTO blob (sha256, series, seq, base, size, content) VALUES ($1, $2, $3, $4, $5, $6)`,
+		sum, series, n, base, len(content), z); err != nil {
+		return err
 	}
 	return nil
 }
 
-// put caches kf in place of the last one.
-func (c *keyframeCache) put(kf *keyframe) {
-	c.mu.Lock()
-	c.kf = kf
-	c.mu.Unlock()
-}
-
-// storedKeyframe is a keyframe blob as stored: its sha256 and
-// compressed bytes, or the keyframe already decoded (from the cache).
-type storedKeyframe struct {
-	sha     string
-	z       []byte
-	decoded *keyframe
-}
-
-// decode decompresses the keyframe.
-func (k *storedKeyframe) decode() (*keyframe, error) {
-	if k.decoded != nil {
-		return k.decoded, nil
+// Content returns a stored file's bytes as they were read, checked
+// against their SHA-256.
+func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
+	var sum string
+	if err := s.db.QueryRowContext(ctx, `SELECT sha256 FROM snapshot_file WHERE id = $1`, fileID).Scan(&sum); err != nil {
+		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
 	}
-	dec, err := plainDecoder()
+	b, err := s.blobBytes(ctx, s.db, sum)
+	if err != nil {
+		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
+	}
+	if got := sha256.Sum256(b); hex.EncodeToString(got[:]) != sum {
+		return nil, fmt.Errorf("store: content of file %d: the bytes read back do not have their SHA-256 %s", fileID, sum)
+	}
+	return b, nil
+}
+
+// blobBytes decodes the blob sum, after the blobs it is compressed
+// against, into two buffers in turn: each version is the dictionary of
+// the next, and no more memory is touched than two files' worth.
+func (s *Store) blobBytes(ctx context.Context, q rowQuerier, sum string) ([]byte, error) {
+	type link struct {
+		sum  string
+		size int64
+		z    []byte
+	}
+	var chain []link // the blob asked for first
+	for next := sum; next != ""; {
+		if len(chain) > bits.Len(period) { // more than the schema makes: damaged
+			return nil, errors.New("a chain of dictionaries longer than the schema makes")
+		}
+		l := link{sum: next}
+		if err := q.QueryRowContext(ctx, `SELECT base, size, content FROM blob WHERE sha256 = $1`, next).Scan(&next, &l.size, &l.z); err != nil {
+			return nil, fmt.Errorf("blob %s: %w", l.sum, err)
+		}
+		chain = append(chain, l)
+	}
+	var bufs [2][]byte
+	var dict []byte
+	for i := len(chain) - 1; i >= 0; i-- {
+		b, err := decompress(chain[i].z, dict, chain[i].size, bufs[i%2][:0])
+		if err != nil {
+			return nil, fmt.Errorf("blob %s: %w", chain[i].sum, err)
+		}
+		bufs[i%2], dict = b, b
+	}
+	return dict, nil
+}
+
+// compress is content zstd-compressed at level, against dict as a raw
+// dictionary when it is not empty.
+func compress(content, dict []byte, level zstd.EncoderLevel) ([]byte, error) {
+	opts := []zstd.EOption{zstd.WithEncoderLevel(level), zstd.WithEncoderConcurrency(1)}
+	if len(dict) > 0 {
+		// The window reaches back over the whole dictionary.
+		w := 1 << bits.Len(uint(len(dict)+len(content)))
+		opts = append(opts, zstd.WithEncoderDictRaw(0, dict), zstd.WithWindowSize(min(max(w, zstd.MinWindowSize), zstd.MaxWindowSize)))
+	}
+	enc, err := zstd.NewWriter(nil, opts...)
 	if err != nil {
 		return nil, err
 	}
-	b, err := dec.DecodeAll(k.z, nil)
-	if err != nil {
-		return nil, fmt.Errorf("store: decode keyframe %s: %w", k.sha, err)
-	}
-	return &keyframe{sha: k.sha, stored: len(k.z), bytes: b}, nil
+	defer enc.Close()
+	return enc.EncodeAll(content, make([]byte, 0, len(content)/4)), nil
 }
 
-// keyframeFor finds the latest stored file with the same base name as
-// name (its id, 0 for none) and, when want is set, the keyframe a new
-// version of it is best stored against: the keyframe that file was stored
-// against, or itself, as stored; nil when there is none (the first
-// download, or one stored by schema 3). A keyframe in cache is not read.
-func keyframeFor(ctx context.Context, tx *sql.Tx, cache *keyframeCache, name string, want bool) (prev int64, kf *storedKeyframe, err error) {
-	// The files alone first: a blob's row is read only for the one file.
-	rs, err := tx.QueryContext(ctx, `SELECT id, name, sha256 FROM files ORDER BY id DESC LIMIT 64`)
+// decompress reverses compress, for bytes that must be size long, into
+// dst (appended to): a damaged blob cannot make it allocate more.
+func decompress(z, dict []byte, size int64, dst []byte) ([]byte, error) {
+	if size < 0 {
+		return nil, fmt.Errorf("a size of %d bytes", size)
+	}
+	opts := []zstd.DOption{zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(zstd.MaxWindowSize),
+		zstd.WithDecoderMaxMemory(uint64(size) + 1<<20)}
+	if len(dict) > 0 {
+		opts = append(opts, zstd.WithDecoderDictRaw(0, dict))
+	}
+	dec, err := zstd.NewReader(nil, opts...)
 	if err != nil {
-		return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
+		return nil, err
 	}
-	base := baseName(name)
-	var prevSum string
-	for rs.Next() {
-		var id int64
-		var n, sum string
-		if err := rs.Scan(&id, &n, &sum); err != nil {
-			rs.Close()
-			return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
-		}
-		if baseName(n) == base {
-			prev, prevSum = id, sum
-			break
-		}
+	defer dec.Close()
+	if int64(cap(dst)-len(dst)) < size {
+		dst = append(make([]byte, 0, int64(len(dst))+size), dst...)
 	}
-	rs.Close()
-	if err := rs.Err(); err != nil || prev == 0 || !want {
-		return prev, nil, err
+	b, err := dec.DecodeAll(z, dst)
+	if err == nil && int64(len(b)-len(dst)) != size {
+		err = fmt.Errorf("%d bytes, not %d", len(b)-len(dst), size)
 	}
-	var codec, kfBase, sha string
-	if err := tx.QueryRowContext(ctx, `SELECT codec, base FROM blobs WHERE sha256 = $1`, prevSum).Scan(&codec, &kfBase); err != nil {
-		return 0, nil, fmt.Errorf("store: find keyframe: %w", err)
-	}
-	switch codec {
-	case codecZstd:
-		sha = prevSum
-	case codecDelta:
-		sha = kfBase
-	default:
-		return prev, nil, nil // schema 3's gzip: a new keyframe
-	}
-	if kf := cache.get(sha); kf != nil {
-		return prev, &storedKeyframe{sha: sha, decoded: kf}, nil
-	}
-	var z []byte
-	if err := tx.QueryRowContext(ctx, `SELECT content FROM blobs WHERE sha256 = $1`, sha).Scan(&z); err != nil {
-		return 0, nil, fmt.Errorf("store: read keyframe: %w", err)
-	}
-	return prev, &storedKeyframe{sha: sha, z: z}, nil
-}
-
-// baseName is a stored file name's last element ("all_ai_models.csv"),
-// whatever the folder or archive it came from.
-func baseName(name string) string { return path.Base(strings.ReplaceAll(name, `\`, "/")) }
-
-// decodeBlob returns a blob's bytes, which must be size bytes long (the
-// file's stored size); base fetches a keyframe's stored bytes by SHA-256,
-// for a delta.
-func decodeBlob(codec string, z []byte, size uint64, base func() ([]byte, error)) ([]byte, error) {
-	switch codec {
-	case codecGzip, "":
-		zr, err := gzip.NewReader(bytes.NewReader(z))
-		if err != nil {
-			return nil, err
-		}
-		return io.ReadAll(zr)
-	case codecZstd:
-		dec, err := plainDecoder()
-		if err != nil {
-			return nil, err
-		}
-		return dec.DecodeAll(z, nil)
-	case codecDelta:
-		kz, err := base()
-		if err != nil {
-			return nil, err
-		}
-		dec, err := plainDecoder()
-		if err != nil {
-			return nil, err
-		}
-		kb, err := dec.DecodeAll(kz, nil)
-		if err != nil {
-			return nil, fmt.Errorf("keyframe: %w", err)
-		}
-		return applyDelta(kb, z, size)
-	}
-	return nil, errors.New("unknown blob codec " + codec)
+	return b, err
 }

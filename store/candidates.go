@@ -37,10 +37,10 @@ func (s *Store) QueueCandidates(ctx context.Context, list []QueuedCandidate, now
 	day := now.UTC().Format(time.RFC3339)
 	for _, c := range list {
 		var status string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM candidates WHERE id = $1`, c.ID).Scan(&status)
+		err := tx.QueryRowContext(ctx, `SELECT status FROM candidate WHERE id = $1`, c.ID).Scan(&status)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			if _, err := tx.ExecContext(ctx, `INSERT INTO candidates (id, name, status, reason, first_seen, last_seen, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			if _, err := tx.ExecContext(ctx, `INSERT INTO candidate (id, name, status, reason, first_seen, last_seen, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 				c.ID, c.Name, "new", c.Reason, day, day, string(c.Data)); err != nil {
 				return 0, fmt.Errorf("store: queue %s: %w", c.ID, err)
 			}
@@ -48,7 +48,7 @@ func (s *Store) QueueCandidates(ctx context.Context, list []QueuedCandidate, now
 		case err != nil:
 			return 0, fmt.Errorf("store: queue %s: %w", c.ID, err)
 		default:
-			if _, err := tx.ExecContext(ctx, `UPDATE candidates SET last_seen = $1, data = $2 WHERE id = $3`, day, string(c.Data), c.ID); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE candidate SET last_seen = $1, data = $2 WHERE id = $3`, day, string(c.Data), c.ID); err != nil {
 				return 0, fmt.Errorf("store: queue %s: %w", c.ID, err)
 			}
 		}
@@ -61,7 +61,7 @@ func (s *Store) QueueCandidates(ctx context.Context, list []QueuedCandidate, now
 
 // Candidates lists the queue, by name; status "" lists every status.
 func (s *Store) Candidates(ctx context.Context, status string) ([]QueuedCandidate, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, status, reason, first_seen, last_seen, data FROM candidates
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, status, reason, first_seen, last_seen, data FROM candidate
 		WHERE $1 = '' OR status = $1 ORDER BY name, id`, status)
 	if err != nil {
 		return nil, fmt.Errorf("store: candidates: %w", err)
@@ -99,7 +99,7 @@ func (s *Store) Candidate(ctx context.Context, id string) (*QueuedCandidate, err
 // SetCandidateStatus sets a queued candidate's status and, when not empty,
 // its reason. It returns ErrNotFound for an id not queued.
 func (s *Store) SetCandidateStatus(ctx context.Context, id, status, reason string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE candidates SET status = $1, reason = CASE WHEN $2 = '' THEN reason ELSE $2 END WHERE id = $3`, status, reason, id)
+	res, err := s.db.ExecContext(ctx, `UPDATE candidate SET status = $1, reason = CASE WHEN $2 = '' THEN reason ELSE $2 END WHERE id = $3`, status, reason, id)
 	if err != nil {
 		return fmt.Errorf("store: candidate %s: %w", id, err)
 	}

@@ -3,34 +3,53 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 // CachedFigures returns the values kept under key (see PutFigure), by
 // snapshot id. It fails with the database's error.
 func (s *Store) CachedFigures(ctx context.Context, key string) (map[int64][]byte, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT snapshot_id, value FROM figure_cache WHERE key = $1`, key)
+	rows, err := s.db.QueryContext(ctx, `SELECT snapshot_id, value FROM figure WHERE key = $1`, key)
 	if err != nil {
 		return nil, fmt.Errorf("store: figure cache: %w", err)
 	}
 	defer rows.Close()
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(figureSize))
+	if err != nil {
+		return nil, err
+	}
+	defer dec.Close()
 	out := map[int64][]byte{}
 	for rows.Next() {
 		var id int64
-		var v string
-		if err := rows.Scan(&id, &v); err != nil {
+		var z []byte
+		if err := rows.Scan(&id, &z); err != nil {
 			return nil, fmt.Errorf("store: figure cache: %w", err)
 		}
-		out[id] = []byte(v)
+		// A value that does not decompress is left out, and counted again.
+		if v, err := dec.DecodeAll(z, nil); err == nil {
+			out[id] = v
+		}
 	}
 	return out, rows.Err()
 }
 
+// figureSize bounds a kept value (a few kB of JSON a snapshot).
+const figureSize = 16 << 20
+
 // PutFigure keeps value (JSON) for a snapshot under key, a hash of what
-// the value depends on besides the snapshot. A value already kept stays.
-// It fails with the database's error (a read-only store, for one).
+// the value depends on besides the snapshot, zstd-compressed at its best
+// level (a few kB, compressed in a millisecond). A value
+// already kept stays. It fails with the database's error (a read-only
+// store, for one).
 func (s *Store) PutFigure(ctx context.Context, key string, snapshotID int64, value []byte) error {
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO figure_cache (snapshot_id, key, value) VALUES ($1, $2, $3)
-		ON CONFLICT (key, snapshot_id) DO NOTHING`, snapshotID, key, string(value)); err != nil {
+	z, err := compress(value, nil, zstd.SpeedBestCompression)
+	if err != nil {
+		return fmt.Errorf("store: figure cache: %w", err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)
+		ON CONFLICT (key, snapshot_id) DO NOTHING`, snapshotID, key, z); err != nil {
 		return fmt.Errorf("store: figure cache: %w", err)
 	}
 	return nil

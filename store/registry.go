@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -20,6 +21,10 @@ type Opener func(ctx context.Context, dsn string) (*Store, error)
 type Registry struct {
 	schemes map[string]Opener
 	deflt   string
+	// Reread, when set, reads a stored file's model rows again, for Open
+	// to upgrade a store written by a development schema (Store.Upgrade);
+	// main sets it (snapshots.RowReader).
+	Reread RowReader
 }
 
 // UnknownSchemeError is Open's error for a DSN whose scheme no adapter
@@ -98,10 +103,22 @@ func (r *Registry) Path(dsn string) (string, bool) {
 	return "", false
 }
 
-// Open opens the store that dsn names: see Registry. It fails with an
+// Open opens the store that dsn names (see Registry), upgrading one
+// written by a development schema with Reread. It fails with an
 // *UnknownSchemeError when no opener serves the scheme, and otherwise
-// with the opener's error.
+// with the opener's or the upgrade's error.
 func (r *Registry) Open(ctx context.Context, dsn string) (*Store, error) {
+	st, err := r.open(ctx, dsn)
+	if errors.Is(err, ErrUpgradeNeeded) && st != nil {
+		if err = st.Upgrade(ctx, r.Reread); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	return st, err
+}
+
+func (r *Registry) open(ctx context.Context, dsn string) (*Store, error) {
 	scheme, _ := SplitDSN(dsn)
 	if scheme == "" || scheme == r.deflt {
 		open := r.schemes[r.deflt]

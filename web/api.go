@@ -602,7 +602,7 @@ var errModelNotFound = errors.New("no such model")
 // names: its own, and those of the rows that share its link. A file's
 // row counts once per snapshot.
 func (s *Server) seenIn(ctx context.Context, name, link string) ([]SnapshotSeen, error) {
-	rows, err := s.cat.Store.ModelRows(ctx, []string{name}, strings.TrimSpace(link))
+	rows, err := snapshots.ModelRows(ctx, s.cat.Store, s.cat.Rules, []string{name}, strings.TrimSpace(link))
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	_ "embed"
 	"fmt"
 	"net/url"
 	"os"
@@ -15,29 +16,24 @@ import (
 	"github.com/modelcensus/modelcensus/store"
 )
 
+// schema is version 1 of the store's schema for SQLite.
+//
+//go:embed schema.sql
+var schema string
+
 // Dialect is SQLite's schema and limits.
 var Dialect = store.Dialect{
-	Name:            "sqlite",
-	MaxParams:       32000,
-	Positional:      true,
-	ForeignKeysOff:  "PRAGMA foreign_keys = OFF",
-	ForeignKeysOn:   "PRAGMA foreign_keys = ON",
-	ForeignKeyCheck: "PRAGMA foreign_key_check",
+	Name:   "sqlite",
+	Schema: schema,
 	// A write that changes nothing, and takes the one write lock.
-	WriteFirst: "UPDATE schema_migrations SET version = version WHERE version = $1",
-	Migrations: []string{
-		store.SchemaV1(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
-		store.SchemaV2(store.Types{}),
-		store.SchemaV3(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
-		store.SchemaV4(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT", BigInt: "INTEGER", Blob: "BLOB"}),
-		store.SchemaV5(store.Types{BigInt: "INTEGER"}),
-		store.SchemaV6(store.Types{BigInt: "INTEGER", Blob: "BLOB"}),
-		store.SchemaV7Rebuild(store.Types{ID: "INTEGER PRIMARY KEY AUTOINCREMENT"}),
-	},
+	WriteFirst: "UPDATE store_schema SET version = version WHERE version = $1",
+	Relation:   "SELECT type FROM sqlite_master WHERE name = $1 AND type IN ('table', 'view')",
 }
 
 // Open opens (creating if needed) the SQLite store at path, in WAL mode,
-// and brings its schema up to date.
+// and creates its schema in a new one. A store written by a development
+// schema fails with store.ErrUpgradeNeeded, the *Store given for its
+// Upgrade.
 func Open(ctx context.Context, path string) (*store.Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -58,9 +54,11 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	s, err := store.New(ctx, db, Dialect, path)
-	if err != nil {
+	if err != nil && s == nil {
 		db.Close()
-		return nil, err
+	}
+	if err != nil {
+		return s, err
 	}
 	return s, nil
 }
