@@ -82,7 +82,10 @@ type Dataset struct {
 	// the names' hashes to find repeats; models from index deduped on have
 	// not been checked yet. Nothing here holds a pointer, so the garbage
 	// collector has nothing to scan however many models there are.
-	rows    []row
+	rows []row
+	// dupRows are the rows Finish dropped as repeats of a name, kept for
+	// the figure engine's --duplicates rows (see ModelsWithDuplicates).
+	dupRows []row
 	names   arena
 	deduped int
 	seed    maphash.Seed
@@ -110,6 +113,7 @@ type Dataset struct {
 // scans the million-row array.
 type row struct {
 	compute float64
+	params  float64 // parameters, when flagHasParams
 	line    int32
 	combo   int32
 	name    uint32 // the name's chunk and offset in the arena
@@ -121,6 +125,7 @@ type row struct {
 	conf    uint16
 	access  uint8
 	flags   uint8
+	sector  uint16 // the organization categorization cell, a symbol
 }
 
 // arena keeps model names back to back in large byte chunks that are
@@ -179,6 +184,8 @@ const (
 	flagMethodShift = 3
 	// flagCurated marks a row an overlay added or corrected.
 	flagCurated = 1 << 6
+	// flagHasParams marks a row whose parameter count was read.
+	flagHasParams = 1 << 7
 )
 
 // estimateMethods are the methods a filled compute can have, by the index
@@ -345,6 +352,11 @@ func (d *Dataset) addRow(raw *Raw) {
 		}
 	}
 	r.conf = d.symbol(Clean(raw.Get(FieldConfidence)))
+	r.sector = d.symbol(Clean(raw.Get(FieldOrganizationCategorization)))
+	if p, ok := ParseNumber(raw.Get(FieldParameters)); ok {
+		r.params = p
+		r.flags |= flagHasParams
+	}
 	var accessUnmapped string
 	r.access, accessUnmapped = d.accessCategory(raw.Get(FieldAccessibility))
 	if accessUnmapped != "" {
@@ -373,26 +385,42 @@ func (d *Dataset) nameBytes(i int) []byte {
 func (d *Dataset) Len() int { return len(d.rows) }
 
 // Model returns model i, 0 <= i < Len().
-func (d *Dataset) Model(i int) Model {
-	r := &d.rows[i]
+func (d *Dataset) Model(i int) Model { return d.modelOf(&d.rows[i]) }
+
+// modelOf builds the model of a stored row.
+func (d *Dataset) modelOf(r *row) Model {
 	c := &d.combos[r.combo]
 	return Model{
-		Name:          d.name(i),
-		Date:          Date{Year: int(r.year), Month: int(r.month), Day: int(r.day)},
-		Affiliation:   c.aff,
-		Countries:     c.countries,
-		CountryFilled: r.flags&flagCountryFilled != 0,
-		Topics:        c.topics,
-		Compute:       r.compute,
-		HasCompute:    r.flags&flagHasCompute != 0,
-		Estimated:     r.flags&flagEstimated != 0,
-		Method:        d.method(r),
-		Curated:       d.curatedOf(r),
-		Confidence:    d.symbols[r.conf],
-		Access:        accessCategories[r.access],
-		File:          d.files[r.file],
-		Line:          int(r.line),
+		Name:           string(d.names.bytes(r.name, r.nameLen)),
+		Date:           Date{Year: int(r.year), Month: int(r.month), Day: int(r.day)},
+		Affiliation:    c.aff,
+		Countries:      c.countries,
+		CountryFilled:  r.flags&flagCountryFilled != 0,
+		Topics:         c.topics,
+		Compute:        r.compute,
+		HasCompute:     r.flags&flagHasCompute != 0,
+		Estimated:      r.flags&flagEstimated != 0,
+		Method:         d.method(r),
+		Curated:        d.curatedOf(r),
+		Confidence:     d.symbols[r.conf],
+		Access:         accessCategories[r.access],
+		Params:         r.params,
+		HasParams:      r.flags&flagHasParams != 0,
+		Categorization: d.symbols[r.sector],
+		File:           d.files[r.file],
+		Line:           int(r.line),
 	}
+}
+
+// DuplicateModels returns the models of the rows that Finish dropped because
+// their name repeats one read before (see Duplicates), in reading order.
+// The figure engine counts them under --duplicates rows.
+func (d *Dataset) DuplicateModels() []Model {
+	out := make([]Model, len(d.dupRows))
+	for i := range d.dupRows {
+		out[i] = d.modelOf(&d.dupRows[i])
+	}
+	return out
 }
 
 // Models returns every model, in reading order.
@@ -505,6 +533,7 @@ func (d *Dataset) Finish() {
 				d.Duplicates = append(d.Duplicates, Duplicate{Name: d.name(i),
 					File: d.files[r.file], Line: int(r.line), FirstFile: d.files[fr.file], FirstLine: int(fr.line)})
 				d.forgetUnmapped(r)
+				d.dupRows = append(d.dupRows, *r)
 				continue
 			}
 			rows = append(rows, d.rows[i])

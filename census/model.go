@@ -304,6 +304,12 @@ type Model struct {
 	Curated    *Curated
 	Confidence string
 	Access     string // accessibility category; see the rules
+	// Params is the parameter count, when HasParams.
+	Params    float64
+	HasParams bool
+	// Categorization is Epoch's "Organization categorization" cell as read
+	// (Industry, Academia, ...; comma-separated for several organizations).
+	Categorization string
 
 	File string
 	Line int

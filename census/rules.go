@@ -101,6 +101,9 @@ type Rules struct {
 	hardware  *keyIndex
 	access    map[string]string
 	accessRaw map[string]string
+	// figure holds the tables of the figure engine: regions, head
+	// offices, sectors (rules_figures.go).
+	figure figureRules
 }
 
 // Clone returns a copy of r that shares nothing with it: adding to one
@@ -112,6 +115,7 @@ func (r *Rules) Clone() *Rules {
 		columns: maps.Clone(r.columns), countries: r.countries.clone(), orgs: r.orgs.clone(), groups: r.groups.clone(),
 		domains: r.domains.clone(), access: maps.Clone(r.access), accessRaw: maps.Clone(r.accessRaw),
 		Hardware: slices.Clone(r.Hardware), hardware: r.hardware.clone(),
+		figure:     r.figure.clone(),
 		Thresholds: slices.Clone(r.Thresholds),
 	}
 }
@@ -462,5 +466,5 @@ func (r *Rules) Check() []string {
 			out = append(out, fmt.Sprintf("domain %q: group %q is not in the domain group table", d.Name, d.Group))
 		}
 	}
-	return out
+	return append(out, r.checkFigureRules()...)
 }

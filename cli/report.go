@@ -33,6 +33,8 @@ type reportOptions struct {
 	Top         int
 	Format      string
 	Output      string
+	// Recipe is --recipe: a recipe's name or file (recipe.go).
+	Recipe string
 	// WithThresholds is report's --thresholds: a Thresholds section in
 	// the brief and the workbook (addThresholds).
 	WithThresholds bool
@@ -77,6 +79,7 @@ training runs, with the source and data-quality notes.
 	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
 	fs.BoolVar(&o.WithThresholds, "thresholds", false, l.T("flag.report_thresholds"))
 	o.dbOptions.addFlags(fs, l)
+	fs.StringVar(&o.Recipe, "recipe", "", l.T("flag.recipe"))
 	return cmd
 }
 
@@ -152,6 +155,9 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	l, err := o.lang(io)
 	if err != nil {
 		return err
+	}
+	if o.Recipe != "" {
+		return runRecipe(cmd, io, l, o)
 	}
 	copt, err := o.censusOptions(l)
 	if err != nil {

@@ -39,7 +39,7 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &Error{Code: ExitUsage, Msg: l.T("err.flag", flagMessage(l, err.Error())), Err: err}
 	})
-	root.AddCommand(newReportCmd(io, l), newCurateCmd(io, l), newDiscoverCmd(io, l), newRulesCmd(io, l), newPullCmd(io, l), newSnapshotsCmd(io, l),
+	root.AddCommand(newReportCmd(io, l), newTableCmd(io, l), newRecipesCmd(io, l), newCurateCmd(io, l), newDiscoverCmd(io, l), newRulesCmd(io, l), newPullCmd(io, l), newSnapshotsCmd(io, l),
 		newDiffCmd(io, l), newHistoryCmd(io, l), newChartCmd(io, l),
 		newServeCmd(io, l), newEstimateCmd(io, l))
 	root.AddCommand(newThresholdsCmd(io, l), newTrendCmd(io, l))

@@ -81,6 +81,7 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	}
 	cfg := web.Config{Overlay: ov, Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l, EstimateMissing: o.EstimateMissing, Poll: o.Poll,
 		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }}
+	cfg.Recipes = servedRecipes(io)
 	if o.Source != "" {
 		open := o.openOptions(io)
 		open.Fetch.Progress = nil

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 )
 
@@ -36,6 +37,8 @@ type Format struct {
 	Report func(ctx context.Context, w io.Writer, d *Document, o Options) error
 	// Chart draws one chart, or is nil.
 	Chart func(w io.Writer, c Chart, l i18n.Lang) error
+	// Recipe writes a recipe's figures (report --recipe), or is nil.
+	Recipe func(w io.Writer, r *census.Recipe, tables []census.RecipeTable, l i18n.Lang) error
 }
 
 // Options are what a format writer needs beside the document.

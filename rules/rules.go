@@ -11,6 +11,9 @@
 //	domains.csv        domain,group,name_ko   Epoch domains and their groups
 //	domain_groups.csv  group,name_ko          domain groups, in report order
 //	accessibility.csv  value,category         open-weights, api, hosted, unreleased
+//	regions.csv        region,name,name_ko,members,source   EU-27, continents (ISO members)
+//	head_offices.csv   organization,country,city,source     head offices (--multinational head-office)
+//	sectors.csv        value,sector,source    Epoch's Organization categorization → sector
 //	thresholds.csv     id,flop,cumulative,law,law_ko,triggers,triggers_ko,source
 //	                   compute thresholds of laws and of Epoch's pages
 //
@@ -45,6 +48,7 @@ var embedded embed.FS
 var Files = []string{
 	"columns.csv", "countries.csv", "groups.csv", "organizations.csv",
 	"domain_groups.csv", "domains.csv", "accessibility.csv", "hardware.csv",
+	"regions.csv", "head_offices.csv", "sectors.csv",
 	"thresholds.csv",
 }
 
@@ -180,6 +184,9 @@ var wantHeader = map[string][]string{
 	"domain_groups.csv": {"group", "name_ko"},
 	"accessibility.csv": {"value", "category"},
 	"hardware.csv":      {"hardware", "type", "tensor_fp16", "tf32", "fp16", "fp32", "aliases"},
+	"regions.csv":       {"region", "name", "name_ko", "members", "source"},
+	"head_offices.csv":  {"organization", "country", "city", "source"},
+	"sectors.csv":       {"value", "sector", "source"},
 	"thresholds.csv":    {"id", "flop", "cumulative", "law", "law_ko", "triggers", "triggers_ko", "source"},
 }
 
@@ -259,6 +266,17 @@ func apply(r *census.Rules, file string, c row) error {
 			}
 		}
 		return r.AddHardware(chip, aliases(c.get("aliases"))...)
+	case "regions.csv":
+		return r.AddRegion(census.Region{ID: c.get("region"), Name: c.get("name"), NameKo: c.get("name_ko"),
+			Members: aliases(c.get("members")), Source: c.get("source")})
+	case "head_offices.csv":
+		return r.AddHeadOffice(census.HeadOffice{Organization: c.get("organization"), Country: c.get("country"),
+			City: c.get("city"), Source: c.get("source")})
+	case "sectors.csv":
+		if c.get("source") == "" {
+			return fmt.Errorf("sector of %q needs a source", c.get("value"))
+		}
+		return r.AddSector(c.get("value"), c.get("sector"))
 	case "thresholds.csv":
 		return addThreshold(r, c)
 	}

@@ -120,6 +120,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /snapshots", s.cachedPage(s.snapshotsPage))
 	s.mux.HandleFunc("GET /overlay", s.cachedPage(s.overlayPage))
 	s.mux.HandleFunc("GET /history", s.cachedPage(s.historyPage))
+	s.mux.HandleFunc("GET /tables", s.cachedPage(s.tablesPage))
 	s.mux.HandleFunc("GET /thresholds", s.cachedPage(s.thresholdsPage))
 	// The review queue changes with every discover run: never cached.
 	s.mux.HandleFunc("GET /candidates", s.candidatesPage)

@@ -44,6 +44,8 @@ type Server struct {
 	// poll is how often the store's snapshot list is asked for (0:
 	// DefaultPoll).
 	poll time.Duration
+	// recipes are the recipes the Tables page offers (UseRecipes).
+	recipes Recipes
 }
 
 // UsePoll sets how often the server asks the store for its snapshot list:
@@ -67,6 +69,7 @@ func New(cat *Catalog, version string, logger *log.Logger) *Server {
 	s.mux.HandleFunc("GET /api/v1/snapshots", s.apiSnapshots)
 	s.mux.HandleFunc("GET /api/v1/diff", s.apiDiff)
 	s.mux.HandleFunc("GET /api/v1/estimate", s.apiEstimate)
+	s.mux.HandleFunc("GET /api/v1/table", s.apiTable)
 	s.mux.HandleFunc("GET /api/v1/thresholds", s.apiThresholds)
 	s.mux.HandleFunc("GET /api/v1/trend", s.apiTrend)
 	s.mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
@@ -115,7 +118,7 @@ var (
 // apiEndpoint reports whether path is one of the API's endpoints.
 func apiEndpoint(path string) bool {
 	switch path {
-	case "/api/v1/census", "/api/v1/models", "/api/v1/snapshots", "/api/v1/diff", "/api/v1/estimate", "/api/v1/openapi.json",
+	case "/api/v1/census", "/api/v1/models", "/api/v1/snapshots", "/api/v1/diff", "/api/v1/estimate", "/api/v1/openapi.json", "/api/v1/table",
 		"/api/v1/thresholds", "/api/v1/trend":
 		return true
 	}
@@ -308,6 +311,8 @@ type Config struct {
 	// Poll is how often the store's snapshot list is asked for (0:
 	// DefaultPoll).
 	Poll time.Duration
+	// Recipes are the recipes the Tables page offers; zero offers none.
+	Recipes Recipes
 }
 
 // Run builds the catalog that c names (a source read once, or the store),
@@ -326,7 +331,7 @@ func Run(ctx context.Context, c Config) error {
 		cat.EstimateMissing, cat.Overlay = c.EstimateMissing, c.Overlay
 	}
 	srv := New(cat, c.Version, log.New(c.Log, "modelcensus: ", log.LstdFlags))
-	srv.UseFormats(c.Formats).UsePoll(c.Poll)
+	srv.UseFormats(c.Formats).UsePoll(c.Poll).UseRecipes(c.Recipes)
 	if c.Lang != "" {
 		srv.UseLang(c.Lang)
 	}

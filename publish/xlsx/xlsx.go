@@ -353,5 +353,6 @@ func Register(r *publish.Registry) {
 		Binary: true, Models: true,
 		Report: func(_ context.Context, w io.Writer, d *publish.Document, o publish.Options) error {
 			return Write(w, d, o.Lang, o.Version)
-		}})
+		},
+		Recipe: WriteRecipe})
 }

@@ -1,0 +1,137 @@
+package census
+
+import "fmt"
+
+// Recipe is a report as data: a title in both languages, default rules,
+// and a list of figures. Package rules reads recipes from TOML files (the
+// bundled ones and a user's own); docs/figures.md gives the format.
+type Recipe struct {
+	// ID is the recipe's name (census, spri-2024) or its file's path.
+	ID          string
+	Title       Text
+	Description Text
+	// Rules are the recipe's defaults: what a figure does not set itself.
+	Rules RecipeRules
+	// Figures are the figures, in report order.
+	Figures []RecipeFigure
+	// File is where the recipe was read from (rules/recipes/census.toml
+	// for a bundled one).
+	File string
+}
+
+// RecipeRules are the rules a recipe or one of its figures sets; a zero
+// field sets nothing.
+type RecipeRules struct {
+	Subset        string
+	From, To      int
+	AllYears      bool
+	Attribution   string
+	CountryBy     string
+	OrgLevel      string
+	MinCompute    float64
+	Multinational string
+	BlankCountry  string
+	Duplicates    string
+	Merge         map[string]string
+}
+
+// Apply lays the rules set in r over a figure's spec.
+func (r RecipeRules) Apply(s *TableSpec) {
+	o, c := &s.Options, &s.Counting
+	if r.From != 0 {
+		o.From = r.From
+	}
+	if r.To != 0 {
+		o.To = r.To
+	}
+	if r.AllYears {
+		s.AllYears = true
+	}
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	if r.Attribution != "" {
+		o.Attribution = Attribution(r.Attribution)
+	}
+	if r.CountryBy != "" {
+		o.CountryBy = CountryBy(r.CountryBy)
+	}
+	if r.OrgLevel != "" {
+		o.OrgLevel = OrgLevel(r.OrgLevel)
+	}
+	if r.MinCompute > 0 {
+		o.MinCompute = r.MinCompute
+	}
+	set(&c.Multinational, r.Multinational)
+	set(&c.BlankCountry, r.BlankCountry)
+	set(&c.Duplicates, r.Duplicates)
+	if len(r.Merge) > 0 {
+		c.Merge = r.Merge
+	}
+}
+
+// RecipeFigure is one figure of a recipe.
+type RecipeFigure struct {
+	ID        string
+	Title     Text
+	By        []string
+	Measure   string
+	Filters   []string
+	MinModels int
+	// Latest counts the period's last year alone.
+	Latest bool
+	// Chart is how documents draw it: ChartBar, ChartHBar or ChartNone.
+	Chart string
+	// Note explains the figure in both languages (what a publisher
+	// printed, and why a figure differs).
+	Note Text
+	// Rules are the figure's own rules, over the recipe's.
+	Rules RecipeRules
+}
+
+// Spec states figure i of the recipe: base (the command line's options
+// and rules), then the recipe's rules, then the figure's own. Filters
+// are parsed here.
+func (r *Recipe) Spec(i int, base TableSpec) (TableSpec, error) {
+	f := r.Figures[i]
+	s := base
+	r.Rules.Apply(&s)
+	f.Rules.Apply(&s)
+	s.By, s.Measure, s.MinModels = f.By, f.Measure, f.MinModels
+	fs, err := ParseFilters(f.Filters)
+	if err != nil {
+		return s, err
+	}
+	s.Filters = append(append(Filters(nil), base.Filters...), fs...)
+	if f.Latest {
+		s.LatestOnly = true
+	}
+	return s, s.Check()
+}
+
+// RecipeTable is one figure of a recipe evaluated.
+type RecipeTable struct {
+	Figure RecipeFigure
+	Table  *Table
+}
+
+// MakeRecipe evaluates every figure of r over ds, with base as the
+// command line's options and rules.
+func MakeRecipe(ds *Dataset, r *Recipe, base TableSpec) ([]RecipeTable, error) {
+	out := make([]RecipeTable, 0, len(r.Figures))
+	cache := &evalCache{}
+	for i, f := range r.Figures {
+		s, err := r.Spec(i, base)
+		if err != nil {
+			return nil, fmt.Errorf("figure %s: %w", f.ID, err)
+		}
+		t, err := makeTable(ds, s, cache)
+		if err != nil {
+			return nil, fmt.Errorf("figure %s: %w", f.ID, err)
+		}
+		out = append(out, RecipeTable{Figure: f, Table: t})
+	}
+	return out, nil
+}

@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/overlay"
+	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/web"
+)
+
+// recipeDir is the folder of a user's own recipes: beside the default
+// overlay folder ($XDG_DATA_HOME/modelcensus/recipes).
+func recipeDir(io *IOStreams) string {
+	d := overlay.DefaultDir(io.Getenv)
+	if d == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(d), "recipes")
+}
+
+// recipeError is the usage error for a recipe that cannot be used.
+func recipeError(l i18n.Lang, err error) error {
+	var re *rules.RecipeError
+	if errors.As(err, &re) {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.recipe", re.Error())), Err: err}
+	}
+	return figureError(l, err)
+}
+
+// runRecipe is report --recipe: every figure of the recipe over the
+// source. The counting flags given on the command line replace the
+// recipe's settings; a figure's own keys stay.
+func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions) error {
+	if _, err := o.censusOptions(l); err != nil {
+		return asUsage(l, err)
+	}
+	recipe, err := rules.LoadRecipe(o.Recipe, recipeDir(io))
+	if err != nil {
+		return recipeError(l, err)
+	}
+	format, ok := publish.LookupTableFormat(o.Format)
+	var writer *publish.Format // a registry format that writes recipes (xlsx)
+	if !ok {
+		choices := append([]string(nil), publish.TableFormats...)
+		for _, f := range io.Deps.Formats.All() {
+			if f.Recipe != nil {
+				choices = append(choices, f.Name)
+			}
+		}
+		f, found := io.Deps.Formats.Lookup(o.Format)
+		if !found || f.Recipe == nil {
+			return badValue(l, "--format", o.Format, strings.Join(choices, ", "))
+		}
+		if f.Binary && (o.Output == "" || o.Output == "-") {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
+		}
+		writer = f
+	}
+	changed := cmd.Flags().Changed
+	rr := &recipe.Rules
+	if changed("from") {
+		rr.From, rr.AllYears = o.From, false
+	}
+	if changed("to") {
+		rr.To, rr.AllYears = o.To, false
+	}
+	if changed("attribution") {
+		rr.Attribution = o.Attribution
+	}
+	if changed("country-by") {
+		rr.CountryBy = o.CountryBy
+	}
+	if changed("org-level") {
+		rr.OrgLevel = o.OrgLevel
+	}
+	if !changed("subset") && rr.Subset != "" {
+		o.Subset = rr.Subset
+	}
+	if err := o.validate(l); err != nil {
+		return err
+	}
+	base := census.TableSpec{}
+	if o.MinCompute != "" {
+		opt, _ := o.censusOptions(l)
+		base.Options.MinCompute = opt.MinCompute
+	}
+	for i := range recipe.Figures {
+		if _, err := recipe.Spec(i, base); err != nil {
+			return recipeError(l, &rules.RecipeError{File: recipe.File, Key: fmt.Sprintf("figure %s", recipe.Figures[i].ID), Msg: err.Error()})
+		}
+	}
+	r, err := o.loadRules(l)
+	if err != nil {
+		return err
+	}
+	ds, err := o.dataset(cmd.Context(), io, l, r, nil)
+	if err != nil {
+		return err
+	}
+	tables, err := census.MakeRecipe(ds, recipe, base)
+	if err != nil {
+		return figureError(l, err)
+	}
+	var buf bytes.Buffer
+	if writer != nil {
+		err = writer.Recipe(&buf, recipe, tables, l)
+	} else {
+		err = publish.WriteRecipe(&buf, recipe, tables, format, l)
+	}
+	if err != nil {
+		return translate(l, err)
+	}
+	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
+		return outputError(l, err)
+	}
+	return nil
+}
+
+// servedRecipes are the recipes the dashboard's Tables page offers: the
+// bundled ones and the user's own that can be read.
+func servedRecipes(io *IOStreams) web.Recipes {
+	dir := recipeDir(io)
+	var names []string
+	for _, r := range rules.ListRecipes(dir) {
+		if r.Err == nil {
+			names = append(names, r.Name)
+		}
+	}
+	return web.Recipes{Names: names, Load: func(name string) (*census.Recipe, error) { return rules.LoadRecipe(name, dir) }}
+}
+
+// newRecipesCmd is `modelcensus recipes`: the bundled recipes and the
+// user's own.
+func newRecipesCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
+	var lang string
+	cmd := &cobra.Command{
+		Use:   "recipes",
+		Short: l.T("cmd.recipes.short"),
+		Long: `List the recipes report --recipe takes: the bundled ones and your own, the
+TOML files in $XDG_DATA_HOME/modelcensus/recipes (beside the overlay).
+
+report --recipe가 받는 레시피 목록: 내장 레시피와, $XDG_DATA_HOME/modelcensus/recipes
+(오버레이 옆 폴더)의 TOML 파일로 된 사용자 레시피.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			l := i18n.FromEnv(io.Getenv)
+			if lang != "" {
+				var err error
+				if l, err = i18n.Parse(lang); err != nil {
+					return usageError("en", err)
+				}
+			}
+			var b bytes.Buffer
+			tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+			for _, r := range rules.ListRecipes(recipeDir(io)) {
+				if r.Err != nil {
+					fmt.Fprintf(tw, "%s\t-\t%s\n", r.Name, recipeError(l, r.Err).Error())
+					continue
+				}
+				where := r.File
+				if r.Bundled {
+					where = l.T("recipes.bundled")
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Name, l.T("recipes.figures", r.Figures), r.Title.In(string(l)), where)
+			}
+			tw.Flush()
+			_, err := io.Out.Write(b.Bytes())
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&lang, "lang", "", l.T("flag.lang"))
+	return cmd
+}

@@ -1,0 +1,149 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
+)
+
+// tableParams are the query parameters of /api/v1/table, named as the
+// flags of `modelcensus table`; filter and merge may be repeated.
+var tableParams = []string{"snapshot", "as-of", "subset", "from", "to", "attribution", "country-by", "org-level", "min-compute",
+	"by", "measure", "filter", "min-models", "multinational", "blank-country", "duplicates", "merge", "lang", "format"}
+
+// tableSpec reads a figure from the query, as `modelcensus table` reads
+// its flags.
+func tableSpec(q url.Values) (census.TableSpec, error) {
+	var s census.TableSpec
+	for k, v := range q {
+		if !slices.Contains(tableParams, k) {
+			return s, bad(k, "param.unknown", strings.Join(tableParams, ", "))
+		}
+		if len(v) > 1 && k != "filter" && k != "merge" {
+			return s, bad(k, "param.twice", len(v))
+		}
+	}
+	opt, err := censusOptions(url.Values{"from": q["from"], "to": q["to"], "attribution": q["attribution"],
+		"country-by": q["country-by"], "org-level": q["org-level"], "min-compute": q["min-compute"]})
+	if err != nil {
+		return s, err
+	}
+	s.Options = opt
+	for _, b := range strings.Split(q.Get("by"), ",") {
+		if b = strings.TrimSpace(b); b != "" {
+			s.By = append(s.By, b)
+		}
+	}
+	s.Measure = q.Get("measure")
+	if s.MinModels, err = intParam(q, "min-models", 1, 1000000); err != nil {
+		return s, err
+	}
+	s.Counting = census.Counting{Multinational: q.Get("multinational"), BlankCountry: q.Get("blank-country"), Duplicates: q.Get("duplicates")}
+	for _, m := range q["merge"] {
+		from, to, ok := strings.Cut(m, "=")
+		if from, to = strings.TrimSpace(from), strings.TrimSpace(to); !ok || from == "" || to == "" {
+			return s, &ParamError{Param: "merge", Message: i18n.EN.T("err.bad_merge", m), key: "err.bad_merge", args: []any{m}}
+		}
+		if s.Counting.Merge == nil {
+			s.Counting.Merge = map[string]string{}
+		}
+		s.Counting.Merge[from] = to
+	}
+	if s.Filters, err = census.ParseFilters(q["filter"]); err != nil {
+		return s, specParamError(err)
+	}
+	if err := s.Check(); err != nil {
+		return s, specParamError(err)
+	}
+	return s, nil
+}
+
+// specParamError names the parameter of a figure that cannot be made.
+func specParamError(err error) error {
+	var se *census.SpecError
+	var fe *census.FilterError
+	var ce *census.CountingError
+	switch {
+	case errors.As(err, &se):
+		param := map[string]string{census.SpecDimension: "by", census.SpecRepeated: "by", census.SpecMeasure: "measure",
+			census.SpecMinModels: "min-models"}[se.Code]
+		key := map[string]string{census.SpecDimension: "err.unknown_dim", census.SpecMeasure: "err.unknown_measure",
+			census.SpecRepeated: "err.repeated_dim", census.SpecMinModels: "err.min_models"}[se.Code]
+		return &ParamError{Param: param, Message: se.Error(), key: key, args: se.Args}
+	case errors.As(err, &fe):
+		key := map[string]string{census.FilterSyntax: "err.filter_syntax", census.FilterField: "err.filter_field",
+			census.FilterNumber: "err.filter_number", census.FilterDateValue: "err.filter_date", census.FilterOp: "err.filter_op"}[fe.Code]
+		return &ParamError{Param: "filter", Message: fe.Error(), key: key, args: append([]any{fe.Filter}, fe.Args...)}
+	case errors.As(err, &ce):
+		p := strings.ReplaceAll(ce.Rule, "_", "-")
+		return bad(p, "param.choice", ce.Choices, ce.Value)
+	}
+	return &ParamError{Param: "from", Message: err.Error()}
+}
+
+// Table makes the figure that /api/v1/table returns.
+func (s *Server) Table(ctx context.Context, q url.Values) (*census.Table, error) {
+	spec, err := tableSpec(q)
+	if err != nil {
+		return nil, err
+	}
+	id, err := s.snapshotParam(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	subset, err := subsetParam(q)
+	if err != nil {
+		return nil, err
+	}
+	ds, _, err := s.cat.Dataset(ctx, id, subset)
+	if err != nil {
+		return nil, err
+	}
+	return census.MakeTable(ds, spec)
+}
+
+// apiTable is /api/v1/table: one figure, in the JSON of `modelcensus
+// table --format json` (format=csv, markdown or text for the others).
+func (s *Server) apiTable(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if _, err := tableSpec(q); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	format := publish.FormatJSON
+	if f := q.Get("format"); f != "" {
+		var ok bool
+		if format, ok = publish.LookupTableFormat(f); !ok {
+			s.fail(w, r, bad("format", "param.format", f, strings.Join(publish.TableFormats, ", ")))
+			return
+		}
+	}
+	lang, err := choice(q, "lang", "en", "ko")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	l := i18n.EN
+	if lang == "ko" {
+		l = i18n.KO
+	}
+	mime := map[string]string{"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8",
+		"markdown": "text/markdown; charset=utf-8", "text": "text/plain; charset=utf-8"}[format]
+	s.cachedBytes(w, r, "table", mime, func(q url.Values) ([]byte, error) {
+		t, err := s.Table(r.Context(), q)
+		if err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		err = publish.WriteDataTable(&b, t, format, "", l)
+		return b.Bytes(), err
+	})
+}
