@@ -22,16 +22,18 @@ type thresholdsOptions struct {
 }
 
 // selectOptions are the flags that choose a set of models, shared by
-// thresholds and trend. They stand in for the figure engine's filters
-// until those are wired in (see selection).
+// thresholds and trend: the figure engine's filters (--filter, as table
+// takes them), and --domain and --country as short forms.
 type selectOptions struct {
 	Domain  string
 	Country string
+	Filters []string
 }
 
 func (o *selectOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringVar(&o.Domain, "domain", "", l.T("flag.th_domain"))
 	fs.StringVar(&o.Country, "country", "", l.T("flag.th_country"))
+	fs.StringArrayVar(&o.Filters, "filter", nil, l.T("flag.filter"))
 }
 
 // selection is the model filter of the flags, and its description in
@@ -41,7 +43,24 @@ func (o *selectOptions) selection(l i18n.Lang, r *census.Rules) (func(*census.Mo
 	if err != nil {
 		return nil, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.unknown_country", o.Country)), Err: err}
 	}
-	return sel, desc, nil
+	filters, err := census.ParseFilters(o.Filters)
+	if err != nil {
+		return nil, "", figureError(l, err)
+	}
+	if len(filters) == 0 {
+		return sel, desc, nil
+	}
+	// The filters read dimensions as the census's default rules give them;
+	// the selection is used by one goroutine, as a Matcher must be.
+	m := filters.NewMatcher(r, census.Options{}, census.Counting{})
+	keep := m.Match
+	if sel != nil {
+		keep = func(x *census.Model) bool { return sel(x) && m.Match(x) }
+	}
+	if desc != "" {
+		desc += ", "
+	}
+	return keep, desc + strings.Join(filters.Strings(), ", "), nil
 }
 
 func newThresholdsCmd(io *IOStreams, l i18n.Lang) *cobra.Command {

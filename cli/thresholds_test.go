@@ -274,3 +274,32 @@ func TestReportThresholdsSection(t *testing.T) {
 		t.Errorf("thresholds sheet: %v %v", err, rows[:min(3, len(rows))])
 	}
 }
+
+// trend and thresholds take the figure engine's filters: the fixture's
+// models with Epoch's figure in the US are Alpha, Gamma, Delta, Zeta and
+// Eta (5), of which four are published from 2020 on; a filter that cannot
+// be read is a usage error.
+func TestTrendAndThresholdsFilters(t *testing.T) {
+	for _, c := range []struct {
+		filters []string
+		n       float64
+	}{
+		{[]string{"--filter", "country=US"}, 5},
+		{[]string{"--filter", "country=US", "--filter", "date>=2020-01-01"}, 4},
+	} {
+		code, out, errOut := run(t, nil, append([]string{"trend", "--source", thresholdsFixture, "--format", "json"}, c.filters...)...)
+		var doc map[string]any
+		if code != ExitOK || json.Unmarshal([]byte(out), &doc) != nil || doc["n"] != c.n {
+			t.Errorf("%v: exit %d, n %v, want %v: %s", c.filters, code, doc["n"], c.n, errOut)
+		}
+	}
+	code, out, _ := run(t, nil, "thresholds", "--source", thresholdsFixture, "--filter", "country=KR")
+	if code != ExitOK || !strings.Contains(out, "Iota") || strings.Contains(out, "Alpha") {
+		t.Errorf("thresholds --filter country=KR: exit %d\n%s", code, out)
+	}
+	for _, cmd := range []string{"trend", "thresholds"} {
+		if code, _, errOut := run(t, nil, cmd, "--source", thresholdsFixture, "--filter", "contry=KR"); code != ExitUsage || !strings.Contains(errOut, `unknown field "contry"`) {
+			t.Errorf("%s with a misspelt filter: exit %d %q", cmd, code, errOut)
+		}
+	}
+}
