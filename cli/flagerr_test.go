@@ -94,6 +94,10 @@ func TestEveryHelpInKorean(t *testing.T) {
 			if len(fields) == 2 && !hangul(fields[1]) {
 				t.Errorf("%v: flag help in English: %q", p, line)
 			}
+			// One style: a flag's use as a phrase, not a sentence.
+			if len(fields) == 2 && strings.HasSuffix(strings.TrimRight(fields[1], ".) "), "니다") {
+				t.Errorf("%v: flag help written as a sentence: %q", p, line)
+			}
 		}
 	}
 }
