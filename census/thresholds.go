@@ -25,8 +25,10 @@ type Threshold struct {
 	LawKo      string `json:"law_ko"`
 	Triggers   string `json:"triggers"`
 	TriggersKo string `json:"triggers_ko"`
-	// Source is where the line is written down.
-	Source string `json:"source"`
+	// Source is where the line is written down, cited in English; SourceKo
+	// in Korean.
+	Source   string `json:"source"`
+	SourceKo string `json:"source_ko"`
 }
 
 // AddThreshold adds a threshold row. Its id must be new and its FLOP a
@@ -132,6 +134,7 @@ type ThresholdLaw struct {
 	Triggers   string `json:"triggers"`
 	TriggersKo string `json:"triggers_ko"`
 	Source     string `json:"source"`
+	SourceKo   string `json:"source_ko"`
 }
 
 // ThresholdYear is one year of a threshold's series: the models at or
@@ -354,7 +357,7 @@ func EvaluateThresholds(ds *Dataset, opt ThresholdOptions) (*ThresholdsResult, e
 		if _, ok := laws[k]; !ok {
 			keys = append(keys, k)
 		}
-		laws[k] = append(laws[k], ThresholdLaw{ID: t.ID, Law: t.Law, LawKo: t.LawKo, Triggers: t.Triggers, TriggersKo: t.TriggersKo, Source: t.Source})
+		laws[k] = append(laws[k], ThresholdLaw{ID: t.ID, Law: t.Law, LawKo: t.LawKo, Triggers: t.Triggers, TriggersKo: t.TriggersKo, Source: t.Source, SourceKo: t.SourceKo})
 	}
 	slices.SortStableFunc(keys, func(a, b key) int { return cmp.Compare(a.flop, b.flop) })
 

@@ -29,6 +29,15 @@ func LawTriggers(law census.ThresholdLaw, l i18n.Lang) string {
 	return law.Triggers
 }
 
+// LawSource cites where a threshold's law is written, in l (Korean where
+// the table gives a Korean citation).
+func LawSource(law census.ThresholdLaw, l i18n.Lang) string {
+	if l == i18n.KO && law.SourceKo != "" {
+		return law.SourceKo
+	}
+	return law.Source
+}
+
 // ThresholdTitle names a threshold line and its laws in l:
 // "10²⁵ FLOP: EU AI Act, Art. 51(2)".
 func ThresholdTitle(f census.ThresholdFigure, l i18n.Lang) string {
@@ -153,8 +162,8 @@ func WriteThresholdsText(w io.Writer, res *census.ThresholdsResult, l i18n.Lang)
 		b.WriteString("\n" + ThresholdTitle(f, l) + "\n")
 		for _, law := range f.Laws {
 			b.WriteString("  - " + LawName(law, l) + ": " + LawTriggers(law, l))
-			if law.Source != "" {
-				b.WriteString(" (" + law.Source + ")")
+			if src := LawSource(law, l); src != "" {
+				b.WriteString(" (" + src + ")")
 			}
 			b.WriteString("\n")
 		}

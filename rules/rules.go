@@ -14,7 +14,7 @@
 //	regions.csv        region,name,name_ko,members,source   EU-27, continents (ISO members)
 //	head_offices.csv   organization,country,city,source     head offices (--multinational head-office)
 //	sectors.csv        value,sector,source    Epoch's Organization categorization → sector
-//	thresholds.csv     id,flop,cumulative,law,law_ko,triggers,triggers_ko,source
+//	thresholds.csv     id,flop,cumulative,law,law_ko,triggers,triggers_ko,source,source_ko
 //	                   compute thresholds of laws and of Epoch's pages
 //
 // Aliases are separated by '|'. Matching ignores case, repeated white space
@@ -187,7 +187,7 @@ var wantHeader = map[string][]string{
 	"regions.csv":       {"region", "name", "name_ko", "members", "source"},
 	"head_offices.csv":  {"organization", "country", "city", "source"},
 	"sectors.csv":       {"value", "sector", "source"},
-	"thresholds.csv":    {"id", "flop", "cumulative", "law", "law_ko", "triggers", "triggers_ko", "source"},
+	"thresholds.csv":    {"id", "flop", "cumulative", "law", "law_ko", "triggers", "triggers_ko", "source", "source_ko"},
 }
 
 // each parses a table and calls fn for every record.
@@ -291,7 +291,7 @@ func addThreshold(r *census.Rules, c row) error {
 		return fmt.Errorf("flop %q is not a positive number of FLOP", cell)
 	}
 	t := census.Threshold{ID: c.get("id"), FLOP: v,
-		Law: c.get("law"), LawKo: c.get("law_ko"), Triggers: c.get("triggers"), TriggersKo: c.get("triggers_ko"), Source: c.get("source")}
+		Law: c.get("law"), LawKo: c.get("law_ko"), Triggers: c.get("triggers"), TriggersKo: c.get("triggers_ko"), Source: c.get("source"), SourceKo: c.get("source_ko")}
 	switch strings.ToLower(c.get("cumulative")) {
 	case "yes", "true", "1":
 		t.Cumulative = true

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -210,5 +211,34 @@ func TestSourceFolderListsEveryFile(t *testing.T) {
 	}
 	if len(got) != 2 || got["large_scale_ai_models.csv"] != want["large_scale_ai_models.csv"] || got["notable_ai_models.csv"] != want["notable_ai_models.csv"] {
 		t.Errorf("files %v, want %v", got, want)
+	}
+}
+
+// No English sentence of our own reaches a Korean page: every page of the
+// dashboard, over a source and over a store, in Korean (three or more
+// lower-case English words in a row are ours; the fixtures' names are
+// capitalized).
+func TestKoreanPagesHaveNoEnglishProse(t *testing.T) {
+	prose := regexp.MustCompile(`\b[a-z]{2,}(?: [a-z]{2,}){2,}\b`)
+	strip := regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]+>`)
+	fx := fixtureServer(t)
+	defer fx.Close()
+	st := storeServer(t)
+	for _, c := range []struct {
+		srv  *httptest.Server
+		path string
+	}{
+		{fx, "/"}, {fx, "/explorer"}, {fx, "/snapshots"}, {fx, "/tables"}, {fx, "/thresholds"}, {fx, "/overlay"}, {fx, "/no-such-page"},
+		{st, "/"}, {st, "/snapshots"}, {st, "/history"}, {st, "/candidates"}, {st, "/models/GPT-X"},
+	} {
+		sep := "?"
+		if strings.Contains(c.path, "?") {
+			sep = "&"
+		}
+		_, body := get(t, c.srv, c.path+sep+"lang=ko")
+		text := html.UnescapeString(strip.ReplaceAllString(string(body), " "))
+		if hits := prose.FindAllString(text, 5); len(hits) > 0 {
+			t.Errorf("%s in Korean holds English: %q", c.path, hits)
+		}
 	}
 }
