@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for a while and prints a README row for each:
+# Runs every fuzz target for a while and prints a row for each (the tables of docs/layout.md):
 # the target, how long it ran, its executions, and whether it found a
 # failure. The time and the executions are those of the fuzzer's last
 # status line (it prints one when it stops); a target that printed none
