@@ -155,16 +155,21 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 		return err
 	}
 	format, ok := publish.LookupTableFormat(o.Format)
-	var chart *publish.Format
+	var chart, book *publish.Format
 	if !ok {
-		// A chart format of the registry (svg, png) draws the figure.
-		if f, found := io.Deps.Formats.Lookup(o.Format); found && f.Chart != nil {
+		// A chart format of the registry (svg, png) draws the figure; a
+		// recipe format (xlsx) writes it as a recipe of one figure.
+		f, found := io.Deps.Formats.Lookup(o.Format)
+		switch {
+		case found && f.Chart != nil:
 			chart = f
-		} else {
-			return badValue(l, "--format", o.Format, strings.Join(append(publish.TableFormats, io.Deps.Formats.Charts()...), ", "))
+		case found && f.Recipe != nil:
+			book = f
+		default:
+			return badValue(l, "--format", o.Format, strings.Join(append(append(publish.TableFormats, io.Deps.Formats.Recipes()...), io.Deps.Formats.Charts()...), ", "))
 		}
-		if chart.Binary && (o.Output == "" || o.Output == "-") {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", chart.Name))}
+		if f.Binary && (o.Output == "" || o.Output == "-") {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
 		}
 	}
 	r, err := o.loadRules(l)
@@ -180,7 +185,20 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 		return figureError(l, err)
 	}
 	var buf bytes.Buffer
-	if chart != nil {
+	if book != nil {
+		// One figure, with a native chart where it has one dimension.
+		fig := census.RecipeFigure{ID: "table", By: t.By, Measure: t.Measure, Title: census.Text{EN: o.Title, KO: o.Title}}
+		if len(t.By) == 1 {
+			fig.Chart = census.ChartHBar
+			if t.By[0] == "year" {
+				fig.Chart = census.ChartBar
+			}
+		}
+		rec := &census.Recipe{ID: "table", Title: fig.Title, Figures: []census.RecipeFigure{fig}}
+		if err := book.Recipe(&buf, rec, []census.RecipeTable{{Figure: fig, Table: t}}, l); err != nil {
+			return translate(l, err)
+		}
+	} else if chart != nil {
 		// The image writers draw one series: one dimension.
 		c, ok := publish.TableChart(t, o.Title, l)
 		if !ok || len(t.By) != 1 {

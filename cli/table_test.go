@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"archive/zip"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Bad input gets one clear line and exit 2, in either language.
@@ -76,5 +80,50 @@ func TestTableChart(t *testing.T) {
 	code, _, errOut = run(t, nil, "table", "--source", fixture, "--by", "country,region", "--format", "svg")
 	if code != ExitUsage || !strings.Contains(errOut, "one dimension") {
 		t.Errorf("two dimensions: exit %d %s", code, errOut)
+	}
+}
+
+// A figure written as a workbook: the fixture's hand counts by year
+// (testdata/README.md: 2020 1, 2021 0, 2022 1, 2023 1, 2024 4) as numbers,
+// with a native chart; a workbook needs -o.
+func TestTableWorkbook(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "t.xlsx")
+	if code, _, errOut := run(t, nil, "table", "--source", fixture, "--date", "2025-03-01", "--by", "year", "--format", "xlsx", "-o", out); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := f.GetSheetList()[0]
+	rows, _ := f.GetRows(sheet)
+	want := map[string]string{"2020": "1", "2021": "0", "2022": "1", "2023": "1", "2024": "4"}
+	got := map[string]string{}
+	for _, r := range rows {
+		if len(r) >= 2 && want[r[0]] != "" {
+			got[r[0]] = r[1]
+		}
+	}
+	for y, n := range want {
+		if got[y] != n {
+			t.Errorf("workbook %s: %q, want %s (rows %v)", y, got[y], n, rows)
+		}
+	}
+	z, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	charts := 0
+	for _, m := range z.File {
+		if strings.HasPrefix(m.Name, "xl/charts/chart") {
+			charts++
+		}
+	}
+	if charts != 1 {
+		t.Errorf("%d native charts, want 1", charts)
+	}
+	if code, _, errOut := run(t, nil, "table", "--source", fixture, "--by", "year", "--format", "xlsx"); code != ExitUsage || !strings.Contains(errOut, "-o FILE") {
+		t.Errorf("xlsx to a terminal: exit %d %q", code, errOut)
 	}
 }

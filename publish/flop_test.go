@@ -51,7 +51,9 @@ func TestFormatFLOPOneWay(t *testing.T) {
 }
 
 // scientific is a FLOP figure in computer notation (5e+26, 1.07E+24).
-var scientific = regexp.MustCompile(`[0-9][eE][+-]?[0-9]`)
+// scientific finds a number in e-notation (5e+26, 1.2E25), not hex such as
+// a rules version (a1e597d02bae), whose digits follow a letter.
+var scientific = regexp.MustCompile(`(?:^|[^0-9A-Za-z.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]`)
 
 // visibleText is the text of an HTML page a reader sees: no scripts (the
 // charts' data keeps numbers as numbers), no tags or attributes (a cell's

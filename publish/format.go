@@ -109,6 +109,12 @@ func (r *Registry) Charts() []string {
 	return r.names(func(f *Format) bool { return f.Chart != nil })
 }
 
+// Recipes lists the names of the formats that write a recipe's figures
+// (Format.Recipe), in registration order.
+func (r *Registry) Recipes() []string {
+	return r.names(func(f *Format) bool { return f.Recipe != nil })
+}
+
 // All returns every format, in registration order.
 func (r *Registry) All() []*Format { return slices.Clone(r.list) }
 

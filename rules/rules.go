@@ -14,7 +14,7 @@
 //	regions.csv        region,name,name_ko,members,source   EU-27, continents (ISO members)
 //	head_offices.csv   organization,country,city,source     head offices (--multinational head-office)
 //	sectors.csv        value,sector,source    Epoch's Organization categorization → sector
-//	thresholds.csv     id,flop,cumulative,law,law_ko,triggers,triggers_ko,source,source_ko
+//	thresholds.csv     id,flop,cumulative,law,law_ko,triggers,triggers_ko,source[,source_ko]
 //	                   compute thresholds of laws and of Epoch's pages
 //
 // Aliases are separated by '|'. Matching ignores case, repeated white space
@@ -187,7 +187,7 @@ var wantHeader = map[string][]string{
 	"regions.csv":       {"region", "name", "name_ko", "members", "source"},
 	"head_offices.csv":  {"organization", "country", "city", "source"},
 	"sectors.csv":       {"value", "sector", "source"},
-	"thresholds.csv":    {"id", "flop", "cumulative", "law", "law_ko", "triggers", "triggers_ko", "source", "source_ko"},
+	"thresholds.csv":    {"id", "flop", "cumulative", "law", "law_ko", "triggers", "triggers_ko", "source"}, // and source_ko, optional
 }
 
 // each parses a table and calls fn for every record.

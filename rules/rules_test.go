@@ -111,16 +111,7 @@ func TestSharedValuesAllMapped(t *testing.T) {
 	r := load(t)
 	unmapped := map[string]map[string]bool{"organization": {}, "country": {}, "domain": {}, "accessibility": {}}
 	for _, p := range shared.CSVFiles(t) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
-		cr.FieldsPerRecord = -1
-		recs, err := cr.ReadAll()
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
+		recs := readSharedCSV(t, p)
 		col := map[string]int{}
 		for i, h := range recs[0] {
 			col[h] = i + 1
@@ -314,16 +305,7 @@ func TestSharedHardwareMapped(t *testing.T) {
 	}
 	missing := map[string]bool{}
 	for _, p := range shared.CSVFiles(t) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
-		cr.FieldsPerRecord = -1
-		recs, err := cr.ReadAll()
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
+		recs := readSharedCSV(t, p)
 		col := -1
 		for i, h := range recs[0] {
 			if h == "Training hardware" {
@@ -352,4 +334,21 @@ func TestSharedHardwareMapped(t *testing.T) {
 		sort.Strings(list)
 		t.Errorf("%d training-hardware values not in the table: %q", len(list), list)
 	}
+}
+
+// readSharedCSV reads a shared export whole with encoding/csv, a BOM
+// removed and records of any length.
+func readSharedCSV(t *testing.T, p string) [][]string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	cr.FieldsPerRecord = -1
+	recs, err := cr.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", p, err)
+	}
+	return recs
 }

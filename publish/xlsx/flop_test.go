@@ -20,7 +20,7 @@ import (
 // format; the models sheet's raw columns are Epoch's cells as read, and
 // are left out.
 func TestWorkbookTextPrintsFLOPOneWay(t *testing.T) {
-	sci := regexp.MustCompile(`[0-9][eE][+-]?[0-9]`)
+	sci := regexp.MustCompile(`(?:^|[^0-9A-Za-z.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]`) // e-notation, not a hex rules version
 	for _, l := range []i18n.Lang{i18n.EN, i18n.KO} {
 		d := publishtest.Document(t, "../../testdata/census_fixture.csv", census.Options{MinCompute: 1e23})
 		var b bytes.Buffer
