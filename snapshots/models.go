@@ -3,8 +3,11 @@ package snapshots
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -82,6 +85,80 @@ type ModelRow struct {
 // store's model index says where; each distinct row is read once, from
 // the latest file holding it. Errors are the store's and the reader's.
 func ModelRows(ctx context.Context, st *store.Store, rules *census.Rules, names []string, link string) ([]ModelRow, error) {
+	return modelRowsWith(ctx, st, rules, names, link, func(ctx context.Context, id int64, name string) (map[string]row, error) {
+		return fileRows(ctx, st, rules, id, name, nil)
+	})
+}
+
+// Memo keeps values costly to build by key: it returns the value kept
+// under key, or the one build makes (a server passes its bounded cache).
+type Memo func(ctx context.Context, key string, build func(context.Context) (any, error)) (any, error)
+
+// ModelRowsOf is ModelRows keeping of each row only the columns that rules
+// map to one of fields (Header and Cells cut alike), so that what memo
+// keeps of a file (every row of it, for the next model asked for) is
+// small. A nil memo keeps nothing. Errors are ModelRows's.
+func ModelRowsOf(ctx context.Context, st *store.Store, rules *census.Rules, names []string, link string, fields []census.Field, memo Memo) ([]ModelRow, error) {
+	return modelRowsWith(ctx, st, rules, names, link, func(ctx context.Context, id int64, name string) (map[string]row, error) {
+		if memo == nil {
+			return fileRows(ctx, st, rules, id, name, fields)
+		}
+		v, err := memo(ctx, fmt.Sprintf("modelrows/%d/%v", id, fields), func(ctx context.Context) (any, error) {
+			return fileRows(ctx, st, rules, id, name, fields)
+		})
+		if err != nil {
+			return nil, err
+		}
+		return v.(map[string]row), nil
+	})
+}
+
+// row is a stored row's header and cells.
+type row struct {
+	header, cells []string
+}
+
+// fileRows reads a stored file's rows, by name and row hash; with fields,
+// only their columns are kept, copied out of the file's records.
+func fileRows(ctx context.Context, st *store.Store, rules *census.Rules, id int64, name string, fields []census.Field) (map[string]row, error) {
+	content, err := st.Content(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	header, recs, err := readRecords(rules, name, content)
+	if err != nil {
+		return nil, err
+	}
+	var cols []int
+	var cut []string
+	if fields != nil {
+		for i, h := range header {
+			if f, ok := rules.Column(h); ok && slices.Contains(fields, f) {
+				cols = append(cols, i)
+				cut = append(cut, strings.Clone(h))
+			}
+		}
+	}
+	rows := map[string]row{}
+	for _, r := range modelRows(rules, header, recs) {
+		k := r.Name + "\x00" + store.RowHash(r.Cells)
+		if fields == nil {
+			rows[k] = row{header, r.Cells}
+			continue
+		}
+		cells := make([]string, len(cols))
+		for j, i := range cols {
+			if i < len(r.Cells) {
+				cells[j] = strings.Clone(r.Cells[i])
+			}
+		}
+		rows[strings.Clone(k)] = row{cut, cells}
+	}
+	return rows, nil
+}
+
+func modelRowsWith(ctx context.Context, st *store.Store, rules *census.Rules, names []string, link string,
+	read func(ctx context.Context, id int64, name string) (map[string]row, error)) ([]ModelRow, error) {
 	seen, err := st.ModelSnapshots(ctx, names, link)
 	if err != nil {
 		return nil, err
@@ -100,9 +177,6 @@ func ModelRows(ctx context.Context, st *store.Store, rules *census.Rules, names 
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	type row struct {
-		header, cells []string
-	}
 	rows := map[string]row{}
 	for _, id := range ids {
 		var name string
@@ -112,17 +186,13 @@ func ModelRows(ctx context.Context, st *store.Store, rules *census.Rules, names 
 				break
 			}
 		}
-		content, err := st.Content(ctx, id)
+		fr, err := read(ctx, id, name)
 		if err != nil {
 			return nil, err
 		}
-		header, recs, err := readRecords(rules, name, content)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range modelRows(rules, header, recs) {
-			if _, want := from[r.Name+"\x00"+store.RowHash(r.Cells)]; want {
-				rows[r.Name+"\x00"+store.RowHash(r.Cells)] = row{header, r.Cells}
+		for k := range from {
+			if r, ok := fr[k]; ok {
+				rows[k] = r
 			}
 		}
 	}
