@@ -144,11 +144,14 @@ func collect(ctx context.Context, ref *Ref, rules *census.Rules, subset string, 
 		if _, ok := census.ParseDate(r.Get(census.FieldDate)); !ok {
 			return
 		}
+		// Cloned: a cell shares its record's bytes, which a kept
+		// (memoized) rawModel would otherwise keep whole.
+		name = strings.Clone(name)
 		m := &rawModel{
-			name: name, date: census.Clean(r.Get(census.FieldDate)),
-			org: census.Clean(r.Get(census.FieldOrganization)), country: census.Clean(r.Get(census.FieldCountry)),
-			domain: census.Clean(r.Get(census.FieldDomain)), link: strings.TrimSpace(r.Get(census.FieldLink)),
-			reference: census.Clean(r.Get(census.FieldReference)),
+			name: name, date: strings.Clone(census.Clean(r.Get(census.FieldDate))),
+			org: strings.Clone(census.Clean(r.Get(census.FieldOrganization))), country: strings.Clone(census.Clean(r.Get(census.FieldCountry))),
+			domain: strings.Clone(census.Clean(r.Get(census.FieldDomain))), link: strings.Clone(strings.TrimSpace(r.Get(census.FieldLink))),
+			reference: strings.Clone(census.Clean(r.Get(census.FieldReference))),
 		}
 		if v, ok := census.ParseNumber(r.Get(census.FieldCompute)); ok {
 			m.flop = &v
@@ -174,7 +177,11 @@ func collectMemo(ctx context.Context, ref *Ref, rules *census.Rules, subset stri
 	if memo == nil || ref.stored == nil {
 		return collect(ctx, ref, rules, subset, ov)
 	}
-	v, err := memo(ctx, fmt.Sprintf("diff/%d/%s", ref.stored.ID, subset), func(ctx context.Context) (any, error) {
+	key := subset
+	if key == "" && ref.Has(epoch.SubsetLargeScale) {
+		key = epoch.SubsetLargeScale // what "" selects then (epoch.Source.Select): one value, not two
+	}
+	v, err := memo(ctx, fmt.Sprintf("diff/%d/%s", ref.stored.ID, key), func(ctx context.Context) (any, error) {
 		ds, raws, err := collect(ctx, ref, rules, subset, ov)
 		if err != nil {
 			return nil, err
