@@ -19,26 +19,41 @@ import (
 // each record's model name (cleaned) and link, by the header's columns
 // under rules, and its cells.
 func modelRows(rules *census.Rules, header []string, recs [][]string) []store.Row {
-	nameCol, linkCol := -1, -1
-	for i, h := range header {
-		switch fld, ok := rules.Column(h); {
-		case ok && fld == census.FieldName && nameCol < 0:
-			nameCol = i
-		case ok && fld == census.FieldLink && linkCol < 0:
-			linkCol = i
-		}
-	}
+	cols := modelCols(rules, header)
 	rows := make([]store.Row, len(recs))
 	for i, rec := range recs {
-		rows[i].Cells = rec
-		if nameCol >= 0 && nameCol < len(rec) {
-			rows[i].Name = census.Clean(rec[nameCol])
-		}
-		if linkCol >= 0 && linkCol < len(rec) {
-			rows[i].Link = census.Clean(rec[linkCol])
-		}
+		rows[i] = cols.row(rec)
 	}
 	return rows
+}
+
+// indexCols are the columns of a header that the model index reads: the
+// first the rules map to the name and to the link (-1: none).
+type indexCols struct{ name, link int }
+
+func modelCols(rules *census.Rules, header []string) indexCols {
+	c := indexCols{-1, -1}
+	for i, h := range header {
+		switch fld, ok := rules.Column(h); {
+		case ok && fld == census.FieldName && c.name < 0:
+			c.name = i
+		case ok && fld == census.FieldLink && c.link < 0:
+			c.link = i
+		}
+	}
+	return c
+}
+
+// row is a record's model index row, its cells being rec.
+func (c indexCols) row(rec []string) store.Row {
+	r := store.Row{Cells: rec}
+	if c.name >= 0 && c.name < len(rec) {
+		r.Name = census.Clean(rec[c.name])
+	}
+	if c.link >= 0 && c.link < len(rec) {
+		r.Link = census.Clean(rec[c.link])
+	}
+	return r
 }
 
 // readRecords reads a file's bytes through the reader, as a pull does:

@@ -234,6 +234,9 @@ type File struct {
 type Row struct {
 	Name, Link string
 	Cells      []string
+	// Hash, when set, is RowHash(Cells), and Cells may be nil: a pull
+	// hashes each record as it reads it rather than keeping its cells.
+	Hash string
 }
 
 // FileData is a file to import: its description, its bytes as read, and
