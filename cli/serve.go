@@ -3,7 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
+	"math"
 	"net"
+	"os"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -57,6 +60,12 @@ on loopback unless told otherwise, and stops gracefully on SIGINT or SIGTERM.
 	return cmd
 }
 
+// ServeMemoryLimit is serve's soft memory limit (runtime/debug's
+// SetMemoryLimit), in bytes, unless GOMEMLIMIT sets one: with it the
+// server's peak RSS stayed under 300 MB on the load benchmark
+// (bench/load, docs/limits.md).
+const ServeMemoryLimit = 192 << 20
+
 func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	l, err := o.start(io)
 	if err != nil {
@@ -78,6 +87,12 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	}
 	if ov != nil && o.Source != "" {
 		o.bring(ctx, io, r, ov)
+	}
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set && debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		// A server's heap is its caches (bounded) and its requests'
+		// transient data: a soft limit makes the collector run before the
+		// heap doubles, so the peak stays near the live data.
+		debug.SetMemoryLimit(ServeMemoryLimit)
 	}
 	cfg := web.Config{Overlay: ov, Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l, EstimateMissing: o.EstimateMissing, Poll: o.Poll,
 		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }}

@@ -44,6 +44,9 @@ type Reader struct {
 	// before the fields are picked out (as pull stores every raw row). It
 	// runs on the parsing goroutine; rec is only valid during the call.
 	Record func(line int, rec []string)
+	// Header, when set, sees the header once, before any Record (so that
+	// Record may pick its columns); header must not be changed.
+	Header func(header []string)
 	// Encoding, when set, is the file's encoding (a name of Encodings),
 	// overriding what the reader would find.
 	Encoding string
@@ -108,6 +111,9 @@ func (rd *Reader) Read(name string, open Opener, ds *census.Dataset, row func(*c
 	slots, err := mapHeader(name, header, rules)
 	if err != nil {
 		return nil, err
+	}
+	if rd.Header != nil {
+		rd.Header(header)
 	}
 	if err := rd.dateOrder(name, open, &d, header, slots); err != nil {
 		return nil, err

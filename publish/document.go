@@ -104,7 +104,8 @@ func (c *RawCollector) Add(r *census.Raw) {
 			m[f] = strings.Clone(v)
 		}
 	}
-	c.rows[name] = m
+	// Cloned: a cell shares its record's bytes, which it would keep.
+	c.rows[strings.Clone(name)] = m
 }
 
 // Row returns the raw cells of the first row named name, or nil.

@@ -120,6 +120,11 @@ type CompareOptions struct {
 	Census  census.Options
 	Overlay *census.Overlay
 	Explain bool
+	// Memo, when set, keeps what is read of a stored snapshot for the next
+	// comparison: it returns the value kept under key, or the one build
+	// makes (a server passes its bounded cache of parsed snapshots). The
+	// rules and overlay must be the same for every call with one Memo.
+	Memo Memo
 }
 
 // rawModel is what a diff compares of one model: the cells as read.
@@ -139,11 +144,14 @@ func collect(ctx context.Context, ref *Ref, rules *census.Rules, subset string, 
 		if _, ok := census.ParseDate(r.Get(census.FieldDate)); !ok {
 			return
 		}
+		// Cloned: a cell shares its record's bytes, which a kept
+		// (memoized) rawModel would otherwise keep whole.
+		name = strings.Clone(name)
 		m := &rawModel{
-			name: name, date: census.Clean(r.Get(census.FieldDate)),
-			org: census.Clean(r.Get(census.FieldOrganization)), country: census.Clean(r.Get(census.FieldCountry)),
-			domain: census.Clean(r.Get(census.FieldDomain)), link: strings.TrimSpace(r.Get(census.FieldLink)),
-			reference: census.Clean(r.Get(census.FieldReference)),
+			name: name, date: strings.Clone(census.Clean(r.Get(census.FieldDate))),
+			org: strings.Clone(census.Clean(r.Get(census.FieldOrganization))), country: strings.Clone(census.Clean(r.Get(census.FieldCountry))),
+			domain: strings.Clone(census.Clean(r.Get(census.FieldDomain))), link: strings.Clone(strings.TrimSpace(r.Get(census.FieldLink))),
+			reference: strings.Clone(census.Clean(r.Get(census.FieldReference))),
 		}
 		if v, ok := census.ParseNumber(r.Get(census.FieldCompute)); ok {
 			m.flop = &v
@@ -155,6 +163,36 @@ func collect(ctx context.Context, ref *Ref, rules *census.Rules, subset string, 
 		return nil, nil, err
 	}
 	return ds, raws, nil
+}
+
+// collected is what collect reads of a snapshot.
+type collected struct {
+	ds   *census.Dataset
+	raws map[string]*rawModel
+}
+
+// collectMemo is collect, through memo for a stored snapshot.
+func collectMemo(ctx context.Context, ref *Ref, rules *census.Rules, subset string, ov *census.Overlay,
+	memo Memo) (*census.Dataset, map[string]*rawModel, error) {
+	if memo == nil || ref.stored == nil {
+		return collect(ctx, ref, rules, subset, ov)
+	}
+	key := subset
+	if key == "" && ref.Has(epoch.SubsetLargeScale) {
+		key = epoch.SubsetLargeScale // what "" selects then (epoch.Source.Select): one value, not two
+	}
+	v, err := memo(ctx, fmt.Sprintf("diff/%d/%s", ref.stored.ID, key), func(ctx context.Context) (any, error) {
+		ds, raws, err := collect(ctx, ref, rules, subset, ov)
+		if err != nil {
+			return nil, err
+		}
+		return &collected{ds: ds, raws: raws}, nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	c := v.(*collected)
+	return c.ds, c.raws, nil
 }
 
 func (m *rawModel) ref() ModelRef {
@@ -202,11 +240,11 @@ func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset str
 	if subset == "" && a.Has(epoch.SubsetLargeScale) && b.Has(epoch.SubsetLargeScale) {
 		subset = epoch.SubsetLargeScale // compare like with like, even a lone file
 	}
-	dsA, rawA, err := collect(ctx, a, rules, subset, ov)
+	dsA, rawA, err := collectMemo(ctx, a, rules, subset, ov, co.Memo)
 	if err != nil {
 		return nil, err
 	}
-	dsB, rawB, err := collect(ctx, b, rules, subset, ov)
+	dsB, rawB, err := collectMemo(ctx, b, rules, subset, ov, co.Memo)
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,11 @@ package snapshots
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -16,26 +19,41 @@ import (
 // each record's model name (cleaned) and link, by the header's columns
 // under rules, and its cells.
 func modelRows(rules *census.Rules, header []string, recs [][]string) []store.Row {
-	nameCol, linkCol := -1, -1
-	for i, h := range header {
-		switch fld, ok := rules.Column(h); {
-		case ok && fld == census.FieldName && nameCol < 0:
-			nameCol = i
-		case ok && fld == census.FieldLink && linkCol < 0:
-			linkCol = i
-		}
-	}
+	cols := modelCols(rules, header)
 	rows := make([]store.Row, len(recs))
 	for i, rec := range recs {
-		rows[i].Cells = rec
-		if nameCol >= 0 && nameCol < len(rec) {
-			rows[i].Name = census.Clean(rec[nameCol])
-		}
-		if linkCol >= 0 && linkCol < len(rec) {
-			rows[i].Link = census.Clean(rec[linkCol])
-		}
+		rows[i] = cols.row(rec)
 	}
 	return rows
+}
+
+// indexCols are the columns of a header that the model index reads: the
+// first the rules map to the name and to the link (-1: none).
+type indexCols struct{ name, link int }
+
+func modelCols(rules *census.Rules, header []string) indexCols {
+	c := indexCols{-1, -1}
+	for i, h := range header {
+		switch fld, ok := rules.Column(h); {
+		case ok && fld == census.FieldName && c.name < 0:
+			c.name = i
+		case ok && fld == census.FieldLink && c.link < 0:
+			c.link = i
+		}
+	}
+	return c
+}
+
+// row is a record's model index row, its cells being rec.
+func (c indexCols) row(rec []string) store.Row {
+	r := store.Row{Cells: rec}
+	if c.name >= 0 && c.name < len(rec) {
+		r.Name = census.Clean(rec[c.name])
+	}
+	if c.link >= 0 && c.link < len(rec) {
+		r.Link = census.Clean(rec[c.link])
+	}
+	return r
 }
 
 // readRecords reads a file's bytes through the reader, as a pull does:
@@ -82,6 +100,80 @@ type ModelRow struct {
 // store's model index says where; each distinct row is read once, from
 // the latest file holding it. Errors are the store's and the reader's.
 func ModelRows(ctx context.Context, st *store.Store, rules *census.Rules, names []string, link string) ([]ModelRow, error) {
+	return modelRowsWith(ctx, st, rules, names, link, func(ctx context.Context, id int64, name string) (map[string]row, error) {
+		return fileRows(ctx, st, rules, id, name, nil)
+	})
+}
+
+// Memo keeps values costly to build by key: it returns the value kept
+// under key, or the one build makes (a server passes its bounded cache).
+type Memo func(ctx context.Context, key string, build func(context.Context) (any, error)) (any, error)
+
+// ModelRowsOf is ModelRows keeping of each row only the columns that rules
+// map to one of fields (Header and Cells cut alike), so that what memo
+// keeps of a file (every row of it, for the next model asked for) is
+// small. A nil memo keeps nothing. Errors are ModelRows's.
+func ModelRowsOf(ctx context.Context, st *store.Store, rules *census.Rules, names []string, link string, fields []census.Field, memo Memo) ([]ModelRow, error) {
+	return modelRowsWith(ctx, st, rules, names, link, func(ctx context.Context, id int64, name string) (map[string]row, error) {
+		if memo == nil {
+			return fileRows(ctx, st, rules, id, name, fields)
+		}
+		v, err := memo(ctx, fmt.Sprintf("modelrows/%d/%v", id, fields), func(ctx context.Context) (any, error) {
+			return fileRows(ctx, st, rules, id, name, fields)
+		})
+		if err != nil {
+			return nil, err
+		}
+		return v.(map[string]row), nil
+	})
+}
+
+// row is a stored row's header and cells.
+type row struct {
+	header, cells []string
+}
+
+// fileRows reads a stored file's rows, by name and row hash; with fields,
+// only their columns are kept, copied out of the file's records.
+func fileRows(ctx context.Context, st *store.Store, rules *census.Rules, id int64, name string, fields []census.Field) (map[string]row, error) {
+	content, err := st.Content(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	header, recs, err := readRecords(rules, name, content)
+	if err != nil {
+		return nil, err
+	}
+	var cols []int
+	var cut []string
+	if fields != nil {
+		for i, h := range header {
+			if f, ok := rules.Column(h); ok && slices.Contains(fields, f) {
+				cols = append(cols, i)
+				cut = append(cut, strings.Clone(h))
+			}
+		}
+	}
+	rows := map[string]row{}
+	for _, r := range modelRows(rules, header, recs) {
+		k := r.Name + "\x00" + store.RowHash(r.Cells)
+		if fields == nil {
+			rows[k] = row{header, r.Cells}
+			continue
+		}
+		cells := make([]string, len(cols))
+		for j, i := range cols {
+			if i < len(r.Cells) {
+				cells[j] = strings.Clone(r.Cells[i])
+			}
+		}
+		rows[strings.Clone(k)] = row{cut, cells}
+	}
+	return rows, nil
+}
+
+func modelRowsWith(ctx context.Context, st *store.Store, rules *census.Rules, names []string, link string,
+	read func(ctx context.Context, id int64, name string) (map[string]row, error)) ([]ModelRow, error) {
 	seen, err := st.ModelSnapshots(ctx, names, link)
 	if err != nil {
 		return nil, err
@@ -100,9 +192,6 @@ func ModelRows(ctx context.Context, st *store.Store, rules *census.Rules, names 
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	type row struct {
-		header, cells []string
-	}
 	rows := map[string]row{}
 	for _, id := range ids {
 		var name string
@@ -112,17 +201,13 @@ func ModelRows(ctx context.Context, st *store.Store, rules *census.Rules, names 
 				break
 			}
 		}
-		content, err := st.Content(ctx, id)
+		fr, err := read(ctx, id, name)
 		if err != nil {
 			return nil, err
 		}
-		header, recs, err := readRecords(rules, name, content)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range modelRows(rules, header, recs) {
-			if _, want := from[r.Name+"\x00"+store.RowHash(r.Cells)]; want {
-				rows[r.Name+"\x00"+store.RowHash(r.Cells)] = row{header, r.Cells}
+		for k := range from {
+			if r, ok := fr[k]; ok {
+				rows[k] = r
 			}
 		}
 	}

@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -135,14 +134,20 @@ func readFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (store.File
 	}
 	fd := store.FileData{Content: content}
 	sum := sha256.Sum256(content)
-	var recs [][]string
-	rd := &epoch.Reader{Rules: rules, Record: func(line int, rec []string) { recs = append(recs, slices.Clone(rec)) }}
+	// Each record's model index row (modelRows's), hashed as it is read:
+	// the cells are not kept, so a pull holds no copy of the file's
+	// records beside its bytes (a wide file's cells took several times
+	// the file).
+	var cols indexCols
+	rd := &epoch.Reader{Rules: rules, Header: func(h []string) { cols = modelCols(rules, h) }, Record: func(line int, rec []string) {
+		row := cols.row(rec)
+		fd.Rows = append(fd.Rows, store.Row{Name: strings.Clone(row.Name), Link: strings.Clone(row.Link), Hash: store.RowHash(rec)})
+	}}
 	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }
 	r, err := rd.Read(f.Name, open, ds, func(*census.Raw) {})
 	if err != nil {
 		return store.FileData{}, time.Time{}, err
 	}
-	fd.Rows = modelRows(rules, r.Header, recs)
 	fd.File = store.File{
 		Name: f.Name, Subset: r.Info.Subset, Size: int64(len(content)), SHA256: hex.EncodeToString(sum[:]),
 		HeaderVersion: r.Info.HeaderVersion, Encoding: r.Info.Encoding, Rows: r.Info.Rows,

@@ -68,7 +68,11 @@ func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series 
 		if r.Name == "" {
 			continue
 		}
-		e := entry{name: r.Name, link: LinkHash(r.Link), hash: RowHash(r.Cells)}
+		hash := r.Hash
+		if hash == "" {
+			hash = RowHash(r.Cells)
+		}
+		e := entry{name: r.Name, link: LinkHash(r.Link), hash: hash}
 		if was := cur[e.key()]; was.hash != "" { // rows alike: the hash of their hashes
 			e.hash = RowHash([]string{was.hash, e.hash})
 		}

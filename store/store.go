@@ -73,6 +73,7 @@ func New(ctx context.Context, db *sql.DB, d Dialect, location string) (*Store, e
 	var v int
 	err := db.QueryRowContext(ctx, `SELECT version FROM store_schema`).Scan(&v)
 	if err == nil && v == SchemaVersion {
+		s.addIndexes(ctx)
 		return s, nil
 	}
 	if err == nil && v > SchemaVersion {
@@ -87,6 +88,18 @@ func New(ctx context.Context, db *sql.DB, d Dialect, location string) (*Store, e
 		return nil, fmt.Errorf("store %s: create: %w", location, err)
 	}
 	return s, nil
+}
+
+// addIndexes makes the schema's indexes added since its version was
+// released (CREATE INDEX IF NOT EXISTS) in a store made before them. An
+// index is only speed: one that cannot be made (a read-only store) is
+// left out, and the store still serves.
+func (s *Store) addIndexes(ctx context.Context) {
+	for _, st := range strings.Split(s.d.Schema, ";") {
+		if st = strings.TrimSpace(st); strings.Contains(st, "CREATE INDEX IF NOT EXISTS") {
+			s.db.ExecContext(ctx, st)
+		}
+	}
 }
 
 // create makes the schema, unless another process made it meanwhile,
@@ -221,6 +234,9 @@ type File struct {
 type Row struct {
 	Name, Link string
 	Cells      []string
+	// Hash, when set, is RowHash(Cells), and Cells may be nil: a pull
+	// hashes each record as it reads it rather than keeping its cells.
+	Hash string
 }
 
 // FileData is a file to import: its description, its bytes as read, and

@@ -598,11 +598,14 @@ func (s *Server) Model(ctx context.Context, name string, q url.Values) (*ModelJS
 
 var errModelNotFound = errors.New("no such model")
 
+// seenFields are the columns seenIn reads of a model's rows.
+var seenFields = []census.Field{census.FieldName, census.FieldLink, census.FieldDate, census.FieldCompute, census.FieldCountry, census.FieldOrganization}
+
 // seenIn lists the stored snapshots holding the model, under each of its
 // names: its own, and those of the rows that share its link. A file's
 // row counts once per snapshot.
 func (s *Server) seenIn(ctx context.Context, name, link string) ([]SnapshotSeen, error) {
-	rows, err := snapshots.ModelRows(ctx, s.cat.Store, s.cat.Rules, []string{name}, strings.TrimSpace(link))
+	rows, err := snapshots.ModelRowsOf(ctx, s.cat.Store, s.cat.Rules, []string{name}, strings.TrimSpace(link), seenFields, s.cat.rows.get)
 	if err != nil {
 		return nil, err
 	}
@@ -710,7 +713,7 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 		return nil, err
 	}
 	a, b := snapshots.Stored(s.cat.Store, ids[0]), snapshots.Stored(s.cat.Store, ids[1])
-	d, err := snapshots.CompareRefs(ctx, s.cat.Rules, a, b, subset, snapshots.CompareOptions{Census: opt, Overlay: s.cat.Overlay, Explain: q.Get("explain") == "true"})
+	d, err := snapshots.CompareRefs(ctx, s.cat.Rules, a, b, subset, snapshots.CompareOptions{Census: opt, Overlay: s.cat.Overlay, Explain: q.Get("explain") == "true", Memo: s.cat.cache.get})
 	var sm *snapshots.SubsetMismatch
 	var ie *epoch.InputError
 	if errors.As(err, &sm) || (errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset) {

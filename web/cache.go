@@ -25,11 +25,20 @@ type response struct {
 // compression (it is compressed once and sent many times).
 func newResponse(body []byte) *response {
 	var z bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	zw, _ := gzipWriters.Get().(*gzip.Writer)
+	if zw == nil {
+		zw, _ = gzip.NewWriterLevel(&z, gzip.BestCompression)
+	} else {
+		zw.Reset(&z)
+	}
 	zw.Write(body)
 	zw.Close()
+	gzipWriters.Put(zw)
 	return &response{body: body, gz: z.Bytes(), etag: etagOf(body)}
 }
+
+// gzipWriters are reused: each holds about a megabyte of state.
+var gzipWriters sync.Pool
 
 // responses caches rendered answers by endpoint, resolved snapshot and
 // query, least recently used out first, within maxResponses answers and

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -37,21 +36,23 @@ type Catalog struct {
 	subsets  []string
 	source   *entry // the default subset's dataset
 
-	mu    sync.Mutex
-	cache map[key]*entry
-}
-
-type key struct {
-	id     int64
-	subset string
+	// cache keeps the parsed snapshots (and what a diff reads of them),
+	// shared by every endpoint.
+	cache *loaded
+	// rows keeps, of each stored file asked for, the few cells of every
+	// row that a model's history shows (snapshots.ModelRowsOf).
+	rows *loaded
 }
 
 // entry is a loaded dataset with the raw cells of its models.
 type entry struct {
 	ds  *census.Dataset
 	raw *publish.RawCollector
-	err error
-	ok  chan struct{}
+}
+
+// datasetKey is the cache key of a snapshot's (0: the source's) subset.
+func datasetKey(id int64, subset string) string {
+	return fmt.Sprintf("dataset/%d/%s", id, subset)
 }
 
 // NewSourceCatalog reads a source's default subset (opt.Subset, or as
@@ -59,13 +60,12 @@ type entry struct {
 // holds are read when first asked for. Its errors are reading the source's.
 func NewSourceCatalog(ctx context.Context, rules *census.Rules, location string, opt epoch.LoadOptions) (*Catalog, error) {
 	opt.Checksum = true // the Snapshots page names each file's SHA-256
-	c := &Catalog{Rules: rules, location: location, opt: opt, cache: map[key]*entry{}}
+	c := &Catalog{Rules: rules, location: location, opt: opt, cache: newLoaded(MaxCached), rows: newLoaded(MaxCachedFiles)}
 	ds, raw, err := c.readSource(ctx, opt.Subset)
 	if err != nil {
 		return nil, err
 	}
-	e := &entry{ds: ds, raw: raw, ok: make(chan struct{})}
-	close(e.ok)
+	e := &entry{ds: ds, raw: raw}
 	c.source = e
 	c.subsets = []string{ds.Snapshot.Subset}
 	src, err := epoch.Open(ctx, location, opt.OpenOptions)
@@ -80,7 +80,7 @@ func NewSourceCatalog(ctx context.Context, rules *census.Rules, location string,
 			}
 		}
 	}
-	c.cache[key{0, ds.Snapshot.Subset}] = e
+	c.cache.put(datasetKey(0, ds.Snapshot.Subset), e)
 	return c, nil
 }
 
@@ -104,11 +104,20 @@ func (c *Catalog) Subsets() []string {
 
 // NewStoreCatalog serves the snapshots of a store.
 func NewStoreCatalog(rules *census.Rules, st *store.Store) *Catalog {
-	return &Catalog{Rules: rules, Store: st, cache: map[key]*entry{}}
+	return &Catalog{Rules: rules, Store: st, cache: newLoaded(MaxCached), rows: newLoaded(MaxCachedFiles)}
 }
 
-// maxCached bounds the datasets kept in memory.
-const maxCached = 8
+// MaxCached bounds the parsed snapshots kept in memory, shared by every
+// endpoint: a subset's dataset with its raw cells counts one, and so does
+// what a diff reads of a snapshot. Epoch's largest real snapshot (2026-08,
+// 1,576 rows) takes a few megabytes parsed, so 36 snapshots read both ways
+// stay within a few hundred megabytes (docs/limits.md measures it).
+const MaxCached = 80
+
+// MaxCachedFiles bounds the stored files of which a model's history keeps
+// the few cells it shows: some hundreds of kilobytes each for Epoch's
+// files.
+const MaxCachedFiles = 256
 
 // Dataset returns the dataset of a snapshot (0: the latest, or the source)
 // and subset, loading it once.
@@ -134,35 +143,18 @@ func (c *Catalog) Dataset(ctx context.Context, id int64, subset string) (*census
 		}
 		id = latest.ID
 	}
-	k := key{id, subset}
-	c.mu.Lock()
-	e, ok := c.cache[k]
-	if !ok {
-		if len(c.cache) >= maxCached {
-			for old := range c.cache {
-				delete(c.cache, old)
-				break
-			}
+	v, err := c.cache.get(ctx, datasetKey(id, subset), func(ctx context.Context) (any, error) {
+		ds, raw, err := c.load(ctx, id, subset)
+		if err != nil {
+			return nil, err
 		}
-		e = &entry{ok: make(chan struct{})}
-		c.cache[k] = e
-		c.mu.Unlock()
-		e.ds, e.raw, e.err = c.load(context.WithoutCancel(ctx), id, subset)
-		close(e.ok)
-		if e.err != nil {
-			c.mu.Lock()
-			delete(c.cache, k)
-			c.mu.Unlock()
-		}
-	} else {
-		c.mu.Unlock()
+		return &entry{ds: ds, raw: raw}, nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
-	select {
-	case <-e.ok:
-	case <-ctx.Done():
-		return nil, nil, ctx.Err()
-	}
-	return e.ds, e.raw, e.err
+	e := v.(*entry)
+	return e.ds, e.raw, nil
 }
 
 func (c *Catalog) load(ctx context.Context, id int64, subset string) (*census.Dataset, *publish.RawCollector, error) {

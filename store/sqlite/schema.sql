@@ -52,6 +52,10 @@ CREATE TABLE model_row (
 	link_hash TEXT NOT NULL,
 	row_hash TEXT NOT NULL
 );
+-- A model's history looks it up by name and by link (IF NOT EXISTS: a
+-- store made before these indexes gets them when opened).
+CREATE INDEX IF NOT EXISTS model_row_name ON model_row (name);
+CREATE INDEX IF NOT EXISTS model_row_link ON model_row (link_hash);
 -- The figure cache: the figures history follows, JSON, zstd-compressed.
 CREATE TABLE figure (
 	snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,
