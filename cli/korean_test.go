@@ -43,6 +43,7 @@ func TestKoreanDocumentsHaveNoEnglishProse(t *testing.T) {
 		"table":           {"table", "--source", "bundled", "--by", "country"},
 		"rules":           {"rules", "--kind", "organization"},
 		"recipes":         {"recipes"},
+		"recipe report":   {"report", "--source", "bundled", "--recipe", "spri-2024"},
 	} {
 		code, out, errOut := run(t, nil, append(args, "--lang", "ko")...)
 		if code != ExitOK {
@@ -93,6 +94,15 @@ func TestKoreanDocumentsHaveNoEnglishProse(t *testing.T) {
 		}
 		if hits := englishProse.FindAllString(out, 5); len(hits) > 0 {
 			t.Errorf("%s in Korean holds English: %q", name, hits)
+		}
+		// A figure's rules line names each rule and its value in Korean.
+		for _, line := range strings.Split(out, "\n") {
+			if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "규칙:"); ok {
+				rest, _, _ = strings.Cut(rest, "필터") // filters are expressions, as typed: domain=Multimodal
+				if w := regexp.MustCompile(`[a-z]{3,}`).FindString(rest); w != "" {
+					t.Errorf("%s: the rules line holds the English word %q: %s", name, w, line)
+				}
+			}
 		}
 		if !strings.ContainsFunc(out, func(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }) && !strings.HasPrefix(name, "report m") && !strings.HasPrefix(name, "report h") {
 			t.Errorf("%s in Korean has no Korean", name)

@@ -20,6 +20,13 @@ func figuresCatalog() map[string][2]string {
 		"err.table_chart":    {"a chart image draws one dimension (--by country)", "차트 이미지는 차원 하나만 그릴 수 있습니다(--by country)"},
 		"flag.recipe":        {"make the report from a recipe: a bundled name (census, spri-2024, spri-2025, epoch-large-scale) or a TOML file", "레시피로 보고서 작성: 내장 이름(census, spri-2024, spri-2025, epoch-large-scale) 또는 TOML 파일"},
 
+		"optmn.keep":           {"keep", "그대로"},
+		"optmn.head-office":    {"head-office", "기관 본사 소재국"},
+		"optmn.group":          {"group", "모그룹 소재국"},
+		"optbc.fill":           {"fill", "기관 국가로 채움"},
+		"optbc.leave":          {"leave", "비워 둠"},
+		"optdup.merge":         {"merge", "한 번만 셈"},
+		"optdup.rows":          {"rows", "행마다 셈"},
 		"rule.subset":          {"subset", "데이터셋"},
 		"rule.attribution":     {"attribution", "국가 귀속"},
 		"rule.country_by":      {"country by", "국가 기준"},

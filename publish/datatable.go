@@ -101,15 +101,23 @@ func TableRulesLine(t *census.Table, l i18n.Lang) string {
 	s := t.Settings
 	parts := []string{l.T("table.period", s.From, s.To)}
 	rule := func(key, value string) { parts = append(parts, l.T("rule."+key)+" "+value) }
-	if s.Subset != "" {
-		rule("subset", s.Subset)
+	// In English a rule's value is written as its flag takes it; in Korean
+	// by its Korean name, where the catalog has one (prefix + value).
+	named := func(key, prefix, value string) {
+		if l != i18n.EN && i18n.Has(prefix+value) {
+			value = l.T(prefix + value)
+		}
+		rule(key, value)
 	}
-	rule("attribution", string(s.Attribution))
-	rule("country_by", string(s.CountryBy))
-	rule("org_level", string(s.OrgLevel))
-	rule("multinational", s.Multinational)
-	rule("blank_country", s.BlankCountry)
-	rule("duplicates", s.Duplicates)
+	if s.Subset != "" {
+		named("subset", "subset.", s.Subset)
+	}
+	named("attribution", "opt.", string(s.Attribution))
+	named("country_by", "opt.", string(s.CountryBy))
+	named("org_level", "opt.", string(s.OrgLevel))
+	named("multinational", "optmn.", s.Multinational)
+	named("blank_country", "optbc.", s.BlankCountry)
+	named("duplicates", "optdup.", s.Duplicates)
 	if s.MinCompute > 0 {
 		rule("min_compute", num(s.MinCompute))
 	}
