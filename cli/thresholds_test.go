@@ -118,7 +118,7 @@ func TestThresholdsKoreanAndCountry(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"학습 연산량 기준", "인공지능기본법", "EU 인공지능법", "대상 모델: country KR", "Iota"} {
+	for _, want := range []string{"학습 연산량 기준", "인공지능기본법", "EU 인공지능법", "대상 모델: 국가 KR", "Iota"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Korean output lacks %q", want)
 		}

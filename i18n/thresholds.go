@@ -4,6 +4,8 @@ package i18n
 // trend`, their outputs and errors, added to the catalog.
 func thresholdsCatalog() map[string][2]string {
 	return map[string][2]string{
+		"sel.domain":           {"domain %s", "분야 %s"},
+		"sel.country":          {"country %s", "국가 %s"},
 		"cmd.thresholds.short": {"Which models cross the compute thresholds of laws, and since when", "법령의 학습 연산량 기준을 넘는 모델과 그 시점"},
 		"cmd.trend.short":      {"Fit the growth of training compute over time, with a bootstrap interval", "학습 연산량의 증가 추세를 적합하고 부트스트랩 구간을 구합니다"},
 

@@ -29,6 +29,24 @@ func LawTriggers(law census.ThresholdLaw, l i18n.Lang) string {
 	return law.Triggers
 }
 
+// SelectionText says which models a thresholds or trend figure counts, in
+// l: the selection as census gives it ("domain Language, country KR",
+// then the filters as typed), its words "domain" and "country" in l.
+func SelectionText(sel string, l i18n.Lang) string {
+	if l == i18n.EN || sel == "" {
+		return sel
+	}
+	parts := strings.Split(sel, ", ")
+	for i, p := range parts {
+		for _, w := range []string{"domain", "country"} {
+			if v, ok := strings.CutPrefix(p, w+" "); ok {
+				parts[i] = l.T("sel."+w, v)
+			}
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // LawSource cites where a threshold's law is written, in l (Korean where
 // the table gives a Korean citation).
 func LawSource(law census.ThresholdLaw, l i18n.Lang) string {
@@ -155,7 +173,7 @@ func WriteThresholdsText(w io.Writer, res *census.ThresholdsResult, l i18n.Lang)
 	title := l.T("th.title")
 	b.WriteString(title + "\n" + strings.Repeat("=", DisplayWidth(title)) + "\n")
 	if res.Settings.Selection != "" {
-		b.WriteString(l.T("th.selection", res.Settings.Selection) + "\n")
+		b.WriteString(l.T("th.selection", SelectionText(res.Settings.Selection, l)) + "\n")
 	}
 	tables := ThresholdTables(res, l)
 	for i, f := range res.Thresholds {
@@ -321,7 +339,7 @@ func TrendChart(t *census.Trend, ths []census.Threshold, l i18n.Lang) Chart {
 func TrendLines(t *census.Trend, l i18n.Lang) []string {
 	var out []string
 	if t.Selection != "" {
-		out = append(out, l.T("th.selection", t.Selection))
+		out = append(out, l.T("th.selection", SelectionText(t.Selection, l)))
 	}
 	out = append(out, l.T("trend.n", t.N, t.Since, t.Until))
 	if t.Estimated > 0 {

@@ -298,6 +298,6 @@ func (s *Server) thresholdsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Title = l.T("page.thresholds")
 	p.Body = map[string]any{"Year": year, "First": first, "Last": last, "Years": first > 0 && first < last, "Lines": lines,
-		"Footnotes": footnotes, "Trend": trend, "Selection": res.Settings.Selection}
+		"Footnotes": footnotes, "Trend": trend, "Selection": publish.SelectionText(res.Settings.Selection, l)}
 	s.render(w, r, "thresholds.tmpl", p, http.StatusOK)
 }
