@@ -186,15 +186,7 @@ func (s *Server) Census(ctx context.Context, q url.Values) (*census.Result, *cen
 	if err != nil {
 		return nil, nil, err
 	}
-	id, err := s.snapshotParam(ctx, q)
-	if err != nil {
-		return nil, nil, err
-	}
-	subset, err := subsetParam(q)
-	if err != nil {
-		return nil, nil, err
-	}
-	ds, _, err := s.cat.Dataset(ctx, id, subset)
+	ds, _, err := s.datasetParam(ctx, q)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -556,18 +548,24 @@ func (s *Server) apiModels(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// Model finds one model by name in a snapshot, with its raw cells and, from
-// a store, the snapshots it appears in.
-func (s *Server) Model(ctx context.Context, name string, q url.Values) (*ModelJSON, error) {
+// datasetParam reads the snapshot (snapshot, as-of) and subset a query
+// names and returns that dataset, from the catalogue's cache.
+func (s *Server) datasetParam(ctx context.Context, q url.Values) (*census.Dataset, *publish.RawCollector, error) {
 	id, err := s.snapshotParam(ctx, q)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	subset, err := subsetParam(q)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	ds, raw, err := s.cat.Dataset(ctx, id, subset)
+	return s.cat.Dataset(ctx, id, subset)
+}
+
+// Model finds one model by name in a snapshot, with its raw cells and, from
+// a store, the snapshots it appears in.
+func (s *Server) Model(ctx context.Context, name string, q url.Values) (*ModelJSON, error) {
+	ds, raw, err := s.datasetParam(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -393,15 +393,7 @@ func domainOptions(res *census.Result, l i18n.Lang) []option {
 // (census.EstimateRow), plotted at the estimate; it counts the rest, which
 // have neither.
 func (s *Server) scatterByEstimate(ctx context.Context, q url.Values, models []ModelJSON, l i18n.Lang) ([]publish.ScatterSeries, int, error) {
-	id, err := s.snapshotParam(ctx, q)
-	if err != nil {
-		return nil, 0, err
-	}
-	subset, err := subsetParam(q)
-	if err != nil {
-		return nil, 0, err
-	}
-	ds, raw, err := s.cat.Dataset(ctx, id, subset)
+	ds, raw, err := s.datasetParam(ctx, q)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -95,15 +95,7 @@ func (s *Server) Table(ctx context.Context, q url.Values) (*census.Table, error)
 	if err != nil {
 		return nil, err
 	}
-	id, err := s.snapshotParam(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	subset, err := subsetParam(q)
-	if err != nil {
-		return nil, err
-	}
-	ds, _, err := s.cat.Dataset(ctx, id, subset)
+	ds, _, err := s.datasetParam(ctx, q)
 	if err != nil {
 		return nil, err
 	}

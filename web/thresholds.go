@@ -74,15 +74,7 @@ func (s *Server) Thresholds(ctx context.Context, q url.Values) (*census.Threshol
 	if err != nil {
 		return nil, err
 	}
-	id, err := s.snapshotParam(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	subset, err := subsetParam(q)
-	if err != nil {
-		return nil, err
-	}
-	ds, raw, err := s.cat.Dataset(ctx, id, subset)
+	ds, raw, err := s.datasetParam(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -133,15 +125,7 @@ func (s *Server) Trend(ctx context.Context, q url.Values) (*census.Trend, error)
 	if err != nil {
 		return nil, err
 	}
-	id, err := s.snapshotParam(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	subset, err := subsetParam(q)
-	if err != nil {
-		return nil, err
-	}
-	ds, _, err := s.cat.Dataset(ctx, id, subset)
+	ds, _, err := s.datasetParam(ctx, q)
 	if err != nil {
 		return nil, err
 	}
