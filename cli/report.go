@@ -16,7 +16,6 @@ import (
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/snapshots"
-	"github.com/modelcensus/modelcensus/store"
 )
 
 // reportOptions are the flags of `modelcensus report`.
@@ -241,7 +240,7 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 		return nil, err
 	}
 	defer st.Close()
-	var snap *store.Snapshot
+	var snap *census.Snapshot
 	if o.Snapshot != "" {
 		if snap, err = snapshotArg(ctx, st, l, o.Snapshot); err != nil {
 			return nil, err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/store"
@@ -24,11 +25,11 @@ type snapshotsOptions struct {
 
 // SnapshotEntry is one snapshot in `snapshots --format json`.
 type SnapshotEntry struct {
-	ID     int64        `json:"id"`
-	Date   string       `json:"date"`
-	Source string       `json:"source"`
-	Files  []store.File `json:"files"`
-	Rows   int          `json:"rows"`
+	ID     int64             `json:"id"`
+	Date   string            `json:"date"`
+	Source string            `json:"source"`
+	Files  []census.FileInfo `json:"files"`
+	Rows   int               `json:"rows"`
 	// Provenance beyond the documented four keys.
 	Kind          string `json:"kind"`
 	DateBasis     string `json:"date_basis"`
@@ -78,7 +79,7 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	if o.Format != "text" && o.Format != "json" && o.Format != "csv" {
 		return badValue(l, "--format", o.Format, "text, json, csv")
 	}
-	var snaps []*store.Snapshot
+	var snaps []*census.Snapshot
 	location := o.dsn(io)
 	st, err := o.openExisting(ctx, io, l)
 	switch {
@@ -130,10 +131,10 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	return err
 }
 
-func subsets(files []store.File) string { return strings.Join(store.Subsets(files), ",") }
+func subsets(files []census.FileInfo) string { return strings.Join(census.Subsets(files), ",") }
 
 // snapshotArg reads a snapshot id argument.
-func snapshotArg(ctx context.Context, st *store.Store, l i18n.Lang, arg string) (*store.Snapshot, error) {
+func snapshotArg(ctx context.Context, st *store.Store, l i18n.Lang, arg string) (*census.Snapshot, error) {
 	id, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil {
 		return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_id", arg))}

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/klauspost/compress/zstd"
+
+	"github.com/modelcensus/modelcensus/census"
 )
 
 // period and radix bound the chains of dictionaries. The versions of a
@@ -51,7 +53,7 @@ const level = zstd.SpeedBetterCompression
 
 // Series names the line of versions a file belongs to, whose previous
 // version is its dictionary: its subset, else its base name.
-func Series(f File) string {
+func Series(f census.FileInfo) string {
 	if f.Subset != "" {
 		return f.Subset
 	}
@@ -76,7 +78,7 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 			return err
 		}
 		if base != "" {
-			if dict, err = s.blobBytes(ctx, tx, base); err != nil {
+			if dict, err = s.blobBytes(ctx, tx, `b.sha256 = $1`, base); err != nil {
 				return err
 			}
 		}
@@ -88,49 +90,56 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 	if back, err := decompress(z, dict, int64(len(content)), nil); err != nil || !bytes.Equal(back, content) {
 		return fmt.Errorf("the compressed bytes do not read back (%v)", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO blob (sha256, series, seq, base, size, content) VALUES ($1, $2, $3, $4, $5, $6)`,
-		sum, series, n, base, len(content), z); err != nil {
-		return err
-	}
-	return nil
+	_, err = tx.ExecContext(ctx, `INSERT INTO blob (sha256, series, seq, base, size, content) VALUES ($1, $2, $3, $4, $5, $6)`,
+		sum, series, n, base, len(content), z)
+	return err
 }
 
 // Content returns a stored file's bytes as they were read, checked
 // against their SHA-256.
 func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
-	var sum string
-	if err := s.db.QueryRowContext(ctx, `SELECT sha256 FROM snapshot_file WHERE id = $1`, fileID).Scan(&sum); err != nil {
-		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
-	}
-	b, err := s.blobBytes(ctx, s.db, sum)
+	b, err := s.blobBytes(ctx, s.db, `b.sha256 = (SELECT sha256 FROM snapshot_file WHERE id = $1)`, fileID)
 	if err != nil {
 		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
-	}
-	if got := sha256.Sum256(b); hex.EncodeToString(got[:]) != sum {
-		return nil, fmt.Errorf("store: content of file %d: the bytes read back do not have their SHA-256 %s", fileID, sum)
 	}
 	return b, nil
 }
 
-// blobBytes decodes the blob sum, after the blobs it is compressed
-// against, into two buffers in turn: each version is the dictionary of
-// the next, and no more memory is touched than two files' worth.
-func (s *Store) blobBytes(ctx context.Context, q rowQuerier, sum string) ([]byte, error) {
+// blobBytes decodes the blob that where picks (over blob b, with arg),
+// after the blobs it is compressed against, all read in one query, into
+// two buffers in turn: each version is the dictionary of the next, and
+// no more memory is touched than two files' worth. The bytes are checked
+// against their SHA-256.
+func (s *Store) blobBytes(ctx context.Context, q querier, where string, arg any) ([]byte, error) {
 	type link struct {
-		sum  string
-		size int64
-		z    []byte
+		sum, base string
+		size      int64
+		z         []byte
 	}
+	rs, err := q.QueryContext(ctx, `WITH RECURSIVE chain (sha256, base, size, content, depth) AS (
+		SELECT b.sha256, b.base, b.size, b.content, 0 FROM blob b WHERE `+where+`
+		UNION ALL SELECT b.sha256, b.base, b.size, b.content, c.depth + 1 FROM blob b JOIN chain c ON b.sha256 = c.base WHERE c.depth < $2)
+		SELECT sha256, base, size, content FROM chain ORDER BY depth`, arg, bits.Len(period))
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
 	var chain []link // the blob asked for first
-	for next := sum; next != ""; {
-		if len(chain) > bits.Len(period) { // more than the schema makes: damaged
-			return nil, errors.New("a chain of dictionaries longer than the schema makes")
-		}
-		l := link{sum: next}
-		if err := q.QueryRowContext(ctx, `SELECT base, size, content FROM blob WHERE sha256 = $1`, next).Scan(&next, &l.size, &l.z); err != nil {
-			return nil, fmt.Errorf("blob %s: %w", l.sum, err)
+	for rs.Next() {
+		var l link
+		if err := rs.Scan(&l.sum, &l.base, &l.size, &l.z); err != nil {
+			return nil, err
 		}
 		chain = append(chain, l)
+	}
+	if err := rs.Err(); err != nil {
+		return nil, err
+	}
+	switch {
+	case len(chain) == 0:
+		return nil, sql.ErrNoRows
+	case chain[len(chain)-1].base != "": // longer than the schema makes, or broken: damaged
+		return nil, fmt.Errorf("blob %s: its dictionary %s is missing", chain[len(chain)-1].sum, chain[len(chain)-1].base)
 	}
 	var bufs [2][]byte
 	var dict []byte
@@ -140,6 +149,9 @@ func (s *Store) blobBytes(ctx context.Context, q rowQuerier, sum string) ([]byte
 			return nil, fmt.Errorf("blob %s: %w", chain[i].sum, err)
 		}
 		bufs[i%2], dict = b, b
+	}
+	if got := sha256.Sum256(dict); hex.EncodeToString(got[:]) != chain[0].sum {
+		return nil, fmt.Errorf("the bytes read back do not have their SHA-256 %s", chain[0].sum)
 	}
 	return dict, nil
 }

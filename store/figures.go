@@ -44,11 +44,15 @@ const figureSize = 16 << 20
 // already kept stays. It fails with the database's error (a read-only
 // store, for one).
 func (s *Store) PutFigure(ctx context.Context, key string, snapshotID int64, value []byte) error {
+	return putFigure(ctx, s.db, key, snapshotID, value)
+}
+
+func putFigure(ctx context.Context, q querier, key string, snapshotID int64, value []byte) error {
 	z, err := compress(value, nil, zstd.SpeedBestCompression)
 	if err != nil {
 		return fmt.Errorf("store: figure cache: %w", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)
+	if _, err := q.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)
 		ON CONFLICT (key, snapshot_id) DO NOTHING`, snapshotID, key, z); err != nil {
 		return fmt.Errorf("store: figure cache: %w", err)
 	}

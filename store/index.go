@@ -16,11 +16,11 @@ import (
 // The model index says which models each stored file holds, by name, with
 // their link and a hash of their row, for a model's page ("this model in
 // every stored snapshot"), by name and link (a name may be on several
-// rows; the link is kept as a hash, LinkHash, a tenth of its size). A file's entries are only what differs from the file before it in
-// its series (the latest one imported): a model added or edited, and a
-// model removed (an empty hash). So a day that edits a
-// dozen rows adds a dozen entries, and a file's models are its series'
-// entries up to it, in order.
+// rows; the link is kept as a hash, LinkHash, a tenth of its size). A
+// file's entries are only what differs from the file before it in its
+// series (the latest one imported): a model added or edited, and a model
+// removed (an empty hash). So a day that edits a dozen rows adds a dozen
+// entries, and a file's models are its series' entries up to it, in order.
 
 // entry is a model's row in a file: its name, the hash of its link and
 // the hash of its row.
@@ -68,11 +68,7 @@ func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series 
 		if r.Name == "" {
 			continue
 		}
-		hash := r.Hash
-		if hash == "" {
-			hash = RowHash(r.Cells)
-		}
-		e := entry{name: r.Name, link: LinkHash(r.Link), hash: hash}
+		e := entry{name: r.Name, link: LinkHash(r.Link), hash: r.Hash}
 		if was := cur[e.key()]; was.hash != "" { // rows alike: the hash of their hashes
 			e.hash = RowHash([]string{was.hash, e.hash})
 		}
@@ -143,32 +139,20 @@ func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string)
 	var args []any
 	for _, n := range names {
 		args = append(args, n)
-		cond = append(cond, fmt.Sprintf("m.name = $%d", len(args)))
+		cond = append(cond, fmt.Sprintf("name = $%d", len(args)))
 	}
 	if link != "" {
 		args = append(args, LinkHash(link))
-		cond = append(cond, fmt.Sprintf("m.link_hash = $%d", len(args)))
+		cond = append(cond, fmt.Sprintf("link_hash = $%d", len(args)))
 	}
 	if len(cond) == 0 {
 		return nil, nil
 	}
-	want := map[string]bool{}
-	if err := s.indexEntries(ctx, s.db, strings.Join(cond, " OR "), args, func(_ int64, e entry) { want[e.name] = true }); err != nil {
-		return nil, err
-	}
-	if len(want) == 0 {
-		return nil, nil
-	}
-	args, cond = nil, nil
-	for n := range want {
-		args = append(args, n)
-		cond = append(cond, fmt.Sprintf("$%d", len(args)))
-	}
+	// Every entry of every name the model had, by file.
 	byFile := map[int64][]entry{}
-	err := s.indexEntries(ctx, s.db, `m.name IN (`+strings.Join(cond, ",")+`)`, args, func(file int64, e entry) {
-		byFile[file] = append(byFile[file], e)
-	})
-	if err != nil {
+	err := s.indexEntries(ctx, s.db, `m.name IN (SELECT name FROM model_row WHERE `+strings.Join(cond, " OR ")+`)`, args,
+		func(file int64, e entry) { byFile[file] = append(byFile[file], e) })
+	if err != nil || len(byFile) == 0 {
 		return nil, err
 	}
 	rs, err := s.db.QueryContext(ctx, `SELECT f.id, f.series, f.name, s.id, s.taken_on FROM snapshot_file f JOIN snapshot s ON s.id = f.snapshot_id ORDER BY f.id`)
@@ -185,19 +169,17 @@ func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string)
 			return nil, fmt.Errorf("store: model index: %w", err)
 		}
 		m.Date, _ = time.Parse("2006-01-02", taken)
-		st := state[series]
-		if st == nil {
-			st = map[string]entry{}
-			state[series] = st
+		if state[series] == nil {
+			state[series] = map[string]entry{}
 		}
 		for _, e := range byFile[m.FileID] {
 			if e.hash == "" {
-				delete(st, e.key())
+				delete(state[series], e.key())
 			} else {
-				st[e.key()] = e
+				state[series][e.key()] = e
 			}
 		}
-		for _, e := range st {
+		for _, e := range state[series] {
 			m.Name, m.RowHash = e.name, e.hash
 			out = append(out, m)
 		}

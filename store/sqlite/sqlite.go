@@ -5,7 +5,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	_ "embed"
 	"fmt"
 	"net/url"
 	"os"
@@ -16,15 +15,12 @@ import (
 	"github.com/modelcensus/modelcensus/store"
 )
 
-// schema is version 1 of the store's schema for SQLite.
-//
-//go:embed schema.sql
-var schema string
-
 // Dialect is SQLite's schema and limits.
 var Dialect = store.Dialect{
-	Name:   "sqlite",
-	Schema: schema,
+	Name: "sqlite",
+	ID:   "INTEGER PRIMARY KEY AUTOINCREMENT",
+	Int:  "INTEGER",
+	Blob: "BLOB",
 	// A write that changes nothing, and takes the one write lock.
 	WriteFirst: "UPDATE store_schema SET version = version WHERE version = $1",
 	Relation:   "SELECT type FROM sqlite_master WHERE name = $1 AND type IN ('table', 'view')",
@@ -54,13 +50,10 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	s, err := store.New(ctx, db, Dialect, path)
-	if err != nil && s == nil {
+	if s == nil {
 		db.Close()
 	}
-	if err != nil {
-		return s, err
-	}
-	return s, nil
+	return s, err
 }
 
 // Scheme is the DSN scheme of SQLite stores: "sqlite:PATH". A plain path
