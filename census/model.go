@@ -5,6 +5,8 @@
 package census
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
 	"strconv"
 	"strings"
@@ -413,6 +415,18 @@ type Snapshot struct {
 
 // DateString is the snapshot's date as YYYY-MM-DD.
 func (s *Snapshot) DateString() string { return s.Date.Format("2006-01-02") }
+
+// ContentHash identifies a snapshot by its files' contents alone: the
+// SHA-256 of their sorted SHA-256s (FileInfo.SHA256), in hex.
+func (s *Snapshot) ContentHash() string {
+	sums := make([]string, 0, len(s.Files))
+	for _, f := range s.Files {
+		sums = append(sums, f.SHA256)
+	}
+	slices.Sort(sums)
+	h := sha256.Sum256([]byte(strings.Join(sums, "\n")))
+	return hex.EncodeToString(h[:])
+}
 
 // Subsets lists the subsets of files (large-scale, notable, …), sorted,
 // each once; files of no known subset are left out.

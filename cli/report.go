@@ -250,7 +250,7 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 		if perr != nil {
 			return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", "--as-of", o.AsOf))}
 		}
-		if snap, err = st.Pick(ctx, d, o.Subset); err != nil {
+		if snap, err = snapshots.Pick(ctx, st, d, o.Subset); err != nil {
 			return nil, storeError(l, err)
 		}
 	}

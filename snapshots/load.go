@@ -3,7 +3,9 @@ package snapshots
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"time"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
@@ -44,4 +46,18 @@ func source(snap *census.Snapshot, content func(i int) ([]byte, error)) *epoch.S
 func Load(ctx context.Context, st *store.Store, snap *census.Snapshot, rules *census.Rules, opt epoch.LoadOptions) (*census.Dataset, error) {
 	opt.Date, opt.DateBasis, opt.DatePath, opt.ID = snap.Date, snap.DateBasis, snap.DatePath, snap.ID
 	return Source(ctx, st, snap).Load(ctx, rules, opt)
+}
+
+// Pick returns the stored snapshot a report as of date means: the latest
+// holding subset, or, with no subset asked for, the latest holding a
+// large-scale file (the default census), else the latest of all. It fails
+// with store.ErrNotFound when there is none.
+func Pick(ctx context.Context, st *store.Store, date time.Time, subset string) (*census.Snapshot, error) {
+	if subset != "" {
+		return st.AsOf(ctx, date, subset)
+	}
+	if snap, err := st.AsOf(ctx, date, epoch.SubsetLargeScale); !errors.Is(err, store.ErrNotFound) {
+		return snap, err
+	}
+	return st.AsOf(ctx, date, "")
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math/bits"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/klauspost/compress/zstd"
@@ -73,14 +74,9 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 	var base string
 	var dict []byte
 	if b := baseSeq(n); b >= 0 {
-		err := tx.QueryRowContext(ctx, `SELECT sha256 FROM blob WHERE series = $1 AND seq = $2`, series, b).Scan(&base)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		var err error
+		if dict, base, err = s.blobBytes(ctx, tx, `b.series = $1 AND b.seq = $2`, series, b); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
-		}
-		if base != "" {
-			if dict, err = s.blobBytes(ctx, tx, `b.sha256 = $1`, base); err != nil {
-				return err
-			}
 		}
 	}
 	z, err := compress(content, dict, level)
@@ -98,62 +94,61 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 // Content returns a stored file's bytes as they were read, checked
 // against their SHA-256.
 func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
-	b, err := s.blobBytes(ctx, s.db, `b.sha256 = (SELECT sha256 FROM snapshot_file WHERE id = $1)`, fileID)
+	b, _, err := s.blobBytes(ctx, s.db, `b.sha256 = (SELECT sha256 FROM snapshot_file WHERE id = $1)`, fileID)
 	if err != nil {
-		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
+		err = fmt.Errorf("store: content of file %d: %w", fileID, err)
 	}
-	return b, nil
+	return b, err
 }
 
-// blobBytes decodes the blob that where picks (over blob b, with arg),
+// blobBytes decodes the blob that where picks (over blob b, with args),
 // after the blobs it is compressed against, all read in one query, into
 // two buffers in turn: each version is the dictionary of the next, and
-// no more memory is touched than two files' worth. The bytes are checked
-// against their SHA-256.
-func (s *Store) blobBytes(ctx context.Context, q querier, where string, arg any) ([]byte, error) {
+// no more memory is touched than two files' worth. It returns the bytes,
+// checked against their SHA-256, and that SHA-256.
+func (s *Store) blobBytes(ctx context.Context, q querier, where string, args ...any) ([]byte, string, error) {
 	type link struct {
 		sum, base string
 		size      int64
-		z         []byte
+		z         []byte // compressed
 	}
 	rs, err := q.QueryContext(ctx, `WITH RECURSIVE chain (sha256, base, size, content, depth) AS (
 		SELECT b.sha256, b.base, b.size, b.content, 0 FROM blob b WHERE `+where+`
-		UNION ALL SELECT b.sha256, b.base, b.size, b.content, c.depth + 1 FROM blob b JOIN chain c ON b.sha256 = c.base WHERE c.depth < $2)
-		SELECT sha256, base, size, content FROM chain ORDER BY depth`, arg, bits.Len(period))
+		UNION ALL SELECT b.sha256, b.base, b.size, b.content, c.depth + 1 FROM blob b JOIN chain c ON b.sha256 = c.base WHERE c.depth < `+
+		strconv.Itoa(bits.Len(period))+`) SELECT sha256, base, size, content FROM chain ORDER BY depth`, args...)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer rs.Close()
 	var chain []link // the blob asked for first
 	for rs.Next() {
 		var l link
 		if err := rs.Scan(&l.sum, &l.base, &l.size, &l.z); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		chain = append(chain, l)
 	}
-	if err := rs.Err(); err != nil {
-		return nil, err
-	}
 	switch {
+	case rs.Err() != nil:
+		return nil, "", rs.Err()
 	case len(chain) == 0:
-		return nil, sql.ErrNoRows
+		return nil, "", sql.ErrNoRows
 	case chain[len(chain)-1].base != "": // longer than the schema makes, or broken: damaged
-		return nil, fmt.Errorf("blob %s: its dictionary %s is missing", chain[len(chain)-1].sum, chain[len(chain)-1].base)
+		return nil, "", fmt.Errorf("blob %s: a dictionary under it is missing", chain[0].sum)
 	}
 	var bufs [2][]byte
 	var dict []byte
 	for i := len(chain) - 1; i >= 0; i-- {
 		b, err := decompress(chain[i].z, dict, chain[i].size, bufs[i%2][:0])
 		if err != nil {
-			return nil, fmt.Errorf("blob %s: %w", chain[i].sum, err)
+			return nil, "", fmt.Errorf("blob %s: %w", chain[i].sum, err)
 		}
 		bufs[i%2], dict = b, b
 	}
 	if got := sha256.Sum256(dict); hex.EncodeToString(got[:]) != chain[0].sum {
-		return nil, fmt.Errorf("the bytes read back do not have their SHA-256 %s", chain[0].sum)
+		return nil, "", fmt.Errorf("the bytes read back do not have their SHA-256 %s", chain[0].sum)
 	}
-	return dict, nil
+	return dict, chain[0].sum, nil
 }
 
 // compress is content zstd-compressed at level, against dict as a raw

@@ -11,13 +11,9 @@ import (
 // status or finding, when it was first and last seen, and its data as the
 // discover package encodes it (JSON).
 type QueuedCandidate struct {
-	ID        string
-	Name      string
-	Status    string
-	Reason    string
-	FirstSeen time.Time
-	LastSeen  time.Time
-	Data      []byte
+	ID, Name, Status, Reason string
+	FirstSeen, LastSeen      time.Time
+	Data                     []byte
 }
 
 // QueueCandidates adds the candidates not yet queued, with status "new",

@@ -15,7 +15,8 @@ func (s *Store) CachedFigures(ctx context.Context, key string) (map[int64][]byte
 		return nil, fmt.Errorf("store: figure cache: %w", err)
 	}
 	defer rows.Close()
-	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(figureSize))
+	// A kept value is a few kB of JSON: 16 MiB bounds a damaged one.
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(16<<20))
 	if err != nil {
 		return nil, err
 	}
@@ -35,9 +36,6 @@ func (s *Store) CachedFigures(ctx context.Context, key string) (map[int64][]byte
 	return out, rows.Err()
 }
 
-// figureSize bounds a kept value (a few kB of JSON a snapshot).
-const figureSize = 16 << 20
-
 // PutFigure keeps value (JSON) for a snapshot under key, a hash of what
 // the value depends on besides the snapshot, zstd-compressed at its best
 // level (a few kB, compressed in a millisecond). A value
@@ -52,9 +50,9 @@ func putFigure(ctx context.Context, q querier, key string, snapshotID int64, val
 	if err != nil {
 		return fmt.Errorf("store: figure cache: %w", err)
 	}
-	if _, err := q.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)
+	if _, err = q.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)
 		ON CONFLICT (key, snapshot_id) DO NOTHING`, snapshotID, key, z); err != nil {
-		return fmt.Errorf("store: figure cache: %w", err)
+		err = fmt.Errorf("store: figure cache: %w", err)
 	}
-	return nil
+	return err
 }

@@ -29,6 +29,18 @@ type entry struct{ name, link, hash string }
 // key is an entry's name and link.
 func (e entry) key() string { return e.name + "\x00" + e.link }
 
+// models are a file's models, by key: its series' entries up to it.
+type models map[string]entry
+
+// apply adds an entry of a file to the models of the file before it.
+func (m models) apply(e entry) {
+	if e.hash == "" {
+		delete(m, e.key())
+	} else {
+		m[e.key()] = e
+	}
+}
+
 // RowHash identifies a row by its cells: 12 hex digits (48 bits, which
 // tell the few versions of a model apart) of the SHA-256 of
 // the cells, each followed by a NUL.
@@ -52,15 +64,8 @@ func LinkHash(link string) string {
 
 // indexFile writes the model index of file fileID of series.
 func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series string, rows []Row) error {
-	prev := map[string]entry{}
-	err := s.indexEntries(ctx, tx, `f.series = $1 AND f.id < $2`, []any{series, fileID}, func(_ int64, e entry) {
-		if e.hash == "" {
-			delete(prev, e.key())
-		} else {
-			prev[e.key()] = e
-		}
-	})
-	if err != nil {
+	prev := models{}
+	if err := s.indexEntries(ctx, tx, `f.series = $1 AND f.id < $2`, []any{series, fileID}, func(_ int64, e entry) { prev.apply(e) }); err != nil {
 		return err
 	}
 	cur := map[string]entry{}
@@ -86,13 +91,9 @@ func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series 
 		}
 	}
 	sort.Slice(changed, func(i, j int) bool { return changed[i].key() < changed[j].key() })
-	st, err := tx.PrepareContext(ctx, `INSERT INTO model_row (file_id, name, link_hash, row_hash) VALUES ($1, $2, $3, $4)`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	for _, e := range changed {
-		if _, err := st.ExecContext(ctx, fileID, e.name, e.link, e.hash); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO model_row (file_id, name, link_hash, row_hash) VALUES ($1, $2, $3, $4)`,
+			fileID, e.name, e.link, e.hash); err != nil {
 			return err
 		}
 	}
@@ -121,10 +122,9 @@ func (s *Store) indexEntries(ctx context.Context, q querier, where string, args 
 
 // ModelSeen is a model in a stored file, from the model index.
 type ModelSeen struct {
-	SnapshotID int64
-	Date       time.Time
-	FileID     int64
-	File       string
+	SnapshotID, FileID int64
+	Date               time.Time
+	File               string
 	// Name is the model's name in the file; RowHash identifies its row
 	// (RowHash of its cells).
 	Name, RowHash string
@@ -160,7 +160,7 @@ func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string)
 		return nil, fmt.Errorf("store: model index: %w", err)
 	}
 	defer rs.Close()
-	state := map[string]map[string]entry{} // series → key → entry
+	state := map[string]models{} // by series
 	var out []ModelSeen
 	for rs.Next() {
 		var m ModelSeen
@@ -170,14 +170,10 @@ func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string)
 		}
 		m.Date, _ = time.Parse("2006-01-02", taken)
 		if state[series] == nil {
-			state[series] = map[string]entry{}
+			state[series] = models{}
 		}
 		for _, e := range byFile[m.FileID] {
-			if e.hash == "" {
-				delete(state[series], e.key())
-			} else {
-				state[series][e.key()] = e
-			}
+			state[series].apply(e)
 		}
 		for _, e := range state[series] {
 			m.Name, m.RowHash = e.name, e.hash

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 )
@@ -113,16 +114,12 @@ func (r *Registry) Open(ctx context.Context, dsn string) (*Store, error) {
 	return st, err
 }
 
-// Redact leaves a URL's password out of messages ("u:***@host").
+// Redact leaves a URL's password out of messages (net/url's Redacted:
+// "u:xxxxx@host"); a DSN that is not a URL is named by its scheme alone.
 func Redact(dsn string) string {
-	at := strings.LastIndex(dsn, "@")
-	sep := strings.Index(dsn, "://")
-	if at < 0 || sep < 0 || at < sep {
-		return dsn
+	if u, err := url.Parse(dsn); err == nil {
+		return u.Redacted()
 	}
-	cred := dsn[sep+3 : at]
-	if i := strings.Index(cred, ":"); i >= 0 {
-		return dsn[:sep+3] + cred[:i] + ":***" + dsn[at:]
-	}
-	return dsn
+	scheme, _ := SplitDSN(dsn)
+	return scheme + "://..."
 }

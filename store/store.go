@@ -11,13 +11,10 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	_ "embed"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -44,12 +41,9 @@ type Dialect struct {
 	ID, Int, Blob string
 	// ImportLock, when set, takes a lock for the rest of a transaction,
 	// given one bigint argument: PostgreSQL's pg_advisory_xact_lock.
-	// Imports and upgrades take turns on it.
+	// Imports and upgrades take turns on it; SQLite's transactions take
+	// its one write lock as they begin (BEGIN IMMEDIATE) instead.
 	ImportLock string
-	// WriteFirst, when set, makes a transaction the database's one writer
-	// before it reads anything (SQLite takes its write lock at the first
-	// write), given the same argument.
-	WriteFirst string
 	// Relation is a query of one value, the type ("table" or "view") of
 	// the relation named $1 in the store, and no row when there is none.
 	Relation string
@@ -73,6 +67,26 @@ var ErrNotFound = errors.New("no such snapshot")
 // ErrUpgradeNeeded is New's error for a store written by a development
 // schema, which Upgrade reads back and imports afresh.
 var ErrUpgradeNeeded = errors.New("the store was written by a development schema of modelcensus and must be upgraded")
+
+// Open opens the database that dsn names through database/sql's driver,
+// checks that it answers and wraps it (New); location names it in
+// messages. The adapters store/sqlite and store/postgres call it.
+func Open(ctx context.Context, driver, dsn string, d Dialect, location string) (*Store, error) {
+	db, err := sql.Open(driver, dsn)
+	if err == nil {
+		if err = db.PingContext(ctx); err != nil {
+			db.Close()
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", location, err)
+	}
+	s, err := New(ctx, db, d, location)
+	if s == nil {
+		db.Close() // else the caller's, or Upgrade's
+	}
+	return s, err
+}
 
 // New wraps an open database, creating the schema in an empty one. A
 // store written by a development schema gives a *Store with
@@ -99,21 +113,20 @@ func New(ctx context.Context, db *sql.DB, d Dialect, location string) (*Store, e
 }
 
 // create makes the schema, unless another process made it meanwhile, in
-// one transaction under the import lock; then, for an upgrade, it has old
-// import the development schema's snapshots afresh.
-func (s *Store) create(ctx context.Context, old Legacy) (err error) {
-	tx, err := s.begin(ctx, `CREATE TABLE IF NOT EXISTS store_schema (version INTEGER NOT NULL)`)
+// one transaction under the import lock; then, for an upgrade, it calls
+// then in that transaction.
+func (s *Store) create(ctx context.Context, then func(*sql.Tx) error) error {
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
+	defer tx.Rollback()
 	var n int
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS store_schema (version INTEGER NOT NULL)`); err != nil {
+		return err
+	}
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM store_schema`).Scan(&n); err != nil || n > 0 {
-		return errors.Join(err, tx.Rollback())
+		return err
 	}
 	types := strings.NewReplacer("{{id}}", s.d.ID, "{{int}}", s.d.Int, "{{blob}}", s.d.Blob)
 	for _, st := range strings.Split(types.Replace(schema), ";") {
@@ -126,40 +139,27 @@ func (s *Store) create(ctx context.Context, old Legacy) (err error) {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO store_schema (version) VALUES ($1)`, SchemaVersion); err != nil {
 		return err
 	}
-	if old != nil {
-		if err := s.upgrade(ctx, tx, old); err != nil {
+	if then != nil {
+		if err := then(tx); err != nil {
 			return err
 		}
 	}
 	return tx.Commit()
 }
 
-// begin starts a transaction under the import lock: PostgreSQL's advisory
-// lock, or SQLite's write lock, taken by a first write after the
-// statement first (run between the two).
-func (s *Store) begin(ctx context.Context, first string) (*sql.Tx, error) {
+// begin starts a transaction under the import lock (Dialect.ImportLock).
+func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	for _, st := range []string{s.d.ImportLock, first, s.d.WriteFirst} {
-		if st == "" {
-			continue
-		}
-		args := []any{importLock}
-		if st == first {
-			args = nil
-		}
-		if _, err := tx.ExecContext(ctx, st, args...); err != nil {
+	if err == nil && s.d.ImportLock != "" {
+		if _, err = tx.ExecContext(ctx, s.d.ImportLock, importLock); err != nil {
 			tx.Rollback()
-			return nil, fmt.Errorf("lock: %w", err)
 		}
 	}
-	return tx, nil
+	return tx, err
 }
 
 // importLock is the key of the lock every import and upgrade takes
-// (Dialect.ImportLock, WriteFirst): whether a download is new depends on
+// (Dialect.ImportLock): whether a download is new depends on
 // the snapshots other imports may be storing. It is "modelcen" in ASCII.
 const importLock int64 = 0x6d6f64656c63656e
 
@@ -201,18 +201,6 @@ type Content struct {
 // (cleaned), its link ("" for none) and RowHash of the record's cells.
 type Row struct{ Name, Link, Hash string }
 
-// ContentHash identifies a set of files by their contents alone: the
-// SHA-256 of their sorted SHA-256s.
-func ContentHash(files []census.FileInfo) string {
-	sums := make([]string, 0, len(files))
-	for _, f := range files {
-		sums = append(sums, f.SHA256)
-	}
-	slices.Sort(sums)
-	h := sha256.Sum256([]byte(strings.Join(sums, "\n")))
-	return hex.EncodeToString(h[:])
-}
-
 // Import stores a snapshot, whose files are snap.Files with contents[i]
 // the content of file i, in one transaction. When the latest stored
 // snapshot of the same subsets on or before snap's date has the same
@@ -224,13 +212,13 @@ func (s *Store) Import(ctx context.Context, snap census.Snapshot, contents []Con
 	if len(snap.Files) == 0 || len(snap.Files) != len(contents) {
 		return 0, false, fmt.Errorf("store: import of %d files with %d contents", len(snap.Files), len(contents))
 	}
-	snap.ContentSHA256 = ContentHash(snap.Files)
+	snap.ContentSHA256 = snap.ContentHash()
 	if id, err := s.unchanged(ctx, s.db, snap); err != nil || id != 0 {
 		return id, false, err
 	}
 	// Imports take turns: a second puller of the same download finds the
 	// first's snapshot.
-	tx, err := s.begin(ctx, "")
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return 0, false, fmt.Errorf("store: begin import: %w", err)
 	}
@@ -303,41 +291,19 @@ func (s *Store) Generation(ctx context.Context) (string, error) {
 // what the pull would store. It returns 0 otherwise. It fails with the
 // database's error.
 func (s *Store) unchanged(ctx context.Context, q querier, snap census.Snapshot) (int64, error) {
-	latest := map[string]int64{}
-	for _, f := range snap.Files {
-		latest[f.Subset] = 0
-	}
-	rs, err := q.QueryContext(ctx, `SELECT s.id, s.content_sha256, f.subset FROM snapshot s JOIN snapshot_file f ON f.snapshot_id = s.id
-		WHERE s.taken_on <= $1 ORDER BY s.taken_on DESC, s.id DESC`, snap.DateString())
-	if err != nil {
-		return 0, fmt.Errorf("store: look up content: %w", err)
-	}
-	defer rs.Close()
-	contents := map[int64]string{}
-	for left := len(latest); left > 0 && rs.Next(); {
-		var id int64
-		var content, subset string
-		if err := rs.Scan(&id, &content, &subset); err != nil {
-			return 0, fmt.Errorf("store: look up content: %w", err)
-		}
-		contents[id] = content
-		if was, ok := latest[subset]; ok && was == 0 {
-			latest[subset] = id
-			left--
-		}
-	}
-	if err := rs.Err(); err != nil {
-		return 0, fmt.Errorf("store: look up content: %w", err)
-	}
 	var match int64
-	for _, id := range latest {
-		if id == 0 || match != 0 && id != match {
+	for _, f := range snap.Files {
+		var id int64
+		var content string
+		err := q.QueryRowContext(ctx, `SELECT s.id, s.content_sha256 FROM snapshot s JOIN snapshot_file f ON f.snapshot_id = s.id
+			WHERE s.taken_on <= $1 AND f.subset = $2 ORDER BY s.taken_on DESC, s.id DESC LIMIT 1`, snap.DateString(), f.Subset).Scan(&id, &content)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && (content != snap.ContentSHA256 || match != 0 && id != match) {
 			return 0, nil
 		}
+		if err != nil {
+			return 0, fmt.Errorf("store: look up content: %w", err)
+		}
 		match = id
-	}
-	if contents[match] != snap.ContentSHA256 {
-		return 0, nil
 	}
 	return match, nil
 }
@@ -408,19 +374,6 @@ func (s *Store) AsOf(ctx context.Context, date time.Time, subset string) (*censu
 		return nil, fmt.Errorf("no snapshot with a %s file on or before %s: %w", subset, day, ErrNotFound)
 	}
 	return list[0], nil
-}
-
-// Pick returns the snapshot a report as of date means: the latest holding
-// subset, or, with no subset asked for, the latest holding a large-scale
-// file (the default census), else the latest of all.
-func (s *Store) Pick(ctx context.Context, date time.Time, subset string) (*census.Snapshot, error) {
-	if subset != "" {
-		return s.AsOf(ctx, date, subset)
-	}
-	if snap, err := s.AsOf(ctx, date, "large-scale"); !errors.Is(err, ErrNotFound) {
-		return snap, err
-	}
-	return s.AsOf(ctx, date, "")
 }
 
 // Latest returns the most recent snapshot, or ErrNotFound.

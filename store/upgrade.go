@@ -40,31 +40,27 @@ func (u *Upgrading) PutFigure(ctx context.Context, key string, snapshotID int64,
 // snapshot afresh, drops the tables old names and, on PostgreSQL, moves
 // the ids on. A crash leaves the store as it was.
 func (s *Store) Upgrade(ctx context.Context, old Legacy) error {
-	if old == nil {
-		return fmt.Errorf("store %s: %w (no reader was given)", s.Location, ErrUpgradeNeeded)
+	err := fmt.Errorf("%w (no reader was given)", ErrUpgradeNeeded)
+	if old != nil {
+		err = s.create(ctx, func(tx *sql.Tx) error {
+			drop, err := old(ctx, &Upgrading{Tx: tx, s: s})
+			for _, name := range drop {
+				var kind string
+				if kind, err = s.relation(ctx, tx, name); err == nil && kind != "" {
+					_, err = tx.ExecContext(ctx, "DROP "+kind+" "+name)
+				}
+				if err != nil {
+					return err
+				}
+			}
+			if err == nil && s.d.ResetIDs != "" {
+				_, err = tx.ExecContext(ctx, s.d.ResetIDs)
+			}
+			return err
+		})
 	}
-	if err := s.create(ctx, old); err != nil {
+	if err != nil {
 		return fmt.Errorf("store %s: upgrade: %w", s.Location, err)
 	}
 	return nil
-}
-
-func (s *Store) upgrade(ctx context.Context, tx *sql.Tx, old Legacy) error {
-	drop, err := old(ctx, &Upgrading{Tx: tx, s: s})
-	if err != nil {
-		return err
-	}
-	for _, name := range drop {
-		kind, err := s.relation(ctx, tx, name)
-		if err == nil && kind != "" {
-			_, err = tx.ExecContext(ctx, "DROP "+kind+" "+name)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if s.d.ResetIDs != "" {
-		_, err = tx.ExecContext(ctx, s.d.ResetIDs)
-	}
-	return err
 }

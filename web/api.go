@@ -167,7 +167,7 @@ func (s *Server) snapshotParam(ctx context.Context, q url.Values) (int64, error)
 		if s.cat.Store == nil {
 			return 0, nil
 		}
-		snap, err := s.cat.Store.Pick(ctx, d, q.Get("subset"))
+		snap, err := snapshots.Pick(ctx, s.cat.Store, d, q.Get("subset"))
 		if err != nil {
 			return 0, err
 		}

@@ -147,7 +147,7 @@ func (h storeHoldings) snapshot(ctx context.Context, id int64, subset string) (i
 	if id != 0 {
 		return id, subset, nil
 	}
-	latest, err := h.c.Store.Pick(ctx, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
+	latest, err := snapshots.Pick(ctx, h.c.Store, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
 	if err != nil {
 		if subset == "" {
 			err = noSnapshots(err)

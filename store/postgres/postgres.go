@@ -4,8 +4,6 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the database/sql driver "pgx"
 
@@ -29,20 +27,7 @@ var Dialect = store.Dialect{
 // schema fails with store.ErrUpgradeNeeded, the *Store given for its
 // Upgrade.
 func Open(ctx context.Context, dsn string) (*store.Store, error) {
-	loc := store.Redact(dsn)
-	db, err := sql.Open("pgx", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("store %s: %w", loc, err)
-	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store %s: %w", loc, err)
-	}
-	s, err := store.New(ctx, db, Dialect, loc)
-	if s == nil {
-		db.Close()
-	}
-	return s, err
+	return store.Open(ctx, "pgx", dsn, Dialect, store.Redact(dsn))
 }
 
 // Register makes r open PostgreSQL stores for postgres:// and
