@@ -112,21 +112,23 @@ func (s *Store) blobBytes(ctx context.Context, q querier, where string, args ...
 		size      int64
 		z         []byte // compressed
 	}
-	rs, err := q.QueryContext(ctx, `WITH RECURSIVE chain (sha256, base, size, content, depth) AS (
-		SELECT b.sha256, b.base, b.size, b.content, 0 FROM blob b WHERE `+where+`
-		UNION ALL SELECT b.sha256, b.base, b.size, b.content, c.depth + 1 FROM blob b JOIN chain c ON b.sha256 = c.base WHERE c.depth < `+
-		strconv.Itoa(bits.Len(period))+`) SELECT sha256, base, size, content FROM chain ORDER BY depth`, args...)
+	// The chain carries no bytes, which are read once each, unsorted.
+	rs, err := q.QueryContext(ctx, `WITH RECURSIVE chain (sha256, base, depth) AS (SELECT b.sha256, b.base, 0 FROM blob b WHERE `+where+`
+		UNION ALL SELECT b.sha256, b.base, c.depth + 1 FROM blob b JOIN chain c ON b.sha256 = c.base WHERE c.depth < `+strconv.Itoa(bits.Len(period))+`)
+		SELECT c.depth, b.sha256, b.base, b.size, b.content FROM chain c JOIN blob b ON b.sha256 = c.sha256`, args...)
 	if err != nil {
 		return nil, "", err
 	}
 	defer rs.Close()
-	var chain []link // the blob asked for first
+	var chain []link // by depth: the blob asked for first
 	for rs.Next() {
 		var l link
-		if err := rs.Scan(&l.sum, &l.base, &l.size, &l.z); err != nil {
+		var depth int
+		if err := rs.Scan(&depth, &l.sum, &l.base, &l.size, &l.z); err != nil {
 			return nil, "", err
 		}
-		chain = append(chain, l)
+		chain = append(chain, make([]link, max(depth+1-len(chain), 0))...)
+		chain[depth] = l
 	}
 	switch {
 	case rs.Err() != nil:
