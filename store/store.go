@@ -68,16 +68,11 @@ var ErrNotFound = errors.New("no such snapshot")
 // schema, which Upgrade reads back and imports afresh.
 var ErrUpgradeNeeded = errors.New("the store was written by a development schema of modelcensus and must be upgraded")
 
-// Open opens the database that dsn names through database/sql's driver,
-// checks that it answers and wraps it (New); location names it in
+// Open opens the database that dsn names through database/sql's driver
+// and wraps it (New, whose first query connects); location names it in
 // messages. The adapters store/sqlite and store/postgres call it.
 func Open(ctx context.Context, driver, dsn string, d Dialect, location string) (*Store, error) {
 	db, err := sql.Open(driver, dsn)
-	if err == nil {
-		if err = db.PingContext(ctx); err != nil {
-			db.Close()
-		}
-	}
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", location, err)
 	}
