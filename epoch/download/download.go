@@ -337,10 +337,11 @@ func (c cacheEntry) store(resp *http.Response, rawURL string, u *url.URL, opt ep
 	bar := newProgress(opt.Progress, want, progressName(u), forceProgress)
 	h := sha256.New()
 	fw := &errWriter{w: tmp}
-	var dst io.Writer = io.MultiWriter(fw, h)
+	sinks := []io.Writer{fw, h}
 	if bar != nil {
-		dst = io.MultiWriter(fw, h, bar)
+		sinks = append(sinks, bar)
 	}
+	dst := io.MultiWriter(sinks...)
 	limit := opt.MaxBytes
 	if limit < math.MaxInt64 {
 		limit++
