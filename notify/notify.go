@@ -1,6 +1,3 @@
-// Package notify tells the outside world that a pull changed the census:
-// a webhook (an HTTP POST of JSON, retried with backoff) or a command (run
-// with the JSON on its standard input). `pull --every` uses it.
 package notify
 
 import (

@@ -1,7 +1,3 @@
-// Package download fetches Epoch's exports over HTTP into the user's
-// cache, revalidating with the ETag (Epoch sends no Last-Modified), with
-// timeouts, a size cap and a progress bar, and falls back to the cached
-// copy when offline. It is epoch.OpenOptions.Download in modelcensus-full.
 package download
 
 import (

@@ -1,5 +1,3 @@
-// Package plot draws the report's charts as static SVG or PNG with
-// gonum/plot, for pasting into documents and beside Markdown reports.
 package plot
 
 import (
