@@ -35,6 +35,7 @@ type StatusError struct {
 	Status int
 }
 
+// Error names the request and the status: "POST URL: HTTP 500".
 func (e *StatusError) Error() string { return fmt.Sprintf("POST %s: HTTP %d", e.URL, e.Status) }
 
 // Send POSTs body (JSON) and returns once the receiver took it. Its errors

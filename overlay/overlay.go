@@ -62,6 +62,8 @@ const (
 // limits.OverlayEntries.
 var ErrTooManyEntries = fmt.Errorf("more than %d entry files, past the bound on one overlay folder (see docs/limits.md)", limits.OverlayEntries)
 
+// Error is "FILE[:LINE]: [FIELD: ]MESSAGE", in English; Code and Args
+// are for translations.
 func (e *Error) Error() string {
 	loc := e.File
 	if e.Line > 0 {
