@@ -8,6 +8,6 @@
 //
 // It sits on the third floor of the data flow (docs/layout.md): it matches
 // what the sources find against a census snapshot (Known, Candidates) and
-// hands candidates to the discover command, whose entries an analyst may
-// then write as curation files (package overlay).
+// hands candidates to the discover command, which an analyst may then
+// write as curation files (package overlay).
 package discover

@@ -5,8 +5,9 @@
 //
 // It is where data enters modelcensus (second floor of the data flow,
 // docs/layout.md): it maps each file's columns onto census fields with the
-// rules' column aliases, and adds every row to a census.Dataset, reporting
-// a bad row by file, line and column (InputError) without losing the
-// others. Everything above it (snapshots, web, cli) reads exports through
-// it.
+// rules' column aliases and adds every row to a census.Dataset. A source
+// that cannot be read at all is an InputError naming the file, line and
+// column; a row that cannot be read is skipped and reported as a
+// census.Problem, never losing the others. Everything above it (snapshots,
+// web, cli) reads exports through it.
 package epoch

@@ -7,8 +7,9 @@
 // import is one transaction: an interrupted import leaves no partial
 // snapshot. docs/store.md describes the schema.
 //
-// It is on the second floor of the data flow (docs/layout.md) and imports
-// none of modelcensus's packages: package snapshots decides what goes in
-// and reads it back. Databases register by DSN scheme in a Registry, so
-// that a new one is a package of its own wired in by cmd/modelcensus.
+// It is on the second floor of the data flow (docs/layout.md): it keeps
+// bytes and provenance, and package snapshots decides what goes in and
+// reads it back as a dataset. Databases register by DSN scheme in a
+// Registry, so that a new one is a package of its own wired in by
+// cmd/modelcensus.
 package store
