@@ -1,5 +1,3 @@
-// Package i18n holds every user-facing string of modelcensus in English and
-// Korean, and picks the language from a flag or the locale.
 package i18n
 
 import (

@@ -1,5 +1,3 @@
-// Package publish renders a census for people and programs: text tables for
-// the terminal, Markdown, JSON (the documented contract) and CSV.
 package publish
 
 import (

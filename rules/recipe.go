@@ -39,6 +39,7 @@ type RecipeError struct {
 	NotFound bool
 }
 
+// Error is "FILE[:LINE]: [KEY: ]MESSAGE".
 func (e *RecipeError) Error() string {
 	loc := e.File
 	if e.Line > 0 {

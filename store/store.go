@@ -1,11 +1,3 @@
-// Package store keeps snapshots of Epoch exports in a SQL database: every
-// file as downloaded (zstd-compressed, against the previous version of the
-// same file as a dictionary), the provenance of each download, a small
-// index of the models in each file, the figures history reads and the
-// review queue. It works over database/sql with a Dialect; the adapters
-// store/sqlite (embedded, the default) and store/postgres open it. An
-// import is one transaction: an interrupted import leaves no partial
-// snapshot. docs/store.md describes the schema.
 package store
 
 import (

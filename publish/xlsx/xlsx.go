@@ -1,6 +1,3 @@
-// Package xlsx writes the census as an Excel workbook with excelize: one
-// sheet per table, each with a native Excel chart, plus the models and the
-// method.
 package xlsx
 
 import (

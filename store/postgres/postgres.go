@@ -1,5 +1,3 @@
-// Package postgres opens a snapshot store in a PostgreSQL database through
-// pgx, with the same behaviour as the SQLite store.
 package postgres
 
 import (

@@ -1,5 +1,3 @@
-// Package sqlite opens a snapshot store in an embedded SQLite database
-// (modernc.org/sqlite: pure Go, no cgo), the default store.
 package sqlite
 
 import (
