@@ -14,6 +14,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/web"
 )
 
@@ -110,6 +111,9 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 			return err
 		}
 		defer st.Close()
+		if err := snapshots.Bring(ctx, st, r, ov); err != nil {
+			return storeError(l, err)
+		}
 		cfg.Store = st
 	}
 	if err := io.Deps.Serve(ctx, cfg); err != nil {
