@@ -105,78 +105,47 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	if snapshots.IsArchive(o.Source) {
 		return pullArchive(ctx, io, l, st, r, o.Source, opt)
 	}
-	prev, _ := st.Latest(ctx)
-	for {
-		res, err := snapshots.Pull(ctx, st, r, o.Source, opt)
-		if err != nil {
-			if o.Every == 0 {
-				return storeOrInput(l, err)
+	notify := o.OnChangeWebhook != "" || o.OnChangeExec != ""
+	err = snapshots.PullEvery(ctx, st, r, o.Source, opt, snapshots.EveryOptions{
+		Every: o.Every, Explain: notify, Census: census.Options{From: o.From, To: o.To},
+		Pulled: func(res *snapshots.PullResult, err error) {
+			if err != nil {
+				fmt.Fprintln(io.ErrOut, "modelcensus: "+storeOrInput(l, err).Error())
+				return
 			}
-			fmt.Fprintln(io.ErrOut, "modelcensus: "+storeOrInput(l, err).Error())
-		} else {
 			printPull(io, l, res)
-			notify := o.OnChangeWebhook != "" || o.OnChangeExec != ""
-			if (o.Every > 0 || notify) && res.Created && prev != nil {
-				d, err := snapshots.CompareRefs(ctx, r, snapshots.Stored(st, prev), snapshots.Stored(st, res.Snapshot), "",
-					snapshots.CompareOptions{Explain: notify, Census: census.Options{From: o.From, To: o.To}})
-				if err == nil {
-					fmt.Fprintln(io.Out, l.T("pull.changes", prev.ID, len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)))
-					if notify && len(d.Explain) > 0 {
-						o.notify(ctx, io, l, d)
-					}
-				} else if notify {
+		},
+		Changed: func(prev *store.Snapshot, d *snapshots.Diff, err error) {
+			if err != nil {
+				if notify {
 					fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
 				}
+				return
 			}
-			if res.Created {
-				prev = res.Snapshot
+			fmt.Fprintln(io.Out, l.T("pull.changes", prev.ID, len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)))
+			if notify && len(d.Explain) > 0 {
+				o.notify(ctx, io, l, d)
 			}
-		}
-		if o.Every > 0 {
-			// The figures every history reads, for the snapshots that have
-			// none under this version (all of them, after an upgrade).
-			n, err := snapshots.KeepAllFigures(ctx, st, r, Version, ov)
-			if ctx.Err() != nil {
-				return nil // stopped (Ctrl-C, or the service manager)
-			}
+		},
+		Kept: func(n int, err error) {
 			if err != nil {
 				fmt.Fprintln(io.ErrOut, "modelcensus: "+storeError(l, err).Error())
 			} else if n > 0 {
 				fmt.Fprintln(io.ErrOut, l.T("pull.kept_figures", n))
 			}
-		}
-		if o.Every == 0 || !waitNext(ctx, io, l, o.Every) {
-			return nil
-		}
+		},
+		Next: func(at time.Time) { fmt.Fprintln(io.ErrOut, l.T("pull.next", at.Format(time.RFC3339))) },
+	})
+	if err != nil {
+		return storeOrInput(l, err)
 	}
-}
-
-// changeEvent is what a webhook receives, and a command reads on its
-// standard input, when a pull moved a census figure.
-type changeEvent struct {
-	// Event is "census_changed".
-	Event string                `json:"event"`
-	From  snapshots.SnapshotRef `json:"from"`
-	To    snapshots.SnapshotRef `json:"to"`
-	// Models counts the model-level changes of the diff.
-	Models struct {
-		Added   int `json:"added"`
-		Removed int `json:"removed"`
-		Renamed int `json:"renamed"`
-		Changed int `json:"changed_fields"`
-	} `json:"models"`
-	// Figures are the census's figures before and after; Explain is every
-	// change of a figure with the models behind it (diff --explain).
-	Figures snapshots.CensusDiff `json:"figures"`
-	Explain []census.Explanation `json:"explain"`
+	return nil
 }
 
 // notify tells the webhook and the command of a diff whose figures moved.
 // A failure is a warning: the snapshot is stored either way.
 func (o *pullOptions) notify(ctx context.Context, io *IOStreams, l i18n.Lang, d *snapshots.Diff) {
-	ev := changeEvent{Event: "census_changed", From: d.A, To: d.B, Figures: d.Census, Explain: d.Explain}
-	ev.Models.Added, ev.Models.Removed, ev.Models.Renamed, ev.Models.Changed = len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)
-	body, err := json.Marshal(ev)
+	body, err := json.Marshal(snapshots.NewChangeEvent(d))
 	if err != nil {
 		fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
 		return
