@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -21,6 +20,7 @@ import (
 	"github.com/modelcensus/modelcensus/discover/hf"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/internal/every"
 	"github.com/modelcensus/modelcensus/overlay"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/store"
@@ -112,17 +112,10 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 		return err
 	}
 	defer st.Close()
-	for {
-		if err := o.discoverOnce(ctx, io, l, r, st, sources, extra, minCompute); err != nil {
-			if o.Every == 0 {
-				return err
-			}
-			fmt.Fprintln(io.ErrOut, "modelcensus: "+err.Error())
-		}
-		if o.Every == 0 || !waitNext(ctx, io, l, o.Every) {
-			return nil
-		}
-	}
+	return every.Loop(ctx, o.Every, io.Now, func(ctx context.Context) error {
+		return o.discoverOnce(ctx, io, l, r, st, sources, extra, minCompute)
+	}, func(err error) { fmt.Fprintln(io.ErrOut, "modelcensus: "+err.Error()) },
+		func(at time.Time) { fmt.Fprintln(io.ErrOut, l.T("pull.next", at.Format(time.RFC3339))) })
 }
 
 // sources builds the sources --sources names, each with its endpoint.
@@ -160,135 +153,29 @@ func (o *discoverOptions) sources(io *IOStreams, l i18n.Lang) ([]discover.Source
 // others still count.
 func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, st *store.Store,
 	sources []discover.Source, extra []string, minCompute float64) error {
-	known := discover.NewKnown()
-	watch := append(discover.Watchlist(), extra...)
-	seenDev := map[string]bool{}
-	for _, w := range watch {
-		seenDev[w] = true
-	}
-	maxTokens := 0.0
-	onRow := func(raw *census.Raw) {
-		known.AddName(raw.Get(census.FieldName))
-		// Language models' dataset sizes are tokens; others' are images,
-		// frames or episodes.
-		if strings.Contains(raw.Get(census.FieldDomain), "Language") {
-			if v, ok := census.ParseNumber(raw.Get(census.FieldDatasetSize)); ok && v > maxTokens {
-				maxTokens = v
-			}
-		}
-		for _, d := range census.SplitList(raw.Get(census.FieldHFDeveloper)) {
-			if !seenDev[d] {
-				seenDev[d] = true
-				watch = append(watch, d)
-			}
-		}
-	}
-	if _, err := o.loadWith(ctx, io, l, r, epoch.LoadOptions{OnRow: onRow, RowsOnly: true}); err != nil {
+	base := discover.NewBase(extra)
+	if _, err := o.loadWith(ctx, io, l, r, epoch.LoadOptions{OnRow: base.AddRow, RowsOnly: true}); err != nil {
 		return err
 	}
 	ov, _, err := o.loadOverlay(io, l)
 	if err != nil {
 		return err
 	}
-	if ov != nil {
-		for _, e := range ov.Entries {
-			known.AddName(e.Model)
-			for _, a := range e.Aliases {
-				known.AddName(a)
-			}
-		}
+	base.AddOverlay(ov)
+	warn := func(source string, err error) { fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", source, err)) }
+	cands, aside, failed, err := discover.Find(ctx, sources, base, discover.Options{MinCompute: minCompute, Now: io.Now()}, warn)
+	if err != nil {
+		return err
 	}
-	var found []discover.Found
-	failed := 0
-	for _, s := range sources {
-		f, err := s.Find(ctx, watch)
-		found = append(found, f...)
-		if err != nil {
-			fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", s.Name(), err))
-			if len(f) == 0 {
-				failed++
-			}
-		}
-	}
-	opt := discover.Options{MinCompute: minCompute, Now: io.Now(), MaxTokens: maxTokens}
-	// A source that can say more of a model (the Hub: its config and
-	// card) is asked for the candidates that could be large, and only
-	// for them. A failure leaves the model as the listing gave it.
-	detailers := map[string]discover.Detailer{}
-	for _, s := range sources {
-		if d, ok := s.(discover.Detailer); ok {
-			detailers[s.Name()] = d
-		}
-	}
-	for i := range found {
-		if d := detailers[found[i].Source]; d != nil && discover.NeedsDetail(found[i], known, opt) {
-			if err := d.Detail(ctx, &found[i]); err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", found[i].Source, err))
-			}
-		}
-	}
-	cands, aside := discover.Candidates(found, known, opt)
-	// The queue keeps every candidate; its status is the reviewer's.
-	var queue []store.QueuedCandidate
-	for _, c := range cands {
-		data, _ := json.Marshal(c)
-		queue = append(queue, store.QueuedCandidate{ID: c.ID, Name: c.Name, Reason: c.Reason, Data: data})
-	}
-	added, err := st.QueueCandidates(ctx, queue, io.Now())
+	cands, added, err := discover.Queue(ctx, st, cands, io.Now())
 	if err != nil {
 		return storeError(l, err)
 	}
-	queued, err := st.Candidates(ctx, "")
-	if err != nil {
-		return storeError(l, err)
-	}
-	status := map[string]store.QueuedCandidate{}
-	for _, q := range queued {
-		status[q.ID] = q
-	}
-	// Only what awaits review is proposed: a rejected or snoozed candidate
-	// stays in the queue, out of the way, and an accepted one is an entry.
-	proposed := cands[:0]
-	for _, c := range cands {
-		q := status[c.ID]
-		c.Status, c.FirstSeen = q.Status, q.FirstSeen.Format("2006-01-02")
-		if c.Status == discover.StatusNew {
-			proposed = append(proposed, c)
-		}
-	}
-	cands = proposed
 	var b bytes.Buffer
 	if o.Format == "json" {
-		if cands == nil {
-			cands = []discover.Candidate{}
-		}
 		_ = publish.WriteJSONValue(&b, cands)
 	} else {
-		t := publish.Table{Title: l.T("disc.title", len(cands), added, len(aside)),
-			Headers: []string{"id", l.T("col.model"), l.T("col.organization"), l.T("col.params"), l.T("col.active_params"), l.T("col.estimate"), l.T("col.status"), l.T("col.sources")},
-			Right:   []bool{false, false, false, true, true, true, false, false}}
-		for _, c := range cands {
-			var srcs []string
-			for _, f := range c.Sources {
-				srcs = append(srcs, f.Source)
-			}
-			p := ""
-			if c.Params > 0 {
-				p = strconv.FormatFloat(c.Params, 'g', 3, 64)
-			}
-			a, est := "", ""
-			if c.ActiveParams > 0 {
-				a = strconv.FormatFloat(c.ActiveParams, 'g', 3, 64)
-			}
-			if c.Compute != nil {
-				est = publish.FormatFLOP(c.Compute.FLOP)
-			}
-			t.Rows = append(t.Rows, []string{c.ID, c.Name, c.Organization, p, a, est, l.T("cand." + c.Status), strings.Join(srcs, ", ")})
-		}
-		publish.WriteTable(&b, t, l)
+		writeCandidates(&b, cands, added, len(aside), l)
 	}
 	if _, err := io.Out.Write(b.Bytes()); err != nil {
 		return outputError(l, err)
@@ -297,6 +184,31 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 		return &Error{Code: ExitDownload, Msg: l.T("err.all_sources_failed")}
 	}
 	return nil
+}
+
+// writeCandidates writes the candidates awaiting review as a table.
+func writeCandidates(b *bytes.Buffer, cands []discover.Candidate, added, aside int, l i18n.Lang) {
+	t := publish.Table{Title: l.T("disc.title", len(cands), added, aside),
+		Headers: []string{"id", l.T("col.model"), l.T("col.organization"), l.T("col.params"), l.T("col.active_params"), l.T("col.estimate"), l.T("col.status"), l.T("col.sources")},
+		Right:   []bool{false, false, false, true, true, true, false, false}}
+	number := func(v float64) string {
+		if v > 0 {
+			return strconv.FormatFloat(v, 'g', 3, 64)
+		}
+		return ""
+	}
+	for _, c := range cands {
+		var srcs []string
+		for _, f := range c.Sources {
+			srcs = append(srcs, f.Source)
+		}
+		est := ""
+		if c.Compute != nil {
+			est = publish.FormatFLOP(c.Compute.FLOP)
+		}
+		t.Rows = append(t.Rows, []string{c.ID, c.Name, c.Organization, number(c.Params), number(c.ActiveParams), est, l.T("cand." + c.Status), strings.Join(srcs, ", ")})
+	}
+	publish.WriteTable(b, t, l)
 }
 
 // readRegular reads a file named on the command line, refusing a FIFO or a

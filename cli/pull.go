@@ -182,18 +182,6 @@ func rulesAndStore(ctx context.Context, io *IOStreams, l i18n.Lang, s *sourceOpt
 	return r, st, nil
 }
 
-// waitNext says when the next run of an --every loop is and waits for it;
-// false when ctx ends first.
-func waitNext(ctx context.Context, io *IOStreams, l i18n.Lang, every time.Duration) bool {
-	fmt.Fprintln(io.ErrOut, l.T("pull.next", io.Now().Add(every).Format(time.RFC3339)))
-	select {
-	case <-ctx.Done():
-		return false
-	case <-time.After(every):
-		return true
-	}
-}
-
 // storeOrInput translates an error from pulling: the source's, or the
 // store's.
 func storeOrInput(l i18n.Lang, err error) error {
