@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -109,29 +108,8 @@ func runCurateCheck(cmd *cobra.Command, io *IOStreams, o *curateOptions) error {
 	if err != nil {
 		return err
 	}
-	statuses := ds.OverlayStatuses()
 	var b bytes.Buffer
-	if o.Format == "json" {
-		type item struct {
-			ID     string           `json:"id"`
-			Kind   census.EntryKind `json:"kind"`
-			Model  string           `json:"model"`
-			Status string           `json:"status"`
-			Detail string           `json:"detail"`
-		}
-		list := []item{}
-		for _, s := range statuses {
-			list = append(list, item{s.ID, s.Kind, s.Model, s.Status, publish.StatusDetail(s, l)})
-		}
-		_ = publish.WriteJSONValue(&b, list)
-	} else {
-		t := publish.Table{Whole: true, Title: l.T("curate.check.title", ov.Path, len(statuses)),
-			Headers: []string{"id", l.T("col.kind"), l.T("col.model"), l.T("col.status"), l.T("col.detail")}}
-		for _, s := range statuses {
-			t.Rows = append(t.Rows, []string{s.ID, l.T("entry." + string(s.Kind)), s.Model, l.T("status." + s.Status), publish.StatusDetail(s, l)})
-		}
-		publish.WriteTable(&b, t, l)
-	}
+	publish.WriteStatuses(&b, ds.OverlayStatuses(), ov.Path, o.Format, l)
 	return writeCurated(io, l, b.Bytes(), problems, ov.Path)
 }
 
@@ -167,16 +145,7 @@ func newCurateListCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Comma
 				return err
 			}
 			var b bytes.Buffer
-			if o.Format == "json" {
-				_ = publish.WriteJSONValue(&b, ov.Entries)
-			} else {
-				t := publish.Table{Title: l.T("curate.list.title", ov.Path, len(ov.Entries), census.ShortHash(ov.Hash)),
-					Headers: []string{"id", l.T("col.kind"), l.T("col.model"), l.T("col.detail"), l.T("col.created"), l.T("col.author"), l.T("col.sources")}}
-				for _, e := range ov.Entries {
-					t.Rows = append(t.Rows, []string{e.ID, l.T("entry." + string(e.Kind)), e.Model, entrySummary(e, l), e.Created, e.Author, strconv.Itoa(len(e.Sources))})
-				}
-				publish.WriteTable(&b, t, l)
-			}
+			publish.WriteEntries(&b, ov, o.Format, l)
 			return writeCurated(io, l, b.Bytes(), problems, ov.Path)
 		},
 	}
@@ -196,21 +165,6 @@ func (o *curateOptions) langAndDir(io *IOStreams) (i18n.Lang, string, error) {
 		return l, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
 	}
 	return l, dir, nil
-}
-
-// entrySummary is what an entry does, in a few words.
-func entrySummary(e census.Entry, l i18n.Lang) string {
-	switch e.Kind {
-	case census.EntryCorrect:
-		return fmt.Sprintf("%s: %q → %q", publish.FieldName(string(e.Field), l), e.Upstream, e.Value)
-	case census.EntryAdd:
-		s := e.Cells[census.FieldDate]
-		if e.From != "" {
-			s = strings.TrimSpace(s + " ← " + e.From) // the subset's own name, as in the file
-		}
-		return s
-	}
-	return e.Reason
 }
 
 func newCurateRetireCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Command {
@@ -331,7 +285,7 @@ func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind ce
 	}
 	e.ID = o.ID
 	if e.ID == "" {
-		e.ID = string(kind) + "-" + slug(e.Model)
+		e.ID = string(kind) + "-" + census.Slug(e.Model)
 		if kind == census.EntryCorrect {
 			e.ID += "-" + o.Field // one correction per field
 		}
@@ -420,25 +374,4 @@ func (o *curateOptions) checkUpstream(cmd *cobra.Command, io *IOStreams, l i18n.
 		e.Upstream = census.Clean(found.Get(e.Field))
 	}
 	return nil
-}
-
-// slug is a name as an entry id: lower case, letters and digits, '-'
-// between words.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r < 128 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.Trim(b.String(), "-")
-	if out == "" {
-		out = "entry"
-	}
-	return out
 }
