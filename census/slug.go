@@ -22,3 +22,15 @@ func Slug(s string) string {
 	}
 	return out
 }
+
+// EntryID is the id an entry of kind on model gets when its author gives
+// none: the kind and the model's Slug, and for a correction the short
+// name of its field too (CorrectableFields' key), since a model has one
+// correction per field: "add-kanana", "correct-a-x-k1-compute".
+func EntryID(kind EntryKind, model, field string) string {
+	id := string(kind) + "-" + Slug(model)
+	if kind == EntryCorrect {
+		id += "-" + field
+	}
+	return id
+}
