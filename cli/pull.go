@@ -2,18 +2,14 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"net/url"
-	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
-	"github.com/modelcensus/modelcensus/notify"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -140,60 +136,6 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 		return storeOrInput(l, err)
 	}
 	return nil
-}
-
-// notify tells the webhook and the command of a diff whose figures moved.
-// A failure is a warning: the snapshot is stored either way.
-func (o *pullOptions) notify(ctx context.Context, io *IOStreams, l i18n.Lang, d *snapshots.Diff) {
-	body, err := json.Marshal(snapshots.NewChangeEvent(d))
-	if err != nil {
-		fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
-		return
-	}
-	if o.OnChangeWebhook != "" {
-		if err := io.Deps.webhook(o.OnChangeWebhook).Send(ctx, body); err != nil {
-			fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
-		} else {
-			fmt.Fprintln(io.ErrOut, l.T("pull.notified", o.OnChangeWebhook, len(d.Explain)))
-		}
-	}
-	if o.OnChangeExec != "" {
-		x := &notify.Exec{Command: o.OnChangeExec, Stdout: io.ErrOut, Stderr: io.ErrOut,
-			Env: []string{"MODELCENSUS_FROM=" + strconv.FormatInt(d.A.ID, 10), "MODELCENSUS_TO=" + strconv.FormatInt(d.B.ID, 10)}}
-		if err := x.Run(ctx, body); err != nil {
-			fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
-		} else {
-			fmt.Fprintln(io.ErrOut, l.T("pull.notified", o.OnChangeExec, len(d.Explain)))
-		}
-	}
-}
-
-// rulesAndStore loads the rules and opens (or creates) the store, for the
-// commands that write to it.
-func rulesAndStore(ctx context.Context, io *IOStreams, l i18n.Lang, s *sourceOptions, d *dbOptions) (*census.Rules, *store.Store, error) {
-	r, err := s.loadRules(l)
-	if err != nil {
-		return nil, nil, err
-	}
-	st, err := d.open(ctx, io, l)
-	if err != nil {
-		return nil, nil, err
-	}
-	return r, st, nil
-}
-
-// storeOrInput translates an error from pulling: the source's, or the
-// store's.
-func storeOrInput(l i18n.Lang, err error) error {
-	var sm *snapshots.SubsetMismatch
-	if errors.As(err, &sm) {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.subset_mismatch", sm.A, sm.SubsetA, sm.B, sm.SubsetB)), Err: err}
-	}
-	t := translate(l, err).(*Error)
-	if t.Code == ExitInternal {
-		return storeError(l, err)
-	}
-	return t
 }
 
 func printPull(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {
