@@ -31,20 +31,7 @@ func newCurateCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "curate",
 		Short: l.T("cmd.curate.short"),
-		Long: `Keep local curation as an overlay: a folder of TOML files, one sourced entry
-each, that adds the models Epoch misses, corrects one field of an upstream
-model, or excludes one. report, chart and serve apply it (--overlay DIR; by
-default $XDG_DATA_HOME/modelcensus/overlay when it exists; --overlay none turns
-it off). check gives each entry its status against a snapshot: applied,
-upstream (Epoch caught up: retire it), conflict (the upstream changed the
-field since: both values shown) or orphaned (the model is gone).
-
-로컬 보정을 오버레이로 관리합니다: 출처가 있는 항목 하나씩을 담은 TOML 파일 폴더로,
-Epoch에 없는 모델을 더하고(add), 원본 모델의 필드 하나를 고치고(correct), 모델을
-빼고(exclude) 합니다. report, chart, serve가 적용합니다(--overlay DIR; 기본값은
-$XDG_DATA_HOME/modelcensus/overlay가 있으면 그 폴더; --overlay none은 끔). check는
-스냅숏에 대한 각 항목의 상태를 보여줍니다: applied(적용), upstream(원본 반영, 은퇴
-가능), conflict(원본 값이 바뀜), orphaned(대상 모델이 사라짐).`,
+		Long:  l.T("long.curate"),
 		Example: `  modelcensus curate check --source ai_models.zip --overlay examples/overlay-kr
   modelcensus curate add --name Kanana --organization Kakao --country "Korea (Republic of)" --date 2025-02-27 \
       --params 32.5e9 --tokens 3e12 --source-url https://arxiv.org/abs/2502.18934 --author me@example.org --reason "absent from Epoch"

@@ -31,19 +31,9 @@ type diffOptions struct {
 func newDiffCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	o := &diffOptions{}
 	cmd := &cobra.Command{
-		Use:   "diff A B",
-		Short: l.T("cmd.diff.short"),
-		Long: `Show what changed from snapshot A to snapshot B. Each is a stored snapshot's
-id, or a source read directly (a CSV, a folder, an ai_models.zip, a URL), so two
-downloads can be compared without a store. It lists models added and
-removed (matched by trimmed name; a rename is recognized by the same link or
-reference), each changed value (training compute, publication date, country,
-organization, domain), and the effect on the census under the same period
-and rules.
-
-스냅숏 A에서 B로 바뀐 것을 보여줍니다. A와 B는 저장된 스냅숏 번호이거나 직접 읽을
-원본(CSV, 폴더, ai_models.zip, URL)이므로 저장소 없이도 두 내려받기를 비교할 수 있습니다: 추가·삭제된 모델(이름 기준, 링크나
-참고문헌이 같으면 이름 변경), 바뀐 값, 같은 기간과 규칙에서 현황 통계에 미친 영향.`,
+		Use:     "diff A B",
+		Short:   l.T("cmd.diff.short"),
+		Long:    l.T("long.diff"),
 		Example: "  modelcensus diff 12 13\n  modelcensus diff 12 13 --format json\n  modelcensus diff old/ai_models.zip new/ai_models.zip\n  modelcensus diff ../shared/epoch-snapshots/2024-07-06 ../shared/epoch-snapshots/2025-02-01 --explain",
 		Args:    cobra.ExactArgs(2),
 		RunE:    func(cmd *cobra.Command, args []string) error { return runDiff(cmd.Context(), io, o, args) },

@@ -41,20 +41,7 @@ func newDiscoverCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "discover",
 		Short: l.T("cmd.discover.short"),
-		Long: `Find candidate models that the snapshot does not list, where Epoch watches:
-the Hugging Face Hub (the newest repositories of every developer id in the
-snapshot and of the Korean labs of the watchlist), LMArena's public
-leaderboard, and arXiv (cs.CL, cs.LG, cs.CV titles announcing a technical
-report or a model family). A candidate is in neither the snapshot nor the
-overlay; derivatives (fine-tunes, quantizations, adapters, merges) are set
-aside. Candidates go to a review queue in the store: curate accept ID turns
-one into an overlay entry, curate reject ID keeps it from coming back.
-
-스냅숏에 없는 후보 모델을 Epoch가 살피는 곳에서 찾습니다: Hugging Face Hub(스냅숏의
-개발자 id와 한국 연구소 목록의 최신 저장소), LMArena 공개 리더보드, arXiv(기술
-보고서나 모델군을 알리는 cs.CL·cs.LG·cs.CV 논문). 후보는 저장소의 검토 대기열에
-들어가며, curate accept ID로 오버레이 항목을 만들고 curate reject ID로 다시 나오지
-않게 합니다.`,
+		Long:  l.T("long.discover"),
 		Example: `  modelcensus discover
   modelcensus discover --sources hf --format json
   modelcensus discover --every 24h`,

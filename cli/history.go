@@ -26,19 +26,9 @@ type historyOptions struct {
 func newHistoryCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	o := &historyOptions{}
 	cmd := &cobra.Command{
-		Use:   "history",
-		Short: l.T("cmd.history.short"),
-		Long: `Follow one figure across every stored snapshot, to see when and how it drifted:
-models per publication year (per-year, the default), the models of one year
-(count --year Y), a country's count for a year (country --country KR --year
-Y), or the top-compute model of a year (top --year Y). With --source it reads an
-archive folder in place (one sub-folder per download, named YYYY-MM-DD) instead
-of the store.
-
-한 지표가 저장된 스냅숏마다 어떻게 바뀌었는지 보여줍니다: 공개 연도별 모델 수
-(per-year, 기본), 한 해의 모델 수(count --year Y), 한 국가의 연도별 수(country
---country KR --year Y), 한 해의 학습 연산량 최대 모델(top --year Y). --source를 주면
-저장소 대신 보관 폴더(내려받을 때마다 YYYY-MM-DD 이름의 하위 폴더)를 그대로 읽습니다.`,
+		Use:     "history",
+		Short:   l.T("cmd.history.short"),
+		Long:    l.T("long.history"),
 		Example: "  modelcensus history\n  modelcensus history --figure count --year 2023\n  modelcensus history --figure country --country KR --year 2024 --format json\n  modelcensus history --figure top --year 2024\n  modelcensus history --source ../shared/epoch-snapshots",
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return runHistory(cmd.Context(), io, o) },

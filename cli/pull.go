@@ -33,17 +33,7 @@ func newPullCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "pull",
 		Short: l.T("cmd.pull.short"),
-		Long: `Store a snapshot of a source in the snapshot store: every file as read, every
-raw row, and the provenance (source, file names, sizes and SHA-256, ETag,
-retrieval time, header versions, row counts, modelcensus and rules versions).
-Pulling the content of the latest snapshot again stores nothing; a source that
-went back to an earlier content is a new snapshot. A folder of dated sub-folders
-(an archive of past downloads) imports one snapshot per sub-folder.
-
-원본의 스냅숏(파일, 모든 원본 행, 출처 정보)을 저장소에 저장합니다. 가장 최근
-스냅숏과 같은 내용은 다시 저장하지 않고, 예전 내용으로 되돌아간 원본은 새
-스냅숏으로 저장합니다. 날짜 이름의 하위 폴더로 된 보관 폴더는 하위 폴더마다
-스냅숏 하나로 가져옵니다.`,
+		Long:  l.T("long.pull"),
 		Example: `  modelcensus pull
   modelcensus pull --source ai_models.zip --date 2026-05-01
   modelcensus pull --source ../shared/epoch-snapshots

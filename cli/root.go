@@ -19,16 +19,9 @@ var Version = "0.1.0-dev"
 // NewRoot builds the modelcensus command tree, with help in language l.
 func NewRoot(io *IOStreams, l i18n.Lang) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "modelcensus",
-		Short: l.T("cmd.root.short"),
-		Long: `modelcensus reads an export of Epoch AI's "Data on AI models" database
-(CC BY 4.0), normalizes it by stated rules and prints the census a national
-report needs: models per year and their growth, countries, organizations,
-domains, multimodal models and the largest training runs.
-
-modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 읽어
-명시된 규칙으로 정규화하고, 보고서에 필요한 통계(연도별 모델 수와 증가율,
-국가, 기관, 분야, 멀티모달 모델, 학습 연산량 상위 모델)를 계산합니다.`,
+		Use:           "modelcensus",
+		Short:         l.T("cmd.root.short"),
+		Long:          l.T("long.root"),
 		Version:       Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -27,14 +27,7 @@ func newRulesCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: l.T("cmd.rules.short"),
-		Long: `Show the normalization rules: column aliases, countries, organizations and
-their groups, domains and accessibility. With --source, list every raw value
-of the source with the rows that hold it and what it maps to, and the values
-that no rule maps.
-
-정규화 규칙(열 별칭, 국가, 기관과 그룹, 분야, 공개 방식)을 보여줍니다.
---source를 주면 원본의 모든 값과 그 값이 있는 행 수, 정규화 결과를 나열하고,
-규칙에 없는 값을 따로 보여줍니다.`,
+		Long:  l.T("long.rules"),
 		Example: `  modelcensus rules --kind organization
   modelcensus rules --source ai_models.zip --unmapped
   modelcensus rules --source large_scale_ai_models.csv --kind country --format json`,
