@@ -1,5 +1,10 @@
 package i18n
 
+import (
+	"strings"
+	"unicode"
+)
+
 // helpCatalog holds the long help of the commands (cobra's Long), one
 // language each: English and Korean.
 func helpCatalog() map[string][2]string {
@@ -82,3 +87,56 @@ domains, multimodal models and the largest training runs.`,
 국가, 기관, 분야, 멀티모달 모델, 학습 연산량 상위 모델)를 계산합니다.`},
 	}
 }
+
+// PickParagraphs is a bilingual text (a command's help written in both
+// languages, paragraphs apart) in l: its Korean paragraphs (those that
+// hold Hangul) in Korean, else its English ones; the text as it is when
+// it has none of either.
+func PickParagraphs(text string, l Lang) string {
+	var en, ko []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if hangul(p) {
+			ko = append(ko, p)
+		} else {
+			en = append(en, p)
+		}
+	}
+	if l == KO && len(ko) > 0 {
+		return strings.Join(ko, "\n\n")
+	}
+	if len(en) > 0 {
+		return strings.Join(en, "\n\n")
+	}
+	return text
+}
+
+// hangul reports whether a paragraph is written in Korean: it holds
+// Hangul (the English paragraphs hold none).
+func hangul(p string) bool {
+	return strings.ContainsFunc(p, func(r rune) bool { return unicode.Is(unicode.Hangul, r) })
+}
+
+// KoreanUsage is cobra's usage template with Korean headings; it uses
+// the template functions koreanFlags and koreanDefaults, which the
+// commands register (package cli).
+const KoreanUsage = `사용법:{{if .Runnable}}
+  {{.UseLine | koreanFlags}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [명령]{{end}}{{if gt (len .Aliases) 0}}
+
+별칭:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+예시:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+명령:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+플래그:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | koreanDefaults}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+공통 플래그:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | koreanDefaults}}{{end}}{{if .HasAvailableSubCommands}}
+
+명령별 도움말은 "{{.CommandPath}} [명령] --help"를 쓰세요.{{end}}
+`
