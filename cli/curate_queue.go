@@ -70,7 +70,7 @@ func runCurateQueue(cmd *cobra.Command, io *IOStreams, o *curateOptions, q *queu
 			return storeError(l, err)
 		}
 		dir := o.Overlay
-		if dir == overlayNone {
+		if dir == overlay.None {
 			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
 		}
 		if dir == "" {

@@ -66,7 +66,7 @@ func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind ce
 		return err
 	}
 	dir := o.Overlay
-	if dir == overlayNone {
+	if dir == overlay.None {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
 	}
 	if dir == "" {

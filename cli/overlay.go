@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"slices"
 
 	"github.com/spf13/pflag"
@@ -17,29 +16,13 @@ import (
 	"github.com/modelcensus/modelcensus/overlay"
 )
 
-// overlayNone is the --overlay value that turns the overlay off.
-const overlayNone = "none"
-
 // addOverlayFlag adds --overlay, for the commands that count.
 func (o *sourceOptions) addOverlayFlag(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringVar(&o.Overlay, "overlay", "", l.T("flag.overlay"))
 }
 
-// overlayDir is the overlay folder in use: --overlay, else the default
-// folder when it exists; "" for none.
-func (o *sourceOptions) overlayDir(io *IOStreams) string {
-	switch o.Overlay {
-	case overlayNone:
-		return ""
-	case "":
-		d := overlay.DefaultDir(io.Getenv)
-		if st, err := os.Stat(d); d != "" && err == nil && st.IsDir() {
-			return d
-		}
-		return ""
-	}
-	return o.Overlay
-}
+// overlayDir is the overlay folder in use (overlay.InUse); "" for none.
+func (o *sourceOptions) overlayDir(io *IOStreams) string { return overlay.InUse(o.Overlay, io.Getenv) }
 
 // loadOverlay reads the overlay in use, or returns nil for none. Each bad
 // entry is one warning on ErrOut (file, line, field, what is wrong); the
