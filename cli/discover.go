@@ -75,7 +75,7 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 	if err != nil || minCompute < 0 || math.IsInf(minCompute, 0) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_number", "--min-compute", o.MinCompute, "1e23")}
 	}
-	if o.Every < 0 || (o.Every > 0 && o.Every < time.Second) {
+	if !every.Valid(o.Every) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
 	}
 	sources, err := o.sources(io, l)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/internal/every"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -63,7 +64,7 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Every < 0 || (o.Every > 0 && o.Every < time.Second) {
+	if !every.Valid(o.Every) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
 	}
 	if u, err := url.Parse(o.OnChangeWebhook); o.OnChangeWebhook != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {

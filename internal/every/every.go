@@ -34,3 +34,11 @@ func Loop(ctx context.Context, d time.Duration, now func() time.Time, run func(c
 		}
 	}
 }
+
+// Min is the shortest interval Loop is given: a shorter one would hammer
+// the sources.
+const Min = time.Second
+
+// Valid reports whether d is an interval for Loop: 0 (run once) or at
+// least Min.
+func Valid(d time.Duration) bool { return d == 0 || d >= Min }

@@ -41,3 +41,11 @@ func TestLoop(t *testing.T) {
 		t.Errorf("loop: error %v, %d runs, %d failures, nexts %v", err, runs, failures, nexts)
 	}
 }
+
+func TestValid(t *testing.T) {
+	for d, want := range map[time.Duration]bool{0: true, time.Second: true, 24 * time.Hour: true, -time.Second: false, 500 * time.Millisecond: false} {
+		if Valid(d) != want {
+			t.Errorf("Valid(%v) = %v", d, !want)
+		}
+	}
+}
