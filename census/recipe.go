@@ -17,6 +17,29 @@ type Recipe struct {
 	// File is where the recipe was read from (rules/recipes/census.toml
 	// for a bundled one).
 	File string
+	// Thresholds and Trend ask for a Thresholds section (every line of the
+	// rules' threshold table) and the trend of training compute in the
+	// brief and the workbook (recipe keys thresholds and trend).
+	Thresholds, Trend bool
+}
+
+// CensusFigures returns the census's own figures that the recipe lists,
+// in its order, and true when every figure of the recipe is one (keyed
+// census = true): then the report is the census document (census.Compute
+// and the report's formats), as `modelcensus report` prints it.
+func (r *Recipe) CensusFigures() ([]Figure, bool) {
+	out := make([]Figure, 0, len(r.Figures))
+	for _, f := range r.Figures {
+		if !f.Census {
+			return nil, false
+		}
+		fig, ok := FigureByName(f.ID)
+		if !ok || fig.ID != f.ID {
+			return nil, false
+		}
+		out = append(out, fig)
+	}
+	return out, len(out) > 0
 }
 
 // RecipeRules are the rules a recipe or one of its figures sets; a zero
@@ -89,6 +112,17 @@ type RecipeFigure struct {
 	Note Text
 	// Rules are the figure's own rules, over the recipe's.
 	Rules RecipeRules
+	// Census marks the census's own figure of the same ID (Figures), laid
+	// out as report lays it out; its By and Measure, when set, state the
+	// same count for the figure engine (the dashboard's recipe view).
+	Census bool
+}
+
+// HasTable reports whether the figure engine can make the figure: every
+// figure but a census figure with neither By nor Measure (the ranking of
+// the largest training runs, the notes).
+func (f RecipeFigure) HasTable() bool {
+	return !f.Census || len(f.By) > 0 || f.Measure != ""
 }
 
 // Spec states figure i of the recipe: base (the command line's options
@@ -123,6 +157,9 @@ func MakeRecipe(ds *Dataset, r *Recipe, base TableSpec) ([]RecipeTable, error) {
 	out := make([]RecipeTable, 0, len(r.Figures))
 	cache := &evalCache{}
 	for i, f := range r.Figures {
+		if !f.HasTable() {
+			continue
+		}
 		s, err := r.Spec(i, base)
 		if err != nil {
 			return nil, fmt.Errorf("figure %s: %w", f.ID, err)

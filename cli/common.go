@@ -105,6 +105,29 @@ func badValue(l i18n.Lang, flag, value, choices string) error {
 	return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_value", flag, value, choices))}
 }
 
+// optionError is a census option's error (census.OptionError) as the
+// usage error of its flag, in l; other errors pass unchanged.
+func optionError(l i18n.Lang, err error) error {
+	var oe *census.OptionError
+	if !errors.As(err, &oe) {
+		return err
+	}
+	usage := func(msg string) error { return &Error{Code: ExitUsage, Msg: l.T("err.usage", msg), Err: err} }
+	switch oe.Code {
+	case census.OptionChoice:
+		return badValue(l, "--"+oe.Option, oe.Value, strings.Join(oe.Choices, ", "))
+	case census.OptionFLOP:
+		return usage(l.T("err.bad_number", "--"+oe.Option, oe.Value, "1e23"))
+	case census.OptionYear:
+		y, _ := strconv.Atoi(oe.Value)
+		return usage(l.T("err.bad_year", y))
+	case census.OptionPeriod:
+		return usage(l.T("err.bad_period", oe.Args...))
+	}
+	n, _ := strconv.Atoi(oe.Value)
+	return usage(l.T("err.bad_count", "--"+oe.Option, n))
+}
+
 // loadRules reads the rules, translating a table error.
 func (o *sourceOptions) loadRules(l i18n.Lang) (*census.Rules, error) {
 	r, err := rules.Load(o.RulesDir)

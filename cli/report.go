@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/rules"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -35,8 +35,8 @@ type reportOptions struct {
 	Output      string
 	// Recipe is --recipe: a recipe's name or file (recipe.go).
 	Recipe string
-	// WithThresholds is report's --thresholds: a Thresholds section in
-	// the brief and the workbook (addThresholds).
+	// WithThresholds is report's --thresholds: a Thresholds section and
+	// the trend in the brief and the workbook (census.ReportSections).
 	WithThresholds bool
 }
 
@@ -108,57 +108,50 @@ func (o *reportOptions) startCensus(io *IOStreams) (i18n.Lang, census.Options, e
 	return l, copt, nil
 }
 
-// censusOptions checks the counting flags, with messages in l.
+// censusOptions checks the counting flags with census's one parser
+// (census.ParseOptions), with messages in l.
 func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
-	opt := census.Options{
-		From: o.From, To: o.To, Attribution: census.Attribution(o.Attribution),
-		CountryBy: census.CountryBy(o.CountryBy), OrgLevel: census.OrgLevel(o.OrgLevel), Top: o.Top,
+	v := census.OptionValues{Attribution: o.Attribution, CountryBy: o.CountryBy, OrgLevel: o.OrgLevel,
+		MinCompute: o.MinCompute, Top: strconv.Itoa(o.Top)}
+	if o.From != 0 {
+		v.From = strconv.Itoa(o.From)
 	}
-	usage := func(msg string) error { return &Error{Code: ExitUsage, Msg: l.T("err.usage", msg)} }
-	switch opt.Attribution {
-	case census.AttributionFull, census.AttributionFractional, census.AttributionFirst:
-	default:
-		return opt, badValue(l, "--attribution", o.Attribution, "full, fractional, first")
+	if o.To != 0 {
+		v.To = strconv.Itoa(o.To)
 	}
-	switch opt.CountryBy {
-	case census.CountryByOrganization, census.CountryByGroup:
-	default:
-		return opt, badValue(l, "--country-by", o.CountryBy, "organization, group")
-	}
-	switch opt.OrgLevel {
-	case census.OrgLevelGroup, census.OrgLevelOrganization:
-	default:
-		return opt, badValue(l, "--org-level", o.OrgLevel, "group, organization")
-	}
-	if o.MinCompute != "" {
-		v, err := strconv.ParseFloat(o.MinCompute, 64)
-		if err != nil || v < 0 || math.IsInf(v, 0) {
-			return opt, usage(l.T("err.bad_number", "--min-compute", o.MinCompute, "1e23"))
-		}
-		opt.MinCompute = v
-	}
-	if o.Top < 1 {
-		return opt, usage(l.T("err.bad_count", "--top", o.Top))
-	}
-	for _, y := range []int{o.From, o.To} {
-		if y != 0 && (y < 1900 || y > 2200) {
-			return opt, usage(l.T("err.bad_year", y))
-		}
-	}
-	if o.From != 0 && o.To != 0 && o.From > o.To {
-		return opt, usage(l.T("err.bad_period", o.From, o.To))
-	}
-	return opt, opt.Validate()
+	opt, err := census.ParseOptions(v)
+	return opt, optionError(l, err)
 }
 
+// runReport makes a report from a recipe: --recipe, else the bundled
+// census recipe. A recipe of the census's own figures is the census
+// document (runCensusReport); another is a recipe of tables (runRecipe).
 func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	l, err := o.lang(io)
 	if err != nil {
 		return err
 	}
-	if o.Recipe != "" {
-		return runRecipe(cmd, io, l, o)
+	if _, err := o.censusOptions(l); err != nil {
+		return asUsage(l, err)
 	}
+	rc, err := rules.LoadRecipe(rules.DefaultRecipe, "")
+	if o.Recipe != "" {
+		rc, err = rules.LoadRecipe(o.Recipe, recipeDir(io))
+	}
+	if err != nil {
+		return recipeError(l, err)
+	}
+	if figs, ok := rc.CensusFigures(); ok {
+		return runCensusReport(cmd, io, l, o, rc, figs)
+	}
+	return runRecipe(cmd, io, l, o, rc)
+}
+
+// runCensusReport writes the census of figs, with the Thresholds section
+// and the trend where the recipe or --thresholds asks for them. The
+// recipe's settings count where no flag is given.
+func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions, rc *census.Recipe, figs []census.Figure) error {
+	o.useRecipeSettings(rc.Rules, cmd.Flags().Changed)
 	copt, err := o.censusOptions(l)
 	if err != nil {
 		return asUsage(l, err)
@@ -170,9 +163,8 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if !ok || format.Report == nil {
 		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.Reports(), ", "))
 	}
-	toFile := o.Output != "" && o.Output != "-"
-	if format.Binary && !toFile {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", format.Name))}
+	if err := needsOutput(l, format, o.Output); err != nil {
+		return err
 	}
 	r, err := o.loadRules(l)
 	if err != nil {
@@ -184,8 +176,9 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 		raw = &publish.RawCollector{}
 		onRow = raw.Add
 	}
+	withTh, withTrend := o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend
 	var det *census.ComputeDetails
-	if o.WithThresholds {
+	if withTh {
 		det, onRow = thresholdsHook(o.EstimateMissing, onRow)
 	}
 	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
@@ -196,20 +189,57 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if err != nil {
 		return usageError(l, err)
 	}
+	res.UseFigures(figs)
 	full := ds
 	if !format.Models {
 		ds = nil // the figures alone: no list of models to gather
 	}
 	doc := publish.NewDocument(res, ds, raw)
-	if o.WithThresholds {
-		addThresholds(doc, full, det)
-	}
+	doc.Thresholds, doc.Trend = census.ReportSections(full, det, withTh, withTrend)
 	return writeReport(cmd.Context(), io, l, format, o.Output, doc)
+}
+
+// useRecipeSettings takes a recipe's settings for the counting flags not
+// given on the command line.
+func (o *reportOptions) useRecipeSettings(rr census.RecipeRules, changed func(string) bool) {
+	if rr.From != 0 && !changed("from") {
+		o.From = rr.From
+	}
+	if rr.To != 0 && !changed("to") {
+		o.To = rr.To
+	}
+	for _, s := range []struct {
+		flag string
+		dst  *string
+		v    string
+	}{{"attribution", &o.Attribution, rr.Attribution}, {"country-by", &o.CountryBy, rr.CountryBy},
+		{"org-level", &o.OrgLevel, rr.OrgLevel}, {"subset", &o.Subset, rr.Subset}} {
+		if s.v != "" && !changed(s.flag) {
+			*s.dst = s.v
+		}
+	}
+	if rr.MinCompute > 0 && !changed("min-compute") {
+		o.MinCompute = strconv.FormatFloat(rr.MinCompute, 'g', -1, 64)
+	}
+}
+
+// needsOutput refuses a binary format written to a terminal or a pipe.
+func needsOutput(l i18n.Lang, f *publish.Format, path string) error {
+	if f.Binary && (path == "" || path == "-") {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
+	}
+	return nil
 }
 
 // writeReport writes d in format to path (atomically), or to standard
 // output when path is "" or "-".
 func writeReport(ctx context.Context, io *IOStreams, l i18n.Lang, format *publish.Format, path string, d *publish.Document) error {
+	return writeWith(io, l, path, func(w *bytes.Buffer, opt publish.Options) error { return format.Report(ctx, w, d, opt) })
+}
+
+// writeWith writes what write makes to path (atomically), or to standard
+// output when path is "" or "-", translating its errors in l.
+func writeWith(io *IOStreams, l i18n.Lang, path string, write func(*bytes.Buffer, publish.Options) error) error {
 	opt := publish.Options{Lang: l, Version: Version, Formats: io.Deps.Formats}
 	if path != "-" {
 		opt.Output = path
@@ -218,7 +248,7 @@ func writeReport(ctx context.Context, io *IOStreams, l i18n.Lang, format *publis
 		opt.Width = io.OutWidth()
 	}
 	var buf bytes.Buffer
-	if err := format.Report(ctx, &buf, d, opt); err != nil {
+	if err := write(&buf, opt); err != nil {
 		return translate(l, err)
 	}
 	if err := writeOutput(io.Out, path, buf.Bytes()); err != nil {

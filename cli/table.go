@@ -154,23 +154,12 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	if err != nil {
 		return err
 	}
-	format, ok := publish.LookupTableFormat(o.Format)
-	var chart, book *publish.Format
-	if !ok {
-		// A chart format of the registry (svg, png) draws the figure; a
-		// recipe format (xlsx) writes it as a recipe of one figure.
-		f, found := io.Deps.Formats.Lookup(o.Format)
-		switch {
-		case found && f.Chart != nil:
-			chart = f
-		case found && f.Recipe != nil:
-			book = f
-		default:
-			return badValue(l, "--format", o.Format, strings.Join(append(append(publish.TableFormats, io.Deps.Formats.Recipes()...), io.Deps.Formats.Charts()...), ", "))
-		}
-		if f.Binary && (o.Output == "" || o.Output == "-") {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
-		}
+	format, ok := io.Deps.Formats.Lookup(o.Format)
+	if !ok || format.Recipe == nil && format.Chart == nil {
+		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.FigureFormats(), ", "))
+	}
+	if err := needsOutput(l, format, o.Output); err != nil {
+		return err
 	}
 	r, err := o.loadRules(l)
 	if err != nil {
@@ -184,34 +173,11 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	if err != nil {
 		return figureError(l, err)
 	}
-	var buf bytes.Buffer
-	if book != nil {
-		// One figure, with a native chart where it has one dimension.
-		fig := census.RecipeFigure{ID: "table", By: t.By, Measure: t.Measure, Title: census.Text{EN: o.Title, KO: o.Title}}
-		if len(t.By) == 1 {
-			fig.Chart = census.ChartHBar
-			if t.By[0] == "year" {
-				fig.Chart = census.ChartBar
-			}
+	return writeWith(io, l, o.Output, func(w *bytes.Buffer, po publish.Options) error {
+		err := publish.WriteFigure(cmd.Context(), w, t, format, o.Title, po)
+		if errors.Is(err, publish.ErrTableChart) {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.table_chart")), Err: err}
 		}
-		rec := &census.Recipe{ID: "table", Title: fig.Title, Figures: []census.RecipeFigure{fig}}
-		if err := book.Recipe(&buf, rec, []census.RecipeTable{{Figure: fig, Table: t}}, l); err != nil {
-			return translate(l, err)
-		}
-	} else if chart != nil {
-		// The image writers draw one series: one dimension.
-		c, ok := publish.TableChart(t, o.Title, l)
-		if !ok || len(t.By) != 1 {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.table_chart"))}
-		}
-		if err := chart.Chart(&buf, c, l); err != nil {
-			return translate(l, err)
-		}
-	} else if err := publish.WriteDataTable(&buf, t, format, o.Title, l); err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
+		return err
+	})
 }

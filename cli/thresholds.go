@@ -186,20 +186,3 @@ func thresholdsHook(estimates bool, next func(*census.Raw)) (*census.ComputeDeta
 		}
 	}
 }
-
-// TrendSince is the start of the trend that report --thresholds puts in
-// a brief: 2010, as Epoch's published trend of notable models.
-var TrendSince = census.Date{Year: 2010, Month: 1, Day: 1}
-
-// addThresholds gives a report's document its Thresholds section (report
-// --thresholds): every line of the rules' table over the whole source,
-// and the trend since TrendSince, left out when the source has too few
-// models to fit it.
-func addThresholds(doc *publish.Document, ds *census.Dataset, det *census.ComputeDetails) {
-	if res, err := census.EvaluateThresholds(ds, census.ThresholdOptions{Details: det}); err == nil {
-		doc.Thresholds = res
-	}
-	if t, err := census.FitTrend(ds, census.TrendOptions{Since: TrendSince}); err == nil {
-		doc.Trend = t
-	}
-}
