@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -36,31 +37,18 @@ func (o *selectOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringArrayVar(&o.Filters, "filter", nil, l.T("flag.filter"))
 }
 
-// selection is the model filter of the flags, and its description in
-// English for the output; nil keeps every model.
+// selection is the model filter of the flags (census.Selection), and
+// its description in English for the output; nil keeps every model.
 func (o *selectOptions) selection(l i18n.Lang, r *census.Rules) (func(*census.Model) bool, string, error) {
-	sel, desc, err := census.SimpleSelection(r, o.Domain, o.Country)
-	if err != nil {
+	sel, desc, err := census.Selection(r, o.Domain, o.Country, o.Filters)
+	var uc *census.UnknownCountryError
+	if errors.As(err, &uc) {
 		return nil, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.unknown_country", o.Country)), Err: err}
 	}
-	filters, err := census.ParseFilters(o.Filters)
 	if err != nil {
 		return nil, "", figureError(l, err)
 	}
-	if len(filters) == 0 {
-		return sel, desc, nil
-	}
-	// The filters read dimensions as the census's default rules give them;
-	// the selection is used by one goroutine, as a Matcher must be.
-	m := filters.NewMatcher(r, census.Options{}, census.Counting{})
-	keep := m.Match
-	if sel != nil {
-		keep = func(x *census.Model) bool { return sel(x) && m.Match(x) }
-	}
-	if desc != "" {
-		desc += ", "
-	}
-	return keep, desc + strings.Join(filters.Strings(), ", "), nil
+	return sel, desc, nil
 }
 
 func newThresholdsCmd(io *IOStreams, l i18n.Lang) *cobra.Command {

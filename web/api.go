@@ -67,7 +67,7 @@ func checkParams(q url.Values, endpoint string) error {
 		if !ok {
 			return bad(k, "param.unknown", strings.Join(allowed[endpoint], ", "))
 		}
-		if len(q[k]) > 1 {
+		if len(q[k]) > 1 && k != "filter" { // filters are ANDed
 			return bad(k, "param.twice", len(q[k]))
 		}
 	}

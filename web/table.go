@@ -102,21 +102,43 @@ func (s *Server) Table(ctx context.Context, q url.Values) (*census.Table, error)
 	return census.MakeTable(ds, spec)
 }
 
+// tableFormat finds the format of /api/v1/table: the table formats, and
+// the formats of the server's registry that write a recipe (a workbook,
+// the HTML brief), which write the figure as `modelcensus table` does.
+func (s *Server) tableFormat(name string) (*publish.Format, error) {
+	reg := s.formats
+	if reg == nil {
+		reg = publish.Builtin()
+	}
+	if f, ok := reg.Lookup(name); ok && f.Recipe != nil && f.Name != publish.FormatPDF {
+		return f, nil
+	}
+	var choices []string
+	for _, n := range reg.Recipes() {
+		if n != publish.FormatPDF {
+			choices = append(choices, n)
+		}
+	}
+	return nil, bad("format", "param.format", name, strings.Join(choices, ", "))
+}
+
 // apiTable is /api/v1/table: one figure, in the JSON of `modelcensus
-// table --format json` (format=csv, markdown or text for the others).
+// table --format json` (format=csv, markdown, text, html or xlsx for the
+// others).
 func (s *Server) apiTable(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	if _, err := tableSpec(q); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	format := publish.FormatJSON
-	if f := q.Get("format"); f != "" {
-		var ok bool
-		if format, ok = publish.LookupTableFormat(f); !ok {
-			s.fail(w, r, bad("format", "param.format", f, strings.Join(publish.TableFormats, ", ")))
-			return
-		}
+	name := q.Get("format")
+	if name == "" {
+		name = publish.FormatJSON
+	}
+	format, err := s.tableFormat(name)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	lang, err := choice(q, "lang", "en", "ko")
 	if err != nil {
@@ -128,14 +150,20 @@ func (s *Server) apiTable(w http.ResponseWriter, r *http.Request) {
 		l = i18n.KO
 	}
 	mime := map[string]string{"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8",
-		"markdown": "text/markdown; charset=utf-8", "text": "text/plain; charset=utf-8"}[format]
+		"markdown": "text/markdown; charset=utf-8", "text": "text/plain; charset=utf-8"}[format.Name]
+	if mime == "" {
+		mime = format.MIME
+	}
+	if format.Binary {
+		w.Header().Set("Content-Disposition", `attachment; filename="table.`+format.Ext+`"`)
+	}
 	s.cachedBytes(w, r, "table", mime, func(q url.Values) ([]byte, error) {
 		t, err := s.Table(r.Context(), q)
 		if err != nil {
 			return nil, err
 		}
 		var b bytes.Buffer
-		err = publish.WriteDataTable(&b, t, format, "", l)
+		err = publish.WriteFigure(r.Context(), &b, t, format, "", publish.Options{Lang: l, Version: s.version, Formats: s.formats})
 		return b.Bytes(), err
 	})
 }
