@@ -108,3 +108,88 @@ func ParseOptions(v OptionValues) (Options, error) {
 	}
 	return o, o.Validate()
 }
+
+// FigureValues state a figure as a command's flags or a query's
+// parameters give it: By is a list of dimensions separated by commas,
+// Merge a list of FROM=TO, Filters a list of FIELD OP VALUE.
+type FigureValues struct {
+	By, Measure                             string
+	Filters                                 []string
+	MinModels                               int
+	Multinational, BlankCountry, Duplicates string
+	Merge                                   []string
+}
+
+// ParseFigure states the figure of v over the census options opt and
+// checks it (TableSpec.Check): the one parser of a figure that `table`
+// and /api/v1/table share. Errors are *SpecError (SpecMerge for a merge
+// that is not FROM=TO), *FilterError, *CountingError or an option's.
+func ParseFigure(v FigureValues, opt Options) (TableSpec, error) {
+	s := TableSpec{Measure: v.Measure, MinModels: v.MinModels, Options: opt,
+		Counting: Counting{Multinational: v.Multinational, BlankCountry: v.BlankCountry, Duplicates: v.Duplicates}}
+	for _, b := range strings.Split(v.By, ",") {
+		if b = strings.TrimSpace(b); b != "" {
+			s.By = append(s.By, b)
+		}
+	}
+	for _, m := range v.Merge {
+		from, to, ok := strings.Cut(m, "=")
+		if from, to = strings.TrimSpace(from), strings.TrimSpace(to); !ok || from == "" || to == "" {
+			return s, &SpecError{Code: SpecMerge, Args: []any{m}, msg: "merge " + strconv.Quote(m) + ": want FROM=TO"}
+		}
+		if s.Counting.Merge == nil {
+			s.Counting.Merge = map[string]string{}
+		}
+		s.Counting.Merge[from] = to
+	}
+	f, err := ParseFilters(v.Filters)
+	if err != nil {
+		return s, err
+	}
+	s.Filters = f
+	return s, s.Check()
+}
+
+// Codes of OptionError for a trend's span.
+const (
+	OptionDate = "date" // not YYYY-MM-DD, YYYY-MM or YYYY
+	OptionSpan = "span" // since after until; Args are both dates
+)
+
+// ParseSpan reads the span of a trend, since and until (YYYY-MM-DD,
+// YYYY-MM or YYYY; "" for none): errors are *OptionError naming since or
+// until.
+func ParseSpan(since, until string) (Date, Date, error) {
+	var d [2]Date
+	for i, v := range []string{since, until} {
+		if v == "" {
+			continue
+		}
+		var ok bool
+		if d[i], ok = ParseDate(v); !ok {
+			return d[0], d[1], &OptionError{Option: []string{"since", "until"}[i], Value: v, Code: OptionDate}
+		}
+	}
+	if d[0] != (Date{}) && d[1] != (Date{}) && SpanEnd(d[1]).Before(SpanStart(d[0])) {
+		return d[0], d[1], &OptionError{Option: "since", Value: since + ".." + until, Code: OptionSpan, Args: []any{d[0].String(), d[1].String()}}
+	}
+	return d[0], d[1], nil
+}
+
+// ParseThresholds reads thresholds given by hand (FLOP > 0 each), named
+// as given after label (the flag or parameter: "--threshold ",
+// "threshold="): errors are *OptionError{Option: "threshold", Code:
+// OptionFLOP}.
+func ParseThresholds(values []string, label string) ([]Threshold, error) {
+	var out []Threshold
+	for _, v := range values {
+		t := strings.TrimSpace(v)
+		f, err := strconv.ParseFloat(t, 64)
+		if err != nil || !(f > 0) || math.IsInf(f, 0) {
+			return nil, &OptionError{Option: "threshold", Value: v, Code: OptionFLOP}
+		}
+		law := strings.TrimSpace(label)
+		out = append(out, Threshold{ID: label + t, FLOP: f, Law: law, LawKo: law})
+	}
+	return out, nil
+}

@@ -42,3 +42,47 @@ func TestParseOptions(t *testing.T) {
 		t.Errorf("top 100 of 100: %v", err)
 	}
 }
+
+// ParseFigure: dimensions split and trimmed, merges read as FROM=TO,
+// filters parsed; a merge without "=" is a SpecMerge error naming it.
+func TestParseFigure(t *testing.T) {
+	s, err := ParseFigure(FigureValues{By: "country, year", Filters: []string{"compute>=1e25"}, Merge: []string{"Google = Alphabet"}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.By) != 2 || s.By[0] != "country" || s.By[1] != "year" || s.Counting.Merge["Google"] != "Alphabet" || len(s.Filters) != 1 {
+		t.Errorf("spec %+v", s)
+	}
+	var se *SpecError
+	if _, err := ParseFigure(FigureValues{Merge: []string{"Google"}}, Options{}); !errors.As(err, &se) || se.Code != SpecMerge || se.Args[0] != "Google" {
+		t.Errorf("merge without =: %v", err)
+	}
+	var fe *FilterError
+	if _, err := ParseFigure(FigureValues{Filters: []string{"colour=red"}}, Options{}); !errors.As(err, &fe) {
+		t.Errorf("bad filter: %v", err)
+	}
+}
+
+// ParseSpan and ParseThresholds: the values, and errors naming the option.
+func TestParseSpanAndThresholds(t *testing.T) {
+	since, until, err := ParseSpan("2010-01-01", "2024")
+	if err != nil || since != (Date{2010, 1, 1}) || until != (Date{Year: 2024}) {
+		t.Errorf("span %v %v %v", since, until, err)
+	}
+	var oe *OptionError
+	if _, _, err := ParseSpan("2024-01-01", "2020-01-01"); !errors.As(err, &oe) || oe.Code != OptionSpan {
+		t.Errorf("since after until: %v", err)
+	}
+	if _, _, err := ParseSpan("", "soon"); !errors.As(err, &oe) || oe.Code != OptionDate || oe.Option != "until" {
+		t.Errorf("bad until: %v", err)
+	}
+	ths, err := ParseThresholds([]string{"1e25", " 3e23"}, "threshold=")
+	if err != nil || len(ths) != 2 || ths[0].FLOP != 1e25 || ths[1].ID != "threshold=3e23" || ths[1].Law != "threshold=" {
+		t.Errorf("thresholds %+v %v", ths, err)
+	}
+	for _, v := range []string{"ten", "0", "-1e25", "Inf"} {
+		if _, err := ParseThresholds([]string{v}, "--threshold "); !errors.As(err, &oe) || oe.Value != v {
+			t.Errorf("%q: %v", v, err)
+		}
+	}
+}

@@ -88,31 +88,12 @@ func (o *figureOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringArrayVar(&o.Merge, "merge", nil, l.T("flag.merge"))
 }
 
-// spec checks the figure flags and states the figure, with messages in l.
+// spec checks the figure flags and states the figure (census.ParseFigure),
+// with messages in l.
 func (o *figureOptions) spec(l i18n.Lang, opt census.Options) (census.TableSpec, error) {
-	s := census.TableSpec{Measure: o.Measure, MinModels: o.MinModels, Options: opt,
-		Counting: census.Counting{Multinational: o.Multinational, BlankCountry: o.BlankCountry, Duplicates: o.Duplicates}}
-	for _, b := range strings.Split(o.By, ",") {
-		if b = strings.TrimSpace(b); b != "" {
-			s.By = append(s.By, b)
-		}
-	}
-	for _, m := range o.Merge {
-		from, to, ok := strings.Cut(m, "=")
-		if from, to = strings.TrimSpace(from), strings.TrimSpace(to); !ok || from == "" || to == "" {
-			return s, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_merge", m))}
-		}
-		if s.Counting.Merge == nil {
-			s.Counting.Merge = map[string]string{}
-		}
-		s.Counting.Merge[from] = to
-	}
-	f, err := census.ParseFilters(o.Filters)
+	s, err := census.ParseFigure(census.FigureValues{By: o.By, Measure: o.Measure, Filters: o.Filters, MinModels: o.MinModels,
+		Multinational: o.Multinational, BlankCountry: o.BlankCountry, Duplicates: o.Duplicates, Merge: o.Merge}, opt)
 	if err != nil {
-		return s, figureError(l, err)
-	}
-	s.Filters = f
-	if err := s.Check(); err != nil {
 		return s, figureError(l, err)
 	}
 	return s, nil
@@ -120,19 +101,11 @@ func (o *figureOptions) spec(l i18n.Lang, opt census.Options) (census.TableSpec,
 
 // figureError is the usage error for a figure that cannot be made, in l.
 func figureError(l i18n.Lang, err error) error {
-	var se *census.SpecError
-	var fe *census.FilterError
+	if _, key, args, ok := publish.FigureErrorKey(err); ok {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, args...)), Err: err}
+	}
 	var ce *census.CountingError
-	switch {
-	case errors.As(err, &se):
-		key := map[string]string{census.SpecDimension: "err.unknown_dim", census.SpecMeasure: "err.unknown_measure",
-			census.SpecRepeated: "err.repeated_dim", census.SpecMinModels: "err.min_models"}[se.Code]
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, se.Args...)), Err: err}
-	case errors.As(err, &fe):
-		key := map[string]string{census.FilterSyntax: "err.filter_syntax", census.FilterField: "err.filter_field",
-			census.FilterNumber: "err.filter_number", census.FilterDateValue: "err.filter_date", census.FilterOp: "err.filter_op"}[fe.Code]
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, append([]any{fe.Filter}, fe.Args...)...)), Err: err}
-	case errors.As(err, &ce):
+	if errors.As(err, &ce) {
 		return badValue(l, "--"+ce.Rule, ce.Value, ce.Choices)
 	}
 	return asUsage(l, err)

@@ -3,9 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"math"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -96,20 +93,6 @@ estimate, marked, with their inputs.
 	return cmd
 }
 
-// parseThresholds reads --threshold values: each a positive number of
-// FLOP.
-func parseThresholds(l i18n.Lang, vals []string) ([]census.Threshold, error) {
-	var out []census.Threshold
-	for _, v := range vals {
-		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil || !(f > 0) || math.IsInf(f, 0) {
-			return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_number", "--threshold", v, "1e25"))}
-		}
-		out = append(out, census.Threshold{ID: "--threshold " + v, FLOP: f, Law: "--threshold", LawKo: "--threshold"})
-	}
-	return out, nil
-}
-
 func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) error {
 	l, err := o.start(io)
 	if err != nil {
@@ -118,9 +101,9 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 	if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
 	}
-	ths, err := parseThresholds(l, o.Thresholds)
+	ths, err := census.ParseThresholds(o.Thresholds, "--threshold ")
 	if err != nil {
-		return err
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_number", "--threshold", err.(*census.OptionError).Value, "1e25"))}
 	}
 	level := census.OrgLevel(o.OrgLevel)
 	if level != census.OrgLevelGroup && level != census.OrgLevelOrganization {

@@ -67,3 +67,25 @@ func figureTitle(t *census.Table) census.Text {
 	}
 	return out
 }
+
+// FigureErrorKey translates a figure that cannot be made (census's
+// *SpecError or *FilterError) once for every edge: the parameter or flag
+// it concerns (by, measure, min-models, merge, filter), and the message's
+// key in package i18n and its arguments. ok is false for other errors.
+func FigureErrorKey(err error) (param, key string, args []any, ok bool) {
+	var se *census.SpecError
+	var fe *census.FilterError
+	switch {
+	case errors.As(err, &se):
+		param = map[string]string{census.SpecDimension: "by", census.SpecRepeated: "by", census.SpecMeasure: "measure",
+			census.SpecMinModels: "min-models", census.SpecMerge: "merge"}[se.Code]
+		key = map[string]string{census.SpecDimension: "err.unknown_dim", census.SpecMeasure: "err.unknown_measure",
+			census.SpecRepeated: "err.repeated_dim", census.SpecMinModels: "err.min_models", census.SpecMerge: "err.bad_merge"}[se.Code]
+		return param, key, se.Args, true
+	case errors.As(err, &fe):
+		key = map[string]string{census.FilterSyntax: "err.filter_syntax", census.FilterField: "err.filter_field",
+			census.FilterNumber: "err.filter_number", census.FilterDateValue: "err.filter_date", census.FilterOp: "err.filter_op"}[fe.Code]
+		return "filter", key, append([]any{fe.Filter}, fe.Args...), true
+	}
+	return "", "", nil, false
+}

@@ -36,55 +36,26 @@ func tableSpec(q url.Values) (census.TableSpec, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Options = opt
-	for _, b := range strings.Split(q.Get("by"), ",") {
-		if b = strings.TrimSpace(b); b != "" {
-			s.By = append(s.By, b)
-		}
-	}
-	s.Measure = q.Get("measure")
-	if s.MinModels, err = intParam(q, "min-models", 1, 1000000); err != nil {
+	minModels, err := intParam(q, "min-models", 1, 1000000)
+	if err != nil {
 		return s, err
 	}
-	s.Counting = census.Counting{Multinational: q.Get("multinational"), BlankCountry: q.Get("blank-country"), Duplicates: q.Get("duplicates")}
-	for _, m := range q["merge"] {
-		from, to, ok := strings.Cut(m, "=")
-		if from, to = strings.TrimSpace(from), strings.TrimSpace(to); !ok || from == "" || to == "" {
-			return s, &ParamError{Param: "merge", Message: i18n.EN.T("err.bad_merge", m), key: "err.bad_merge", args: []any{m}}
-		}
-		if s.Counting.Merge == nil {
-			s.Counting.Merge = map[string]string{}
-		}
-		s.Counting.Merge[from] = to
-	}
-	if s.Filters, err = census.ParseFilters(q["filter"]); err != nil {
-		return s, specParamError(err)
-	}
-	if err := s.Check(); err != nil {
-		return s, specParamError(err)
-	}
-	return s, nil
+	s, err = census.ParseFigure(census.FigureValues{By: q.Get("by"), Measure: q.Get("measure"), Filters: q["filter"], MinModels: minModels,
+		Multinational: q.Get("multinational"), BlankCountry: q.Get("blank-country"), Duplicates: q.Get("duplicates"), Merge: q["merge"]}, opt)
+	return s, specParamError(err)
 }
 
 // specParamError names the parameter of a figure that cannot be made.
 func specParamError(err error) error {
-	var se *census.SpecError
-	var fe *census.FilterError
+	if err == nil {
+		return nil
+	}
+	if param, key, args, ok := publish.FigureErrorKey(err); ok {
+		return &ParamError{Param: param, Message: i18n.EN.T(key, args...), key: key, args: args}
+	}
 	var ce *census.CountingError
-	switch {
-	case errors.As(err, &se):
-		param := map[string]string{census.SpecDimension: "by", census.SpecRepeated: "by", census.SpecMeasure: "measure",
-			census.SpecMinModels: "min-models"}[se.Code]
-		key := map[string]string{census.SpecDimension: "err.unknown_dim", census.SpecMeasure: "err.unknown_measure",
-			census.SpecRepeated: "err.repeated_dim", census.SpecMinModels: "err.min_models"}[se.Code]
-		return &ParamError{Param: param, Message: se.Error(), key: key, args: se.Args}
-	case errors.As(err, &fe):
-		key := map[string]string{census.FilterSyntax: "err.filter_syntax", census.FilterField: "err.filter_field",
-			census.FilterNumber: "err.filter_number", census.FilterDateValue: "err.filter_date", census.FilterOp: "err.filter_op"}[fe.Code]
-		return &ParamError{Param: "filter", Message: fe.Error(), key: key, args: append([]any{fe.Filter}, fe.Args...)}
-	case errors.As(err, &ce):
-		p := strings.ReplaceAll(ce.Rule, "_", "-")
-		return bad(p, "param.choice", ce.Choices, ce.Value)
+	if errors.As(err, &ce) {
+		return bad(strings.ReplaceAll(ce.Rule, "_", "-"), "param.choice", ce.Choices, ce.Value)
 	}
 	return &ParamError{Param: "from", Message: err.Error()}
 }

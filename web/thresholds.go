@@ -63,12 +63,9 @@ func (s *Server) selectionParam(q url.Values) (func(*census.Model) bool, string,
 func (s *Server) Thresholds(ctx context.Context, q url.Values) (*census.ThresholdsResult, error) {
 	var ths []census.Threshold
 	if v := q.Get("threshold"); v != "" {
-		for _, p := range strings.Split(v, ",") {
-			f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-			if err != nil || !(f > 0) || math.IsInf(f, 0) {
-				return nil, bad("threshold", "param.flop", p)
-			}
-			ths = append(ths, census.Threshold{ID: "threshold=" + strings.TrimSpace(p), FLOP: f, Law: "threshold=", LawKo: "threshold="})
+		var err error
+		if ths, err = census.ParseThresholds(strings.Split(v, ","), "threshold="); err != nil {
+			return nil, bad("threshold", "param.flop", err.(*census.OptionError).Value)
 		}
 	}
 	ol, err := choice(q, "org-level", "group", "organization")
@@ -92,31 +89,14 @@ func (s *Server) Thresholds(ctx context.Context, q url.Values) (*census.Threshol
 	return res, nil
 }
 
-// dateParam reads since= or until=: YYYY-MM-DD (or YYYY-MM, YYYY).
-func dateParam(q url.Values, name string) (census.Date, error) {
-	v := q.Get(name)
-	if v == "" {
-		return census.Date{}, nil
-	}
-	d, ok := census.ParseDate(v)
-	if !ok {
-		return d, bad(name, "param.date", v)
-	}
-	return d, nil
-}
-
 // Trend fits the trend that /api/v1/trend returns.
 func (s *Server) Trend(ctx context.Context, q url.Values) (*census.Trend, error) {
-	since, err := dateParam(q, "since")
-	if err != nil {
-		return nil, err
-	}
-	until, err := dateParam(q, "until")
-	if err != nil {
-		return nil, err
-	}
-	if since != (census.Date{}) && until != (census.Date{}) && census.SpanEnd(until).Before(census.SpanStart(since)) {
-		return nil, bad("since", "param.since_after_until", since.String(), until.String())
+	since, until, err := census.ParseSpan(q.Get("since"), q.Get("until"))
+	var oe *census.OptionError
+	if errors.As(err, &oe) && oe.Code == census.OptionDate {
+		return nil, bad(oe.Option, "param.date", oe.Value)
+	} else if err != nil {
+		return nil, bad("since", "param.since_after_until", oe.Args...)
 	}
 	resamples, err := intParam(q, "resamples", 1, maxResamples)
 	if err != nil {
