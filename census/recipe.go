@@ -1,6 +1,9 @@
 package census
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Recipe is a report as data: a title in both languages, default rules,
 // and a list of figures. Package rules reads recipes from TOML files (the
@@ -171,4 +174,56 @@ func MakeRecipe(ds *Dataset, r *Recipe, base TableSpec) ([]RecipeTable, error) {
 		out = append(out, RecipeTable{Figure: f, Table: t})
 	}
 	return out, nil
+}
+
+// Defaults fills the counting options of v that the command line did not
+// give (given reports whether it gave one, by its flag's name: from,
+// attribution, country-by…) from r: a recipe's settings under the
+// command line, for a recipe of the census's own figures.
+func (r RecipeRules) Defaults(v OptionValues, given func(option string) bool) OptionValues {
+	set := func(option string, dst *string, val string) {
+		if val != "" && !given(option) {
+			*dst = val
+		}
+	}
+	if r.From != 0 {
+		set("from", &v.From, strconv.Itoa(r.From))
+	}
+	if r.To != 0 {
+		set("to", &v.To, strconv.Itoa(r.To))
+	}
+	set("attribution", &v.Attribution, r.Attribution)
+	set("country-by", &v.CountryBy, r.CountryBy)
+	set("org-level", &v.OrgLevel, r.OrgLevel)
+	if r.MinCompute > 0 {
+		set("min-compute", &v.MinCompute, strconv.FormatFloat(r.MinCompute, 'g', -1, 64))
+	}
+	return v
+}
+
+// Override sets in r the counting options that the command line gave
+// (given, as for Defaults): for a recipe of tables, the command line
+// replaces the recipe's settings, and a figure's own keys stay.
+func (r *RecipeRules) Override(v OptionValues, given func(option string) bool) {
+	if given("from") {
+		r.From, r.AllYears = atoi(v.From), false
+	}
+	if given("to") {
+		r.To, r.AllYears = atoi(v.To), false
+	}
+	for _, s := range []struct {
+		option string
+		dst    *string
+		val    string
+	}{{"attribution", &r.Attribution, v.Attribution}, {"country-by", &r.CountryBy, v.CountryBy}, {"org-level", &r.OrgLevel, v.OrgLevel}} {
+		if given(s.option) {
+			*s.dst = s.val
+		}
+	}
+}
+
+// atoi is a checked year's number, 0 for "".
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

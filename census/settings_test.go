@@ -86,3 +86,28 @@ func TestParseSpanAndThresholds(t *testing.T) {
 		}
 	}
 }
+
+// A recipe's settings fill what the command line did not give
+// (Defaults); the command line replaces a recipe's settings (Override).
+func TestRecipeRulesAndFlags(t *testing.T) {
+	given := func(names ...string) func(string) bool {
+		return func(n string) bool {
+			for _, x := range names {
+				if x == n {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	rr := RecipeRules{From: 2020, To: 2023, Attribution: "fractional", MinCompute: 1e23}
+	v := rr.Defaults(OptionValues{From: "2018", Attribution: "full"}, given("from"))
+	if v.From != "2018" || v.To != "2023" || v.Attribution != "fractional" || v.MinCompute != "1e+23" {
+		t.Errorf("defaults %+v", v)
+	}
+	rr.AllYears = true
+	rr.Override(OptionValues{To: "2025", CountryBy: "group", Attribution: "first"}, given("to", "country-by"))
+	if rr.From != 2020 || rr.To != 2025 || rr.AllYears || rr.CountryBy != "group" || rr.Attribution != "fractional" {
+		t.Errorf("override %+v", rr)
+	}
+}

@@ -52,21 +52,7 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	}
 	changed := cmd.Flags().Changed
 	rr := &recipe.Rules
-	if changed("from") {
-		rr.From, rr.AllYears = o.From, false
-	}
-	if changed("to") {
-		rr.To, rr.AllYears = o.To, false
-	}
-	for _, s := range []struct {
-		flag string
-		dst  *string
-		v    string
-	}{{"attribution", &rr.Attribution, o.Attribution}, {"country-by", &rr.CountryBy, o.CountryBy}, {"org-level", &rr.OrgLevel, o.OrgLevel}} {
-		if changed(s.flag) {
-			*s.dst = s.v
-		}
-	}
+	rr.Override(o.optionValues(), changed)
 	if !changed("subset") && rr.Subset != "" {
 		o.Subset = rr.Subset
 	}

@@ -112,9 +112,8 @@ func (o *reportOptions) startCensus(io *IOStreams) (i18n.Lang, census.Options, e
 	return l, copt, nil
 }
 
-// censusOptions checks the counting flags with census's one parser
-// (census.ParseOptions), with messages in l.
-func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
+// optionValues are the counting flags as census.ParseOptions reads them.
+func (o *reportOptions) optionValues() census.OptionValues {
 	v := census.OptionValues{Attribution: o.Attribution, CountryBy: o.CountryBy, OrgLevel: o.OrgLevel,
 		MinCompute: o.MinCompute, Top: strconv.Itoa(o.Top)}
 	if o.From != 0 {
@@ -123,7 +122,13 @@ func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
 	if o.To != 0 {
 		v.To = strconv.Itoa(o.To)
 	}
-	opt, err := census.ParseOptions(v)
+	return v
+}
+
+// censusOptions checks the counting flags with census's one parser
+// (census.ParseOptions), with messages in l.
+func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
+	opt, err := census.ParseOptions(o.optionValues())
 	return opt, optionError(l, err)
 }
 
@@ -155,10 +160,13 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 // and the trend where the recipe or --thresholds asks for them. The
 // recipe's settings count where no flag is given.
 func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions, rc *census.Recipe, figs []census.Figure) error {
-	o.useRecipeSettings(rc.Rules, cmd.Flags().Changed)
-	copt, err := o.censusOptions(l)
+	changed := cmd.Flags().Changed
+	if rc.Rules.Subset != "" && !changed("subset") {
+		o.Subset = rc.Rules.Subset
+	}
+	copt, err := census.ParseOptions(rc.Rules.Defaults(o.optionValues(), changed))
 	if err != nil {
-		return asUsage(l, err)
+		return asUsage(l, optionError(l, err))
 	}
 	if err := o.validate(l); err != nil {
 		return err
@@ -201,30 +209,6 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 	doc := publish.NewDocument(res, ds, raw)
 	doc.Thresholds, doc.Trend = census.ReportSections(full, det, withTh, withTrend)
 	return writeReport(cmd.Context(), io, l, format, o.Output, doc)
-}
-
-// useRecipeSettings takes a recipe's settings for the counting flags not
-// given on the command line.
-func (o *reportOptions) useRecipeSettings(rr census.RecipeRules, changed func(string) bool) {
-	if rr.From != 0 && !changed("from") {
-		o.From = rr.From
-	}
-	if rr.To != 0 && !changed("to") {
-		o.To = rr.To
-	}
-	for _, s := range []struct {
-		flag string
-		dst  *string
-		v    string
-	}{{"attribution", &o.Attribution, rr.Attribution}, {"country-by", &o.CountryBy, rr.CountryBy},
-		{"org-level", &o.OrgLevel, rr.OrgLevel}, {"subset", &o.Subset, rr.Subset}} {
-		if s.v != "" && !changed(s.flag) {
-			*s.dst = s.v
-		}
-	}
-	if rr.MinCompute > 0 && !changed("min-compute") {
-		o.MinCompute = strconv.FormatFloat(rr.MinCompute, 'g', -1, 64)
-	}
 }
 
 // needsOutput refuses a binary format written to a terminal or a pipe.
