@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -75,28 +74,14 @@ func (o *sourceOptions) start(io *IOStreams) (i18n.Lang, error) {
 }
 
 func (o *sourceOptions) validate(l i18n.Lang) error {
-	switch o.Subset {
-	case "", epoch.SubsetAll, epoch.SubsetNotable, epoch.SubsetLargeScale, epoch.SubsetFrontier:
-	default:
-		return badValue(l, "--subset", o.Subset, "all, notable, large-scale, frontier")
+	v, err := epoch.CheckRead(epoch.ReadValues{Subset: o.Subset, Date: o.Date, Encoding: o.Encoding, DateFormat: o.DateFormat})
+	var oe *census.OptionError
+	if errors.As(err, &oe) && oe.Code == census.OptionDate {
+		return &Error{Code: ExitUsage, Msg: l.T("err.bad_date", "--"+oe.Option, oe.Value)}
+	} else if err != nil {
+		return optionError(l, err)
 	}
-	if o.Date != "" {
-		if _, err := time.Parse("2006-01-02", o.Date); err != nil {
-			return &Error{Code: ExitUsage, Msg: l.T("err.bad_date", "--date", o.Date)}
-		}
-	}
-	if o.Encoding != "" {
-		enc, ok := epoch.Encodings[strings.ToLower(o.Encoding)]
-		if !ok {
-			return badValue(l, "--encoding", o.Encoding, "utf-8, utf-16le, utf-16be, cp949 (euc-kr), windows-1252 (latin-1), macintosh (mac-roman), cp850")
-		}
-		o.Encoding = enc
-	}
-	switch o.DateFormat = strings.ToLower(o.DateFormat); o.DateFormat {
-	case "", epoch.DateISO, epoch.DateMonth, epoch.DateDay:
-	default:
-		return badValue(l, "--date-format", o.DateFormat, "ymd, mdy, dmy")
-	}
+	o.Encoding, o.DateFormat = v.Encoding, v.DateFormat
 	return nil
 }
 
@@ -195,49 +180,17 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 	if err != nil {
 		return nil, translate(l, err)
 	}
-	const shown = 10
-	// In file order: the reader's problems and the census's come apart.
-	sort.SliceStable(ds.Problems, func(i, j int) bool {
-		a, b := ds.Problems[i], ds.Problems[j]
-		return a.File < b.File || a.File == b.File && a.Line < b.Line
-	})
-	for i, p := range ds.Problems {
-		if i == shown {
-			fmt.Fprintln(io.ErrOut, l.T("warn.more_problems", len(ds.Problems)-shown))
-			break
-		}
-		fmt.Fprintln(io.ErrOut, l.T("warn.problem", p.File, p.Line, problemText(p, l)))
+	for _, line := range publish.ProblemLines(ds.Problems, 10, l) {
+		fmt.Fprintln(io.ErrOut, line)
 	}
 	return ds, nil
 }
 
-// roundAge says how old a copy is, in l: days past two days, else hours,
-// minutes or seconds.
-func roundAge(d time.Duration, l i18n.Lang) string {
-	switch {
-	case d >= 48*time.Hour:
-		return l.T("age.days", int(d.Hours()/24))
-	case d >= time.Hour:
-		return l.T("age.hours", int(d.Round(time.Hour).Hours()))
-	case d >= time.Minute:
-		return l.T("age.minutes", int(d.Round(time.Minute).Minutes()))
-	default:
-		return l.T("age.seconds", int(d.Round(time.Second).Seconds()))
-	}
-}
+// roundAge says how old a copy is, in l (publish.AgeText).
+func roundAge(d time.Duration, l i18n.Lang) string { return publish.AgeText(d, l) }
 
-// problemText is a row's problem in l: its translation by code, else the
-// reader's English.
-func problemText(p census.Problem, l i18n.Lang) string {
-	if p.Code == "" || !i18n.Has("problem."+p.Code) {
-		return p.Message
-	}
-	args := p.Args
-	if p.Code == census.ProblemMalformed && len(args) == 4 {
-		args = append(args[:3:3], l.T("quote."+fmt.Sprint(args[3])))
-	}
-	return l.T("problem."+p.Code, args...)
-}
+// problemText is a row's problem in l (publish.ProblemText).
+func problemText(p census.Problem, l i18n.Lang) string { return publish.ProblemText(p, l) }
 
 // writeOutput writes data to path atomically (publish.WriteFileAtomic),
 // or to out when path is "" or "-".
@@ -262,28 +215,8 @@ func outputError(l i18n.Lang, err error) error {
 	return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
 }
 
-// joinOr lists the missing columns, each with its spellings (epoch
-// writes them joined by " or "), in l.
-func joinOr(l i18n.Lang, list []string) string {
-	s := strings.Join(list, " / ")
-	if l == i18n.KO {
-		s = strings.ReplaceAll(s, `" or "`, `" 또는 "`)
-	}
-	return s
-}
+// joinOr lists the missing columns in l (publish.JoinOr).
+func joinOr(l i18n.Lang, list []string) string { return publish.JoinOr(l, list) }
 
-func quoteAll(list []string) string {
-	if len(list) == 0 {
-		return "-"
-	}
-	const max = 12
-	q := make([]string, 0, max+1)
-	for i, s := range list {
-		if i == max {
-			q = append(q, fmt.Sprintf("… (%d)", len(list)))
-			break
-		}
-		q = append(q, strconv.Quote(s))
-	}
-	return strings.Join(q, ", ")
-}
+// quoteAll quotes the first of a list (publish.QuoteAll).
+func quoteAll(list []string) string { return publish.QuoteAll(list) }
