@@ -3,20 +3,14 @@ package cli
 import (
 	"bytes"
 	"context"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/modelcensus/modelcensus/census"
-	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
-	"github.com/modelcensus/modelcensus/snapshots"
-	"github.com/modelcensus/modelcensus/store"
 )
 
 // reportOptions are the flags of `modelcensus report`.
@@ -85,51 +79,6 @@ in every format, with a Thresholds section where the recipe asks for one.
 	o.dbOptions.addFlags(fs, l)
 	fs.StringVar(&o.Recipe, "recipe", "", l.T("flag.recipe"))
 	return cmd
-}
-
-// addCensusFlags adds the counting flags that report, diff, history and
-// chart share, under the same names as the API's parameters.
-func (o *reportOptions) addCensusFlags(fs *pflag.FlagSet, l i18n.Lang) {
-	fs.IntVar(&o.From, "from", 0, l.T("flag.from"))
-	fs.IntVar(&o.To, "to", 0, l.T("flag.to"))
-	fs.StringVar(&o.Attribution, "attribution", "full", l.T("flag.attribution"))
-	fs.StringVar(&o.CountryBy, "country-by", "organization", l.T("flag.country-by"))
-	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
-	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
-}
-
-// startCensus is how a command that counts stored snapshots begins: the
-// language and the source flags (start), then the counting flags.
-func (o *reportOptions) startCensus(io *IOStreams) (i18n.Lang, census.Options, error) {
-	l, err := o.start(io)
-	if err != nil {
-		return l, census.Options{}, err
-	}
-	copt, err := o.censusOptions(l)
-	if err != nil {
-		return l, copt, asUsage(l, err)
-	}
-	return l, copt, nil
-}
-
-// optionValues are the counting flags as census.ParseOptions reads them.
-func (o *reportOptions) optionValues() census.OptionValues {
-	v := census.OptionValues{Attribution: o.Attribution, CountryBy: o.CountryBy, OrgLevel: o.OrgLevel,
-		MinCompute: o.MinCompute, Top: strconv.Itoa(o.Top)}
-	if o.From != 0 {
-		v.From = strconv.Itoa(o.From)
-	}
-	if o.To != 0 {
-		v.To = strconv.Itoa(o.To)
-	}
-	return v
-}
-
-// censusOptions checks the counting flags with census's one parser
-// (census.ParseOptions), with messages in l.
-func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
-	opt, err := census.ParseOptions(o.optionValues())
-	return opt, optionError(l, err)
 }
 
 // runReport makes a report from a recipe: --recipe, else the bundled
@@ -211,84 +160,8 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 	return writeReport(cmd.Context(), io, l, format, o.Output, doc)
 }
 
-// needsOutput refuses a binary format written to a terminal or a pipe.
-func needsOutput(l i18n.Lang, f *publish.Format, path string) error {
-	if f.Binary && (path == "" || path == "-") {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
-	}
-	return nil
-}
-
 // writeReport writes d in format to path (atomically), or to standard
 // output when path is "" or "-".
 func writeReport(ctx context.Context, io *IOStreams, l i18n.Lang, format *publish.Format, path string, d *publish.Document) error {
 	return writeWith(io, l, path, func(w *bytes.Buffer, opt publish.Options) error { return format.Report(ctx, w, d, opt) })
-}
-
-// writeWith writes what write makes to path (atomically), or to standard
-// output when path is "" or "-", translating its errors in l.
-func writeWith(io *IOStreams, l i18n.Lang, path string, write func(*bytes.Buffer, publish.Options) error) error {
-	opt := publish.Options{Lang: l, Version: Version, Formats: io.Deps.Formats}
-	if path != "-" {
-		opt.Output = path
-	}
-	if path == "" || path == "-" {
-		opt.Width = io.OutWidth()
-	}
-	var buf bytes.Buffer
-	if err := write(&buf, opt); err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, path, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
-}
-
-// dataset reads the source, or the stored snapshot named by --snapshot or
-// --as-of.
-func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
-	if o.Snapshot == "" && o.AsOf == "" {
-		return o.load(ctx, io, l, r, onRow)
-	}
-	if o.Snapshot != "" && o.AsOf != "" {
-		return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
-	}
-	st, err := o.openExisting(ctx, io, l)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	var snap *store.Snapshot
-	if o.Snapshot != "" {
-		if snap, err = snapshotArg(ctx, st, l, o.Snapshot); err != nil {
-			return nil, err
-		}
-	} else {
-		d, perr := time.Parse("2006-01-02", o.AsOf)
-		if perr != nil {
-			return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", "--as-of", o.AsOf))}
-		}
-		if snap, err = st.Pick(ctx, d, o.Subset); err != nil {
-			return nil, storeError(l, err)
-		}
-	}
-	ov, _, err := o.loadOverlay(io, l)
-	if err != nil {
-		return nil, err
-	}
-	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow, EstimateMissing: o.EstimateMissing, Overlay: ov})
-	if err != nil {
-		return nil, storeOrInput(l, err)
-	}
-	return ds, nil
-}
-
-// langOr is the output language, English when --lang is invalid.
-func (o *reportOptions) langOr(io *IOStreams) i18n.Lang {
-	l, err := o.lang(io)
-	if err != nil {
-		return i18n.EN
-	}
-	return l
 }
