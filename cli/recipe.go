@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -126,22 +125,15 @@ report --recipe가 받는 레시피 목록: 내장 레시피와, $XDG_DATA_HOME/
 					return usageError("en", err)
 				}
 			}
-			var b bytes.Buffer
-			tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+			var list []publish.RecipeListEntry
 			for _, r := range rules.ListRecipes(recipeDir(io)) {
+				e := publish.RecipeListEntry{Name: r.Name, File: r.File, Title: r.Title, Figures: r.Figures, Bundled: r.Bundled}
 				if r.Err != nil {
-					fmt.Fprintf(tw, "%s\t-\t%s\n", r.Name, recipeError(l, r.Err).Error())
-					continue
+					e.Problem = recipeError(l, r.Err).Error()
 				}
-				where := r.File
-				if r.Bundled {
-					where = l.T("recipes.bundled")
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Name, l.T("recipes.figures", r.Figures), r.Title.In(string(l)), where)
+				list = append(list, e)
 			}
-			tw.Flush()
-			_, err := io.Out.Write(b.Bytes())
-			return err
+			return publish.WriteRecipeList(io.Out, list, l)
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "", l.T("flag.lang"))
