@@ -130,19 +130,12 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 		return usageError(l, err)
 	}
 	res.Settings.Selection = desc
-	var buf bytes.Buffer
-	if o.Format == "json" {
-		err = publish.WriteJSONValue(&buf, res)
-	} else {
-		err = publish.WriteThresholdsText(&buf, res, l)
-	}
-	if err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
+	return writeWith(io, l, o.Output, func(w *bytes.Buffer, _ publish.Options) error {
+		if o.Format == "json" {
+			return publish.WriteJSONValue(w, res)
+		}
+		return publish.WriteThresholdsText(w, res, l)
+	})
 }
 
 // thresholdsHook returns the collection of the rows' compute details that

@@ -133,20 +133,13 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 		}
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.since_after_until", o.Since, o.Until)), Err: err}
 	}
-	var buf bytes.Buffer
-	switch {
-	case chart != nil:
-		err = chart.Chart(&buf, publish.TrendChart(t, r.Thresholds, l), l)
-	case format == "json":
-		err = publish.WriteJSONValue(&buf, t)
-	default:
-		err = publish.WriteTrendText(&buf, t, l)
-	}
-	if err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
+	return writeWith(io, l, o.Output, func(w *bytes.Buffer, _ publish.Options) error {
+		switch {
+		case chart != nil:
+			return chart.Chart(w, publish.TrendChart(t, r.Thresholds, l), l)
+		case format == "json":
+			return publish.WriteJSONValue(w, t)
+		}
+		return publish.WriteTrendText(w, t, l)
+	})
 }
