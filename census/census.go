@@ -100,8 +100,8 @@ func (o *Options) Validate() error {
 		return fmt.Errorf("period %d-%d: from is after to", o.From, o.To)
 	}
 	for _, y := range []int{o.From, o.To} {
-		if y != 0 && (y < 1900 || y > 2200) {
-			return fmt.Errorf("year %d is out of range (1900-2200)", y)
+		if y != 0 && (y < YearMin || y > YearMax) {
+			return fmt.Errorf("year %d is out of range (%d-%d)", y, YearMin, YearMax)
 		}
 	}
 	return nil

@@ -22,6 +22,13 @@ type OptionValues struct {
 	MaxTop int
 }
 
+// The years a census may count: a period's from and to, a figure's year,
+// lie between them.
+const (
+	YearMin = 1900
+	YearMax = 2200
+)
+
 // Option error codes (OptionError.Code).
 const (
 	OptionChoice = "choice" // not one of Choices
@@ -98,7 +105,7 @@ func ParseOptions(v OptionValues) (Options, error) {
 			continue
 		}
 		n, err := strconv.Atoi(y.value)
-		if err != nil || n < 1900 || n > 2200 {
+		if err != nil || n < YearMin || n > YearMax {
 			return o, &OptionError{Option: y.name, Value: y.value, Code: OptionYear}
 		}
 		*y.dst = n

@@ -223,8 +223,8 @@ func checkRules(r rulesFile, spec census.TableSpec) *ruleErr {
 		key string
 		v   int
 	}{{"from", r.From}, {"to", r.To}} {
-		if y.v != 0 && (y.v < 1900 || y.v > 2200) {
-			return &ruleErr{y.key, fmt.Sprintf("%d is out of range (1900-2200)", y.v)}
+		if y.v != 0 && (y.v < census.YearMin || y.v > census.YearMax) {
+			return &ruleErr{y.key, fmt.Sprintf("%d is out of range (%d-%d)", y.v, census.YearMin, census.YearMax)}
 		}
 	}
 	if r.From != 0 && r.To != 0 && r.From > r.To {

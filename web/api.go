@@ -129,7 +129,7 @@ func optionParamError(err error) error {
 	case census.OptionChoice:
 		return bad(oe.Option, "param.choice", strings.Join(oe.Choices, ", "), oe.Value)
 	case census.OptionYear:
-		return bad(oe.Option, "param.whole", 1900, 2200, oe.Value)
+		return bad(oe.Option, "param.whole", census.YearMin, census.YearMax, oe.Value)
 	case census.OptionPeriod:
 		return bad("from", "param.from_after_to", oe.Args...)
 	case census.OptionFLOP:
