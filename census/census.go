@@ -100,8 +100,8 @@ func (o *Options) Validate() error {
 		return fmt.Errorf("period %d-%d: from is after to", o.From, o.To)
 	}
 	for _, y := range []int{o.From, o.To} {
-		if y != 0 && (y < 1900 || y > 2200) {
-			return fmt.Errorf("year %d is out of range (1900-2200)", y)
+		if y != 0 && (y < YearMin || y > YearMax) {
+			return fmt.Errorf("year %d is out of range (%d-%d)", y, YearMin, YearMax)
 		}
 	}
 	return nil
@@ -249,7 +249,24 @@ type Result struct {
 	// without one.
 	Overlay *OverlaySummary `json:"overlay,omitempty"`
 	Notes   []Note          `json:"notes"`
+	// figures are the figures the documents show, in order: a recipe's
+	// (UseFigures), or every figure of the registry when nil.
+	figures []Figure
 }
+
+// Figures returns the figures the documents of r show, in order: those a
+// recipe chose (UseFigures), else every figure of the census (the
+// package's Figures).
+func (r *Result) Figures() []Figure {
+	if r.figures == nil {
+		return Figures()
+	}
+	return r.figures
+}
+
+// UseFigures makes the documents of r show figs, in that order (see
+// Recipe.CensusFigures).
+func (r *Result) UseFigures(figs []Figure) { r.figures = figs }
 
 // CAGR returns the compound annual growth from first to last over years
 // years: (last/first)^(1/(years-1)) - 1. ok is false when it is undefined:

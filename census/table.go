@@ -156,6 +156,7 @@ const (
 	SpecMeasure   = "measure"    // args: the name, the measures known
 	SpecRepeated  = "repeated"   // args: the dimension
 	SpecMinModels = "min_models" // args: the value
+	SpecMerge     = "merge"      // args: the merge given, not FROM=TO
 )
 
 // Table is a figure evaluated over a dataset. Its JSON form is a contract:

@@ -462,3 +462,29 @@ func (ds *Dataset) source() Source {
 	}
 	return s
 }
+
+// TrendSince is the start of the trend that a report's brief shows: 2010,
+// as Epoch's published trend of notable models.
+var TrendSince = Date{Year: 2010, Month: 1, Day: 1}
+
+// ReportSections evaluates what a report's brief and workbook add when a
+// recipe (or report --thresholds) asks: with thresholds, every line of
+// the rules' table over the whole of ds (det holds the rows' compute
+// details, NewComputeDetails); with trend, the trend of training compute
+// since TrendSince. Either is nil when not asked, or when ds has too few
+// models for it.
+func ReportSections(ds *Dataset, det *ComputeDetails, thresholds, trend bool) (*ThresholdsResult, *Trend) {
+	var th *ThresholdsResult
+	var tr *Trend
+	if thresholds {
+		if res, err := EvaluateThresholds(ds, ThresholdOptions{Details: det}); err == nil {
+			th = res
+		}
+	}
+	if trend {
+		if t, err := FitTrend(ds, TrendOptions{Since: TrendSince}); err == nil {
+			tr = t
+		}
+	}
+	return th, tr
+}

@@ -85,7 +85,7 @@ const MaxBars = 15
 func Charts(d *Document, l i18n.Lang) []Chart {
 	r := d.Result
 	var out []Chart
-	for _, f := range census.Figures() {
+	for _, f := range r.Figures() {
 		title := f.Text(f.Title, string(l), r, cagrText(r, l))
 		if f.ChartTitle.EN != "" {
 			title = f.Text(f.ChartTitle, string(l), r, cagrText(r, l))
