@@ -680,7 +680,7 @@ func dedupe(list []string) []string {
 	out := list[:0]
 	if len(list) <= 16 {
 		for _, p := range list {
-			if !contains(out, p) {
+			if !slices.Contains(out, p) {
 				out = append(out, p)
 			}
 		}
@@ -738,17 +738,8 @@ func isOrgSuffix(p string) bool {
 	return false
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 func appendUniq(list []string, s string) []string {
-	if s == "" || contains(list, s) {
+	if s == "" || slices.Contains(list, s) {
 		return list
 	}
 	return append(list, s)
@@ -766,7 +757,7 @@ func (d *Dataset) orgCell(cell string) *orgCell {
 			c.unmapped = append(c.unmapped, t.raw)
 		}
 		if len(c.Organizations) < 16 {
-			if contains(c.Organizations, t.org.Name) {
+			if slices.Contains(c.Organizations, t.org.Name) {
 				continue
 			}
 		} else {

@@ -60,7 +60,7 @@ func DefaultUtilization(language bool) float64 {
 // systemic risk (1e25, Article 51(2)) and Korea's AI Basic Act (1e26,
 // cumulative). The thresholds command reads its lines, with their laws,
 // from the rule table rules/data/thresholds.csv.
-var Thresholds = []float64{1e23, 1e25, 1e26}
+var Thresholds = []float64{LargeScaleFLOP, EUSystemicRiskFLOP, KoreaAIBasicActFLOP}
 
 // Estimation methods.
 const (

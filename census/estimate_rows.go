@@ -161,13 +161,13 @@ func LargeScale(raw *Raw) bool {
 
 // largeScale is LargeScale with the training compute cell already read.
 func largeScale(raw *Raw, c float64, okC bool) bool {
-	big := okC && c >= 1e23 || !okC && truthy(raw.Get(FieldPossiblyLarge))
+	big := okC && c >= LargeScaleFLOP || !okC && truthy(raw.Get(FieldPossiblyLarge))
 	if !big {
 		return false
 	}
 	if strings.TrimSpace(raw.Get(FieldBaseModel)) != "" {
 		ft, ok := ParseNumber(raw.Get(FieldFinetuneCompute))
-		return ok && ft >= 1e23
+		return ok && ft >= LargeScaleFLOP
 	}
 	return true
 }

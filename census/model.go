@@ -1,7 +1,3 @@
-// Package census holds modelcensus's domain: raw export rows, normalized
-// models, the normalization rules and the census statistics computed from
-// them. It does no I/O: readers live in package epoch, the embedded rule
-// tables in package rules, and the outputs in package publish.
 package census
 
 import (

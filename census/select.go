@@ -9,6 +9,7 @@ import (
 // rules do not know, by name or by code.
 type UnknownCountryError struct{ Value string }
 
+// Error names the country code that no rule knows.
 func (e *UnknownCountryError) Error() string {
 	return fmt.Sprintf("country %q is no country the rules know", e.Value)
 }
@@ -67,4 +68,32 @@ func SimpleSelection(r *Rules, domain, country string) (func(*Model) bool, strin
 		}
 		return true
 	}, strings.Join(desc, ", "), nil
+}
+
+// Selection is the set of models that thresholds and trend count, as
+// their flags and the API's parameters choose it: SimpleSelection's
+// domain and country, and the figure engine's filters (ParseFilters:
+// FIELD OP VALUE, all ANDed), which read dimensions under the census's
+// default counting rules. It returns nil for no selection, and the
+// selection described in English ("domain Language, country=KR").
+// Errors are *UnknownCountryError and *FilterError. The function it
+// returns is not safe for concurrent use: make one per goroutine.
+func Selection(r *Rules, domain, country string, filters []string) (func(*Model) bool, string, error) {
+	sel, desc, err := SimpleSelection(r, domain, country)
+	if err != nil {
+		return nil, "", err
+	}
+	fs, err := ParseFilters(filters)
+	if err != nil || len(fs) == 0 {
+		return sel, desc, err
+	}
+	m := fs.NewMatcher(r, Options{}, Counting{})
+	keep := m.Match
+	if sel != nil {
+		keep = func(x *Model) bool { return sel(x) && m.Match(x) }
+	}
+	if desc != "" {
+		desc += ", "
+	}
+	return keep, desc + strings.Join(fs.Strings(), ", "), nil
 }

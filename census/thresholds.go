@@ -452,13 +452,39 @@ func nonNil(s []string) []string {
 }
 
 // source is the provenance of ds, as reported with a result.
-func (ds *Dataset) source() Source {
-	s := Source{Snapshot: ds.Snapshot, Models: ds.Len()}
-	if !ds.Snapshot.Date.IsZero() {
-		s.SnapshotDate = ds.Snapshot.Date.Format("2006-01-02")
+func (d *Dataset) source() Source {
+	s := Source{Snapshot: d.Snapshot, Models: d.Len()}
+	if !d.Snapshot.Date.IsZero() {
+		s.SnapshotDate = d.Snapshot.Date.Format("2006-01-02")
 	}
-	for _, f := range ds.Snapshot.Files {
+	for _, f := range d.Snapshot.Files {
 		s.Rows += f.Rows
 	}
 	return s
+}
+
+// TrendSince is the start of the trend that a report's brief shows: 2010,
+// as Epoch's published trend of notable models.
+var TrendSince = Date{Year: 2010, Month: 1, Day: 1}
+
+// ReportSections evaluates what a report's brief and workbook add when a
+// recipe (or report --thresholds) asks: with thresholds, every line of
+// the rules' table over the whole of ds (det holds the rows' compute
+// details, NewComputeDetails); with trend, the trend of training compute
+// since TrendSince. Either is nil when not asked, or when ds has too few
+// models for it.
+func ReportSections(ds *Dataset, det *ComputeDetails, thresholds, trend bool) (*ThresholdsResult, *Trend) {
+	var th *ThresholdsResult
+	var tr *Trend
+	if thresholds {
+		if res, err := EvaluateThresholds(ds, ThresholdOptions{Details: det}); err == nil {
+			th = res
+		}
+	}
+	if trend {
+		if t, err := FitTrend(ds, TrendOptions{Since: TrendSince}); err == nil {
+			tr = t
+		}
+	}
+	return th, tr
 }

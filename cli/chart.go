@@ -106,13 +106,7 @@ func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string)
 		if c.ID != name {
 			continue
 		}
-		var buf bytes.Buffer
-		if err := format.Chart(&buf, c.Alone(), l); err != nil {
-			return translate(l, err)
-		}
-		if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-			return outputError(l, err)
-		}
+		return writeWith(io, l, o.Output, func(w *bytes.Buffer, _ publish.Options) error { return format.Chart(w, c.Alone(), l) })
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"net/http"
 	"net/http/httptest"
@@ -337,7 +338,7 @@ func TestRulesOverride(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d %s", code, errOut)
 	}
-	var maps []Mapping
+	var maps []census.Mapping
 	json.Unmarshal([]byte(out), &maps)
 	found := false
 	for _, m := range maps {
@@ -355,7 +356,7 @@ func TestRulesCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatal(code)
 	}
-	var maps []Mapping
+	var maps []census.Mapping
 	if err := json.Unmarshal([]byte(out), &maps); err != nil {
 		t.Fatal(err)
 	}

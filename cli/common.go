@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +16,7 @@ import (
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/snapshots"
 )
 
 // sourceOptions are the flags that choose and read a source.
@@ -75,34 +76,43 @@ func (o *sourceOptions) start(io *IOStreams) (i18n.Lang, error) {
 }
 
 func (o *sourceOptions) validate(l i18n.Lang) error {
-	switch o.Subset {
-	case "", epoch.SubsetAll, epoch.SubsetNotable, epoch.SubsetLargeScale, epoch.SubsetFrontier:
-	default:
-		return badValue(l, "--subset", o.Subset, "all, notable, large-scale, frontier")
+	v, err := epoch.CheckRead(epoch.ReadValues{Subset: o.Subset, Date: o.Date, Encoding: o.Encoding, DateFormat: o.DateFormat})
+	var oe *census.OptionError
+	if errors.As(err, &oe) && oe.Code == census.OptionDate {
+		return &Error{Code: ExitUsage, Msg: l.T("err.bad_date", "--"+oe.Option, oe.Value)}
+	} else if err != nil {
+		return optionError(l, err)
 	}
-	if o.Date != "" {
-		if _, err := time.Parse("2006-01-02", o.Date); err != nil {
-			return &Error{Code: ExitUsage, Msg: l.T("err.bad_date", "--date", o.Date)}
-		}
-	}
-	if o.Encoding != "" {
-		enc, ok := epoch.Encodings[strings.ToLower(o.Encoding)]
-		if !ok {
-			return badValue(l, "--encoding", o.Encoding, "utf-8, utf-16le, utf-16be, cp949 (euc-kr), windows-1252 (latin-1), macintosh (mac-roman), cp850")
-		}
-		o.Encoding = enc
-	}
-	switch o.DateFormat = strings.ToLower(o.DateFormat); o.DateFormat {
-	case "", epoch.DateISO, epoch.DateMonth, epoch.DateDay:
-	default:
-		return badValue(l, "--date-format", o.DateFormat, "ymd, mdy, dmy")
-	}
+	o.Encoding, o.DateFormat = v.Encoding, v.DateFormat
 	return nil
 }
 
 // badValue is the usage error for a flag value outside its choices.
 func badValue(l i18n.Lang, flag, value, choices string) error {
 	return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_value", flag, value, choices))}
+}
+
+// optionError is a census option's error (census.OptionError) as the
+// usage error of its flag, in l; other errors pass unchanged.
+func optionError(l i18n.Lang, err error) error {
+	var oe *census.OptionError
+	if !errors.As(err, &oe) {
+		return err
+	}
+	usage := func(msg string) error { return &Error{Code: ExitUsage, Msg: l.T("err.usage", msg), Err: err} }
+	switch oe.Code {
+	case census.OptionChoice:
+		return badValue(l, "--"+oe.Option, oe.Value, strings.Join(oe.Choices, ", "))
+	case census.OptionFLOP:
+		return usage(l.T("err.bad_number", "--"+oe.Option, oe.Value, "1e23"))
+	case census.OptionYear:
+		y, _ := strconv.Atoi(oe.Value)
+		return usage(l.T("err.bad_year", y))
+	case census.OptionPeriod:
+		return usage(l.T("err.bad_period", oe.Args...))
+	}
+	n, _ := strconv.Atoi(oe.Value)
+	return usage(l.T("err.bad_count", "--"+oe.Option, n))
 }
 
 // loadRules reads the rules, translating a table error.
@@ -172,49 +182,17 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 	if err != nil {
 		return nil, translate(l, err)
 	}
-	const shown = 10
-	// In file order: the reader's problems and the census's come apart.
-	sort.SliceStable(ds.Problems, func(i, j int) bool {
-		a, b := ds.Problems[i], ds.Problems[j]
-		return a.File < b.File || a.File == b.File && a.Line < b.Line
-	})
-	for i, p := range ds.Problems {
-		if i == shown {
-			fmt.Fprintln(io.ErrOut, l.T("warn.more_problems", len(ds.Problems)-shown))
-			break
-		}
-		fmt.Fprintln(io.ErrOut, l.T("warn.problem", p.File, p.Line, problemText(p, l)))
+	for _, line := range publish.ProblemLines(ds.Problems, 10, l) {
+		fmt.Fprintln(io.ErrOut, line)
 	}
 	return ds, nil
 }
 
-// roundAge says how old a copy is, in l: days past two days, else hours,
-// minutes or seconds.
-func roundAge(d time.Duration, l i18n.Lang) string {
-	switch {
-	case d >= 48*time.Hour:
-		return l.T("age.days", int(d.Hours()/24))
-	case d >= time.Hour:
-		return l.T("age.hours", int(d.Round(time.Hour).Hours()))
-	case d >= time.Minute:
-		return l.T("age.minutes", int(d.Round(time.Minute).Minutes()))
-	default:
-		return l.T("age.seconds", int(d.Round(time.Second).Seconds()))
-	}
-}
+// roundAge says how old a copy is, in l (publish.AgeText).
+func roundAge(d time.Duration, l i18n.Lang) string { return publish.AgeText(d, l) }
 
-// problemText is a row's problem in l: its translation by code, else the
-// reader's English.
-func problemText(p census.Problem, l i18n.Lang) string {
-	if p.Code == "" || !i18n.Has("problem."+p.Code) {
-		return p.Message
-	}
-	args := p.Args
-	if p.Code == census.ProblemMalformed && len(args) == 4 {
-		args = append(args[:3:3], l.T("quote."+fmt.Sprint(args[3])))
-	}
-	return l.T("problem."+p.Code, args...)
-}
+// problemText is a row's problem in l (publish.ProblemText).
+func problemText(p census.Problem, l i18n.Lang) string { return publish.ProblemText(p, l) }
 
 // writeOutput writes data to path atomically (publish.WriteFileAtomic),
 // or to out when path is "" or "-".
@@ -239,28 +217,129 @@ func outputError(l i18n.Lang, err error) error {
 	return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
 }
 
-// joinOr lists the missing columns, each with its spellings (epoch
-// writes them joined by " or "), in l.
-func joinOr(l i18n.Lang, list []string) string {
-	s := strings.Join(list, " / ")
-	if l == i18n.KO {
-		s = strings.ReplaceAll(s, `" or "`, `" 또는 "`)
-	}
-	return s
+// joinOr lists the missing columns in l (publish.JoinOr).
+func joinOr(l i18n.Lang, list []string) string { return publish.JoinOr(l, list) }
+
+// quoteAll quotes the first of a list (publish.QuoteAll).
+func quoteAll(list []string) string { return publish.QuoteAll(list) }
+
+// addCensusFlags adds the counting flags that report, diff, history and
+// chart share, under the same names as the API's parameters.
+func (o *reportOptions) addCensusFlags(fs *pflag.FlagSet, l i18n.Lang) {
+	fs.IntVar(&o.From, "from", 0, l.T("flag.from"))
+	fs.IntVar(&o.To, "to", 0, l.T("flag.to"))
+	fs.StringVar(&o.Attribution, "attribution", "full", l.T("flag.attribution"))
+	fs.StringVar(&o.CountryBy, "country-by", "organization", l.T("flag.country-by"))
+	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
+	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
 }
 
-func quoteAll(list []string) string {
-	if len(list) == 0 {
-		return "-"
+// startCensus is how a command that counts stored snapshots begins: the
+// language and the source flags (start), then the counting flags.
+func (o *reportOptions) startCensus(io *IOStreams) (i18n.Lang, census.Options, error) {
+	l, err := o.start(io)
+	if err != nil {
+		return l, census.Options{}, err
 	}
-	const max = 12
-	q := make([]string, 0, max+1)
-	for i, s := range list {
-		if i == max {
-			q = append(q, fmt.Sprintf("… (%d)", len(list)))
-			break
+	copt, err := o.censusOptions(l)
+	if err != nil {
+		return l, copt, asUsage(l, err)
+	}
+	return l, copt, nil
+}
+
+// optionValues are the counting flags as census.ParseOptions reads them.
+func (o *reportOptions) optionValues() census.OptionValues {
+	v := census.OptionValues{Attribution: o.Attribution, CountryBy: o.CountryBy, OrgLevel: o.OrgLevel,
+		MinCompute: o.MinCompute, Top: strconv.Itoa(o.Top)}
+	if o.From != 0 {
+		v.From = strconv.Itoa(o.From)
+	}
+	if o.To != 0 {
+		v.To = strconv.Itoa(o.To)
+	}
+	return v
+}
+
+// censusOptions checks the counting flags with census's one parser
+// (census.ParseOptions), with messages in l.
+func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
+	opt, err := census.ParseOptions(o.optionValues())
+	return opt, optionError(l, err)
+}
+
+// needsOutput refuses a binary format written to a terminal or a pipe.
+func needsOutput(l i18n.Lang, f *publish.Format, path string) error {
+	if f.Binary && (path == "" || path == "-") {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
+	}
+	return nil
+}
+
+// writeWith writes what write makes to path (atomically), or to standard
+// output when path is "" or "-", translating its errors in l.
+func writeWith(io *IOStreams, l i18n.Lang, path string, write func(*bytes.Buffer, publish.Options) error) error {
+	opt := publish.Options{Lang: l, Version: Version, Formats: io.Deps.Formats}
+	if path != "-" {
+		opt.Output = path
+	}
+	if path == "" || path == "-" {
+		opt.Width = io.OutWidth()
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, opt); err != nil {
+		return translate(l, err)
+	}
+	if err := writeOutput(io.Out, path, buf.Bytes()); err != nil {
+		return outputError(l, err)
+	}
+	return nil
+}
+
+// dataset reads the source, or the stored snapshot named by --snapshot or
+// --as-of.
+func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
+	if o.Snapshot == "" && o.AsOf == "" {
+		return o.load(ctx, io, l, r, onRow)
+	}
+	if o.Snapshot != "" && o.AsOf != "" {
+		return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
+	}
+	st, err := o.openExisting(ctx, io, l)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	var snap *census.Snapshot
+	if o.Snapshot != "" {
+		if snap, err = snapshotArg(ctx, st, l, o.Snapshot); err != nil {
+			return nil, err
 		}
-		q = append(q, strconv.Quote(s))
+	} else {
+		d, perr := time.Parse("2006-01-02", o.AsOf)
+		if perr != nil {
+			return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", "--as-of", o.AsOf))}
+		}
+		if snap, err = snapshots.Pick(ctx, st, d, o.Subset); err != nil {
+			return nil, storeError(l, err)
+		}
 	}
-	return strings.Join(q, ", ")
+	ov, _, err := o.loadOverlay(io, l)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow, EstimateMissing: o.EstimateMissing, Overlay: ov})
+	if err != nil {
+		return nil, storeOrInput(l, err)
+	}
+	return ds, nil
+}
+
+// langOr is the output language, English when --lang is invalid.
+func (o *reportOptions) langOr(io *IOStreams) i18n.Lang {
+	l, err := o.lang(io)
+	if err != nil {
+		return i18n.EN
+	}
+	return l
 }

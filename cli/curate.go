@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -33,20 +31,7 @@ func newCurateCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "curate",
 		Short: l.T("cmd.curate.short"),
-		Long: `Keep local curation as an overlay: a folder of TOML files, one sourced entry
-each, that adds the models Epoch misses, corrects one field of an upstream
-model, or excludes one. report, chart and serve apply it (--overlay DIR; by
-default $XDG_DATA_HOME/modelcensus/overlay when it exists; --overlay none turns
-it off). check gives each entry its status against a snapshot: applied,
-upstream (Epoch caught up: retire it), conflict (the upstream changed the
-field since: both values shown) or orphaned (the model is gone).
-
-로컬 보정을 오버레이로 관리합니다: 출처가 있는 항목 하나씩을 담은 TOML 파일 폴더로,
-Epoch에 없는 모델을 더하고(add), 원본 모델의 필드 하나를 고치고(correct), 모델을
-빼고(exclude) 합니다. report, chart, serve가 적용합니다(--overlay DIR; 기본값은
-$XDG_DATA_HOME/modelcensus/overlay가 있으면 그 폴더; --overlay none은 끔). check는
-스냅숏에 대한 각 항목의 상태를 보여줍니다: applied(적용), upstream(원본 반영, 은퇴
-가능), conflict(원본 값이 바뀜), orphaned(대상 모델이 사라짐).`,
+		Long:  l.T("long.curate"),
 		Example: `  modelcensus curate check --source ai_models.zip --overlay examples/overlay-kr
   modelcensus curate add --name Kanana --organization Kakao --country "Korea (Republic of)" --date 2025-02-27 \
       --params 32.5e9 --tokens 3e12 --source-url https://arxiv.org/abs/2502.18934 --author me@example.org --reason "absent from Epoch"
@@ -109,29 +94,8 @@ func runCurateCheck(cmd *cobra.Command, io *IOStreams, o *curateOptions) error {
 	if err != nil {
 		return err
 	}
-	statuses := ds.OverlayStatuses()
 	var b bytes.Buffer
-	if o.Format == "json" {
-		type item struct {
-			ID     string           `json:"id"`
-			Kind   census.EntryKind `json:"kind"`
-			Model  string           `json:"model"`
-			Status string           `json:"status"`
-			Detail string           `json:"detail"`
-		}
-		list := []item{}
-		for _, s := range statuses {
-			list = append(list, item{s.ID, s.Kind, s.Model, s.Status, publish.StatusDetail(s, l)})
-		}
-		_ = publish.WriteJSONValue(&b, list)
-	} else {
-		t := publish.Table{Whole: true, Title: l.T("curate.check.title", ov.Path, len(statuses)),
-			Headers: []string{"id", l.T("col.kind"), l.T("col.model"), l.T("col.status"), l.T("col.detail")}}
-		for _, s := range statuses {
-			t.Rows = append(t.Rows, []string{s.ID, l.T("entry." + string(s.Kind)), s.Model, l.T("status." + s.Status), publish.StatusDetail(s, l)})
-		}
-		publish.WriteTable(&b, t, l)
-	}
+	publish.WriteStatuses(&b, ds.OverlayStatuses(), ov.Path, o.Format, l)
 	return writeCurated(io, l, b.Bytes(), problems, ov.Path)
 }
 
@@ -167,16 +131,7 @@ func newCurateListCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Comma
 				return err
 			}
 			var b bytes.Buffer
-			if o.Format == "json" {
-				_ = publish.WriteJSONValue(&b, ov.Entries)
-			} else {
-				t := publish.Table{Title: l.T("curate.list.title", ov.Path, len(ov.Entries), census.ShortHash(ov.Hash)),
-					Headers: []string{"id", l.T("col.kind"), l.T("col.model"), l.T("col.detail"), l.T("col.created"), l.T("col.author"), l.T("col.sources")}}
-				for _, e := range ov.Entries {
-					t.Rows = append(t.Rows, []string{e.ID, l.T("entry." + string(e.Kind)), e.Model, entrySummary(e, l), e.Created, e.Author, strconv.Itoa(len(e.Sources))})
-				}
-				publish.WriteTable(&b, t, l)
-			}
+			publish.WriteEntries(&b, ov, o.Format, l)
 			return writeCurated(io, l, b.Bytes(), problems, ov.Path)
 		},
 	}
@@ -196,21 +151,6 @@ func (o *curateOptions) langAndDir(io *IOStreams) (i18n.Lang, string, error) {
 		return l, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
 	}
 	return l, dir, nil
-}
-
-// entrySummary is what an entry does, in a few words.
-func entrySummary(e census.Entry, l i18n.Lang) string {
-	switch e.Kind {
-	case census.EntryCorrect:
-		return fmt.Sprintf("%s: %q → %q", publish.FieldName(string(e.Field), l), e.Upstream, e.Value)
-	case census.EntryAdd:
-		s := e.Cells[census.FieldDate]
-		if e.From != "" {
-			s = strings.TrimSpace(s + " ← " + e.From) // the subset's own name, as in the file
-		}
-		return s
-	}
-	return e.Reason
 }
 
 func newCurateRetireCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Command {
@@ -233,212 +173,4 @@ func newCurateRetireCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Com
 			return nil
 		},
 	}
-}
-
-func newCurateWriteCmd(io *IOStreams, l i18n.Lang, o *curateOptions, kind census.EntryKind) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   string(kind),
-		Short: l.T("cmd.curate." + string(kind)),
-		Args:  cobra.NoArgs,
-		RunE:  func(cmd *cobra.Command, args []string) error { return runCurateWrite(cmd, io, o, kind) },
-	}
-	fs := cmd.Flags()
-	fs.StringVar(&o.ID, "id", "", l.T("flag.cur.id"))
-	fs.StringVar(&o.Organization, "organization", "", l.T("flag.cur.organization"))
-	if kind == census.EntryAdd {
-		fs.StringVar(&o.Name, "name", "", l.T("flag.cur.name"))
-		fs.StringSliceVar(&o.Aliases, "alias", nil, l.T("flag.cur.alias"))
-		fs.StringVar(&o.Country, "country", "", l.T("flag.cur.country"))
-		fs.StringVar(&o.Date, "date", "", l.T("flag.cur.date"))
-		fs.StringVar(&o.Domain, "domain", "", l.T("flag.cur.domain"))
-		fs.StringVar(&o.Params, "params", "", l.T("flag.est.params"))
-		fs.StringVar(&o.ActiveParams, "active-params", "", l.T("flag.est.active-params"))
-		fs.StringVar(&o.Tokens, "tokens", "", l.T("flag.est.tokens"))
-		fs.StringVar(&o.Compute, "compute", "", l.T("flag.cur.compute"))
-		fs.StringVar(&o.Hardware, "hardware", "", l.T("flag.est.hardware"))
-		fs.StringVar(&o.Confidence, "confidence", "", l.T("flag.cur.confidence"))
-		fs.StringVar(&o.Access, "accessibility", "", l.T("flag.cur.accessibility"))
-		fs.StringVar(&o.From, "from", "", l.T("flag.cur.from"))
-	} else {
-		fs.StringVar(&o.Model, "model", "", l.T("flag.cur.model"))
-	}
-	if kind == census.EntryCorrect {
-		fs.StringVar(&o.Field, "field", "", l.T("flag.cur.field", strings.Join(overlay.FieldNames(), ", ")))
-		fs.StringVar(&o.Value, "value", "", l.T("flag.cur.value"))
-	}
-	fs.StringVar(&o.Source, "source", "", l.T("flag.cur.source"))
-	fs.StringVar(&o.Subset, "subset", "", l.T("flag.subset"))
-	fs.StringVar(&o.CacheDir, "cache-dir", "", l.T("flag.cache-dir"))
-	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
-	fs.StringVar(&o.SourceURL, "source-url", "", l.T("flag.cur.source-url"))
-	fs.StringVar(&o.Retrieved, "retrieved", "", l.T("flag.cur.retrieved"))
-	fs.StringVar(&o.Note, "note", "", l.T("flag.cur.note"))
-	fs.StringVar(&o.Reason, "reason", "", l.T("flag.cur.reason"))
-	fs.StringVar(&o.Author, "author", "", l.T("flag.cur.author"))
-	return cmd
-}
-
-// runCurateWrite builds an entry from the flags, checks it against the
-// source where one is named (an add of a model the source lists is
-// refused; a correction records the upstream value it replaces), validates
-// it and writes it to the overlay folder.
-func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind census.EntryKind) error {
-	l, err := o.lang(io)
-	if err != nil {
-		return err
-	}
-	dir := o.Overlay
-	if dir == overlayNone {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
-	}
-	if dir == "" {
-		if dir = overlay.DefaultDir(io.Getenv); dir == "" {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
-		}
-	}
-	now := io.Now().UTC().Format("2006-01-02")
-	retrieved := o.Retrieved
-	if retrieved == "" {
-		retrieved = now
-	}
-	reason := o.Reason
-	if reason == "" {
-		reason = o.Note
-	}
-	e := census.Entry{Kind: kind, Model: o.Model, Organization: o.Organization, Reason: reason, Author: o.Author, Created: now,
-		Aliases: o.Aliases, From: o.From}
-	if o.SourceURL != "" {
-		e.Sources = []census.CurationSource{{URL: o.SourceURL, Retrieved: retrieved, Note: o.Note}}
-	}
-	if kind == census.EntryAdd {
-		e.Model = o.Name
-		e.Cells = map[census.Field]string{census.FieldOrganization: o.Organization, census.FieldCountry: o.Country,
-			census.FieldDate: o.Date, census.FieldDomain: o.Domain, census.FieldParameters: o.Params,
-			census.FieldDatasetSize: o.Tokens, census.FieldCompute: o.Compute, census.FieldHardware: o.Hardware,
-			census.FieldConfidence: o.Confidence, census.FieldAccessibility: o.Access}
-		if o.ActiveParams != "" {
-			v, ok := census.ParseNumber(o.ActiveParams)
-			if !ok || v < 0 {
-				return &Error{Code: ExitUsage, Msg: l.T("err.bad_number", "--active-params", o.ActiveParams, "37e9")}
-			}
-			e.ActiveParams = v
-		}
-	}
-	if f, ok := census.CorrectableFields[o.Field]; ok {
-		e.Field, e.Value = f, o.Value
-	} else if kind == census.EntryCorrect {
-		return badValue(l, "--field", o.Field, strings.Join(overlay.FieldNames(), ", "))
-	}
-	e.ID = o.ID
-	if e.ID == "" {
-		e.ID = string(kind) + "-" + slug(e.Model)
-		if kind == census.EntryCorrect {
-			e.ID += "-" + o.Field // one correction per field
-		}
-	}
-	if kind != census.EntryAdd || o.Source != "" {
-		if o.Source == "" {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.curate_needs_source", kind))}
-		}
-		if err := o.checkUpstream(cmd, io, l, &e); err != nil {
-			return err
-		}
-	} else {
-		// An add with no source is written unchecked: say so, since the
-		// model may already be upstream under this or another name.
-		fmt.Fprintln(io.ErrOut, l.T("warn.curate_unchecked", e.Model))
-	}
-	return writeEntry(io, l, dir, e)
-}
-
-// writeEntry writes a validated entry to the overlay folder and says
-// where; an invalid entry or a taken id is ExitOverlay.
-func writeEntry(io *IOStreams, l i18n.Lang, dir string, e census.Entry) error {
-	path, err := overlay.Write(dir, e)
-	var oe *overlay.Error
-	var de *overlay.DuplicateError
-	switch {
-	case errors.As(err, &oe):
-		// The entry was made from flags: name the flag, not a file.
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", flagFor(oe.Field)+": "+overlayErrorMessage(oe, l)), Err: err}
-	case errors.Is(err, overlay.ErrExists):
-		return &Error{Code: ExitOverlay, Msg: l.T("err.entry_exists", e.ID, dir), Err: err}
-	case errors.As(err, &de):
-		return &Error{Code: ExitOverlay, Msg: l.T("err.entry_duplicate", de.Name, de.Other), Err: err}
-	case err != nil:
-		return &Error{Code: ExitOutput, Msg: err.Error(), Err: err}
-	}
-	fmt.Fprintln(io.Out, l.T("curate.written", path))
-	return nil
-}
-
-// flagFor is the curate flag that sets an entry's field.
-func flagFor(field string) string {
-	if i := strings.IndexAny(field, ".["); i >= 0 {
-		field = field[:i]
-	}
-	switch field {
-	case "sources":
-		return "--source-url"
-	case "model":
-		return "--name/--model"
-	case "parameters":
-		return "--params"
-	case "active_parameters":
-		return "--active-params"
-	case "created":
-		return "--date"
-	}
-	return "--" + strings.ReplaceAll(field, "_", "-")
-}
-
-// checkUpstream reads the source for the entry's model: an add must not
-// name a listed model; a correct or exclude must, and a correct records the
-// value it replaces.
-func (o *curateOptions) checkUpstream(cmd *cobra.Command, io *IOStreams, l i18n.Lang, e *census.Entry) error {
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
-	key := census.MatchKey(e.Model)
-	var found *census.Raw
-	onRow := func(raw *census.Raw) {
-		if found == nil && census.MatchKey(raw.Get(census.FieldName)) == key {
-			cp := *raw
-			found = &cp
-		}
-	}
-	if _, err := o.loadWith(cmd.Context(), io, l, r, epoch.LoadOptions{OnRow: onRow, RowsOnly: true}); err != nil {
-		return err
-	}
-	switch {
-	case e.Kind == census.EntryAdd && found != nil:
-		return &Error{Code: ExitOverlay, Msg: l.T("err.add_exists", e.Model, census.Clean(found.Get(census.FieldName)), o.Source)}
-	case e.Kind != census.EntryAdd && found == nil:
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_model", e.Model, o.Source))}
-	case e.Kind == census.EntryCorrect:
-		e.Upstream = census.Clean(found.Get(e.Field))
-	}
-	return nil
-}
-
-// slug is a name as an entry id: lower case, letters and digits, '-'
-// between words.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r < 128 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.Trim(b.String(), "-")
-	if out == "" {
-		out = "entry"
-	}
-	return out
 }

@@ -4,12 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
-	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/discover"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/overlay"
@@ -73,13 +70,13 @@ func runCurateQueue(cmd *cobra.Command, io *IOStreams, o *curateOptions, q *queu
 			return storeError(l, err)
 		}
 		dir := o.Overlay
-		if dir == overlayNone {
+		if dir == overlay.None {
 			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
 		}
 		if dir == "" {
 			dir = overlay.DefaultDir(io.Getenv)
 		}
-		if err := writeEntry(io, l, dir, acceptedEntry(c, q.Author, q.Reason, io.Now().UTC().Format("2006-01-02"))); err != nil {
+		if err := writeEntry(io, l, dir, c.Entry(q.Author, q.Reason, io.Now().UTC().Format("2006-01-02"))); err != nil {
 			return err
 		}
 	}
@@ -89,59 +86,4 @@ func runCurateQueue(cmd *cobra.Command, io *IOStreams, o *curateOptions, q *queu
 	}
 	fmt.Fprintln(io.Out, l.T("cand.set", id, l.T("cand."+status)))
 	return nil
-}
-
-// acceptedEntry is a candidate as an overlay add entry: pre-filled from the
-// sources (name, organization, the earliest date a source gives, parameter
-// counts) and sourced by every URL they gave, rated Speculative; the
-// country and anything else are the reviewer's to add.
-func acceptedEntry(c discover.Candidate, author, reason, today string) census.Entry {
-	if reason == "" {
-		reason = "accepted from candidate discovery: " + c.Reason
-	}
-	for _, f := range c.Sources {
-		if f.ActiveApprox {
-			reason += "; the active parameter count is approximate (total × experts per token ÷ experts, from the Hub's config)"
-			break
-		}
-	}
-	date := c.FirstSeen
-	var dates []string
-	for _, f := range c.Sources {
-		// The leaderboard's date is when it ranked the model, not when the
-		// model was published.
-		if len(f.Date) >= 10 && f.Source != "arena" {
-			dates = append(dates, f.Date[:10])
-		}
-	}
-	sort.Strings(dates)
-	if len(dates) > 0 {
-		date = dates[0]
-	}
-	e := census.Entry{ID: "add-" + slug(c.Name), Kind: census.EntryAdd, Model: c.Name, Organization: c.Organization,
-		Reason: reason, Author: author, Created: today, ActiveParams: c.ActiveParams,
-		Cells: map[census.Field]string{census.FieldDate: date, census.FieldConfidence: "Speculative"}}
-	if c.Params > 0 {
-		e.Cells[census.FieldParameters] = fmt.Sprint(c.Params)
-	}
-	if c.Tokens > 0 {
-		e.Cells[census.FieldDatasetSize] = fmt.Sprint(c.Tokens)
-	}
-	if c.Compute != nil {
-		// Epoch's own rows carry estimated figures too, with their method;
-		// the entry's reason says how this one was made.
-		e.Cells[census.FieldCompute] = strconv.FormatFloat(c.Compute.FLOP, 'g', 4, 64)
-		e.Reason += "; training compute estimated by operation counting (6 × active parameters × training tokens), the tokens as the model card states them"
-	}
-	if c.HFID != "" && c.HFID != c.Name {
-		e.Aliases = []string{c.HFID}
-	}
-	for _, f := range c.Sources {
-		note := f.Source + ": " + f.Note
-		if f.TokensSource != "" {
-			note += "; card: " + f.TokensSource
-		}
-		e.Sources = append(e.Sources, census.CurationSource{URL: f.URL, Retrieved: c.FirstSeen, Note: note})
-	}
-	return e
 }

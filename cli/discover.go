@@ -3,13 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,7 +17,7 @@ import (
 	"github.com/modelcensus/modelcensus/discover/hf"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
-	"github.com/modelcensus/modelcensus/overlay"
+	"github.com/modelcensus/modelcensus/internal/every"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -45,20 +41,7 @@ func newDiscoverCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "discover",
 		Short: l.T("cmd.discover.short"),
-		Long: `Find candidate models that the snapshot does not list, where Epoch watches:
-the Hugging Face Hub (the newest repositories of every developer id in the
-snapshot and of the Korean labs of the watchlist), LMArena's public
-leaderboard, and arXiv (cs.CL, cs.LG, cs.CV titles announcing a technical
-report or a model family). A candidate is in neither the snapshot nor the
-overlay; derivatives (fine-tunes, quantizations, adapters, merges) are set
-aside. Candidates go to a review queue in the store: curate accept ID turns
-one into an overlay entry, curate reject ID keeps it from coming back.
-
-스냅숏에 없는 후보 모델을 Epoch가 살피는 곳에서 찾습니다: Hugging Face Hub(스냅숏의
-개발자 id와 한국 연구소 목록의 최신 저장소), LMArena 공개 리더보드, arXiv(기술
-보고서나 모델군을 알리는 cs.CL·cs.LG·cs.CV 논문). 후보는 저장소의 검토 대기열에
-들어가며, curate accept ID로 오버레이 항목을 만들고 curate reject ID로 다시 나오지
-않게 합니다.`,
+		Long:  l.T("long.discover"),
 		Example: `  modelcensus discover
   modelcensus discover --sources hf --format json
   modelcensus discover --every 24h`,
@@ -92,7 +75,7 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 	if err != nil || minCompute < 0 || math.IsInf(minCompute, 0) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_number", "--min-compute", o.MinCompute, "1e23")}
 	}
-	if o.Every < 0 || (o.Every > 0 && o.Every < time.Second) {
+	if !every.Valid(o.Every) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
 	}
 	sources, err := o.sources(io, l)
@@ -112,47 +95,10 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 		return err
 	}
 	defer st.Close()
-	for {
-		if err := o.discoverOnce(ctx, io, l, r, st, sources, extra, minCompute); err != nil {
-			if o.Every == 0 {
-				return err
-			}
-			fmt.Fprintln(io.ErrOut, "modelcensus: "+err.Error())
-		}
-		if o.Every == 0 || !waitNext(ctx, io, l, o.Every) {
-			return nil
-		}
-	}
-}
-
-// sources builds the sources --sources names, each with its endpoint.
-func (o *discoverOptions) sources(io *IOStreams, l i18n.Lang) ([]discover.Source, error) {
-	// Pages and their ETags are kept between runs beside the other caches
-	// (--cache-dir, else $XDG_CACHE_HOME/modelcensus), in discover/.
-	var cache discover.Cache
-	if dir := o.CacheDir; dir != "" {
-		cache = discover.DirCache(filepath.Join(dir, "discover"))
-	} else if dir := overlay.DefaultCacheDir(io.Getenv); dir != "" {
-		cache = discover.DirCache(filepath.Join(dir, "discover"))
-	}
-	var out []discover.Source
-	for _, name := range strings.Split(o.Sources, ",") {
-		switch strings.TrimSpace(name) {
-		case "hf":
-			out = append(out, &hf.Source{Endpoint: o.HFEndpoint, Client: &discover.Client{Cache: cache}})
-		case "arena":
-			out = append(out, &arena.Source{Endpoint: o.ArenaEndpoint, Client: &discover.Client{Cache: cache}})
-		case "arxiv":
-			out = append(out, &arxiv.Source{Endpoint: o.ArxivEndpoint, Client: &discover.Client{MinInterval: arxiv.Interval, Cache: cache}})
-		case "":
-		default:
-			return nil, badValue(l, "--sources", name, "hf, arena, arxiv")
-		}
-	}
-	if len(out) == 0 {
-		return nil, badValue(l, "--sources", o.Sources, "hf, arena, arxiv")
-	}
-	return out, nil
+	return every.Loop(ctx, o.Every, io.Now, func(ctx context.Context) error {
+		return o.discoverOnce(ctx, io, l, r, st, sources, extra, minCompute)
+	}, func(err error) { fmt.Fprintln(io.ErrOut, "modelcensus: "+err.Error()) },
+		func(at time.Time) { fmt.Fprintln(io.ErrOut, l.T("pull.next", at.Format(time.RFC3339))) })
 }
 
 // discoverOnce reads the snapshot and the overlay, asks every source, and
@@ -160,135 +106,29 @@ func (o *discoverOptions) sources(io *IOStreams, l i18n.Lang) ([]discover.Source
 // others still count.
 func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, st *store.Store,
 	sources []discover.Source, extra []string, minCompute float64) error {
-	known := discover.NewKnown()
-	watch := append(discover.Watchlist(), extra...)
-	seenDev := map[string]bool{}
-	for _, w := range watch {
-		seenDev[w] = true
-	}
-	maxTokens := 0.0
-	onRow := func(raw *census.Raw) {
-		known.AddName(raw.Get(census.FieldName))
-		// Language models' dataset sizes are tokens; others' are images,
-		// frames or episodes.
-		if strings.Contains(raw.Get(census.FieldDomain), "Language") {
-			if v, ok := census.ParseNumber(raw.Get(census.FieldDatasetSize)); ok && v > maxTokens {
-				maxTokens = v
-			}
-		}
-		for _, d := range census.SplitList(raw.Get(census.FieldHFDeveloper)) {
-			if !seenDev[d] {
-				seenDev[d] = true
-				watch = append(watch, d)
-			}
-		}
-	}
-	if _, err := o.loadWith(ctx, io, l, r, epoch.LoadOptions{OnRow: onRow, RowsOnly: true}); err != nil {
+	base := discover.NewBase(extra)
+	if _, err := o.loadWith(ctx, io, l, r, epoch.LoadOptions{OnRow: base.AddRow, RowsOnly: true}); err != nil {
 		return err
 	}
 	ov, _, err := o.loadOverlay(io, l)
 	if err != nil {
 		return err
 	}
-	if ov != nil {
-		for _, e := range ov.Entries {
-			known.AddName(e.Model)
-			for _, a := range e.Aliases {
-				known.AddName(a)
-			}
-		}
+	base.AddOverlay(ov)
+	warn := func(source string, err error) { fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", source, err)) }
+	cands, aside, failed, err := discover.Find(ctx, sources, base, discover.Options{MinCompute: minCompute, Now: io.Now()}, warn)
+	if err != nil {
+		return err
 	}
-	var found []discover.Found
-	failed := 0
-	for _, s := range sources {
-		f, err := s.Find(ctx, watch)
-		found = append(found, f...)
-		if err != nil {
-			fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", s.Name(), err))
-			if len(f) == 0 {
-				failed++
-			}
-		}
-	}
-	opt := discover.Options{MinCompute: minCompute, Now: io.Now(), MaxTokens: maxTokens}
-	// A source that can say more of a model (the Hub: its config and
-	// card) is asked for the candidates that could be large, and only
-	// for them. A failure leaves the model as the listing gave it.
-	detailers := map[string]discover.Detailer{}
-	for _, s := range sources {
-		if d, ok := s.(discover.Detailer); ok {
-			detailers[s.Name()] = d
-		}
-	}
-	for i := range found {
-		if d := detailers[found[i].Source]; d != nil && discover.NeedsDetail(found[i], known, opt) {
-			if err := d.Detail(ctx, &found[i]); err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", found[i].Source, err))
-			}
-		}
-	}
-	cands, aside := discover.Candidates(found, known, opt)
-	// The queue keeps every candidate; its status is the reviewer's.
-	var queue []store.QueuedCandidate
-	for _, c := range cands {
-		data, _ := json.Marshal(c)
-		queue = append(queue, store.QueuedCandidate{ID: c.ID, Name: c.Name, Reason: c.Reason, Data: data})
-	}
-	added, err := st.QueueCandidates(ctx, queue, io.Now())
+	cands, added, err := discover.Queue(ctx, st, cands, io.Now())
 	if err != nil {
 		return storeError(l, err)
 	}
-	queued, err := st.Candidates(ctx, "")
-	if err != nil {
-		return storeError(l, err)
-	}
-	status := map[string]store.QueuedCandidate{}
-	for _, q := range queued {
-		status[q.ID] = q
-	}
-	// Only what awaits review is proposed: a rejected or snoozed candidate
-	// stays in the queue, out of the way, and an accepted one is an entry.
-	proposed := cands[:0]
-	for _, c := range cands {
-		q := status[c.ID]
-		c.Status, c.FirstSeen = q.Status, q.FirstSeen.Format("2006-01-02")
-		if c.Status == discover.StatusNew {
-			proposed = append(proposed, c)
-		}
-	}
-	cands = proposed
 	var b bytes.Buffer
 	if o.Format == "json" {
-		if cands == nil {
-			cands = []discover.Candidate{}
-		}
 		_ = publish.WriteJSONValue(&b, cands)
 	} else {
-		t := publish.Table{Title: l.T("disc.title", len(cands), added, len(aside)),
-			Headers: []string{"id", l.T("col.model"), l.T("col.organization"), l.T("col.params"), l.T("col.active_params"), l.T("col.estimate"), l.T("col.status"), l.T("col.sources")},
-			Right:   []bool{false, false, false, true, true, true, false, false}}
-		for _, c := range cands {
-			var srcs []string
-			for _, f := range c.Sources {
-				srcs = append(srcs, f.Source)
-			}
-			p := ""
-			if c.Params > 0 {
-				p = strconv.FormatFloat(c.Params, 'g', 3, 64)
-			}
-			a, est := "", ""
-			if c.ActiveParams > 0 {
-				a = strconv.FormatFloat(c.ActiveParams, 'g', 3, 64)
-			}
-			if c.Compute != nil {
-				est = publish.FormatFLOP(c.Compute.FLOP)
-			}
-			t.Rows = append(t.Rows, []string{c.ID, c.Name, c.Organization, p, a, est, l.T("cand." + c.Status), strings.Join(srcs, ", ")})
-		}
-		publish.WriteTable(&b, t, l)
+		writeCandidates(&b, cands, added, len(aside), l)
 	}
 	if _, err := io.Out.Write(b.Bytes()); err != nil {
 		return outputError(l, err)
@@ -297,13 +137,4 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 		return &Error{Code: ExitDownload, Msg: l.T("err.all_sources_failed")}
 	}
 	return nil
-}
-
-// readRegular reads a file named on the command line, refusing a FIFO or a
-// device before opening it (opening a FIFO blocks until a writer comes).
-func readRegular(path string) ([]byte, error) {
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return nil, epoch.ErrNotRegular
-	}
-	return os.ReadFile(path)
 }

@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -94,7 +91,7 @@ func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 	if err == nil {
 		var e census.Estimate
 		if e, err = census.EstimateCompute(in); err == nil {
-			return writeEstimate(io, o.Format, e, l)
+			return publish.WriteEstimate(io.Out, e, o.Format, l)
 		}
 	}
 	return estimateError(l, err)
@@ -116,52 +113,4 @@ func estimateError(l i18n.Lang, err error) error {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_no_method")), Err: err}
 	}
 	return translate(l, err)
-}
-
-// writeEstimate prints one estimate as text or JSON.
-func writeEstimate(io *IOStreams, format string, e census.Estimate, l i18n.Lang) error {
-	var b bytes.Buffer
-	if format == "json" {
-		_ = publish.WriteJSONValue(&b, struct {
-			census.Estimate
-			Warnings []string `json:"warnings"`
-		}{e, []string{}})
-	} else {
-		writeEstimateText(&b, e, l)
-	}
-	_, err := io.Out.Write(b.Bytes())
-	return err
-}
-
-// writeEstimateText prints an estimate for a person, in l.
-func writeEstimateText(b *bytes.Buffer, e census.Estimate, l i18n.Lang) {
-	b.WriteString(l.T("est.title") + "\n")
-	b.WriteString(l.T("est.flop", publish.FormatFLOP(e.FLOP), strconv.FormatFloat(e.FLOP, 'g', 3, 64)) + "\n")
-	b.WriteString(l.T("est.method", l.T("method."+e.Method)) + "\n")
-	b.WriteString(l.T("est.confidence", publish.ConfidenceName(e.Confidence, l)) + "\n")
-	if len(e.Thresholds) == 0 {
-		b.WriteString(l.T("est.thresholds.none") + "\n")
-	} else {
-		var ts []string
-		for _, t := range e.Thresholds {
-			ts = append(ts, publish.FormatFLOP(t)+" FLOP")
-		}
-		b.WriteString(l.T("est.thresholds", strings.Join(ts, ", ")) + "\n")
-	}
-	t := publish.Table{Title: "\n" + l.T("est.inputs"), Headers: []string{l.T("col.input"), l.T("col.value"), l.T("col.unit")},
-		Right: []bool{false, true, false}}
-	for _, in := range e.Inputs {
-		unit := l.T("unit." + in.Unit)
-		if in.Text != "" {
-			unit += " (" + in.Text + ")"
-		}
-		t.Rows = append(t.Rows, []string{l.T("input." + in.Name), publish.FormatFLOP(in.Value), unit})
-	}
-	publish.WriteTable(b, t, l)
-	if len(e.Assumptions) > 0 {
-		b.WriteString("\n" + l.T("est.assumptions") + "\n")
-		for _, a := range e.Assumptions {
-			b.WriteString("- " + l.T("assume."+a.Code, a.Args...) + "\n")
-		}
-	}
 }

@@ -1,6 +1,3 @@
-// Package cli implements the modelcensus commands, one file per command,
-// each with an options struct and a run function. Commands write through
-// IOStreams so that tests can run them in-process.
 package cli
 
 import (

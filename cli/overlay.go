@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"slices"
 
 	"github.com/spf13/pflag"
@@ -17,29 +16,13 @@ import (
 	"github.com/modelcensus/modelcensus/overlay"
 )
 
-// overlayNone is the --overlay value that turns the overlay off.
-const overlayNone = "none"
-
 // addOverlayFlag adds --overlay, for the commands that count.
 func (o *sourceOptions) addOverlayFlag(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringVar(&o.Overlay, "overlay", "", l.T("flag.overlay"))
 }
 
-// overlayDir is the overlay folder in use: --overlay, else the default
-// folder when it exists; "" for none.
-func (o *sourceOptions) overlayDir(io *IOStreams) string {
-	switch o.Overlay {
-	case overlayNone:
-		return ""
-	case "":
-		d := overlay.DefaultDir(io.Getenv)
-		if st, err := os.Stat(d); d != "" && err == nil && st.IsDir() {
-			return d
-		}
-		return ""
-	}
-	return o.Overlay
-}
+// overlayDir is the overlay folder in use (overlay.InUse); "" for none.
+func (o *sourceOptions) overlayDir(io *IOStreams) string { return overlay.InUse(o.Overlay, io.Getenv) }
 
 // loadOverlay reads the overlay in use, or returns nil for none. Each bad
 // entry is one warning on ErrOut (file, line, field, what is wrong); the
@@ -92,37 +75,9 @@ func overlayErrorMessage(p *overlay.Error, l i18n.Lang) string {
 }
 
 // bring reads, for each add entry with From, its model's row from that
-// subset of the same source (Overlay.Brought).
+// subset of the same source (overlay.Bring).
 func (o *sourceOptions) bring(ctx context.Context, io *IOStreams, r *census.Rules, ov *census.Overlay) {
-	want := map[string]map[string]string{} // subset → match key → entry id
-	for _, e := range ov.Entries {
-		if e.Kind != census.EntryAdd || e.From == "" {
-			continue
-		}
-		if want[e.From] == nil {
-			want[e.From] = map[string]string{}
-		}
-		for _, n := range append([]string{e.Model}, e.Aliases...) {
-			want[e.From][census.MatchKey(n)] = e.ID
-		}
-	}
-	if len(want) == 0 {
-		return
-	}
-	ov.Brought = map[string]census.Raw{}
-	for subset, keys := range want {
-		opt := epoch.LoadOptions{OpenOptions: o.openOptions(io), Subset: subset, Now: io.Now, RowsOnly: true,
-			Encoding: o.Encoding, DateFormat: o.DateFormat}
-		opt.OpenOptions.Fetch.Progress = nil
-		opt.OnRow = func(raw *census.Raw) {
-			if id, ok := keys[census.MatchKey(raw.Get(census.FieldName))]; ok {
-				if _, have := ov.Brought[id]; !have {
-					ov.Brought[id] = *raw
-				}
-			}
-		}
-		// A source without that subset brings nothing: the entry's own
-		// cells stand, and check says so.
-		_, _ = epoch.Load(ctx, o.Source, r, opt)
-	}
+	opt := epoch.LoadOptions{OpenOptions: o.openOptions(io), Now: io.Now, Encoding: o.Encoding, DateFormat: o.DateFormat}
+	opt.OpenOptions.Fetch.Progress = nil
+	overlay.BringFrom(ctx, o.Source, r, opt, ov)
 }

@@ -2,18 +2,15 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"net/url"
-	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
-	"github.com/modelcensus/modelcensus/notify"
+	"github.com/modelcensus/modelcensus/internal/every"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -37,17 +34,7 @@ func newPullCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "pull",
 		Short: l.T("cmd.pull.short"),
-		Long: `Store a snapshot of a source in the snapshot store: every file as read, every
-raw row, and the provenance (source, file names, sizes and SHA-256, ETag,
-retrieval time, header versions, row counts, modelcensus and rules versions).
-Pulling the content of the latest snapshot again stores nothing; a source that
-went back to an earlier content is a new snapshot. A folder of dated sub-folders
-(an archive of past downloads) imports one snapshot per sub-folder.
-
-원본의 스냅숏(파일, 모든 원본 행, 출처 정보)을 저장소에 저장합니다. 가장 최근
-스냅숏과 같은 내용은 다시 저장하지 않고, 예전 내용으로 되돌아간 원본은 새
-스냅숏으로 저장합니다. 날짜 이름의 하위 폴더로 된 보관 폴더는 하위 폴더마다
-스냅숏 하나로 가져옵니다.`,
+		Long:  l.T("long.pull"),
 		Example: `  modelcensus pull
   modelcensus pull --source ai_models.zip --date 2026-05-01
   modelcensus pull --source ../shared/epoch-snapshots
@@ -77,7 +64,7 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Every < 0 || (o.Every > 0 && o.Every < time.Second) {
+	if !every.Valid(o.Every) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
 	}
 	if u, err := url.Parse(o.OnChangeWebhook); o.OnChangeWebhook != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
@@ -105,138 +92,41 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	if snapshots.IsArchive(o.Source) {
 		return pullArchive(ctx, io, l, st, r, o.Source, opt)
 	}
-	prev, _ := st.Latest(ctx)
-	for {
-		res, err := snapshots.Pull(ctx, st, r, o.Source, opt)
-		if err != nil {
-			if o.Every == 0 {
-				return storeOrInput(l, err)
+	notify := o.OnChangeWebhook != "" || o.OnChangeExec != ""
+	err = snapshots.PullEvery(ctx, st, r, o.Source, opt, snapshots.EveryOptions{
+		Every: o.Every, Explain: notify, Census: census.Options{From: o.From, To: o.To},
+		Pulled: func(res *snapshots.PullResult, err error) {
+			if err != nil {
+				fmt.Fprintln(io.ErrOut, "modelcensus: "+storeOrInput(l, err).Error())
+				return
 			}
-			fmt.Fprintln(io.ErrOut, "modelcensus: "+storeOrInput(l, err).Error())
-		} else {
 			printPull(io, l, res)
-			notify := o.OnChangeWebhook != "" || o.OnChangeExec != ""
-			if (o.Every > 0 || notify) && res.Created && prev != nil {
-				d, err := snapshots.CompareRefs(ctx, r, snapshots.Stored(st, prev), snapshots.Stored(st, res.Snapshot), "",
-					snapshots.CompareOptions{Explain: notify, Census: census.Options{From: o.From, To: o.To}})
-				if err == nil {
-					fmt.Fprintln(io.Out, l.T("pull.changes", prev.ID, len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)))
-					if notify && len(d.Explain) > 0 {
-						o.notify(ctx, io, l, d)
-					}
-				} else if notify {
+		},
+		Changed: func(prev *census.Snapshot, d *snapshots.Diff, err error) {
+			if err != nil {
+				if notify {
 					fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
 				}
+				return
 			}
-			if res.Created {
-				prev = res.Snapshot
+			fmt.Fprintln(io.Out, l.T("pull.changes", prev.ID, len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)))
+			if notify && len(d.Explain) > 0 {
+				o.notify(ctx, io, l, d)
 			}
-		}
-		if o.Every > 0 {
-			// The figures every history reads, for the snapshots that have
-			// none under this version (all of them, after an upgrade).
-			n, err := snapshots.KeepAllFigures(ctx, st, r, Version, ov)
-			if ctx.Err() != nil {
-				return nil // stopped (Ctrl-C, or the service manager)
-			}
+		},
+		Kept: func(n int, err error) {
 			if err != nil {
 				fmt.Fprintln(io.ErrOut, "modelcensus: "+storeError(l, err).Error())
 			} else if n > 0 {
 				fmt.Fprintln(io.ErrOut, l.T("pull.kept_figures", n))
 			}
-		}
-		if o.Every == 0 || !waitNext(ctx, io, l, o.Every) {
-			return nil
-		}
-	}
-}
-
-// changeEvent is what a webhook receives, and a command reads on its
-// standard input, when a pull moved a census figure.
-type changeEvent struct {
-	// Event is "census_changed".
-	Event string                `json:"event"`
-	From  snapshots.SnapshotRef `json:"from"`
-	To    snapshots.SnapshotRef `json:"to"`
-	// Models counts the model-level changes of the diff.
-	Models struct {
-		Added   int `json:"added"`
-		Removed int `json:"removed"`
-		Renamed int `json:"renamed"`
-		Changed int `json:"changed_fields"`
-	} `json:"models"`
-	// Figures are the census's figures before and after; Explain is every
-	// change of a figure with the models behind it (diff --explain).
-	Figures snapshots.CensusDiff `json:"figures"`
-	Explain []census.Explanation `json:"explain"`
-}
-
-// notify tells the webhook and the command of a diff whose figures moved.
-// A failure is a warning: the snapshot is stored either way.
-func (o *pullOptions) notify(ctx context.Context, io *IOStreams, l i18n.Lang, d *snapshots.Diff) {
-	ev := changeEvent{Event: "census_changed", From: d.A, To: d.B, Figures: d.Census, Explain: d.Explain}
-	ev.Models.Added, ev.Models.Removed, ev.Models.Renamed, ev.Models.Changed = len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)
-	body, err := json.Marshal(ev)
+		},
+		Next: func(at time.Time) { fmt.Fprintln(io.ErrOut, l.T("pull.next", at.Format(time.RFC3339))) },
+	})
 	if err != nil {
-		fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
-		return
+		return storeOrInput(l, err)
 	}
-	if o.OnChangeWebhook != "" {
-		if err := io.Deps.webhook(o.OnChangeWebhook).Send(ctx, body); err != nil {
-			fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
-		} else {
-			fmt.Fprintln(io.ErrOut, l.T("pull.notified", o.OnChangeWebhook, len(d.Explain)))
-		}
-	}
-	if o.OnChangeExec != "" {
-		x := &notify.Exec{Command: o.OnChangeExec, Stdout: io.ErrOut, Stderr: io.ErrOut,
-			Env: []string{"MODELCENSUS_FROM=" + strconv.FormatInt(d.A.ID, 10), "MODELCENSUS_TO=" + strconv.FormatInt(d.B.ID, 10)}}
-		if err := x.Run(ctx, body); err != nil {
-			fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
-		} else {
-			fmt.Fprintln(io.ErrOut, l.T("pull.notified", o.OnChangeExec, len(d.Explain)))
-		}
-	}
-}
-
-// rulesAndStore loads the rules and opens (or creates) the store, for the
-// commands that write to it.
-func rulesAndStore(ctx context.Context, io *IOStreams, l i18n.Lang, s *sourceOptions, d *dbOptions) (*census.Rules, *store.Store, error) {
-	r, err := s.loadRules(l)
-	if err != nil {
-		return nil, nil, err
-	}
-	st, err := d.open(ctx, io, l)
-	if err != nil {
-		return nil, nil, err
-	}
-	return r, st, nil
-}
-
-// waitNext says when the next run of an --every loop is and waits for it;
-// false when ctx ends first.
-func waitNext(ctx context.Context, io *IOStreams, l i18n.Lang, every time.Duration) bool {
-	fmt.Fprintln(io.ErrOut, l.T("pull.next", io.Now().Add(every).Format(time.RFC3339)))
-	select {
-	case <-ctx.Done():
-		return false
-	case <-time.After(every):
-		return true
-	}
-}
-
-// storeOrInput translates an error from pulling: the source's, or the
-// store's.
-func storeOrInput(l i18n.Lang, err error) error {
-	var sm *snapshots.SubsetMismatch
-	if errors.As(err, &sm) {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.subset_mismatch", sm.A, sm.SubsetA, sm.B, sm.SubsetB)), Err: err}
-	}
-	t := translate(l, err).(*Error)
-	if t.Code == ExitInternal {
-		return storeError(l, err)
-	}
-	return t
+	return nil
 }
 
 func printPull(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -37,63 +36,31 @@ func recipeError(l i18n.Lang, err error) error {
 	return figureError(l, err)
 }
 
-// runRecipe is report --recipe: every figure of the recipe over the
-// source. The counting flags given on the command line replace the
-// recipe's settings; a figure's own keys stay.
-func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions) error {
-	if _, err := o.censusOptions(l); err != nil {
-		return asUsage(l, err)
+// runRecipe is report --recipe with a recipe of tables: every figure of
+// the recipe over the source, with the Thresholds section and the trend
+// in the brief and the workbook where the recipe or --thresholds asks.
+// The counting flags given on the command line replace the recipe's
+// settings; a figure's own keys stay.
+func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions, recipe *census.Recipe) error {
+	writer, ok := io.Deps.Formats.Lookup(o.Format)
+	if !ok || writer.Recipe == nil {
+		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.Recipes(), ", "))
 	}
-	recipe, err := rules.LoadRecipe(o.Recipe, recipeDir(io))
-	if err != nil {
-		return recipeError(l, err)
-	}
-	format, ok := publish.LookupTableFormat(o.Format)
-	var writer *publish.Format // a registry format that writes recipes (xlsx)
-	if !ok {
-		choices := append([]string(nil), publish.TableFormats...)
-		for _, f := range io.Deps.Formats.All() {
-			if f.Recipe != nil {
-				choices = append(choices, f.Name)
-			}
-		}
-		f, found := io.Deps.Formats.Lookup(o.Format)
-		if !found || f.Recipe == nil {
-			return badValue(l, "--format", o.Format, strings.Join(choices, ", "))
-		}
-		if f.Binary && (o.Output == "" || o.Output == "-") {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
-		}
-		writer = f
+	if err := needsOutput(l, writer, o.Output); err != nil {
+		return err
 	}
 	changed := cmd.Flags().Changed
 	rr := &recipe.Rules
-	if changed("from") {
-		rr.From, rr.AllYears = o.From, false
-	}
-	if changed("to") {
-		rr.To, rr.AllYears = o.To, false
-	}
-	if changed("attribution") {
-		rr.Attribution = o.Attribution
-	}
-	if changed("country-by") {
-		rr.CountryBy = o.CountryBy
-	}
-	if changed("org-level") {
-		rr.OrgLevel = o.OrgLevel
-	}
+	rr.Override(o.optionValues(), changed)
 	if !changed("subset") && rr.Subset != "" {
 		o.Subset = rr.Subset
 	}
 	if err := o.validate(l); err != nil {
 		return err
 	}
+	opt, _ := o.censusOptions(l)
 	base := census.TableSpec{}
-	if o.MinCompute != "" {
-		opt, _ := o.censusOptions(l)
-		base.Options.MinCompute = opt.MinCompute
-	}
+	base.Options.MinCompute = opt.MinCompute
 	for i := range recipe.Figures {
 		if _, err := recipe.Spec(i, base); err != nil {
 			return recipeError(l, &rules.RecipeError{File: recipe.File, Key: fmt.Sprintf("figure %s", recipe.Figures[i].ID), Msg: err.Error()})
@@ -103,7 +70,13 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions)
 	if err != nil {
 		return err
 	}
-	ds, err := o.dataset(cmd.Context(), io, l, r, nil)
+	withTh, withTrend := o.WithThresholds || recipe.Thresholds, o.WithThresholds || recipe.Trend
+	var det *census.ComputeDetails
+	var onRow func(*census.Raw)
+	if withTh {
+		det, onRow = thresholdsHook(o.EstimateMissing, nil)
+	}
+	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
 	if err != nil {
 		return err
 	}
@@ -111,19 +84,11 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions)
 	if err != nil {
 		return figureError(l, err)
 	}
-	var buf bytes.Buffer
-	if writer != nil {
-		err = writer.Recipe(&buf, recipe, tables, l)
-	} else {
-		err = publish.WriteRecipe(&buf, recipe, tables, format, l)
-	}
-	if err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
+	doc := &publish.RecipeDocument{Recipe: recipe, Tables: tables}
+	doc.Thresholds, doc.Trend = census.ReportSections(ds, det, withTh, withTrend)
+	return writeWith(io, l, o.Output, func(w *bytes.Buffer, po publish.Options) error {
+		return writer.Recipe(cmd.Context(), w, doc, po)
+	})
 }
 
 // servedRecipes are the recipes the dashboard's Tables page offers: the
@@ -160,22 +125,15 @@ report --recipe가 받는 레시피 목록: 내장 레시피와, $XDG_DATA_HOME/
 					return usageError("en", err)
 				}
 			}
-			var b bytes.Buffer
-			tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+			var list []publish.RecipeListEntry
 			for _, r := range rules.ListRecipes(recipeDir(io)) {
+				e := publish.RecipeListEntry{Name: r.Name, File: r.File, Title: r.Title, Figures: r.Figures, Bundled: r.Bundled}
 				if r.Err != nil {
-					fmt.Fprintf(tw, "%s\t-\t%s\n", r.Name, recipeError(l, r.Err).Error())
-					continue
+					e.Problem = recipeError(l, r.Err).Error()
 				}
-				where := r.File
-				if r.Bundled {
-					where = l.T("recipes.bundled")
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Name, l.T("recipes.figures", r.Figures), r.Title.In(string(l)), where)
+				list = append(list, e)
 			}
-			tw.Flush()
-			_, err := io.Out.Write(b.Bytes())
-			return err
+			return publish.WriteRecipeList(io.Out, list, l)
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "", l.T("flag.lang"))

@@ -84,9 +84,28 @@ func TestRecipeSPRI2024(t *testing.T) {
 	}
 }
 
-// The census recipe counts what report counts.
+// The census recipe is the report: report --recipe census writes what
+// report writes; and its figures, stated for the figure engine (without
+// census = true), count what report counts.
 func TestRecipeCensusIsTheReport(t *testing.T) {
 	_, out, _ := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", "json")
+	for _, f := range []string{"json", "text", "csv", "markdown"} {
+		_, a, _ := run(t, nil, "report", "--source", fixture, "--date", "2025-03-01", "--format", f)
+		_, b, _ := run(t, nil, "report", "--recipe", "census", "--source", fixture, "--date", "2025-03-01", "--format", f)
+		if a != b || a == "" {
+			t.Errorf("%s: report --recipe census differs from report", f)
+		}
+	}
+	data, err := os.ReadFile("../rules/recipes/census.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The engine's recipe: no census key, and the two lists (no by) left out.
+	engine, _, _ := strings.Cut(strings.ReplaceAll(string(data), "census = true\n", ""), "[[figure]]\nid = \"top_compute_latest\"")
+	recipeFile := filepath.Join(t.TempDir(), "engine.toml")
+	if err := os.WriteFile(recipeFile, []byte(engine), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var rep struct {
 		PerYear []struct {
 			Year  int     `json:"year"`
@@ -117,7 +136,7 @@ func TestRecipeCensusIsTheReport(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := run(t, nil, "report", "--recipe", "census", "--source", fixture, "--date", "2025-03-01", "--format", "json")
+	code, out, errOut := run(t, nil, "report", "--recipe", recipeFile, "--source", fixture, "--date", "2025-03-01", "--format", "json")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

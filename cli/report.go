@@ -3,19 +3,14 @@ package cli
 import (
 	"bytes"
 	"context"
-	"math"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/modelcensus/modelcensus/census"
-	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
-	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/rules"
 )
 
 // reportOptions are the flags of `modelcensus report`.
@@ -34,8 +29,8 @@ type reportOptions struct {
 	Output      string
 	// Recipe is --recipe: a recipe's name or file (recipe.go).
 	Recipe string
-	// WithThresholds is report's --thresholds: a Thresholds section in
-	// the brief and the workbook (addThresholds).
+	// WithThresholds is report's --thresholds: a Thresholds section and
+	// the trend in the brief and the workbook (census.ReportSections).
 	WithThresholds bool
 }
 
@@ -47,11 +42,15 @@ func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 		Long: `Print the census of a snapshot: models per year and their compound annual
 growth, countries over the period and for the latest year, organizations and
 domain groups, multimodal models per year and the latest year's largest
-training runs, with the source and data-quality notes.
+training runs, with the source and data-quality notes. The report is the
+bundled recipe census; --recipe makes it from another (modelcensus recipes),
+in every format, with a Thresholds section where the recipe asks for one.
 
 스냅숏의 현황 통계를 출력합니다: 연도별 모델 수와 연평균 증가율, 기간 및 최근
 연도의 국가별 수, 기관·분야별 수, 연도별 멀티모달 모델 수, 최근 연도의 학습
-연산량 상위 모델, 출처와 데이터 품질 참고사항.`,
+연산량 상위 모델, 출처와 데이터 품질 참고사항. 보고서는 내장 레시피 census로
+만들며, --recipe로 다른 레시피(modelcensus recipes)를 주면 모든 형식으로 출력하고
+레시피가 요청하면 연산량 기준 절을 넣습니다.`,
 		Example: `  modelcensus report
   modelcensus report --source ai_models.zip --lang ko
   modelcensus report --source large_scale_ai_models.csv --from 2020 --to 2024 --format json
@@ -82,85 +81,41 @@ training runs, with the source and data-quality notes.
 	return cmd
 }
 
-// addCensusFlags adds the counting flags that report, diff, history and
-// chart share, under the same names as the API's parameters.
-func (o *reportOptions) addCensusFlags(fs *pflag.FlagSet, l i18n.Lang) {
-	fs.IntVar(&o.From, "from", 0, l.T("flag.from"))
-	fs.IntVar(&o.To, "to", 0, l.T("flag.to"))
-	fs.StringVar(&o.Attribution, "attribution", "full", l.T("flag.attribution"))
-	fs.StringVar(&o.CountryBy, "country-by", "organization", l.T("flag.country-by"))
-	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
-	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
-}
-
-// startCensus is how a command that counts stored snapshots begins: the
-// language and the source flags (start), then the counting flags.
-func (o *reportOptions) startCensus(io *IOStreams) (i18n.Lang, census.Options, error) {
-	l, err := o.start(io)
-	if err != nil {
-		return l, census.Options{}, err
-	}
-	copt, err := o.censusOptions(l)
-	if err != nil {
-		return l, copt, asUsage(l, err)
-	}
-	return l, copt, nil
-}
-
-// censusOptions checks the counting flags, with messages in l.
-func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
-	opt := census.Options{
-		From: o.From, To: o.To, Attribution: census.Attribution(o.Attribution),
-		CountryBy: census.CountryBy(o.CountryBy), OrgLevel: census.OrgLevel(o.OrgLevel), Top: o.Top,
-	}
-	usage := func(msg string) error { return &Error{Code: ExitUsage, Msg: l.T("err.usage", msg)} }
-	switch opt.Attribution {
-	case census.AttributionFull, census.AttributionFractional, census.AttributionFirst:
-	default:
-		return opt, badValue(l, "--attribution", o.Attribution, "full, fractional, first")
-	}
-	switch opt.CountryBy {
-	case census.CountryByOrganization, census.CountryByGroup:
-	default:
-		return opt, badValue(l, "--country-by", o.CountryBy, "organization, group")
-	}
-	switch opt.OrgLevel {
-	case census.OrgLevelGroup, census.OrgLevelOrganization:
-	default:
-		return opt, badValue(l, "--org-level", o.OrgLevel, "group, organization")
-	}
-	if o.MinCompute != "" {
-		v, err := strconv.ParseFloat(o.MinCompute, 64)
-		if err != nil || v < 0 || math.IsInf(v, 0) {
-			return opt, usage(l.T("err.bad_number", "--min-compute", o.MinCompute, "1e23"))
-		}
-		opt.MinCompute = v
-	}
-	if o.Top < 1 {
-		return opt, usage(l.T("err.bad_count", "--top", o.Top))
-	}
-	for _, y := range []int{o.From, o.To} {
-		if y != 0 && (y < 1900 || y > 2200) {
-			return opt, usage(l.T("err.bad_year", y))
-		}
-	}
-	if o.From != 0 && o.To != 0 && o.From > o.To {
-		return opt, usage(l.T("err.bad_period", o.From, o.To))
-	}
-	return opt, opt.Validate()
-}
-
+// runReport makes a report from a recipe: --recipe, else the bundled
+// census recipe. A recipe of the census's own figures is the census
+// document (runCensusReport); another is a recipe of tables (runRecipe).
 func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	l, err := o.lang(io)
 	if err != nil {
 		return err
 	}
-	if o.Recipe != "" {
-		return runRecipe(cmd, io, l, o)
-	}
-	copt, err := o.censusOptions(l)
-	if err != nil {
+	if _, err := o.censusOptions(l); err != nil {
 		return asUsage(l, err)
+	}
+	rc, err := rules.LoadRecipe(rules.DefaultRecipe, "")
+	if o.Recipe != "" {
+		rc, err = rules.LoadRecipe(o.Recipe, recipeDir(io))
+	}
+	if err != nil {
+		return recipeError(l, err)
+	}
+	if figs, ok := rc.CensusFigures(); ok {
+		return runCensusReport(cmd, io, l, o, rc, figs)
+	}
+	return runRecipe(cmd, io, l, o, rc)
+}
+
+// runCensusReport writes the census of figs, with the Thresholds section
+// and the trend where the recipe or --thresholds asks for them. The
+// recipe's settings count where no flag is given.
+func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions, rc *census.Recipe, figs []census.Figure) error {
+	changed := cmd.Flags().Changed
+	if rc.Rules.Subset != "" && !changed("subset") {
+		o.Subset = rc.Rules.Subset
+	}
+	copt, err := census.ParseOptions(rc.Rules.Defaults(o.optionValues(), changed))
+	if err != nil {
+		return asUsage(l, optionError(l, err))
 	}
 	if err := o.validate(l); err != nil {
 		return err
@@ -169,9 +124,8 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if !ok || format.Report == nil {
 		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.Reports(), ", "))
 	}
-	toFile := o.Output != "" && o.Output != "-"
-	if format.Binary && !toFile {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", format.Name))}
+	if err := needsOutput(l, format, o.Output); err != nil {
+		return err
 	}
 	r, err := o.loadRules(l)
 	if err != nil {
@@ -183,8 +137,9 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 		raw = &publish.RawCollector{}
 		onRow = raw.Add
 	}
+	withTh, withTrend := o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend
 	var det *census.ComputeDetails
-	if o.WithThresholds {
+	if withTh {
 		det, onRow = thresholdsHook(o.EstimateMissing, onRow)
 	}
 	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
@@ -195,81 +150,18 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 	if err != nil {
 		return usageError(l, err)
 	}
+	res.UseFigures(figs)
 	full := ds
 	if !format.Models {
 		ds = nil // the figures alone: no list of models to gather
 	}
 	doc := publish.NewDocument(res, ds, raw)
-	if o.WithThresholds {
-		addThresholds(doc, full, det)
-	}
+	doc.Thresholds, doc.Trend = census.ReportSections(full, det, withTh, withTrend)
 	return writeReport(cmd.Context(), io, l, format, o.Output, doc)
 }
 
 // writeReport writes d in format to path (atomically), or to standard
 // output when path is "" or "-".
 func writeReport(ctx context.Context, io *IOStreams, l i18n.Lang, format *publish.Format, path string, d *publish.Document) error {
-	opt := publish.Options{Lang: l, Version: Version, Formats: io.Deps.Formats}
-	if path != "-" {
-		opt.Output = path
-	}
-	if path == "" || path == "-" {
-		opt.Width = io.OutWidth()
-	}
-	var buf bytes.Buffer
-	if err := format.Report(ctx, &buf, d, opt); err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, path, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
-}
-
-// dataset reads the source, or the stored snapshot named by --snapshot or
-// --as-of.
-func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
-	if o.Snapshot == "" && o.AsOf == "" {
-		return o.load(ctx, io, l, r, onRow)
-	}
-	if o.Snapshot != "" && o.AsOf != "" {
-		return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
-	}
-	st, err := o.openExisting(ctx, io, l)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	var snap *census.Snapshot
-	if o.Snapshot != "" {
-		if snap, err = snapshotArg(ctx, st, l, o.Snapshot); err != nil {
-			return nil, err
-		}
-	} else {
-		d, perr := time.Parse("2006-01-02", o.AsOf)
-		if perr != nil {
-			return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", "--as-of", o.AsOf))}
-		}
-		if snap, err = snapshots.Pick(ctx, st, d, o.Subset); err != nil {
-			return nil, storeError(l, err)
-		}
-	}
-	ov, _, err := o.loadOverlay(io, l)
-	if err != nil {
-		return nil, err
-	}
-	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow, EstimateMissing: o.EstimateMissing, Overlay: ov})
-	if err != nil {
-		return nil, storeOrInput(l, err)
-	}
-	return ds, nil
-}
-
-// langOr is the output language, English when --lang is invalid.
-func (o *reportOptions) langOr(io *IOStreams) i18n.Lang {
-	l, err := o.lang(io)
-	if err != nil {
-		return i18n.EN
-	}
-	return l
+	return writeWith(io, l, path, func(w *bytes.Buffer, opt publish.Options) error { return format.Report(ctx, w, d, opt) })
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -19,16 +18,9 @@ var Version = "0.1.0-dev"
 // NewRoot builds the modelcensus command tree, with help in language l.
 func NewRoot(io *IOStreams, l i18n.Lang) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "modelcensus",
-		Short: l.T("cmd.root.short"),
-		Long: `modelcensus reads an export of Epoch AI's "Data on AI models" database
-(CC BY 4.0), normalizes it by stated rules and prints the census a national
-report needs: models per year and their growth, countries, organizations,
-domains, multimodal models and the largest training runs.
-
-modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 읽어
-명시된 규칙으로 정규화하고, 보고서에 필요한 통계(연도별 모델 수와 증가율,
-국가, 기관, 분야, 멀티모달 모델, 학습 연산량 상위 모델)를 계산합니다.`,
+		Use:           "modelcensus",
+		Short:         l.T("cmd.root.short"),
+		Long:          l.T("long.root"),
 		Version:       Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -52,7 +44,7 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 	// before the command tree is built).
 	root.Flags().String("lang", "", l.T("flag.lang"))
 	root.Flags().Lookup("version").Usage = l.T("flag.version")
-	root.Long = longIn(root.Long, l)
+	root.Long = i18n.PickParagraphs(root.Long, l)
 	for _, c := range root.Commands() {
 		if c.Name() == "help" {
 			c.Short = l.T("cmd.help.short")
@@ -75,7 +67,7 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 			if sub.Name() == "help" {
 				continue
 			}
-			sub.Long = longIn(sub.Long, l)
+			sub.Long = i18n.PickParagraphs(sub.Long, l)
 			sub.InitDefaultHelpFlag()
 			sub.Flags().Lookup("help").Usage = l.T("flag.help")
 			localize(sub)
@@ -83,35 +75,9 @@ modelcensus는 Epoch AI의 "Data on AI models" 데이터베이스(CC BY 4.0)를 
 	}
 	localize(root)
 	if l == i18n.KO {
-		root.SetUsageTemplate(koreanUsage)
+		root.SetUsageTemplate(i18n.KoreanUsage)
 	}
 	return root
-}
-
-// longIn keeps the paragraphs of a command's bilingual description that
-// are in l: those written in Hangul for Korean, the others for English.
-func longIn(long string, l i18n.Lang) string {
-	var en, ko []string
-	for _, p := range strings.Split(long, "\n\n") {
-		if hangul(p) {
-			ko = append(ko, p)
-		} else {
-			en = append(en, p)
-		}
-	}
-	if l == i18n.KO && len(ko) > 0 {
-		return strings.Join(ko, "\n\n")
-	}
-	if len(en) > 0 {
-		return strings.Join(en, "\n\n")
-	}
-	return long
-}
-
-// hangul reports whether a paragraph is written in Korean: it holds
-// Hangul (the English paragraphs hold none).
-func hangul(p string) bool {
-	return strings.ContainsFunc(p, func(r rune) bool { return unicode.Is(unicode.Hangul, r) })
 }
 
 func init() {
@@ -124,29 +90,6 @@ func init() {
 		return strings.ReplaceAll(s, "[flags]", "[플래그]")
 	})
 }
-
-// koreanUsage is cobra's usage template with Korean headings.
-const koreanUsage = `사용법:{{if .Runnable}}
-  {{.UseLine | koreanFlags}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [명령]{{end}}{{if gt (len .Aliases) 0}}
-
-별칭:
-  {{.NameAndAliases}}{{end}}{{if .HasExample}}
-
-예시:
-{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
-
-명령:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
-
-플래그:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | koreanDefaults}}{{end}}{{if .HasAvailableInheritedFlags}}
-
-공통 플래그:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | koreanDefaults}}{{end}}{{if .HasAvailableSubCommands}}
-
-명령별 도움말은 "{{.CommandPath}} [명령] --help"를 쓰세요.{{end}}
-`
 
 // langOf picks the help language: a --lang on the command line, else the
 // locale.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/web"
 )
 
@@ -28,15 +29,9 @@ type serveOptions struct {
 func newServeCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	o := &serveOptions{}
 	cmd := &cobra.Command{
-		Use:   "serve",
-		Short: l.T("cmd.serve.short"),
-		Long: `Serve the dashboard (overview, explorer, model pages, snapshots and diffs) and
-the JSON API under /api/v1/ (documented at /api/v1/openapi.json), from the
-snapshot store (--db) or from one source read at start (--source). It listens
-on loopback unless told otherwise, and stops gracefully on SIGINT or SIGTERM.
-
-대시보드와 /api/v1/ 아래의 JSON API를 제공합니다. 저장소(--db)나 시작할 때 읽은
-원본(--source)을 씁니다.`,
+		Use:     "serve",
+		Short:   l.T("cmd.serve.short"),
+		Long:    l.T("long.serve"),
 		Example: "  modelcensus serve\n  modelcensus serve --source ai_models.zip --addr 127.0.0.1:8080",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -110,6 +105,9 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 			return err
 		}
 		defer st.Close()
+		if err := snapshots.Bring(ctx, st, r, ov); err != nil {
+			return storeError(l, err)
+		}
 		cfg.Store = st
 	}
 	if err := io.Deps.Serve(ctx, cfg); err != nil {

@@ -10,7 +10,9 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 )
 
@@ -102,4 +104,32 @@ func storeDetail(err error) string {
 		}
 	}
 	return msg
+}
+
+// rulesAndStore loads the rules and opens (or creates) the store, for the
+// commands that write to it.
+func rulesAndStore(ctx context.Context, io *IOStreams, l i18n.Lang, s *sourceOptions, d *dbOptions) (*census.Rules, *store.Store, error) {
+	r, err := s.loadRules(l)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := d.open(ctx, io, l)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, st, nil
+}
+
+// storeOrInput translates an error from pulling: the source's, or the
+// store's.
+func storeOrInput(l i18n.Lang, err error) error {
+	var sm *snapshots.SubsetMismatch
+	if errors.As(err, &sm) {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.subset_mismatch", sm.A, sm.SubsetA, sm.B, sm.SubsetB)), Err: err}
+	}
+	t := translate(l, err).(*Error)
+	if t.Code == ExitInternal {
+		return storeError(l, err)
+	}
+	return t
 }

@@ -88,31 +88,12 @@ func (o *figureOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringArrayVar(&o.Merge, "merge", nil, l.T("flag.merge"))
 }
 
-// spec checks the figure flags and states the figure, with messages in l.
+// spec checks the figure flags and states the figure (census.ParseFigure),
+// with messages in l.
 func (o *figureOptions) spec(l i18n.Lang, opt census.Options) (census.TableSpec, error) {
-	s := census.TableSpec{Measure: o.Measure, MinModels: o.MinModels, Options: opt,
-		Counting: census.Counting{Multinational: o.Multinational, BlankCountry: o.BlankCountry, Duplicates: o.Duplicates}}
-	for _, b := range strings.Split(o.By, ",") {
-		if b = strings.TrimSpace(b); b != "" {
-			s.By = append(s.By, b)
-		}
-	}
-	for _, m := range o.Merge {
-		from, to, ok := strings.Cut(m, "=")
-		if from, to = strings.TrimSpace(from), strings.TrimSpace(to); !ok || from == "" || to == "" {
-			return s, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_merge", m))}
-		}
-		if s.Counting.Merge == nil {
-			s.Counting.Merge = map[string]string{}
-		}
-		s.Counting.Merge[from] = to
-	}
-	f, err := census.ParseFilters(o.Filters)
+	s, err := census.ParseFigure(census.FigureValues{By: o.By, Measure: o.Measure, Filters: o.Filters, MinModels: o.MinModels,
+		Multinational: o.Multinational, BlankCountry: o.BlankCountry, Duplicates: o.Duplicates, Merge: o.Merge}, opt)
 	if err != nil {
-		return s, figureError(l, err)
-	}
-	s.Filters = f
-	if err := s.Check(); err != nil {
 		return s, figureError(l, err)
 	}
 	return s, nil
@@ -120,19 +101,11 @@ func (o *figureOptions) spec(l i18n.Lang, opt census.Options) (census.TableSpec,
 
 // figureError is the usage error for a figure that cannot be made, in l.
 func figureError(l i18n.Lang, err error) error {
-	var se *census.SpecError
-	var fe *census.FilterError
+	if _, key, args, ok := publish.FigureErrorKey(err); ok {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, args...)), Err: err}
+	}
 	var ce *census.CountingError
-	switch {
-	case errors.As(err, &se):
-		key := map[string]string{census.SpecDimension: "err.unknown_dim", census.SpecMeasure: "err.unknown_measure",
-			census.SpecRepeated: "err.repeated_dim", census.SpecMinModels: "err.min_models"}[se.Code]
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, se.Args...)), Err: err}
-	case errors.As(err, &fe):
-		key := map[string]string{census.FilterSyntax: "err.filter_syntax", census.FilterField: "err.filter_field",
-			census.FilterNumber: "err.filter_number", census.FilterDateValue: "err.filter_date", census.FilterOp: "err.filter_op"}[fe.Code]
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, append([]any{fe.Filter}, fe.Args...)...)), Err: err}
-	case errors.As(err, &ce):
+	if errors.As(err, &ce) {
 		return badValue(l, "--"+ce.Rule, ce.Value, ce.Choices)
 	}
 	return asUsage(l, err)
@@ -154,23 +127,12 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	if err != nil {
 		return err
 	}
-	format, ok := publish.LookupTableFormat(o.Format)
-	var chart, book *publish.Format
-	if !ok {
-		// A chart format of the registry (svg, png) draws the figure; a
-		// recipe format (xlsx) writes it as a recipe of one figure.
-		f, found := io.Deps.Formats.Lookup(o.Format)
-		switch {
-		case found && f.Chart != nil:
-			chart = f
-		case found && f.Recipe != nil:
-			book = f
-		default:
-			return badValue(l, "--format", o.Format, strings.Join(append(append(publish.TableFormats, io.Deps.Formats.Recipes()...), io.Deps.Formats.Charts()...), ", "))
-		}
-		if f.Binary && (o.Output == "" || o.Output == "-") {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
-		}
+	format, ok := io.Deps.Formats.Lookup(o.Format)
+	if !ok || format.Recipe == nil && format.Chart == nil {
+		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.FigureFormats(), ", "))
+	}
+	if err := needsOutput(l, format, o.Output); err != nil {
+		return err
 	}
 	r, err := o.loadRules(l)
 	if err != nil {
@@ -184,34 +146,11 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	if err != nil {
 		return figureError(l, err)
 	}
-	var buf bytes.Buffer
-	if book != nil {
-		// One figure, with a native chart where it has one dimension.
-		fig := census.RecipeFigure{ID: "table", By: t.By, Measure: t.Measure, Title: census.Text{EN: o.Title, KO: o.Title}}
-		if len(t.By) == 1 {
-			fig.Chart = census.ChartHBar
-			if t.By[0] == "year" {
-				fig.Chart = census.ChartBar
-			}
+	return writeWith(io, l, o.Output, func(w *bytes.Buffer, po publish.Options) error {
+		err := publish.WriteFigure(cmd.Context(), w, t, format, o.Title, po)
+		if errors.Is(err, publish.ErrTableChart) {
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.table_chart")), Err: err}
 		}
-		rec := &census.Recipe{ID: "table", Title: fig.Title, Figures: []census.RecipeFigure{fig}}
-		if err := book.Recipe(&buf, rec, []census.RecipeTable{{Figure: fig, Table: t}}, l); err != nil {
-			return translate(l, err)
-		}
-	} else if chart != nil {
-		// The image writers draw one series: one dimension.
-		c, ok := publish.TableChart(t, o.Title, l)
-		if !ok || len(t.By) != 1 {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.table_chart"))}
-		}
-		if err := chart.Chart(&buf, c, l); err != nil {
-			return translate(l, err)
-		}
-	} else if err := publish.WriteDataTable(&buf, t, format, o.Title, l); err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
+		return err
+	})
 }

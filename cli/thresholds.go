@@ -2,9 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"math"
-	"strconv"
-	"strings"
+	"errors"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -36,31 +34,18 @@ func (o *selectOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringArrayVar(&o.Filters, "filter", nil, l.T("flag.filter"))
 }
 
-// selection is the model filter of the flags, and its description in
-// English for the output; nil keeps every model.
+// selection is the model filter of the flags (census.Selection), and
+// its description in English for the output; nil keeps every model.
 func (o *selectOptions) selection(l i18n.Lang, r *census.Rules) (func(*census.Model) bool, string, error) {
-	sel, desc, err := census.SimpleSelection(r, o.Domain, o.Country)
-	if err != nil {
+	sel, desc, err := census.Selection(r, o.Domain, o.Country, o.Filters)
+	var uc *census.UnknownCountryError
+	if errors.As(err, &uc) {
 		return nil, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.unknown_country", o.Country)), Err: err}
 	}
-	filters, err := census.ParseFilters(o.Filters)
 	if err != nil {
 		return nil, "", figureError(l, err)
 	}
-	if len(filters) == 0 {
-		return sel, desc, nil
-	}
-	// The filters read dimensions as the census's default rules give them;
-	// the selection is used by one goroutine, as a Matcher must be.
-	m := filters.NewMatcher(r, census.Options{}, census.Counting{})
-	keep := m.Match
-	if sel != nil {
-		keep = func(x *census.Model) bool { return sel(x) && m.Match(x) }
-	}
-	if desc != "" {
-		desc += ", "
-	}
-	return keep, desc + strings.Join(filters.Strings(), ", "), nil
+	return sel, desc, nil
 }
 
 func newThresholdsCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
@@ -108,20 +93,6 @@ estimate, marked, with their inputs.
 	return cmd
 }
 
-// parseThresholds reads --threshold values: each a positive number of
-// FLOP.
-func parseThresholds(l i18n.Lang, vals []string) ([]census.Threshold, error) {
-	var out []census.Threshold
-	for _, v := range vals {
-		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil || !(f > 0) || math.IsInf(f, 0) {
-			return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_number", "--threshold", v, "1e25"))}
-		}
-		out = append(out, census.Threshold{ID: "--threshold " + v, FLOP: f, Law: "--threshold", LawKo: "--threshold"})
-	}
-	return out, nil
-}
-
 func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) error {
 	l, err := o.start(io)
 	if err != nil {
@@ -130,9 +101,9 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 	if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
 	}
-	ths, err := parseThresholds(l, o.Thresholds)
+	ths, err := census.ParseThresholds(o.Thresholds, "--threshold ")
 	if err != nil {
-		return err
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_number", "--threshold", err.(*census.OptionError).Value, "1e25"))}
 	}
 	level := census.OrgLevel(o.OrgLevel)
 	if level != census.OrgLevelGroup && level != census.OrgLevelOrganization {
@@ -159,19 +130,12 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 		return usageError(l, err)
 	}
 	res.Settings.Selection = desc
-	var buf bytes.Buffer
-	if o.Format == "json" {
-		err = publish.WriteJSONValue(&buf, res)
-	} else {
-		err = publish.WriteThresholdsText(&buf, res, l)
-	}
-	if err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
+	return writeWith(io, l, o.Output, func(w *bytes.Buffer, _ publish.Options) error {
+		if o.Format == "json" {
+			return publish.WriteJSONValue(w, res)
+		}
+		return publish.WriteThresholdsText(w, res, l)
+	})
 }
 
 // thresholdsHook returns the collection of the rows' compute details that
@@ -184,22 +148,5 @@ func thresholdsHook(estimates bool, next func(*census.Raw)) (*census.ComputeDeta
 		if next != nil {
 			next(r)
 		}
-	}
-}
-
-// TrendSince is the start of the trend that report --thresholds puts in
-// a brief: 2010, as Epoch's published trend of notable models.
-var TrendSince = census.Date{Year: 2010, Month: 1, Day: 1}
-
-// addThresholds gives a report's document its Thresholds section (report
-// --thresholds): every line of the rules' table over the whole source,
-// and the trend since TrendSince, left out when the source has too few
-// models to fit it.
-func addThresholds(doc *publish.Document, ds *census.Dataset, det *census.ComputeDetails) {
-	if res, err := census.EvaluateThresholds(ds, census.ThresholdOptions{Details: det}); err == nil {
-		doc.Thresholds = res
-	}
-	if t, err := census.FitTrend(ds, census.TrendOptions{Since: TrendSince}); err == nil {
-		doc.Trend = t
 	}
 }

@@ -66,18 +66,6 @@ with the fitted line, the interval and the thresholds of the rules' table.
 	return cmd
 }
 
-// trendDate reads --since or --until: YYYY-MM-DD (or YYYY-MM, YYYY).
-func trendDate(l i18n.Lang, flag, v string) (census.Date, error) {
-	if v == "" {
-		return census.Date{}, nil
-	}
-	d, ok := census.ParseDate(v)
-	if !ok {
-		return d, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", flag, v))}
-	}
-	return d, nil
-}
-
 func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 	l, err := o.start(io)
 	if err != nil {
@@ -86,15 +74,11 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 	if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
 	}
-	since, err := trendDate(l, "--since", o.Since)
-	if err != nil {
-		return err
-	}
-	until, err := trendDate(l, "--until", o.Until)
-	if err != nil {
-		return err
-	}
-	if since != (census.Date{}) && until != (census.Date{}) && census.SpanEnd(until).Before(census.SpanStart(since)) {
+	since, until, err := census.ParseSpan(o.Since, o.Until)
+	var oe *census.OptionError
+	if errors.As(err, &oe) && oe.Code == census.OptionDate {
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", "--"+oe.Option, oe.Value))}
+	} else if err != nil {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.since_after_until", o.Since, o.Until))}
 	}
 	if o.Resamples < 1 {
@@ -149,20 +133,13 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 		}
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.since_after_until", o.Since, o.Until)), Err: err}
 	}
-	var buf bytes.Buffer
-	switch {
-	case chart != nil:
-		err = chart.Chart(&buf, publish.TrendChart(t, r.Thresholds, l), l)
-	case format == "json":
-		err = publish.WriteJSONValue(&buf, t)
-	default:
-		err = publish.WriteTrendText(&buf, t, l)
-	}
-	if err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
+	return writeWith(io, l, o.Output, func(w *bytes.Buffer, _ publish.Options) error {
+		switch {
+		case chart != nil:
+			return chart.Chart(w, publish.TrendChart(t, r.Thresholds, l), l)
+		case format == "json":
+			return publish.WriteJSONValue(w, t)
+		}
+		return publish.WriteTrendText(w, t, l)
+	})
 }

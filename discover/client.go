@@ -58,6 +58,7 @@ type HTTPError struct {
 	Status int
 }
 
+// Error names the request and the status: "GET URL: HTTP 503".
 func (e *HTTPError) Error() string { return fmt.Sprintf("GET %s: HTTP %d", e.URL, e.Status) }
 
 // NetError is a request that got no answer (the network's error, after
@@ -67,7 +68,10 @@ type NetError struct {
 	Err error
 }
 
+// Error names the request and the network's error.
 func (e *NetError) Error() string { return fmt.Sprintf("GET %s: %v", e.URL, e.Err) }
+
+// Unwrap returns the network's error, for errors.Is and errors.As.
 func (e *NetError) Unwrap() error { return e.Err }
 
 // MalformedError is an answer that is not what the API documents.
@@ -76,9 +80,12 @@ type MalformedError struct {
 	Err error
 }
 
+// Error names the request and what is wrong with the answer.
 func (e *MalformedError) Error() string {
 	return fmt.Sprintf("GET %s: malformed answer: %v", e.URL, e.Err)
 }
+
+// Unwrap returns the decoding error, for errors.Is and errors.As.
 func (e *MalformedError) Unwrap() error { return e.Err }
 
 // Get fetches url and returns its body and headers. Its errors are

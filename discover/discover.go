@@ -1,10 +1,3 @@
-// Package discover finds candidate models that a snapshot does not list
-// yet, where Epoch itself watches: the Hugging Face Hub (package
-// discover/hf), LMArena's public leaderboard (discover/arena) and arXiv
-// (discover/arxiv). Each source is behind the Source interface and an
-// endpoint, so that tests run against loopback servers; all of them share
-// one careful HTTP client (Client: ETags, timeouts, retries with backoff
-// that honour Retry-After, clear errors on malformed answers).
 package discover
 
 import (

@@ -65,6 +65,7 @@ type BoundError struct {
 	Limit int64
 }
 
+// Error names the bound and its limit, and what passing it suggests.
 func (e *BoundError) Error() string {
 	return fmt.Sprintf(boundWhat[e.Bound], FormatBound(e.Bound, e.Limit)) +
 		": the file is damaged or built to exhaust memory (bounds: docs/limits.md)"

@@ -1,7 +1,3 @@
-// Package epoch reads Epoch AI's "Data on AI models" exports in every
-// header version they have had: a single CSV, an ai_models.zip, a folder of
-// CSVs or an https URL (downloaded by the OpenOptions.Download given, such
-// as package epoch/download's Fetch, through a cache revalidated by ETag).
 package epoch
 
 import (

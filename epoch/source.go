@@ -255,7 +255,7 @@ func OpenBundled() (*Source, error) {
 }
 
 // addZipMembers adds the CSV members of zr, named name!member.
-func (src *Source) addZipMembers(zr *zip.Reader, name string) error {
+func (s *Source) addZipMembers(zr *zip.Reader, name string) error {
 	var total uint64
 	for _, zf := range zr.File {
 		if zf.FileInfo().IsDir() || !strings.EqualFold(filepath.Ext(zf.Name), ".csv") || Clutter(zf.Name) {
@@ -263,7 +263,7 @@ func (src *Source) addZipMembers(zr *zip.Reader, name string) error {
 		}
 		if !zf.Mode().IsRegular() {
 			// A symbolic link, a FIFO or a device recorded in the archive.
-			src.Skipped = append(src.Skipped, filepath.Base(name)+"!"+zf.Name)
+			s.Skipped = append(s.Skipped, filepath.Base(name)+"!"+zf.Name)
 			continue
 		}
 		// Refused from the archive's directory, before inflating a byte.
@@ -274,7 +274,7 @@ func (src *Source) addZipMembers(zr *zip.Reader, name string) error {
 			return tooLarge(name, 0, BoundArchive, limits.Archive)
 		}
 		zf := zf
-		src.Files = append(src.Files, File{
+		s.Files = append(s.Files, File{
 			Name: filepath.Base(name) + "!" + zf.Name, Subset: SubsetOf(zf.Name), ModTime: zf.Modified,
 			Open: func() (io.ReadCloser, error) {
 				rc, err := zf.Open()
@@ -285,9 +285,9 @@ func (src *Source) addZipMembers(zr *zip.Reader, name string) error {
 			},
 		})
 	}
-	if len(src.Files) == 0 {
-		if len(src.Skipped) > 0 {
-			return &InputError{Kind: InputRead, Path: src.Skipped[0], Err: ErrNotRegular}
+	if len(s.Files) == 0 {
+		if len(s.Skipped) > 0 {
+			return &InputError{Kind: InputRead, Path: s.Skipped[0], Err: ErrNotRegular}
 		}
 		return &InputError{Kind: InputNoCSV, Path: name}
 	}

@@ -15,7 +15,7 @@ func figuresCatalog() map[string][2]string {
 		"flag.blank-country": {"a blank country: fill it from the organizations (fill) or leave it unknown (leave)", "비어 있는 국가: 기관 소재국으로 채움(fill) 또는 미상으로 둠(leave)"},
 		"flag.duplicates":    {"a repeated model name: count it once (merge) or every row (rows)", "중복된 모델명: 한 번만 셈(merge) 또는 행마다 셈(rows)"},
 		"flag.merge":         {"count organizations as one at --org-level organization: NAME=AS (Google Brain=Google); repeatable", "--org-level organization에서 기관을 하나로 셈: NAME=AS (Google Brain=Google); 여러 번 가능"},
-		"flag.table-format":  {"output format: text, json, csv, markdown, xlsx (a workbook with a native chart), or a chart: svg, png (xlsx and png need -o)", "출력 형식: text, json, csv, markdown, xlsx(기본 차트가 든 통합 문서), 또는 차트 svg, png(xlsx와 png는 -o 필요)"},
+		"flag.table-format":  {"output format: text, json, csv, markdown, html (a brief of the one figure, with its chart), pdf, xlsx (a workbook with a native chart), or a chart: svg, png (pdf, xlsx and png need -o)", "출력 형식: text, json, csv, markdown, html(통계표 하나와 차트를 담은 브리프), pdf, xlsx(기본 차트가 든 통합 문서), 또는 차트 svg, png(pdf, xlsx, png는 -o 필요)"},
 		"flag.table-title":   {"a title printed above the table (and on a chart)", "표 위(와 차트)에 표시할 제목"},
 		"err.table_chart":    {"a chart image draws one dimension (--by country)", "차트 이미지는 차원 하나만 그릴 수 있습니다(--by country)"},
 		"flag.recipe":        {"make the report from a recipe: a bundled name (census, spri-2024, spri-2025, epoch-large-scale) or a TOML file", "레시피로 보고서 작성: 내장 이름(census, spri-2024, spri-2025, epoch-large-scale) 또는 TOML 파일"},

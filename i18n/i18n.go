@@ -1,5 +1,3 @@
-// Package i18n holds every user-facing string of modelcensus in English and
-// Korean, and picks the language from a flag or the locale.
 package i18n
 
 import (
@@ -116,7 +114,7 @@ func Keys() []string {
 // and those of each topic's file, built on first use, not at every start.
 var catalog = sync.OnceValue(func() map[string][2]string {
 	m := baseCatalog()
-	for _, part := range []func() map[string][2]string{readingCatalog, limitsCatalog, thresholdsCatalog, figuresCatalog} {
+	for _, part := range []func() map[string][2]string{readingCatalog, limitsCatalog, thresholdsCatalog, figuresCatalog, helpCatalog} {
 		maps.Copy(m, part())
 	}
 	return m

@@ -1,6 +1,3 @@
-// Package notify tells the outside world that a pull changed the census:
-// a webhook (an HTTP POST of JSON, retried with backoff) or a command (run
-// with the JSON on its standard input). `pull --every` uses it.
 package notify
 
 import (
@@ -38,6 +35,7 @@ type StatusError struct {
 	Status int
 }
 
+// Error names the request and the status: "POST URL: HTTP 500".
 func (e *StatusError) Error() string { return fmt.Sprintf("POST %s: HTTP %d", e.URL, e.Status) }
 
 // Send POSTs body (JSON) and returns once the receiver took it. Its errors

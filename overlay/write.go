@@ -23,6 +23,7 @@ type DuplicateError struct {
 	Entry, Other, Name string
 }
 
+// Error names the entry, the model and the entry it repeats.
 func (e *DuplicateError) Error() string {
 	return fmt.Sprintf("%s: %q is already the model of %s", e.Entry, e.Name, e.Other)
 }

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 )
 
@@ -38,7 +37,7 @@ type Format struct {
 	// Chart draws one chart, or is nil.
 	Chart func(w io.Writer, c Chart, l i18n.Lang) error
 	// Recipe writes a recipe's figures (report --recipe), or is nil.
-	Recipe func(w io.Writer, r *census.Recipe, tables []census.RecipeTable, l i18n.Lang) error
+	Recipe func(ctx context.Context, w io.Writer, d *RecipeDocument, o Options) error
 }
 
 // Options are what a format writer needs beside the document.
@@ -146,18 +145,19 @@ func Builtin() *Registry {
 	r.Register(Format{Name: FormatText, Aliases: []string{"txt"}, Ext: "txt", MIME: "text/plain; charset=utf-8",
 		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error {
 			return writeText(w, d.Result, o.Lang, o.Width)
-		}})
+		}, Recipe: recipeTextWriter(FormatText)})
 	r.Register(Format{Name: FormatJSON, Ext: "json", MIME: "application/json",
-		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error { return WriteJSON(w, d.Result) }})
+		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error { return WriteJSON(w, d.Result) },
+		Recipe: recipeTextWriter(FormatJSON)})
 	r.Register(Format{Name: FormatCSV, Ext: "csv", MIME: "text/csv; charset=utf-8",
 		Report: func(_ context.Context, w io.Writer, d *Document, o Options) error {
 			return WriteCSV(w, d.Result, o.Lang)
-		}})
+		}, Recipe: recipeTextWriter(FormatCSV)})
 	r.Register(Format{Name: FormatMarkdown, Aliases: []string{"md"}, Ext: "md", MIME: "text/markdown; charset=utf-8", Models: true,
-		Report: writeMarkdownReport})
+		Report: writeMarkdownReport, Recipe: recipeTextWriter(FormatMarkdown)})
 	r.Register(Format{Name: FormatHTML, Aliases: []string{"htm"}, Ext: "html", MIME: "text/html; charset=utf-8", Models: true,
-		Report: writeHTMLReport})
-	r.Register(Format{Name: FormatPDF, Ext: "pdf", MIME: "application/pdf", Binary: true, Models: true, Report: writePDF})
+		Report: writeHTMLReport, Recipe: writeRecipeHTMLFormat})
+	r.Register(Format{Name: FormatPDF, Ext: "pdf", MIME: "application/pdf", Binary: true, Models: true, Report: writePDF, Recipe: writeRecipePDF})
 	return r
 }
 
@@ -228,6 +228,13 @@ func (e *OutputError) Unwrap() error { return e.Err }
 // writePDF prints the HTML report to PDF with a headless Chromium or
 // Chrome, through a temporary folder that it removes.
 func writePDF(ctx context.Context, w io.Writer, d *Document, o Options) error {
+	d = withTrendImage(d, o)
+	return printPDF(ctx, w, func(b *bytes.Buffer) error { return writeHTML(b, d, o.Lang, o.Version, true) })
+}
+
+// printPDF prints the page that render writes to PDF with a headless
+// Chromium or Chrome, through a temporary folder that it removes.
+func printPDF(ctx context.Context, w io.Writer, render func(*bytes.Buffer) error) error {
 	chrome := FindChrome()
 	if chrome == "" {
 		return NoChromeError{Env: ChromeEnvProblem()}
@@ -237,10 +244,9 @@ func writePDF(ctx context.Context, w io.Writer, d *Document, o Options) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	d = withTrendImage(d, o)
 	page := filepath.Join(dir, "report.html")
 	var buf bytes.Buffer
-	if err := writeHTML(&buf, d, o.Lang, o.Version, true); err != nil {
+	if err := render(&buf); err != nil {
 		return err
 	}
 	// Chromium prints Korean it has no font for as empty boxes, and exits 0.

@@ -85,7 +85,7 @@ const MaxBars = 15
 func Charts(d *Document, l i18n.Lang) []Chart {
 	r := d.Result
 	var out []Chart
-	for _, f := range census.Figures() {
+	for _, f := range r.Figures() {
 		title := f.Text(f.Title, string(l), r, cagrText(r, l))
 		if f.ChartTitle.EN != "" {
 			title = f.Text(f.ChartTitle, string(l), r, cagrText(r, l))
@@ -198,7 +198,7 @@ func writeHTML(w io.Writer, d *Document, l i18n.Lang, version string, forPDF boo
 		figures = append(figures, fig)
 	}
 	title := Headline(r, l)[0]
-	data := map[string]any{"lang": string(l), "charts": charts, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold", FormatFLOP(1e23)), "estimatedLabel": l.T("chart.estimated"), "countLabel": l.T("col.count")}
+	data := map[string]any{"lang": string(l), "charts": charts, "threshold": census.LargeScaleFLOP, "thresholdLabel": l.T("chart.threshold", FormatFLOP(census.LargeScaleFLOP)), "estimatedLabel": l.T("chart.estimated"), "countLabel": l.T("col.count")}
 	var buf bytes.Buffer
 	err = tmpl.Execute(&buf, map[string]any{
 		"Lang": string(l), "PDF": forPDF, "Title": title, "Headline": Headline(r, l)[1:], "Prose": prose,

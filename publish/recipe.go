@@ -3,8 +3,10 @@ package publish
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
@@ -109,6 +111,39 @@ func WriteRecipe(w io.Writer, r *census.Recipe, tables []census.RecipeTable, for
 			b.WriteString("\n" + TableSourceLine(tables[0].Table, l) + "\n")
 		}
 	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// RecipeListEntry is one recipe as `modelcensus recipes` lists it: its
+// name, title and number of figures, and where it is (File, or Bundled);
+// Problem, for a recipe that cannot be read, says why.
+type RecipeListEntry struct {
+	Name, File string
+	Title      census.Text
+	Figures    int
+	Bundled    bool
+	Problem    string
+}
+
+// WriteRecipeList writes the recipes as aligned columns in l: name,
+// figures, title and where each is; a recipe that cannot be read shows
+// its problem in their place.
+func WriteRecipeList(w io.Writer, list []RecipeListEntry, l i18n.Lang) error {
+	var b bytes.Buffer
+	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+	for _, r := range list {
+		if r.Problem != "" {
+			fmt.Fprintf(tw, "%s\t-\t%s\n", r.Name, r.Problem)
+			continue
+		}
+		where := r.File
+		if r.Bundled {
+			where = l.T("recipes.bundled")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Name, l.T("recipes.figures", r.Figures), r.Title.In(string(l)), where)
+	}
+	tw.Flush()
 	_, err := w.Write(b.Bytes())
 	return err
 }

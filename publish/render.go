@@ -58,7 +58,7 @@ func WriteCSV(w io.Writer, r *census.Result, l i18n.Lang) error {
 	for i, h := range header {
 		pos[h] = i
 	}
-	for _, f := range census.Figures() {
+	for _, f := range r.Figures() {
 		cols := f.ColumnsFor(r)
 		for _, row := range f.RowsFor(r) {
 			rec := make([]string, len(header))

@@ -1,5 +1,3 @@
-// Package publish renders a census for people and programs: text tables for
-// the terminal, Markdown, JSON (the documented contract) and CSV.
 package publish
 
 import (
@@ -118,7 +116,7 @@ func DomainGroupName(name string, l i18n.Lang) string {
 // in report order and in l. The notes' table lists each note with its
 // count; documents show the notes as a list instead (see NoteLines).
 func Tables(r *census.Result, l i18n.Lang) []Table {
-	figs := census.Figures()
+	figs := r.Figures()
 	out := make([]Table, 0, len(figs))
 	for _, f := range figs {
 		out = append(out, FigureTable(f, r, l))

@@ -39,6 +39,7 @@ type RecipeError struct {
 	NotFound bool
 }
 
+// Error is "FILE[:LINE]: [KEY: ]MESSAGE".
 func (e *RecipeError) Error() string {
 	loc := e.File
 	if e.Line > 0 {
@@ -90,6 +91,7 @@ type figureFile struct {
 	Latest    bool     `toml:"latest"`
 	Chart     string   `toml:"chart"`
 	Note      text     `toml:"note"`
+	Census    bool     `toml:"census"`
 	rulesFile
 }
 
@@ -98,6 +100,8 @@ type recipeFile struct {
 	Description text         `toml:"description"`
 	Settings    rulesFile    `toml:"settings"`
 	Figures     []figureFile `toml:"figure"`
+	Thresholds  bool         `toml:"thresholds"`
+	Trend       bool         `toml:"trend"`
 }
 
 // ParseRecipe reads a recipe from data; file names it in errors. Every
@@ -121,7 +125,8 @@ func ParseRecipe(data []byte, file, id string) (*census.Recipe, error) {
 		}
 		return nil, &RecipeError{File: file, Msg: err.Error()}
 	}
-	r := &census.Recipe{ID: id, File: file, Title: rf.Title.census(), Description: rf.Description.census(), Rules: rf.Settings.census()}
+	r := &census.Recipe{ID: id, File: file, Title: rf.Title.census(), Description: rf.Description.census(), Rules: rf.Settings.census(),
+		Thresholds: rf.Thresholds, Trend: rf.Trend}
 	if rf.Title.EN == "" || rf.Title.KO == "" {
 		return nil, &RecipeError{File: file, Line: keyLine(data, -1, "title"), Key: "title", Msg: "needs en and ko"}
 	}
@@ -147,6 +152,14 @@ func ParseRecipe(data []byte, file, id string) (*census.Recipe, error) {
 		if f.Title.EN == "" || f.Title.KO == "" {
 			return nil, fail("title", "needs en and ko")
 		}
+		if f.Census != rf.Figures[0].Census {
+			// The census's figures make the census document; the engine's
+			// make a recipe's tables: one recipe is one or the other.
+			return nil, fail("census", "census figures and figures of the engine do not mix in one recipe")
+		}
+		if fig, ok := census.FigureByName(f.ID); f.Census && (!ok || fig.ID != f.ID) {
+			return nil, fail("id", fmt.Sprintf("%q is not a figure of the census; census figures: %s", f.ID, strings.Join(censusFigureIDs(), ", ")))
+		}
 		switch f.Chart {
 		case census.ChartNone, census.ChartBar, census.ChartHBar, "none":
 		default:
@@ -171,9 +184,18 @@ func ParseRecipe(data []byte, file, id string) (*census.Recipe, error) {
 		}
 		r.Figures = append(r.Figures, census.RecipeFigure{ID: f.ID, Title: f.Title.census(), By: f.By, Measure: f.Measure,
 			Filters: f.Filters, MinModels: f.MinModels, Latest: f.Latest, Chart: strings.TrimSuffix(f.Chart, "none"),
-			Note: f.Note.census(), Rules: f.rulesFile.census()})
+			Note: f.Note.census(), Rules: f.rulesFile.census(), Census: f.Census})
 	}
 	return r, nil
+}
+
+// censusFigureIDs lists the ids of the census's own figures.
+func censusFigureIDs() []string {
+	var out []string
+	for _, f := range census.Figures() {
+		out = append(out, f.ID)
+	}
+	return out
 }
 
 type ruleErr struct{ key, msg string }
@@ -202,8 +224,8 @@ func checkRules(r rulesFile, spec census.TableSpec) *ruleErr {
 		key string
 		v   int
 	}{{"from", r.From}, {"to", r.To}} {
-		if y.v != 0 && (y.v < 1900 || y.v > 2200) {
-			return &ruleErr{y.key, fmt.Sprintf("%d is out of range (1900-2200)", y.v)}
+		if y.v != 0 && (y.v < census.YearMin || y.v > census.YearMax) {
+			return &ruleErr{y.key, fmt.Sprintf("%d is out of range (%d-%d)", y.v, census.YearMin, census.YearMax)}
 		}
 	}
 	if r.From != 0 && r.To != 0 && r.From > r.To {

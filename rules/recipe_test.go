@@ -51,12 +51,40 @@ func TestRecipeErrors(t *testing.T) {
 		{head + "chart = \"pie\"\n", 6, "figure[1].chart"},
 		{head + "\n[settings]\nfrom = 2025\nto = 2020\n", 8, "settings.from"},
 		{head + "by = [\"year\"\n", 6, ""},
+		{head + "census = true\n", 4, "figure[1].id"},
+		{head + "\n[[figure]]\nid = \"notes\"\ncensus = true\ntitle = { en = \"N\", ko = \"참고\" }\n", 9, "figure[2].census"},
+		{"thresholds = \"yes\"\n" + head, 1, "thresholds"},
 	} {
 		_, err := ParseRecipe([]byte(c.body), "my.toml", "my")
 		var re *RecipeError
 		if !errors.As(err, &re) || re.File != "my.toml" || re.Line != c.line || (c.key != "" && re.Key != c.key) {
 			t.Errorf("%q: %v (line %d key %q), want line %d key %q", c.body, err, lineOf(re), keyOf(re), c.line, c.key)
 		}
+	}
+}
+
+// The census recipe is the census's own figures, in report order, and
+// asks for no Thresholds section: the default report stays as it was.
+func TestCensusRecipe(t *testing.T) {
+	r, err := LoadRecipe(DefaultRecipe, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs, ok := r.CensusFigures()
+	all := census.Figures()
+	if !ok || len(figs) != len(all) || r.Thresholds || r.Trend {
+		t.Fatalf("census recipe: %d census figures (ok %v), want %d; thresholds %v trend %v", len(figs), ok, len(all), r.Thresholds, r.Trend)
+	}
+	for i := range all {
+		if figs[i].ID != all[i].ID {
+			t.Errorf("figure %d: %s, want %s", i, figs[i].ID, all[i].ID)
+		}
+	}
+	if r, _ := ParseRecipe([]byte("thresholds = true\ntrend = true\ntitle = { en = \"T\", ko = \"제목\" }\n[[figure]]\nid = \"a\"\ntitle = { en = \"A\", ko = \"가\" }\n"), "t.toml", "t"); r == nil || !r.Thresholds || !r.Trend {
+		t.Errorf("thresholds and trend keys not read: %+v", r)
+	}
+	if r, _ := LoadRecipe("spri-2024", ""); r.Thresholds || r.Trend {
+		t.Error("spri-2024 asks for thresholds")
 	}
 }
 

@@ -1,7 +1,3 @@
-// Package snapshots keeps the history of Epoch exports: it pulls a source
-// into a store with its provenance, imports an archive of past downloads,
-// reads a stored snapshot back exactly as it was read the first time, and
-// compares snapshots (diff) and figures across them (history).
 package snapshots
 
 import (

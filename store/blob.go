@@ -47,14 +47,9 @@ func baseSeq(n int64) int64 {
 	return n - m%(p*radix)
 }
 
-// level is the compression level: zstd's "better" finds the matches in
-// a dictionary of a whole export (its default level, with the same
-// dictionary, keeps most of the file).
-const level = zstd.SpeedBetterCompression
-
-// Series names the line of versions a file belongs to, whose previous
-// version is its dictionary: its subset, else its base name.
-func Series(f census.FileInfo) string {
+// series names the line of versions a file belongs to, whose earlier
+// versions are its dictionaries: its subset, else its base name.
+func series(f census.FileInfo) string {
 	if f.Subset != "" {
 		return f.Subset
 	}
@@ -79,7 +74,9 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 			return err
 		}
 	}
-	z, err := compress(content, dict, level)
+	// zstd's "better" finds the matches in a dictionary of a whole export
+	// (its default level, with the same dictionary, keeps most of the file).
+	z, err := compress(content, dict, zstd.SpeedBetterCompression)
 	if err != nil {
 		return err
 	}
@@ -95,10 +92,7 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 // against their SHA-256.
 func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
 	b, _, err := s.blobBytes(ctx, s.db, `b.sha256 = (SELECT sha256 FROM snapshot_file WHERE id = $1)`, fileID)
-	if err != nil {
-		err = fmt.Errorf("store: content of file %d: %w", fileID, err)
-	}
-	return b, err
+	return b, wrap(err, "content of file %d", fileID)
 }
 
 // blobBytes decodes the blob that where picks (over blob b, with args),

@@ -44,10 +44,7 @@ func (s *Store) QueueCandidates(ctx context.Context, list []QueuedCandidate, now
 		}
 		added += int(n)
 	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("store: queue candidates: %w", err)
-	}
-	return added, nil
+	return added, wrap(tx.Commit(), "queue candidates")
 }
 
 // Candidates lists the queue, by name; status "" lists every status.

@@ -50,9 +50,7 @@ func putFigure(ctx context.Context, q querier, key string, snapshotID int64, val
 	if err != nil {
 		return fmt.Errorf("store: figure cache: %w", err)
 	}
-	if _, err = q.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)
-		ON CONFLICT (key, snapshot_id) DO NOTHING`, snapshotID, key, z); err != nil {
-		err = fmt.Errorf("store: figure cache: %w", err)
-	}
-	return err
+	_, err = q.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)
+		ON CONFLICT (key, snapshot_id) DO NOTHING`, snapshotID, key, z)
+	return wrap(err, "figure cache")
 }

@@ -180,12 +180,9 @@ func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string)
 			out = append(out, m)
 		}
 	}
-	if err := rs.Err(); err != nil {
-		return nil, fmt.Errorf("store: model index: %w", err)
-	}
 	slices.SortFunc(out, func(a, b ModelSeen) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.SnapshotID, b.SnapshotID), cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Name, b.Name), cmp.Compare(a.RowHash, b.RowHash))
 	})
-	return out, nil
+	return out, wrap(rs.Err(), "model index")
 }

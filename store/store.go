@@ -1,12 +1,3 @@
-// Package store keeps snapshots of Epoch exports in a SQL database: every
-// file as downloaded (zstd-compressed, against an earlier version of the
-// same file as a dictionary), the provenance of each download
-// (census.Snapshot, census.FileInfo), a small index of the models in each
-// file, the figures history reads and the review queue. It works over
-// database/sql with a Dialect; the adapters store/sqlite (embedded, the
-// default) and store/postgres open it. An import is one transaction: an
-// interrupted import leaves no partial snapshot. docs/store.md describes
-// the schema.
 package store
 
 import (
@@ -169,6 +160,14 @@ func (s *Store) relation(ctx context.Context, q querier, name string) (string, e
 	return kind, err
 }
 
+// wrap is err (when not nil) after "store: " and what failed.
+func wrap(err error, what string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("store: "+what+": %w", append(args, err)...)
+}
+
 // querier runs queries: a *sql.DB or a *sql.Tx.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
@@ -224,10 +223,7 @@ func (s *Store) Import(ctx context.Context, snap census.Snapshot, contents []Con
 	if id, err = s.insertSnapshot(ctx, tx, 0, snap, contents); err != nil {
 		return 0, false, err
 	}
-	if err = tx.Commit(); err != nil {
-		return 0, false, fmt.Errorf("store: commit import: %w", err)
-	}
-	return id, true, nil
+	return id, true, wrap(tx.Commit(), "commit import")
 }
 
 // insertSnapshot writes a snapshot (with id, when not 0), its files and
@@ -249,7 +245,7 @@ func (s *Store) insertSnapshot(ctx context.Context, tx *sql.Tx, id int64, snap c
 		return 0, fmt.Errorf("store: insert snapshot: %w", err)
 	}
 	for i, f := range snap.Files {
-		series := Series(f)
+		series := series(f)
 		if err := s.putBlob(ctx, tx, series, f.SHA256, contents[i].Bytes); err != nil {
 			return 0, fmt.Errorf("store: insert file %s: %w", f.Name, err)
 		}
@@ -274,10 +270,8 @@ func (s *Store) insertSnapshot(ctx context.Context, tx *sql.Tx, id int64, snap c
 // seen. It fails with the database's error.
 func (s *Store) Generation(ctx context.Context) (string, error) {
 	var n, last int64
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(id), 0) FROM snapshot`).Scan(&n, &last); err != nil {
-		return "", fmt.Errorf("store: snapshot list: %w", err)
-	}
-	return fmt.Sprintf("%d-%d", n, last), nil
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(id), 0) FROM snapshot`).Scan(&n, &last)
+	return fmt.Sprintf("%d-%d", n, last), wrap(err, "snapshot list")
 }
 
 // unchanged returns the id of a stored snapshot S whose content is

@@ -67,7 +67,7 @@ func checkParams(q url.Values, endpoint string) error {
 		if !ok {
 			return bad(k, "param.unknown", strings.Join(allowed[endpoint], ", "))
 		}
-		if len(q[k]) > 1 {
+		if len(q[k]) > 1 && k != "filter" { // filters are ANDed
 			return bad(k, "param.twice", len(q[k]))
 		}
 	}
@@ -111,39 +111,31 @@ func choice(q url.Values, name string, choices ...string) (string, error) {
 	return "", bad(name, "param.choice", strings.Join(choices, ", "), s)
 }
 
-// censusOptions reads the census options, named as report's flags.
+// censusOptions reads the census options, named as report's flags,
+// with census's one parser (census.ParseOptions).
 func censusOptions(q url.Values) (census.Options, error) {
-	var o census.Options
-	var err error
-	if o.From, err = intParam(q, "from", 1900, 2200); err != nil {
-		return o, err
+	o, err := census.ParseOptions(census.OptionValues{From: q.Get("from"), To: q.Get("to"), Attribution: q.Get("attribution"),
+		CountryBy: q.Get("country-by"), OrgLevel: q.Get("org-level"), MinCompute: q.Get("min-compute"), Top: q.Get("top"), MaxTop: 100})
+	return o, optionParamError(err)
+}
+
+// optionParamError is a census option's error as the parameter's error.
+func optionParamError(err error) error {
+	var oe *census.OptionError
+	if !errors.As(err, &oe) {
+		return err
 	}
-	if o.To, err = intParam(q, "to", 1900, 2200); err != nil {
-		return o, err
+	switch oe.Code {
+	case census.OptionChoice:
+		return bad(oe.Option, "param.choice", strings.Join(oe.Choices, ", "), oe.Value)
+	case census.OptionYear:
+		return bad(oe.Option, "param.whole", census.YearMin, census.YearMax, oe.Value)
+	case census.OptionPeriod:
+		return bad("from", "param.from_after_to", oe.Args...)
+	case census.OptionFLOP:
+		return bad(oe.Option, "param.flop", oe.Value)
 	}
-	if o.From != 0 && o.To != 0 && o.From > o.To {
-		return o, bad("from", "param.from_after_to", o.From, o.To)
-	}
-	a, err := choice(q, "attribution", "full", "fractional", "first")
-	if err != nil {
-		return o, err
-	}
-	cb, err := choice(q, "country-by", "organization", "group")
-	if err != nil {
-		return o, err
-	}
-	ol, err := choice(q, "org-level", "group", "organization")
-	if err != nil {
-		return o, err
-	}
-	o.Attribution, o.CountryBy, o.OrgLevel = census.Attribution(a), census.CountryBy(cb), census.OrgLevel(ol)
-	if o.MinCompute, err = floatParam(q, "min-compute"); err != nil {
-		return o, err
-	}
-	if o.Top, err = intParam(q, "top", 1, 100); err != nil {
-		return o, err
-	}
-	return o, o.Validate()
+	return bad(oe.Option, "param.whole", append(oe.Args, oe.Value)...)
 }
 
 // snapshotParam resolves snapshot= or as-of= to a snapshot id (0: latest).

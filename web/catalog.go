@@ -1,5 +1,3 @@
-// Package web serves the census over HTTP: a JSON API under /api/v1/ and a
-// dashboard of server-rendered pages, from one snapshot store or one source.
 package web
 
 import (

@@ -247,7 +247,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	var tables []publish.Table
 	tables = append(tables, publish.Tables(res, l)...)
 	p.Title = publish.Headline(res, l)[0]
-	p.Data = map[string]any{"lang": p.Lang, "charts": charts, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold", publish.FormatFLOP(1e23))}
+	p.Data = map[string]any{"lang": p.Lang, "charts": charts, "threshold": census.LargeScaleFLOP, "thresholdLabel": l.T("chart.threshold", publish.FormatFLOP(census.LargeScaleFLOP))}
 	p.Body = map[string]any{"Result": res, "Prose": prose, "Charts": charts, "Tables": tables,
 		"Headline": publish.Headline(res, l)[1:], "Source": publish.SourceLines(res, l)}
 	s.render(w, r, "overview.tmpl", p, http.StatusOK)
@@ -313,7 +313,7 @@ func (s *Server) explorer(w http.ResponseWriter, r *http.Request) {
 	}
 	chart := publish.Chart{ID: "explorer", Title: l.T("chart.compute"), Kind: "scatter", Scatter: series}
 	p.Title = l.T("page.explorer")
-	p.Data = map[string]any{"lang": p.Lang, "charts": []publish.Chart{chart}, "threshold": 1e23, "thresholdLabel": l.T("chart.threshold", publish.FormatFLOP(1e23))}
+	p.Data = map[string]any{"lang": p.Lang, "charts": []publish.Chart{chart}, "threshold": census.LargeScaleFLOP, "thresholdLabel": l.T("chart.threshold", publish.FormatFLOP(census.LargeScaleFLOP))}
 	pages := (page.Total + page.PageSize - 1) / page.PageSize
 	link := func(key, value string) string {
 		v := url.Values{}

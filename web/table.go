@@ -36,55 +36,26 @@ func tableSpec(q url.Values) (census.TableSpec, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Options = opt
-	for _, b := range strings.Split(q.Get("by"), ",") {
-		if b = strings.TrimSpace(b); b != "" {
-			s.By = append(s.By, b)
-		}
-	}
-	s.Measure = q.Get("measure")
-	if s.MinModels, err = intParam(q, "min-models", 1, 1000000); err != nil {
+	minModels, err := intParam(q, "min-models", 1, 1000000)
+	if err != nil {
 		return s, err
 	}
-	s.Counting = census.Counting{Multinational: q.Get("multinational"), BlankCountry: q.Get("blank-country"), Duplicates: q.Get("duplicates")}
-	for _, m := range q["merge"] {
-		from, to, ok := strings.Cut(m, "=")
-		if from, to = strings.TrimSpace(from), strings.TrimSpace(to); !ok || from == "" || to == "" {
-			return s, &ParamError{Param: "merge", Message: i18n.EN.T("err.bad_merge", m), key: "err.bad_merge", args: []any{m}}
-		}
-		if s.Counting.Merge == nil {
-			s.Counting.Merge = map[string]string{}
-		}
-		s.Counting.Merge[from] = to
-	}
-	if s.Filters, err = census.ParseFilters(q["filter"]); err != nil {
-		return s, specParamError(err)
-	}
-	if err := s.Check(); err != nil {
-		return s, specParamError(err)
-	}
-	return s, nil
+	s, err = census.ParseFigure(census.FigureValues{By: q.Get("by"), Measure: q.Get("measure"), Filters: q["filter"], MinModels: minModels,
+		Multinational: q.Get("multinational"), BlankCountry: q.Get("blank-country"), Duplicates: q.Get("duplicates"), Merge: q["merge"]}, opt)
+	return s, specParamError(err)
 }
 
 // specParamError names the parameter of a figure that cannot be made.
 func specParamError(err error) error {
-	var se *census.SpecError
-	var fe *census.FilterError
+	if err == nil {
+		return nil
+	}
+	if param, key, args, ok := publish.FigureErrorKey(err); ok {
+		return &ParamError{Param: param, Message: i18n.EN.T(key, args...), key: key, args: args}
+	}
 	var ce *census.CountingError
-	switch {
-	case errors.As(err, &se):
-		param := map[string]string{census.SpecDimension: "by", census.SpecRepeated: "by", census.SpecMeasure: "measure",
-			census.SpecMinModels: "min-models"}[se.Code]
-		key := map[string]string{census.SpecDimension: "err.unknown_dim", census.SpecMeasure: "err.unknown_measure",
-			census.SpecRepeated: "err.repeated_dim", census.SpecMinModels: "err.min_models"}[se.Code]
-		return &ParamError{Param: param, Message: se.Error(), key: key, args: se.Args}
-	case errors.As(err, &fe):
-		key := map[string]string{census.FilterSyntax: "err.filter_syntax", census.FilterField: "err.filter_field",
-			census.FilterNumber: "err.filter_number", census.FilterDateValue: "err.filter_date", census.FilterOp: "err.filter_op"}[fe.Code]
-		return &ParamError{Param: "filter", Message: fe.Error(), key: key, args: append([]any{fe.Filter}, fe.Args...)}
-	case errors.As(err, &ce):
-		p := strings.ReplaceAll(ce.Rule, "_", "-")
-		return bad(p, "param.choice", ce.Choices, ce.Value)
+	if errors.As(err, &ce) {
+		return bad(strings.ReplaceAll(ce.Rule, "_", "-"), "param.choice", ce.Choices, ce.Value)
 	}
 	return &ParamError{Param: "from", Message: err.Error()}
 }
@@ -102,21 +73,43 @@ func (s *Server) Table(ctx context.Context, q url.Values) (*census.Table, error)
 	return census.MakeTable(ds, spec)
 }
 
+// tableFormat finds the format of /api/v1/table: the table formats, and
+// the formats of the server's registry that write a recipe (a workbook,
+// the HTML brief), which write the figure as `modelcensus table` does.
+func (s *Server) tableFormat(name string) (*publish.Format, error) {
+	reg := s.formats
+	if reg == nil {
+		reg = publish.Builtin()
+	}
+	if f, ok := reg.Lookup(name); ok && f.Recipe != nil && f.Name != publish.FormatPDF {
+		return f, nil
+	}
+	var choices []string
+	for _, n := range reg.Recipes() {
+		if n != publish.FormatPDF {
+			choices = append(choices, n)
+		}
+	}
+	return nil, bad("format", "param.format", name, strings.Join(choices, ", "))
+}
+
 // apiTable is /api/v1/table: one figure, in the JSON of `modelcensus
-// table --format json` (format=csv, markdown or text for the others).
+// table --format json` (format=csv, markdown, text, html or xlsx for the
+// others).
 func (s *Server) apiTable(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	if _, err := tableSpec(q); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	format := publish.FormatJSON
-	if f := q.Get("format"); f != "" {
-		var ok bool
-		if format, ok = publish.LookupTableFormat(f); !ok {
-			s.fail(w, r, bad("format", "param.format", f, strings.Join(publish.TableFormats, ", ")))
-			return
-		}
+	name := q.Get("format")
+	if name == "" {
+		name = publish.FormatJSON
+	}
+	format, err := s.tableFormat(name)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	lang, err := choice(q, "lang", "en", "ko")
 	if err != nil {
@@ -128,14 +121,20 @@ func (s *Server) apiTable(w http.ResponseWriter, r *http.Request) {
 		l = i18n.KO
 	}
 	mime := map[string]string{"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8",
-		"markdown": "text/markdown; charset=utf-8", "text": "text/plain; charset=utf-8"}[format]
+		"markdown": "text/markdown; charset=utf-8", "text": "text/plain; charset=utf-8"}[format.Name]
+	if mime == "" {
+		mime = format.MIME
+	}
+	if format.Binary {
+		w.Header().Set("Content-Disposition", `attachment; filename="table.`+format.Ext+`"`)
+	}
 	s.cachedBytes(w, r, "table", mime, func(q url.Values) ([]byte, error) {
 		t, err := s.Table(r.Context(), q)
 		if err != nil {
 			return nil, err
 		}
 		var b bytes.Buffer
-		err = publish.WriteDataTable(&b, t, format, "", l)
+		err = publish.WriteFigure(r.Context(), &b, t, format, "", publish.Options{Lang: l, Version: s.version, Formats: s.formats})
 		return b.Bytes(), err
 	})
 }

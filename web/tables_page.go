@@ -149,7 +149,10 @@ func (s *Server) tablesPage(w http.ResponseWriter, r *http.Request) {
 		body["Table"], body["Rules"], body["Selected"] = table, publish.TableRulesLine(t, l), l.T("table.selected", t.Total)
 		body["Source"] = publish.TableSourceLine(t, l)
 		downloads := map[string]string{}
-		for _, f := range []string{"csv", "json", "markdown"} {
+		for _, f := range []string{"csv", "json", "markdown", "xlsx", "html"} {
+			if _, err := s.tableFormat(f); err != nil {
+				continue // a registry without the workbook
+			}
 			dq := url.Values{}
 			for k, v := range q {
 				dq[k] = v

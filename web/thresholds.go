@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,8 +15,8 @@ import (
 )
 
 func init() {
-	allowed["thresholds"] = []string{"snapshot", "as-of", "subset", "org-level", "threshold", "domain", "country", "lang"}
-	allowed["trend"] = []string{"snapshot", "as-of", "subset", "since", "until", "domain", "country", "resamples", "seed", "lang"}
+	allowed["thresholds"] = []string{"snapshot", "as-of", "subset", "org-level", "threshold", "domain", "country", "filter", "lang"}
+	allowed["trend"] = []string{"snapshot", "as-of", "subset", "since", "until", "domain", "country", "filter", "resamples", "seed", "lang"}
 }
 
 // maxResamples caps the API's bootstrap: a request cannot ask for a
@@ -43,14 +44,18 @@ func computeDetails(ds *census.Dataset, raw *publish.RawCollector) *census.Compu
 	return det
 }
 
-// selectionParam reads domain= and country= (census.SimpleSelection).
+// selectionParam reads domain=, country= and filter= (repeated: ANDed),
+// as the commands' --domain, --country and --filter (census.Selection).
 func (s *Server) selectionParam(q url.Values) (func(*census.Model) bool, string, error) {
-	sel, desc, err := census.SimpleSelection(s.cat.Rules, q.Get("domain"), q.Get("country"))
+	sel, desc, err := census.Selection(s.cat.Rules, q.Get("domain"), q.Get("country"), q["filter"])
 	var uc *census.UnknownCountryError
 	if errors.As(err, &uc) {
 		return nil, "", bad("country", "param.th_country", uc.Value)
 	}
-	return sel, desc, err
+	if err != nil {
+		return nil, "", specParamError(err)
+	}
+	return sel, desc, nil
 }
 
 // Thresholds evaluates the thresholds that /api/v1/thresholds returns:
@@ -58,12 +63,9 @@ func (s *Server) selectionParam(q url.Values) (func(*census.Model) bool, string,
 func (s *Server) Thresholds(ctx context.Context, q url.Values) (*census.ThresholdsResult, error) {
 	var ths []census.Threshold
 	if v := q.Get("threshold"); v != "" {
-		for _, p := range strings.Split(v, ",") {
-			f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-			if err != nil || !(f > 0) || math.IsInf(f, 0) {
-				return nil, bad("threshold", "param.flop", p)
-			}
-			ths = append(ths, census.Threshold{ID: "threshold=" + strings.TrimSpace(p), FLOP: f, Law: "threshold=", LawKo: "threshold="})
+		var err error
+		if ths, err = census.ParseThresholds(strings.Split(v, ","), "threshold="); err != nil {
+			return nil, bad("threshold", "param.flop", err.(*census.OptionError).Value)
 		}
 	}
 	ol, err := choice(q, "org-level", "group", "organization")
@@ -87,31 +89,14 @@ func (s *Server) Thresholds(ctx context.Context, q url.Values) (*census.Threshol
 	return res, nil
 }
 
-// dateParam reads since= or until=: YYYY-MM-DD (or YYYY-MM, YYYY).
-func dateParam(q url.Values, name string) (census.Date, error) {
-	v := q.Get(name)
-	if v == "" {
-		return census.Date{}, nil
-	}
-	d, ok := census.ParseDate(v)
-	if !ok {
-		return d, bad(name, "param.date", v)
-	}
-	return d, nil
-}
-
 // Trend fits the trend that /api/v1/trend returns.
 func (s *Server) Trend(ctx context.Context, q url.Values) (*census.Trend, error) {
-	since, err := dateParam(q, "since")
-	if err != nil {
-		return nil, err
-	}
-	until, err := dateParam(q, "until")
-	if err != nil {
-		return nil, err
-	}
-	if since != (census.Date{}) && until != (census.Date{}) && census.SpanEnd(until).Before(census.SpanStart(since)) {
-		return nil, bad("since", "param.since_after_until", since.String(), until.String())
+	since, until, err := census.ParseSpan(q.Get("since"), q.Get("until"))
+	var oe *census.OptionError
+	if errors.As(err, &oe) && oe.Code == census.OptionDate {
+		return nil, bad(oe.Option, "param.date", oe.Value)
+	} else if err != nil {
+		return nil, bad("since", "param.since_after_until", oe.Args...)
 	}
 	resamples, err := intParam(q, "resamples", 1, maxResamples)
 	if err != nil {
@@ -187,8 +172,8 @@ func (s *Server) thresholdsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	q.Del("year")
 	for k := range q {
-		if k != "snapshot" && k != "as-of" && k != "subset" && k != "domain" && k != "country" && k != "org-level" {
-			s.pageError(w, r, p, bad(k, "param.unknown", "snapshot, as-of, subset, domain, country, org-level, year, lang"))
+		if k != "snapshot" && k != "as-of" && k != "subset" && k != "domain" && k != "country" && k != "org-level" && k != "filter" {
+			s.pageError(w, r, p, bad(k, "param.unknown", "snapshot, as-of, subset, domain, country, filter, org-level, year, lang"))
 			return
 		}
 	}
@@ -196,6 +181,11 @@ func (s *Server) thresholdsPage(w http.ResponseWriter, r *http.Request) {
 		if q.Get(k) == "" {
 			q.Del(k)
 		}
+	}
+	if fs := slices.DeleteFunc(q["filter"], func(f string) bool { return strings.TrimSpace(f) == "" }); len(fs) > 0 {
+		q["filter"] = fs
+	} else {
+		q.Del("filter")
 	}
 	res, err := s.Thresholds(r.Context(), q)
 	if err != nil {
@@ -273,6 +263,7 @@ func (s *Server) thresholdsPage(w http.ResponseWriter, r *http.Request) {
 			tq.Set(k, v)
 		}
 	}
+	tq["filter"] = q["filter"]
 	if t, err := s.Trend(r.Context(), tq); err == nil {
 		trend = l.T("trend.n", t.N, t.Since, t.Until) + " · " +
 			l.T("trend.growth", publish.FormatGrowth(t.GrowthPerYear), publish.FormatCount(t.Level*100), publish.FormatGrowth(t.CI90[0]), publish.FormatGrowth(t.CI90[1]))

@@ -79,7 +79,28 @@ func TestAPIThresholdsAndTrend(t *testing.T) {
 		t.Errorf("trend: %s", body)
 	}
 
+	// filter= as the commands' --filter, repeated to AND: the US models at
+	// or above 3e23 published since 2023 are Zeta and Eta.
+	_, body = get(t, srv, "/api/v1/thresholds?threshold=3e23&filter=country%3DUS&filter=date%3E%3D2023-01-01")
+	var names []string
+	if err := json.Unmarshal(body, &th); err == nil && len(th.Thresholds) == 1 {
+		for _, m := range th.Thresholds[0].Models {
+			names = append(names, m.Model)
+		}
+	}
+	if strings.Join(names, ",") != "Zeta,Eta" {
+		t.Errorf("filters: models %v, want Zeta, Eta: %s", names, body)
+	}
+	// Own compute at or above 1e25: Delta, Epsilon, Eta, Iota.
+	_, body = get(t, srv, "/api/v1/trend?filter=compute%3E%3D1e25")
+	tr = nil
+	if json.Unmarshal(body, &tr); tr["n"] != 4.0 {
+		t.Errorf("trend with filter=compute>=1e25: %s", body)
+	}
+
 	for _, c := range []struct{ path, param string }{
+		{"/api/v1/thresholds?filter=compute%3E%3Elots", "filter"},
+		{"/api/v1/trend?filter=colour%3Dred", "filter"},
 		{"/api/v1/thresholds?threshold=ten", "threshold"},
 		{"/api/v1/thresholds?country=Atlantis", "country"},
 		{"/api/v1/thresholds?bogus=1", "bogus"},

@@ -1,6 +1,3 @@
-// Command csvfloor reads a CSV file with encoding/csv alone and prints the
-// number of records: the floor that modelcensus's report time is compared
-// with in the benchmarks.
 package main
 
 import (

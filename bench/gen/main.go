@@ -1,5 +1,3 @@
-// Command gen writes a synthetic Epoch-shaped export of N rows, for
-// benchmarks: gen -rows 1000000 -o big.csv.
 package main
 
 import (

@@ -1,8 +1,3 @@
-// Package arena finds the models ranked on LMArena's public leaderboard,
-// through the Hugging Face datasets-server rows API
-// (https://huggingface.co/docs/dataset-viewer/rows) over the dataset
-// lmarena-ai/leaderboard-dataset: model_name, organization, rating,
-// vote_count and leaderboard_publish_date of each row.
 package arena
 
 import (

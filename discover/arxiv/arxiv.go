@@ -1,8 +1,3 @@
-// Package arxiv finds new model reports on arXiv, through its API
-// (https://info.arxiv.org/help/api): the newest cs.CL, cs.LG and cs.CV
-// entries whose titles announce a technical report or a model family. The
-// client it is given should keep one request every 3 seconds, as arXiv
-// asks (discover.Client.MinInterval).
 package arxiv
 
 import (

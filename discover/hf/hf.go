@@ -1,8 +1,3 @@
-// Package hf finds models on the Hugging Face Hub, through its public API
-// (GET /api/models, https://huggingface.co/docs/hub/api): the newest
-// repositories of each watched developer, with their safetensors parameter
-// count, config, card data, tags, creation date and downloads. Pages follow
-// the Link: <…>; rel="next" header.
 package hf
 
 import (

@@ -1,7 +1,3 @@
-// Package bundled holds the Epoch AI snapshot that modelcensus carries
-// inside the program (see PROVENANCE.md beside this file): the large-scale
-// and notable files of 2026-08-19, unmodified, as one deflated zip. Data:
-// Epoch AI, "Data on AI Models", CC BY 4.0.
 package bundled
 
 import (

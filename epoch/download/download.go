@@ -1,7 +1,3 @@
-// Package download fetches Epoch's exports over HTTP into the user's
-// cache, revalidating with the ETag (Epoch sends no Last-Modified), with
-// timeouts, a size cap and a progress bar, and falls back to the cached
-// copy when offline. It is epoch.OpenOptions.Download in modelcensus-full.
 package download
 
 import (
@@ -337,10 +333,11 @@ func (c cacheEntry) store(resp *http.Response, rawURL string, u *url.URL, opt ep
 	bar := newProgress(opt.Progress, want, progressName(u), forceProgress)
 	h := sha256.New()
 	fw := &errWriter{w: tmp}
-	var dst io.Writer = io.MultiWriter(fw, h)
+	sinks := []io.Writer{fw, h}
 	if bar != nil {
-		dst = io.MultiWriter(fw, h, bar)
+		sinks = append(sinks, bar)
 	}
+	dst := io.MultiWriter(sinks...)
 	limit := opt.MaxBytes
 	if limit < math.MaxInt64 {
 		limit++

@@ -1,6 +1,3 @@
-// Package browser starts headless Chromium for the tests that look at pages
-// as a person would, and records what the page does: console errors and
-// every request it makes.
 package browser
 
 import (

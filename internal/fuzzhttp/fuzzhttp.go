@@ -1,6 +1,3 @@
-// Package fuzzhttp answers HTTP requests from memory, for fuzz targets of
-// the code that reads other services' answers: no network, no server, a
-// few microseconds a request.
 package fuzzhttp
 
 import (

@@ -1,10 +1,3 @@
-// Package hostile builds, for tests, the small files built to exhaust
-// memory or time that issue 27 lists: zips that inflate far past their
-// size, workbooks of endless shared strings or rows, overlays of endless
-// tables. Each is small on disk and written in well under a second: the
-// repeated content is deflated once and its compressed blocks repeated.
-// It also measures a function's peak heap. Nothing here is used by the
-// program itself.
 package hostile
 
 import (

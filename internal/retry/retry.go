@@ -1,6 +1,3 @@
-// Package retry holds what the HTTP clients that retry share: the retry
-// loop with its backoff, a wait that a context cancels, and the reading of
-// a Retry-After header.
 package retry
 
 import (

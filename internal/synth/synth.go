@@ -1,7 +1,3 @@
-// Package synth writes synthetic Epoch-shaped exports of any size for
-// benchmarks: the real column names of the current all_ai_models.csv header,
-// realistic values (multi-valued organizations and countries, scientific
-// notation compute, blanks where Epoch has them) and short free text.
 package synth
 
 import (

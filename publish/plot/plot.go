@@ -1,5 +1,3 @@
-// Package plot draws the report's charts as static SVG or PNG with
-// gonum/plot, for pasting into documents and beside Markdown reports.
 package plot
 
 import (
@@ -22,6 +20,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 )
@@ -395,14 +394,14 @@ func scatterPlot(p *plot.Plot, c publish.Chart, l i18n.Lang) (*plot.Legend, erro
 		legend.Add(l.T("chart.estimated_legend"), ring)
 	}
 	if !math.IsInf(lo, 0) {
-		line, err := plotter.NewLine(plotter.XYs{{X: lo, Y: 1e23}, {X: hi, Y: 1e23}})
+		line, err := plotter.NewLine(plotter.XYs{{X: lo, Y: census.LargeScaleFLOP}, {X: hi, Y: census.LargeScaleFLOP}})
 		if err != nil {
 			return nil, err
 		}
 		line.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
 		line.LineStyle.Color = color.Gray{Y: 60}
 		p.Add(line)
-		legend.Add(l.T("chart.threshold", publish.FormatFLOP(1e23)), line)
+		legend.Add(l.T("chart.threshold", publish.FormatFLOP(census.LargeScaleFLOP)), line)
 	}
 	p.Add(plotter.NewGrid())
 	if top > 0 {

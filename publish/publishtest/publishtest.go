@@ -1,5 +1,3 @@
-// Package publishtest holds the helpers that the tests of publish and of
-// its format packages (xlsx, plot) share.
 package publishtest
 
 import (

@@ -15,8 +15,10 @@ import (
 // WriteRecipe writes a recipe's figures as a workbook: a sheet per
 // figure (named by its id), its title, the table with numbers kept as
 // numbers, the rules line and the note, and a native chart for a figure
-// of one dimension that the recipe draws.
-func WriteRecipe(w io.Writer, r *census.Recipe, tables []census.RecipeTable, l i18n.Lang) error {
+// of one dimension that the recipe draws; then the thresholds and trend
+// sheets when d has them (as the recipe asks, or report --thresholds).
+func WriteRecipe(w io.Writer, d *publish.RecipeDocument, l i18n.Lang) error {
+	tables := d.Tables
 	f := excelize.NewFile()
 	defer f.Close()
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: []excelize.Border{{Type: "bottom", Color: "333333", Style: 1}}})
@@ -109,6 +111,9 @@ func WriteRecipe(w io.Writer, r *census.Recipe, tables []census.RecipeTable, l i
 		if err := f.AddChart(name, anchor, ch); err != nil {
 			return fmt.Errorf("chart %s: %w", name, err)
 		}
+	}
+	if err := writeThresholdSheets(f, &publish.Document{Thresholds: d.Thresholds, Trend: d.Trend}, l, bold, sciStyle); err != nil {
+		return err
 	}
 	f.SetActiveSheet(0)
 	_, err := f.WriteTo(w)

@@ -1,6 +1,3 @@
-// Package xlsx writes the census as an Excel workbook with excelize: one
-// sheet per table, each with a native Excel chart, plus the models and the
-// method.
 package xlsx
 
 import (
@@ -68,7 +65,7 @@ func Write(w io.Writer, d *publish.Document, l i18n.Lang, version string) error 
 	if r.CAGR != nil {
 		cagr = publish.FormatPercent(*r.CAGR)
 	}
-	for _, fig := range census.Figures() {
+	for _, fig := range r.Figures() {
 		t := table{sheet: sheetName(fig, r, l), title: fig.Text(fig.Title, string(l), r, cagr), styles: map[int]int{}, marked: map[[2]int]bool{}}
 		cols := fig.ColumnsFor(r)
 		for j, c := range cols {
@@ -354,5 +351,7 @@ func Register(r *publish.Registry) {
 		Report: func(_ context.Context, w io.Writer, d *publish.Document, o publish.Options) error {
 			return Write(w, d, o.Lang, o.Version)
 		},
-		Recipe: WriteRecipe})
+		Recipe: func(_ context.Context, w io.Writer, d *publish.RecipeDocument, o publish.Options) error {
+			return WriteRecipe(w, d, o.Lang)
+		}})
 }

@@ -1,5 +1,3 @@
-// Package postgres opens a snapshot store in a PostgreSQL database through
-// pgx, with the same behaviour as the SQLite store.
 package postgres
 
 import (
@@ -22,10 +20,8 @@ var Dialect = store.Dialect{
 	ResetIDs: `SELECT setval(pg_get_serial_sequence('snapshot', 'id'), COALESCE((SELECT MAX(id) FROM snapshot), 0) + 1, false)`,
 }
 
-// Open connects to the PostgreSQL database at dsn (postgres://...) and
-// creates the schema in an empty one. A store written by a development
-// schema fails with store.ErrUpgradeNeeded, the *Store given for its
-// Upgrade.
+// Open opens the PostgreSQL store at dsn (postgres://...), as
+// store.Open does.
 func Open(ctx context.Context, dsn string) (*store.Store, error) {
 	return store.Open(ctx, "pgx", dsn, Dialect, store.Redact(dsn))
 }

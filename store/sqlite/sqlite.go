@@ -1,5 +1,3 @@
-// Package sqlite opens a snapshot store in an embedded SQLite database
-// (modernc.org/sqlite: pure Go, no cgo), the default store.
 package sqlite
 
 import (
@@ -23,9 +21,7 @@ var Dialect = store.Dialect{
 }
 
 // Open opens (creating if needed) the SQLite store at path, in WAL mode,
-// and creates its schema in a new one. A store written by a development
-// schema fails with store.ErrUpgradeNeeded, the *Store given for its
-// Upgrade.
+// as store.Open does.
 func Open(ctx context.Context, path string) (*store.Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)

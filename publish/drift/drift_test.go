@@ -1,0 +1,56 @@
+package drift
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/snapshots"
+)
+
+// A per-year history of two snapshots, the second a break: one row per
+// snapshot with its counts by year, and a note column for the break.
+func TestHistoryTable(t *testing.T) {
+	h := &snapshots.History{Figure: snapshots.FigurePerYear, Subset: "notable", From: 2023, To: 2024, Points: []snapshots.Point{
+		{Snapshot: 3, Date: "2025-02-01", Counts: []census.YearCount{{Year: 2023, Count: 10}, {Year: 2024, Count: 4}}},
+		{Snapshot: 7, Date: "2025-03-01", Counts: []census.YearCount{{Year: 2023, Count: 11}, {Year: 2024, Count: 6}}, Break: "a → b"},
+	}}
+	tab := HistoryTable(h, i18n.EN)
+	if got := strings.Join(tab.Headers, "|"); !strings.HasSuffix(got, "|2023|2024|"+i18n.EN.T("col.note")) || len(tab.Headers) != 5 {
+		t.Errorf("headers %q", got)
+	}
+	want := [][]string{{"3", "2025-02-01", "10", "4", ""}, {"7", "2025-03-01", "11", "6", i18n.EN.T("history.break", "a → b")}}
+	for i, row := range want {
+		if strings.Join(tab.Rows[i], "|") != strings.Join(row, "|") {
+			t.Errorf("row %d: %q, want %q", i, tab.Rows[i], row)
+		}
+	}
+	var b bytes.Buffer
+	WriteHistoryCSV(&b, h, i18n.EN)
+	if lines := strings.Split(strings.TrimSpace(b.String()), "\n"); len(lines) != 3 || lines[1] != "3,2025-02-01,10,4," {
+		t.Errorf("CSV %q", b.String())
+	}
+}
+
+// A diff with two models added and a limit of one lists one and says one
+// more; the census part lists the year whose count moved with its sign.
+func TestWriteDiffLimit(t *testing.T) {
+	flop := 2e24
+	d := &snapshots.Diff{A: snapshots.SnapshotRef{ID: 1, Date: "2025-01-01"}, B: snapshots.SnapshotRef{ID: 2, Date: "2025-02-01"}, Subset: "notable",
+		Added: []snapshots.ModelRef{{Model: "Alpha", Date: "2024-05-01", FLOP: &flop}, {Model: "Beta", Date: "2024-06-01"}}}
+	d.Census.Period = census.Period{From: 2024, To: 2024}
+	d.Census.PerYear = []snapshots.YearDelta{{Year: 2024, Before: 5, After: 7}}
+	var b bytes.Buffer
+	WriteDiff(&b, d, i18n.EN, 1)
+	out := b.String()
+	for _, want := range []string{"Alpha", i18n.EN.T("diff.more", 1), "2024", "+2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff text lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Beta") {
+		t.Errorf("the limit of 1 still lists Beta:\n%s", out)
+	}
+}
