@@ -574,7 +574,7 @@ func (d *Dataset) dialectNotes() []Note {
 		case EncodingFromEvidence:
 			e := dl.Evidence
 			out = append(out, Note{Code: NoteEncoding + "_evidence", Args: []any{f.Name, dl.Encoding, e.Mapped, e.Values, e.Other, e.OtherMapped},
-				Message: fmt.Sprintf("%s is not UTF-8 and was read as %s: under it the rules map %dl of %dl organization and country values at the start of the file, under %s %dl", f.Name, dl.Encoding, e.Mapped, e.Values, e.Other, e.OtherMapped)})
+				Message: fmt.Sprintf("%s is not UTF-8 and was read as %s: under it the rules map %d of %d organization and country values at the start of the file, under %s %d", f.Name, dl.Encoding, e.Mapped, e.Values, e.Other, e.OtherMapped)})
 		}
 		if dl.Delimiter != "" && dl.Delimiter != "," {
 			name := dl.Delimiter
@@ -625,7 +625,7 @@ func (d *Dataset) notes(opt Options, latest int) []Note {
 	if d.Snapshot.Kind == KindBundled {
 		day := d.Snapshot.Date.Format("2006-01-02")
 		out = append(out, Note{Code: NoteBundled, Args: []any{day, d.Snapshot.AgeDays},
-			Message: fmt.Sprintf("the snapshot bundled with modelcensus, of %s (%day days old), is in use: it lacks what Epoch added or corrected since", day, d.Snapshot.AgeDays)})
+			Message: fmt.Sprintf("the snapshot bundled with modelcensus, of %s (%d days old), is in use: it lacks what Epoch added or corrected since", day, d.Snapshot.AgeDays)})
 	}
 	if d.Snapshot.DateBasis != "" {
 		out = append(out, Note{Code: NoteDateBasis, Args: []any{d.Snapshot.Date.Format("2006-01-02"), d.Snapshot.DateBasis, d.Snapshot.DatePath},
@@ -637,31 +637,31 @@ func (d *Dataset) notes(opt Options, latest int) []Note {
 		last := time.Date(newest.Year, time.Month(max(newest.Month, 1)), max(newest.Day, 1), 0, 0, 0, 0, time.UTC)
 		if days := int(day.Sub(last).Hours() / 24); days > 60 {
 			out = append(out, Note{Code: NoteDateLate, Args: []any{day.Format("2006-01-02"), newest.String(), days},
-				Message: fmt.Sprintf("the snapshot date %s is %day days after the newest publication date in the data (%s): the file may be older than its date says, and its latest year may be incomplete", day.Format("2006-01-02"), days, newest.String())})
+				Message: fmt.Sprintf("the snapshot date %s is %d days after the newest publication date in the data (%s): the file may be older than its date says, and its latest year may be incomplete", day.Format("2006-01-02"), days, newest.String())})
 		}
 	}
 	if day := d.Snapshot.Date; !day.IsZero() && day.Year() < latest {
 		out = append(out, Note{Code: NoteAfterSnapshot, Args: []any{latest, day.Format("2006-01-02")},
-			Message: fmt.Sprintf("the latest year, %day, is after the snapshot date %s: the data cannot hold its models yet", latest, day.Format("2006-01-02"))})
+			Message: fmt.Sprintf("the latest year, %d, is after the snapshot date %s: the data cannot hold its models yet", latest, day.Format("2006-01-02"))})
 	} else if day := d.Snapshot.Date; !day.IsZero() && day.Year() == latest {
 		out = append(out, Note{Code: NoteIncompleteLatest, Args: []any{latest, day.Format("2006-01-02")},
-			Message: fmt.Sprintf("the latest year, %day, was not complete at the snapshot date %s: its counts are partial", latest, day.Format("2006-01-02"))})
+			Message: fmt.Sprintf("the latest year, %d, was not complete at the snapshot date %s: its counts are partial", latest, day.Format("2006-01-02"))})
 	}
 	if n := len(d.Problems); n > 0 {
 		var items []string
 		for _, p := range d.Problems {
-			items = appendCapped(items, fmt.Sprintf("%s:%day: %s", FileName(p.File), p.Line, p.Message))
+			items = appendCapped(items, fmt.Sprintf("%s:%d: %s", FileName(p.File), p.Line, p.Message))
 		}
 		out = append(out, Note{Code: NoteMalformed, Count: n, Items: items, Args: []any{n},
-			Message: fmt.Sprintf("%day row(s) or cell(s) could not be read and were skipped", n)})
+			Message: fmt.Sprintf("%d row(s) or cell(s) could not be read and were skipped", n)})
 	}
 	if n := len(d.Duplicates); n > 0 {
 		var items []string
 		for _, day := range d.Duplicates {
-			items = appendCapped(items, fmt.Sprintf("%s (%s:%day, first at line %day)", day.Name, FileName(day.File), day.Line, day.FirstLine))
+			items = appendCapped(items, fmt.Sprintf("%s (%s:%d, first at line %d)", day.Name, FileName(day.File), day.Line, day.FirstLine))
 		}
 		out = append(out, Note{Code: NoteDuplicates, Count: n, Items: items, Args: []any{n},
-			Message: fmt.Sprintf("%day row(s) repeat a model name already read; each name counts once", n)})
+			Message: fmt.Sprintf("%d row(s) repeat a model name already read; each name counts once", n)})
 	}
 	for _, reason := range []string{ReasonNoName, ReasonNoDate, ReasonBadDate} {
 		var items []string
@@ -671,7 +671,7 @@ func (d *Dataset) notes(opt Options, latest int) []Note {
 				continue
 			}
 			n++
-			item := fmt.Sprintf("%s:%day", FileName(e.File), e.Line)
+			item := fmt.Sprintf("%s:%d", FileName(e.File), e.Line)
 			if e.Name != "" {
 				item += " " + e.Name
 			}
@@ -688,7 +688,7 @@ func (d *Dataset) notes(opt Options, latest int) []Note {
 			ReasonNoDate:  "row(s) have no publication date and are left out",
 			ReasonBadDate: "row(s) have a publication date that is not YYYY-MM-DD, YYYY-MM or YYYY and are left out",
 		}[reason]
-		out = append(out, Note{Code: reason, Count: n, Items: items, Args: []any{n}, Message: fmt.Sprintf("%day %s", n, msg)})
+		out = append(out, Note{Code: reason, Count: n, Items: items, Args: []any{n}, Message: fmt.Sprintf("%d %s", n, msg)})
 	}
 	for _, kind := range []string{KindOrganization, KindCountry, KindDomain, KindAccessibility} {
 		list := d.UnmappedList(kind)
@@ -700,7 +700,7 @@ func (d *Dataset) notes(opt Options, latest int) []Note {
 			items = appendCapped(items, fmt.Sprintf("%s (%g)", v.Name, v.Count))
 		}
 		out = append(out, Note{Code: NoteUnmappedPrefix + kind, Count: len(list), Items: items, Args: []any{len(list)},
-			Message: fmt.Sprintf("%day %s value(s) are not in the rules; they count as written", len(list), kind)})
+			Message: fmt.Sprintf("%d %s value(s) are not in the rules; they count as written", len(list), kind)})
 	}
 	return out
 }
