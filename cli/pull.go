@@ -102,7 +102,7 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 			}
 			printPull(io, l, res)
 		},
-		Changed: func(prev *store.Snapshot, d *snapshots.Diff, err error) {
+		Changed: func(prev *census.Snapshot, d *snapshots.Diff, err error) {
 			if err != nil {
 				if notify {
 					fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))

@@ -30,7 +30,7 @@ targets=(
 	"./discover/arxiv FuzzArxivAnswer"
 	"./internal/retry FuzzRetryAfter"
 	"./store FuzzBlob"
-	"./store FuzzLegacyLineDelta"
+	"./snapshots FuzzLegacyLineDelta"
 	"./web FuzzAPIParams"
 	"./web FuzzAPIEndpoints"
 )

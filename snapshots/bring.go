@@ -25,10 +25,6 @@ func Bring(ctx context.Context, st *store.Store, rules *census.Rules, ov *census
 	if err != nil {
 		return err
 	}
-	src, err := Source(ctx, st, snap)
-	if err != nil {
-		return err
-	}
-	overlay.Bring(ctx, src, rules, epoch.LoadOptions{}, ov)
+	overlay.Bring(ctx, Source(ctx, st, snap), rules, epoch.LoadOptions{}, ov)
 	return nil
 }

@@ -224,7 +224,7 @@ func sameSet(a, b string, split func(string) []string) bool {
 
 // Compare computes the diff from stored snapshot a to stored snapshot b:
 // CompareRefs of their refs.
-func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *store.Snapshot, subset string, opt census.Options) (*Diff, error) {
+func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *census.Snapshot, subset string, opt census.Options) (*Diff, error) {
 	return CompareRefs(ctx, rules, Stored(st, a), Stored(st, b), subset, CompareOptions{Census: opt})
 }
 

@@ -159,7 +159,7 @@ func (s *Server) snapshotParam(ctx context.Context, q url.Values) (int64, error)
 		if s.cat.Store == nil {
 			return 0, nil
 		}
-		snap, err := s.cat.Store.Pick(ctx, d, q.Get("subset"))
+		snap, err := snapshots.Pick(ctx, s.cat.Store, d, q.Get("subset"))
 		if err != nil {
 			return 0, err
 		}
@@ -636,11 +636,11 @@ func (s *Server) apiModel(w http.ResponseWriter, r *http.Request) {
 
 // SnapshotJSON is a snapshot as /api/v1/snapshots lists it.
 type SnapshotJSON struct {
-	ID     int64        `json:"id"`
-	Date   string       `json:"date"`
-	Source string       `json:"source"`
-	Files  []store.File `json:"files"`
-	Rows   int          `json:"rows"`
+	ID     int64             `json:"id"`
+	Date   string            `json:"date"`
+	Source string            `json:"source"`
+	Files  []census.FileInfo `json:"files"`
+	Rows   int               `json:"rows"`
 }
 
 func (s *Server) apiSnapshots(w http.ResponseWriter, r *http.Request) {
@@ -655,9 +655,9 @@ func (s *Server) apiSnapshots(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []SnapshotJSON{}
 	for _, sn := range list {
-		files := make([]store.File, len(sn.Files))
+		files := make([]census.FileInfo, len(sn.Files))
 		for i, f := range sn.Files {
-			f.Name = publish.DisplayName(f.Name)
+			f.Name, f.Dialect = publish.DisplayName(f.Name), census.Dialect{} // as a store keeps it
 			files[i] = f
 		}
 		out = append(out, SnapshotJSON{ID: sn.ID, Date: sn.DateString(), Source: publish.DisplayName(sn.Source), Files: files, Rows: sn.Rows})
@@ -684,7 +684,7 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 	if s.cat.Store == nil {
 		return nil, bad("a", "param.diff_store")
 	}
-	ids := make([]*store.Snapshot, 2)
+	ids := make([]*census.Snapshot, 2)
 	for i, p := range []string{"a", "b"} {
 		v, err := strconv.ParseInt(q.Get(p), 10, 64)
 		if err != nil || v <= 0 {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/snapshots"
 )
 
 // response is a rendered JSON answer, kept so that the same question is
@@ -170,7 +171,7 @@ func (s *Server) resolvedSnapshot(ctx context.Context, q url.Values) (int64, err
 	if e, ok := l.ids[subset]; ok && time.Since(e.when) < s.pollInterval() {
 		return e.id, nil
 	}
-	latest, err := s.cat.Store.Pick(ctx, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
+	latest, err := snapshots.Pick(ctx, s.cat.Store, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
 	if err != nil {
 		if subset == "" {
 			err = noSnapshots(err)
