@@ -569,29 +569,28 @@ func (s *Server) Model(ctx context.Context, name string, q url.Values) (*ModelJS
 	if err != nil {
 		return nil, err
 	}
-	res, err := census.Compute(ds, census.Options{})
+	x, err := s.modelIndexOf(ctx, ds)
 	if err != nil {
 		return nil, err
 	}
-	for i := 0; i < ds.Len(); i++ {
-		m := ds.Model(i)
-		if m.Name != name {
-			continue
-		}
-		j := modelJSON(m, raw.Row(name), res)
-		if cells := raw.Row(name); cells != nil {
-			j.Estimate = s.estimateModel(cells, m.File, m.Line, computeByName(ds))
-		}
-		if s.cat.Store != nil {
-			seen, err := s.seenIn(ctx, name, raw.Row(name)[census.FieldLink])
-			if err != nil {
-				return nil, err
-			}
-			j.Snapshots = seen
-		}
-		return &j, nil
+	i, ok := x.byName[name]
+	if !ok {
+		return nil, errModelNotFound
 	}
-	return nil, errModelNotFound
+	m := ds.Model(i)
+	cells := raw.Row(name)
+	j := modelJSON(m, cells, x.res)
+	if cells != nil {
+		j.Estimate = s.estimateModel(cells, m.File, m.Line, x.base())
+	}
+	if s.cat.Store != nil {
+		seen, err := s.seenInCached(ctx, name, cells[census.FieldLink])
+		if err != nil {
+			return nil, err
+		}
+		j.Snapshots = seen
+	}
+	return &j, nil
 }
 
 var errModelNotFound = errors.New("no such model")
@@ -679,7 +678,13 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	release, err := s.admit(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	d, err := s.Diff(r.Context(), q)
+	release()
 	if err != nil {
 		s.fail(w, r, err)
 		return

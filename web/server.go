@@ -13,6 +13,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,11 @@ type Server struct {
 	mux     *http.ServeMux
 	gzPool  sync.Pool
 	cache   responses
+	// derived keeps each dataset's model index (modelIndexOf), seen each
+	// model's history (seenInCached).
+	derived, seen *loaded
+	// slots are the computing slots (admit), computeSlots per CPU.
+	slots chan struct{}
 	// formats are the output formats the census API offers beside JSON;
 	// nil offers JSON alone.
 	formats *publish.Registry
@@ -61,7 +67,8 @@ func New(cat *Catalog, version string, logger *log.Logger) *Server {
 	if logger == nil {
 		logger = log.New(io.Discard, "", 0)
 	}
-	s := &Server{cat: cat, version: version, log: logger, mux: http.NewServeMux(), lang: i18n.EN}
+	s := &Server{cat: cat, version: version, log: logger, mux: http.NewServeMux(), lang: i18n.EN,
+		derived: newLoaded(MaxCached), seen: newLoaded(maxSeen), slots: make(chan struct{}, computeSlots*runtime.GOMAXPROCS(0))}
 	s.gzPool.New = func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed); return w }
 	s.mux.HandleFunc("GET /api/v1/census", s.apiCensus)
 	s.mux.HandleFunc("GET /api/v1/models", s.apiModels)

@@ -254,10 +254,12 @@ func modelNames(dir string) ([]string, error) {
 // result is what the run measured.
 type result struct {
 	latencies []time.Duration
-	status    map[int]int
-	failures  int
-	elapsed   time.Duration
-	asked     int
+	// byKind are the latencies of each kind of URL (model, census, diff).
+	byKind   map[string][]time.Duration
+	status   map[int]int
+	failures int
+	elapsed  time.Duration
+	asked    int
 }
 
 // hammer asks every URL once over conns connections, within d.
@@ -266,7 +268,7 @@ func hammer(base string, urls []string, conns int, d time.Duration) *result {
 	defer cancel()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: conns, MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns}}
 	work := make(chan string)
-	res := &result{status: map[int]int{}, asked: len(urls)}
+	res := &result{status: map[int]int{}, asked: len(urls), byKind: map[string][]time.Duration{}}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	start := time.Now()
@@ -275,6 +277,7 @@ func hammer(base string, urls []string, conns int, d time.Duration) *result {
 		go func() {
 			defer wg.Done()
 			var lat []time.Duration
+			byKind := map[string][]time.Duration{}
 			status := map[int]int{}
 			failures := 0
 			for u := range work {
@@ -293,10 +296,14 @@ func hammer(base string, urls []string, conns int, d time.Duration) *result {
 					continue
 				}
 				lat = append(lat, time.Since(t))
+				byKind[kindOf(u)] = append(byKind[kindOf(u)], lat[len(lat)-1])
 				status[resp.StatusCode]++
 			}
 			mu.Lock()
 			res.latencies = append(res.latencies, lat...)
+			for k, v := range byKind {
+				res.byKind[k] = append(res.byKind[k], v...)
+			}
 			for k, v := range status {
 				res.status[k] += v
 			}
@@ -318,14 +325,28 @@ feed:
 	return res
 }
 
+// kindOf is the kind of a URL of the mix: model, census or diff.
+func kindOf(u string) string {
+	switch {
+	case strings.HasPrefix(u, "/api/v1/models/"):
+		return "model"
+	case strings.HasPrefix(u, "/api/v1/census"):
+		return "census"
+	}
+	return "diff"
+}
+
+// percentile is the p-th quantile (0..1) of sorted latencies.
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[min(len(sorted)-1, int(p*float64(len(sorted))))]
+}
+
 func (r *result) print(w io.Writer, snaps, conns int, hwm0, hwm int64) {
 	slices.Sort(r.latencies)
-	pct := func(p float64) time.Duration {
-		if len(r.latencies) == 0 {
-			return 0
-		}
-		return r.latencies[min(len(r.latencies)-1, int(p*float64(len(r.latencies))))]
-	}
+	pct := func(p float64) time.Duration { return percentile(r.latencies, p) }
 	done := len(r.latencies)
 	var codes []string
 	for _, k := range slices.Sorted(maps.Keys(r.status)) {
@@ -335,6 +356,12 @@ func (r *result) print(w io.Writer, snaps, conns int, hwm0, hwm int64) {
 		snaps, conns, r.asked, done, r.elapsed.Seconds(), strings.Join(codes, ", "), r.failures)
 	fmt.Fprintf(w, "requests/s %.0f, p50 %s, p99 %s, max %s\n", float64(done)/r.elapsed.Seconds(),
 		pct(0.50).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), pct(1).Round(time.Millisecond))
+	for _, k := range []string{"model", "census", "diff"} {
+		l := r.byKind[k]
+		slices.Sort(l)
+		fmt.Fprintf(w, "  %-6s %5d answered, p50 %s, p99 %s\n", k, len(l),
+			percentile(l, 0.50).Round(time.Millisecond), percentile(l, 0.99).Round(time.Millisecond))
+	}
 	fmt.Fprintf(w, "server peak RSS (VmHWM) %d MB (%d MB once started)\n", hwm>>10, hwm0>>10)
 }
 
