@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"net/http"
 	"net/url"
@@ -684,12 +685,90 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := s.Diff(r.Context(), q)
+	var b []byte
+	if err == nil {
+		b, err = s.diffBody(r.Context(), d)
+	}
 	release()
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.sendJSON(w, r, d)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	s.send(w, r, b, "")
+}
+
+// diffParts are a diff's model-level lists as JSON, indented as members of
+// the diff's object: the same for every census option of a pair.
+type diffParts struct {
+	added, removed, renamed, changed []byte
+}
+
+// maxDiffPairs bounds the pairs of snapshots whose model-level changes are
+// kept (as values and as JSON): some tens of kB each for Epoch's exports.
+const maxDiffPairs = 256
+
+// diffBody is d as publish.WriteJSONValue writes it, with the model-level
+// lists encoded once per pair of snapshots and subset: they are most of a
+// diff's bytes, and only the census part depends on the query's options.
+func (s *Server) diffBody(ctx context.Context, d *snapshots.Diff) ([]byte, error) {
+	var b bytes.Buffer
+	if len(d.Explain) > 0 || d.A.ID == 0 || d.B.ID == 0 {
+		err := publish.WriteJSONValue(&b, d)
+		return b.Bytes(), err
+	}
+	key := fmt.Sprintf("diffjson/%d/%d/%s", d.A.ID, d.B.ID, d.Subset)
+	v, err := s.diffModels.get(ctx, key, func(context.Context) (any, error) {
+		var p diffParts
+		for _, x := range []struct {
+			dst *[]byte
+			v   any
+		}{{&p.added, d.Added}, {&p.removed, d.Removed}, {&p.renamed, d.Renamed}, {&p.changed, d.Changed}} {
+			var err error
+			if *x.dst, err = memberJSON(x.v); err != nil {
+				return nil, err
+			}
+		}
+		return &p, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	p := v.(*diffParts)
+	b.WriteString("{\n")
+	for _, m := range []struct {
+		name string
+		v    any
+		raw  []byte
+	}{{"a", d.A, nil}, {"b", d.B, nil}, {"subset", d.Subset, nil}, {"added", nil, p.added}, {"removed", nil, p.removed},
+		{"renamed", nil, p.renamed}, {"changed", nil, p.changed}, {"census", d.Census, nil}} {
+		if m.name != "a" {
+			b.WriteString(",\n")
+		}
+		b.WriteString(`  "` + m.name + `": `)
+		if m.raw == nil {
+			var err error
+			if m.raw, err = memberJSON(m.v); err != nil {
+				return nil, err
+			}
+		}
+		b.Write(m.raw)
+	}
+	b.WriteString("\n}\n")
+	return b.Bytes(), nil
+}
+
+// memberJSON is v as publish.WriteJSONValue writes it as a member of a
+// top-level object: indented by two spaces a level, from the second.
+func memberJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // Diff compares the snapshots a= and b=.
@@ -716,7 +795,8 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 		return nil, err
 	}
 	a, b := snapshots.Stored(s.cat.Store, ids[0]), snapshots.Stored(s.cat.Store, ids[1])
-	d, err := snapshots.CompareRefs(ctx, s.cat.Rules, a, b, subset, snapshots.CompareOptions{Census: opt, Overlay: s.cat.Overlay, Explain: q.Get("explain") == "true", Memo: s.cat.cache.get})
+	d, err := snapshots.CompareRefs(ctx, s.cat.Rules, a, b, subset, snapshots.CompareOptions{Census: opt, Overlay: s.cat.Overlay, Explain: q.Get("explain") == "true", Memo: s.cat.cache.get,
+		Models: s.diffModels.get})
 	var sm *snapshots.SubsetMismatch
 	var ie *epoch.InputError
 	if errors.As(err, &sm) || (errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset) {

@@ -6,6 +6,7 @@ import (
 	"container/list"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,10 +18,25 @@ import (
 )
 
 // response is a rendered JSON answer, kept so that the same question is
-// answered again without computing it: a snapshot never changes.
+// answered again without computing it: a snapshot never changes. A kept
+// answer holds its gzip alone when that is smaller (body nil): nearly every
+// client takes gzip, and the others get it inflated.
 type response struct {
 	body, gz []byte
 	etag     string
+}
+
+// plain is the response's body, inflated from its gzip when only that is
+// kept.
+func (r *response) plain() ([]byte, error) {
+	if r.body != nil || r.gz == nil {
+		return r.body, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(r.gz))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }
 
 // newResponse is a body ready to keep: its ETag, and its gzip at the
@@ -37,7 +53,10 @@ func newResponse(body []byte) *response {
 	zw.Write(body)
 	zw.Close()
 	gzipWriters.Put(zw)
-	return &response{body: body, gz: z.Bytes(), etag: etagOf(body)}
+	if z.Len() < len(body) {
+		return &response{gz: bytes.Clone(z.Bytes()), etag: etagOf(body)}
+	}
+	return &response{body: body, etag: etagOf(body)}
 }
 
 // gzipWriters are reused: each holds about a megabyte of state.
@@ -78,7 +97,7 @@ func (r *response) size() int64 { return int64(len(r.body) + len(r.gz) + len(r.e
 // of the bytes is sent but not kept.
 const (
 	maxResponses     = 1024
-	maxResponseBytes = 64 << 20
+	maxResponseBytes = 32 << 20
 )
 
 // DefaultPoll is how long the store's snapshot list, and so "the latest

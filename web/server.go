@@ -39,6 +39,9 @@ type Server struct {
 	// derived keeps each dataset's model index (modelIndexOf), seen each
 	// model's history (seenInCached).
 	derived, seen *loaded
+	// diffModels keeps each pair of snapshots' model-level changes, and
+	// their JSON (diffBody).
+	diffModels *loaded
 	// slots are the computing slots (admit), computeSlots per CPU.
 	slots chan struct{}
 	// formats are the output formats the census API offers beside JSON;
@@ -68,7 +71,7 @@ func New(cat *Catalog, version string, logger *log.Logger) *Server {
 		logger = log.New(io.Discard, "", 0)
 	}
 	s := &Server{cat: cat, version: version, log: logger, mux: http.NewServeMux(), lang: i18n.EN,
-		derived: newLoaded(MaxCached), seen: newLoaded(maxSeen), slots: make(chan struct{}, computeSlots*runtime.GOMAXPROCS(0))}
+		derived: newLoaded(MaxCached), seen: newLoaded(maxSeen), diffModels: newLoaded(2 * maxDiffPairs), slots: make(chan struct{}, computeSlots*runtime.GOMAXPROCS(0))}
 	s.gzPool.New = func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed); return w }
 	s.mux.HandleFunc("GET /api/v1/census", s.apiCensus)
 	s.mux.HandleFunc("GET /api/v1/models", s.apiModels)
@@ -209,6 +212,12 @@ func writeBody(w http.ResponseWriter, r *http.Request, resp *response, cache str
 	if resp.gz != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 		h.Set("Content-Encoding", "gzip")
 		body = resp.gz
+	} else if body == nil {
+		var err error
+		if body, err = resp.plain(); err != nil {
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
 	}
 	h.Set("Content-Length", fmt.Sprint(len(body)))
 	if r.Method == http.MethodHead {

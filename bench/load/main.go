@@ -16,6 +16,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -31,6 +32,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -106,11 +108,16 @@ func run() error {
 		return err
 	}
 	hwm0, _ := vmHWM(srv.Process.Pid)
+	cpu0, _ := cpuTime(srv.Process.Pid)
 	r := hammer(base, urls, *conns, *duration)
 	hwm, err := vmHWM(srv.Process.Pid)
 	if err != nil {
 		return err
 	}
+	if r.cpu, err = cpuTime(srv.Process.Pid); err != nil {
+		return err
+	}
+	r.cpu -= cpu0
 	r.print(os.Stdout, len(snaps), *conns, hwm0, hwm)
 	return nil
 }
@@ -260,6 +267,8 @@ type result struct {
 	failures int
 	elapsed  time.Duration
 	asked    int
+	// cpu is the CPU time (user and system) the server spent meanwhile.
+	cpu time.Duration
 }
 
 // hammer asks every URL once over conns connections, within d.
@@ -362,7 +371,38 @@ func (r *result) print(w io.Writer, snaps, conns int, hwm0, hwm int64) {
 		fmt.Fprintf(w, "  %-6s %5d answered, p50 %s, p99 %s\n", k, len(l),
 			percentile(l, 0.50).Round(time.Millisecond), percentile(l, 0.99).Round(time.Millisecond))
 	}
+	if done > 0 {
+		fmt.Fprintf(w, "server CPU %.1f s, %.2f ms a request (on a machine of its own, %d CPUs serve at most %.0f requests/s)\n",
+			r.cpu.Seconds(), r.cpu.Seconds()*1000/float64(done), runtime.NumCPU(), float64(runtime.NumCPU())*float64(done)/r.cpu.Seconds())
+	}
 	fmt.Fprintf(w, "server peak RSS (VmHWM) %d MB (%d MB once started)\n", hwm>>10, hwm0>>10)
+}
+
+// cpuTime is a process's CPU time, user and system, from Linux's
+// /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s).
+func cpuTime(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, fmt.Errorf("reading the server's CPU time: %w", err)
+	}
+	// The command name, in parentheses, may hold spaces: fields follow it.
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return 0, errors.New("no command name in /proc/PID/stat")
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, errors.New("short /proc/PID/stat")
+	}
+	var ticks int64
+	for _, s := range f[11:13] { // utime, stime: the 14th and 15th fields
+		var v int64
+		if _, err := fmt.Sscan(s, &v); err != nil {
+			return 0, fmt.Errorf("/proc/PID/stat: %w", err)
+		}
+		ticks += v
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
 }
 
 // vmHWM is a process's peak resident set size in KiB, from Linux's
