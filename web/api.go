@@ -685,9 +685,11 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := s.Diff(r.Context(), q)
-	var b []byte
+	b := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(b)
+	b.Reset()
 	if err == nil {
-		b, err = s.diffBody(r.Context(), d)
+		err = s.diffBody(r.Context(), b, d)
 	}
 	release()
 	if err != nil {
@@ -695,7 +697,7 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	s.send(w, r, b, "")
+	s.send(w, r, b.Bytes(), "")
 }
 
 // diffParts are a diff's model-level lists as JSON, indented as members of
@@ -706,16 +708,15 @@ type diffParts struct {
 
 // maxDiffPairs bounds the pairs of snapshots whose model-level changes are
 // kept (as values and as JSON): some tens of kB each for Epoch's exports.
-const maxDiffPairs = 256
+const maxDiffPairs = 128
 
-// diffBody is d as publish.WriteJSONValue writes it, with the model-level
-// lists encoded once per pair of snapshots and subset: they are most of a
-// diff's bytes, and only the census part depends on the query's options.
-func (s *Server) diffBody(ctx context.Context, d *snapshots.Diff) ([]byte, error) {
-	var b bytes.Buffer
+// diffBody writes d to b as publish.WriteJSONValue writes it, with the
+// model-level lists encoded once per pair of snapshots and subset: they are
+// most of a diff's bytes, and only the census part depends on the query's
+// options.
+func (s *Server) diffBody(ctx context.Context, b *bytes.Buffer, d *snapshots.Diff) error {
 	if len(d.Explain) > 0 || d.A.ID == 0 || d.B.ID == 0 {
-		err := publish.WriteJSONValue(&b, d)
-		return b.Bytes(), err
+		return publish.WriteJSONValue(b, d)
 	}
 	key := fmt.Sprintf("diffjson/%d/%d/%s", d.A.ID, d.B.ID, d.Subset)
 	v, err := s.diffModels.get(ctx, key, func(context.Context) (any, error) {
@@ -732,7 +733,7 @@ func (s *Server) diffBody(ctx context.Context, d *snapshots.Diff) ([]byte, error
 		return &p, nil
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	p := v.(*diffParts)
 	b.WriteString("{\n")
@@ -749,13 +750,13 @@ func (s *Server) diffBody(ctx context.Context, d *snapshots.Diff) ([]byte, error
 		if m.raw == nil {
 			var err error
 			if m.raw, err = memberJSON(m.v); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		b.Write(m.raw)
 	}
 	b.WriteString("\n}\n")
-	return b.Bytes(), nil
+	return nil
 }
 
 // memberJSON is v as publish.WriteJSONValue writes it as a member of a

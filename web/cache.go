@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"container/list"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,7 +15,6 @@ import (
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
-	"github.com/modelcensus/modelcensus/publish"
 )
 
 // response is a rendered JSON answer, kept so that the same question is
@@ -43,12 +43,14 @@ func (r *response) plain() ([]byte, error) {
 // fastest level. Under distinct questions most answers are sent once, and
 // the best compression cost as much CPU as computing them (bench/load).
 func newResponse(body []byte) *response {
-	var z bytes.Buffer
+	z := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(z)
+	z.Reset()
 	zw, _ := gzipWriters.Get().(*gzip.Writer)
 	if zw == nil {
-		zw, _ = gzip.NewWriterLevel(&z, gzip.BestSpeed)
+		zw, _ = gzip.NewWriterLevel(z, gzip.BestSpeed)
 	} else {
-		zw.Reset(&z)
+		zw.Reset(z)
 	}
 	zw.Write(body)
 	zw.Close()
@@ -56,8 +58,34 @@ func newResponse(body []byte) *response {
 	if z.Len() < len(body) {
 		return &response{gz: bytes.Clone(z.Bytes()), etag: etagOf(body)}
 	}
-	return &response{body: body, etag: etagOf(body)}
+	return &response{body: bytes.Clone(body), etag: etagOf(body)}
 }
+
+// buffers are reused for what is rendered and compressed: a response keeps
+// a copy of what it needs.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putBuffer gives b back to buffers, unless it grew past a megabyte.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		buffers.Put(b)
+	}
+}
+
+// jsonBuf is a buffer with its JSON encoder, set as publish.WriteJSONValue
+// sets one (the encoder reuses its own indentation buffer).
+type jsonBuf struct {
+	b   bytes.Buffer
+	enc *json.Encoder
+}
+
+var jsonBufs = sync.Pool{New: func() any {
+	j := &jsonBuf{}
+	j.enc = json.NewEncoder(&j.b)
+	j.enc.SetIndent("", "  ")
+	j.enc.SetEscapeHTML(false)
+	return j
+}}
 
 // gzipWriters are reused: each holds about a megabyte of state.
 var gzipWriters sync.Pool
@@ -97,7 +125,7 @@ func (r *response) size() int64 { return int64(len(r.body) + len(r.gz) + len(r.e
 // of the bytes is sent but not kept.
 const (
 	maxResponses     = 1024
-	maxResponseBytes = 32 << 20
+	maxResponseBytes = 16 << 20
 )
 
 // DefaultPoll is how long the store's snapshot list, and so "the latest
@@ -229,14 +257,22 @@ func (s *Server) cacheKey(r *http.Request, kind string) (string, url.Values, err
 // cachedJSON answers from the cache, or computes, renders and keeps the
 // answer. Errors are not kept.
 func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint string, compute func(url.Values) (any, error)) {
+	j := jsonBufs.Get().(*jsonBuf)
+	defer func() {
+		if j.b.Cap() <= 1<<20 {
+			jsonBufs.Put(j)
+		}
+	}()
+	// As publish.WriteJSONValue writes it; the bytes are copied by
+	// newResponse before j is reused.
 	s.cachedBytes(w, r, endpoint, "application/json; charset=utf-8", func(q url.Values) ([]byte, error) {
 		v, err := compute(q)
 		if err != nil {
 			return nil, err
 		}
-		var b bytes.Buffer
-		err = publish.WriteJSONValue(&b, v)
-		return b.Bytes(), err
+		j.b.Reset()
+		err = j.enc.Encode(v)
+		return j.b.Bytes(), err
 	})
 }
 
@@ -349,7 +385,7 @@ type modelIndex struct {
 
 // maxSeen bounds the model histories kept (seenIn's answers): a few kB
 // each, so some megabytes in all.
-const maxSeen = 2048
+const maxSeen = 1024
 
 // modelIndexOf returns the index of ds, building it once.
 func (s *Server) modelIndexOf(ctx context.Context, ds *census.Dataset) (*modelIndex, error) {

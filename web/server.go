@@ -175,9 +175,11 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) send(w http.ResponseWriter, r *http.Request, body []byte, cache string) {
 	var gz []byte
 	if len(body) > 512 && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		var b bytes.Buffer
+		b := buffers.Get().(*bytes.Buffer)
+		defer putBuffer(b)
+		b.Reset()
 		zw := s.gzPool.Get().(*gzip.Writer)
-		zw.Reset(&b)
+		zw.Reset(b)
 		zw.Write(body)
 		zw.Close()
 		s.gzPool.Put(zw)
