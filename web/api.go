@@ -9,7 +9,6 @@ import (
 	"math"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -372,159 +371,94 @@ type ModelPage struct {
 // MaxPageSize caps page-size.
 const MaxPageSize = 500
 
-// Models filters, sorts and pages the models of a snapshot.
+// Models filters, sorts and pages the models of a snapshot: it reads the
+// query into a census.ModelFilter, and census.FindModels applies it.
 func (s *Server) Models(ctx context.Context, q url.Values) (*ModelPage, *census.Result, error) {
 	res, ds, err := s.Census(ctx, url.Values{"snapshot": q["snapshot"], "as-of": q["as-of"], "subset": q["subset"], "from": q["from"], "to": q["to"]})
 	if err != nil {
 		return nil, nil, err
 	}
-	page, err := intParam(q, "page", 1, 1<<20)
+	f, page, size, err := s.modelFilter(q)
 	if err != nil {
 		return nil, nil, err
 	}
-	if page == 0 {
-		page = 1
-	}
-	size, err := intParam(q, "page-size", 1, MaxPageSize)
-	if err != nil {
-		return nil, nil, err
-	}
-	if size == 0 {
-		size = 50
-	}
-	yFrom, err := intParam(q, "year-from", 1900, 2200)
-	if err != nil {
-		return nil, nil, err
-	}
-	yTo, err := intParam(q, "year-to", 1900, 2200)
-	if err != nil {
-		return nil, nil, err
-	}
-	minC, err := floatParam(q, "min-compute")
-	if err != nil {
-		return nil, nil, err
-	}
-	maxC, err := floatParam(q, "max-compute")
-	if err != nil {
-		return nil, nil, err
-	}
-	sortBy, err := choice(q, "sort", "name", "date", "compute")
-	if err != nil {
-		return nil, nil, err
-	}
-	order, err := choice(q, "order", "asc", "desc")
-	if err != nil {
-		return nil, nil, err
-	}
-	access, err := choice(q, "access", census.AccessOpenWeights, census.AccessAPI, census.AccessHosted, census.AccessUnreleased, census.AccessUnknown)
-	if err != nil {
-		return nil, nil, err
-	}
-	mm, err := choice(q, "multimodal", "true", "false")
-	if err != nil {
-		return nil, nil, err
-	}
-	inCensus, err := choice(q, "in-census", "true", "false")
-	if err != nil {
-		return nil, nil, err
-	}
-	if !utf8.ValidString(q.Get("q")) {
-		return nil, nil, bad("q", "param.utf8")
-	}
-	text := strings.ToLower(strings.TrimSpace(q.Get("q")))
-	if len(text) > 200 {
-		return nil, nil, bad("q", "param.too_long_q")
-	}
-	country, org, domain := q.Get("country"), q.Get("org"), q.Get("domain")
-	if country != "" {
-		if _, ok := s.cat.Rules.CountryByCode(strings.ToUpper(country)); !ok {
-			return nil, nil, bad("country", "param.country", country)
-		}
-	}
-	var out []census.Model
-	for i := 0; i < ds.Len(); i++ {
-		m := ds.Model(i)
-		if yFrom != 0 && m.Date.Year < yFrom || yTo != 0 && m.Date.Year > yTo {
-			continue
-		}
-		if minC > 0 && (!m.HasCompute || m.Compute < minC) || maxC > 0 && (!m.HasCompute || m.Compute > maxC) {
-			continue
-		}
-		if country != "" && !has(m.Countries, country) || org != "" && !has(m.Groups(), org) && !has(m.Organizations(), org) ||
-			domain != "" && !has(m.DomainGroups(), domain) && !has(m.Domains(), domain) || access != "" && m.Access != access ||
-			mm != "" && m.Multimodal() != (mm == "true") {
-			continue
-		}
-		if inCensus != "" {
-			in := m.Date.Year >= res.Period.From && m.Date.Year <= res.Period.To
-			if in != (inCensus == "true") {
-				continue
-			}
-		}
-		if text != "" && !strings.Contains(strings.ToLower(m.Name), text) &&
-			!strings.Contains(strings.ToLower(strings.Join(m.Organizations(), " ")), text) {
-			continue
-		}
-		out = append(out, m)
-	}
-	less := func(a, b census.Model) int {
-		switch sortBy {
-		case "name":
-			return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
-		case "compute":
-			av, bv := -1.0, -1.0
-			if a.HasCompute {
-				av = a.Compute
-			}
-			if b.HasCompute {
-				bv = b.Compute
-			}
-			switch {
-			case av < bv:
-				return -1
-			case av > bv:
-				return 1
-			}
-			return 0
-		default:
-			switch {
-			case a.Date.Before(b.Date):
-				return -1
-			case b.Date.Before(a.Date):
-				return 1
-			}
-			return strings.Compare(a.Name, b.Name)
-		}
-	}
-	desc := order == "desc" || (order == "" && sortBy != "name")
-	sort.SliceStable(out, func(i, j int) bool {
-		if sortBy == "compute" && out[i].HasCompute != out[j].HasCompute {
-			return out[i].HasCompute // unknown compute last, either way
-		}
-		c := less(out[i], out[j])
-		if desc {
-			return c > 0
-		}
-		return c < 0
-	})
-	p := &ModelPage{Total: len(out), Page: page, PageSize: size, Models: []ModelJSON{}}
-	if pages := (len(out) + size - 1) / size; page > max(pages, 1) {
+	f.Period = res.Period
+	models, total := census.FindModels(ds, f)
+	if pages := (total + size - 1) / size; page > max(pages, 1) {
 		return nil, nil, bad("page", "param.page", page, max(pages, 1))
 	}
-	start := (page - 1) * size
-	for i := start; i < len(out) && i < start+size; i++ {
-		p.Models = append(p.Models, modelJSON(out[i], nil, res))
+	p := &ModelPage{Total: total, Page: page, PageSize: size, Models: make([]ModelJSON, 0, len(models))}
+	for _, m := range models {
+		p.Models = append(p.Models, modelJSON(m, nil, res))
 	}
 	return p, res, nil
 }
 
-func has(list []string, v string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, v) {
-			return true
+// modelFilter reads the model list's query (all but the snapshot and the
+// census period) into a filter, with its page (from 1) and page size.
+func (s *Server) modelFilter(q url.Values) (f census.ModelFilter, page, size int, err error) {
+	if page, err = intParam(q, "page", 1, 1<<20); err != nil {
+		return f, 0, 0, err
+	}
+	page = max(page, 1)
+	if size, err = intParam(q, "page-size", 1, MaxPageSize); err != nil {
+		return f, 0, 0, err
+	}
+	if size == 0 {
+		size = 50
+	}
+	f.Offset, f.Limit = (page-1)*size, size
+	if f.YearFrom, err = intParam(q, "year-from", 1900, 2200); err != nil {
+		return f, 0, 0, err
+	}
+	if f.YearTo, err = intParam(q, "year-to", 1900, 2200); err != nil {
+		return f, 0, 0, err
+	}
+	if f.MinCompute, err = floatParam(q, "min-compute"); err != nil {
+		return f, 0, 0, err
+	}
+	if f.MaxCompute, err = floatParam(q, "max-compute"); err != nil {
+		return f, 0, 0, err
+	}
+	sortBy, err := choice(q, "sort", string(census.SortName), string(census.SortDate), string(census.SortCompute))
+	if err != nil {
+		return f, 0, 0, err
+	}
+	f.Sort = census.ModelSort(sortBy)
+	order, err := choice(q, "order", "asc", "desc")
+	if err != nil {
+		return f, 0, 0, err
+	}
+	f.Descending = order == "desc" || order == "" && census.DefaultDescending(f.Sort)
+	if f.Access, err = choice(q, "access", census.AccessOpenWeights, census.AccessAPI, census.AccessHosted, census.AccessUnreleased, census.AccessUnknown); err != nil {
+		return f, 0, 0, err
+	}
+	for _, b := range []struct {
+		name string
+		dst  **bool
+	}{{"multimodal", &f.Multimodal}, {"in-census", &f.InCensus}} {
+		v, err := choice(q, b.name, "true", "false")
+		if err != nil {
+			return f, 0, 0, err
+		}
+		if v != "" {
+			t := v == "true"
+			*b.dst = &t
 		}
 	}
-	return false
+	if !utf8.ValidString(q.Get("q")) {
+		return f, 0, 0, bad("q", "param.utf8")
+	}
+	if f.Text = strings.TrimSpace(q.Get("q")); len(strings.ToLower(f.Text)) > 200 {
+		return f, 0, 0, bad("q", "param.too_long_q")
+	}
+	f.Country, f.Org, f.Domain = q.Get("country"), q.Get("org"), q.Get("domain")
+	if f.Country != "" {
+		if _, ok := s.cat.Rules.CountryByCode(strings.ToUpper(f.Country)); !ok {
+			return f, 0, 0, bad("country", "param.country", f.Country)
+		}
+	}
+	return f, page, size, nil
 }
 
 func (s *Server) apiModels(w http.ResponseWriter, r *http.Request) {
