@@ -717,7 +717,7 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 		if err != nil || v <= 0 {
 			return nil, bad(p, "param.snapshot_id", q.Get(p))
 		}
-		if ids[i], err = s.cat.Store.Snapshot(ctx, v); err != nil {
+		if ids[i], err = s.storedSnapshot(ctx, v); err != nil {
 			return nil, err
 		}
 	}
@@ -749,6 +749,22 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 		return nil, bad("subset", "param.choose_subset", append(args, strings.Join(both, ", "))...)
 	}
 	return d, err
+}
+
+// storedSnapshot is the store's snapshot id, kept by the store's snapshot
+// list (generation): a stored snapshot never changes. Errors are not kept.
+func (s *Server) storedSnapshot(ctx context.Context, id int64) (*store.Snapshot, error) {
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.snaps.get(ctx, gen+"\x00"+strconv.FormatInt(id, 10), func(ctx context.Context) (any, error) {
+		return s.cat.Store.Snapshot(ctx, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*store.Snapshot), nil
 }
 
 // download sends the models of the current selection as CSV or XLSX.

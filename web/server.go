@@ -42,6 +42,8 @@ type Server struct {
 	// diffModels keeps each pair of snapshots' model-level changes, and
 	// their JSON (diffBody).
 	diffModels *loaded
+	// snaps keeps the stored snapshots' records by id (storedSnapshot).
+	snaps *loaded
 	// slots are the computing slots (admit), computeSlots per CPU.
 	slots chan struct{}
 	// formats are the output formats the census API offers beside JSON;
@@ -71,7 +73,7 @@ func New(cat *Catalog, version string, logger *log.Logger) *Server {
 		logger = log.New(io.Discard, "", 0)
 	}
 	s := &Server{cat: cat, version: version, log: logger, mux: http.NewServeMux(), lang: i18n.EN,
-		derived: newLoaded(MaxCached), seen: newLoaded(maxSeen), diffModels: newLoaded(2 * maxDiffPairs), slots: make(chan struct{}, computeSlots*runtime.GOMAXPROCS(0))}
+		derived: newLoaded(MaxCached), seen: newLoaded(maxSeen), diffModels: newLoaded(2 * maxDiffPairs), snaps: newLoaded(MaxCachedFiles), slots: make(chan struct{}, computeSlots*runtime.GOMAXPROCS(0))}
 	s.gzPool.New = func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed); return w }
 	s.mux.HandleFunc("GET /api/v1/census", s.apiCensus)
 	s.mux.HandleFunc("GET /api/v1/models", s.apiModels)
