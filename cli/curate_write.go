@@ -65,14 +65,9 @@ func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind ce
 	if err != nil {
 		return err
 	}
-	dir := o.Overlay
-	if dir == overlay.None {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
-	}
+	dir := overlay.WriteDir(o.Overlay, io.Getenv)
 	if dir == "" {
-		if dir = overlay.DefaultDir(io.Getenv); dir == "" {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
-		}
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
 	}
 	e, err := o.d.Entry(kind, io.Now().UTC().Format("2006-01-02"))
 	if de := (*overlay.DraftError)(nil); errors.As(err, &de) && de.Flag == "--field" {
@@ -104,7 +99,7 @@ func writeEntry(io *IOStreams, l i18n.Lang, dir string, e census.Entry) error {
 	switch {
 	case errors.As(err, &oe):
 		// The entry was made from flags: name the flag, not a file.
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", overlay.FlagFor(oe.Field)+": "+overlayErrorMessage(oe, l)), Err: err}
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", overlay.FlagFor(oe.Field)+": "+oe.Message(l)), Err: err}
 	case errors.Is(err, overlay.ErrExists):
 		return &Error{Code: ExitOverlay, Msg: l.T("err.entry_exists", e.ID, dir), Err: err}
 	case errors.As(err, &de):
