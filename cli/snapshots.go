@@ -64,7 +64,7 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	location := o.dsn(io)
 	st, err := o.openExisting(ctx, io, l)
 	switch {
-	case errors.Is(err, errNoStore):
+	case errors.As(err, new(*store.NoStoreError)):
 		// Nothing pulled yet: an empty list, as for an empty store.
 	case err != nil:
 		return err

@@ -3,7 +3,9 @@ package snapshots
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -115,4 +117,15 @@ func Archive(ctx context.Context, dir string, opt epoch.OpenOptions) ([]*Ref, er
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// IsStoredID reports whether an argument of diff names a stored snapshot
+// rather than a source: a whole number that is not also a file or folder
+// here.
+func IsStoredID(arg string) bool {
+	if _, err := strconv.ParseInt(arg, 10, 64); err != nil {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
 }
