@@ -36,8 +36,6 @@ type sourceOptions struct {
 	// Overlay is --overlay: a curation folder, "none", or "" for the
 	// default folder when it exists.
 	Overlay string
-	// overlay is the overlay read for this run, set by useOverlay.
-	overlay *census.Overlay
 }
 
 func (o *sourceOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
@@ -143,43 +141,22 @@ func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r 
 	return o.loadWith(ctx, io, l, r, epoch.LoadOptions{OnRow: onRow})
 }
 
-// loadWith is load with more options: opt's OnRow and RowsOnly are kept.
+// loadWith is load with more options: opt's OnRow, RowsOnly and Overlay
+// are kept. Without an Overlay (unless RowsOnly) it reads the overlay in
+// use, whose rows snapshots.Read brings from the same source.
 func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, opt epoch.LoadOptions) (*census.Dataset, error) {
-	opt.OpenOptions, opt.Subset, opt.Now = o.openOptions(io), o.Subset, io.Now
-	opt.Encoding, opt.DateFormat = o.Encoding, o.DateFormat
-	opt.EstimateMissing = o.EstimateMissing
 	if opt.Overlay == nil && !opt.RowsOnly {
 		ov, _, err := o.loadOverlay(io, l)
 		if err != nil {
 			return nil, err
 		}
-		if ov != nil {
-			o.bring(ctx, io, r, ov)
-		}
-		opt.Overlay, o.overlay = ov, ov
+		opt.Overlay = ov
 	}
-	// Without a source of the user's, a failed download falls back on the
-	// snapshot bundled with modelcensus, and says so.
-	opt.Fallback = o.Source == epoch.DefaultURL
-	if o.Date != "" {
-		opt.Date, _ = time.Parse("2006-01-02", o.Date)
+	ds, notes, err := snapshots.Read(ctx, o.Source, r, o.loadOptions(io, opt))
+	reason := func(err error) string { return translate(l, err).Error() }
+	for _, line := range publish.ReadingLines(notes, io.Now(), l, reason) {
+		fmt.Fprintln(io.ErrOut, line)
 	}
-	src, err := epoch.Open(ctx, o.Source, opt.OpenOptions)
-	if err != nil {
-		return nil, translate(l, err)
-	}
-	defer src.Close()
-	if src.FallbackReason != nil {
-		fmt.Fprintln(io.ErrOut, l.T("warn.bundled", o.Source, translate(l, src.FallbackReason).Error(), src.Date.Format("2006-01-02")))
-	}
-	if f := src.Fetched; f != nil {
-		if f.Offline {
-			fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now()), l), f.RetrievedAt.Format(time.RFC3339)))
-		} else if f.FromCache {
-			fmt.Fprintln(io.ErrOut, l.T("warn.cached", f.URL, f.RetrievedAt.Format(time.RFC3339)))
-		}
-	}
-	ds, err := src.Load(ctx, r, opt)
 	if err != nil {
 		return nil, translate(l, err)
 	}
@@ -187,6 +164,20 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 		fmt.Fprintln(io.ErrOut, line)
 	}
 	return ds, nil
+}
+
+// loadOptions are opt with the source flags: how the source is opened
+// and read, and the snapshot's date.
+func (o *sourceOptions) loadOptions(io *IOStreams, opt epoch.LoadOptions) epoch.LoadOptions {
+	opt.OpenOptions, opt.Subset, opt.Now = o.openOptions(io), o.Subset, io.Now
+	opt.Encoding, opt.DateFormat, opt.EstimateMissing = o.Encoding, o.DateFormat, o.EstimateMissing
+	// Without a source of the user's, a failed download falls back on the
+	// snapshot bundled with modelcensus, and says so.
+	opt.Fallback = o.Source == epoch.DefaultURL
+	if o.Date != "" {
+		opt.Date, _ = time.Parse("2006-01-02", o.Date)
+	}
+	return opt
 }
 
 // roundAge says how old a copy is, in l (publish.AgeText).
@@ -329,7 +320,7 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 	if err != nil {
 		return nil, err
 	}
-	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow, EstimateMissing: o.EstimateMissing, Overlay: ov})
+	ds, err := snapshots.ReadStored(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow, EstimateMissing: o.EstimateMissing, Overlay: ov})
 	if err != nil {
 		return nil, storeOrInput(l, err)
 	}

@@ -25,6 +25,17 @@ func Bring(ctx context.Context, st *store.Store, rules *census.Rules, ov *census
 	if err != nil {
 		return err
 	}
+	return BringFrom(ctx, st, snap, rules, ov)
+}
+
+// BringFrom fills ov.Brought (overlay.Bring) from the stored snapshot
+// snap: each add entry with From gets its model's row from that subset of
+// snap, as a report on snap reads it. Only a failure to read the store is
+// an error.
+func BringFrom(ctx context.Context, st *store.Store, snap *store.Snapshot, rules *census.Rules, ov *census.Overlay) error {
+	if !overlay.Brings(ov) {
+		return nil
+	}
 	src, err := Source(ctx, st, snap)
 	if err != nil {
 		return err
