@@ -16,16 +16,9 @@ import (
 func newChartCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
-		Use:   "chart NAME [-o FILE.svg|FILE.png]",
-		Short: l.T("cmd.chart.short"),
-		Long: `Draw one of the report's charts as SVG or PNG, to paste into documents:
-` + strings.Join(census.ChartNames(), ", ") + `. The format follows -o's
-extension, or --format; without -o an SVG chart goes to standard output (a PNG
-needs -o). It takes the same source and counting flags as report.
-
-보고서의 차트 하나를 SVG나 PNG로 그립니다(문서에 붙여 넣기용): ` + strings.Join(census.ChartNames(), ", ") + `.
-형식은 -o의 확장자나 --format을 따르고, -o가 없으면 SVG를 표준 출력으로 씁니다(PNG는
--o가 필요합니다). report와 같은 원본·집계 옵션을 씁니다.`,
+		Use:     "chart NAME [-o FILE.svg|FILE.png]",
+		Short:   l.T("cmd.chart.short"),
+		Long:    l.T("long.chart", strings.Join(census.ChartNames(), ", ")),
 		Example: "  modelcensus chart per_year -o per_year.svg\n  modelcensus chart compute --lang ko -o compute.png\n  modelcensus chart countries > countries.svg",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {

@@ -111,12 +111,8 @@ func newRecipesCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "recipes",
 		Short: l.T("cmd.recipes.short"),
-		Long: `List the recipes report --recipe takes: the bundled ones and your own, the
-TOML files in $XDG_DATA_HOME/modelcensus/recipes (beside the overlay).
-
-report --recipe가 받는 레시피 목록: 내장 레시피와, $XDG_DATA_HOME/modelcensus/recipes
-(오버레이 옆 폴더)의 TOML 파일로 된 사용자 레시피.`,
-		Args: cobra.NoArgs,
+		Long:  l.T("long.recipes"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l := i18n.FromEnv(io.Getenv)
 			if lang != "" {

@@ -39,18 +39,7 @@ func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: l.T("cmd.report.short"),
-		Long: `Print the census of a snapshot: models per year and their compound annual
-growth, countries over the period and for the latest year, organizations and
-domain groups, multimodal models per year and the latest year's largest
-training runs, with the source and data-quality notes. The report is the
-bundled recipe census; --recipe makes it from another (modelcensus recipes),
-in every format, with a Thresholds section where the recipe asks for one.
-
-스냅숏의 현황 통계를 출력합니다: 연도별 모델 수와 연평균 증가율, 기간 및 최근
-연도의 국가별 수, 기관·분야별 수, 연도별 멀티모달 모델 수, 최근 연도의 학습
-연산량 상위 모델, 출처와 데이터 품질 참고사항. 보고서는 내장 레시피 census로
-만들며, --recipe로 다른 레시피(modelcensus recipes)를 주면 모든 형식으로 출력하고
-레시피가 요청하면 연산량 기준 절을 넣습니다.`,
+		Long:  l.T("long.report"),
 		Example: `  modelcensus report
   modelcensus report --source ai_models.zip --lang ko
   modelcensus report --source large_scale_ai_models.csv --from 2020 --to 2024 --format json

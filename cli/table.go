@@ -38,14 +38,7 @@ func newTableCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "table",
 		Short: l.T("cmd.table.short"),
-		Long: `Print one figure of a snapshot: the models broken down by any dimensions
-(--by), one measure, filters (--filter FIELD OP VALUE) and counting rules.
-Every counting flag of report applies. docs/figures.md describes each
-dimension, measure and rule.
-
-스냅숏의 통계표 하나를 출력합니다: 임의의 차원(--by)으로 나눈 모델, 측정값 하나,
-필터(--filter FIELD OP VALUE), 집계 규칙. report의 집계 플래그를 모두 씁니다.
-각 차원·측정값·규칙은 docs/figures.md에 있습니다.`,
+		Long:  l.T("long.table"),
 		Example: `  modelcensus table --source large_scale_ai_models.csv --by country --from 2020 --to 2023 --multinational group
   modelcensus table --source large_scale_ai_models.csv --by year --measure cumulative --filter 'compute>=1e23' --from 2010 --to 2024
   modelcensus table --source ai_models.zip --by region --filter region=EU --filter 'compute>=1e25' --format json

@@ -26,20 +26,7 @@ func newTrendCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "trend",
 		Short: l.T("cmd.trend.short"),
-		Long: `Fit log10(training compute) on publication date (in decimal years) by
-ordinary least squares over a set of models (--subset, --since, --until,
---domain, --country) and print the growth per year (10^slope ×), the doubling
-time in months, the number of models and a 90% interval by percentile
-bootstrap over the models (1000 resamples, seed 1 unless --resamples and
---seed say otherwise: the same input gives the same interval). With -o
-FILE.svg or FILE.png (or --format svg|png) it draws the models on a log scale
-with the fitted line, the interval and the thresholds of the rules' table.
-
-학습 연산량의 log10 값을 공개일(소수 연도)에 최소제곱으로 회귀해, 연간 증가 배수,
-두 배가 되는 기간(개월), 모델 수, 모델 단위 백분위 부트스트랩 90% 구간(재표본 1000회,
-시드 1; 같은 입력은 같은 구간)을 출력합니다. 대상은 --subset, --since, --until,
---domain, --country로 고릅니다. -o FILE.svg 또는 FILE.png로 모델(로그 눈금), 적합선,
-구간, 규칙 표의 기준선을 그립니다.`,
+		Long:  l.T("long.trend", "90%"),
 		Example: `  modelcensus trend --source notable_ai_models.csv --since 2010-01-01
   modelcensus trend --source ai_models.zip --subset notable --domain Language --since 2020-01-01 --format json
   modelcensus trend --source notable_ai_models.csv --since 2010-01-01 --lang ko -o trend.svg`,
