@@ -31,16 +31,7 @@ func newChartCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs, l)
-	o.sourceOptions.addReadFlags(fs, l)
-	o.dbOptions.addFlags(fs, l)
-	o.addCensusFlags(fs, l)
-	o.addEstimateFlag(fs, l)
-	o.addOverlayFlag(fs, l)
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
-	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
-	fs.StringVar(&o.Format, "format", "", l.T("flag.chart_format"))
+	o.addCountingFlags(fs, l, true, "", "flag.chart_format")
 	o.Top = census.DefaultTop
 	return cmd
 }

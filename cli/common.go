@@ -226,6 +226,26 @@ func (o *reportOptions) addCensusFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
 }
 
+// addCountingFlags adds the flags of the commands that count a source or
+// a stored snapshot: the source's with --encoding and --date-format,
+// --estimate-missing, --overlay, with census the counting flags
+// (addCensusFlags), --format (its default and its help's key), -o,
+// --snapshot, --as-of and the store's --db.
+func (o *reportOptions) addCountingFlags(fs *pflag.FlagSet, l i18n.Lang, census bool, format, formatKey string) {
+	o.sourceOptions.addFlags(fs, l)
+	o.sourceOptions.addReadFlags(fs, l)
+	o.addEstimateFlag(fs, l)
+	o.addOverlayFlag(fs, l)
+	if census {
+		o.addCensusFlags(fs, l)
+	}
+	fs.StringVar(&o.Format, "format", format, l.T(formatKey))
+	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
+	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
+	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
+	o.dbOptions.addFlags(fs, l)
+}
+
 // startCensus is how a command that counts stored snapshots begins: the
 // language and the source flags (start), then the counting flags.
 func (o *reportOptions) startCensus(io *IOStreams) (i18n.Lang, census.Options, error) {

@@ -74,7 +74,8 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	var det *census.ComputeDetails
 	var onRow func(*census.Raw)
 	if withTh {
-		det, onRow = thresholdsHook(o.EstimateMissing, nil)
+		det = census.NewComputeDetails(o.EstimateMissing)
+		onRow = det.Add
 	}
 	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
 	if err != nil {

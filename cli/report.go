@@ -54,18 +54,9 @@ func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs, l)
-	o.sourceOptions.addReadFlags(fs, l)
-	o.addCensusFlags(fs, l)
-	o.addEstimateFlag(fs, l)
-	o.addOverlayFlag(fs, l)
+	o.addCountingFlags(fs, l, true, "text", "flag.format")
 	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
-	fs.StringVar(&o.Format, "format", "text", l.T("flag.format"))
-	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
 	fs.BoolVar(&o.WithThresholds, "thresholds", false, l.T("flag.report_thresholds"))
-	o.dbOptions.addFlags(fs, l)
 	fs.StringVar(&o.Recipe, "recipe", "", l.T("flag.recipe"))
 	return cmd
 }
@@ -129,7 +120,8 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 	withTh, withTrend := o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend
 	var det *census.ComputeDetails
 	if withTh {
-		det, onRow = thresholdsHook(o.EstimateMissing, onRow)
+		det = census.NewComputeDetails(o.EstimateMissing)
+		onRow = det.Then(onRow)
 	}
 	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
 	if err != nil {

@@ -13,23 +13,12 @@ import (
 	"github.com/modelcensus/modelcensus/publish"
 )
 
-// figureOptions are the flags that state a figure beyond report's counting
-// flags: its dimensions, measure, filters and counting rules.
-type figureOptions struct {
-	By            string
-	Measure       string
-	Filters       []string
-	MinModels     int
-	Multinational string
-	BlankCountry  string
-	Duplicates    string
-	Merge         []string
-}
-
-// tableOptions are the flags of `modelcensus table`.
+// tableOptions are the flags of `modelcensus table`: report's, and the
+// figure's (census.FigureValues: its dimensions, measure, filters and
+// counting rules).
 type tableOptions struct {
 	reportOptions
-	figureOptions
+	census.FigureValues
 	Title string
 }
 
@@ -52,25 +41,16 @@ func newTableCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs, l)
-	o.sourceOptions.addReadFlags(fs, l)
-	o.addCensusFlags(fs, l)
-	o.addEstimateFlag(fs, l)
-	o.addOverlayFlag(fs, l)
-	o.figureOptions.addFlags(fs, l)
-	fs.StringVar(&o.Format, "format", "text", l.T("flag.table-format"))
-	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
+	o.addCountingFlags(fs, l, true, "text", "flag.table-format")
+	addFigureFlags(fs, l, &o.FigureValues)
 	fs.StringVar(&o.Title, "title", "", l.T("flag.table-title"))
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
-	o.dbOptions.addFlags(fs, l)
 	o.Top = census.DefaultTop
 	return cmd
 }
 
-// addFlags adds the figure flags, under the same names as the recipes'
-// keys and the API's parameters.
-func (o *figureOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
+// addFigureFlags adds the figure flags, under the same names as the
+// recipes' keys and the API's parameters.
+func addFigureFlags(fs *pflag.FlagSet, l i18n.Lang, o *census.FigureValues) {
 	fs.StringVar(&o.By, "by", "", l.T("flag.by"))
 	fs.StringVar(&o.Measure, "measure", census.MeasureModels, l.T("flag.measure"))
 	fs.StringArrayVar(&o.Filters, "filter", nil, l.T("flag.filter"))
@@ -79,17 +59,6 @@ func (o *figureOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringVar(&o.BlankCountry, "blank-country", census.BlankCountryFill, l.T("flag.blank-country"))
 	fs.StringVar(&o.Duplicates, "duplicates", census.DuplicatesMerge, l.T("flag.duplicates"))
 	fs.StringArrayVar(&o.Merge, "merge", nil, l.T("flag.merge"))
-}
-
-// spec checks the figure flags and states the figure (census.ParseFigure),
-// with messages in l.
-func (o *figureOptions) spec(l i18n.Lang, opt census.Options) (census.TableSpec, error) {
-	s, err := census.ParseFigure(census.FigureValues{By: o.By, Measure: o.Measure, Filters: o.Filters, MinModels: o.MinModels,
-		Multinational: o.Multinational, BlankCountry: o.BlankCountry, Duplicates: o.Duplicates, Merge: o.Merge}, opt)
-	if err != nil {
-		return s, figureError(l, err)
-	}
-	return s, nil
 }
 
 // figureError is the usage error for a figure that cannot be made, in l.
@@ -116,9 +85,9 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	if err := o.validate(l); err != nil {
 		return err
 	}
-	spec, err := o.spec(l, copt)
+	spec, err := census.ParseFigure(o.FigureValues, copt)
 	if err != nil {
-		return err
+		return figureError(l, err)
 	}
 	format, ok := io.Deps.Formats.Lookup(o.Format)
 	if !ok || format.Recipe == nil && format.Chart == nil {

@@ -63,18 +63,10 @@ func newThresholdsCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs, l)
-	o.sourceOptions.addReadFlags(fs, l)
-	o.addEstimateFlag(fs, l)
-	o.addOverlayFlag(fs, l)
+	o.addCountingFlags(fs, l, false, "text", "flag.th_format")
 	o.selectOptions.addFlags(fs, l)
 	fs.StringArrayVar(&o.Thresholds, "threshold", nil, l.T("flag.threshold"))
 	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
-	fs.StringVar(&o.Format, "format", "text", l.T("flag.th_format"))
-	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
-	o.dbOptions.addFlags(fs, l)
 	return cmd
 }
 
@@ -121,17 +113,4 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 		}
 		return publish.WriteThresholdsText(w, res, l)
 	})
-}
-
-// thresholdsHook returns the collection of the rows' compute details that
-// a thresholds evaluation needs, and a row hook that fills it before
-// calling next (which may be nil).
-func thresholdsHook(estimates bool, next func(*census.Raw)) (*census.ComputeDetails, func(*census.Raw)) {
-	det := census.NewComputeDetails(estimates)
-	return det, func(r *census.Raw) {
-		det.Add(r)
-		if next != nil {
-			next(r)
-		}
-	}
 }

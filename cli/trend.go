@@ -36,20 +36,12 @@ func newTrendCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs, l)
-	o.sourceOptions.addReadFlags(fs, l)
-	o.addEstimateFlag(fs, l)
-	o.addOverlayFlag(fs, l)
+	o.addCountingFlags(fs, l, false, "", "flag.tr_format")
 	o.selectOptions.addFlags(fs, l)
 	fs.StringVar(&o.Since, "since", "", l.T("flag.since"))
 	fs.StringVar(&o.Until, "until", "", l.T("flag.until"))
 	fs.IntVar(&o.Resamples, "resamples", census.TrendResamples, l.T("flag.resamples"))
 	fs.Uint64Var(&o.Seed, "seed", census.TrendSeed, l.T("flag.seed"))
-	fs.StringVar(&o.Format, "format", "", l.T("flag.tr_format"))
-	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
-	o.dbOptions.addFlags(fs, l)
 	return cmd
 }
 
