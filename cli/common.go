@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -94,24 +93,20 @@ func badValue(l i18n.Lang, flag, value, choices string) error {
 // optionError is a census option's error (census.OptionError) as the
 // usage error of its flag, in l; other errors pass unchanged.
 func optionError(l i18n.Lang, err error) error {
-	var oe *census.OptionError
-	if !errors.As(err, &oe) {
+	if !errors.As(err, new(*census.OptionError)) {
 		return err
 	}
-	usage := func(msg string) error { return &Error{Code: ExitUsage, Msg: l.T("err.usage", msg), Err: err} }
-	switch oe.Code {
-	case census.OptionChoice:
-		return badValue(l, "--"+oe.Option, oe.Value, strings.Join(oe.Choices, ", "))
-	case census.OptionFLOP:
-		return usage(l.T("err.bad_number", "--"+oe.Option, oe.Value, "1e23"))
-	case census.OptionYear:
-		y, _ := strconv.Atoi(oe.Value)
-		return usage(l.T("err.bad_year", y))
-	case census.OptionPeriod:
-		return usage(l.T("err.bad_period", oe.Args...))
+	return usageOf(l, err)
+}
+
+// usageOf is the usage error of err in l, worded by publish.UsageKey;
+// nil for an error it does not word.
+func usageOf(l i18n.Lang, err error) error {
+	key, args, ok := publish.UsageKey(err)
+	if !ok {
+		return nil
 	}
-	n, _ := strconv.Atoi(oe.Value)
-	return usage(l.T("err.bad_count", "--"+oe.Option, n))
+	return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, args...)), Err: err}
 }
 
 // loadRules reads the rules, translating a table error.

@@ -86,20 +86,11 @@ func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 	return estimateError(l, err)
 }
 
-// estimateError says what is wrong with an estimate's inputs, exit 2.
+// estimateError says what is wrong with an estimate's inputs, exit 2
+// (publish.UsageKey); any other error is translated.
 func estimateError(l i18n.Lang, err error) error {
-	var ie *census.InputError
-	switch {
-	case errors.As(err, &ie) && ie.Issue == "utilization_above_one":
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_utilization")), Err: err}
-	case errors.As(err, &ie) && ie.Issue == "not_a_number":
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_number", "--"+ie.Input, ie.Value)), Err: err}
-	case errors.As(err, &ie) && ie.Issue == "unknown_hardware":
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_hardware", ie.Value)), Err: err}
-	case errors.As(err, &ie):
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_negative", ie.Input)), Err: err}
-	case errors.Is(err, census.ErrNoMethod):
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_no_method")), Err: err}
+	if e := usageOf(l, err); e != nil {
+		return e
 	}
 	return translate(l, err)
 }

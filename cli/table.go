@@ -62,13 +62,10 @@ func addFigureFlags(fs *pflag.FlagSet, l i18n.Lang, o *census.FigureValues) {
 }
 
 // figureError is the usage error for a figure that cannot be made, in l.
+// Its wording is publish.UsageKey's.
 func figureError(l i18n.Lang, err error) error {
-	if _, key, args, ok := publish.FigureErrorKey(err); ok {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, args...)), Err: err}
-	}
-	var ce *census.CountingError
-	if errors.As(err, &ce) {
-		return badValue(l, "--"+ce.Rule, ce.Value, ce.Choices)
+	if e := usageOf(l, err); e != nil {
+		return e
 	}
 	return asUsage(l, err)
 }
@@ -111,7 +108,7 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	return writeWith(io, l, o.Output, func(w *bytes.Buffer, po publish.Options) error {
 		err := publish.WriteFigure(cmd.Context(), w, t, format, o.Title, po)
 		if errors.Is(err, publish.ErrTableChart) {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.table_chart")), Err: err}
+			return figureError(l, err)
 		}
 		return err
 	})

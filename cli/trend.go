@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -54,11 +53,8 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
 	}
 	since, until, err := census.ParseSpan(o.Since, o.Until)
-	var oe *census.OptionError
-	if errors.As(err, &oe) && oe.Code == census.OptionDate {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", "--"+oe.Option, oe.Value))}
-	} else if err != nil {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.since_after_until", o.Since, o.Until))}
+	if err != nil {
+		return o.trendError(l, err)
 	}
 	if o.Resamples < 1 {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_count", "--resamples", o.Resamples))}
@@ -101,16 +97,7 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 	}
 	t, err := census.FitTrend(ds, census.TrendOptions{Select: sel, Selection: desc, Since: since, Until: until, Resamples: o.Resamples, Seed: o.Seed})
 	if err != nil {
-		var tf *census.TooFewModelsError
-		if errors.As(err, &tf) {
-			key := "err.trend_too_few"
-			args := []any{tf.N, tf.Required}
-			if tf.OneDate {
-				key, args = "err.trend_one_date", []any{tf.N}
-			}
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, args...)), Err: err}
-		}
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.since_after_until", o.Since, o.Until)), Err: err}
+		return o.trendError(l, err)
 	}
 	return writeWith(io, l, o.Output, func(w *bytes.Buffer, _ publish.Options) error {
 		switch {
@@ -121,4 +108,14 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 		}
 		return publish.WriteTrendText(w, t, l)
 	})
+}
+
+// trendError is the usage error of a span or a fit that cannot be made:
+// publish.UsageKey's wording (a bad date, too few models), else that
+// --since is after --until.
+func (o *trendOptions) trendError(l i18n.Lang, err error) error {
+	if e := usageOf(l, err); e != nil {
+		return e
+	}
+	return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.since_after_until", o.Since, o.Until)), Err: err}
 }
