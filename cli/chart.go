@@ -44,28 +44,9 @@ func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string)
 	if !slices.Contains(census.ChartNames(), name) {
 		return badValue(l, "NAME", name, strings.Join(census.ChartNames(), ", "))
 	}
-	formats := io.Deps.Formats
-	name0 := o.Format
-	toFile := o.Output != "" && o.Output != "-"
-	if toFile {
-		f, ok := formats.ByExt(o.Output)
-		if !ok || f.Chart == nil {
-			return badValue(l, "-o", o.Output, "FILE."+strings.Join(formats.Charts(), ", FILE."))
-		}
-		if name0 != "" && name0 != f.Name {
-			return badValue(l, "--format", name0, f.Name+" (the extension of -o)")
-		}
-		name0 = f.Name
-	}
-	if name0 == "" {
-		name0 = publish.ImageSVG
-	}
-	format, ok := formats.Lookup(name0)
-	if !ok || format.Chart == nil {
-		return badValue(l, "--format", name0, strings.Join(formats.Charts(), ", "))
-	}
-	if format.Binary && !toFile {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", format.Name))}
+	format, err := io.Deps.Formats.ChartFormat(o.Format, o.Output)
+	if err != nil {
+		return usageOf(l, err)
 	}
 	if err := o.validate(l); err != nil {
 		return err

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -59,29 +58,9 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 	if o.Resamples < 1 {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_count", "--resamples", o.Resamples))}
 	}
-	// The format: --format, else -o's extension, else text.
-	format := strings.ToLower(o.Format)
-	toFile := o.Output != "" && o.Output != "-"
-	if format == "" && toFile {
-		if f, ok := io.Deps.Formats.ByExt(o.Output); ok && f.Chart != nil {
-			format = f.Name
-		} else if strings.HasSuffix(strings.ToLower(o.Output), ".json") {
-			format = "json"
-		}
-	}
-	if format == "" {
-		format = "text"
-	}
-	var chart *publish.Format
-	if format != "text" && format != "json" {
-		f, ok := io.Deps.Formats.Lookup(format)
-		if !ok || f.Chart == nil {
-			return badValue(l, "--format", o.Format, "text, json, "+strings.Join(io.Deps.Formats.Charts(), ", "))
-		}
-		if f.Binary && !toFile {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
-		}
-		chart = f
+	format, chart, err := io.Deps.Formats.TrendFormat(o.Format, o.Output)
+	if err != nil {
+		return usageOf(l, err)
 	}
 	r, err := o.loadRules(l)
 	if err != nil {

@@ -15,8 +15,10 @@ import (
 // names no one value), a figure (FigureErrorKey) and its counting rules
 // (*census.CountingError), an estimate's inputs (*census.InputError,
 // census.ErrNoMethod), a trend with too few models
-// (*census.TooFewModelsError) and a chart of a table of two dimensions
-// (ErrTableChart). ok is false for any other error.
+// (*census.TooFewModelsError), a chart of a table of two dimensions
+// (ErrTableChart), and a format outside the choices or one that needs a
+// file (*ChoiceError, *NeedsOutputError). ok is false for any other
+// error.
 func UsageKey(err error) (key string, args []any, ok bool) {
 	if _, key, args, ok := FigureErrorKey(err); ok {
 		return key, args, true
@@ -25,7 +27,13 @@ func UsageKey(err error) (key string, args []any, ok bool) {
 	var ce *census.CountingError
 	var ie *census.InputError
 	var tf *census.TooFewModelsError
+	var ch *ChoiceError
+	var no *NeedsOutputError
 	switch {
+	case errors.As(err, &ch):
+		return "err.bad_value", []any{ch.Flag, ch.Value, ch.Choices}, true
+	case errors.As(err, &no):
+		return "err.needs_output", []any{no.Format}, true
 	case errors.As(err, &oe):
 		return optionKey(oe)
 	case errors.As(err, &ce):
