@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -61,10 +60,8 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	opt, _ := o.censusOptions(l)
 	base := census.TableSpec{}
 	base.Options.MinCompute = opt.MinCompute
-	for i := range recipe.Figures {
-		if _, err := recipe.Spec(i, base); err != nil {
-			return recipeError(l, &rules.RecipeError{File: recipe.File, Key: fmt.Sprintf("figure %s", recipe.Figures[i].ID), Msg: err.Error()})
-		}
+	if err := rules.CheckFigures(recipe, base); err != nil {
+		return recipeError(l, err)
 	}
 	r, err := o.loadRules(l)
 	if err != nil {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -38,10 +37,6 @@ func (o *selectOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 // its description in English for the output; nil keeps every model.
 func (o *selectOptions) selection(l i18n.Lang, r *census.Rules) (func(*census.Model) bool, string, error) {
 	sel, desc, err := census.Selection(r, o.Domain, o.Country, o.Filters)
-	var uc *census.UnknownCountryError
-	if errors.As(err, &uc) {
-		return nil, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.unknown_country", o.Country)), Err: err}
-	}
 	if err != nil {
 		return nil, "", figureError(l, err)
 	}

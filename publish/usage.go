@@ -12,7 +12,8 @@ import (
 // usage error, once for every command: the message's key in package i18n
 // and its arguments, naming each option as its flag (--from). It covers a
 // census option (*census.OptionError, but for a trend's span, which
-// names no one value), a figure (FigureErrorKey) and its counting rules
+// names no one value), a country the rules do not know
+// (*census.UnknownCountryError), a figure (FigureErrorKey) and its counting rules
 // (*census.CountingError), an estimate's inputs (*census.InputError,
 // census.ErrNoMethod), a trend with too few models
 // (*census.TooFewModelsError), a chart of a table of two dimensions
@@ -29,7 +30,10 @@ func UsageKey(err error) (key string, args []any, ok bool) {
 	var tf *census.TooFewModelsError
 	var ch *ChoiceError
 	var no *NeedsOutputError
+	var uc *census.UnknownCountryError
 	switch {
+	case errors.As(err, &uc):
+		return "err.unknown_country", []any{uc.Value}, true
 	case errors.As(err, &ch):
 		return "err.bad_value", []any{ch.Flag, ch.Value, ch.Choices}, true
 	case errors.As(err, &no):

@@ -71,3 +71,11 @@ func TestReadingLines(t *testing.T) {
 		t.Errorf("nothing to say: %q", lines)
 	}
 }
+
+// A country the rules do not know is named as given.
+func TestUsageKeyCountry(t *testing.T) {
+	key, args, ok := publish.UsageKey(fmt.Errorf("select: %w", &census.UnknownCountryError{Value: "XX"}))
+	if !ok || key != "err.unknown_country" || !reflect.DeepEqual(args, []any{"XX"}) {
+		t.Errorf("%q %v %v", key, args, ok)
+	}
+}
