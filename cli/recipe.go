@@ -63,18 +63,7 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	if err := rules.CheckFigures(recipe, base); err != nil {
 		return recipeError(l, err)
 	}
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
-	withTh, withTrend := o.WithThresholds || recipe.Thresholds, o.WithThresholds || recipe.Trend
-	var det *census.ComputeDetails
-	var onRow func(*census.Raw)
-	if withTh {
-		det = census.NewComputeDetails(o.EstimateMissing)
-		onRow = det.Add
-	}
-	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
+	ds, det, err := o.readReport(cmd.Context(), io, l, recipe, nil)
 	if err != nil {
 		return err
 	}
@@ -83,7 +72,7 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 		return figureError(l, err)
 	}
 	doc := &publish.RecipeDocument{Recipe: recipe, Tables: tables}
-	doc.Thresholds, doc.Trend = census.ReportSections(ds, det, withTh, withTrend)
+	doc.Thresholds, doc.Trend = census.ReportSections(ds, det, o.WithThresholds || recipe.Thresholds, o.WithThresholds || recipe.Trend)
 	return writeWith(io, l, o.Output, func(w *bytes.Buffer, po publish.Options) error {
 		return writer.Recipe(cmd.Context(), w, doc, po)
 	})

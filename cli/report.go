@@ -107,23 +107,13 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 	if err := needsOutput(l, format, o.Output); err != nil {
 		return err
 	}
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
 	var raw *publish.RawCollector
 	var onRow func(*census.Raw)
 	if format.Models {
 		raw = &publish.RawCollector{}
 		onRow = raw.Add
 	}
-	withTh, withTrend := o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend
-	var det *census.ComputeDetails
-	if withTh {
-		det = census.NewComputeDetails(o.EstimateMissing)
-		onRow = det.Then(onRow)
-	}
-	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
+	ds, det, err := o.readReport(cmd.Context(), io, l, rc, onRow)
 	if err != nil {
 		return err
 	}
@@ -137,8 +127,26 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 		ds = nil // the figures alone: no list of models to gather
 	}
 	doc := publish.NewDocument(res, ds, raw)
-	doc.Thresholds, doc.Trend = census.ReportSections(full, det, withTh, withTrend)
+	doc.Thresholds, doc.Trend = census.ReportSections(full, det, o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend)
 	return writeReport(cmd.Context(), io, l, format, o.Output, doc)
+}
+
+// readReport reads the rules and the dataset of a report of rc, with the
+// rows' compute details that its Thresholds section needs when it has one
+// (--thresholds or the recipe's key); onRow, when not nil, sees every row
+// too.
+func (o *reportOptions) readReport(ctx context.Context, io *IOStreams, l i18n.Lang, rc *census.Recipe, onRow func(*census.Raw)) (*census.Dataset, *census.ComputeDetails, error) {
+	r, err := o.loadRules(l)
+	if err != nil {
+		return nil, nil, err
+	}
+	var det *census.ComputeDetails
+	if o.WithThresholds || rc.Thresholds {
+		det = census.NewComputeDetails(o.EstimateMissing)
+		onRow = det.Then(onRow)
+	}
+	ds, err := o.dataset(ctx, io, l, r, onRow)
+	return ds, det, err
 }
 
 // writeReport writes d in format to path (atomically), or to standard
