@@ -90,7 +90,7 @@ func BenchmarkYear(b *testing.B) {
 			// import-year result reports it.
 			var perDay []time.Duration
 			var growth []float64
-			var snaps []*store.Snapshot
+			var snaps []*census.Snapshot
 			start := time.Now()
 			for i, d := range days {
 				before := size()

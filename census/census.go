@@ -454,12 +454,12 @@ type candidate struct {
 
 // topModels are the n models of top with the most compute, largest first
 // (ties by name, then by row).
-func (ds *Dataset) topModels(top []candidate, n int) []TopModel {
+func (d *Dataset) topModels(top []candidate, n int) []TopModel {
 	slices.SortFunc(top, func(a, b candidate) int {
 		if a.flop != b.flop {
 			return cmp.Compare(b.flop, a.flop)
 		}
-		if c := strings.Compare(ds.name(a.i), ds.name(b.i)); c != 0 {
+		if c := strings.Compare(d.name(a.i), d.name(b.i)); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.i, b.i)
@@ -469,12 +469,12 @@ func (ds *Dataset) topModels(top []candidate, n int) []TopModel {
 	}
 	out := []TopModel{}
 	for _, c := range top {
-		m := ds.Model(c.i)
+		m := d.Model(c.i)
 		t := TopModel{
 			Model: strings.Clone(m.Name), Organization: strings.Join(m.Organizations(), ", "),
 			Date: m.Date.String(), FLOP: m.Compute, Confidence: m.Confidence,
 		}
-		if ds.EstimateMissing || (m.Estimated && m.Curated != nil) {
+		if d.EstimateMissing || (m.Estimated && m.Curated != nil) {
 			t.Estimated, t.Method = &m.Estimated, m.Method
 		}
 		t.Curated = m.Curated
@@ -544,12 +544,12 @@ func FileName(p string) string {
 }
 
 // newestDate is the latest publication date of the models read.
-func (ds *Dataset) newestDate() Date {
+func (d *Dataset) newestDate() Date {
 	var n Date
-	for i := range ds.rows {
-		r := &ds.rows[i]
-		if d := (Date{int(r.year), int(r.month), int(r.day)}); n.Before(d) {
-			n = d
+	for i := range d.rows {
+		r := &d.rows[i]
+		if dt := (Date{int(r.year), int(r.month), int(r.day)}); n.Before(dt) {
+			n = dt
 		}
 	}
 	return n
@@ -558,45 +558,45 @@ func (ds *Dataset) newestDate() Date {
 // dialectNotes say how each file was written, where it is not Epoch's own
 // way (UTF-8, commas, LF or CRLF, ISO dates): so that a reader of the
 // report knows what was read, and how it was told.
-func (ds *Dataset) dialectNotes() []Note {
+func (d *Dataset) dialectNotes() []Note {
 	var out []Note
-	for _, f := range ds.Snapshot.Files {
-		d := f.Dialect
-		switch d.EncodingBasis {
+	for _, f := range d.Snapshot.Files {
+		dl := f.Dialect
+		switch dl.EncodingBasis {
 		case EncodingFromOption, EncodingFromNUL, EncodingFromLater:
-			out = append(out, Note{Code: NoteEncoding + "_" + d.EncodingBasis, Args: []any{f.Name, d.Encoding},
-				Message: fmt.Sprintf("%s was read as %s (%s)", f.Name, d.Encoding, encodingBasisText(d.EncodingBasis))})
+			out = append(out, Note{Code: NoteEncoding + "_" + dl.EncodingBasis, Args: []any{f.Name, dl.Encoding},
+				Message: fmt.Sprintf("%s was read as %s (%s)", f.Name, dl.Encoding, encodingBasisText(dl.EncodingBasis))})
 		case EncodingFromBOM:
-			if d.Encoding != "utf-8-bom" {
-				out = append(out, Note{Code: NoteEncoding + "_bom", Args: []any{f.Name, d.Encoding},
-					Message: fmt.Sprintf("%s was read as %s (%s)", f.Name, d.Encoding, encodingBasisText(d.EncodingBasis))})
+			if dl.Encoding != "utf-8-bom" {
+				out = append(out, Note{Code: NoteEncoding + "_bom", Args: []any{f.Name, dl.Encoding},
+					Message: fmt.Sprintf("%s was read as %s (%s)", f.Name, dl.Encoding, encodingBasisText(dl.EncodingBasis))})
 			}
 		case EncodingFromEvidence:
-			e := d.Evidence
-			out = append(out, Note{Code: NoteEncoding + "_evidence", Args: []any{f.Name, d.Encoding, e.Mapped, e.Values, e.Other, e.OtherMapped},
-				Message: fmt.Sprintf("%s is not UTF-8 and was read as %s: under it the rules map %d of %d organization and country values at the start of the file, under %s %d", f.Name, d.Encoding, e.Mapped, e.Values, e.Other, e.OtherMapped)})
+			e := dl.Evidence
+			out = append(out, Note{Code: NoteEncoding + "_evidence", Args: []any{f.Name, dl.Encoding, e.Mapped, e.Values, e.Other, e.OtherMapped},
+				Message: fmt.Sprintf("%s is not UTF-8 and was read as %s: under it the rules map %d of %d organization and country values at the start of the file, under %s %d", f.Name, dl.Encoding, e.Mapped, e.Values, e.Other, e.OtherMapped)})
 		}
-		if d.Delimiter != "" && d.Delimiter != "," {
-			name := d.Delimiter
+		if dl.Delimiter != "" && dl.Delimiter != "," {
+			name := dl.Delimiter
 			if name == "\t" {
 				name = "TAB"
 			}
 			out = append(out, Note{Code: NoteDelimiter, Args: []any{f.Name, name},
 				Message: fmt.Sprintf("%s is separated by %s", f.Name, name)})
 		}
-		if d.SepLine {
+		if dl.SepLine {
 			out = append(out, Note{Code: NoteSepLine, Args: []any{f.Name},
 				Message: fmt.Sprintf("%s begins with a spreadsheet's sep= line, which names its delimiter", f.Name)})
 		}
-		if d.BareCR {
+		if dl.BareCR {
 			out = append(out, Note{Code: NoteBareCR, Args: []any{f.Name},
 				Message: fmt.Sprintf("%s ends its lines with a bare CR (old Mac style); they were read as line ends", f.Name)})
 		}
-		if d.DateFormat == "mdy" || d.DateFormat == "dmy" {
-			out = append(out, Note{Code: NoteDateFormat + "_" + d.DateFormat, Args: []any{f.Name, d.DateExample},
-				Message: fmt.Sprintf("the publication dates of %s are written %s (as %s)", f.Name, map[string]string{"mdy": "month first", "dmy": "day first"}[d.DateFormat], d.DateExample)})
+		if dl.DateFormat == "mdy" || dl.DateFormat == "dmy" {
+			out = append(out, Note{Code: NoteDateFormat + "_" + dl.DateFormat, Args: []any{f.Name, dl.DateExample},
+				Message: fmt.Sprintf("the publication dates of %s are written %s (as %s)", f.Name, map[string]string{"mdy": "month first", "dmy": "day first"}[dl.DateFormat], dl.DateExample)})
 		}
-		if d.Serial {
+		if dl.Serial {
 			out = append(out, Note{Code: NoteSerialDates, Args: []any{f.Name},
 				Message: fmt.Sprintf("the publication dates of %s are spreadsheet day numbers; they were read as dates", f.Name)})
 		}
@@ -620,45 +620,45 @@ func encodingBasisText(basis string) string {
 }
 
 // notes gives the notes about the dataset as a whole.
-func (ds *Dataset) notes(opt Options, latest int) []Note {
+func (d *Dataset) notes(opt Options, latest int) []Note {
 	var out []Note
-	if ds.Snapshot.Kind == KindBundled {
-		d := ds.Snapshot.Date.Format("2006-01-02")
-		out = append(out, Note{Code: NoteBundled, Args: []any{d, ds.Snapshot.AgeDays},
-			Message: fmt.Sprintf("the snapshot bundled with modelcensus, of %s (%d days old), is in use: it lacks what Epoch added or corrected since", d, ds.Snapshot.AgeDays)})
+	if d.Snapshot.Kind == KindBundled {
+		day := d.Snapshot.Date.Format("2006-01-02")
+		out = append(out, Note{Code: NoteBundled, Args: []any{day, d.Snapshot.AgeDays},
+			Message: fmt.Sprintf("the snapshot bundled with modelcensus, of %s (%d days old), is in use: it lacks what Epoch added or corrected since", day, d.Snapshot.AgeDays)})
 	}
-	if ds.Snapshot.DateBasis != "" {
-		out = append(out, Note{Code: NoteDateBasis, Args: []any{ds.Snapshot.Date.Format("2006-01-02"), ds.Snapshot.DateBasis, ds.Snapshot.DatePath},
-			Message: fmt.Sprintf("snapshot date %s, taken from %s", ds.Snapshot.Date.Format("2006-01-02"), DateBasisText(ds.Snapshot.DateBasis, ds.Snapshot.DatePath))})
+	if d.Snapshot.DateBasis != "" {
+		out = append(out, Note{Code: NoteDateBasis, Args: []any{d.Snapshot.Date.Format("2006-01-02"), d.Snapshot.DateBasis, d.Snapshot.DatePath},
+			Message: fmt.Sprintf("snapshot date %s, taken from %s", d.Snapshot.Date.Format("2006-01-02"), DateBasisText(d.Snapshot.DateBasis, d.Snapshot.DatePath))})
 	}
-	out = append(out, ds.dialectNotes()...)
-	out = append(out, copyNotes(ds.Snapshot)...)
-	if d, newest := ds.Snapshot.Date, ds.newestDate(); !d.IsZero() && newest.Year > 0 && ds.Snapshot.DateBasis != DateFromDownload {
+	out = append(out, d.dialectNotes()...)
+	out = append(out, copyNotes(d.Snapshot)...)
+	if day, newest := d.Snapshot.Date, d.newestDate(); !day.IsZero() && newest.Year > 0 && d.Snapshot.DateBasis != DateFromDownload {
 		last := time.Date(newest.Year, time.Month(max(newest.Month, 1)), max(newest.Day, 1), 0, 0, 0, 0, time.UTC)
-		if days := int(d.Sub(last).Hours() / 24); days > 60 {
-			out = append(out, Note{Code: NoteDateLate, Args: []any{d.Format("2006-01-02"), newest.String(), days},
-				Message: fmt.Sprintf("the snapshot date %s is %d days after the newest publication date in the data (%s): the file may be older than its date says, and its latest year may be incomplete", d.Format("2006-01-02"), days, newest.String())})
+		if days := int(day.Sub(last).Hours() / 24); days > 60 {
+			out = append(out, Note{Code: NoteDateLate, Args: []any{day.Format("2006-01-02"), newest.String(), days},
+				Message: fmt.Sprintf("the snapshot date %s is %d days after the newest publication date in the data (%s): the file may be older than its date says, and its latest year may be incomplete", day.Format("2006-01-02"), days, newest.String())})
 		}
 	}
-	if d := ds.Snapshot.Date; !d.IsZero() && d.Year() < latest {
-		out = append(out, Note{Code: NoteAfterSnapshot, Args: []any{latest, d.Format("2006-01-02")},
-			Message: fmt.Sprintf("the latest year, %d, is after the snapshot date %s: the data cannot hold its models yet", latest, d.Format("2006-01-02"))})
-	} else if d := ds.Snapshot.Date; !d.IsZero() && d.Year() == latest {
-		out = append(out, Note{Code: NoteIncompleteLatest, Args: []any{latest, d.Format("2006-01-02")},
-			Message: fmt.Sprintf("the latest year, %d, was not complete at the snapshot date %s: its counts are partial", latest, d.Format("2006-01-02"))})
+	if day := d.Snapshot.Date; !day.IsZero() && day.Year() < latest {
+		out = append(out, Note{Code: NoteAfterSnapshot, Args: []any{latest, day.Format("2006-01-02")},
+			Message: fmt.Sprintf("the latest year, %d, is after the snapshot date %s: the data cannot hold its models yet", latest, day.Format("2006-01-02"))})
+	} else if day := d.Snapshot.Date; !day.IsZero() && day.Year() == latest {
+		out = append(out, Note{Code: NoteIncompleteLatest, Args: []any{latest, day.Format("2006-01-02")},
+			Message: fmt.Sprintf("the latest year, %d, was not complete at the snapshot date %s: its counts are partial", latest, day.Format("2006-01-02"))})
 	}
-	if n := len(ds.Problems); n > 0 {
+	if n := len(d.Problems); n > 0 {
 		var items []string
-		for _, p := range ds.Problems {
+		for _, p := range d.Problems {
 			items = appendCapped(items, fmt.Sprintf("%s:%d: %s", FileName(p.File), p.Line, p.Message))
 		}
 		out = append(out, Note{Code: NoteMalformed, Count: n, Items: items, Args: []any{n},
 			Message: fmt.Sprintf("%d row(s) or cell(s) could not be read and were skipped", n)})
 	}
-	if n := len(ds.Duplicates); n > 0 {
+	if n := len(d.Duplicates); n > 0 {
 		var items []string
-		for _, d := range ds.Duplicates {
-			items = appendCapped(items, fmt.Sprintf("%s (%s:%d, first at line %d)", d.Name, FileName(d.File), d.Line, d.FirstLine))
+		for _, day := range d.Duplicates {
+			items = appendCapped(items, fmt.Sprintf("%s (%s:%d, first at line %d)", day.Name, FileName(day.File), day.Line, day.FirstLine))
 		}
 		out = append(out, Note{Code: NoteDuplicates, Count: n, Items: items, Args: []any{n},
 			Message: fmt.Sprintf("%d row(s) repeat a model name already read; each name counts once", n)})
@@ -666,7 +666,7 @@ func (ds *Dataset) notes(opt Options, latest int) []Note {
 	for _, reason := range []string{ReasonNoName, ReasonNoDate, ReasonBadDate} {
 		var items []string
 		n := 0
-		for _, e := range ds.Excluded {
+		for _, e := range d.Excluded {
 			if e.Reason != reason {
 				continue
 			}
@@ -691,7 +691,7 @@ func (ds *Dataset) notes(opt Options, latest int) []Note {
 		out = append(out, Note{Code: reason, Count: n, Items: items, Args: []any{n}, Message: fmt.Sprintf("%d %s", n, msg)})
 	}
 	for _, kind := range []string{KindOrganization, KindCountry, KindDomain, KindAccessibility} {
-		list := ds.UnmappedList(kind)
+		list := d.UnmappedList(kind)
 		if len(list) == 0 {
 			continue
 		}
@@ -760,12 +760,12 @@ func lessName(a, b string) bool {
 	return a < b
 }
 
-func (ds *Dataset) countryCounts(c counter) []CountryCount {
+func (d *Dataset) countryCounts(c counter) []CountryCount {
 	out := make([]CountryCount, 0, len(c))
 	for k, v := range c {
 		// Fractional shares are rounded so that thirds add up to whole models.
 		cc := CountryCount{Name: k, NameKo: k, Count: math.Round(v*1e9) / 1e9}
-		if co, ok := ds.rules.CountryByCode(k); ok {
+		if co, ok := d.rules.CountryByCode(k); ok {
 			cc.Code, cc.Name, cc.NameKo = co.Code, co.Name, co.NameKo
 		}
 		out = append(out, cc)

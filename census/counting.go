@@ -53,6 +53,7 @@ type CountingError struct {
 	Rule, Value, Choices string
 }
 
+// Error names the counting rule and the value it refused.
 func (e *CountingError) Error() string {
 	return fmt.Sprintf("%s %q: want %s", e.Rule, e.Value, e.Choices)
 }

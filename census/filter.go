@@ -72,6 +72,7 @@ type FilterError struct {
 	msg    string
 }
 
+// Error quotes the filter and says what is wrong with it.
 func (e *FilterError) Error() string { return fmt.Sprintf("filter %q: %s", e.Filter, e.msg) }
 
 // Codes of FilterError.

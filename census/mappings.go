@@ -154,3 +154,15 @@ func (c *ValueCounter) Mappings() []Mapping {
 	})
 	return out
 }
+
+// FilterMappings keeps the mappings of kind ("" for every kind) and, when
+// unmappedOnly, those the rules do not map; never nil.
+func FilterMappings(maps []Mapping, kind string, unmappedOnly bool) []Mapping {
+	keep := []Mapping{}
+	for _, m := range maps {
+		if (kind == "" || m.Kind == kind) && (!unmappedOnly || !m.Mapped) {
+			keep = append(keep, m)
+		}
+	}
+	return keep
+}

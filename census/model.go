@@ -1,6 +1,8 @@
 package census
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
 	"strconv"
 	"strings"
@@ -393,6 +395,46 @@ type Snapshot struct {
 	// IgnoredCopies are the files of a folder left out as copies of the
 	// same export as a file read (see IgnoredCopy).
 	IgnoredCopies []IgnoredCopy `json:"ignored_copies,omitempty"`
+
+	// What the snapshot store keeps of a download besides (zero for data
+	// read from a source): the download's ETag and when it was retrieved,
+	// ContentSHA256 (the SHA-256 of its files' sorted SHA-256s), the
+	// versions of modelcensus and of the rules that pulled it, and the
+	// rows of its files.
+	ETag          string    `json:"etag,omitempty"`
+	RetrievedAt   time.Time `json:"retrieved_at,omitzero"`
+	ContentSHA256 string    `json:"content_sha256,omitempty"`
+	ToolVersion   string    `json:"modelcensus_version,omitempty"`
+	RulesVersion  string    `json:"rules_version,omitempty"`
+	Rows          int       `json:"rows,omitempty"`
+}
+
+// DateString is the snapshot's date as YYYY-MM-DD.
+func (s *Snapshot) DateString() string { return s.Date.Format("2006-01-02") }
+
+// ContentHash identifies a snapshot by its files' contents alone: the
+// SHA-256 of their sorted SHA-256s (FileInfo.SHA256), in hex.
+func (s *Snapshot) ContentHash() string {
+	sums := make([]string, 0, len(s.Files))
+	for _, f := range s.Files {
+		sums = append(sums, f.SHA256)
+	}
+	slices.Sort(sums)
+	h := sha256.Sum256([]byte(strings.Join(sums, "\n")))
+	return hex.EncodeToString(h[:])
+}
+
+// Subsets lists the subsets of files (large-scale, notable, …), sorted,
+// each once; files of no known subset are left out.
+func Subsets(files []FileInfo) []string {
+	var out []string
+	for _, f := range files {
+		if f.Subset != "" && !slices.Contains(out, f.Subset) {
+			out = append(out, f.Subset)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Dialect is how a file was written, as the reader found it: its encoding
@@ -480,8 +522,13 @@ type FileInfo struct {
 	Size          int64  `json:"size"`
 	SHA256        string `json:"sha256,omitempty"`
 	Encoding      string `json:"encoding"`
-	// Dialect is how the file was written (see Dialect).
-	Dialect Dialect `json:"dialect"`
+	// Dialect is how the file was written (see Dialect); the store does
+	// not keep it.
+	Dialect Dialect `json:"dialect,omitzero"`
+	// ID is the file's id in the snapshot store (0 for a file read from a
+	// source); ModTime its modification time, or its zip member's.
+	ID      int64     `json:"-"`
+	ModTime time.Time `json:"-"`
 }
 
 // KindBundled is the Snapshot.Kind of the snapshot bundled with

@@ -33,7 +33,7 @@ const (
 	NoteEncodingValid = NoteEncoding + "_" + EncodingFromValid
 )
 
-// NoteCopyIgnored: a file of a folder left out as a copy of the same
+// NoteCopyIgnored is the note on a file of a folder left out as a copy of the same
 // export as a file read; args: the file, the file read, and for a newer
 // copy their newest "Last modified" values.
 const NoteCopyIgnored = "copy_ignored"

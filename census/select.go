@@ -9,6 +9,7 @@ import (
 // rules do not know, by name or by code.
 type UnknownCountryError struct{ Value string }
 
+// Error names the country code that no rule knows.
 func (e *UnknownCountryError) Error() string {
 	return fmt.Sprintf("country %q is no country the rules know", e.Value)
 }

@@ -148,6 +148,7 @@ type SpecError struct {
 	msg  string
 }
 
+// Error says what is wrong with the figure's specification.
 func (e *SpecError) Error() string { return e.msg }
 
 // Codes of SpecError.
@@ -482,10 +483,10 @@ func makeTable(ds *Dataset, spec TableSpec, cache *evalCache) (*Table, error) {
 
 // period is the span of years a census or a table counts: opt's, with
 // the five latest complete years before the snapshot by default.
-func (ds *Dataset) period(opt Options) (from, to int) {
+func (d *Dataset) period(opt Options) (from, to int) {
 	from, to = opt.From, opt.To
 	if from == 0 || to == 0 {
-		snap := ds.Snapshot.Date
+		snap := d.Snapshot.Date
 		if snap.IsZero() {
 			snap = time.Now()
 		}
@@ -505,19 +506,19 @@ func (ds *Dataset) period(opt Options) (from, to int) {
 
 // allYears is the span from the earliest publication year to the
 // snapshot's year, or the newest model's when that is later.
-func (ds *Dataset) allYears() (from, to int) {
-	for i := range ds.rows {
-		y := int(ds.rows[i].year)
+func (d *Dataset) allYears() (from, to int) {
+	for i := range d.rows {
+		y := int(d.rows[i].year)
 		if from == 0 || y < from {
 			from = y
 		}
 		to = max(to, y)
 	}
-	if d := ds.Snapshot.Date; !d.IsZero() {
-		to = max(to, d.Year())
+	if sd := d.Snapshot.Date; !sd.IsZero() {
+		to = max(to, sd.Year())
 	}
 	if from == 0 {
-		from, to = ds.period(Options{})
+		from, to = d.period(Options{})
 	}
 	return from, to
 }

@@ -463,12 +463,12 @@ func nonNil(s []string) []string {
 }
 
 // source is the provenance of ds, as reported with a result.
-func (ds *Dataset) source() Source {
-	s := Source{Snapshot: ds.Snapshot, Models: ds.Len()}
-	if !ds.Snapshot.Date.IsZero() {
-		s.SnapshotDate = ds.Snapshot.Date.Format("2006-01-02")
+func (d *Dataset) source() Source {
+	s := Source{Snapshot: d.Snapshot, Models: d.Len()}
+	if !d.Snapshot.Date.IsZero() {
+		s.SnapshotDate = d.Snapshot.Date.Format("2006-01-02")
 	}
-	for _, f := range ds.Snapshot.Files {
+	for _, f := range d.Snapshot.Files {
 		s.Rows += f.Rows
 	}
 	return s

@@ -95,6 +95,7 @@ type TooFewModelsError struct {
 	Required int
 }
 
+// Error says how many models the fit had and how many it needs.
 func (e *TooFewModelsError) Error() string {
 	if e.OneDate {
 		return fmt.Sprintf("the %d models with training compute in the set all have one publication date: no trend can be fitted", e.N)

@@ -16,7 +16,6 @@ import (
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
 	"github.com/modelcensus/modelcensus/snapshots"
-	"github.com/modelcensus/modelcensus/store"
 )
 
 // sourceOptions are the flags that choose and read a source.
@@ -317,7 +316,7 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 		return nil, err
 	}
 	defer st.Close()
-	var snap *store.Snapshot
+	var snap *census.Snapshot
 	if o.Snapshot != "" {
 		if snap, err = snapshotArg(ctx, st, l, o.Snapshot); err != nil {
 			return nil, err
@@ -327,7 +326,7 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 		if perr != nil {
 			return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", "--as-of", o.AsOf))}
 		}
-		if snap, err = st.Pick(ctx, d, o.Subset); err != nil {
+		if snap, err = snapshots.Pick(ctx, st, d, o.Subset); err != nil {
 			return nil, storeError(l, err)
 		}
 	}

@@ -18,12 +18,8 @@ import (
 type curateOptions struct {
 	sourceOptions
 	Format string
-	// The entry written by add, correct and exclude.
-	ID, Name, Model, Organization, Country, Date, Domain        string
-	Params, ActiveParams, Tokens, Compute, Hardware, Confidence string
-	Access, From, Field, Value, SourceURL, Retrieved, Note      string
-	Reason, Author                                              string
-	Aliases                                                     []string
+	// d is the entry written by add, correct and exclude.
+	d overlay.Draft
 }
 
 func newCurateCmd(io *IOStreams, l i18n.Lang) *cobra.Command {

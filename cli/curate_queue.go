@@ -69,12 +69,9 @@ func runCurateQueue(cmd *cobra.Command, io *IOStreams, o *curateOptions, q *queu
 		if err := json.Unmarshal(qc.Data, &c); err != nil {
 			return storeError(l, err)
 		}
-		dir := o.Overlay
-		if dir == overlay.None {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
-		}
+		dir := overlay.WriteDir(o.Overlay, io.Getenv)
 		if dir == "" {
-			dir = overlay.DefaultDir(io.Getenv)
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
 		}
 		if err := writeEntry(io, l, dir, c.Entry(q.Author, q.Reason, io.Now().UTC().Format("2006-01-02"))); err != nil {
 			return err

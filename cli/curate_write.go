@@ -21,38 +21,38 @@ func newCurateWriteCmd(io *IOStreams, l i18n.Lang, o *curateOptions, kind census
 		RunE:  func(cmd *cobra.Command, args []string) error { return runCurateWrite(cmd, io, o, kind) },
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&o.ID, "id", "", l.T("flag.cur.id"))
-	fs.StringVar(&o.Organization, "organization", "", l.T("flag.cur.organization"))
+	fs.StringVar(&o.d.ID, "id", "", l.T("flag.cur.id"))
+	fs.StringVar(&o.d.Organization, "organization", "", l.T("flag.cur.organization"))
 	if kind == census.EntryAdd {
-		fs.StringVar(&o.Name, "name", "", l.T("flag.cur.name"))
-		fs.StringSliceVar(&o.Aliases, "alias", nil, l.T("flag.cur.alias"))
-		fs.StringVar(&o.Country, "country", "", l.T("flag.cur.country"))
-		fs.StringVar(&o.Date, "date", "", l.T("flag.cur.date"))
-		fs.StringVar(&o.Domain, "domain", "", l.T("flag.cur.domain"))
-		fs.StringVar(&o.Params, "params", "", l.T("flag.est.params"))
-		fs.StringVar(&o.ActiveParams, "active-params", "", l.T("flag.est.active-params"))
-		fs.StringVar(&o.Tokens, "tokens", "", l.T("flag.est.tokens"))
-		fs.StringVar(&o.Compute, "compute", "", l.T("flag.cur.compute"))
-		fs.StringVar(&o.Hardware, "hardware", "", l.T("flag.est.hardware"))
-		fs.StringVar(&o.Confidence, "confidence", "", l.T("flag.cur.confidence"))
-		fs.StringVar(&o.Access, "accessibility", "", l.T("flag.cur.accessibility"))
-		fs.StringVar(&o.From, "from", "", l.T("flag.cur.from"))
+		fs.StringVar(&o.d.Name, "name", "", l.T("flag.cur.name"))
+		fs.StringSliceVar(&o.d.Aliases, "alias", nil, l.T("flag.cur.alias"))
+		fs.StringVar(&o.d.Country, "country", "", l.T("flag.cur.country"))
+		fs.StringVar(&o.d.Date, "date", "", l.T("flag.cur.date"))
+		fs.StringVar(&o.d.Domain, "domain", "", l.T("flag.cur.domain"))
+		fs.StringVar(&o.d.Params, "params", "", l.T("flag.est.params"))
+		fs.StringVar(&o.d.ActiveParams, "active-params", "", l.T("flag.est.active-params"))
+		fs.StringVar(&o.d.Tokens, "tokens", "", l.T("flag.est.tokens"))
+		fs.StringVar(&o.d.Compute, "compute", "", l.T("flag.cur.compute"))
+		fs.StringVar(&o.d.Hardware, "hardware", "", l.T("flag.est.hardware"))
+		fs.StringVar(&o.d.Confidence, "confidence", "", l.T("flag.cur.confidence"))
+		fs.StringVar(&o.d.Access, "accessibility", "", l.T("flag.cur.accessibility"))
+		fs.StringVar(&o.d.From, "from", "", l.T("flag.cur.from"))
 	} else {
-		fs.StringVar(&o.Model, "model", "", l.T("flag.cur.model"))
+		fs.StringVar(&o.d.Model, "model", "", l.T("flag.cur.model"))
 	}
 	if kind == census.EntryCorrect {
-		fs.StringVar(&o.Field, "field", "", l.T("flag.cur.field", strings.Join(overlay.FieldNames(), ", ")))
-		fs.StringVar(&o.Value, "value", "", l.T("flag.cur.value"))
+		fs.StringVar(&o.d.Field, "field", "", l.T("flag.cur.field", strings.Join(overlay.FieldNames(), ", ")))
+		fs.StringVar(&o.d.Value, "value", "", l.T("flag.cur.value"))
 	}
 	fs.StringVar(&o.Source, "source", "", l.T("flag.cur.source"))
 	fs.StringVar(&o.Subset, "subset", "", l.T("flag.subset"))
 	fs.StringVar(&o.CacheDir, "cache-dir", "", l.T("flag.cache-dir"))
 	fs.StringVar(&o.RulesDir, "rules", "", l.T("flag.rules"))
-	fs.StringVar(&o.SourceURL, "source-url", "", l.T("flag.cur.source-url"))
-	fs.StringVar(&o.Retrieved, "retrieved", "", l.T("flag.cur.retrieved"))
-	fs.StringVar(&o.Note, "note", "", l.T("flag.cur.note"))
-	fs.StringVar(&o.Reason, "reason", "", l.T("flag.cur.reason"))
-	fs.StringVar(&o.Author, "author", "", l.T("flag.cur.author"))
+	fs.StringVar(&o.d.SourceURL, "source-url", "", l.T("flag.cur.source-url"))
+	fs.StringVar(&o.d.Retrieved, "retrieved", "", l.T("flag.cur.retrieved"))
+	fs.StringVar(&o.d.Note, "note", "", l.T("flag.cur.note"))
+	fs.StringVar(&o.d.Reason, "reason", "", l.T("flag.cur.reason"))
+	fs.StringVar(&o.d.Author, "author", "", l.T("flag.cur.author"))
 	return cmd
 }
 
@@ -65,50 +65,15 @@ func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind ce
 	if err != nil {
 		return err
 	}
-	dir := o.Overlay
-	if dir == overlay.None {
+	dir := overlay.WriteDir(o.Overlay, io.Getenv)
+	if dir == "" {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
 	}
-	if dir == "" {
-		if dir = overlay.DefaultDir(io.Getenv); dir == "" {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
-		}
-	}
-	now := io.Now().UTC().Format("2006-01-02")
-	retrieved := o.Retrieved
-	if retrieved == "" {
-		retrieved = now
-	}
-	reason := o.Reason
-	if reason == "" {
-		reason = o.Note
-	}
-	e := census.Entry{Kind: kind, Model: o.Model, Organization: o.Organization, Reason: reason, Author: o.Author, Created: now,
-		Aliases: o.Aliases, From: o.From}
-	if o.SourceURL != "" {
-		e.Sources = []census.CurationSource{{URL: o.SourceURL, Retrieved: retrieved, Note: o.Note}}
-	}
-	if kind == census.EntryAdd {
-		e.Model = o.Name
-		e.Cells = map[census.Field]string{census.FieldOrganization: o.Organization, census.FieldCountry: o.Country,
-			census.FieldDate: o.Date, census.FieldDomain: o.Domain, census.FieldParameters: o.Params,
-			census.FieldDatasetSize: o.Tokens, census.FieldCompute: o.Compute, census.FieldHardware: o.Hardware,
-			census.FieldConfidence: o.Confidence, census.FieldAccessibility: o.Access}
-		if o.ActiveParams != "" {
-			v, ok := census.ParseNumber(o.ActiveParams)
-			if !ok || v < 0 {
-				return &Error{Code: ExitUsage, Msg: l.T("err.bad_number", "--active-params", o.ActiveParams, "37e9")}
-			}
-			e.ActiveParams = v
-		}
-	}
-	if f, ok := census.CorrectableFields[o.Field]; ok {
-		e.Field, e.Value = f, o.Value
-	} else if kind == census.EntryCorrect {
-		return badValue(l, "--field", o.Field, strings.Join(overlay.FieldNames(), ", "))
-	}
-	if e.ID = o.ID; e.ID == "" {
-		e.ID = census.EntryID(kind, e.Model, o.Field)
+	e, err := o.d.Entry(kind, io.Now().UTC().Format("2006-01-02"))
+	if de := (*overlay.DraftError)(nil); errors.As(err, &de) && de.Flag == "--field" {
+		return badValue(l, "--field", de.Value, strings.Join(overlay.FieldNames(), ", "))
+	} else if de != nil {
+		return &Error{Code: ExitUsage, Msg: l.T("err.bad_number", de.Flag, de.Value, "37e9")}
 	}
 	if kind != census.EntryAdd || o.Source != "" {
 		if o.Source == "" {
@@ -134,7 +99,7 @@ func writeEntry(io *IOStreams, l i18n.Lang, dir string, e census.Entry) error {
 	switch {
 	case errors.As(err, &oe):
 		// The entry was made from flags: name the flag, not a file.
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", flagFor(oe.Field)+": "+overlayErrorMessage(oe, l)), Err: err}
+		return &Error{Code: ExitUsage, Msg: l.T("err.usage", overlay.FlagFor(oe.Field)+": "+oe.Message(l)), Err: err}
 	case errors.Is(err, overlay.ErrExists):
 		return &Error{Code: ExitOverlay, Msg: l.T("err.entry_exists", e.ID, dir), Err: err}
 	case errors.As(err, &de):
@@ -144,26 +109,6 @@ func writeEntry(io *IOStreams, l i18n.Lang, dir string, e census.Entry) error {
 	}
 	fmt.Fprintln(io.Out, l.T("curate.written", path))
 	return nil
-}
-
-// flagFor is the curate flag that sets an entry's field.
-func flagFor(field string) string {
-	if i := strings.IndexAny(field, ".["); i >= 0 {
-		field = field[:i]
-	}
-	switch field {
-	case "sources":
-		return "--source-url"
-	case "model":
-		return "--name/--model"
-	case "parameters":
-		return "--params"
-	case "active_parameters":
-		return "--active-params"
-	case "created":
-		return "--date"
-	}
-	return "--" + strings.ReplaceAll(field, "_", "-")
 }
 
 // checkUpstream reads the source for the entry's model: an add must not

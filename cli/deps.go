@@ -29,9 +29,7 @@ type Deps struct {
 }
 
 // Sender sends a JSON body somewhere (notify.Webhook).
-type Sender interface {
-	Send(ctx context.Context, body []byte) error
-}
+type Sender = notify.Sender
 
 // webhook is the sender for url.
 func (d *Deps) webhook(url string) Sender {

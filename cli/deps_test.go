@@ -24,13 +24,7 @@ func testDeps() *Deps {
 	postgres.Register(stores)
 	// A store written by a development schema is upgraded on open, its
 	// files' model rows read again under the default rules.
-	stores.Reread = func(f store.File, content []byte) ([]store.Row, error) {
-		r, err := rules.Default()
-		if err != nil {
-			return nil, err
-		}
-		return snapshots.RowReader(r)(f, content)
-	}
+	stores.Legacy = snapshots.Legacy(rules.Default)
 	formats := publish.Builtin()
 	xlsx.Register(formats)
 	plot.Register(formats)

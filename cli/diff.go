@@ -4,10 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
-	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -74,7 +70,7 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	}()
 	refs := make([]*snapshots.Ref, 2)
 	for i, arg := range args {
-		if isSnapshotID(arg) {
+		if snapshots.IsStoredID(arg) {
 			if st == nil {
 				if st, err = o.openExisting(ctx, io, l); err != nil {
 					return err
@@ -101,7 +97,7 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 		var sm *snapshots.SubsetMismatch
 		var ie *epoch.InputError
 		if errors.As(err, &sm) || (errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset) {
-			return subsetAdvice(l, a, b, err)
+			return &Error{Code: ExitUsage, Msg: l.T("err.usage", drift.SubsetAdvice(a, b, l)), Err: err}
 		}
 		return storeOrInput(l, err)
 	}
@@ -113,40 +109,4 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	}
 	_, err = io.Out.Write(buf.Bytes())
 	return err
-}
-
-// refLabel names a snapshot of a diff in l: "snapshot 12", or its source.
-func refLabel(l i18n.Lang, r *snapshots.Ref) string {
-	if r.Location != "" {
-		return r.Location
-	}
-	return l.T("diff.snapshot", r.ID)
-}
-
-// isSnapshotID reports whether a diff argument names a stored snapshot: a
-// whole number that is not also a file or folder here.
-func isSnapshotID(arg string) bool {
-	if _, err := strconv.ParseInt(arg, 10, 64); err != nil {
-		return false
-	}
-	_, err := os.Stat(arg)
-	return err != nil
-}
-
-// subsetAdvice says which subsets two snapshots hold, and which both do,
-// when they cannot be compared as asked.
-func subsetAdvice(l i18n.Lang, a, b *snapshots.Ref, err error) error {
-	sa, sb := a.Subsets, b.Subsets
-	var shared []string
-	for _, s := range sa {
-		if slices.Contains(sb, s) {
-			shared = append(shared, s)
-		}
-	}
-	la, lb := refLabel(l, a), refLabel(l, b)
-	msg := l.T("err.no_shared_subset", la, strings.Join(sa, ", "), lb, strings.Join(sb, ", "))
-	if len(shared) > 0 {
-		msg = l.T("err.choose_subset", la, strings.Join(sa, ", "), lb, strings.Join(sb, ", "), strings.Join(shared, ", "))
-	}
-	return &Error{Code: ExitUsage, Msg: l.T("err.usage", msg), Err: err}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -15,10 +16,12 @@ import (
 	"github.com/modelcensus/modelcensus/discover/arena"
 	"github.com/modelcensus/modelcensus/discover/arxiv"
 	"github.com/modelcensus/modelcensus/discover/hf"
+	"github.com/modelcensus/modelcensus/discover/sources"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/internal/every"
-	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/overlay"
+	"github.com/modelcensus/modelcensus/publish/drift"
 	"github.com/modelcensus/modelcensus/store"
 )
 
@@ -78,17 +81,20 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 	if !every.Valid(o.Every) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
 	}
-	sources, err := o.sources(io, l)
-	if err != nil {
-		return err
+	cache := o.CacheDir
+	if cache == "" {
+		cache = overlay.DefaultCacheDir(io.Getenv)
+	}
+	srcs, err := sources.Build(o.Sources, sources.Endpoints{HF: o.HFEndpoint, Arena: o.ArenaEndpoint, Arxiv: o.ArxivEndpoint}, cache)
+	var unknown *sources.UnknownError
+	if errors.As(err, &unknown) {
+		return badValue(l, "--sources", unknown.Name, sources.Names)
 	}
 	extra := []string{}
 	if o.Watchlist != "" {
-		b, err := readRegular(o.Watchlist)
-		if err != nil {
+		if extra, err = discover.ReadWatchlist(o.Watchlist); err != nil {
 			return &Error{Code: ExitInput, Msg: l.T("err.read", o.Watchlist, err), Err: err}
 		}
-		extra = discover.ParseWatchlist(string(b))
 	}
 	r, st, err := rulesAndStore(ctx, io, l, &o.sourceOptions, &o.dbOptions)
 	if err != nil {
@@ -96,7 +102,7 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 	}
 	defer st.Close()
 	return every.Loop(ctx, o.Every, io.Now, func(ctx context.Context) error {
-		return o.discoverOnce(ctx, io, l, r, st, sources, extra, minCompute)
+		return o.discoverOnce(ctx, io, l, r, st, srcs, extra, minCompute)
 	}, func(err error) { fmt.Fprintln(io.ErrOut, "modelcensus: "+err.Error()) },
 		func(at time.Time) { fmt.Fprintln(io.ErrOut, l.T("pull.next", at.Format(time.RFC3339))) })
 }
@@ -125,11 +131,7 @@ func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18
 		return storeError(l, err)
 	}
 	var b bytes.Buffer
-	if o.Format == "json" {
-		_ = publish.WriteJSONValue(&b, cands)
-	} else {
-		writeCandidates(&b, cands, added, len(aside), l)
-	}
+	drift.WriteCandidates(&b, cands, added, len(aside), o.Format, l)
 	if _, err := io.Out.Write(b.Bytes()); err != nil {
 		return outputError(l, err)
 	}

@@ -87,7 +87,7 @@ func translate(l i18n.Lang, err error) error {
 	}
 	var us *store.UnknownSchemeError
 	if errors.As(err, &us) {
-		return &Error{Code: ExitStore, Msg: l.T("err.store", storeDetail(err)), Err: err}
+		return &Error{Code: ExitStore, Msg: l.T("err.store", store.Detail(err)), Err: err}
 	}
 	var fe *epoch.FetchError
 	if errors.As(err, &fe) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"slices"
 
 	"github.com/spf13/pflag"
 
@@ -48,30 +47,9 @@ func (o *sourceOptions) loadOverlay(io *IOStreams, l i18n.Lang) (*census.Overlay
 		return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_dir", dir) + ": " + err.Error(), Err: err}
 	}
 	for _, p := range problems {
-		fmt.Fprintln(io.ErrOut, l.T("warn.overlay_entry", overlayErrorText(p, l)))
+		fmt.Fprintln(io.ErrOut, l.T("warn.overlay_entry", p.Text(l)))
 	}
 	return ov, problems, nil
-}
-
-// overlayErrorText is an entry problem in l: file:line: field: message.
-func overlayErrorText(p *overlay.Error, l i18n.Lang) string {
-	q := *p
-	q.Msg = overlayErrorMessage(p, l)
-	return q.Error()
-}
-
-// overlayErrorMessage is what is wrong with an entry, in l.
-func overlayErrorMessage(p *overlay.Error, l i18n.Lang) string {
-	if key := "overlay.err." + p.Code; l != i18n.EN && i18n.Has(key) {
-		args := slices.Clone(p.Args)
-		for i, a := range args {
-			if a == overlay.HintNonNegative {
-				args[i] = l.T("hint.nonnegative")
-			}
-		}
-		return l.T(key, args...)
-	}
-	return p.Msg
 }
 
 // bring reads, for each add entry with From, its model's row from that

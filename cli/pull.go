@@ -11,6 +11,7 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/internal/every"
+	"github.com/modelcensus/modelcensus/publish/drift"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -102,7 +103,7 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 			}
 			printPull(io, l, res)
 		},
-		Changed: func(prev *store.Snapshot, d *snapshots.Diff, err error) {
+		Changed: func(prev *census.Snapshot, d *snapshots.Diff, err error) {
 			if err != nil {
 				if notify {
 					fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
@@ -130,11 +131,10 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 }
 
 func printPull(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {
-	s := res.Snapshot
 	if f := res.Fetched; f != nil && f.Offline {
 		fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now()), l), f.RetrievedAt.Format(time.RFC3339)))
 	}
-	printCopies(io, l, res)
+	drift.WriteCopies(io.ErrOut, res, l)
 	for i, p := range res.Problems {
 		if i == 10 {
 			fmt.Fprintln(io.ErrOut, l.T("warn.more_problems", len(res.Problems)-10))
@@ -142,11 +142,7 @@ func printPull(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {
 		}
 		fmt.Fprintln(io.ErrOut, l.T("warn.problem", p.File, p.Line, problemText(p, l)))
 	}
-	if !res.Created {
-		fmt.Fprintln(io.Out, l.T("pull.unchanged", s.ID, s.DateString()))
-		return
-	}
-	fmt.Fprintln(io.Out, l.T("pull.stored", s.ID, s.DateString(), len(s.Files), s.Rows, s.Source))
+	drift.WritePulled(io.Out, res, "", l)
 }
 
 func pullArchive(ctx context.Context, io *IOStreams, l i18n.Lang, st *store.Store, r *census.Rules, dir string, opt snapshots.PullOptions) error {
@@ -162,14 +158,11 @@ func pullArchive(ctx context.Context, io *IOStreams, l i18n.Lang, st *store.Stor
 			fmt.Fprintln(io.ErrOut, "modelcensus: "+e.Error())
 			return
 		}
-		printCopies(io, l, res)
 		if res.Created {
 			created++
-			s := res.Snapshot
-			fmt.Fprintln(io.Out, l.T("pull.folder", folder, l.T("pull.stored", s.ID, s.DateString(), len(s.Files), s.Rows, s.Source)))
-		} else {
-			fmt.Fprintln(io.Out, l.T("pull.folder", folder, l.T("pull.unchanged", res.Snapshot.ID, res.Snapshot.DateString())))
 		}
+		drift.WriteCopies(io.ErrOut, res, l)
+		drift.WritePulled(io.Out, res, folder, l)
 	})
 	fmt.Fprintln(io.Out, l.T("pull.archive", created, folders, st.Location))
 	if firstErr != nil {
@@ -179,13 +172,4 @@ func pullArchive(ctx context.Context, io *IOStreams, l i18n.Lang, st *store.Stor
 		return storeOrInput(l, err)
 	}
 	return nil
-}
-
-// printCopies warns of the files of a folder left out as copies of the
-// same export as a file stored: which was stored, which left out, and why.
-func printCopies(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {
-	for _, c := range res.IgnoredCopies {
-		n := census.CopyNote(c)
-		fmt.Fprintln(io.ErrOut, l.T("warn.copy_ignored", l.T("note."+n.Code, n.Args...)))
-	}
 }

@@ -79,24 +79,18 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 		}
 		title = l.T("rules.version", r.Version, origin)
 	} else {
-		maps, err = sourceMappings(cmd, io, l, r, &o.sourceOptions)
-		if err != nil {
-			return err
+		opt := o.openOptions(io)
+		opt.Fetch.Progress = nil
+		load := epoch.LoadOptions{OpenOptions: opt, Subset: o.Subset, Encoding: o.Encoding, DateFormat: o.DateFormat}
+		if maps, err = epoch.ValueMappings(cmd.Context(), o.Source, r, load); err != nil {
+			return translate(l, err)
 		}
 		title = l.T("rules.h.source", o.Source)
 	}
-	var keep []census.Mapping
-	for _, m := range maps {
-		if (o.Kind == "" || m.Kind == o.Kind) && (!o.Unmapped || !m.Mapped) {
-			keep = append(keep, m)
-		}
-	}
+	keep := census.FilterMappings(maps, o.Kind, o.Unmapped)
 	var buf bytes.Buffer
 	switch o.Format {
 	case "json":
-		if keep == nil {
-			keep = []census.Mapping{}
-		}
 		_ = publish.WriteJSONValue(&buf, keep)
 	case "csv":
 		publish.WriteMappingsCSV(&buf, keep)
@@ -107,30 +101,4 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 		return outputError(l, err)
 	}
 	return nil
-}
-
-// sourceMappings reads a source and maps every raw value in it.
-func sourceMappings(cmd *cobra.Command, io *IOStreams, l i18n.Lang, r *census.Rules, o *sourceOptions) ([]census.Mapping, error) {
-	opt := o.openOptions(io)
-	opt.Fetch.Progress = nil
-	src, err := epoch.Open(cmd.Context(), o.Source, opt)
-	if err != nil {
-		return nil, translate(l, err)
-	}
-	defer src.Close()
-	files, _, err := src.Select(o.Subset)
-	if err != nil {
-		return nil, translate(l, err)
-	}
-	counter := census.NewValueCounter(r)
-	ds := census.NewDataset(r)
-	for _, f := range files {
-		rd := &epoch.Reader{Rules: r, Encoding: o.Encoding, DateFormat: o.DateFormat}
-		res, err := rd.Read(f.Name, epoch.WithContext(cmd.Context(), f.Open), ds, counter.Add)
-		if err != nil {
-			return nil, translate(l, err)
-		}
-		counter.AddHeader(res.Header)
-	}
-	return counter.Mappings(), nil
 }

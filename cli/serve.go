@@ -3,11 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"math"
-	"net"
-	"os"
-	"runtime/debug"
-	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -55,12 +50,6 @@ func newServeCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	return cmd
 }
 
-// ServeMemoryLimit is serve's soft memory limit (runtime/debug's
-// SetMemoryLimit), in bytes, unless GOMEMLIMIT sets one: with it the
-// server's peak RSS stayed under 300 MB on the load benchmark
-// (bench/load, docs/limits.md).
-const ServeMemoryLimit = 192 << 20
-
 func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	l, err := o.start(io)
 	if err != nil {
@@ -69,7 +58,7 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if o.Poll < 0 {
 		return badValue(l, "--poll", o.Poll.String(), "a duration such as 5s")
 	}
-	if !hostPort(o.Addr) {
+	if !web.ValidAddr(o.Addr) {
 		return badValue(l, "--addr", o.Addr, "HOST:PORT")
 	}
 	r, err := o.loadRules(l)
@@ -83,12 +72,7 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if ov != nil && o.Source != "" {
 		o.bring(ctx, io, r, ov)
 	}
-	if _, set := os.LookupEnv("GOMEMLIMIT"); !set && debug.SetMemoryLimit(-1) == math.MaxInt64 {
-		// A server's heap is its caches (bounded) and its requests'
-		// transient data: a soft limit makes the collector run before the
-		// heap doubles, so the peak stays near the live data.
-		debug.SetMemoryLimit(ServeMemoryLimit)
-	}
+	web.LimitMemory()
 	cfg := web.Config{Overlay: ov, Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l, EstimateMissing: o.EstimateMissing, Poll: o.Poll,
 		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }}
 	cfg.Recipes = servedRecipes(io)
@@ -115,15 +99,4 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	}
 	fmt.Fprintln(io.ErrOut, l.T("serve.stopped"))
 	return nil
-}
-
-// hostPort reports whether addr is HOST:PORT with a numeric port (an IPv6
-// host in brackets); the server reports anything else it cannot listen on.
-func hostPort(addr string) bool {
-	_, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	p, err := strconv.Atoi(port)
-	return err == nil && p >= 0 && p <= 65535
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish/drift"
 	"github.com/modelcensus/modelcensus/store"
@@ -59,11 +60,11 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	if o.Format != "text" && o.Format != "json" && o.Format != "csv" {
 		return badValue(l, "--format", o.Format, "text, json, csv")
 	}
-	var snaps []*store.Snapshot
+	var snaps []*census.Snapshot
 	location := o.dsn(io)
 	st, err := o.openExisting(ctx, io, l)
 	switch {
-	case errors.Is(err, errNoStore):
+	case errors.As(err, new(*store.NoStoreError)):
 		// Nothing pulled yet: an empty list, as for an empty store.
 	case err != nil:
 		return err
@@ -81,7 +82,7 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 }
 
 // snapshotArg reads a snapshot id argument.
-func snapshotArg(ctx context.Context, st *store.Store, l i18n.Lang, arg string) (*store.Snapshot, error) {
+func snapshotArg(ctx context.Context, st *store.Store, l i18n.Lang, arg string) (*census.Snapshot, error) {
 	id, err := strconv.ParseInt(arg, 10, 64)
 	if err != nil {
 		return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_id", arg))}

@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"math"
+	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
 )
 
 // Found is one model as a source reports it.
@@ -327,6 +329,20 @@ var watchlist string
 // those of the snapshot: the Korean labs (watchlist.txt, one per line, #
 // comments).
 func Watchlist() []string { return ParseWatchlist(watchlist) }
+
+// ReadWatchlist reads the watchlist file at path (ParseWatchlist),
+// refusing a FIFO or a device before opening it (opening a FIFO blocks
+// until a writer comes): epoch.ErrNotRegular.
+func ReadWatchlist(path string) ([]string, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, epoch.ErrNotRegular
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseWatchlist(string(b)), nil
+}
 
 // ParseWatchlist reads a watchlist: one Hugging Face developer id per
 // line, blank lines and # comments ignored.

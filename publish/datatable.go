@@ -38,6 +38,13 @@ func labelled(dim string) bool {
 	return false
 }
 
+// named reports whether a dimension's codes are words in English (Epoch's
+// domains and their groups), which a table shows by their names in l
+// instead of a column of names beside them.
+func named(dim string) bool {
+	return dim == census.DimDomain || dim == census.DimDomainGroup
+}
+
 // DataTable renders a figure in l: a column per dimension (its code), a
 // column of names for dimensions whose codes have them, and the measure.
 func DataTable(t *census.Table, title string, l i18n.Lang) Table {
@@ -57,6 +64,10 @@ func DataTable(t *census.Table, title string, l i18n.Lang) Table {
 	for _, r := range t.Rows {
 		var cells, raw []string
 		for j, k := range r.Keys {
+			if named(t.By[j]) {
+				cells, raw = append(cells, t.Label(j, k, string(l))), append(raw, "")
+				continue
+			}
 			cells, raw = append(cells, k), append(raw, "")
 			if labelled(t.By[j]) {
 				cells, raw = append(cells, t.Label(j, k, string(l))), append(raw, "")
@@ -183,7 +194,7 @@ func WriteDataTable(w io.Writer, t *census.Table, format, title string, l i18n.L
 }
 
 // writeTableCSV writes a figure as CSV: a column per dimension (codes),
-// then one of names for each labelled dimension ("DIM_name", in l), then
+// then one of names for each labelled or named dimension ("DIM_name", in l), then
 // the measure at full precision (empty where undefined). The file begins
 // with a UTF-8 byte-order mark.
 func writeTableCSV(w io.Writer, t *census.Table, l i18n.Lang) error {
@@ -194,7 +205,7 @@ func writeTableCSV(w io.Writer, t *census.Table, l i18n.Lang) error {
 	var header []string
 	for _, id := range t.By {
 		header = append(header, id)
-		if labelled(id) {
+		if labelled(id) || named(id) {
 			header = append(header, id+"_name")
 		}
 	}
@@ -203,7 +214,7 @@ func writeTableCSV(w io.Writer, t *census.Table, l i18n.Lang) error {
 		var rec []string
 		for j, k := range r.Keys {
 			rec = append(rec, k)
-			if labelled(t.By[j]) {
+			if labelled(t.By[j]) || named(t.By[j]) {
 				rec = append(rec, t.Label(j, k, string(l)))
 			}
 		}

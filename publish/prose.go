@@ -19,7 +19,7 @@ type Segment struct {
 // Figures are the headline's numbers by key, as printed.
 type Figures map[string]string
 
-// Headline writes the summary a policy brief opens with, in l: the total
+// HeadlineProse writes the summary a policy brief opens with, in l: the total
 // and its growth, the leading countries and organization, the multimodal
 // count and the largest training run. Each sentence is a list of segments.
 func HeadlineProse(r *census.Result, l i18n.Lang) ([][]Segment, Figures) {

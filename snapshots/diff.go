@@ -125,6 +125,12 @@ type CompareOptions struct {
 	// makes (a server passes its bounded cache of parsed snapshots). The
 	// rules and overlay must be the same for every call with one Memo.
 	Memo Memo
+	// Models, when set, keeps the model-level changes (added, removed,
+	// renamed, changed) of two stored snapshots, which do not depend on the
+	// census options, for the next comparison of the same two; the slices
+	// of the Diffs it serves are shared and must not be changed. Same
+	// rules and overlay as Memo.
+	Models Memo
 }
 
 // rawModel is what a diff compares of one model: the cells as read.
@@ -224,7 +230,7 @@ func sameSet(a, b string, split func(string) []string) bool {
 
 // Compare computes the diff from stored snapshot a to stored snapshot b:
 // CompareRefs of their refs.
-func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *store.Snapshot, subset string, opt census.Options) (*Diff, error) {
+func Compare(ctx context.Context, st *store.Store, rules *census.Rules, a, b *census.Snapshot, subset string, opt census.Options) (*Diff, error) {
 	return CompareRefs(ctx, rules, Stored(st, a), Stored(st, b), subset, CompareOptions{Census: opt})
 }
 
@@ -251,8 +257,53 @@ func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset str
 	if dsA.Snapshot.Subset != dsB.Snapshot.Subset {
 		return nil, &SubsetMismatch{A: a.Label(), B: b.Label(), SubsetA: dsA.Snapshot.Subset, SubsetB: dsB.Snapshot.Subset}
 	}
+	d := &Diff{A: a.ref(dsA), B: b.ref(dsB), Subset: dsB.Snapshot.Subset}
+	mc := func(context.Context) (any, error) { return compareModels(rules, rawA, rawB), nil }
+	var v any
+	if co.Models != nil && a.stored != nil && b.stored != nil {
+		v, err = co.Models(ctx, fmt.Sprintf("diffmodels/%d/%d/%s", a.stored.ID, b.stored.ID, d.Subset), mc)
+	} else {
+		v, err = mc(ctx)
+	}
+	if err != nil {
+		return nil, err
+	}
+	m := v.(*Diff)
+	d.Added, d.Removed, d.Renamed, d.Changed = m.Added, m.Removed, m.Renamed, m.Changed
+	if opt.From == 0 || opt.To == 0 {
+		f, t := census.DefaultPeriod(dsB.Snapshot.Date)
+		if opt.From == 0 {
+			opt.From = f
+		}
+		if opt.To == 0 {
+			opt.To = t
+		}
+	}
+	ra, err := census.Compute(dsA, opt)
+	if err != nil {
+		return nil, err
+	}
+	rb, err := census.Compute(dsB, opt)
+	if err != nil {
+		return nil, err
+	}
+	d.Census = censusDiff(ra, rb)
+	if co.Explain {
+		renames := map[string]string{}
+		for _, r := range d.Renamed {
+			renames[r.From] = r.To
+		}
+		if d.Explain, err = census.Explain(dsA, dsB, opt, renames); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// compareModels is the model-level part of a diff (Added, Removed, Renamed
+// and Changed set, the rest zero): what was read of each model of a and b.
+func compareModels(rules *census.Rules, rawA, rawB map[string]*rawModel) *Diff {
 	d := &Diff{
-		A: a.ref(dsA), B: b.ref(dsB), Subset: dsB.Snapshot.Subset,
 		Added: []ModelRef{}, Removed: []ModelRef{}, Renamed: []Rename{}, Changed: []Change{},
 	}
 	renamed := matchRenames(rawA, rawB)
@@ -306,34 +357,7 @@ func CompareRefs(ctx context.Context, rules *census.Rules, a, b *Ref, subset str
 				sameSet(o.domain, n.domain, normalized(census.SplitList, rules.Domain, func(d census.Domain) string { return d.Name }))))
 		}
 	}
-	if opt.From == 0 || opt.To == 0 {
-		f, t := census.DefaultPeriod(dsB.Snapshot.Date)
-		if opt.From == 0 {
-			opt.From = f
-		}
-		if opt.To == 0 {
-			opt.To = t
-		}
-	}
-	ra, err := census.Compute(dsA, opt)
-	if err != nil {
-		return nil, err
-	}
-	rb, err := census.Compute(dsB, opt)
-	if err != nil {
-		return nil, err
-	}
-	d.Census = censusDiff(ra, rb)
-	if co.Explain {
-		renames := map[string]string{}
-		for _, r := range d.Renamed {
-			renames[r.From] = r.To
-		}
-		if d.Explain, err = census.Explain(dsA, dsB, opt, renames); err != nil {
-			return nil, err
-		}
-	}
-	return d, nil
+	return d
 }
 
 // listChange is the change of a list cell: old and new as read, and what

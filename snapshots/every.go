@@ -25,7 +25,7 @@ type EveryOptions struct {
 	Pulled func(res *PullResult, err error)
 	// Changed is told, with Every or Explain, of each new snapshot's diff
 	// from the newest one before it, or of the failure to compute it.
-	Changed func(prev *store.Snapshot, d *Diff, err error)
+	Changed func(prev *census.Snapshot, d *Diff, err error)
 	// Kept is told, with Every, after each pull, how many snapshots had
 	// their figures for history kept under this version (KeepAllFigures:
 	// all of them after an upgrade), or of the failure to keep them.

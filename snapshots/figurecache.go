@@ -1,14 +1,11 @@
 package snapshots
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"strings"
-	"time"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
@@ -102,22 +99,15 @@ type keptFigures struct {
 // the figures every history of it follows under the default counting
 // options, with no overlay and with overlay (when not nil): from what is
 // being stored (the files' bytes), read as
-// Ref.Load reads a stored snapshot (src gives the location and kind, date
-// its date). keep stores them once the snapshot
+// Ref.Load reads a stored snapshot. keep stores them once the snapshot
 // is stored. It is a cache: what fails is left for a history to compute.
-func startFigures(ctx context.Context, rules *census.Rules, src *epoch.Source, files []store.FileData, date time.Time, basis, path, tool string, overlay *census.Overlay) *keptFigures {
+func startFigures(ctx context.Context, rules *census.Rules, snap census.Snapshot, contents []store.Content, tool string, overlay *census.Overlay) *keptFigures {
 	k := &keptFigures{done: make(chan struct{}), points: map[string]cachedPoint{}}
-	mem := &epoch.Source{Location: src.Location, Kind: src.Kind}
-	stored := make([]store.File, len(files))
-	for i, f := range files {
-		content := f.Content
-		mem.Files = append(mem.Files, epoch.File{Name: f.Name, Subset: f.Subset, ModTime: f.ModTime,
-			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }})
-		stored[i] = f.File
-	}
+	mem := source(&snap, func(i int) ([]byte, error) { return contents[i].Bytes, nil })
+	date, basis, path := snap.Date, snap.DateBasis, snap.DatePath
 	go func() {
 		defer close(k.done)
-		for _, subset := range store.Subsets(stored) {
+		for _, subset := range census.Subsets(snap.Files) {
 			for _, ov := range overlays(overlay) {
 				key, err := figureKey(tool, rules.Version, subset, census.Options{}, overlayHash(ov))
 				if err != nil {
@@ -192,7 +182,7 @@ func KeepAllFigures(ctx context.Context, st *store.Store, rules *census.Rules, t
 	kept := map[string]map[int64][]byte{} // by key
 	n := 0
 	for _, snap := range snaps {
-		for _, subset := range store.Subsets(snap.Files) {
+		for _, subset := range census.Subsets(snap.Files) {
 			for _, ov := range overlays(overlay) {
 				k, err := keepFigures(ctx, st, rules, snap, subset, tool, ov, kept)
 				if err != nil {
@@ -210,7 +200,7 @@ func KeepAllFigures(ctx context.Context, st *store.Store, rules *census.Rules, t
 // keepFigures computes and keeps a stored snapshot's figures for subset
 // under tool's version and ov, unless kept (the cache's values by key,
 // read once a key) has them; it tells whether it kept them.
-func keepFigures(ctx context.Context, st *store.Store, rules *census.Rules, snap *store.Snapshot, subset, tool string, ov *census.Overlay, kept map[string]map[int64][]byte) (bool, error) {
+func keepFigures(ctx context.Context, st *store.Store, rules *census.Rules, snap *census.Snapshot, subset, tool string, ov *census.Overlay, kept map[string]map[int64][]byte) (bool, error) {
 	key, err := figureKey(tool, rules.Version, subset, census.Options{}, overlayHash(ov))
 	if err != nil {
 		return false, err

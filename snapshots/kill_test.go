@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/internal/synth"
 	"github.com/modelcensus/modelcensus/snapshots"
-	"github.com/modelcensus/modelcensus/store"
 )
 
 // TestKillChild is not a test of its own: TestKillDuringImport runs the
@@ -82,7 +82,7 @@ func TestKillDuringImport(t *testing.T) {
 			}
 			st.Close()
 			work := t.TempDir()
-			seen := map[int64]*store.Snapshot{}
+			seen := map[int64]*census.Snapshot{}
 			rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 			const kills = 20
 			for i := 0; i < kills; i++ {
@@ -127,7 +127,7 @@ func waitForCommit(t *testing.T, ctx context.Context, b backend, dsn string, had
 	}
 }
 
-func checkWhole(t *testing.T, ctx context.Context, b backend, dsn string, seen map[int64]*store.Snapshot) {
+func checkWhole(t *testing.T, ctx context.Context, b backend, dsn string, seen map[int64]*census.Snapshot) {
 	t.Helper()
 	st, err := b.open(ctx, dsn)
 	if err != nil {
@@ -144,14 +144,19 @@ func checkWhole(t *testing.T, ctx context.Context, b backend, dsn string, seen m
 	if err != nil {
 		t.Fatal(err)
 	}
-	now := map[int64]*store.Snapshot{}
+	var all int
+	if err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM snapshot`).Scan(&all); err != nil || all != len(list) {
+		t.Errorf("%d snapshots stored, %d listed with their files (%v)", all, len(list), err)
+	}
+	now := map[int64]*census.Snapshot{}
 	for _, s := range list {
 		now[s.ID] = s
 		rows := 0
 		for _, f := range s.Files {
 			rows += f.Rows
 		}
-		n, err := st.RowCount(ctx, s.ID)
+		var n int
+		err := st.DB().QueryRowContext(ctx, `SELECT COALESCE(SUM(rows), 0) FROM snapshot_file WHERE snapshot_id = $1`, s.ID).Scan(&n)
 		if err != nil || len(s.Files) == 0 || n != s.Rows || rows != s.Rows {
 			t.Errorf("snapshot %d is partial: %d files, %d rows stored, %d in its files, %d recorded", s.ID, len(s.Files), n, rows, s.Rows)
 		}

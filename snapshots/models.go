@@ -15,18 +15,6 @@ import (
 	"github.com/modelcensus/modelcensus/store"
 )
 
-// modelRows are the rows of a file's records for the store's model index:
-// each record's model name (cleaned) and link, by the header's columns
-// under rules, and its cells.
-func modelRows(rules *census.Rules, header []string, recs [][]string) []store.Row {
-	cols := modelCols(rules, header)
-	rows := make([]store.Row, len(recs))
-	for i, rec := range recs {
-		rows[i] = cols.row(rec)
-	}
-	return rows
-}
-
 // indexCols are the columns of a header that the model index reads: the
 // first the rules map to the name and to the link (-1: none).
 type indexCols struct{ name, link int }
@@ -44,9 +32,10 @@ func modelCols(rules *census.Rules, header []string) indexCols {
 	return c
 }
 
-// row is a record's model index row, its cells being rec.
+// row is a record's model index row: its model's name and link (cleaned)
+// and the hash of its cells.
 func (c indexCols) row(rec []string) store.Row {
-	r := store.Row{Cells: rec}
+	r := store.Row{Hash: store.RowHash(rec)}
 	if c.name >= 0 && c.name < len(rec) {
 		r.Name = census.Clean(rec[c.name])
 	}
@@ -56,31 +45,31 @@ func (c indexCols) row(rec []string) store.Row {
 	return r
 }
 
-// readRecords reads a file's bytes through the reader, as a pull does:
-// its header and every record, as read.
-func readRecords(rules *census.Rules, name string, content []byte) (header []string, recs [][]string, err error) {
-	rd := &epoch.Reader{Rules: rules, Record: func(_ int, rec []string) {
-		recs = append(recs, append([]string(nil), rec...))
-	}}
+// readFile reads a file's bytes through the reader, as a report does,
+// calling header (when not nil) with its header and record with each
+// record as read (rec is only valid during the call) and its model index
+// row; ds collects the rows that cannot be read.
+func readFile(rules *census.Rules, name string, content []byte, ds *census.Dataset, header func([]string), record func(rec []string, r store.Row)) (*epoch.ReadResult, error) {
+	var cols indexCols
+	rd := &epoch.Reader{Rules: rules, Header: func(h []string) {
+		cols = modelCols(rules, h)
+		if header != nil {
+			header(h)
+		}
+	}, Record: func(_ int, rec []string) { record(rec, cols.row(rec)) }}
 	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }
-	r, err := rd.Read(name, open, census.NewDataset(rules), func(*census.Raw) {})
-	if err != nil {
-		return nil, nil, err
-	}
-	return r.Header, recs, nil
+	return rd.Read(name, open, ds, func(*census.Raw) {})
 }
 
-// RowReader reads a stored file's model rows again from its bytes, as a
-// pull reads them, under rules: the store upgrades a store written by a
-// development schema through it (store.Registry.Reread).
-func RowReader(rules *census.Rules) store.RowReader {
-	return func(f store.File, content []byte) ([]store.Row, error) {
-		header, recs, err := readRecords(rules, f.Name, content)
-		if err != nil {
-			return nil, err
-		}
-		return modelRows(rules, header, recs), nil
-	}
+// readModels reads a file's model index rows from its bytes, as a pull
+// reads them.
+func readModels(rules *census.Rules, name string, content []byte) ([]store.Row, error) {
+	var rows []store.Row
+	_, err := readFile(rules, name, content, census.NewDataset(rules), nil, func(_ []string, r store.Row) {
+		r.Name, r.Link = strings.Clone(r.Name), strings.Clone(r.Link)
+		rows = append(rows, r)
+	})
+	return rows, err
 }
 
 // ModelRow is a model's row in a stored snapshot: the snapshot, the file
@@ -140,34 +129,33 @@ func fileRows(ctx context.Context, st *store.Store, rules *census.Rules, id int6
 	if err != nil {
 		return nil, err
 	}
-	header, recs, err := readRecords(rules, name, content)
+	var header []string
+	var cols []int
+	rows := map[string]row{}
+	_, err = readFile(rules, name, content, census.NewDataset(rules), func(h []string) {
+		header = slices.Clone(h)
+		if fields != nil {
+			header = nil
+			for i, c := range h {
+				if f, ok := rules.Column(c); ok && slices.Contains(fields, f) {
+					cols, header = append(cols, i), append(header, strings.Clone(c))
+				}
+			}
+		}
+	}, func(rec []string, r store.Row) {
+		cells := slices.Clone(rec)
+		if fields != nil {
+			cells = make([]string, len(cols))
+			for j, i := range cols {
+				if i < len(rec) {
+					cells[j] = strings.Clone(rec[i])
+				}
+			}
+		}
+		rows[r.Name+"\x00"+r.Hash] = row{header, cells}
+	})
 	if err != nil {
 		return nil, err
-	}
-	var cols []int
-	var cut []string
-	if fields != nil {
-		for i, h := range header {
-			if f, ok := rules.Column(h); ok && slices.Contains(fields, f) {
-				cols = append(cols, i)
-				cut = append(cut, strings.Clone(h))
-			}
-		}
-	}
-	rows := map[string]row{}
-	for _, r := range modelRows(rules, header, recs) {
-		k := r.Name + "\x00" + store.RowHash(r.Cells)
-		if fields == nil {
-			rows[k] = row{header, r.Cells}
-			continue
-		}
-		cells := make([]string, len(cols))
-		for j, i := range cols {
-			if i < len(r.Cells) {
-				cells[j] = strings.Clone(r.Cells[i])
-			}
-		}
-		rows[strings.Clone(k)] = row{cut, cells}
 	}
 	return rows, nil
 }

@@ -39,7 +39,7 @@ type PullOptions struct {
 
 // PullResult says what a pull did.
 type PullResult struct {
-	Snapshot *store.Snapshot
+	Snapshot *census.Snapshot
 	// Created is false when the latest snapshot of the same subsets, on
 	// or before the date, has the same content (store.Store.Import).
 	Created bool
@@ -72,37 +72,35 @@ func pullSource(ctx context.Context, st *store.Store, rules *census.Rules, src *
 		now = opt.Now
 	}
 	res := &PullResult{Fetched: src.Fetched, IgnoredCopies: src.Copies}
-	var files []store.FileData
+	snap := census.Snapshot{Source: src.Location, Kind: src.Kind, RetrievedAt: now().UTC(),
+		ToolVersion: opt.ToolVersion, RulesVersion: rules.Version}
+	var contents []store.Content
 	var lastModified time.Time
 	ds := census.NewDataset(rules) // only to collect unreadable rows
 	for _, f := range src.Files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		fd, lm, err := readFile(f, rules, ds)
+		info, c, lm, err := pullFile(f, rules, ds)
 		if err != nil {
 			return nil, err
 		}
 		if lm.After(lastModified) {
 			lastModified = lm
 		}
-		files = append(files, fd)
+		snap.Files, contents = append(snap.Files, info), append(contents, c)
 	}
 	res.Problems = ds.Problems
 	date, basis, path := src.SnapshotDate(epoch.LoadOptions{Date: opt.Date, DateBasis: opt.DateBasis, DatePath: opt.DatePath, Now: opt.Now}, lastModified)
-	snap := store.Snapshot{
-		Date: date, DateBasis: basis, DatePath: path,
-		Source: src.Location, Kind: src.Kind, RetrievedAt: now().UTC(),
-		ToolVersion: opt.ToolVersion, RulesVersion: rules.Version,
-	}
+	snap.Date, snap.DateBasis, snap.DatePath = date, basis, path
 	if f := src.Fetched; f != nil {
 		snap.ETag, snap.RetrievedAt = f.ETag, f.RetrievedAt.UTC()
 	}
 	// Every history of the new snapshot, of any figure and year, is then
 	// read from the figure cache.
-	figures := startFigures(ctx, rules, src, files, date, basis, path, opt.ToolVersion, opt.Overlay)
+	figures := startFigures(ctx, rules, snap, contents, opt.ToolVersion, opt.Overlay)
 	defer figures.wait()
-	id, created, err := st.Import(ctx, snap, files)
+	id, created, err := st.Import(ctx, snap, contents)
 	if err != nil {
 		return nil, err
 	}
@@ -116,40 +114,34 @@ func pullSource(ctx context.Context, st *store.Store, rules *census.Rules, src *
 	return res, nil
 }
 
-// readFile reads a file's bytes whole, and its rows through the reader, so
-// that what is stored is exactly what a report would read.
-func readFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (store.FileData, time.Time, error) {
+// pullFile reads a file's bytes whole, and its rows through the reader,
+// so that what is stored is exactly what a report would read: its
+// provenance, its content and its newest "Last modified" value.
+func pullFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (census.FileInfo, store.Content, time.Time, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return store.FileData{}, time.Time{}, &epoch.InputError{Kind: epoch.InputRead, Path: f.Name, Err: err}
+		return census.FileInfo{}, store.Content{}, time.Time{}, &epoch.InputError{Kind: epoch.InputRead, Path: f.Name, Err: err}
 	}
 	content, err := readAll(rc)
 	rc.Close()
 	if err != nil {
-		return store.FileData{}, time.Time{}, &epoch.InputError{Kind: epoch.InputRead, Path: f.Name, Err: err}
+		return census.FileInfo{}, store.Content{}, time.Time{}, &epoch.InputError{Kind: epoch.InputRead, Path: f.Name, Err: err}
 	}
-	fd := store.FileData{Content: content}
-	sum := sha256.Sum256(content)
-	// Each record's model index row (modelRows's), hashed as it is read:
-	// the cells are not kept, so a pull holds no copy of the file's
-	// records beside its bytes (a wide file's cells took several times
-	// the file).
-	var cols indexCols
-	rd := &epoch.Reader{Rules: rules, Header: func(h []string) { cols = modelCols(rules, h) }, Record: func(line int, rec []string) {
-		row := cols.row(rec)
-		fd.Rows = append(fd.Rows, store.Row{Name: strings.Clone(row.Name), Link: strings.Clone(row.Link), Hash: store.RowHash(rec)})
-	}}
-	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }
-	r, err := rd.Read(f.Name, open, ds, func(*census.Raw) {})
+	c := store.Content{Bytes: content}
+	// Each record's model index row, hashed as it is read: the cells are
+	// not kept, so a pull holds no copy of the file's records beside its
+	// bytes (a wide file's cells took several times the file).
+	r, err := readFile(rules, f.Name, content, ds, nil, func(_ []string, row store.Row) {
+		row.Name, row.Link = strings.Clone(row.Name), strings.Clone(row.Link)
+		c.Models = append(c.Models, row)
+	})
 	if err != nil {
-		return store.FileData{}, time.Time{}, err
+		return census.FileInfo{}, store.Content{}, time.Time{}, err
 	}
-	fd.File = store.File{
-		Name: f.Name, Subset: r.Info.Subset, Size: int64(len(content)), SHA256: hex.EncodeToString(sum[:]),
-		HeaderVersion: r.Info.HeaderVersion, Encoding: r.Info.Encoding, Rows: r.Info.Rows,
-		Columns: r.Info.Columns, ModTime: f.ModTime,
-	}
-	return fd, r.LastModified, nil
+	sum := sha256.Sum256(content)
+	info := r.Info
+	info.Name, info.Size, info.SHA256, info.ModTime, info.Dialect = f.Name, int64(len(content)), hex.EncodeToString(sum[:]), f.ModTime, census.Dialect{}
+	return info, c, r.LastModified, nil
 }
 
 // readAll reads r whole, in one allocation when r is a file that tells

@@ -34,11 +34,9 @@ func Read(ctx context.Context, location string, rules *census.Rules, opt epoch.L
 // opt.Overlay, when not brought yet (Brought nil), gets its add entries'
 // rows from that same snapshot (BringFrom): a report on snap counts what
 // a report on the files pulled would.
-func ReadStored(ctx context.Context, st *store.Store, snap *store.Snapshot, rules *census.Rules, opt epoch.LoadOptions) (*census.Dataset, error) {
+func ReadStored(ctx context.Context, st *store.Store, snap *census.Snapshot, rules *census.Rules, opt epoch.LoadOptions) (*census.Dataset, error) {
 	if ov := opt.Overlay; ov != nil && ov.Brought == nil {
-		if err := BringFrom(ctx, st, snap, rules, ov); err != nil {
-			return nil, err
-		}
+		BringFrom(ctx, st, snap, rules, ov)
 	}
 	return Load(ctx, st, snap, rules, opt)
 }

@@ -3,7 +3,9 @@ package snapshots
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -25,7 +27,7 @@ type Ref struct {
 	// Subsets are the subsets of the files it holds, sorted.
 	Subsets []string
 	open    func(ctx context.Context) (*epoch.Source, error)
-	stored  *store.Snapshot
+	stored  *census.Snapshot
 	st      *store.Store // the store of a stored snapshot
 	// dated is set when Date was given for a source, and overrides what
 	// the source's own evidence says; basis and path say how it was known.
@@ -34,9 +36,9 @@ type Ref struct {
 }
 
 // Stored is the ref of a snapshot kept in st.
-func Stored(st *store.Store, snap *store.Snapshot) *Ref {
-	return &Ref{ID: snap.ID, Date: snap.Date, stored: snap, st: st, Subsets: store.Subsets(snap.Files),
-		open: func(ctx context.Context) (*epoch.Source, error) { return Source(ctx, st, snap) }}
+func Stored(st *store.Store, snap *census.Snapshot) *Ref {
+	return &Ref{ID: snap.ID, Date: snap.Date, stored: snap, st: st, Subsets: census.Subsets(snap.Files),
+		open: func(ctx context.Context) (*epoch.Source, error) { return Source(ctx, st, snap), nil }}
 }
 
 // FromSource opens location (see epoch.Open) to list its files, and
@@ -50,11 +52,11 @@ func FromSource(ctx context.Context, location string, date time.Time, opt epoch.
 	defer src.Close()
 	r := &Ref{Location: location, Date: date, dated: !date.IsZero(),
 		open: func(ctx context.Context) (*epoch.Source, error) { return epoch.Open(ctx, location, opt) }}
-	files := make([]store.File, len(src.Files))
+	files := make([]census.FileInfo, len(src.Files))
 	for i, f := range src.Files {
-		files[i] = store.File{Name: f.Name, Subset: f.Subset}
+		files[i] = census.FileInfo{Name: f.Name, Subset: f.Subset}
 	}
-	r.Subsets = store.Subsets(files)
+	r.Subsets = census.Subsets(files)
 	return r, nil
 }
 
@@ -115,4 +117,15 @@ func Archive(ctx context.Context, dir string, opt epoch.OpenOptions) ([]*Ref, er
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// IsStoredID reports whether an argument of diff names a stored snapshot
+// rather than a source: a whole number that is not also a file or folder
+// here.
+func IsStoredID(arg string) bool {
+	if _, err := strconv.ParseInt(arg, 10, 64); err != nil {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
 }

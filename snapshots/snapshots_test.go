@@ -69,7 +69,7 @@ func TestPullReportAndProvenance(t *testing.T) {
 					t.Errorf("stored bytes of %s differ from the file", f.Name)
 				}
 			}
-			if n, err := st.RowCount(ctx, s.ID); err != nil || n != 13 {
+			if n := s.Rows; n != 13 {
 				t.Errorf("raw rows stored = %d, %v; want 13 (12 + 1)", n, err)
 			}
 			// The model index holds each named row of the large-scale file
@@ -126,12 +126,12 @@ func TestPullReportAndProvenance(t *testing.T) {
 			}
 			for date, want := range map[string]int64{"2025-03-01": s.ID, "2025-05-31": s.ID, "2025-06-01": res2.Snapshot.ID, "2030-01-01": res2.Snapshot.ID} {
 				d, _ := time.Parse("2006-01-02", date)
-				got, err := st.AsOf(ctx, d)
+				got, err := st.AsOf(ctx, d, "")
 				if err != nil || got.ID != want {
 					t.Errorf("as of %s: %v, %v; want #%d", date, got, err, want)
 				}
 			}
-			if _, err := st.AsOf(ctx, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)); !errors.Is(err, store.ErrNotFound) {
+			if _, err := st.AsOf(ctx, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), ""); !errors.Is(err, store.ErrNotFound) {
 				t.Errorf("as of 2020: %v, want not found", err)
 			}
 			if _, err := st.Snapshot(ctx, 999); !errors.Is(err, store.ErrNotFound) {
@@ -221,7 +221,7 @@ func TestSharedArchive(t *testing.T) {
 			if len(list) == 0 || len(list) > len(folders) {
 				t.Fatalf("%d snapshots from %d folders", len(list), len(folders))
 			}
-			byDate := map[string]*store.Snapshot{}
+			byDate := map[string]*census.Snapshot{}
 			for _, s := range list {
 				byDate[s.DateString()] = s
 			}
@@ -254,7 +254,7 @@ func TestSharedArchive(t *testing.T) {
 			}
 
 			// Diffs of consecutive large-scale snapshots.
-			var prev *store.Snapshot
+			var prev *census.Snapshot
 			var prevFile string
 			pairs := 0
 			for _, folder := range folders {
@@ -279,7 +279,7 @@ func TestSharedArchive(t *testing.T) {
 // checkDiff compares snapshots.Compare with a plain computation over the
 // two files: names added and removed (less renames, found by the same
 // link), and training compute revisions.
-func checkDiff(t *testing.T, ctx context.Context, st *store.Store, r *census.Rules, a, b *store.Snapshot, fa, fb string) {
+func checkDiff(t *testing.T, ctx context.Context, st *store.Store, r *census.Rules, a, b *census.Snapshot, fa, fb string) {
 	t.Helper()
 	d, err := snapshots.Compare(ctx, st, r, a, b, epoch.SubsetLargeScale, census.Options{})
 	if err != nil {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
+	"github.com/modelcensus/modelcensus/rules"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 	"github.com/modelcensus/modelcensus/store/sqlite"
@@ -142,7 +143,7 @@ func openUpgraded(t *testing.T, be backend, dsn string) *store.Store {
 	ctx := context.Background()
 	st, err := be.open(ctx, dsn)
 	if errors.Is(err, store.ErrUpgradeNeeded) {
-		err = st.Upgrade(ctx, snapshots.RowReader(defaultRules(t)))
+		err = st.Upgrade(ctx, snapshots.Legacy(rules.Default))
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -264,7 +265,7 @@ func TestConcurrentUpgrades(t *testing.T) {
 					defer wg.Done()
 					st, err := be.open(ctx, dsn)
 					if errors.Is(err, store.ErrUpgradeNeeded) {
-						err = st.Upgrade(ctx, snapshots.RowReader(defaultRules(t)))
+						err = st.Upgrade(ctx, snapshots.Legacy(rules.Default))
 					}
 					if err != nil {
 						t.Error(err)
@@ -364,7 +365,7 @@ func TestPullAfterPartialDownload(t *testing.T) {
 			if res := pull(x, "2025-03-01"); res.Created || res.Snapshot.ID != 1 {
 				t.Errorf("X at its date: created %v, #%d", res.Created, res.Snapshot.ID)
 			}
-			if snap, err := st.AsOfSubset(ctx, time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC), "large-scale"); err != nil || snap.ID != 3 {
+			if snap, err := st.AsOf(ctx, time.Date(2025, 5, 15, 0, 0, 0, 0, time.UTC), "large-scale"); err != nil || snap.ID != 3 {
 				t.Errorf("large-scale as of 2025-05-15: %v, %v", snap, err)
 			}
 		})

@@ -10,9 +10,12 @@ import (
 	"fmt"
 	"math/bits"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/klauspost/compress/zstd"
+
+	"github.com/modelcensus/modelcensus/census"
 )
 
 // period and radix bound the chains of dictionaries. The versions of a
@@ -44,14 +47,9 @@ func baseSeq(n int64) int64 {
 	return n - m%(p*radix)
 }
 
-// level is the compression level: zstd's "better" finds the matches in
-// a dictionary of a whole export (its default level, with the same
-// dictionary, keeps most of the file).
-const level = zstd.SpeedBetterCompression
-
-// Series names the line of versions a file belongs to, whose previous
-// version is its dictionary: its subset, else its base name.
-func Series(f File) string {
+// series names the line of versions a file belongs to, whose earlier
+// versions are its dictionaries: its subset, else its base name.
+func series(f census.FileInfo) string {
 	if f.Subset != "" {
 		return f.Subset
 	}
@@ -71,77 +69,82 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 	var base string
 	var dict []byte
 	if b := baseSeq(n); b >= 0 {
-		err := tx.QueryRowContext(ctx, `SELECT sha256 FROM blob WHERE series = $1 AND seq = $2`, series, b).Scan(&base)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		var err error
+		if dict, base, err = s.blobBytes(ctx, tx, `b.series = $1 AND b.seq = $2`, series, b); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		if base != "" {
-			if dict, err = s.blobBytes(ctx, tx, base); err != nil {
-				return err
-			}
-		}
 	}
-	z, err := compress(content, dict, level)
+	// zstd's "better" finds the matches in a dictionary of a whole export
+	// (its default level, with the same dictionary, keeps most of the file).
+	z, err := compress(content, dict, zstd.SpeedBetterCompression)
 	if err != nil {
 		return err
 	}
 	if back, err := decompress(z, dict, int64(len(content)), nil); err != nil || !bytes.Equal(back, content) {
 		return fmt.Errorf("the compressed bytes do not read back (%v)", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO blob (sha256, series, seq, base, size, content) VALUES ($1, $2, $3, $4, $5, $6)`,
-		sum, series, n, base, len(content), z); err != nil {
-		return err
-	}
-	return nil
+	_, err = tx.ExecContext(ctx, `INSERT INTO blob (sha256, series, seq, base, size, content) VALUES ($1, $2, $3, $4, $5, $6)`,
+		sum, series, n, base, len(content), z)
+	return err
 }
 
 // Content returns a stored file's bytes as they were read, checked
 // against their SHA-256.
 func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
-	var sum string
-	if err := s.db.QueryRowContext(ctx, `SELECT sha256 FROM snapshot_file WHERE id = $1`, fileID).Scan(&sum); err != nil {
-		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
-	}
-	b, err := s.blobBytes(ctx, s.db, sum)
-	if err != nil {
-		return nil, fmt.Errorf("store: content of file %d: %w", fileID, err)
-	}
-	if got := sha256.Sum256(b); hex.EncodeToString(got[:]) != sum {
-		return nil, fmt.Errorf("store: content of file %d: the bytes read back do not have their SHA-256 %s", fileID, sum)
-	}
-	return b, nil
+	b, _, err := s.blobBytes(ctx, s.db, `b.sha256 = (SELECT sha256 FROM snapshot_file WHERE id = $1)`, fileID)
+	return b, wrap(err, "content of file %d", fileID)
 }
 
-// blobBytes decodes the blob sum, after the blobs it is compressed
-// against, into two buffers in turn: each version is the dictionary of
-// the next, and no more memory is touched than two files' worth.
-func (s *Store) blobBytes(ctx context.Context, q rowQuerier, sum string) ([]byte, error) {
+// blobBytes decodes the blob that where picks (over blob b, with args),
+// after the blobs it is compressed against, all read in one query, into
+// two buffers in turn: each version is the dictionary of the next, and
+// no more memory is touched than two files' worth. It returns the bytes,
+// checked against their SHA-256, and that SHA-256.
+func (s *Store) blobBytes(ctx context.Context, q querier, where string, args ...any) ([]byte, string, error) {
 	type link struct {
-		sum  string
-		size int64
-		z    []byte
+		sum, base string
+		size      int64
+		z         []byte // compressed
 	}
-	var chain []link // the blob asked for first
-	for next := sum; next != ""; {
-		if len(chain) > bits.Len(period) { // more than the schema makes: damaged
-			return nil, errors.New("a chain of dictionaries longer than the schema makes")
+	// The chain carries no bytes, which are read once each, unsorted.
+	rs, err := q.QueryContext(ctx, `WITH RECURSIVE chain (sha256, base, depth) AS (SELECT b.sha256, b.base, 0 FROM blob b WHERE `+where+`
+		UNION ALL SELECT b.sha256, b.base, c.depth + 1 FROM blob b JOIN chain c ON b.sha256 = c.base WHERE c.depth < `+strconv.Itoa(bits.Len(period))+`)
+		SELECT c.depth, b.sha256, b.base, b.size, b.content FROM chain c JOIN blob b ON b.sha256 = c.sha256`, args...)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rs.Close()
+	var chain []link // by depth: the blob asked for first
+	for rs.Next() {
+		var l link
+		var depth int
+		if err := rs.Scan(&depth, &l.sum, &l.base, &l.size, &l.z); err != nil {
+			return nil, "", err
 		}
-		l := link{sum: next}
-		if err := q.QueryRowContext(ctx, `SELECT base, size, content FROM blob WHERE sha256 = $1`, next).Scan(&next, &l.size, &l.z); err != nil {
-			return nil, fmt.Errorf("blob %s: %w", l.sum, err)
-		}
-		chain = append(chain, l)
+		chain = append(chain, make([]link, max(depth+1-len(chain), 0))...)
+		chain[depth] = l
+	}
+	switch {
+	case rs.Err() != nil:
+		return nil, "", rs.Err()
+	case len(chain) == 0:
+		return nil, "", sql.ErrNoRows
+	case chain[len(chain)-1].base != "": // longer than the schema makes, or broken: damaged
+		return nil, "", fmt.Errorf("blob %s: a dictionary under it is missing", chain[0].sum)
 	}
 	var bufs [2][]byte
 	var dict []byte
 	for i := len(chain) - 1; i >= 0; i-- {
 		b, err := decompress(chain[i].z, dict, chain[i].size, bufs[i%2][:0])
 		if err != nil {
-			return nil, fmt.Errorf("blob %s: %w", chain[i].sum, err)
+			return nil, "", fmt.Errorf("blob %s: %w", chain[i].sum, err)
 		}
 		bufs[i%2], dict = b, b
 	}
-	return dict, nil
+	if got := sha256.Sum256(dict); hex.EncodeToString(got[:]) != chain[0].sum {
+		return nil, "", fmt.Errorf("the bytes read back do not have their SHA-256 %s", chain[0].sum)
+	}
+	return dict, chain[0].sum, nil
 }
 
 // compress is content zstd-compressed at level, against dict as a raw
@@ -162,12 +165,13 @@ func compress(content, dict []byte, level zstd.EncoderLevel) ([]byte, error) {
 }
 
 // decompress reverses compress, for bytes that must be size long, into
-// dst (appended to): a damaged blob cannot make it allocate more.
+// dst (appended to): a damaged blob cannot make it allocate more. The
+// frames' XXH64 is not checked: blobBytes checks the SHA-256 of the end.
 func decompress(z, dict []byte, size int64, dst []byte) ([]byte, error) {
 	if size < 0 {
 		return nil, fmt.Errorf("a size of %d bytes", size)
 	}
-	opts := []zstd.DOption{zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(zstd.MaxWindowSize),
+	opts := []zstd.DOption{zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(zstd.MaxWindowSize), zstd.IgnoreChecksum(true),
 		zstd.WithDecoderMaxMemory(uint64(size) + 1<<20)}
 	if len(dict) > 0 {
 		opts = append(opts, zstd.WithDecoderDictRaw(0, dict))

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -13,13 +11,9 @@ import (
 // status or finding, when it was first and last seen, and its data as the
 // discover package encodes it (JSON).
 type QueuedCandidate struct {
-	ID        string
-	Name      string
-	Status    string
-	Reason    string
-	FirstSeen time.Time
-	LastSeen  time.Time
-	Data      []byte
+	ID, Name, Status, Reason string
+	FirstSeen, LastSeen      time.Time
+	Data                     []byte
 }
 
 // QueueCandidates adds the candidates not yet queued, with status "new",
@@ -36,33 +30,31 @@ func (s *Store) QueueCandidates(ctx context.Context, list []QueuedCandidate, now
 	added := 0
 	day := now.UTC().Format(time.RFC3339)
 	for _, c := range list {
-		var status string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM candidate WHERE id = $1`, c.ID).Scan(&status)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			if _, err := tx.ExecContext(ctx, `INSERT INTO candidate (id, name, status, reason, first_seen, last_seen, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-				c.ID, c.Name, "new", c.Reason, day, day, string(c.Data)); err != nil {
-				return 0, fmt.Errorf("store: queue %s: %w", c.ID, err)
-			}
-			added++
-		case err != nil:
-			return 0, fmt.Errorf("store: queue %s: %w", c.ID, err)
-		default:
-			if _, err := tx.ExecContext(ctx, `UPDATE candidate SET last_seen = $1, data = $2 WHERE id = $3`, day, string(c.Data), c.ID); err != nil {
-				return 0, fmt.Errorf("store: queue %s: %w", c.ID, err)
-			}
+		res, err := tx.ExecContext(ctx, `INSERT INTO candidate (id, name, status, reason, first_seen, last_seen, data) VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (id) DO NOTHING`, c.ID, c.Name, "new", c.Reason, day, day, string(c.Data))
+		var n int64
+		if err == nil {
+			n, err = res.RowsAffected()
 		}
+		if err == nil && n == 0 {
+			_, err = tx.ExecContext(ctx, `UPDATE candidate SET last_seen = $1, data = $2 WHERE id = $3`, day, string(c.Data), c.ID)
+		}
+		if err != nil {
+			return 0, fmt.Errorf("store: queue %s: %w", c.ID, err)
+		}
+		added += int(n)
 	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("store: queue candidates: %w", err)
-	}
-	return added, nil
+	return added, wrap(tx.Commit(), "queue candidates")
 }
 
 // Candidates lists the queue, by name; status "" lists every status.
 func (s *Store) Candidates(ctx context.Context, status string) ([]QueuedCandidate, error) {
+	return s.candidates(ctx, `$1 = '' OR status = $1`, status)
+}
+
+func (s *Store) candidates(ctx context.Context, where, arg string) ([]QueuedCandidate, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, name, status, reason, first_seen, last_seen, data FROM candidate
-		WHERE $1 = '' OR status = $1 ORDER BY name, id`, status)
+		WHERE `+where+` ORDER BY name, id`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("store: candidates: %w", err)
 	}
@@ -84,16 +76,14 @@ func (s *Store) Candidates(ctx context.Context, status string) ([]QueuedCandidat
 
 // Candidate returns one queued candidate, or ErrNotFound.
 func (s *Store) Candidate(ctx context.Context, id string) (*QueuedCandidate, error) {
-	list, err := s.Candidates(ctx, "")
+	list, err := s.candidates(ctx, `id = $1`, id)
+	if err == nil && len(list) == 0 {
+		err = fmt.Errorf("candidate %s: %w", id, ErrNotFound)
+	}
 	if err != nil {
 		return nil, err
 	}
-	for i := range list {
-		if list[i].ID == id {
-			return &list[i], nil
-		}
-	}
-	return nil, fmt.Errorf("candidate %s: %w", id, ErrNotFound)
+	return &list[0], nil
 }
 
 // SetCandidateStatus sets a queued candidate's status and, when not empty,

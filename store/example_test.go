@@ -20,7 +20,9 @@ func ExampleRegistry() {
 	sqlite.Register(&stores)
 	postgres.Register(&stores)
 	fmt.Println(stores.Schemes())
-	fmt.Println(stores.IsURL("postgres://census@db.example.org/census"), stores.IsURL("/var/lib/modelcensus/census.db"))
+	_, local := stores.Path("/var/lib/modelcensus/census.db")
+	_, pgLocal := stores.Path("postgres://census@db.example.org/census")
+	fmt.Println(local, pgLocal)
 
 	dir, err := os.MkdirTemp("", "modelcensus-example")
 	if err != nil {
@@ -45,5 +47,5 @@ func ExampleRegistry() {
 	// [postgres postgresql sqlite]
 	// true false
 	// sqlite 0 snapshots
-	// store mysql://analyst:***@db.example.org/census: no database is registered for "mysql://" (want a file path, postgres, postgresql, sqlite)
+	// store mysql://analyst:xxxxx@db.example.org/census: no database is registered for "mysql://" (want a file path, postgres, postgresql, sqlite)
 }

@@ -15,7 +15,8 @@ func (s *Store) CachedFigures(ctx context.Context, key string) (map[int64][]byte
 		return nil, fmt.Errorf("store: figure cache: %w", err)
 	}
 	defer rows.Close()
-	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(figureSize))
+	// A kept value is a few kB of JSON: 16 MiB bounds a damaged one.
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(16<<20))
 	if err != nil {
 		return nil, err
 	}
@@ -35,22 +36,21 @@ func (s *Store) CachedFigures(ctx context.Context, key string) (map[int64][]byte
 	return out, rows.Err()
 }
 
-// figureSize bounds a kept value (a few kB of JSON a snapshot).
-const figureSize = 16 << 20
-
 // PutFigure keeps value (JSON) for a snapshot under key, a hash of what
 // the value depends on besides the snapshot, zstd-compressed at its best
 // level (a few kB, compressed in a millisecond). A value
 // already kept stays. It fails with the database's error (a read-only
 // store, for one).
 func (s *Store) PutFigure(ctx context.Context, key string, snapshotID int64, value []byte) error {
+	return putFigure(ctx, s.db, key, snapshotID, value)
+}
+
+func putFigure(ctx context.Context, q querier, key string, snapshotID int64, value []byte) error {
 	z, err := compress(value, nil, zstd.SpeedBestCompression)
 	if err != nil {
 		return fmt.Errorf("store: figure cache: %w", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)
-		ON CONFLICT (key, snapshot_id) DO NOTHING`, snapshotID, key, z); err != nil {
-		return fmt.Errorf("store: figure cache: %w", err)
-	}
-	return nil
+	_, err = q.ExecContext(ctx, `INSERT INTO figure (snapshot_id, key, value) VALUES ($1, $2, $3)
+		ON CONFLICT (key, snapshot_id) DO NOTHING`, snapshotID, key, z)
+	return wrap(err, "figure cache")
 }

@@ -16,11 +16,11 @@ import (
 // The model index says which models each stored file holds, by name, with
 // their link and a hash of their row, for a model's page ("this model in
 // every stored snapshot"), by name and link (a name may be on several
-// rows; the link is kept as a hash, LinkHash, a tenth of its size). A file's entries are only what differs from the file before it in
-// its series (the latest one imported): a model added or edited, and a
-// model removed (an empty hash). So a day that edits a
-// dozen rows adds a dozen entries, and a file's models are its series'
-// entries up to it, in order.
+// rows; the link is kept as a hash, LinkHash, a tenth of its size). A
+// file's entries are only what differs from the file before it in its
+// series (the latest one imported): a model added or edited, and a model
+// removed (an empty hash). So a day that edits a dozen rows adds a dozen
+// entries, and a file's models are its series' entries up to it, in order.
 
 // entry is a model's row in a file: its name, the hash of its link and
 // the hash of its row.
@@ -28,6 +28,18 @@ type entry struct{ name, link, hash string }
 
 // key is an entry's name and link.
 func (e entry) key() string { return e.name + "\x00" + e.link }
+
+// models are a file's models, by key: its series' entries up to it.
+type models map[string]entry
+
+// apply adds an entry of a file to the models of the file before it.
+func (m models) apply(e entry) {
+	if e.hash == "" {
+		delete(m, e.key())
+	} else {
+		m[e.key()] = e
+	}
+}
 
 // RowHash identifies a row by its cells: 12 hex digits (48 bits, which
 // tell the few versions of a model apart) of the SHA-256 of
@@ -52,15 +64,8 @@ func LinkHash(link string) string {
 
 // indexFile writes the model index of file fileID of series.
 func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series string, rows []Row) error {
-	prev := map[string]entry{}
-	err := s.indexEntries(ctx, tx, `f.series = $1 AND f.id < $2`, []any{series, fileID}, func(_ int64, e entry) {
-		if e.hash == "" {
-			delete(prev, e.key())
-		} else {
-			prev[e.key()] = e
-		}
-	})
-	if err != nil {
+	prev := models{}
+	if err := s.indexEntries(ctx, tx, `f.series = $1 AND f.id < $2`, []any{series, fileID}, func(_ int64, e entry) { prev.apply(e) }); err != nil {
 		return err
 	}
 	cur := map[string]entry{}
@@ -68,11 +73,7 @@ func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series 
 		if r.Name == "" {
 			continue
 		}
-		hash := r.Hash
-		if hash == "" {
-			hash = RowHash(r.Cells)
-		}
-		e := entry{name: r.Name, link: LinkHash(r.Link), hash: hash}
+		e := entry{name: r.Name, link: LinkHash(r.Link), hash: r.Hash}
 		if was := cur[e.key()]; was.hash != "" { // rows alike: the hash of their hashes
 			e.hash = RowHash([]string{was.hash, e.hash})
 		}
@@ -90,13 +91,9 @@ func (s *Store) indexFile(ctx context.Context, tx *sql.Tx, fileID int64, series 
 		}
 	}
 	sort.Slice(changed, func(i, j int) bool { return changed[i].key() < changed[j].key() })
-	st, err := tx.PrepareContext(ctx, `INSERT INTO model_row (file_id, name, link_hash, row_hash) VALUES ($1, $2, $3, $4)`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	for _, e := range changed {
-		if _, err := st.ExecContext(ctx, fileID, e.name, e.link, e.hash); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO model_row (file_id, name, link_hash, row_hash) VALUES ($1, $2, $3, $4)`,
+			fileID, e.name, e.link, e.hash); err != nil {
 			return err
 		}
 	}
@@ -125,10 +122,9 @@ func (s *Store) indexEntries(ctx context.Context, q querier, where string, args 
 
 // ModelSeen is a model in a stored file, from the model index.
 type ModelSeen struct {
-	SnapshotID int64
-	Date       time.Time
-	FileID     int64
-	File       string
+	SnapshotID, FileID int64
+	Date               time.Time
+	File               string
 	// Name is the model's name in the file; RowHash identifies its row
 	// (RowHash of its cells).
 	Name, RowHash string
@@ -143,32 +139,20 @@ func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string)
 	var args []any
 	for _, n := range names {
 		args = append(args, n)
-		cond = append(cond, fmt.Sprintf("m.name = $%d", len(args)))
+		cond = append(cond, fmt.Sprintf("name = $%d", len(args)))
 	}
 	if link != "" {
 		args = append(args, LinkHash(link))
-		cond = append(cond, fmt.Sprintf("m.link_hash = $%d", len(args)))
+		cond = append(cond, fmt.Sprintf("link_hash = $%d", len(args)))
 	}
 	if len(cond) == 0 {
 		return nil, nil
 	}
-	want := map[string]bool{}
-	if err := s.indexEntries(ctx, s.db, strings.Join(cond, " OR "), args, func(_ int64, e entry) { want[e.name] = true }); err != nil {
-		return nil, err
-	}
-	if len(want) == 0 {
-		return nil, nil
-	}
-	args, cond = nil, nil
-	for n := range want {
-		args = append(args, n)
-		cond = append(cond, fmt.Sprintf("$%d", len(args)))
-	}
+	// Every entry of every name the model had, by file.
 	byFile := map[int64][]entry{}
-	err := s.indexEntries(ctx, s.db, `m.name IN (`+strings.Join(cond, ",")+`)`, args, func(file int64, e entry) {
-		byFile[file] = append(byFile[file], e)
-	})
-	if err != nil {
+	err := s.indexEntries(ctx, s.db, `m.name IN (SELECT name FROM model_row WHERE `+strings.Join(cond, " OR ")+`)`, args,
+		func(file int64, e entry) { byFile[file] = append(byFile[file], e) })
+	if err != nil || len(byFile) == 0 {
 		return nil, err
 	}
 	rs, err := s.db.QueryContext(ctx, `SELECT f.id, f.series, f.name, s.id, s.taken_on FROM snapshot_file f JOIN snapshot s ON s.id = f.snapshot_id ORDER BY f.id`)
@@ -176,7 +160,7 @@ func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string)
 		return nil, fmt.Errorf("store: model index: %w", err)
 	}
 	defer rs.Close()
-	state := map[string]map[string]entry{} // series → key → entry
+	state := map[string]models{} // by series
 	var out []ModelSeen
 	for rs.Next() {
 		var m ModelSeen
@@ -185,29 +169,20 @@ func (s *Store) ModelSnapshots(ctx context.Context, names []string, link string)
 			return nil, fmt.Errorf("store: model index: %w", err)
 		}
 		m.Date, _ = time.Parse("2006-01-02", taken)
-		st := state[series]
-		if st == nil {
-			st = map[string]entry{}
-			state[series] = st
+		if state[series] == nil {
+			state[series] = models{}
 		}
 		for _, e := range byFile[m.FileID] {
-			if e.hash == "" {
-				delete(st, e.key())
-			} else {
-				st[e.key()] = e
-			}
+			state[series].apply(e)
 		}
-		for _, e := range st {
+		for _, e := range state[series] {
 			m.Name, m.RowHash = e.name, e.hash
 			out = append(out, m)
 		}
-	}
-	if err := rs.Err(); err != nil {
-		return nil, fmt.Errorf("store: model index: %w", err)
 	}
 	slices.SortFunc(out, func(a, b ModelSeen) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.SnapshotID, b.SnapshotID), cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Name, b.Name), cmp.Compare(a.RowHash, b.RowHash))
 	})
-	return out, nil
+	return out, wrap(rs.Err(), "model index")
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"net/url"
 	"slices"
 	"strings"
 )
@@ -21,10 +23,10 @@ type Opener func(ctx context.Context, dsn string) (*Store, error)
 type Registry struct {
 	schemes map[string]Opener
 	deflt   string
-	// Reread, when set, reads a stored file's model rows again, for Open
-	// to upgrade a store written by a development schema (Store.Upgrade);
-	// main sets it (snapshots.RowReader).
-	Reread RowReader
+	// Legacy, when set, reads a store written by a development schema
+	// back, for Open to upgrade it (Store.Upgrade); main sets it
+	// (snapshots.Legacy).
+	Legacy Legacy
 }
 
 // UnknownSchemeError is Open's error for a DSN whose scheme no adapter
@@ -55,14 +57,7 @@ func (r *Registry) Register(scheme string, open Opener, isDefault bool) {
 }
 
 // Schemes lists the registered schemes, sorted.
-func (r *Registry) Schemes() []string {
-	out := make([]string, 0, len(r.schemes))
-	for s := range r.schemes {
-		out = append(out, s)
-	}
-	slices.Sort(out)
-	return out
-}
+func (r *Registry) Schemes() []string { return slices.Sorted(maps.Keys(r.schemes)) }
 
 // SplitDSN returns a DSN's scheme ("" for a plain path) and what the
 // scheme's opener takes: the whole URL for URL-like DSNs
@@ -82,14 +77,6 @@ func SplitDSN(dsn string) (scheme, rest string) {
 	return strings.ToLower(s), dsn[i+1:]
 }
 
-// IsURL reports whether the registry's opener for dsn takes a network
-// URL (any scheme but the default's and a plain path): a store that does
-// not live in a local file.
-func (r *Registry) IsURL(dsn string) bool {
-	s, _ := SplitDSN(dsn)
-	return s != "" && s != r.deflt
-}
-
 // Path returns the local file of a DSN served by the default opener
 // ("sqlite:/x.db" and "/x.db" are both /x.db), and false for any other.
 func (r *Registry) Path(dsn string) (string, bool) {
@@ -104,13 +91,22 @@ func (r *Registry) Path(dsn string) (string, bool) {
 }
 
 // Open opens the store that dsn names (see Registry), upgrading one
-// written by a development schema with Reread. It fails with an
+// written by a development schema with Legacy. It fails with an
 // *UnknownSchemeError when no opener serves the scheme, and otherwise
 // with the opener's or the upgrade's error.
 func (r *Registry) Open(ctx context.Context, dsn string) (*Store, error) {
-	st, err := r.open(ctx, dsn)
+	scheme, _ := SplitDSN(dsn)
+	path, local := r.Path(dsn)
+	if local {
+		dsn, scheme = path, r.deflt
+	}
+	open := r.schemes[scheme]
+	if open == nil {
+		return nil, &UnknownSchemeError{DSN: Redact(dsn), Scheme: scheme, Known: r.Schemes()}
+	}
+	st, err := open(ctx, dsn)
 	if errors.Is(err, ErrUpgradeNeeded) && st != nil {
-		if err = st.Upgrade(ctx, r.Reread); err != nil {
+		if err = st.Upgrade(ctx, r.Legacy); err != nil {
 			st.Close()
 			return nil, err
 		}
@@ -118,33 +114,12 @@ func (r *Registry) Open(ctx context.Context, dsn string) (*Store, error) {
 	return st, err
 }
 
-func (r *Registry) open(ctx context.Context, dsn string) (*Store, error) {
+// Redact leaves a URL's password out of messages (net/url's Redacted:
+// "u:xxxxx@host"); a DSN that is not a URL is named by its scheme alone.
+func Redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil {
+		return u.Redacted()
+	}
 	scheme, _ := SplitDSN(dsn)
-	if scheme == "" || scheme == r.deflt {
-		open := r.schemes[r.deflt]
-		if open == nil {
-			return nil, &UnknownSchemeError{DSN: dsn, Scheme: r.deflt, Known: r.Schemes()}
-		}
-		p, _ := r.Path(dsn)
-		return open(ctx, p)
-	}
-	open := r.schemes[scheme]
-	if open == nil {
-		return nil, &UnknownSchemeError{DSN: redact(dsn), Scheme: scheme, Known: r.Schemes()}
-	}
-	return open(ctx, dsn)
-}
-
-// redact leaves a URL's password out of messages.
-func redact(dsn string) string {
-	at := strings.LastIndex(dsn, "@")
-	sep := strings.Index(dsn, "://")
-	if at < 0 || sep < 0 || at < sep {
-		return dsn
-	}
-	cred := dsn[sep+3 : at]
-	if i := strings.Index(cred, ":"); i >= 0 {
-		return dsn[:sep+3] + cred[:i] + ":***" + dsn[at:]
-	}
-	return dsn
+	return scheme + "://..."
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/store"
 	"github.com/modelcensus/modelcensus/store/postgres"
 	"github.com/modelcensus/modelcensus/store/sqlite"
@@ -74,15 +75,16 @@ func version(i int) (content []byte, rows []store.Row) {
 		edit := i / (r + 1)
 		line := fmt.Sprintf("model %d,%d", r, edit)
 		b.WriteString(line + "\n")
-		rows = append(rows, store.Row{Name: fmt.Sprintf("model %d", r), Cells: strings.Split(line, ",")})
+		rows = append(rows, store.Row{Name: fmt.Sprintf("model %d", r), Hash: store.RowHash(strings.Split(line, ","))})
 	}
 	return b.Bytes(), rows
 }
 
-func fileData(name, subset string, content []byte, rows []store.Row) store.FileData {
+// fileData is a file to import: its description and its content.
+func fileData(name, subset string, content []byte, rows []store.Row) (census.FileInfo, store.Content) {
 	sum := sha256.Sum256(content)
-	return store.FileData{File: store.File{Name: name, Subset: subset, Size: int64(len(content)), SHA256: hex.EncodeToString(sum[:])},
-		Content: content, Rows: rows}
+	return census.FileInfo{Name: name, Subset: subset, Size: int64(len(content)), SHA256: hex.EncodeToString(sum[:]), Rows: len(rows)},
+		store.Content{Bytes: content, Models: rows}
 }
 
 // 70 daily versions of one file: each reads back byte for byte; version
@@ -96,10 +98,11 @@ func TestVersionsAndTheirDictionaries(t *testing.T) {
 			sums := map[int]string{}
 			for i := range 70 {
 				content, rows := version(i)
-				f := fileData(fmt.Sprintf("/archive/day-%d/all_ai_models.csv", i), "all", content, rows)
+				f, c := fileData(fmt.Sprintf("/archive/day-%d/all_ai_models.csv", i), "all", content, rows)
 				sums[i] = f.SHA256
-				snap := store.Snapshot{Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i), DateBasis: "path", Source: "x", Kind: "folder"}
-				if _, created, err := st.Import(ctx, snap, []store.FileData{f}); err != nil || !created {
+				snap := census.Snapshot{Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i), DateBasis: "path", Source: "x", Kind: "folder",
+					Files: []census.FileInfo{f}}
+				if _, created, err := st.Import(ctx, snap, []store.Content{c}); err != nil || !created {
 					t.Fatalf("day %d: %v, %v", i, created, err)
 				}
 			}
@@ -149,7 +152,7 @@ func TestVersionsAndTheirDictionaries(t *testing.T) {
 func TestModelIndex(t *testing.T) {
 	ctx := context.Background()
 	row := func(name, link, v string) store.Row {
-		return store.Row{Name: name, Link: link, Cells: []string{name, v, link}}
+		return store.Row{Name: name, Link: link, Hash: store.RowHash([]string{name, v, link})}
 	}
 	downloads := [][]store.Row{
 		{row("A", "", "1"), row("B", "b.org", "1")},
@@ -161,12 +164,15 @@ func TestModelIndex(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			for i, rows := range downloads {
 				content := []byte(fmt.Sprintf("download %d %v", i, rows))
-				files := []store.FileData{fileData("large_scale_ai_models.csv", "large-scale", content, rows)}
+				snap := census.Snapshot{Date: time.Date(2026, 1, 1+i, 0, 0, 0, 0, time.UTC), DateBasis: "path", Source: "x", Kind: "folder"}
+				f, c := fileData("large_scale_ai_models.csv", "large-scale", content, rows)
+				contents := []store.Content{c}
+				snap.Files = []census.FileInfo{f}
 				if i == 0 {
-					files = append(files, fileData("notable_ai_models.csv", "notable", []byte("C"), []store.Row{row("C", "", "1")}))
+					f, c := fileData("notable_ai_models.csv", "notable", []byte("C"), []store.Row{row("C", "", "1")})
+					snap.Files, contents = append(snap.Files, f), append(contents, c)
 				}
-				snap := store.Snapshot{Date: time.Date(2026, 1, 1+i, 0, 0, 0, 0, time.UTC), DateBasis: "path", Source: "x", Kind: "folder"}
-				if _, _, err := st.Import(ctx, snap, files); err != nil {
+				if _, _, err := st.Import(ctx, snap, contents); err != nil {
 					t.Fatal(err)
 				}
 			}

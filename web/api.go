@@ -5,10 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -159,7 +159,7 @@ func (s *Server) snapshotParam(ctx context.Context, q url.Values) (int64, error)
 		if s.cat.Store == nil {
 			return 0, nil
 		}
-		snap, err := s.cat.Store.Pick(ctx, d, q.Get("subset"))
+		snap, err := snapshots.Pick(ctx, s.cat.Store, d, q.Get("subset"))
 		if err != nil {
 			return 0, err
 		}
@@ -363,159 +363,94 @@ type ModelPage struct {
 // MaxPageSize caps page-size.
 const MaxPageSize = 500
 
-// Models filters, sorts and pages the models of a snapshot.
+// Models filters, sorts and pages the models of a snapshot: it reads the
+// query into a census.ModelFilter, and census.FindModels applies it.
 func (s *Server) Models(ctx context.Context, q url.Values) (*ModelPage, *census.Result, error) {
 	res, ds, err := s.Census(ctx, url.Values{"snapshot": q["snapshot"], "as-of": q["as-of"], "subset": q["subset"], "from": q["from"], "to": q["to"]})
 	if err != nil {
 		return nil, nil, err
 	}
-	page, err := intParam(q, "page", 1, 1<<20)
+	f, page, size, err := s.modelFilter(q)
 	if err != nil {
 		return nil, nil, err
 	}
-	if page == 0 {
-		page = 1
-	}
-	size, err := intParam(q, "page-size", 1, MaxPageSize)
-	if err != nil {
-		return nil, nil, err
-	}
-	if size == 0 {
-		size = 50
-	}
-	yFrom, err := intParam(q, "year-from", 1900, 2200)
-	if err != nil {
-		return nil, nil, err
-	}
-	yTo, err := intParam(q, "year-to", 1900, 2200)
-	if err != nil {
-		return nil, nil, err
-	}
-	minC, err := floatParam(q, "min-compute")
-	if err != nil {
-		return nil, nil, err
-	}
-	maxC, err := floatParam(q, "max-compute")
-	if err != nil {
-		return nil, nil, err
-	}
-	sortBy, err := choice(q, "sort", "name", "date", "compute")
-	if err != nil {
-		return nil, nil, err
-	}
-	order, err := choice(q, "order", "asc", "desc")
-	if err != nil {
-		return nil, nil, err
-	}
-	access, err := choice(q, "access", census.AccessOpenWeights, census.AccessAPI, census.AccessHosted, census.AccessUnreleased, census.AccessUnknown)
-	if err != nil {
-		return nil, nil, err
-	}
-	mm, err := choice(q, "multimodal", "true", "false")
-	if err != nil {
-		return nil, nil, err
-	}
-	inCensus, err := choice(q, "in-census", "true", "false")
-	if err != nil {
-		return nil, nil, err
-	}
-	if !utf8.ValidString(q.Get("q")) {
-		return nil, nil, bad("q", "param.utf8")
-	}
-	text := strings.ToLower(strings.TrimSpace(q.Get("q")))
-	if len(text) > 200 {
-		return nil, nil, bad("q", "param.too_long_q")
-	}
-	country, org, domain := q.Get("country"), q.Get("org"), q.Get("domain")
-	if country != "" {
-		if _, ok := s.cat.Rules.CountryByCode(strings.ToUpper(country)); !ok {
-			return nil, nil, bad("country", "param.country", country)
-		}
-	}
-	var out []census.Model
-	for i := 0; i < ds.Len(); i++ {
-		m := ds.Model(i)
-		if yFrom != 0 && m.Date.Year < yFrom || yTo != 0 && m.Date.Year > yTo {
-			continue
-		}
-		if minC > 0 && (!m.HasCompute || m.Compute < minC) || maxC > 0 && (!m.HasCompute || m.Compute > maxC) {
-			continue
-		}
-		if country != "" && !has(m.Countries, country) || org != "" && !has(m.Groups(), org) && !has(m.Organizations(), org) ||
-			domain != "" && !has(m.DomainGroups(), domain) && !has(m.Domains(), domain) || access != "" && m.Access != access ||
-			mm != "" && m.Multimodal() != (mm == "true") {
-			continue
-		}
-		if inCensus != "" {
-			in := m.Date.Year >= res.Period.From && m.Date.Year <= res.Period.To
-			if in != (inCensus == "true") {
-				continue
-			}
-		}
-		if text != "" && !strings.Contains(strings.ToLower(m.Name), text) &&
-			!strings.Contains(strings.ToLower(strings.Join(m.Organizations(), " ")), text) {
-			continue
-		}
-		out = append(out, m)
-	}
-	less := func(a, b census.Model) int {
-		switch sortBy {
-		case "name":
-			return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
-		case "compute":
-			av, bv := -1.0, -1.0
-			if a.HasCompute {
-				av = a.Compute
-			}
-			if b.HasCompute {
-				bv = b.Compute
-			}
-			switch {
-			case av < bv:
-				return -1
-			case av > bv:
-				return 1
-			}
-			return 0
-		default:
-			switch {
-			case a.Date.Before(b.Date):
-				return -1
-			case b.Date.Before(a.Date):
-				return 1
-			}
-			return strings.Compare(a.Name, b.Name)
-		}
-	}
-	desc := order == "desc" || (order == "" && sortBy != "name")
-	sort.SliceStable(out, func(i, j int) bool {
-		if sortBy == "compute" && out[i].HasCompute != out[j].HasCompute {
-			return out[i].HasCompute // unknown compute last, either way
-		}
-		c := less(out[i], out[j])
-		if desc {
-			return c > 0
-		}
-		return c < 0
-	})
-	p := &ModelPage{Total: len(out), Page: page, PageSize: size, Models: []ModelJSON{}}
-	if pages := (len(out) + size - 1) / size; page > max(pages, 1) {
+	f.Period = res.Period
+	models, total := census.FindModels(ds, f)
+	if pages := (total + size - 1) / size; page > max(pages, 1) {
 		return nil, nil, bad("page", "param.page", page, max(pages, 1))
 	}
-	start := (page - 1) * size
-	for i := start; i < len(out) && i < start+size; i++ {
-		p.Models = append(p.Models, modelJSON(out[i], nil, res))
+	p := &ModelPage{Total: total, Page: page, PageSize: size, Models: make([]ModelJSON, 0, len(models))}
+	for _, m := range models {
+		p.Models = append(p.Models, modelJSON(m, nil, res))
 	}
 	return p, res, nil
 }
 
-func has(list []string, v string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, v) {
-			return true
+// modelFilter reads the model list's query (all but the snapshot and the
+// census period) into a filter, with its page (from 1) and page size.
+func (s *Server) modelFilter(q url.Values) (f census.ModelFilter, page, size int, err error) {
+	if page, err = intParam(q, "page", 1, 1<<20); err != nil {
+		return f, 0, 0, err
+	}
+	page = max(page, 1)
+	if size, err = intParam(q, "page-size", 1, MaxPageSize); err != nil {
+		return f, 0, 0, err
+	}
+	if size == 0 {
+		size = 50
+	}
+	f.Offset, f.Limit = (page-1)*size, size
+	if f.YearFrom, err = intParam(q, "year-from", 1900, 2200); err != nil {
+		return f, 0, 0, err
+	}
+	if f.YearTo, err = intParam(q, "year-to", 1900, 2200); err != nil {
+		return f, 0, 0, err
+	}
+	if f.MinCompute, err = floatParam(q, "min-compute"); err != nil {
+		return f, 0, 0, err
+	}
+	if f.MaxCompute, err = floatParam(q, "max-compute"); err != nil {
+		return f, 0, 0, err
+	}
+	sortBy, err := choice(q, "sort", string(census.SortName), string(census.SortDate), string(census.SortCompute))
+	if err != nil {
+		return f, 0, 0, err
+	}
+	f.Sort = census.ModelSort(sortBy)
+	order, err := choice(q, "order", "asc", "desc")
+	if err != nil {
+		return f, 0, 0, err
+	}
+	f.Descending = order == "desc" || order == "" && census.DefaultDescending(f.Sort)
+	if f.Access, err = choice(q, "access", census.AccessOpenWeights, census.AccessAPI, census.AccessHosted, census.AccessUnreleased, census.AccessUnknown); err != nil {
+		return f, 0, 0, err
+	}
+	for _, b := range []struct {
+		name string
+		dst  **bool
+	}{{"multimodal", &f.Multimodal}, {"in-census", &f.InCensus}} {
+		v, err := choice(q, b.name, "true", "false")
+		if err != nil {
+			return f, 0, 0, err
+		}
+		if v != "" {
+			t := v == "true"
+			*b.dst = &t
 		}
 	}
-	return false
+	if !utf8.ValidString(q.Get("q")) {
+		return f, 0, 0, bad("q", "param.utf8")
+	}
+	if f.Text = strings.TrimSpace(q.Get("q")); len(strings.ToLower(f.Text)) > 200 {
+		return f, 0, 0, bad("q", "param.too_long_q")
+	}
+	f.Country, f.Org, f.Domain = q.Get("country"), q.Get("org"), q.Get("domain")
+	if f.Country != "" {
+		if _, ok := s.cat.Rules.CountryByCode(strings.ToUpper(f.Country)); !ok {
+			return f, 0, 0, bad("country", "param.country", f.Country)
+		}
+	}
+	return f, page, size, nil
 }
 
 func (s *Server) apiModels(w http.ResponseWriter, r *http.Request) {
@@ -561,29 +496,28 @@ func (s *Server) Model(ctx context.Context, name string, q url.Values) (*ModelJS
 	if err != nil {
 		return nil, err
 	}
-	res, err := census.Compute(ds, census.Options{})
+	x, err := s.modelIndexOf(ctx, ds)
 	if err != nil {
 		return nil, err
 	}
-	for i := 0; i < ds.Len(); i++ {
-		m := ds.Model(i)
-		if m.Name != name {
-			continue
-		}
-		j := modelJSON(m, raw.Row(name), res)
-		if cells := raw.Row(name); cells != nil {
-			j.Estimate = s.estimateModel(cells, m.File, m.Line, computeByName(ds))
-		}
-		if s.cat.Store != nil {
-			seen, err := s.seenIn(ctx, name, raw.Row(name)[census.FieldLink])
-			if err != nil {
-				return nil, err
-			}
-			j.Snapshots = seen
-		}
-		return &j, nil
+	i, ok := x.byName[name]
+	if !ok {
+		return nil, errModelNotFound
 	}
-	return nil, errModelNotFound
+	m := ds.Model(i)
+	cells := raw.Row(name)
+	j := modelJSON(m, cells, x.res)
+	if cells != nil {
+		j.Estimate = s.estimateModel(cells, m.File, m.Line, x.base())
+	}
+	if s.cat.Store != nil {
+		seen, err := s.seenInCached(ctx, name, cells[census.FieldLink])
+		if err != nil {
+			return nil, err
+		}
+		j.Snapshots = seen
+	}
+	return &j, nil
 }
 
 var errModelNotFound = errors.New("no such model")
@@ -636,11 +570,11 @@ func (s *Server) apiModel(w http.ResponseWriter, r *http.Request) {
 
 // SnapshotJSON is a snapshot as /api/v1/snapshots lists it.
 type SnapshotJSON struct {
-	ID     int64        `json:"id"`
-	Date   string       `json:"date"`
-	Source string       `json:"source"`
-	Files  []store.File `json:"files"`
-	Rows   int          `json:"rows"`
+	ID     int64             `json:"id"`
+	Date   string            `json:"date"`
+	Source string            `json:"source"`
+	Files  []census.FileInfo `json:"files"`
+	Rows   int               `json:"rows"`
 }
 
 func (s *Server) apiSnapshots(w http.ResponseWriter, r *http.Request) {
@@ -655,9 +589,9 @@ func (s *Server) apiSnapshots(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []SnapshotJSON{}
 	for _, sn := range list {
-		files := make([]store.File, len(sn.Files))
+		files := make([]census.FileInfo, len(sn.Files))
 		for i, f := range sn.Files {
-			f.Name = publish.DisplayName(f.Name)
+			f.Name, f.Dialect = publish.DisplayName(f.Name), census.Dialect{} // as a store keeps it
 			files[i] = f
 		}
 		out = append(out, SnapshotJSON{ID: sn.ID, Date: sn.DateString(), Source: publish.DisplayName(sn.Source), Files: files, Rows: sn.Rows})
@@ -671,12 +605,97 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d, err := s.Diff(r.Context(), q)
+	release, err := s.admit(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.sendJSON(w, r, d)
+	d, err := s.Diff(r.Context(), q)
+	b := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(b)
+	b.Reset()
+	if err == nil {
+		err = s.diffBody(r.Context(), b, d)
+	}
+	release()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	s.send(w, r, b.Bytes(), "")
+}
+
+// diffParts are a diff's model-level lists as JSON, indented as members of
+// the diff's object: the same for every census option of a pair.
+type diffParts struct {
+	added, removed, renamed, changed []byte
+}
+
+// maxDiffPairs bounds the pairs of snapshots whose model-level changes are
+// kept (as values and as JSON): some tens of kB each for Epoch's exports.
+const maxDiffPairs = 128
+
+// diffBody writes d to b as publish.WriteJSONValue writes it, with the
+// model-level lists encoded once per pair of snapshots and subset: they are
+// most of a diff's bytes, and only the census part depends on the query's
+// options.
+func (s *Server) diffBody(ctx context.Context, b *bytes.Buffer, d *snapshots.Diff) error {
+	if len(d.Explain) > 0 || d.A.ID == 0 || d.B.ID == 0 {
+		return publish.WriteJSONValue(b, d)
+	}
+	key := fmt.Sprintf("diffjson/%d/%d/%s", d.A.ID, d.B.ID, d.Subset)
+	v, err := s.diffModels.get(ctx, key, func(context.Context) (any, error) {
+		var p diffParts
+		for _, x := range []struct {
+			dst *[]byte
+			v   any
+		}{{&p.added, d.Added}, {&p.removed, d.Removed}, {&p.renamed, d.Renamed}, {&p.changed, d.Changed}} {
+			var err error
+			if *x.dst, err = memberJSON(x.v); err != nil {
+				return nil, err
+			}
+		}
+		return &p, nil
+	})
+	if err != nil {
+		return err
+	}
+	p := v.(*diffParts)
+	b.WriteString("{\n")
+	for _, m := range []struct {
+		name string
+		v    any
+		raw  []byte
+	}{{"a", d.A, nil}, {"b", d.B, nil}, {"subset", d.Subset, nil}, {"added", nil, p.added}, {"removed", nil, p.removed},
+		{"renamed", nil, p.renamed}, {"changed", nil, p.changed}, {"census", d.Census, nil}} {
+		if m.name != "a" {
+			b.WriteString(",\n")
+		}
+		b.WriteString(`  "` + m.name + `": `)
+		if m.raw == nil {
+			var err error
+			if m.raw, err = memberJSON(m.v); err != nil {
+				return err
+			}
+		}
+		b.Write(m.raw)
+	}
+	b.WriteString("\n}\n")
+	return nil
+}
+
+// memberJSON is v as publish.WriteJSONValue writes it as a member of a
+// top-level object: indented by two spaces a level, from the second.
+func memberJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // Diff compares the snapshots a= and b=.
@@ -684,13 +703,13 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 	if s.cat.Store == nil {
 		return nil, bad("a", "param.diff_store")
 	}
-	ids := make([]*store.Snapshot, 2)
+	ids := make([]*census.Snapshot, 2)
 	for i, p := range []string{"a", "b"} {
 		v, err := strconv.ParseInt(q.Get(p), 10, 64)
 		if err != nil || v <= 0 {
 			return nil, bad(p, "param.snapshot_id", q.Get(p))
 		}
-		if ids[i], err = s.cat.Store.Snapshot(ctx, v); err != nil {
+		if ids[i], err = s.storedSnapshot(ctx, v); err != nil {
 			return nil, err
 		}
 	}
@@ -703,7 +722,8 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 		return nil, err
 	}
 	a, b := snapshots.Stored(s.cat.Store, ids[0]), snapshots.Stored(s.cat.Store, ids[1])
-	d, err := snapshots.CompareRefs(ctx, s.cat.Rules, a, b, subset, snapshots.CompareOptions{Census: opt, Overlay: s.cat.Overlay, Explain: q.Get("explain") == "true", Memo: s.cat.cache.get})
+	d, err := snapshots.CompareRefs(ctx, s.cat.Rules, a, b, subset, snapshots.CompareOptions{Census: opt, Overlay: s.cat.Overlay, Explain: q.Get("explain") == "true", Memo: s.cat.cache.get,
+		Models: s.diffModels.get})
 	var sm *snapshots.SubsetMismatch
 	var ie *epoch.InputError
 	if errors.As(err, &sm) || (errors.As(err, &ie) && ie.Kind == epoch.InputNoSubset) {
@@ -721,6 +741,22 @@ func (s *Server) Diff(ctx context.Context, q url.Values) (*snapshots.Diff, error
 		return nil, bad("subset", "param.choose_subset", append(args, strings.Join(both, ", "))...)
 	}
 	return d, err
+}
+
+// storedSnapshot is the store's snapshot id, kept by the store's snapshot
+// list (generation): a stored snapshot never changes. Errors are not kept.
+func (s *Server) storedSnapshot(ctx context.Context, id int64) (*census.Snapshot, error) {
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.snaps.get(ctx, gen+"\x00"+strconv.FormatInt(id, 10), func(ctx context.Context) (any, error) {
+		return s.cat.Store.Snapshot(ctx, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*census.Snapshot), nil
 }
 
 // download sends the models of the current selection as CSV or XLSX.

@@ -5,37 +5,88 @@ import (
 	"compress/gzip"
 	"container/list"
 	"context"
+	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"sync"
 	"time"
 
-	"github.com/modelcensus/modelcensus/publish"
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/snapshots"
 )
 
 // response is a rendered JSON answer, kept so that the same question is
-// answered again without computing it: a snapshot never changes.
+// answered again without computing it: a snapshot never changes. A kept
+// answer holds its gzip alone when that is smaller (body nil): nearly every
+// client takes gzip, and the others get it inflated.
 type response struct {
 	body, gz []byte
 	etag     string
 }
 
-// newResponse is a body ready to keep: its ETag, and its gzip at the best
-// compression (it is compressed once and sent many times).
+// plain is the response's body, inflated from its gzip when only that is
+// kept.
+func (r *response) plain() ([]byte, error) {
+	if r.body != nil || r.gz == nil {
+		return r.body, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(r.gz))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}
+
+// newResponse is a body ready to keep: its ETag, and its gzip at the
+// fastest level. Under distinct questions most answers are sent once, and
+// the best compression cost as much CPU as computing them (bench/load).
 func newResponse(body []byte) *response {
-	var z bytes.Buffer
+	z := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(z)
+	z.Reset()
 	zw, _ := gzipWriters.Get().(*gzip.Writer)
 	if zw == nil {
-		zw, _ = gzip.NewWriterLevel(&z, gzip.BestCompression)
+		zw, _ = gzip.NewWriterLevel(z, gzip.BestSpeed)
 	} else {
-		zw.Reset(&z)
+		zw.Reset(z)
 	}
 	zw.Write(body)
 	zw.Close()
 	gzipWriters.Put(zw)
-	return &response{body: body, gz: z.Bytes(), etag: etagOf(body)}
+	if z.Len() < len(body) {
+		return &response{gz: bytes.Clone(z.Bytes()), etag: etagOf(body)}
+	}
+	return &response{body: bytes.Clone(body), etag: etagOf(body)}
 }
+
+// buffers are reused for what is rendered and compressed: a response keeps
+// a copy of what it needs.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putBuffer gives b back to buffers, unless it grew past a megabyte.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		buffers.Put(b)
+	}
+}
+
+// jsonBuf is a buffer with its JSON encoder, set as publish.WriteJSONValue
+// sets one (the encoder reuses its own indentation buffer).
+type jsonBuf struct {
+	b   bytes.Buffer
+	enc *json.Encoder
+}
+
+var jsonBufs = sync.Pool{New: func() any {
+	j := &jsonBuf{}
+	j.enc = json.NewEncoder(&j.b)
+	j.enc.SetIndent("", "  ")
+	j.enc.SetEscapeHTML(false)
+	return j
+}}
 
 // gzipWriters are reused: each holds about a megabyte of state.
 var gzipWriters sync.Pool
@@ -75,7 +126,7 @@ func (r *response) size() int64 { return int64(len(r.body) + len(r.gz) + len(r.e
 // of the bytes is sent but not kept.
 const (
 	maxResponses     = 1024
-	maxResponseBytes = 64 << 20
+	maxResponseBytes = 16 << 20
 )
 
 // DefaultPoll is how long the store's snapshot list, and so "the latest
@@ -170,7 +221,7 @@ func (s *Server) resolvedSnapshot(ctx context.Context, q url.Values) (int64, err
 	if e, ok := l.ids[subset]; ok && time.Since(e.when) < s.pollInterval() {
 		return e.id, nil
 	}
-	latest, err := s.cat.Store.Pick(ctx, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
+	latest, err := snapshots.Pick(ctx, s.cat.Store, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
 	if err != nil {
 		if subset == "" {
 			err = noSnapshots(err)
@@ -207,14 +258,22 @@ func (s *Server) cacheKey(r *http.Request, kind string) (string, url.Values, err
 // cachedJSON answers from the cache, or computes, renders and keeps the
 // answer. Errors are not kept.
 func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, endpoint string, compute func(url.Values) (any, error)) {
+	j := jsonBufs.Get().(*jsonBuf)
+	defer func() {
+		if j.b.Cap() <= 1<<20 {
+			jsonBufs.Put(j)
+		}
+	}()
+	// As publish.WriteJSONValue writes it; the bytes are copied by
+	// newResponse before j is reused.
 	s.cachedBytes(w, r, endpoint, "application/json; charset=utf-8", func(q url.Values) ([]byte, error) {
 		v, err := compute(q)
 		if err != nil {
 			return nil, err
 		}
-		var b bytes.Buffer
-		err = publish.WriteJSONValue(&b, v)
-		return b.Bytes(), err
+		j.b.Reset()
+		err = j.enc.Encode(v)
+		return j.b.Bytes(), err
 	})
 }
 
@@ -228,7 +287,13 @@ func (s *Server) cachedBytes(w http.ResponseWriter, r *http.Request, endpoint, c
 	}
 	resp := s.cache.get(key)
 	if resp == nil {
+		release, err := s.admit(r.Context())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		b, err := compute(q)
+		release()
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -274,7 +339,13 @@ func (s *Server) cachedPage(h http.HandlerFunc) http.HandlerFunc {
 		plain.Header.Del("If-None-Match")
 		plain.Header.Del("Accept-Encoding")
 		rec := &recorder{header: http.Header{}, status: http.StatusOK}
+		release, err := s.admit(r.Context())
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		h(rec, plain)
+		release()
 		if rec.status != http.StatusOK {
 			for k, v := range rec.header {
 				w.Header()[k] = v
@@ -300,3 +371,86 @@ type recorder struct {
 func (r *recorder) Header() http.Header         { return r.header }
 func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
 func (r *recorder) WriteHeader(status int)      { r.status = status }
+
+// modelIndex is what the model endpoint reads of one dataset besides the
+// model itself, built once per dataset rather than once per request: the
+// first model of each name, the census under the default options (whose
+// period says whether a model is in the census), and the compute of each
+// model by name (the base models of an estimate), built when first asked.
+type modelIndex struct {
+	ds     *census.Dataset
+	byName map[string]int
+	res    *census.Result
+	base   func() func(string) float64
+}
+
+// maxSeen bounds the model histories kept (seenIn's answers): a few kB
+// each, so some megabytes in all.
+const maxSeen = 1024
+
+// modelIndexOf returns the index of ds, building it once.
+func (s *Server) modelIndexOf(ctx context.Context, ds *census.Dataset) (*modelIndex, error) {
+	build := func(context.Context) (any, error) {
+		res, err := census.Compute(ds, census.Options{})
+		if err != nil {
+			return nil, err
+		}
+		x := &modelIndex{ds: ds, byName: make(map[string]int, ds.Len()), res: res,
+			base: sync.OnceValue(func() func(string) float64 { return computeByName(ds) })}
+		for i := ds.Len() - 1; i >= 0; i-- {
+			x.byName[ds.Model(i).Name] = i // the first of a name wins
+		}
+		return x, nil
+	}
+	// Keyed by the dataset's address, checked against the dataset itself:
+	// an address reused by a later dataset is built again.
+	key := fmt.Sprintf("%p", ds)
+	v, err := s.derived.get(ctx, key, build)
+	if err != nil {
+		return nil, err
+	}
+	if x := v.(*modelIndex); x.ds == ds {
+		return x, nil
+	}
+	v, err = build(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.derived.put(key, v)
+	return v.(*modelIndex), nil
+}
+
+// seenInCached is seenIn, kept by the store's snapshot list (generation),
+// name and link: a model's history is the same in every snapshot it is
+// asked of.
+func (s *Server) seenInCached(ctx context.Context, name, link string) ([]SnapshotSeen, error) {
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.seen.get(ctx, gen+"\x00"+name+"\x00"+link, func(ctx context.Context) (any, error) {
+		return s.seenIn(ctx, name, link)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]SnapshotSeen), nil
+}
+
+// computeSlots bounds the requests that compute at once, per CPU: the
+// others wait their turn in order (a channel's senders queue first come,
+// first served), so that a burst does not share the CPUs among every
+// request and stretch each (the tail of the latency) by the burst's size.
+// A request answered from the cache takes no slot.
+const computeSlots = 4
+
+// admit waits for a computing slot, or for the request's end; release
+// gives the slot back.
+func (s *Server) admit(ctx context.Context) (release func(), err error) {
+	select {
+	case s.slots <- struct{}{}:
+		return func() { <-s.slots }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}

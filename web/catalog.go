@@ -14,8 +14,9 @@ import (
 	"github.com/modelcensus/modelcensus/store"
 )
 
-// Catalog gives the server its data: the snapshots of a store, or a single
-// source read once at start (snapshot id 0).
+// Catalog gives the server its data, from one of two holdings: the
+// snapshots of a store (NewStoreCatalog) or a single source read once at
+// start, snapshot id 0 (NewSourceCatalog).
 type Catalog struct {
 	Rules *census.Rules
 	Store *store.Store // nil when serving a source
@@ -27,19 +28,27 @@ type Catalog struct {
 	// snapshot's dataset; a source's is set by its LoadOptions.
 	Overlay *census.Overlay
 
-	// When serving a source: where it is, how to read it, the subsets it
-	// holds (its default first), and each subset's dataset once read.
-	location string
-	opt      epoch.LoadOptions
-	subsets  []string
-	source   *entry // the default subset's dataset
-
+	held holdings
 	// cache keeps the parsed snapshots (and what a diff reads of them),
 	// shared by every endpoint.
 	cache *loaded
 	// rows keeps, of each stored file asked for, the few cells of every
 	// row that a model's history shows (snapshots.ModelRowsOf).
 	rows *loaded
+}
+
+// holdings are what a catalog serves: storeHoldings or sourceHoldings.
+type holdings interface {
+	// snapshot is the id of the snapshot and the subset that id (0: the
+	// latest) and subset ("": the default) mean, or an error for one not
+	// held.
+	snapshot(ctx context.Context, id int64, subset string) (int64, string, error)
+	// load reads a snapshot's subset.
+	load(ctx context.Context, id int64, subset string) (*entry, error)
+	// snapshots lists the snapshots held, with their files.
+	snapshots(ctx context.Context) ([]*census.Snapshot, error)
+	// subsets lists the subsets that can be asked for.
+	subsets() []string
 }
 
 // entry is a loaded dataset with the raw cells of its models.
@@ -53,19 +62,26 @@ func datasetKey(id int64, subset string) string {
 	return fmt.Sprintf("dataset/%d/%s", id, subset)
 }
 
+// NewStoreCatalog serves the snapshots of a store.
+func NewStoreCatalog(rules *census.Rules, st *store.Store) *Catalog {
+	c := &Catalog{Rules: rules, Store: st, cache: newLoaded(MaxCached), rows: newLoaded(MaxCachedFiles)}
+	c.held = storeHoldings{c}
+	return c
+}
+
 // NewSourceCatalog reads a source's default subset (opt.Subset, or as
 // report chooses) at once and serves it; the other subsets the source
 // holds are read when first asked for. Its errors are reading the source's.
 func NewSourceCatalog(ctx context.Context, rules *census.Rules, location string, opt epoch.LoadOptions) (*Catalog, error) {
 	opt.Checksum = true // the Snapshots page names each file's SHA-256
-	c := &Catalog{Rules: rules, location: location, opt: opt, cache: newLoaded(MaxCached), rows: newLoaded(MaxCachedFiles)}
-	ds, raw, err := c.readSource(ctx, opt.Subset)
+	c := &Catalog{Rules: rules, cache: newLoaded(MaxCached), rows: newLoaded(MaxCachedFiles)}
+	h := &sourceHoldings{c: c, location: location, opt: opt}
+	e, err := h.load(ctx, 0, opt.Subset)
 	if err != nil {
 		return nil, err
 	}
-	e := &entry{ds: ds, raw: raw}
-	c.source = e
-	c.subsets = []string{ds.Snapshot.Subset}
+	h.first = e
+	h.list = []string{e.ds.Snapshot.Subset}
 	src, err := epoch.Open(ctx, location, opt.OpenOptions)
 	if err != nil {
 		return nil, err
@@ -73,36 +89,14 @@ func NewSourceCatalog(ctx context.Context, rules *census.Rules, location string,
 	defer src.Close()
 	if len(src.Files) > 1 {
 		for _, f := range src.Files {
-			if f.Subset != "" && !slices.Contains(c.subsets, f.Subset) {
-				c.subsets = append(c.subsets, f.Subset)
+			if f.Subset != "" && !slices.Contains(h.list, f.Subset) {
+				h.list = append(h.list, f.Subset)
 			}
 		}
 	}
-	c.cache.put(datasetKey(0, ds.Snapshot.Subset), e)
+	c.held = h
+	c.cache.put(datasetKey(0, e.ds.Snapshot.Subset), e)
 	return c, nil
-}
-
-// readSource reads one subset of the source.
-func (c *Catalog) readSource(ctx context.Context, subset string) (*census.Dataset, *publish.RawCollector, error) {
-	raw := &publish.RawCollector{}
-	opt := c.opt
-	opt.Subset, opt.OnRow = subset, raw.Add
-	ds, err := epoch.Load(ctx, c.location, c.Rules, opt)
-	return ds, raw, err
-}
-
-// Subsets lists the subsets that can be asked for: those the served
-// source holds (its default first), or all of Epoch's for a store.
-func (c *Catalog) Subsets() []string {
-	if c.source != nil {
-		return slices.Clone(c.subsets)
-	}
-	return []string{epoch.SubsetLargeScale, epoch.SubsetNotable, epoch.SubsetFrontier, epoch.SubsetAll}
-}
-
-// NewStoreCatalog serves the snapshots of a store.
-func NewStoreCatalog(rules *census.Rules, st *store.Store) *Catalog {
-	return &Catalog{Rules: rules, Store: st, cache: newLoaded(MaxCached), rows: newLoaded(MaxCachedFiles)}
 }
 
 // MaxCached bounds the parsed snapshots kept in memory, shared by every
@@ -117,36 +111,25 @@ const MaxCached = 80
 // files.
 const MaxCachedFiles = 256
 
+// Subsets lists the subsets that can be asked for: those the served
+// source holds (its default first), or all of Epoch's for a store.
+func (c *Catalog) Subsets() []string { return c.held.subsets() }
+
+// Snapshots lists the snapshots served: a store's, or the source's one,
+// with the files of every subset it holds.
+func (c *Catalog) Snapshots(ctx context.Context) ([]*census.Snapshot, error) {
+	return c.held.snapshots(ctx)
+}
+
 // Dataset returns the dataset of a snapshot (0: the latest, or the source)
 // and subset, loading it once.
 func (c *Catalog) Dataset(ctx context.Context, id int64, subset string) (*census.Dataset, *publish.RawCollector, error) {
-	if c.source != nil {
-		if id != 0 {
-			return nil, nil, fmt.Errorf("snapshot %d: %w", id, store.ErrNotFound)
-		}
-		if subset == "" || subset == c.source.ds.Snapshot.Subset {
-			return c.source.ds, c.source.raw, nil
-		}
-		if !slices.Contains(c.subsets, subset) {
-			return nil, nil, &epoch.InputError{Kind: epoch.InputNoSubset, Path: publish.DisplayName(c.location), Subset: subset,
-				Available: c.Subsets()}
-		}
-	} else if id == 0 {
-		latest, err := c.Store.Pick(ctx, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
-		if err != nil {
-			if subset == "" {
-				err = noSnapshots(err)
-			}
-			return nil, nil, err
-		}
-		id = latest.ID
+	id, subset, err := c.held.snapshot(ctx, id, subset)
+	if err != nil {
+		return nil, nil, err
 	}
 	v, err := c.cache.get(ctx, datasetKey(id, subset), func(ctx context.Context) (any, error) {
-		ds, raw, err := c.load(ctx, id, subset)
-		if err != nil {
-			return nil, err
-		}
-		return &entry{ds: ds, raw: raw}, nil
+		return c.held.load(ctx, id, subset)
 	})
 	if err != nil {
 		return nil, nil, err
@@ -155,21 +138,101 @@ func (c *Catalog) Dataset(ctx context.Context, id int64, subset string) (*census
 	return e.ds, e.raw, nil
 }
 
-func (c *Catalog) load(ctx context.Context, id int64, subset string) (*census.Dataset, *publish.RawCollector, error) {
-	if c.source != nil {
-		return c.readSource(ctx, subset)
+// storeHoldings are the snapshots of c.Store.
+type storeHoldings struct{ c *Catalog }
+
+func (h storeHoldings) snapshot(ctx context.Context, id int64, subset string) (int64, string, error) {
+	if id != 0 {
+		return id, subset, nil
 	}
-	snap, err := c.Store.Snapshot(ctx, id)
+	latest, err := snapshots.Pick(ctx, h.c.Store, time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), subset)
 	if err != nil {
-		return nil, nil, err
+		if subset == "" {
+			err = noSnapshots(err)
+		}
+		return 0, "", err
+	}
+	return latest.ID, subset, nil
+}
+
+func (h storeHoldings) load(ctx context.Context, id int64, subset string) (*entry, error) {
+	snap, err := h.c.Store.Snapshot(ctx, id)
+	if err != nil {
+		return nil, err
 	}
 	raw := &publish.RawCollector{}
-	ds, err := snapshots.Load(ctx, c.Store, snap, c.Rules, epoch.LoadOptions{Subset: subset, OnRow: raw.Add, EstimateMissing: c.EstimateMissing, Overlay: c.Overlay})
+	ds, err := snapshots.Load(ctx, h.c.Store, snap, h.c.Rules, epoch.LoadOptions{Subset: subset, OnRow: raw.Add, EstimateMissing: h.c.EstimateMissing, Overlay: h.c.Overlay})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return ds, raw, nil
+	return &entry{ds: ds, raw: raw}, nil
 }
+
+func (h storeHoldings) snapshots(ctx context.Context) ([]*census.Snapshot, error) {
+	return h.c.Store.Snapshots(ctx)
+}
+
+func (storeHoldings) subsets() []string {
+	return []string{epoch.SubsetLargeScale, epoch.SubsetNotable, epoch.SubsetFrontier, epoch.SubsetAll}
+}
+
+// sourceHoldings are one source, read once: where it is, how to read it,
+// the subsets it holds (its default first), and its default subset's
+// dataset, read at start.
+type sourceHoldings struct {
+	c        *Catalog
+	location string
+	opt      epoch.LoadOptions
+	list     []string
+	first    *entry
+}
+
+func (h *sourceHoldings) snapshot(_ context.Context, id int64, subset string) (int64, string, error) {
+	switch {
+	case id != 0:
+		return 0, "", fmt.Errorf("snapshot %d: %w", id, store.ErrNotFound)
+	case subset == "":
+		return 0, h.list[0], nil
+	case !slices.Contains(h.list, subset):
+		return 0, "", &epoch.InputError{Kind: epoch.InputNoSubset, Path: publish.DisplayName(h.location), Subset: subset, Available: h.subsets()}
+	}
+	return 0, subset, nil
+}
+
+// load reads a subset of the source; the default one is kept from start.
+func (h *sourceHoldings) load(ctx context.Context, _ int64, subset string) (*entry, error) {
+	if h.first != nil && subset == h.list[0] {
+		return h.first, nil
+	}
+	raw := &publish.RawCollector{}
+	opt := h.opt
+	opt.Subset, opt.OnRow = subset, raw.Add
+	ds, err := epoch.Load(ctx, h.location, h.c.Rules, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &entry{ds: ds, raw: raw}, nil
+}
+
+// snapshots is the source's snapshot with every file it serves, of every
+// subset, each read once (with its SHA-256) and kept for the pages that
+// ask for it.
+func (h *sourceHoldings) snapshots(ctx context.Context) ([]*census.Snapshot, error) {
+	s := h.first.ds.Snapshot
+	s.Files, s.Rows = nil, 0
+	for _, subset := range h.list {
+		ds, _, err := h.c.Dataset(ctx, 0, subset)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range ds.Snapshot.Files {
+			s.Files, s.Rows = append(s.Files, f), s.Rows+f.Rows
+		}
+	}
+	return []*census.Snapshot{&s}, nil
+}
+
+func (h *sourceHoldings) subsets() []string { return slices.Clone(h.list) }
 
 // errNoSnapshots is an empty store.
 var errNoSnapshots = errors.New("no snapshot is stored yet: run modelcensus pull")
@@ -179,28 +242,4 @@ func noSnapshots(err error) error {
 		return fmt.Errorf("%w (%v)", errNoSnapshots, err)
 	}
 	return err
-}
-
-// Snapshots lists the stored snapshots (one entry for a source).
-func (c *Catalog) Snapshots(ctx context.Context) ([]*store.Snapshot, error) {
-	if c.source != nil {
-		// Every file the source serves, of every subset, each read once
-		// (with its SHA-256) and kept for the pages that ask for it.
-		s := c.source.ds.Snapshot
-		var files []store.File
-		rows := 0
-		for _, subset := range c.subsets {
-			ds, _, err := c.Dataset(ctx, 0, subset)
-			if err != nil {
-				return nil, err
-			}
-			for _, f := range ds.Snapshot.Files {
-				files = append(files, store.File{Name: f.Name, Subset: f.Subset, Size: f.Size, SHA256: f.SHA256, HeaderVersion: f.HeaderVersion,
-					Encoding: f.Encoding, Rows: f.Rows, Columns: f.Columns})
-				rows += f.Rows
-			}
-		}
-		return []*store.Snapshot{{ID: 0, Date: s.Date, DateBasis: s.DateBasis, Source: s.Source, Kind: s.Kind, Rows: rows, Files: files}}, nil
-	}
-	return c.Store.Snapshots(ctx)
 }

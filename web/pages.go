@@ -75,7 +75,7 @@ var pages = sync.OnceValue(func() *template.Template {
 		"count": publish.FormatCount,
 		// display names a file or folder without the server's folders.
 		"display":   publish.DisplayName,
-		"subsetsOf": store.Subsets,
+		"subsetsOf": census.Subsets,
 
 		"list": func(s ...string) []string { return s },
 		// modelURL links a model's page, keeping the snapshot, subset and

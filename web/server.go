@@ -13,6 +13,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,16 @@ type Server struct {
 	mux     *http.ServeMux
 	gzPool  sync.Pool
 	cache   responses
+	// derived keeps each dataset's model index (modelIndexOf), seen each
+	// model's history (seenInCached).
+	derived, seen *loaded
+	// diffModels keeps each pair of snapshots' model-level changes, and
+	// their JSON (diffBody).
+	diffModels *loaded
+	// snaps keeps the stored snapshots' records by id (storedSnapshot).
+	snaps *loaded
+	// slots are the computing slots (admit), computeSlots per CPU.
+	slots chan struct{}
 	// formats are the output formats the census API offers beside JSON;
 	// nil offers JSON alone.
 	formats *publish.Registry
@@ -61,7 +72,8 @@ func New(cat *Catalog, version string, logger *log.Logger) *Server {
 	if logger == nil {
 		logger = log.New(io.Discard, "", 0)
 	}
-	s := &Server{cat: cat, version: version, log: logger, mux: http.NewServeMux(), lang: i18n.EN}
+	s := &Server{cat: cat, version: version, log: logger, mux: http.NewServeMux(), lang: i18n.EN,
+		derived: newLoaded(MaxCached), seen: newLoaded(maxSeen), diffModels: newLoaded(2 * maxDiffPairs), snaps: newLoaded(MaxCachedFiles), slots: make(chan struct{}, computeSlots*runtime.GOMAXPROCS(0))}
 	s.gzPool.New = func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed); return w }
 	s.mux.HandleFunc("GET /api/v1/census", s.apiCensus)
 	s.mux.HandleFunc("GET /api/v1/models", s.apiModels)
@@ -165,9 +177,11 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) send(w http.ResponseWriter, r *http.Request, body []byte, cache string) {
 	var gz []byte
 	if len(body) > 512 && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		var b bytes.Buffer
+		b := buffers.Get().(*bytes.Buffer)
+		defer putBuffer(b)
+		b.Reset()
 		zw := s.gzPool.Get().(*gzip.Writer)
-		zw.Reset(&b)
+		zw.Reset(b)
 		zw.Write(body)
 		zw.Close()
 		s.gzPool.Put(zw)
@@ -202,6 +216,12 @@ func writeBody(w http.ResponseWriter, r *http.Request, resp *response, cache str
 	if resp.gz != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 		h.Set("Content-Encoding", "gzip")
 		body = resp.gz
+	} else if body == nil {
+		var err error
+		if body, err = resp.plain(); err != nil {
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
 	}
 	h.Set("Content-Length", fmt.Sprint(len(body)))
 	if r.Method == http.MethodHead {

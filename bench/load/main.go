@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -17,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -92,11 +94,16 @@ func run() error {
 		return err
 	}
 	hwm0, _ := vmHWM(srv.Process.Pid)
+	cpu0, _ := cpuTime(srv.Process.Pid)
 	r := hammer(base, urls, *conns, *duration)
 	hwm, err := vmHWM(srv.Process.Pid)
 	if err != nil {
 		return err
 	}
+	if r.cpu, err = cpuTime(srv.Process.Pid); err != nil {
+		return err
+	}
+	r.cpu -= cpu0
 	r.print(os.Stdout, len(snaps), *conns, hwm0, hwm)
 	return nil
 }
@@ -240,10 +247,14 @@ func modelNames(dir string) ([]string, error) {
 // result is what the run measured.
 type result struct {
 	latencies []time.Duration
-	status    map[int]int
-	failures  int
-	elapsed   time.Duration
-	asked     int
+	// byKind are the latencies of each kind of URL (model, census, diff).
+	byKind   map[string][]time.Duration
+	status   map[int]int
+	failures int
+	elapsed  time.Duration
+	asked    int
+	// cpu is the CPU time (user and system) the server spent meanwhile.
+	cpu time.Duration
 }
 
 // hammer asks every URL once over conns connections, within d.
@@ -252,7 +263,7 @@ func hammer(base string, urls []string, conns int, d time.Duration) *result {
 	defer cancel()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: conns, MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns}}
 	work := make(chan string)
-	res := &result{status: map[int]int{}, asked: len(urls)}
+	res := &result{status: map[int]int{}, asked: len(urls), byKind: map[string][]time.Duration{}}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	start := time.Now()
@@ -261,6 +272,7 @@ func hammer(base string, urls []string, conns int, d time.Duration) *result {
 		go func() {
 			defer wg.Done()
 			var lat []time.Duration
+			byKind := map[string][]time.Duration{}
 			status := map[int]int{}
 			failures := 0
 			for u := range work {
@@ -279,10 +291,14 @@ func hammer(base string, urls []string, conns int, d time.Duration) *result {
 					continue
 				}
 				lat = append(lat, time.Since(t))
+				byKind[kindOf(u)] = append(byKind[kindOf(u)], lat[len(lat)-1])
 				status[resp.StatusCode]++
 			}
 			mu.Lock()
 			res.latencies = append(res.latencies, lat...)
+			for k, v := range byKind {
+				res.byKind[k] = append(res.byKind[k], v...)
+			}
 			for k, v := range status {
 				res.status[k] += v
 			}
@@ -304,14 +320,28 @@ feed:
 	return res
 }
 
+// kindOf is the kind of a URL of the mix: model, census or diff.
+func kindOf(u string) string {
+	switch {
+	case strings.HasPrefix(u, "/api/v1/models/"):
+		return "model"
+	case strings.HasPrefix(u, "/api/v1/census"):
+		return "census"
+	}
+	return "diff"
+}
+
+// percentile is the p-th quantile (0..1) of sorted latencies.
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[min(len(sorted)-1, int(p*float64(len(sorted))))]
+}
+
 func (r *result) print(w io.Writer, snaps, conns int, hwm0, hwm int64) {
 	slices.Sort(r.latencies)
-	pct := func(p float64) time.Duration {
-		if len(r.latencies) == 0 {
-			return 0
-		}
-		return r.latencies[min(len(r.latencies)-1, int(p*float64(len(r.latencies))))]
-	}
+	pct := func(p float64) time.Duration { return percentile(r.latencies, p) }
 	done := len(r.latencies)
 	var codes []string
 	for _, k := range slices.Sorted(maps.Keys(r.status)) {
@@ -321,7 +351,44 @@ func (r *result) print(w io.Writer, snaps, conns int, hwm0, hwm int64) {
 		snaps, conns, r.asked, done, r.elapsed.Seconds(), strings.Join(codes, ", "), r.failures)
 	fmt.Fprintf(w, "requests/s %.0f, p50 %s, p99 %s, max %s\n", float64(done)/r.elapsed.Seconds(),
 		pct(0.50).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), pct(1).Round(time.Millisecond))
+	for _, k := range []string{"model", "census", "diff"} {
+		l := r.byKind[k]
+		slices.Sort(l)
+		fmt.Fprintf(w, "  %-6s %5d answered, p50 %s, p99 %s\n", k, len(l),
+			percentile(l, 0.50).Round(time.Millisecond), percentile(l, 0.99).Round(time.Millisecond))
+	}
+	if done > 0 {
+		fmt.Fprintf(w, "server CPU %.1f s, %.2f ms a request (on a machine of its own, %d CPUs serve at most %.0f requests/s)\n",
+			r.cpu.Seconds(), r.cpu.Seconds()*1000/float64(done), runtime.NumCPU(), float64(runtime.NumCPU())*float64(done)/r.cpu.Seconds())
+	}
 	fmt.Fprintf(w, "server peak RSS (VmHWM) %d MB (%d MB once started)\n", hwm>>10, hwm0>>10)
+}
+
+// cpuTime is a process's CPU time, user and system, from Linux's
+// /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s).
+func cpuTime(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, fmt.Errorf("reading the server's CPU time: %w", err)
+	}
+	// The command name, in parentheses, may hold spaces: fields follow it.
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return 0, errors.New("no command name in /proc/PID/stat")
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, errors.New("short /proc/PID/stat")
+	}
+	var ticks int64
+	for _, s := range f[11:13] { // utime, stime: the 14th and 15th fields
+		var v int64
+		if _, err := fmt.Sscan(s, &v); err != nil {
+			return 0, fmt.Errorf("/proc/PID/stat: %w", err)
+		}
+		ticks += v
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
 }
 
 // vmHWM is a process's peak resident set size in KiB, from Linux's

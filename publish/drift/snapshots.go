@@ -6,18 +6,18 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
-	"github.com/modelcensus/modelcensus/store"
 )
 
 // SnapshotEntry is one snapshot in `snapshots --format json`.
 type SnapshotEntry struct {
-	ID     int64        `json:"id"`
-	Date   string       `json:"date"`
-	Source string       `json:"source"`
-	Files  []store.File `json:"files"`
-	Rows   int          `json:"rows"`
+	ID     int64             `json:"id"`
+	Date   string            `json:"date"`
+	Source string            `json:"source"`
+	Files  []census.FileInfo `json:"files"`
+	Rows   int               `json:"rows"`
 	// Provenance beyond the documented four keys.
 	Kind          string `json:"kind"`
 	DateBasis     string `json:"date_basis"`
@@ -32,7 +32,7 @@ type SnapshotEntry struct {
 // "json" (SnapshotEntry), "csv" (id, date, source, files, rows,
 // content_sha256) or text (a table in l, or a line saying the store at
 // location holds none).
-func WriteSnapshots(b *bytes.Buffer, snaps []*store.Snapshot, location, format string, l i18n.Lang) {
+func WriteSnapshots(b *bytes.Buffer, snaps []*census.Snapshot, location, format string, l i18n.Lang) {
 	entries := make([]SnapshotEntry, 0, len(snaps))
 	for _, s := range snaps {
 		entries = append(entries, SnapshotEntry{
@@ -61,7 +61,7 @@ func WriteSnapshots(b *bytes.Buffer, snaps []*store.Snapshot, location, format s
 			Right:   []bool{true, false, true, false, true, false},
 		}
 		for _, e := range entries {
-			t.Rows = append(t.Rows, []string{strconv.FormatInt(e.ID, 10), e.Date, strconv.Itoa(len(e.Files)), strings.Join(store.Subsets(e.Files), ","), strconv.Itoa(e.Rows), e.Source})
+			t.Rows = append(t.Rows, []string{strconv.FormatInt(e.ID, 10), e.Date, strconv.Itoa(len(e.Files)), strings.Join(census.Subsets(e.Files), ","), strconv.Itoa(e.Rows), e.Source})
 		}
 		publish.WriteTable(b, t, l)
 	}

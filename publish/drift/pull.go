@@ -1,0 +1,62 @@
+package drift
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/snapshots"
+)
+
+// WriteCopies warns on w, in l, of each file of a folder a pull left out
+// as a copy of the same export as a file stored: which was stored, which
+// left out, and why.
+func WriteCopies(w io.Writer, res *snapshots.PullResult, l i18n.Lang) {
+	for _, c := range res.IgnoredCopies {
+		n := census.CopyNote(c)
+		fmt.Fprintln(w, l.T("warn.copy_ignored", l.T("note."+n.Code, n.Args...)))
+	}
+}
+
+// WritePulled writes the line, in l, saying what a pull did: the snapshot
+// stored, or that the newest already holds the same content. folder, when
+// not "", is the archive folder the snapshot came from, and begins the
+// line.
+func WritePulled(w io.Writer, res *snapshots.PullResult, folder string, l i18n.Lang) {
+	s := res.Snapshot
+	line := l.T("pull.unchanged", s.ID, s.DateString())
+	if res.Created {
+		line = l.T("pull.stored", s.ID, s.DateString(), len(s.Files), s.Rows, s.Source)
+	}
+	if folder != "" {
+		line = l.T("pull.folder", folder, line)
+	}
+	fmt.Fprintln(w, line)
+}
+
+// SubsetAdvice says, in l, which subsets two snapshots hold, and which both
+// do, when they cannot be compared as asked. Each is named by its source,
+// or as "snapshot ID" when stored.
+func SubsetAdvice(a, b *snapshots.Ref, l i18n.Lang) string {
+	label := func(r *snapshots.Ref) string {
+		if r.Location != "" {
+			return r.Location
+		}
+		return l.T("diff.snapshot", r.ID)
+	}
+	sa, sb := a.Subsets, b.Subsets
+	var shared []string
+	for _, s := range sa {
+		if slices.Contains(sb, s) {
+			shared = append(shared, s)
+		}
+	}
+	la, lb := label(a), label(b)
+	if len(shared) > 0 {
+		return l.T("err.choose_subset", la, strings.Join(sa, ", "), lb, strings.Join(sb, ", "), strings.Join(shared, ", "))
+	}
+	return l.T("err.no_shared_subset", la, strings.Join(sa, ", "), lb, strings.Join(sb, ", "))
+}
