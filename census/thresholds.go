@@ -106,6 +106,17 @@ func (c *ComputeDetails) Add(raw *Raw) {
 	c.rows[detailKey{raw.File, raw.Line}] = &d
 }
 
+// Then is a row hook (epoch.LoadOptions.OnRow) that adds each row to c
+// and then hands it to next, which may be nil.
+func (c *ComputeDetails) Then(next func(*Raw)) func(*Raw) {
+	return func(raw *Raw) {
+		c.Add(raw)
+		if next != nil {
+			next(raw)
+		}
+	}
+}
+
 func (c *ComputeDetails) of(m *Model) *rowDetail {
 	if c == nil {
 		return nil

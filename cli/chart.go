@@ -16,16 +16,9 @@ import (
 func newChartCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	o := &reportOptions{}
 	cmd := &cobra.Command{
-		Use:   "chart NAME [-o FILE.svg|FILE.png]",
-		Short: l.T("cmd.chart.short"),
-		Long: `Draw one of the report's charts as SVG or PNG, to paste into documents:
-` + strings.Join(census.ChartNames(), ", ") + `. The format follows -o's
-extension, or --format; without -o an SVG chart goes to standard output (a PNG
-needs -o). It takes the same source and counting flags as report.
-
-보고서의 차트 하나를 SVG나 PNG로 그립니다(문서에 붙여 넣기용): ` + strings.Join(census.ChartNames(), ", ") + `.
-형식은 -o의 확장자나 --format을 따르고, -o가 없으면 SVG를 표준 출력으로 씁니다(PNG는
--o가 필요합니다). report와 같은 원본·집계 옵션을 씁니다.`,
+		Use:     "chart NAME [-o FILE.svg|FILE.png]",
+		Short:   l.T("cmd.chart.short"),
+		Long:    l.T("long.chart", strings.Join(census.ChartNames(), ", ")),
 		Example: "  modelcensus chart per_year -o per_year.svg\n  modelcensus chart compute --lang ko -o compute.png\n  modelcensus chart countries > countries.svg",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -38,16 +31,7 @@ needs -o). It takes the same source and counting flags as report.
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs, l)
-	o.sourceOptions.addReadFlags(fs, l)
-	o.dbOptions.addFlags(fs, l)
-	o.addCensusFlags(fs, l)
-	o.addEstimateFlag(fs, l)
-	o.addOverlayFlag(fs, l)
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
-	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
-	fs.StringVar(&o.Format, "format", "", l.T("flag.chart_format"))
+	o.addCountingFlags(fs, l, true, "", "flag.chart_format")
 	o.Top = census.DefaultTop
 	return cmd
 }
@@ -60,28 +44,9 @@ func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string)
 	if !slices.Contains(census.ChartNames(), name) {
 		return badValue(l, "NAME", name, strings.Join(census.ChartNames(), ", "))
 	}
-	formats := io.Deps.Formats
-	name0 := o.Format
-	toFile := o.Output != "" && o.Output != "-"
-	if toFile {
-		f, ok := formats.ByExt(o.Output)
-		if !ok || f.Chart == nil {
-			return badValue(l, "-o", o.Output, "FILE."+strings.Join(formats.Charts(), ", FILE."))
-		}
-		if name0 != "" && name0 != f.Name {
-			return badValue(l, "--format", name0, f.Name+" (the extension of -o)")
-		}
-		name0 = f.Name
-	}
-	if name0 == "" {
-		name0 = publish.ImageSVG
-	}
-	format, ok := formats.Lookup(name0)
-	if !ok || format.Chart == nil {
-		return badValue(l, "--format", name0, strings.Join(formats.Charts(), ", "))
-	}
-	if format.Binary && !toFile {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", format.Name))}
+	format, err := io.Deps.Formats.ChartFormat(o.Format, o.Output)
+	if err != nil {
+		return usageOf(l, err)
 	}
 	if err := o.validate(l); err != nil {
 		return err

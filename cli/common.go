@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -35,8 +34,6 @@ type sourceOptions struct {
 	// Overlay is --overlay: a curation folder, "none", or "" for the
 	// default folder when it exists.
 	Overlay string
-	// overlay is the overlay read for this run, set by useOverlay.
-	overlay *census.Overlay
 }
 
 func (o *sourceOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
@@ -95,24 +92,20 @@ func badValue(l i18n.Lang, flag, value, choices string) error {
 // optionError is a census option's error (census.OptionError) as the
 // usage error of its flag, in l; other errors pass unchanged.
 func optionError(l i18n.Lang, err error) error {
-	var oe *census.OptionError
-	if !errors.As(err, &oe) {
+	if !errors.As(err, new(*census.OptionError)) {
 		return err
 	}
-	usage := func(msg string) error { return &Error{Code: ExitUsage, Msg: l.T("err.usage", msg), Err: err} }
-	switch oe.Code {
-	case census.OptionChoice:
-		return badValue(l, "--"+oe.Option, oe.Value, strings.Join(oe.Choices, ", "))
-	case census.OptionFLOP:
-		return usage(l.T("err.bad_number", "--"+oe.Option, oe.Value, "1e23"))
-	case census.OptionYear:
-		y, _ := strconv.Atoi(oe.Value)
-		return usage(l.T("err.bad_year", y))
-	case census.OptionPeriod:
-		return usage(l.T("err.bad_period", oe.Args...))
+	return usageOf(l, err)
+}
+
+// usageOf is the usage error of err in l, worded by publish.UsageKey;
+// nil for an error it does not word.
+func usageOf(l i18n.Lang, err error) error {
+	key, args, ok := publish.UsageKey(err)
+	if !ok {
+		return nil
 	}
-	n, _ := strconv.Atoi(oe.Value)
-	return usage(l.T("err.bad_count", "--"+oe.Option, n))
+	return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, args...)), Err: err}
 }
 
 // loadRules reads the rules, translating a table error.
@@ -142,43 +135,22 @@ func (o *sourceOptions) load(ctx context.Context, io *IOStreams, l i18n.Lang, r 
 	return o.loadWith(ctx, io, l, r, epoch.LoadOptions{OnRow: onRow})
 }
 
-// loadWith is load with more options: opt's OnRow and RowsOnly are kept.
+// loadWith is load with more options: opt's OnRow, RowsOnly and Overlay
+// are kept. Without an Overlay (unless RowsOnly) it reads the overlay in
+// use, whose rows snapshots.Read brings from the same source.
 func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, opt epoch.LoadOptions) (*census.Dataset, error) {
-	opt.OpenOptions, opt.Subset, opt.Now = o.openOptions(io), o.Subset, io.Now
-	opt.Encoding, opt.DateFormat = o.Encoding, o.DateFormat
-	opt.EstimateMissing = o.EstimateMissing
 	if opt.Overlay == nil && !opt.RowsOnly {
 		ov, _, err := o.loadOverlay(io, l)
 		if err != nil {
 			return nil, err
 		}
-		if ov != nil {
-			o.bring(ctx, io, r, ov)
-		}
-		opt.Overlay, o.overlay = ov, ov
+		opt.Overlay = ov
 	}
-	// Without a source of the user's, a failed download falls back on the
-	// snapshot bundled with modelcensus, and says so.
-	opt.Fallback = o.Source == epoch.DefaultURL
-	if o.Date != "" {
-		opt.Date, _ = time.Parse("2006-01-02", o.Date)
+	ds, notes, err := snapshots.Read(ctx, o.Source, r, o.loadOptions(io, opt))
+	reason := func(err error) string { return translate(l, err).Error() }
+	for _, line := range publish.ReadingLines(notes, io.Now(), l, reason) {
+		fmt.Fprintln(io.ErrOut, line)
 	}
-	src, err := epoch.Open(ctx, o.Source, opt.OpenOptions)
-	if err != nil {
-		return nil, translate(l, err)
-	}
-	defer src.Close()
-	if src.FallbackReason != nil {
-		fmt.Fprintln(io.ErrOut, l.T("warn.bundled", o.Source, translate(l, src.FallbackReason).Error(), src.Date.Format("2006-01-02")))
-	}
-	if f := src.Fetched; f != nil {
-		if f.Offline {
-			fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now()), l), f.RetrievedAt.Format(time.RFC3339)))
-		} else if f.FromCache {
-			fmt.Fprintln(io.ErrOut, l.T("warn.cached", f.URL, f.RetrievedAt.Format(time.RFC3339)))
-		}
-	}
-	ds, err := src.Load(ctx, r, opt)
 	if err != nil {
 		return nil, translate(l, err)
 	}
@@ -186,6 +158,20 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 		fmt.Fprintln(io.ErrOut, line)
 	}
 	return ds, nil
+}
+
+// loadOptions are opt with the source flags: how the source is opened
+// and read, and the snapshot's date.
+func (o *sourceOptions) loadOptions(io *IOStreams, opt epoch.LoadOptions) epoch.LoadOptions {
+	opt.OpenOptions, opt.Subset, opt.Now = o.openOptions(io), o.Subset, io.Now
+	opt.Encoding, opt.DateFormat, opt.EstimateMissing = o.Encoding, o.DateFormat, o.EstimateMissing
+	// Without a source of the user's, a failed download falls back on the
+	// snapshot bundled with modelcensus, and says so.
+	opt.Fallback = o.Source == epoch.DefaultURL
+	if o.Date != "" {
+		opt.Date, _ = time.Parse("2006-01-02", o.Date)
+	}
+	return opt
 }
 
 // roundAge says how old a copy is, in l (publish.AgeText).
@@ -232,6 +218,26 @@ func (o *reportOptions) addCensusFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringVar(&o.CountryBy, "country-by", "organization", l.T("flag.country-by"))
 	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
 	fs.StringVar(&o.MinCompute, "min-compute", "", l.T("flag.min-compute"))
+}
+
+// addCountingFlags adds the flags of the commands that count a source or
+// a stored snapshot: the source's with --encoding and --date-format,
+// --estimate-missing, --overlay, with census the counting flags
+// (addCensusFlags), --format (its default and its help's key), -o,
+// --snapshot, --as-of and the store's --db.
+func (o *reportOptions) addCountingFlags(fs *pflag.FlagSet, l i18n.Lang, census bool, format, formatKey string) {
+	o.sourceOptions.addFlags(fs, l)
+	o.sourceOptions.addReadFlags(fs, l)
+	o.addEstimateFlag(fs, l)
+	o.addOverlayFlag(fs, l)
+	if census {
+		o.addCensusFlags(fs, l)
+	}
+	fs.StringVar(&o.Format, "format", format, l.T(formatKey))
+	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
+	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
+	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
+	o.dbOptions.addFlags(fs, l)
 }
 
 // startCensus is how a command that counts stored snapshots begins: the
@@ -328,7 +334,7 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 	if err != nil {
 		return nil, err
 	}
-	ds, err := snapshots.Load(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow, EstimateMissing: o.EstimateMissing, Overlay: ov})
+	ds, err := snapshots.ReadStored(ctx, st, snap, r, epoch.LoadOptions{Subset: o.Subset, OnRow: onRow, EstimateMissing: o.EstimateMissing, Overlay: ov})
 	if err != nil {
 		return nil, storeOrInput(l, err)
 	}

@@ -24,18 +24,7 @@ func newEstimateCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "estimate",
 		Short: l.T("cmd.estimate.short"),
-		Long: `Estimate a model's training compute by Epoch AI's method: a reported figure;
-else operation counting (6 × active parameters × tokens × epochs); else
-hardware time (chips × peak FLOP/s × seconds × utilization, with Epoch's peak
-and default utilization); the geometric mean when both apply; a fine-tune's
-base plus its own compute. It prints the figure with its method, inputs,
-assumptions, Epoch-style confidence and the thresholds it reaches (1e23,
-1e25, 1e26 FLOP).
-
-Epoch AI의 방법으로 모델의 학습 연산량을 추정합니다: 발표된 값, 없으면 연산 수
-계산(6 × 활성 매개변수 × 토큰 × 에포크), 없으면 하드웨어 시간(칩 × 최대 FLOP/s ×
-초 × 활용률), 둘 다 있으면 기하 평균, 미세 조정은 기반 모델과 자체 연산량의 합.
-방법, 입력, 가정, 신뢰도와 넘는 기준(1e23, 1e25, 1e26 FLOP)을 함께 출력합니다.`,
+		Long:  l.T("long.estimate"),
 		Example: `  modelcensus estimate --params 175e9 --tokens 300e9
   modelcensus estimate --hardware "NVIDIA A100" --chip-hours 1720320 --utilization 0.4
   modelcensus estimate --params 671e9 --active-params 37e9 --tokens 14.8e12 --format json
@@ -97,20 +86,11 @@ func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 	return estimateError(l, err)
 }
 
-// estimateError says what is wrong with an estimate's inputs, exit 2.
+// estimateError says what is wrong with an estimate's inputs, exit 2
+// (publish.UsageKey); any other error is translated.
 func estimateError(l i18n.Lang, err error) error {
-	var ie *census.InputError
-	switch {
-	case errors.As(err, &ie) && ie.Issue == "utilization_above_one":
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_utilization")), Err: err}
-	case errors.As(err, &ie) && ie.Issue == "not_a_number":
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_number", "--"+ie.Input, ie.Value)), Err: err}
-	case errors.As(err, &ie) && ie.Issue == "unknown_hardware":
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_hardware", ie.Value)), Err: err}
-	case errors.As(err, &ie):
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_negative", ie.Input)), Err: err}
-	case errors.Is(err, census.ErrNoMethod):
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.est_no_method")), Err: err}
+	if e := usageOf(l, err); e != nil {
+		return e
 	}
 	return translate(l, err)
 }

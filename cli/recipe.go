@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -61,22 +60,10 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	opt, _ := o.censusOptions(l)
 	base := census.TableSpec{}
 	base.Options.MinCompute = opt.MinCompute
-	for i := range recipe.Figures {
-		if _, err := recipe.Spec(i, base); err != nil {
-			return recipeError(l, &rules.RecipeError{File: recipe.File, Key: fmt.Sprintf("figure %s", recipe.Figures[i].ID), Msg: err.Error()})
-		}
+	if err := rules.CheckFigures(recipe, base); err != nil {
+		return recipeError(l, err)
 	}
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
-	withTh, withTrend := o.WithThresholds || recipe.Thresholds, o.WithThresholds || recipe.Trend
-	var det *census.ComputeDetails
-	var onRow func(*census.Raw)
-	if withTh {
-		det, onRow = thresholdsHook(o.EstimateMissing, nil)
-	}
-	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
+	ds, det, err := o.readReport(cmd.Context(), io, l, recipe, nil)
 	if err != nil {
 		return err
 	}
@@ -85,7 +72,7 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 		return figureError(l, err)
 	}
 	doc := &publish.RecipeDocument{Recipe: recipe, Tables: tables}
-	doc.Thresholds, doc.Trend = census.ReportSections(ds, det, withTh, withTrend)
+	doc.Thresholds, doc.Trend = census.ReportSections(ds, det, o.WithThresholds || recipe.Thresholds, o.WithThresholds || recipe.Trend)
 	return writeWith(io, l, o.Output, func(w *bytes.Buffer, po publish.Options) error {
 		return writer.Recipe(cmd.Context(), w, doc, po)
 	})
@@ -111,12 +98,8 @@ func newRecipesCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "recipes",
 		Short: l.T("cmd.recipes.short"),
-		Long: `List the recipes report --recipe takes: the bundled ones and your own, the
-TOML files in $XDG_DATA_HOME/modelcensus/recipes (beside the overlay).
-
-report --recipe가 받는 레시피 목록: 내장 레시피와, $XDG_DATA_HOME/modelcensus/recipes
-(오버레이 옆 폴더)의 TOML 파일로 된 사용자 레시피.`,
-		Args: cobra.NoArgs,
+		Long:  l.T("long.recipes"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l := i18n.FromEnv(io.Getenv)
 			if lang != "" {

@@ -39,18 +39,7 @@ func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: l.T("cmd.report.short"),
-		Long: `Print the census of a snapshot: models per year and their compound annual
-growth, countries over the period and for the latest year, organizations and
-domain groups, multimodal models per year and the latest year's largest
-training runs, with the source and data-quality notes. The report is the
-bundled recipe census; --recipe makes it from another (modelcensus recipes),
-in every format, with a Thresholds section where the recipe asks for one.
-
-스냅숏의 현황 통계를 출력합니다: 연도별 모델 수와 연평균 증가율, 기간 및 최근
-연도의 국가별 수, 기관·분야별 수, 연도별 멀티모달 모델 수, 최근 연도의 학습
-연산량 상위 모델, 출처와 데이터 품질 참고사항. 보고서는 내장 레시피 census로
-만들며, --recipe로 다른 레시피(modelcensus recipes)를 주면 모든 형식으로 출력하고
-레시피가 요청하면 연산량 기준 절을 넣습니다.`,
+		Long:  l.T("long.report"),
 		Example: `  modelcensus report
   modelcensus report --source ai_models.zip --lang ko
   modelcensus report --source large_scale_ai_models.csv --from 2020 --to 2024 --format json
@@ -65,18 +54,9 @@ in every format, with a Thresholds section where the recipe asks for one.
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs, l)
-	o.sourceOptions.addReadFlags(fs, l)
-	o.addCensusFlags(fs, l)
-	o.addEstimateFlag(fs, l)
-	o.addOverlayFlag(fs, l)
+	o.addCountingFlags(fs, l, true, "text", "flag.format")
 	fs.IntVar(&o.Top, "top", census.DefaultTop, l.T("flag.top"))
-	fs.StringVar(&o.Format, "format", "text", l.T("flag.format"))
-	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
 	fs.BoolVar(&o.WithThresholds, "thresholds", false, l.T("flag.report_thresholds"))
-	o.dbOptions.addFlags(fs, l)
 	fs.StringVar(&o.Recipe, "recipe", "", l.T("flag.recipe"))
 	return cmd
 }
@@ -127,22 +107,13 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 	if err := needsOutput(l, format, o.Output); err != nil {
 		return err
 	}
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
 	var raw *publish.RawCollector
 	var onRow func(*census.Raw)
 	if format.Models {
 		raw = &publish.RawCollector{}
 		onRow = raw.Add
 	}
-	withTh, withTrend := o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend
-	var det *census.ComputeDetails
-	if withTh {
-		det, onRow = thresholdsHook(o.EstimateMissing, onRow)
-	}
-	ds, err := o.dataset(cmd.Context(), io, l, r, onRow)
+	ds, det, err := o.readReport(cmd.Context(), io, l, rc, onRow)
 	if err != nil {
 		return err
 	}
@@ -156,8 +127,26 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 		ds = nil // the figures alone: no list of models to gather
 	}
 	doc := publish.NewDocument(res, ds, raw)
-	doc.Thresholds, doc.Trend = census.ReportSections(full, det, withTh, withTrend)
+	doc.Thresholds, doc.Trend = census.ReportSections(full, det, o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend)
 	return writeReport(cmd.Context(), io, l, format, o.Output, doc)
+}
+
+// readReport reads the rules and the dataset of a report of rc, with the
+// rows' compute details that its Thresholds section needs when it has one
+// (--thresholds or the recipe's key); onRow, when not nil, sees every row
+// too.
+func (o *reportOptions) readReport(ctx context.Context, io *IOStreams, l i18n.Lang, rc *census.Recipe, onRow func(*census.Raw)) (*census.Dataset, *census.ComputeDetails, error) {
+	r, err := o.loadRules(l)
+	if err != nil {
+		return nil, nil, err
+	}
+	var det *census.ComputeDetails
+	if o.WithThresholds || rc.Thresholds {
+		det = census.NewComputeDetails(o.EstimateMissing)
+		onRow = det.Then(onRow)
+	}
+	ds, err := o.dataset(ctx, io, l, r, onRow)
+	return ds, det, err
 }
 
 // writeReport writes d in format to path (atomically), or to standard

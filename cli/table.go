@@ -13,23 +13,12 @@ import (
 	"github.com/modelcensus/modelcensus/publish"
 )
 
-// figureOptions are the flags that state a figure beyond report's counting
-// flags: its dimensions, measure, filters and counting rules.
-type figureOptions struct {
-	By            string
-	Measure       string
-	Filters       []string
-	MinModels     int
-	Multinational string
-	BlankCountry  string
-	Duplicates    string
-	Merge         []string
-}
-
-// tableOptions are the flags of `modelcensus table`.
+// tableOptions are the flags of `modelcensus table`: report's, and the
+// figure's (census.FigureValues: its dimensions, measure, filters and
+// counting rules).
 type tableOptions struct {
 	reportOptions
-	figureOptions
+	census.FigureValues
 	Title string
 }
 
@@ -38,14 +27,7 @@ func newTableCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "table",
 		Short: l.T("cmd.table.short"),
-		Long: `Print one figure of a snapshot: the models broken down by any dimensions
-(--by), one measure, filters (--filter FIELD OP VALUE) and counting rules.
-Every counting flag of report applies. docs/figures.md describes each
-dimension, measure and rule.
-
-스냅숏의 통계표 하나를 출력합니다: 임의의 차원(--by)으로 나눈 모델, 측정값 하나,
-필터(--filter FIELD OP VALUE), 집계 규칙. report의 집계 플래그를 모두 씁니다.
-각 차원·측정값·규칙은 docs/figures.md에 있습니다.`,
+		Long:  l.T("long.table"),
 		Example: `  modelcensus table --source large_scale_ai_models.csv --by country --from 2020 --to 2023 --multinational group
   modelcensus table --source large_scale_ai_models.csv --by year --measure cumulative --filter 'compute>=1e23' --from 2010 --to 2024
   modelcensus table --source ai_models.zip --by region --filter region=EU --filter 'compute>=1e25' --format json
@@ -59,25 +41,16 @@ dimension, measure and rule.
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs, l)
-	o.sourceOptions.addReadFlags(fs, l)
-	o.addCensusFlags(fs, l)
-	o.addEstimateFlag(fs, l)
-	o.addOverlayFlag(fs, l)
-	o.figureOptions.addFlags(fs, l)
-	fs.StringVar(&o.Format, "format", "text", l.T("flag.table-format"))
-	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
+	o.addCountingFlags(fs, l, true, "text", "flag.table-format")
+	addFigureFlags(fs, l, &o.FigureValues)
 	fs.StringVar(&o.Title, "title", "", l.T("flag.table-title"))
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
-	o.dbOptions.addFlags(fs, l)
 	o.Top = census.DefaultTop
 	return cmd
 }
 
-// addFlags adds the figure flags, under the same names as the recipes'
-// keys and the API's parameters.
-func (o *figureOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
+// addFigureFlags adds the figure flags, under the same names as the
+// recipes' keys and the API's parameters.
+func addFigureFlags(fs *pflag.FlagSet, l i18n.Lang, o *census.FigureValues) {
 	fs.StringVar(&o.By, "by", "", l.T("flag.by"))
 	fs.StringVar(&o.Measure, "measure", census.MeasureModels, l.T("flag.measure"))
 	fs.StringArrayVar(&o.Filters, "filter", nil, l.T("flag.filter"))
@@ -88,25 +61,11 @@ func (o *figureOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringArrayVar(&o.Merge, "merge", nil, l.T("flag.merge"))
 }
 
-// spec checks the figure flags and states the figure (census.ParseFigure),
-// with messages in l.
-func (o *figureOptions) spec(l i18n.Lang, opt census.Options) (census.TableSpec, error) {
-	s, err := census.ParseFigure(census.FigureValues{By: o.By, Measure: o.Measure, Filters: o.Filters, MinModels: o.MinModels,
-		Multinational: o.Multinational, BlankCountry: o.BlankCountry, Duplicates: o.Duplicates, Merge: o.Merge}, opt)
-	if err != nil {
-		return s, figureError(l, err)
-	}
-	return s, nil
-}
-
 // figureError is the usage error for a figure that cannot be made, in l.
+// Its wording is publish.UsageKey's.
 func figureError(l i18n.Lang, err error) error {
-	if _, key, args, ok := publish.FigureErrorKey(err); ok {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, args...)), Err: err}
-	}
-	var ce *census.CountingError
-	if errors.As(err, &ce) {
-		return badValue(l, "--"+ce.Rule, ce.Value, ce.Choices)
+	if e := usageOf(l, err); e != nil {
+		return e
 	}
 	return asUsage(l, err)
 }
@@ -123,9 +82,9 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	if err := o.validate(l); err != nil {
 		return err
 	}
-	spec, err := o.spec(l, copt)
+	spec, err := census.ParseFigure(o.FigureValues, copt)
 	if err != nil {
-		return err
+		return figureError(l, err)
 	}
 	format, ok := io.Deps.Formats.Lookup(o.Format)
 	if !ok || format.Recipe == nil && format.Chart == nil {
@@ -149,7 +108,7 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	return writeWith(io, l, o.Output, func(w *bytes.Buffer, po publish.Options) error {
 		err := publish.WriteFigure(cmd.Context(), w, t, format, o.Title, po)
 		if errors.Is(err, publish.ErrTableChart) {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.table_chart")), Err: err}
+			return figureError(l, err)
 		}
 		return err
 	})

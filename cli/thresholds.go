@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -38,10 +37,6 @@ func (o *selectOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 // its description in English for the output; nil keeps every model.
 func (o *selectOptions) selection(l i18n.Lang, r *census.Rules) (func(*census.Model) bool, string, error) {
 	sel, desc, err := census.Selection(r, o.Domain, o.Country, o.Filters)
-	var uc *census.UnknownCountryError
-	if errors.As(err, &uc) {
-		return nil, "", &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.unknown_country", o.Country)), Err: err}
-	}
 	if err != nil {
 		return nil, "", figureError(l, err)
 	}
@@ -53,22 +48,7 @@ func newThresholdsCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "thresholds",
 		Short: l.T("cmd.thresholds.short"),
-		Long: `For each compute threshold of the rules' table (thresholds.csv: Epoch's
-1e23 large-scale line, the EU AI Act's 1e25, Korea's AI Basic Act's cumulative
-1e26), or of --threshold: the models at or above it per publication year and
-cumulatively, their distinct developers, the first model to cross it, the
-models with their compute, confidence and estimation method, and the models
-approaching it (within 2× below). Under a cumulative line a model counts with
-its base model's compute plus its fine-tune compute where Epoch gives both;
-the models for which that differs from Epoch's figure are listed. With
---estimate-missing, models without Epoch's figure count with modelcensus's
-estimate, marked, with their inputs.
-
-규칙 표(thresholds.csv: Epoch 대규모 모델 기준 1e23, EU 인공지능법 1e25, 인공지능기본법
-누적 1e26)나 --threshold의 기준마다: 공개 연도별·누적 기준 이상 모델 수, 개발사 수,
-최초로 넘은 모델, 모델별 연산량·신뢰도·추정 방법, 기준에 근접한 모델(2배 이내).
-누적 기준에서는 Epoch가 둘 다 제공하는 경우 기반 모델 연산량과 미세 조정 연산량을
-더해 셉니다. --estimate-missing을 주면 Epoch 수치가 없는 모델은 추정치로 세고 표시합니다.`,
+		Long:  l.T("long.thresholds"),
 		Example: `  modelcensus thresholds --source large_scale_ai_models.csv
   modelcensus thresholds --source ai_models.zip --subset all --estimate-missing --lang ko
   modelcensus thresholds --source ai_models.zip --threshold 1e24 --country KR --format json`,
@@ -78,18 +58,10 @@ estimate, marked, with their inputs.
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs, l)
-	o.sourceOptions.addReadFlags(fs, l)
-	o.addEstimateFlag(fs, l)
-	o.addOverlayFlag(fs, l)
+	o.addCountingFlags(fs, l, false, "text", "flag.th_format")
 	o.selectOptions.addFlags(fs, l)
 	fs.StringArrayVar(&o.Thresholds, "threshold", nil, l.T("flag.threshold"))
 	fs.StringVar(&o.OrgLevel, "org-level", "group", l.T("flag.org-level"))
-	fs.StringVar(&o.Format, "format", "text", l.T("flag.th_format"))
-	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
-	o.dbOptions.addFlags(fs, l)
 	return cmd
 }
 
@@ -136,17 +108,4 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 		}
 		return publish.WriteThresholdsText(w, res, l)
 	})
-}
-
-// thresholdsHook returns the collection of the rows' compute details that
-// a thresholds evaluation needs, and a row hook that fills it before
-// calling next (which may be nil).
-func thresholdsHook(estimates bool, next func(*census.Raw)) (*census.ComputeDetails, func(*census.Raw)) {
-	det := census.NewComputeDetails(estimates)
-	return det, func(r *census.Raw) {
-		det.Add(r)
-		if next != nil {
-			next(r)
-		}
-	}
 }

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -26,20 +24,7 @@ func newTrendCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "trend",
 		Short: l.T("cmd.trend.short"),
-		Long: `Fit log10(training compute) on publication date (in decimal years) by
-ordinary least squares over a set of models (--subset, --since, --until,
---domain, --country) and print the growth per year (10^slope ×), the doubling
-time in months, the number of models and a 90% interval by percentile
-bootstrap over the models (1000 resamples, seed 1 unless --resamples and
---seed say otherwise: the same input gives the same interval). With -o
-FILE.svg or FILE.png (or --format svg|png) it draws the models on a log scale
-with the fitted line, the interval and the thresholds of the rules' table.
-
-학습 연산량의 log10 값을 공개일(소수 연도)에 최소제곱으로 회귀해, 연간 증가 배수,
-두 배가 되는 기간(개월), 모델 수, 모델 단위 백분위 부트스트랩 90% 구간(재표본 1000회,
-시드 1; 같은 입력은 같은 구간)을 출력합니다. 대상은 --subset, --since, --until,
---domain, --country로 고릅니다. -o FILE.svg 또는 FILE.png로 모델(로그 눈금), 적합선,
-구간, 규칙 표의 기준선을 그립니다.`,
+		Long:  l.T("long.trend", "90%"),
 		Example: `  modelcensus trend --source notable_ai_models.csv --since 2010-01-01
   modelcensus trend --source ai_models.zip --subset notable --domain Language --since 2020-01-01 --format json
   modelcensus trend --source notable_ai_models.csv --since 2010-01-01 --lang ko -o trend.svg`,
@@ -49,20 +34,12 @@ with the fitted line, the interval and the thresholds of the rules' table.
 		},
 	}
 	fs := cmd.Flags()
-	o.sourceOptions.addFlags(fs, l)
-	o.sourceOptions.addReadFlags(fs, l)
-	o.addEstimateFlag(fs, l)
-	o.addOverlayFlag(fs, l)
+	o.addCountingFlags(fs, l, false, "", "flag.tr_format")
 	o.selectOptions.addFlags(fs, l)
 	fs.StringVar(&o.Since, "since", "", l.T("flag.since"))
 	fs.StringVar(&o.Until, "until", "", l.T("flag.until"))
 	fs.IntVar(&o.Resamples, "resamples", census.TrendResamples, l.T("flag.resamples"))
 	fs.Uint64Var(&o.Seed, "seed", census.TrendSeed, l.T("flag.seed"))
-	fs.StringVar(&o.Format, "format", "", l.T("flag.tr_format"))
-	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
-	o.dbOptions.addFlags(fs, l)
 	return cmd
 }
 
@@ -75,38 +52,15 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
 	}
 	since, until, err := census.ParseSpan(o.Since, o.Until)
-	var oe *census.OptionError
-	if errors.As(err, &oe) && oe.Code == census.OptionDate {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", "--"+oe.Option, oe.Value))}
-	} else if err != nil {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.since_after_until", o.Since, o.Until))}
+	if err != nil {
+		return o.trendError(l, err)
 	}
 	if o.Resamples < 1 {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_count", "--resamples", o.Resamples))}
 	}
-	// The format: --format, else -o's extension, else text.
-	format := strings.ToLower(o.Format)
-	toFile := o.Output != "" && o.Output != "-"
-	if format == "" && toFile {
-		if f, ok := io.Deps.Formats.ByExt(o.Output); ok && f.Chart != nil {
-			format = f.Name
-		} else if strings.HasSuffix(strings.ToLower(o.Output), ".json") {
-			format = "json"
-		}
-	}
-	if format == "" {
-		format = "text"
-	}
-	var chart *publish.Format
-	if format != "text" && format != "json" {
-		f, ok := io.Deps.Formats.Lookup(format)
-		if !ok || f.Chart == nil {
-			return badValue(l, "--format", o.Format, "text, json, "+strings.Join(io.Deps.Formats.Charts(), ", "))
-		}
-		if f.Binary && !toFile {
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
-		}
-		chart = f
+	format, chart, err := io.Deps.Formats.TrendFormat(o.Format, o.Output)
+	if err != nil {
+		return usageOf(l, err)
 	}
 	r, err := o.loadRules(l)
 	if err != nil {
@@ -122,16 +76,7 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 	}
 	t, err := census.FitTrend(ds, census.TrendOptions{Select: sel, Selection: desc, Since: since, Until: until, Resamples: o.Resamples, Seed: o.Seed})
 	if err != nil {
-		var tf *census.TooFewModelsError
-		if errors.As(err, &tf) {
-			key := "err.trend_too_few"
-			args := []any{tf.N, tf.Required}
-			if tf.OneDate {
-				key, args = "err.trend_one_date", []any{tf.N}
-			}
-			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T(key, args...)), Err: err}
-		}
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.since_after_until", o.Since, o.Until)), Err: err}
+		return o.trendError(l, err)
 	}
 	return writeWith(io, l, o.Output, func(w *bytes.Buffer, _ publish.Options) error {
 		switch {
@@ -142,4 +87,14 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 		}
 		return publish.WriteTrendText(w, t, l)
 	})
+}
+
+// trendError is the usage error of a span or a fit that cannot be made:
+// publish.UsageKey's wording (a bad date, too few models), else that
+// --since is after --until.
+func (o *trendOptions) trendError(l i18n.Lang, err error) error {
+	if e := usageOf(l, err); e != nil {
+		return e
+	}
+	return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.since_after_until", o.Since, o.Until)), Err: err}
 }

@@ -114,7 +114,7 @@ func Keys() []string {
 // and those of each topic's file, built on first use, not at every start.
 var catalog = sync.OnceValue(func() map[string][2]string {
 	m := baseCatalog()
-	for _, part := range []func() map[string][2]string{readingCatalog, limitsCatalog, thresholdsCatalog, figuresCatalog, helpCatalog} {
+	for _, part := range []func() map[string][2]string{readingCatalog, limitsCatalog, thresholdsCatalog, figuresCatalog, helpCatalog, helpCensusCatalog} {
 		maps.Copy(m, part())
 	}
 	return m

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 )
 
@@ -85,4 +86,23 @@ func QuoteAll(list []string) string {
 		q = append(q, strconv.Quote(s))
 	}
 	return strings.Join(q, ", ")
+}
+
+// ReadingLines are the warnings a command prints on reading a source, in l
+// (epoch.Notes): the bundled snapshot standing in for a download that
+// failed, why (reason's text of n.Fallback) and of what date; else a
+// download's copy used offline (how old at now) or taken from the cache.
+func ReadingLines(n epoch.Notes, now time.Time, l i18n.Lang, reason func(error) string) []string {
+	var out []string
+	if n.Fallback != nil {
+		out = append(out, l.T("warn.bundled", n.Location, reason(n.Fallback), n.Date.Format("2006-01-02")))
+	}
+	if f := n.Fetched; f != nil {
+		if f.Offline {
+			out = append(out, l.T("warn.offline", f.URL, AgeText(f.Age(now), l), f.RetrievedAt.Format(time.RFC3339)))
+		} else if f.FromCache {
+			out = append(out, l.T("warn.cached", f.URL, f.RetrievedAt.Format(time.RFC3339)))
+		}
+	}
+	return out
 }

@@ -356,3 +356,15 @@ func ListRecipes(userDir string) []RecipeInfo {
 	}
 	return out
 }
+
+// CheckFigures states every figure of recipe over base
+// (census.Recipe.Spec), so that a figure that cannot be made is said
+// before any source is read: a *RecipeError naming the figure.
+func CheckFigures(recipe *census.Recipe, base census.TableSpec) error {
+	for i := range recipe.Figures {
+		if _, err := recipe.Spec(i, base); err != nil {
+			return &RecipeError{File: recipe.File, Key: fmt.Sprintf("figure %s", recipe.Figures[i].ID), Msg: err.Error()}
+		}
+	}
+	return nil
+}

@@ -25,6 +25,15 @@ func Bring(ctx context.Context, st *store.Store, rules *census.Rules, ov *census
 	if err != nil {
 		return err
 	}
-	overlay.Bring(ctx, Source(ctx, st, snap), rules, epoch.LoadOptions{}, ov)
+	BringFrom(ctx, st, snap, rules, ov)
 	return nil
+}
+
+// BringFrom fills ov.Brought (overlay.Bring) from the stored snapshot
+// snap: each add entry with From gets its model's row from that subset of
+// snap, as a report on snap reads it.
+func BringFrom(ctx context.Context, st *store.Store, snap *census.Snapshot, rules *census.Rules, ov *census.Overlay) {
+	if overlay.Brings(ov) {
+		overlay.Bring(ctx, Source(ctx, st, snap), rules, epoch.LoadOptions{}, ov)
+	}
 }
