@@ -180,17 +180,7 @@ func writeHTML(w io.Writer, d *Document, l i18n.Lang, version string, forPDF boo
 		if t.ID == census.FigureNotes {
 			continue
 		}
-		ht := htmlTable{Table: t}
-		for i, row := range t.Rows {
-			cells := make([]htmlCell, len(row))
-			for j, c := range row {
-				cells[j] = htmlCell{Text: c, Right: j < len(t.Right) && t.Right[j]}
-				if i < len(t.Raw) && j < len(t.Raw[i]) {
-					cells[j].Value = t.Raw[i][j]
-				}
-			}
-			ht.Cells = append(ht.Cells, cells)
-		}
+		ht := htmlTableOf(t)
 		fig := figure{ID: t.ID, Table: ht}
 		if c, ok := chartOf[t.ID]; ok {
 			fig.Chart = &c

@@ -399,17 +399,7 @@ func thresholdSection(d *Document, l i18n.Lang, trendImg template.URL) *threshol
 			v.Lines = append(v.Lines, line)
 		}
 		for _, t := range ThresholdTables(res, l) {
-			ht := htmlTable{Table: t}
-			for i, row := range t.Rows {
-				cells := make([]htmlCell, len(row))
-				for j, c := range row {
-					cells[j] = htmlCell{Text: c, Right: j < len(t.Right) && t.Right[j]}
-					if i < len(t.Raw) && j < len(t.Raw[i]) {
-						cells[j].Value = t.Raw[i][j]
-					}
-				}
-				ht.Cells = append(ht.Cells, cells)
-			}
+			ht := htmlTableOf(t)
 			v.Tables = append(v.Tables, ht)
 		}
 	}
