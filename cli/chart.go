@@ -27,6 +27,9 @@ func newChartCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := o.checkChoice(cmd, o.langOr(io)); err != nil {
+				return err
+			}
 			return runChart(cmd.Context(), io, o, args[0])
 		},
 	}

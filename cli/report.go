@@ -11,14 +11,15 @@ import (
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/snapshots"
 )
 
 // reportOptions are the flags of `modelcensus report`.
 type reportOptions struct {
 	sourceOptions
 	dbOptions
-	Snapshot    string
-	AsOf        string
+	// Choice is --snapshot and --as-of (checkChoice).
+	Choice      snapshots.Choice
 	From, To    int
 	Attribution string
 	CountryBy   string
@@ -47,8 +48,8 @@ func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
   modelcensus report --source all_ai_models.csv --estimate-missing --format html -o brief.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
-				return &Error{Code: ExitUsage, Msg: o.langOr(io).T("err.usage", o.langOr(io).T("err.snapshot_flags"))}
+			if err := o.checkChoice(cmd, o.langOr(io)); err != nil {
+				return err
 			}
 			return runReport(cmd, io, o)
 		},

@@ -34,8 +34,8 @@ func newTableCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
   modelcensus table --source ai_models.zip --by org_country --measure organizations --min-models 3 --from 2024 --to 2024`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
-				return &Error{Code: ExitUsage, Msg: o.langOr(io).T("err.usage", o.langOr(io).T("err.snapshot_flags"))}
+			if err := o.checkChoice(cmd, o.langOr(io)); err != nil {
+				return err
 			}
 			return runTable(cmd, io, o)
 		},

@@ -70,8 +70,8 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 	if err != nil {
 		return err
 	}
-	if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
+	if err := o.checkChoice(cmd, l); err != nil {
+		return err
 	}
 	ths, err := census.ParseThresholds(o.Thresholds, "--threshold ")
 	if err != nil {
