@@ -58,11 +58,7 @@ func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string)
 	if err != nil {
 		return asUsage(l, err)
 	}
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
-	ds, err := o.dataset(ctx, io, l, r, nil)
+	_, ds, err := o.read(ctx, io, l, nil)
 	if err != nil {
 		return err
 	}

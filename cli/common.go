@@ -302,6 +302,16 @@ func (o *reportOptions) checkChoice(cmd *cobra.Command, l i18n.Lang) error {
 	return usageOf(l, o.Choice.Check())
 }
 
+// read loads the rules and reads the dataset (dataset).
+func (o *reportOptions) read(ctx context.Context, io *IOStreams, l i18n.Lang, onRow func(*census.Raw)) (*census.Rules, *census.Dataset, error) {
+	r, err := o.loadRules(l)
+	if err != nil {
+		return nil, nil, err
+	}
+	ds, err := o.dataset(ctx, io, l, r, onRow)
+	return r, ds, err
+}
+
 // dataset reads the source, or the stored snapshot chosen by --snapshot
 // or --as-of (snapshots.Choice).
 func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {

@@ -63,7 +63,8 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	if err := rules.CheckFigures(recipe, base); err != nil {
 		return recipeError(l, err)
 	}
-	ds, det, err := o.readReport(cmd.Context(), io, l, recipe, nil)
+	g := publish.Gather(nil, o.WithThresholds || recipe.Thresholds, o.WithThresholds || recipe.Trend, o.EstimateMissing)
+	_, ds, err := o.read(cmd.Context(), io, l, g.OnRow())
 	if err != nil {
 		return err
 	}
@@ -71,10 +72,8 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	if err != nil {
 		return figureError(l, err)
 	}
-	doc := &publish.RecipeDocument{Recipe: recipe, Tables: tables}
-	doc.Thresholds, doc.Trend = census.ReportSections(ds, det, o.WithThresholds || recipe.Thresholds, o.WithThresholds || recipe.Trend)
 	return writeWith(io, l, o.Output, func(w *bytes.Buffer, po publish.Options) error {
-		return writer.Recipe(cmd.Context(), w, doc, po)
+		return writer.Recipe(cmd.Context(), w, g.Recipe(recipe, tables, ds), po)
 	})
 }
 

@@ -108,13 +108,8 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 	if err := needsOutput(l, format, o.Output); err != nil {
 		return err
 	}
-	var raw *publish.RawCollector
-	var onRow func(*census.Raw)
-	if format.Models {
-		raw = &publish.RawCollector{}
-		onRow = raw.Add
-	}
-	ds, det, err := o.readReport(cmd.Context(), io, l, rc, onRow)
+	g := publish.Gather(format, o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend, o.EstimateMissing)
+	_, ds, err := o.read(cmd.Context(), io, l, g.OnRow())
 	if err != nil {
 		return err
 	}
@@ -123,31 +118,7 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 		return usageError(l, err)
 	}
 	res.UseFigures(figs)
-	full := ds
-	if !format.Models {
-		ds = nil // the figures alone: no list of models to gather
-	}
-	doc := publish.NewDocument(res, ds, raw)
-	doc.Thresholds, doc.Trend = census.ReportSections(full, det, o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend)
-	return writeReport(cmd.Context(), io, l, format, o.Output, doc)
-}
-
-// readReport reads the rules and the dataset of a report of rc, with the
-// rows' compute details that its Thresholds section needs when it has one
-// (--thresholds or the recipe's key); onRow, when not nil, sees every row
-// too.
-func (o *reportOptions) readReport(ctx context.Context, io *IOStreams, l i18n.Lang, rc *census.Recipe, onRow func(*census.Raw)) (*census.Dataset, *census.ComputeDetails, error) {
-	r, err := o.loadRules(l)
-	if err != nil {
-		return nil, nil, err
-	}
-	var det *census.ComputeDetails
-	if o.WithThresholds || rc.Thresholds {
-		det = census.NewComputeDetails(o.EstimateMissing)
-		onRow = det.Then(onRow)
-	}
-	ds, err := o.dataset(ctx, io, l, r, onRow)
-	return ds, det, err
+	return writeReport(cmd.Context(), io, l, format, o.Output, g.Document(res, ds))
 }
 
 // writeReport writes d in format to path (atomically), or to standard

@@ -93,11 +93,7 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	if err := needsOutput(l, format, o.Output); err != nil {
 		return err
 	}
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
-	ds, err := o.dataset(cmd.Context(), io, l, r, nil)
+	_, ds, err := o.read(cmd.Context(), io, l, nil)
 	if err != nil {
 		return err
 	}
