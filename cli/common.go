@@ -267,14 +267,6 @@ func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
 	return opt, optionError(l, err)
 }
 
-// needsOutput refuses a binary format written to a terminal or a pipe.
-func needsOutput(l i18n.Lang, f *publish.Format, path string) error {
-	if f.Binary && (path == "" || path == "-") {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
-	}
-	return nil
-}
-
 // writeWith writes what write makes to path (atomically), or to standard
 // output when path is "" or "-", translating its errors in l.
 func writeWith(io *IOStreams, l i18n.Lang, path string, write func(*bytes.Buffer, publish.Options) error) error {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -41,12 +40,9 @@ func recipeError(l i18n.Lang, err error) error {
 // The counting flags given on the command line replace the recipe's
 // settings; a figure's own keys stay.
 func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions, recipe *census.Recipe) error {
-	writer, ok := io.Deps.Formats.Lookup(o.Format)
-	if !ok || writer.Recipe == nil {
-		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.Recipes(), ", "))
-	}
-	if err := needsOutput(l, writer, o.Output); err != nil {
-		return err
+	writer, err := io.Deps.Formats.RecipeFormat(o.Format, o.Output)
+	if err != nil {
+		return usageOf(l, err)
 	}
 	changed := cmd.Flags().Changed
 	rr := &recipe.Rules

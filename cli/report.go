@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -101,12 +100,9 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 	if err := o.validate(l); err != nil {
 		return err
 	}
-	format, ok := io.Deps.Formats.Lookup(o.Format)
-	if !ok || format.Report == nil {
-		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.Reports(), ", "))
-	}
-	if err := needsOutput(l, format, o.Output); err != nil {
-		return err
+	format, err := io.Deps.Formats.ReportFormat(o.Format, o.Output)
+	if err != nil {
+		return usageOf(l, err)
 	}
 	g := publish.Gather(format, o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend, o.EstimateMissing)
 	_, ds, err := o.read(cmd.Context(), io, l, g.OnRow())

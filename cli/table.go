@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -86,12 +85,9 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	if err != nil {
 		return figureError(l, err)
 	}
-	format, ok := io.Deps.Formats.Lookup(o.Format)
-	if !ok || format.Recipe == nil && format.Chart == nil {
-		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.FigureFormats(), ", "))
-	}
-	if err := needsOutput(l, format, o.Output); err != nil {
-		return err
+	format, err := io.Deps.Formats.FigureFormat(o.Format, o.Output)
+	if err != nil {
+		return usageOf(l, err)
 	}
 	_, ds, err := o.read(cmd.Context(), io, l, nil)
 	if err != nil {
