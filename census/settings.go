@@ -22,6 +22,15 @@ type OptionValues struct {
 	MaxTop int
 }
 
+// ParseOrgLevel reads an organization level (group, organization); any
+// other is an *OptionError of code OptionChoice naming org-level.
+func ParseOrgLevel(s string) (OrgLevel, error) {
+	if l := OrgLevel(s); l == OrgLevelGroup || l == OrgLevelOrganization {
+		return l, nil
+	}
+	return "", &OptionError{Option: "org-level", Value: s, Code: OptionChoice, Choices: OrgLevelChoices}
+}
+
 // WithNumbers is v with a command line's numbers as ParseOptions reads
 // them: from and to, years where 0 means none, and top.
 func (v OptionValues) WithNumbers(from, to, top int) OptionValues {

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -15,15 +14,8 @@ import (
 	"github.com/modelcensus/modelcensus/web"
 )
 
-// recipeDir is the folder of a user's own recipes: beside the default
-// overlay folder ($XDG_DATA_HOME/modelcensus/recipes).
-func recipeDir(io *IOStreams) string {
-	d := overlay.DefaultDir(io.Getenv)
-	if d == "" {
-		return ""
-	}
-	return filepath.Join(filepath.Dir(d), "recipes")
-}
+// recipeDir is the folder of a user's own recipes (rules.RecipeDir).
+func recipeDir(io *IOStreams) string { return rules.RecipeDir(overlay.DefaultDir(io.Getenv)) }
 
 // recipeError is the usage error for a recipe that cannot be used.
 func recipeError(l i18n.Lang, err error) error {
@@ -77,13 +69,7 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 // bundled ones and the user's own that can be read.
 func servedRecipes(io *IOStreams) web.Recipes {
 	dir := recipeDir(io)
-	var names []string
-	for _, r := range rules.ListRecipes(dir) {
-		if r.Err == nil {
-			names = append(names, r.Name)
-		}
-	}
-	return web.Recipes{Names: names, Load: func(name string) (*census.Recipe, error) { return rules.LoadRecipe(name, dir) }}
+	return web.Recipes{Names: rules.UsableRecipes(dir), Load: func(name string) (*census.Recipe, error) { return rules.LoadRecipe(name, dir) }}
 }
 
 // newRecipesCmd is `modelcensus recipes`: the bundled recipes and the

@@ -66,9 +66,9 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	sel, desc, err := o.selection(l, r)
+	sel, desc, err := census.Selection(r, o.Domain, o.Country, o.Filters)
 	if err != nil {
-		return err
+		return figureError(l, err)
 	}
 	ds, err := o.dataset(cmd.Context(), io, l, r, nil)
 	if err != nil {
