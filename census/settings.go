@@ -22,6 +22,28 @@ type OptionValues struct {
 	MaxTop int
 }
 
+// ParseOrgLevel reads an organization level (group, organization); any
+// other is an *OptionError of code OptionChoice naming org-level.
+func ParseOrgLevel(s string) (OrgLevel, error) {
+	if l := OrgLevel(s); l == OrgLevelGroup || l == OrgLevelOrganization {
+		return l, nil
+	}
+	return "", &OptionError{Option: "org-level", Value: s, Code: OptionChoice, Choices: OrgLevelChoices}
+}
+
+// WithNumbers is v with a command line's numbers as ParseOptions reads
+// them: from and to, years where 0 means none, and top.
+func (v OptionValues) WithNumbers(from, to, top int) OptionValues {
+	v.Top = strconv.Itoa(top)
+	if from != 0 {
+		v.From = strconv.Itoa(from)
+	}
+	if to != 0 {
+		v.To = strconv.Itoa(to)
+	}
+	return v
+}
+
 // The years a census may count: a period's from and to, a figure's year,
 // lie between them.
 const (
@@ -58,6 +80,10 @@ func (e *OptionError) Error() string {
 		return "period: from is after to (" + e.Value + ")"
 	case OptionFLOP:
 		return e.Option + " " + strconv.Quote(e.Value) + ": want a number of FLOP >= 0"
+	case OptionSnapshotID:
+		return e.Option + " " + strconv.Quote(e.Value) + ": want a snapshot's number"
+	case OptionExclusive:
+		return "use --snapshot or --as-of, not both; and not with --source"
 	}
 	return e.Option + " " + strconv.Quote(e.Value) + ": out of range"
 }
@@ -161,6 +187,13 @@ func ParseFigure(v FigureValues, opt Options) (TableSpec, error) {
 const (
 	OptionDate = "date" // not YYYY-MM-DD, YYYY-MM or YYYY
 	OptionSpan = "span" // since after until; Args are both dates
+)
+
+// Codes of OptionError for the choice of a stored snapshot
+// (snapshots.Choice).
+const (
+	OptionSnapshotID = "snapshot_id" // --snapshot is not a snapshot's number
+	OptionExclusive  = "exclusive"   // --snapshot, --as-of and --source together
 )
 
 // ParseSpan reads the span of a trend, since and until (YYYY-MM-DD,

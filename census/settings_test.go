@@ -111,3 +111,15 @@ func TestRecipeRulesAndFlags(t *testing.T) {
 		t.Errorf("override %+v", rr)
 	}
 }
+
+func TestParseOrgLevel(t *testing.T) {
+	for in, want := range map[string]OrgLevel{"group": OrgLevelGroup, "organization": OrgLevelOrganization} {
+		if got, err := ParseOrgLevel(in); got != want || err != nil {
+			t.Errorf("%q: %q %v", in, got, err)
+		}
+	}
+	var oe *OptionError
+	if _, err := ParseOrgLevel("company"); !errors.As(err, &oe) || oe.Option != "org-level" || oe.Code != OptionChoice || oe.Value != "company" {
+		t.Errorf("company: %v", err)
+	}
+}

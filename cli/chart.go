@@ -27,6 +27,9 @@ func newChartCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := o.checkChoice(cmd, o.langOr(io)); err != nil {
+				return err
+			}
 			return runChart(cmd.Context(), io, o, args[0])
 		},
 	}
@@ -55,11 +58,7 @@ func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string)
 	if err != nil {
 		return asUsage(l, err)
 	}
-	r, err := o.loadRules(l)
-	if err != nil {
-		return err
-	}
-	ds, err := o.dataset(ctx, io, l, r, nil)
+	_, ds, err := o.read(ctx, io, l, nil)
 	if err != nil {
 		return err
 	}

@@ -5,9 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -235,8 +235,8 @@ func (o *reportOptions) addCountingFlags(fs *pflag.FlagSet, l i18n.Lang, census 
 	}
 	fs.StringVar(&o.Format, "format", format, l.T(formatKey))
 	fs.StringVarP(&o.Output, "output", "o", "", l.T("flag.output"))
-	fs.StringVar(&o.Snapshot, "snapshot", "", l.T("flag.snapshot"))
-	fs.StringVar(&o.AsOf, "as-of", "", l.T("flag.as-of"))
+	fs.StringVar(&o.Choice.Snapshot, "snapshot", "", l.T("flag.snapshot"))
+	fs.StringVar(&o.Choice.AsOf, "as-of", "", l.T("flag.as-of"))
 	o.dbOptions.addFlags(fs, l)
 }
 
@@ -256,15 +256,8 @@ func (o *reportOptions) startCensus(io *IOStreams) (i18n.Lang, census.Options, e
 
 // optionValues are the counting flags as census.ParseOptions reads them.
 func (o *reportOptions) optionValues() census.OptionValues {
-	v := census.OptionValues{Attribution: o.Attribution, CountryBy: o.CountryBy, OrgLevel: o.OrgLevel,
-		MinCompute: o.MinCompute, Top: strconv.Itoa(o.Top)}
-	if o.From != 0 {
-		v.From = strconv.Itoa(o.From)
-	}
-	if o.To != 0 {
-		v.To = strconv.Itoa(o.To)
-	}
-	return v
+	v := census.OptionValues{Attribution: o.Attribution, CountryBy: o.CountryBy, OrgLevel: o.OrgLevel, MinCompute: o.MinCompute}
+	return v.WithNumbers(o.From, o.To, o.Top)
 }
 
 // censusOptions checks the counting flags with census's one parser
@@ -272,14 +265,6 @@ func (o *reportOptions) optionValues() census.OptionValues {
 func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
 	opt, err := census.ParseOptions(o.optionValues())
 	return opt, optionError(l, err)
-}
-
-// needsOutput refuses a binary format written to a terminal or a pipe.
-func needsOutput(l i18n.Lang, f *publish.Format, path string) error {
-	if f.Binary && (path == "" || path == "-") {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_output", f.Name))}
-	}
-	return nil
 }
 
 // writeWith writes what write makes to path (atomically), or to standard
@@ -302,33 +287,39 @@ func writeWith(io *IOStreams, l i18n.Lang, path string, write func(*bytes.Buffer
 	return nil
 }
 
-// dataset reads the source, or the stored snapshot named by --snapshot or
-// --as-of.
-func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
-	if o.Snapshot == "" && o.AsOf == "" {
-		return o.load(ctx, io, l, r, onRow)
+// checkChoice refuses --snapshot with --as-of, and either with --source
+// (snapshots.Choice.Check), in l.
+func (o *reportOptions) checkChoice(cmd *cobra.Command, l i18n.Lang) error {
+	o.Choice.SourceSet = cmd.Flags().Changed("source")
+	return usageOf(l, o.Choice.Check())
+}
+
+// read loads the rules and reads the dataset (dataset).
+func (o *reportOptions) read(ctx context.Context, io *IOStreams, l i18n.Lang, onRow func(*census.Raw)) (*census.Rules, *census.Dataset, error) {
+	r, err := o.loadRules(l)
+	if err != nil {
+		return nil, nil, err
 	}
-	if o.Snapshot != "" && o.AsOf != "" {
-		return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
+	ds, err := o.dataset(ctx, io, l, r, onRow)
+	return r, ds, err
+}
+
+// dataset reads the source, or the stored snapshot chosen by --snapshot
+// or --as-of (snapshots.Choice).
+func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, onRow func(*census.Raw)) (*census.Dataset, error) {
+	if !o.Choice.Stored() {
+		return o.load(ctx, io, l, r, onRow)
 	}
 	st, err := o.openExisting(ctx, io, l)
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close()
-	var snap *census.Snapshot
-	if o.Snapshot != "" {
-		if snap, err = snapshotArg(ctx, st, l, o.Snapshot); err != nil {
-			return nil, err
-		}
-	} else {
-		d, perr := time.Parse("2006-01-02", o.AsOf)
-		if perr != nil {
-			return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_date", "--as-of", o.AsOf))}
-		}
-		if snap, err = snapshots.Pick(ctx, st, d, o.Subset); err != nil {
-			return nil, storeError(l, err)
-		}
+	snap, err := o.Choice.Pick(ctx, st, o.Subset)
+	if e := usageOf(l, err); e != nil {
+		return nil, e
+	} else if err != nil {
+		return nil, storeError(l, err)
 	}
 	ov, _, err := o.loadOverlay(io, l)
 	if err != nil {

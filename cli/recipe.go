@@ -3,8 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,15 +14,8 @@ import (
 	"github.com/modelcensus/modelcensus/web"
 )
 
-// recipeDir is the folder of a user's own recipes: beside the default
-// overlay folder ($XDG_DATA_HOME/modelcensus/recipes).
-func recipeDir(io *IOStreams) string {
-	d := overlay.DefaultDir(io.Getenv)
-	if d == "" {
-		return ""
-	}
-	return filepath.Join(filepath.Dir(d), "recipes")
-}
+// recipeDir is the folder of a user's own recipes (rules.RecipeDir).
+func recipeDir(io *IOStreams) string { return rules.RecipeDir(overlay.DefaultDir(io.Getenv)) }
 
 // recipeError is the usage error for a recipe that cannot be used.
 func recipeError(l i18n.Lang, err error) error {
@@ -41,12 +32,9 @@ func recipeError(l i18n.Lang, err error) error {
 // The counting flags given on the command line replace the recipe's
 // settings; a figure's own keys stay.
 func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions, recipe *census.Recipe) error {
-	writer, ok := io.Deps.Formats.Lookup(o.Format)
-	if !ok || writer.Recipe == nil {
-		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.Recipes(), ", "))
-	}
-	if err := needsOutput(l, writer, o.Output); err != nil {
-		return err
+	writer, err := io.Deps.Formats.RecipeFormat(o.Format, o.Output)
+	if err != nil {
+		return usageOf(l, err)
 	}
 	changed := cmd.Flags().Changed
 	rr := &recipe.Rules
@@ -63,7 +51,8 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	if err := rules.CheckFigures(recipe, base); err != nil {
 		return recipeError(l, err)
 	}
-	ds, det, err := o.readReport(cmd.Context(), io, l, recipe, nil)
+	g := publish.Gather(nil, o.WithThresholds || recipe.Thresholds, o.WithThresholds || recipe.Trend, o.EstimateMissing)
+	_, ds, err := o.read(cmd.Context(), io, l, g.OnRow())
 	if err != nil {
 		return err
 	}
@@ -71,10 +60,8 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	if err != nil {
 		return figureError(l, err)
 	}
-	doc := &publish.RecipeDocument{Recipe: recipe, Tables: tables}
-	doc.Thresholds, doc.Trend = census.ReportSections(ds, det, o.WithThresholds || recipe.Thresholds, o.WithThresholds || recipe.Trend)
 	return writeWith(io, l, o.Output, func(w *bytes.Buffer, po publish.Options) error {
-		return writer.Recipe(cmd.Context(), w, doc, po)
+		return writer.Recipe(cmd.Context(), w, g.Recipe(recipe, tables, ds), po)
 	})
 }
 
@@ -82,13 +69,7 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 // bundled ones and the user's own that can be read.
 func servedRecipes(io *IOStreams) web.Recipes {
 	dir := recipeDir(io)
-	var names []string
-	for _, r := range rules.ListRecipes(dir) {
-		if r.Err == nil {
-			names = append(names, r.Name)
-		}
-	}
-	return web.Recipes{Names: names, Load: func(name string) (*census.Recipe, error) { return rules.LoadRecipe(name, dir) }}
+	return web.Recipes{Names: rules.UsableRecipes(dir), Load: func(name string) (*census.Recipe, error) { return rules.LoadRecipe(name, dir) }}
 }
 
 // newRecipesCmd is `modelcensus recipes`: the bundled recipes and the

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -11,14 +10,15 @@ import (
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/rules"
+	"github.com/modelcensus/modelcensus/snapshots"
 )
 
 // reportOptions are the flags of `modelcensus report`.
 type reportOptions struct {
 	sourceOptions
 	dbOptions
-	Snapshot    string
-	AsOf        string
+	// Choice is --snapshot and --as-of (checkChoice).
+	Choice      snapshots.Choice
 	From, To    int
 	Attribution string
 	CountryBy   string
@@ -47,8 +47,8 @@ func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
   modelcensus report --source all_ai_models.csv --estimate-missing --format html -o brief.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
-				return &Error{Code: ExitUsage, Msg: o.langOr(io).T("err.usage", o.langOr(io).T("err.snapshot_flags"))}
+			if err := o.checkChoice(cmd, o.langOr(io)); err != nil {
+				return err
 			}
 			return runReport(cmd, io, o)
 		},
@@ -100,20 +100,12 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 	if err := o.validate(l); err != nil {
 		return err
 	}
-	format, ok := io.Deps.Formats.Lookup(o.Format)
-	if !ok || format.Report == nil {
-		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.Reports(), ", "))
+	format, err := io.Deps.Formats.ReportFormat(o.Format, o.Output)
+	if err != nil {
+		return usageOf(l, err)
 	}
-	if err := needsOutput(l, format, o.Output); err != nil {
-		return err
-	}
-	var raw *publish.RawCollector
-	var onRow func(*census.Raw)
-	if format.Models {
-		raw = &publish.RawCollector{}
-		onRow = raw.Add
-	}
-	ds, det, err := o.readReport(cmd.Context(), io, l, rc, onRow)
+	g := publish.Gather(format, o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend, o.EstimateMissing)
+	_, ds, err := o.read(cmd.Context(), io, l, g.OnRow())
 	if err != nil {
 		return err
 	}
@@ -122,31 +114,7 @@ func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOp
 		return usageError(l, err)
 	}
 	res.UseFigures(figs)
-	full := ds
-	if !format.Models {
-		ds = nil // the figures alone: no list of models to gather
-	}
-	doc := publish.NewDocument(res, ds, raw)
-	doc.Thresholds, doc.Trend = census.ReportSections(full, det, o.WithThresholds || rc.Thresholds, o.WithThresholds || rc.Trend)
-	return writeReport(cmd.Context(), io, l, format, o.Output, doc)
-}
-
-// readReport reads the rules and the dataset of a report of rc, with the
-// rows' compute details that its Thresholds section needs when it has one
-// (--thresholds or the recipe's key); onRow, when not nil, sees every row
-// too.
-func (o *reportOptions) readReport(ctx context.Context, io *IOStreams, l i18n.Lang, rc *census.Recipe, onRow func(*census.Raw)) (*census.Dataset, *census.ComputeDetails, error) {
-	r, err := o.loadRules(l)
-	if err != nil {
-		return nil, nil, err
-	}
-	var det *census.ComputeDetails
-	if o.WithThresholds || rc.Thresholds {
-		det = census.NewComputeDetails(o.EstimateMissing)
-		onRow = det.Then(onRow)
-	}
-	ds, err := o.dataset(ctx, io, l, r, onRow)
-	return ds, det, err
+	return writeReport(cmd.Context(), io, l, format, o.Output, g.Document(res, ds))
 }
 
 // writeReport writes d in format to path (atomically), or to standard

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -34,8 +33,8 @@ func newTableCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
   modelcensus table --source ai_models.zip --by org_country --measure organizations --min-models 3 --from 2024 --to 2024`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
-				return &Error{Code: ExitUsage, Msg: o.langOr(io).T("err.usage", o.langOr(io).T("err.snapshot_flags"))}
+			if err := o.checkChoice(cmd, o.langOr(io)); err != nil {
+				return err
 			}
 			return runTable(cmd, io, o)
 		},
@@ -86,18 +85,11 @@ func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
 	if err != nil {
 		return figureError(l, err)
 	}
-	format, ok := io.Deps.Formats.Lookup(o.Format)
-	if !ok || format.Recipe == nil && format.Chart == nil {
-		return badValue(l, "--format", o.Format, strings.Join(io.Deps.Formats.FigureFormats(), ", "))
-	}
-	if err := needsOutput(l, format, o.Output); err != nil {
-		return err
-	}
-	r, err := o.loadRules(l)
+	format, err := io.Deps.Formats.FigureFormat(o.Format, o.Output)
 	if err != nil {
-		return err
+		return usageOf(l, err)
 	}
-	ds, err := o.dataset(cmd.Context(), io, l, r, nil)
+	_, ds, err := o.read(cmd.Context(), io, l, nil)
 	if err != nil {
 		return err
 	}

@@ -33,16 +33,6 @@ func (o *selectOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringArrayVar(&o.Filters, "filter", nil, l.T("flag.filter"))
 }
 
-// selection is the model filter of the flags (census.Selection), and
-// its description in English for the output; nil keeps every model.
-func (o *selectOptions) selection(l i18n.Lang, r *census.Rules) (func(*census.Model) bool, string, error) {
-	sel, desc, err := census.Selection(r, o.Domain, o.Country, o.Filters)
-	if err != nil {
-		return nil, "", figureError(l, err)
-	}
-	return sel, desc, nil
-}
-
 func newThresholdsCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 	o := &thresholdsOptions{}
 	cmd := &cobra.Command{
@@ -70,16 +60,16 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 	if err != nil {
 		return err
 	}
-	if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
+	if err := o.checkChoice(cmd, l); err != nil {
+		return err
 	}
 	ths, err := census.ParseThresholds(o.Thresholds, "--threshold ")
 	if err != nil {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_number", "--threshold", err.(*census.OptionError).Value, "1e25"))}
 	}
-	level := census.OrgLevel(o.OrgLevel)
-	if level != census.OrgLevelGroup && level != census.OrgLevelOrganization {
-		return badValue(l, "--org-level", o.OrgLevel, "group, organization")
+	level, err := census.ParseOrgLevel(o.OrgLevel)
+	if err != nil {
+		return usageOf(l, err)
 	}
 	if o.Format != "text" && o.Format != "json" {
 		return badValue(l, "--format", o.Format, "text, json")
@@ -88,9 +78,9 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 	if err != nil {
 		return err
 	}
-	sel, desc, err := o.selection(l, r)
+	sel, desc, err := census.Selection(r, o.Domain, o.Country, o.Filters)
 	if err != nil {
-		return err
+		return figureError(l, err)
 	}
 	det := census.NewComputeDetails(o.EstimateMissing)
 	ds, err := o.dataset(cmd.Context(), io, l, r, det.Add)

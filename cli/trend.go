@@ -48,8 +48,8 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	if (o.Snapshot != "" || o.AsOf != "") && cmd.Flags().Changed("source") {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_flags"))}
+	if err := o.checkChoice(cmd, l); err != nil {
+		return err
 	}
 	since, until, err := census.ParseSpan(o.Since, o.Until)
 	if err != nil {
@@ -66,9 +66,9 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	sel, desc, err := o.selection(l, r)
+	sel, desc, err := census.Selection(r, o.Domain, o.Country, o.Filters)
 	if err != nil {
-		return err
+		return figureError(l, err)
 	}
 	ds, err := o.dataset(cmd.Context(), io, l, r, nil)
 	if err != nil {

@@ -89,3 +89,35 @@ func (r *Registry) TrendFormat(format, output string) (name string, chart *Forma
 	}
 	return name, f, nil
 }
+
+// ReportFormat is the format of a census report written to output:
+// errors are *ChoiceError (a format that writes no report) and
+// *NeedsOutputError (a binary format without a file).
+func (r *Registry) ReportFormat(format, output string) (*Format, error) {
+	return r.choose(format, output, func(f *Format) bool { return f.Report != nil }, r.Reports)
+}
+
+// RecipeFormat is the format of a recipe of tables written to output,
+// with ReportFormat's errors.
+func (r *Registry) RecipeFormat(format, output string) (*Format, error) {
+	return r.choose(format, output, func(f *Format) bool { return f.Recipe != nil }, r.Recipes)
+}
+
+// FigureFormat is the format of one figure (a table or its chart) written
+// to output, with ReportFormat's errors.
+func (r *Registry) FigureFormat(format, output string) (*Format, error) {
+	return r.choose(format, output, func(f *Format) bool { return f.Recipe != nil || f.Chart != nil }, r.FigureFormats)
+}
+
+// choose is the format named format if it serves (ok), else a
+// *ChoiceError listing those that do; a binary one needs a file.
+func (r *Registry) choose(format, output string, ok func(*Format) bool, choices func() []string) (*Format, error) {
+	f, found := r.Lookup(format)
+	if !found || !ok(f) {
+		return nil, &ChoiceError{Flag: "--format", Value: format, Choices: strings.Join(choices(), ", ")}
+	}
+	if f.Binary && !toFile(output) {
+		return nil, &NeedsOutputError{Format: f.Name}
+	}
+	return f, nil
+}

@@ -81,6 +81,10 @@ func optionKey(oe *census.OptionError) (key string, args []any, ok bool) {
 		return "err.bad_period", oe.Args, true
 	case census.OptionDate:
 		return "err.bad_date", []any{flag, oe.Value}, true
+	case census.OptionSnapshotID:
+		return "err.snapshot_id", []any{oe.Value}, true
+	case census.OptionExclusive:
+		return "err.snapshot_flags", nil, true
 	}
 	n, _ := strconv.Atoi(oe.Value)
 	return "err.bad_count", []any{flag, n}, true

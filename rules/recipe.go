@@ -368,3 +368,26 @@ func CheckFigures(recipe *census.Recipe, base census.TableSpec) error {
 	}
 	return nil
 }
+
+// RecipeDir is the folder of a user's own recipes: beside the overlay
+// folder overlayDir ($XDG_DATA_HOME/modelcensus/recipes beside
+// …/modelcensus/overlay); "" when overlayDir is "".
+func RecipeDir(overlayDir string) string {
+	if overlayDir == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(overlayDir), "recipes")
+}
+
+// UsableRecipes lists the names of the recipes that can be read, the
+// bundled ones and those in userDir (ListRecipes without the ones in
+// error): what the dashboard's Tables page offers.
+func UsableRecipes(userDir string) []string {
+	var names []string
+	for _, r := range ListRecipes(userDir) {
+		if r.Err == nil {
+			names = append(names, r.Name)
+		}
+	}
+	return names
+}
