@@ -95,12 +95,8 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 			return err
 		}
 		defer st.Close()
-		snaps, err := st.Snapshots(ctx)
-		if err != nil {
+		if refs, err = snapshots.StoredRefs(ctx, st); err != nil {
 			return storeError(l, err)
-		}
-		for _, s := range snaps {
-			refs = append(refs, snapshots.Stored(st, s))
 		}
 	}
 	if o.Country != "" {

@@ -81,6 +81,16 @@ type History struct {
 // Follow computes a figure for every stored snapshot: FollowRefs over
 // the store's snapshots, oldest first.
 func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt HistoryOptions) (*History, error) {
+	refs, err := StoredRefs(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	return FollowRefs(ctx, rules, refs, opt)
+}
+
+// StoredRefs are the refs of every snapshot of st, oldest first. Its
+// errors are the store's.
+func StoredRefs(ctx context.Context, st *store.Store) ([]*Ref, error) {
 	snaps, err := st.Snapshots(ctx)
 	if err != nil {
 		return nil, err
@@ -89,7 +99,7 @@ func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt Histo
 	for i, s := range snaps {
 		refs[i] = Stored(st, s)
 	}
-	return FollowRefs(ctx, rules, refs, opt)
+	return refs, nil
 }
 
 // FollowRefs computes a figure for every snapshot of refs (stored ones, or
