@@ -1,11 +1,14 @@
 package snapshots_test
 
 import (
+	"context"
 	"errors"
 	"testing"
 
 	"github.com/modelcensus/modelcensus/census"
+	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/snapshots"
+	"github.com/modelcensus/modelcensus/store"
 )
 
 // Check: an unknown figure and a year out of range are option errors; a
@@ -39,5 +42,20 @@ func TestHistoryCheck(t *testing.T) {
 		case err != nil:
 			t.Errorf("%+v: %v, want none", c.opt, err)
 		}
+	}
+}
+
+// ArgRef opens the store only for an id, and passes its failure on; a
+// file is read directly.
+func TestArgRef(t *testing.T) {
+	opened := 0
+	failing := errors.New("no store here")
+	open := func() (*store.Store, error) { opened++; return nil, failing }
+	ref, err := snapshots.ArgRef(context.Background(), "../testdata/census_fixture.csv", open, epoch.OpenOptions{})
+	if err != nil || ref == nil || ref.Location != "../testdata/census_fixture.csv" || opened != 0 {
+		t.Errorf("file: ref %v, err %v, store opened %d times", ref, err, opened)
+	}
+	if _, err := snapshots.ArgRef(context.Background(), "12", open, epoch.OpenOptions{}); !errors.Is(err, failing) || opened != 1 {
+		t.Errorf("id: err %v, store opened %d times, want the opener's error once", err, opened)
 	}
 }
