@@ -102,12 +102,8 @@ func writeCurated(io *IOStreams, l i18n.Lang, out []byte, problems []*overlay.Er
 	if _, err := io.Out.Write(out); err != nil {
 		return outputError(l, err)
 	}
-	files := map[string]bool{}
-	for _, p := range problems {
-		files[p.File] = true
-	}
-	if len(files) > 0 {
-		return &Error{Code: ExitOverlay, Msg: l.T("err.overlay_bad", len(files), dir)}
+	if n := overlay.Files(problems); n > 0 {
+		return &Error{Code: ExitOverlay, Msg: l.T("err.overlay_bad", n, dir)}
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -65,15 +64,15 @@ func runCurateQueue(cmd *cobra.Command, io *IOStreams, o *curateOptions, q *queu
 		return storeError(l, err)
 	}
 	if status == discover.StatusAccepted {
-		var c discover.Candidate
-		if err := json.Unmarshal(qc.Data, &c); err != nil {
+		e, err := discover.AcceptedEntry(qc, q.Author, q.Reason, io.Now().UTC().Format("2006-01-02"))
+		if err != nil {
 			return storeError(l, err)
 		}
 		dir := overlay.WriteDir(o.Overlay, io.Getenv)
 		if dir == "" {
 			return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.no_overlay"))}
 		}
-		if err := writeEntry(io, l, dir, c.Entry(q.Author, q.Reason, io.Now().UTC().Format("2006-01-02"))); err != nil {
+		if err := writeEntry(io, l, dir, e); err != nil {
 			return err
 		}
 	}

@@ -119,17 +119,11 @@ func (o *curateOptions) checkUpstream(cmd *cobra.Command, io *IOStreams, l i18n.
 	if err != nil {
 		return err
 	}
-	key := census.MatchKey(e.Model)
-	var found *census.Raw
-	onRow := func(raw *census.Raw) {
-		if found == nil && census.MatchKey(raw.Get(census.FieldName)) == key {
-			cp := *raw
-			found = &cp
-		}
-	}
+	onRow, kept := overlay.Upstream(e.Model)
 	if _, err := o.loadWith(cmd.Context(), io, l, r, epoch.LoadOptions{OnRow: onRow, RowsOnly: true}); err != nil {
 		return err
 	}
+	found := kept()
 	switch {
 	case e.Kind == census.EntryAdd && found != nil:
 		return &Error{Code: ExitOverlay, Msg: l.T("err.add_exists", e.Model, census.Clean(found.Get(census.FieldName)), o.Source)}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -68,22 +67,17 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 			st.Close()
 		}
 	}()
+	openStore := func() (_ *store.Store, err error) {
+		if st == nil {
+			st, err = o.openExisting(ctx, io, l)
+		}
+		return st, err
+	}
 	refs := make([]*snapshots.Ref, 2)
 	for i, arg := range args {
-		if snapshots.IsStoredID(arg) {
-			if st == nil {
-				if st, err = o.openExisting(ctx, io, l); err != nil {
-					return err
-				}
-			}
-			snap, err := snapshotArg(ctx, st, l, arg)
-			if err != nil {
-				return err
-			}
-			refs[i] = snapshots.Stored(st, snap)
-			continue
-		}
-		if refs[i], err = snapshots.FromSource(ctx, arg, time.Time{}, o.openOptions(io)); err != nil {
+		if refs[i], err = snapshots.ArgRef(ctx, arg, openStore, o.openOptions(io)); err != nil && snapshots.IsStoredID(arg) {
+			return storeError(l, err)
+		} else if err != nil {
 			return translate(l, err)
 		}
 	}

@@ -81,11 +81,7 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 	if !every.Valid(o.Every) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
 	}
-	cache := o.CacheDir
-	if cache == "" {
-		cache = overlay.DefaultCacheDir(io.Getenv)
-	}
-	srcs, err := sources.Build(o.Sources, sources.Endpoints{HF: o.HFEndpoint, Arena: o.ArenaEndpoint, Arxiv: o.ArxivEndpoint}, cache)
+	srcs, err := sources.Build(o.Sources, sources.Endpoints{HF: o.HFEndpoint, Arena: o.ArenaEndpoint, Arxiv: o.ArxivEndpoint}, overlay.CacheDir(o.CacheDir, io.Getenv))
 	var unknown *sources.UnknownError
 	if errors.As(err, &unknown) {
 		return badValue(l, "--sources", unknown.Name, sources.Names)

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -58,20 +59,16 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	switch o.Figure {
-	case snapshots.FigurePerYear, snapshots.FigureCount, snapshots.FigureCountry, snapshots.FigureTop:
-	default:
-		return badValue(l, "--figure", o.Figure, "per-year, count, country, top")
-	}
-	if o.Year != 0 && (o.Year < 1900 || o.Year > 2200) {
-		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.bad_year", o.Year))}
-	}
 	o.Country = strings.ToUpper(o.Country)
-	if o.Figure != snapshots.FigurePerYear && o.Year == 0 {
+	hopt := snapshots.HistoryOptions{Figure: o.Figure, Subset: o.Subset, Year: o.Year, Country: o.Country, From: o.From, To: o.To, Census: copt,
+		Explain: o.Explain, ToolVersion: Version}
+	var ne *snapshots.NeedsError
+	if err := hopt.Check(); errors.As(err, &ne) && ne.Flag == "--year" {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_year", o.Figure))}
-	}
-	if o.Figure == snapshots.FigureCountry && o.Country == "" {
+	} else if ne != nil {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.needs_country"))}
+	} else if err != nil {
+		return optionError(l, err)
 	}
 	if o.Format != "text" && o.Format != "json" && o.Format != "csv" {
 		return badValue(l, "--format", o.Format, "text, json, csv")
@@ -95,12 +92,8 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 			return err
 		}
 		defer st.Close()
-		snaps, err := st.Snapshots(ctx)
-		if err != nil {
+		if refs, err = snapshots.StoredRefs(ctx, st); err != nil {
 			return storeError(l, err)
-		}
-		for _, s := range snaps {
-			refs = append(refs, snapshots.Stored(st, s))
 		}
 	}
 	if o.Country != "" {
@@ -112,10 +105,8 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	h, err := snapshots.FollowRefs(ctx, r, refs, snapshots.HistoryOptions{
-		Figure: o.Figure, Subset: o.Subset, Year: o.Year, Country: o.Country, From: o.From, To: o.To, Census: copt, Overlay: ov,
-		Explain: o.Explain, ToolVersion: Version,
-	})
+	hopt.Overlay = ov
+	h, err := snapshots.FollowRefs(ctx, r, refs, hopt)
 	if err != nil {
 		return asUsage(l, storeOrInput(l, err))
 	}

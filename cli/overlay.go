@@ -32,11 +32,7 @@ func (o *sourceOptions) loadOverlay(io *IOStreams, l i18n.Lang) (*census.Overlay
 	if dir == "" {
 		return nil, nil, nil
 	}
-	cache := o.CacheDir
-	if cache == "" {
-		cache = overlay.DefaultCacheDir(io.Getenv)
-	}
-	ov, problems, err := overlay.LoadCached(dir, cache)
+	ov, problems, err := overlay.LoadCached(dir, overlay.CacheDir(o.CacheDir, io.Getenv))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, &Error{Code: ExitOverlay, Msg: l.T("err.overlay_dir", dir), Err: err}

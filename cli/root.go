@@ -80,16 +80,7 @@ func NewRoot(io *IOStreams, l i18n.Lang) *cobra.Command {
 	return root
 }
 
-func init() {
-	// pflag writes each flag's default as (default "x"); the Korean help
-	// says 기본값.
-	cobra.AddTemplateFunc("koreanDefaults", func(s string) string {
-		return strings.ReplaceAll(s, "(default ", "(기본값 ")
-	})
-	cobra.AddTemplateFunc("koreanFlags", func(s string) string {
-		return strings.ReplaceAll(s, "[flags]", "[플래그]")
-	})
-}
+func init() { cobra.AddTemplateFuncs(i18n.UsageFuncs()) }
 
 // langOf picks the help language: a --lang on the command line, else the
 // locale.

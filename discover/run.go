@@ -108,6 +108,17 @@ func Find(ctx context.Context, sources []Source, base *Base, opt Options, warn f
 	return cands, aside, failed, nil
 }
 
+// AcceptedEntry is the overlay add entry of a queued candidate (its Data
+// as Queue writes it, decoded): Candidate.Entry with the reviewer's author
+// and reason, dated today (YYYY-MM-DD). Its error is encoding/json's.
+func AcceptedEntry(qc *store.QueuedCandidate, author, reason, today string) (census.Entry, error) {
+	var c Candidate
+	if err := json.Unmarshal(qc.Data, &c); err != nil {
+		return census.Entry{}, err
+	}
+	return c.Entry(author, reason, today), nil
+}
+
 // Queue puts every candidate in st's review queue (a candidate already
 // there keeps its status) and returns those that await review (StatusNew),
 // each with its status and the date it was first seen, and how many were

@@ -116,6 +116,16 @@ func hangul(p string) bool {
 	return strings.ContainsFunc(p, func(r rune) bool { return unicode.Is(unicode.Hangul, r) })
 }
 
+// UsageFuncs are the template functions KoreanUsage calls, which the
+// commands register with cobra (package cli): koreanDefaults says pflag's
+// (default "x") as (기본값 "x"), koreanFlags says [flags] as [플래그].
+func UsageFuncs() map[string]any {
+	return map[string]any{
+		"koreanDefaults": func(s string) string { return strings.ReplaceAll(s, "(default ", "(기본값 ") },
+		"koreanFlags":    func(s string) string { return strings.ReplaceAll(s, "[flags]", "[플래그]") },
+	}
+}
+
 // KoreanUsage is cobra's usage template with Korean headings; it uses
 // the template functions koreanFlags and koreanDefaults, which the
 // commands register (package cli).

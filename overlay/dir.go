@@ -21,3 +21,12 @@ func InUse(named string, getenv func(string) string) string {
 	}
 	return named
 }
+
+// CacheDir is the folder LoadCached keeps parsed entries in: named (a
+// --cache-dir), else DefaultCacheDir.
+func CacheDir(named string, getenv func(string) string) string {
+	if named != "" {
+		return named
+	}
+	return DefaultCacheDir(getenv)
+}

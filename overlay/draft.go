@@ -89,3 +89,18 @@ func FlagFor(field string) string {
 	}
 	return "--" + strings.ReplaceAll(field, "_", "-")
 }
+
+// Upstream returns an OnRow that keeps the first row naming model (by
+// census.MatchKey), for checking an entry against its source, and the row
+// kept so far (nil when none).
+func Upstream(model string) (onRow func(*census.Raw), found func() *census.Raw) {
+	key := census.MatchKey(model)
+	var row *census.Raw
+	onRow = func(raw *census.Raw) {
+		if row == nil && census.MatchKey(raw.Get(census.FieldName)) == key {
+			cp := *raw
+			row = &cp
+		}
+	}
+	return onRow, func() *census.Raw { return row }
+}

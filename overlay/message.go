@@ -41,3 +41,13 @@ func WriteDir(dir string, getenv func(string) string) string {
 	}
 	return dir
 }
+
+// Files is how many files the problems are in (a file with several bad
+// entries counts once).
+func Files(problems []*Error) int {
+	files := map[string]bool{}
+	for _, p := range problems {
+		files[p.File] = true
+	}
+	return len(files)
+}

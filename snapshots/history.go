@@ -3,7 +3,7 @@ package snapshots
 import (
 	"context"
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -39,6 +39,37 @@ type HistoryOptions struct {
 	// rules version, the subset, the options and the overlay, so that a
 	// history computes each snapshot once; a new version computes afresh.
 	ToolVersion string
+}
+
+// NeedsError is a figure followed without an option it needs: Flag is
+// --year (count, country and top) or --country (country).
+type NeedsError struct{ Figure, Flag string }
+
+// Error says what is missing, in English.
+func (e *NeedsError) Error() string { return "figure " + e.Figure + " needs " + e.Flag }
+
+// Check says whether opt names a figure History can follow: a
+// *census.OptionError for a figure not among FigurePerYear, FigureCount,
+// FigureCountry and FigureTop (Option "figure"), or for a Year outside
+// census.YearMin..YearMax (Option "year"); a *NeedsError for a figure
+// without the year or the country it needs.
+func (opt HistoryOptions) Check() error {
+	switch opt.Figure {
+	case FigurePerYear, FigureCount, FigureCountry, FigureTop:
+	default:
+		return &census.OptionError{Option: "figure", Value: opt.Figure, Code: census.OptionChoice,
+			Choices: []string{FigurePerYear, FigureCount, FigureCountry, FigureTop}}
+	}
+	if opt.Year != 0 && (opt.Year < census.YearMin || opt.Year > census.YearMax) {
+		return &census.OptionError{Option: "year", Value: strconv.Itoa(opt.Year), Code: census.OptionYear}
+	}
+	if opt.Figure != FigurePerYear && opt.Year == 0 {
+		return &NeedsError{Figure: opt.Figure, Flag: "--year"}
+	}
+	if opt.Figure == FigureCountry && opt.Country == "" {
+		return &NeedsError{Figure: opt.Figure, Flag: "--country"}
+	}
+	return nil
 }
 
 // Point is one snapshot's value of the figure.
@@ -81,6 +112,16 @@ type History struct {
 // Follow computes a figure for every stored snapshot: FollowRefs over
 // the store's snapshots, oldest first.
 func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt HistoryOptions) (*History, error) {
+	refs, err := StoredRefs(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	return FollowRefs(ctx, rules, refs, opt)
+}
+
+// StoredRefs are the refs of every snapshot of st, oldest first. Its
+// errors are the store's.
+func StoredRefs(ctx context.Context, st *store.Store) ([]*Ref, error) {
 	snaps, err := st.Snapshots(ctx)
 	if err != nil {
 		return nil, err
@@ -89,7 +130,7 @@ func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt Histo
 	for i, s := range snaps {
 		refs[i] = Stored(st, s)
 	}
-	return FollowRefs(ctx, rules, refs, opt)
+	return refs, nil
 }
 
 // FollowRefs computes a figure for every snapshot of refs (stored ones, or
@@ -97,18 +138,11 @@ func Follow(ctx context.Context, st *store.Store, rules *census.Rules, opt Histo
 // snapshot without the subset is listed in Skipped. Its errors are a bad
 // figure or missing --year or --country, and those of reading a snapshot.
 func FollowRefs(ctx context.Context, rules *census.Rules, snaps []*Ref, opt HistoryOptions) (*History, error) {
-	switch opt.Figure {
-	case "":
+	if opt.Figure == "" {
 		opt.Figure = FigurePerYear
-	case FigurePerYear, FigureCount, FigureCountry, FigureTop:
-	default:
-		return nil, fmt.Errorf("figure %q: want per-year, count, country or top", opt.Figure)
 	}
-	if opt.Figure != FigurePerYear && opt.Year == 0 {
-		return nil, fmt.Errorf("figure %s needs --year", opt.Figure)
-	}
-	if opt.Figure == FigureCountry && opt.Country == "" {
-		return nil, fmt.Errorf("figure country needs --country (an ISO code such as KR)")
+	if err := opt.Check(); err != nil {
+		return nil, err
 	}
 	if opt.Subset == "" {
 		// Every snapshot must hold the same kind of file; a snapshot of a

@@ -129,3 +129,24 @@ func IsStoredID(arg string) bool {
 	_, err := os.Stat(arg)
 	return err != nil
 }
+
+// ArgRef is the ref an argument of diff names: a stored snapshot's id
+// (IsStoredID), read from the store openStore opens (called only then),
+// else a source read directly (FromSource, undated). Its errors are
+// openStore's, the store's (store.ErrNotFound for an id it lacks) and
+// epoch.Open's.
+func ArgRef(ctx context.Context, arg string, openStore func() (*store.Store, error), opt epoch.OpenOptions) (*Ref, error) {
+	if !IsStoredID(arg) {
+		return FromSource(ctx, arg, time.Time{}, opt)
+	}
+	st, err := openStore()
+	if err != nil {
+		return nil, err
+	}
+	id, _ := strconv.ParseInt(arg, 10, 64) // IsStoredID parsed it
+	snap, err := st.Snapshot(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return Stored(st, snap), nil
+}
