@@ -203,12 +203,6 @@ func outputError(l i18n.Lang, err error) error {
 	return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
 }
 
-// joinOr lists the missing columns in l (publish.JoinOr).
-func joinOr(l i18n.Lang, list []string) string { return publish.JoinOr(l, list) }
-
-// quoteAll quotes the first of a list (publish.QuoteAll).
-func quoteAll(list []string) string { return publish.QuoteAll(list) }
-
 // addCensusFlags adds the counting flags that report, diff, history and
 // chart share, under the same names as the API's parameters.
 func (o *reportOptions) addCensusFlags(fs *pflag.FlagSet, l i18n.Lang) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -79,17 +78,4 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	drift.WriteSnapshots(&b, snaps, location, o.Format, l)
 	_, err = io.Out.Write(b.Bytes())
 	return err
-}
-
-// snapshotArg reads a snapshot id argument.
-func snapshotArg(ctx context.Context, st *store.Store, l i18n.Lang, arg string) (*census.Snapshot, error) {
-	id, err := strconv.ParseInt(arg, 10, 64)
-	if err != nil {
-		return nil, &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.snapshot_id", arg))}
-	}
-	snap, err := st.Snapshot(ctx, id)
-	if err != nil {
-		return nil, storeError(l, err)
-	}
-	return snap, nil
 }
