@@ -190,17 +190,10 @@ func writeOutput(out interface{ Write([]byte) (int, error) }, path string, data 
 	return publish.WriteFileAtomic(path, data)
 }
 
-// outputError is the error for output that cannot be written.
+// outputError is the error for output that cannot be written
+// (publish.OutputMessage).
 func outputError(l i18n.Lang, err error) error {
-	var fo *publish.IsFolderError
-	var nf *publish.NoFolderError
-	switch {
-	case errors.As(err, &fo):
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.is_folder", fo.Path)), Err: err}
-	case errors.As(err, &nf):
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.no_folder", nf.Dir)), Err: err}
-	}
-	return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+	return &Error{Code: ExitOutput, Msg: publish.OutputMessage(l, err), Err: err}
 }
 
 // addCensusFlags adds the counting flags that report, diff, history and
