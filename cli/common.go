@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	stdio "io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,17 +21,9 @@ import (
 
 // sourceOptions are the flags that choose and read a source.
 type sourceOptions struct {
-	Source     string
-	Subset     string
-	RulesDir   string
-	Date       string
-	CacheDir   string
-	Lang       string
-	Encoding   string
-	DateFormat string
-	// EstimateMissing fills missing training compute (report and chart's
-	// --estimate-missing; see census.Dataset.EstimateMissing).
-	EstimateMissing bool
+	snapshots.SourceFlags
+	RulesDir string
+	Lang     string
 	// Overlay is --overlay: a curation folder, "none", or "" for the
 	// default folder when it exists.
 	Overlay string
@@ -120,14 +113,11 @@ func (o *sourceOptions) loadRules(l i18n.Lang) (*census.Rules, error) {
 // openOptions are how the source is opened: the download cache, a
 // progress bar on a terminal, and the downloader main wired.
 func (o *sourceOptions) openOptions(io *IOStreams) epoch.OpenOptions {
-	var opt epoch.OpenOptions
-	opt.Fetch.CacheDir = o.CacheDir
-	opt.Fetch.Now = io.Now
+	var progress stdio.Writer
 	if io.ErrIsTerminal() {
-		opt.Fetch.Progress = io.ErrOut
+		progress = io.ErrOut
 	}
-	opt.Download = io.Deps.Download
-	return opt
+	return o.SourceFlags.OpenOptions(io.Now, progress, io.Deps.Download)
 }
 
 // load opens and reads the source, printing warnings on ErrOut.
@@ -146,7 +136,7 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 		}
 		opt.Overlay = ov
 	}
-	ds, notes, err := snapshots.Read(ctx, o.Source, r, o.loadOptions(io, opt))
+	ds, notes, err := o.SourceFlags.Read(ctx, r, o.openOptions(io), io.Now, opt)
 	reason := func(err error) string { return translate(l, err).Error() }
 	for _, line := range publish.ReadingLines(notes, io.Now(), l, reason) {
 		fmt.Fprintln(io.ErrOut, line)
@@ -158,20 +148,6 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 		fmt.Fprintln(io.ErrOut, line)
 	}
 	return ds, nil
-}
-
-// loadOptions are opt with the source flags: how the source is opened
-// and read, and the snapshot's date.
-func (o *sourceOptions) loadOptions(io *IOStreams, opt epoch.LoadOptions) epoch.LoadOptions {
-	opt.OpenOptions, opt.Subset, opt.Now = o.openOptions(io), o.Subset, io.Now
-	opt.Encoding, opt.DateFormat, opt.EstimateMissing = o.Encoding, o.DateFormat, o.EstimateMissing
-	// Without a source of the user's, a failed download falls back on the
-	// snapshot bundled with modelcensus, and says so.
-	opt.Fallback = o.Source == epoch.DefaultURL
-	if o.Date != "" {
-		opt.Date, _ = time.Parse("2006-01-02", o.Date)
-	}
-	return opt
 }
 
 // roundAge says how old a copy is, in l (publish.AgeText).
