@@ -156,14 +156,10 @@ func roundAge(d time.Duration, l i18n.Lang) string { return publish.AgeText(d, l
 // problemText is a row's problem in l (publish.ProblemText).
 func problemText(p census.Problem, l i18n.Lang) string { return publish.ProblemText(p, l) }
 
-// writeOutput writes data to path atomically (publish.WriteFileAtomic),
-// or to out when path is "" or "-".
-func writeOutput(out interface{ Write([]byte) (int, error) }, path string, data []byte) error {
-	if path == "" || path == "-" {
-		_, err := out.Write(data)
-		return err
-	}
-	return publish.WriteFileAtomic(path, data)
+// writeOutput writes data to path atomically, or to out when path is ""
+// or "-" (publish.WriteOutput).
+func writeOutput(out stdio.Writer, path string, data []byte) error {
+	return publish.WriteOutput(out, path, data)
 }
 
 // outputError is the error for output that cannot be written
@@ -231,23 +227,11 @@ func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
 }
 
 // writeWith writes what write makes to path (atomically), or to standard
-// output when path is "" or "-", translating its errors in l.
+// output when path is "" or "-" (publish.WriteTo), translating its
+// errors in l.
 func writeWith(io *IOStreams, l i18n.Lang, path string, write func(*bytes.Buffer, publish.Options) error) error {
 	opt := publish.Options{Lang: l, Version: Version, Formats: io.Deps.Formats}
-	if path != "-" {
-		opt.Output = path
-	}
-	if path == "" || path == "-" {
-		opt.Width = io.OutWidth()
-	}
-	var buf bytes.Buffer
-	if err := write(&buf, opt); err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, path, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
+	return translate(l, publish.WriteTo(io.Out, path, io.OutWidth(), opt, write))
 }
 
 // checkChoice refuses --snapshot with --as-of, and either with --source

@@ -32,7 +32,7 @@ func ErrorText(l i18n.Lang, err error) (string, ErrorKind) {
 		}
 		return msg, KindDownload
 	}
-	if errors.As(err, new(*IsFolderError)) || errors.As(err, new(*NoFolderError)) || errors.As(err, new(*OutputError)) {
+	if errors.As(err, new(*IsFolderError)) || errors.As(err, new(*NoFolderError)) || errors.As(err, new(*OutputError)) || errors.As(err, new(*WriteError)) {
 		return OutputMessage(l, err), KindOutput
 	}
 	if errors.As(err, new(NoCJKFontError)) {
