@@ -39,9 +39,7 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	changed := cmd.Flags().Changed
 	rr := &recipe.Rules
 	rr.Override(o.optionValues(), changed)
-	if !changed("subset") && rr.Subset != "" {
-		o.Subset = rr.Subset
-	}
+	o.Subset = rr.SubsetOr(o.Subset, changed)
 	if err := o.validate(l); err != nil {
 		return err
 	}
