@@ -72,3 +72,24 @@ func TestSourceEstimator(t *testing.T) {
 		t.Errorf("members %+v", got)
 	}
 }
+
+// RowInputGiven names the first input given but the domain, in
+// EstimateParams' order.
+func TestRowInputGiven(t *testing.T) {
+	given := func(names ...string) func(string) bool {
+		return func(n string) bool {
+			for _, x := range names {
+				if x == n {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	if got := RowInputGiven(given("domain")); got != "" {
+		t.Errorf("domain only: %q, want none", got)
+	}
+	if got := RowInputGiven(given("domain", "hours", "tokens")); got != "tokens" {
+		t.Errorf("hours and tokens: %q, want tokens", got)
+	}
+}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 
 	"github.com/modelcensus/modelcensus/i18n"
@@ -39,6 +38,8 @@ var exitCodes = [...]int{
 	publish.KindDownload: ExitDownload,
 	publish.KindOutput:   ExitOutput,
 	publish.KindStore:    ExitStore,
+	// A signal (SIGINT, SIGTERM) ended the work.
+	publish.KindInterrupted: ExitInternal,
 }
 
 func usageError(l i18n.Lang, err error) error {
@@ -63,10 +64,6 @@ func translate(l i18n.Lang, err error) error {
 	var ce *Error
 	if errors.As(err, &ce) {
 		return ce
-	}
-	if errors.Is(err, context.Canceled) {
-		// A signal (SIGINT, SIGTERM) ended the reading.
-		return &Error{Code: ExitInternal, Msg: l.T("err.interrupted"), Err: err}
 	}
 	if msg, kind := publish.ErrorText(l, err); kind != publish.KindUnknown {
 		return &Error{Code: exitCodes[kind], Msg: msg, Err: err}

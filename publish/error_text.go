@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -15,17 +16,21 @@ type ErrorKind int
 
 // The kinds of failure ErrorText tells apart.
 const (
-	KindUnknown  ErrorKind = iota // an error ErrorText does not word
-	KindInput                     // a source that cannot be read (epoch.InputError)
-	KindDownload                  // a download that failed (epoch.FetchError)
-	KindOutput                    // output that cannot be written, a missing font or browser
-	KindStore                     // a store address of an unknown scheme
+	KindUnknown     ErrorKind = iota // an error ErrorText does not word
+	KindInput                        // a source that cannot be read (epoch.InputError)
+	KindDownload                     // a download that failed (epoch.FetchError)
+	KindOutput                       // output that cannot be written, a missing font or browser
+	KindStore                        // a store address of an unknown scheme
+	KindInterrupted                  // a signal ended the work (context.Canceled)
 )
 
 // ErrorText says err, a typed error of the packages below the command
 // line (epoch, publish, store), in l as one line, with its kind. For any
 // other error it returns "" and KindUnknown.
 func ErrorText(l i18n.Lang, err error) (string, ErrorKind) {
+	if errors.Is(err, context.Canceled) {
+		return l.T("err.interrupted"), KindInterrupted
+	}
 	if msg := EpochMessage(l, err); msg != "" {
 		if errors.As(err, new(*epoch.InputError)) {
 			return msg, KindInput

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"testing"
@@ -23,6 +24,7 @@ func TestErrorTextKinds(t *testing.T) {
 		{&NoFolderError{Dir: "missing"}, KindOutput},
 		{NoChromeError{}, KindOutput},
 		{&store.UnknownSchemeError{}, KindStore},
+		{fmt.Errorf("reading: %w", context.Canceled), KindInterrupted},
 		{errors.New("something else"), KindUnknown},
 	}
 	for _, c := range cases {
