@@ -299,6 +299,18 @@ func (e *Estimate) hardware(in EstimateInputs) (flop float64, ok, defaultUtil bo
 var EstimateParams = []string{"params", "active-params", "tokens", "epochs", "hardware", "chips", "hours", "chip-hours",
 	"utilization", "base-compute", "finetune-compute", "reported", "domain"}
 
+// RowInputGiven is the first of EstimateParams but "domain" that given
+// reports given, "" for none: the inputs an estimate of a source's rows
+// takes from each row, not from the command line.
+func RowInputGiven(given func(name string) bool) string {
+	for _, n := range EstimateParams {
+		if n != "domain" && given(n) {
+			return n
+		}
+	}
+	return ""
+}
+
 // ParseEstimateInputs reads an estimate's inputs by name through get (""
 // when not given): numbers as ParseNumber reads them ("1e23", "175e9",
 // "1,000"), the hardware through r's hardware table, the domain through r's

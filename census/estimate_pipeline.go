@@ -73,3 +73,45 @@ func LargeScaleMembers(raws []Raw) []LargeScaleMember {
 	}
 	return list
 }
+
+// SourceEstimator gathers a source's rows for an estimate of every row:
+// each row's estimate from its own columns (RowEstimator, on its
+// Pipeline), or, for a list of the large-scale rows, the rows themselves
+// (LargeScaleMembers).
+type SourceEstimator struct {
+	// LargeScale lists the large-scale rows instead of estimating.
+	LargeScale bool
+	est        *RowEstimator
+	raws       []Raw
+	onRow      func(*Raw)
+	done       func()
+}
+
+// NewSourceEstimator is a SourceEstimator with rules r, listing the
+// large-scale rows when largeScale is set.
+func NewSourceEstimator(r *Rules, largeScale bool) *SourceEstimator {
+	s := &SourceEstimator{LargeScale: largeScale, est: NewRowEstimator(r)}
+	if largeScale {
+		s.onRow = func(raw *Raw) { s.raws = append(s.raws, *raw) }
+	} else {
+		s.onRow, s.done = s.est.Pipeline()
+	}
+	return s
+}
+
+// OnRow is the function to give each row to.
+func (s *SourceEstimator) OnRow(raw *Raw) { s.onRow(raw) }
+
+// Stop is called once the last row is in (or reading failed); it returns
+// when every row given has been seen.
+func (s *SourceEstimator) Stop() {
+	if s.done != nil {
+		s.done()
+	}
+}
+
+// Estimates are the rows' estimates, after Stop.
+func (s *SourceEstimator) Estimates() RowEstimates { return s.est.Finish() }
+
+// Members are the large-scale rows (LargeScaleMembers), after Stop.
+func (s *SourceEstimator) Members() []LargeScaleMember { return LargeScaleMembers(s.raws) }

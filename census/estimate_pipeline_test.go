@@ -47,3 +47,49 @@ func TestPipelineSeesEveryRow(t *testing.T) {
 		t.Errorf("%d rows estimated, want %d", got, n)
 	}
 }
+
+// A SourceEstimator estimates every row given, or with largeScale keeps
+// the rows for the list: the fixture of TestLargeScaleMembers has two
+// members by hand.
+func TestSourceEstimator(t *testing.T) {
+	rows := []Raw{
+		rawOf(map[Field]string{FieldName: "Big", FieldCompute: "2e24"}),
+		rawOf(map[Field]string{FieldName: "Maybe", FieldPossiblyLarge: "checked"}),
+		rawOf(map[Field]string{FieldName: "Small", FieldCompute: "5e22"}),
+	}
+	est := NewSourceEstimator(&Rules{}, false)
+	list := NewSourceEstimator(&Rules{}, true)
+	for i := range rows {
+		est.OnRow(&rows[i])
+		list.OnRow(&rows[i])
+	}
+	est.Stop()
+	list.Stop()
+	if got := len(est.Estimates().Rows); got != len(rows) {
+		t.Errorf("%d rows estimated, want %d", got, len(rows))
+	}
+	if got := list.Members(); len(got) != 2 || got[0].Model != "Big" || got[1].Model != "Maybe" {
+		t.Errorf("members %+v", got)
+	}
+}
+
+// RowInputGiven names the first input given but the domain, in
+// EstimateParams' order.
+func TestRowInputGiven(t *testing.T) {
+	given := func(names ...string) func(string) bool {
+		return func(n string) bool {
+			for _, x := range names {
+				if x == n {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	if got := RowInputGiven(given("domain")); got != "" {
+		t.Errorf("domain only: %q, want none", got)
+	}
+	if got := RowInputGiven(given("domain", "hours", "tokens")); got != "tokens" {
+		t.Errorf("hours and tokens: %q, want tokens", got)
+	}
+}

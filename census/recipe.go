@@ -227,3 +227,13 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+// SubsetOr is the subset to read: r's when it names one and the command
+// line gave none (given, as for Defaults), else subset, the command
+// line's.
+func (r RecipeRules) SubsetOr(subset string, given func(option string) bool) string {
+	if r.Subset != "" && !given("subset") {
+		return r.Subset
+	}
+	return subset
+}

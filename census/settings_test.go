@@ -110,6 +110,16 @@ func TestRecipeRulesAndFlags(t *testing.T) {
 	if rr.From != 2020 || rr.To != 2025 || rr.AllYears || rr.CountryBy != "group" || rr.Attribution != "fractional" {
 		t.Errorf("override %+v", rr)
 	}
+	rr.Subset = "notable"
+	if got := rr.SubsetOr("all", given()); got != "notable" {
+		t.Errorf("subset without --subset: %q, want the recipe's", got)
+	}
+	if got := rr.SubsetOr("all", given("subset")); got != "all" {
+		t.Errorf("subset with --subset: %q, want the command line's", got)
+	}
+	if got := (RecipeRules{}).SubsetOr("frontier", given()); got != "frontier" {
+		t.Errorf("subset of a recipe without one: %q", got)
+	}
 }
 
 func TestParseOrgLevel(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	stdio "io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,17 +21,9 @@ import (
 
 // sourceOptions are the flags that choose and read a source.
 type sourceOptions struct {
-	Source     string
-	Subset     string
-	RulesDir   string
-	Date       string
-	CacheDir   string
-	Lang       string
-	Encoding   string
-	DateFormat string
-	// EstimateMissing fills missing training compute (report and chart's
-	// --estimate-missing; see census.Dataset.EstimateMissing).
-	EstimateMissing bool
+	snapshots.SourceFlags
+	RulesDir string
+	Lang     string
 	// Overlay is --overlay: a curation folder, "none", or "" for the
 	// default folder when it exists.
 	Overlay string
@@ -120,14 +113,11 @@ func (o *sourceOptions) loadRules(l i18n.Lang) (*census.Rules, error) {
 // openOptions are how the source is opened: the download cache, a
 // progress bar on a terminal, and the downloader main wired.
 func (o *sourceOptions) openOptions(io *IOStreams) epoch.OpenOptions {
-	var opt epoch.OpenOptions
-	opt.Fetch.CacheDir = o.CacheDir
-	opt.Fetch.Now = io.Now
+	var progress stdio.Writer
 	if io.ErrIsTerminal() {
-		opt.Fetch.Progress = io.ErrOut
+		progress = io.ErrOut
 	}
-	opt.Download = io.Deps.Download
-	return opt
+	return o.SourceFlags.OpenOptions(io.Now, progress, io.Deps.Download)
 }
 
 // load opens and reads the source, printing warnings on ErrOut.
@@ -146,7 +136,7 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 		}
 		opt.Overlay = ov
 	}
-	ds, notes, err := snapshots.Read(ctx, o.Source, r, o.loadOptions(io, opt))
+	ds, notes, err := o.SourceFlags.Read(ctx, r, o.openOptions(io), io.Now, opt)
 	reason := func(err error) string { return translate(l, err).Error() }
 	for _, line := range publish.ReadingLines(notes, io.Now(), l, reason) {
 		fmt.Fprintln(io.ErrOut, line)
@@ -160,47 +150,22 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 	return ds, nil
 }
 
-// loadOptions are opt with the source flags: how the source is opened
-// and read, and the snapshot's date.
-func (o *sourceOptions) loadOptions(io *IOStreams, opt epoch.LoadOptions) epoch.LoadOptions {
-	opt.OpenOptions, opt.Subset, opt.Now = o.openOptions(io), o.Subset, io.Now
-	opt.Encoding, opt.DateFormat, opt.EstimateMissing = o.Encoding, o.DateFormat, o.EstimateMissing
-	// Without a source of the user's, a failed download falls back on the
-	// snapshot bundled with modelcensus, and says so.
-	opt.Fallback = o.Source == epoch.DefaultURL
-	if o.Date != "" {
-		opt.Date, _ = time.Parse("2006-01-02", o.Date)
-	}
-	return opt
-}
-
 // roundAge says how old a copy is, in l (publish.AgeText).
 func roundAge(d time.Duration, l i18n.Lang) string { return publish.AgeText(d, l) }
 
 // problemText is a row's problem in l (publish.ProblemText).
 func problemText(p census.Problem, l i18n.Lang) string { return publish.ProblemText(p, l) }
 
-// writeOutput writes data to path atomically (publish.WriteFileAtomic),
-// or to out when path is "" or "-".
-func writeOutput(out interface{ Write([]byte) (int, error) }, path string, data []byte) error {
-	if path == "" || path == "-" {
-		_, err := out.Write(data)
-		return err
-	}
-	return publish.WriteFileAtomic(path, data)
+// writeOutput writes data to path atomically, or to out when path is ""
+// or "-" (publish.WriteOutput).
+func writeOutput(out stdio.Writer, path string, data []byte) error {
+	return publish.WriteOutput(out, path, data)
 }
 
-// outputError is the error for output that cannot be written.
+// outputError is the error for output that cannot be written
+// (publish.OutputMessage).
 func outputError(l i18n.Lang, err error) error {
-	var fo *publish.IsFolderError
-	var nf *publish.NoFolderError
-	switch {
-	case errors.As(err, &fo):
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.is_folder", fo.Path)), Err: err}
-	case errors.As(err, &nf):
-		return &Error{Code: ExitOutput, Msg: l.T("err.write", l.T("err.no_folder", nf.Dir)), Err: err}
-	}
-	return &Error{Code: ExitOutput, Msg: l.T("err.write", err), Err: err}
+	return &Error{Code: ExitOutput, Msg: publish.OutputMessage(l, err), Err: err}
 }
 
 // addCensusFlags adds the counting flags that report, diff, history and
@@ -262,23 +227,11 @@ func (o *reportOptions) censusOptions(l i18n.Lang) (census.Options, error) {
 }
 
 // writeWith writes what write makes to path (atomically), or to standard
-// output when path is "" or "-", translating its errors in l.
+// output when path is "" or "-" (publish.WriteTo), translating its
+// errors in l.
 func writeWith(io *IOStreams, l i18n.Lang, path string, write func(*bytes.Buffer, publish.Options) error) error {
 	opt := publish.Options{Lang: l, Version: Version, Formats: io.Deps.Formats}
-	if path != "-" {
-		opt.Output = path
-	}
-	if path == "" || path == "-" {
-		opt.Width = io.OutWidth()
-	}
-	var buf bytes.Buffer
-	if err := write(&buf, opt); err != nil {
-		return translate(l, err)
-	}
-	if err := writeOutput(io.Out, path, buf.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	return nil
+	return translate(l, publish.WriteTo(io.Out, path, io.OutWidth(), opt, write))
 }
 
 // checkChoice refuses --snapshot with --as-of, and either with --source

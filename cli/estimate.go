@@ -66,10 +66,8 @@ func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
 		return err
 	}
 	if o.Source != "" {
-		for _, n := range census.EstimateParams {
-			if n != "domain" && cmd.Flags().Changed(n) {
-				return usageError(l, errors.New(l.T("err.est_source_flags", "--"+n)))
-			}
+		if n := census.RowInputGiven(cmd.Flags().Changed); n != "" {
+			return usageError(l, errors.New(l.T("err.est_source_flags", "--"+n)))
 		}
 		return runEstimateSource(cmd, io, o, l, r)
 	}

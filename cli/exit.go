@@ -1,14 +1,10 @@
 package cli
 
 import (
-	"context"
 	"errors"
-	"strings"
 
-	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish"
-	"github.com/modelcensus/modelcensus/store"
 )
 
 // Exit codes, documented in the README.
@@ -35,6 +31,17 @@ type Error struct {
 func (e *Error) Error() string { return e.Msg }
 func (e *Error) Unwrap() error { return e.Err }
 
+// exitCodes are the exit codes of the kinds of failure publish.ErrorText
+// says.
+var exitCodes = [...]int{
+	publish.KindInput:    ExitInput,
+	publish.KindDownload: ExitDownload,
+	publish.KindOutput:   ExitOutput,
+	publish.KindStore:    ExitStore,
+	// A signal (SIGINT, SIGTERM) ended the work.
+	publish.KindInterrupted: ExitInternal,
+}
+
 func usageError(l i18n.Lang, err error) error {
 	return &Error{Code: ExitUsage, Msg: l.T("err.usage", err), Err: err}
 }
@@ -58,36 +65,8 @@ func translate(l i18n.Lang, err error) error {
 	if errors.As(err, &ce) {
 		return ce
 	}
-	if errors.Is(err, context.Canceled) {
-		// A signal (SIGINT, SIGTERM) ended the reading.
-		return &Error{Code: ExitInternal, Msg: l.T("err.interrupted"), Err: err}
-	}
-	if msg := publish.EpochMessage(l, err); msg != "" {
-		code := ExitInput
-		if !errors.As(err, new(*epoch.InputError)) {
-			code = ExitDownload
-		}
-		return &Error{Code: code, Msg: msg, Err: err}
-	}
-	var fo *publish.IsFolderError
-	var nf *publish.NoFolderError
-	var oe *publish.OutputError
-	if errors.As(err, &fo) || errors.As(err, &nf) || errors.As(err, &oe) {
-		return outputError(l, err)
-	}
-	if errors.As(err, new(publish.NoCJKFontError)) {
-		return &Error{Code: ExitOutput, Msg: l.T("err.no_cjk_font", publish.CJKPackage), Err: err}
-	}
-	var nc publish.NoChromeError
-	if errors.As(err, &nc) {
-		if nc.Env != "" {
-			return &Error{Code: ExitOutput, Msg: l.T("err.bad_chrome_env", nc.Env), Err: err}
-		}
-		return &Error{Code: ExitOutput, Msg: l.T("err.no_chromium", strings.Join(publish.ChromeNames, ", ")), Err: err}
-	}
-	var us *store.UnknownSchemeError
-	if errors.As(err, &us) {
-		return &Error{Code: ExitStore, Msg: l.T("err.store", store.Detail(err)), Err: err}
+	if msg, kind := publish.ErrorText(l, err); kind != publish.KindUnknown {
+		return &Error{Code: exitCodes[kind], Msg: msg, Err: err}
 	}
 	return &Error{Code: ExitInternal, Msg: l.T("err.internal", err), Err: err}
 }

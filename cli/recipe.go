@@ -39,9 +39,7 @@ func runRecipe(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions,
 	changed := cmd.Flags().Changed
 	rr := &recipe.Rules
 	rr.Override(o.optionValues(), changed)
-	if !changed("subset") && rr.Subset != "" {
-		o.Subset = rr.Subset
-	}
+	o.Subset = rr.SubsetOr(o.Subset, changed)
 	if err := o.validate(l); err != nil {
 		return err
 	}
@@ -89,14 +87,7 @@ func newRecipesCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 					return usageError("en", err)
 				}
 			}
-			var list []publish.RecipeListEntry
-			for _, r := range rules.ListRecipes(recipeDir(io)) {
-				e := publish.RecipeListEntry{Name: r.Name, File: r.File, Title: r.Title, Figures: r.Figures, Bundled: r.Bundled}
-				if r.Err != nil {
-					e.Problem = recipeError(l, r.Err).Error()
-				}
-				list = append(list, e)
-			}
+			list := publish.RecipeList(rules.ListRecipes(recipeDir(io)), func(err error) string { return recipeError(l, err).Error() })
 			return publish.WriteRecipeList(io.Out, list, l)
 		},
 	}

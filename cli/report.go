@@ -90,9 +90,7 @@ func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
 // recipe's settings count where no flag is given.
 func runCensusReport(cmd *cobra.Command, io *IOStreams, l i18n.Lang, o *reportOptions, rc *census.Recipe, figs []census.Figure) error {
 	changed := cmd.Flags().Changed
-	if rc.Rules.Subset != "" && !changed("subset") {
-		o.Subset = rc.Rules.Subset
-	}
+	o.Subset = rc.Rules.SubsetOr(o.Subset, changed)
 	copt, err := census.ParseOptions(rc.Rules.Defaults(o.optionValues(), changed))
 	if err != nil {
 		return asUsage(l, optionError(l, err))

@@ -93,9 +93,6 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 	}
 	res.Settings.Selection = desc
 	return writeWith(io, l, o.Output, func(w *bytes.Buffer, _ publish.Options) error {
-		if o.Format == "json" {
-			return publish.WriteJSONValue(w, res)
-		}
-		return publish.WriteThresholdsText(w, res, l)
+		return publish.WriteThresholds(w, res, o.Format, l)
 	})
 }

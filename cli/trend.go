@@ -79,13 +79,7 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 		return o.trendError(l, err)
 	}
 	return writeWith(io, l, o.Output, func(w *bytes.Buffer, _ publish.Options) error {
-		switch {
-		case chart != nil:
-			return chart.Chart(w, publish.TrendChart(t, r.Thresholds, l), l)
-		case format == "json":
-			return publish.WriteJSONValue(w, t)
-		}
-		return publish.WriteTrendText(w, t, l)
+		return publish.WriteTrend(w, t, format, chart, r.Thresholds, l)
 	})
 }
 

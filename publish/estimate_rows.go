@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"runtime"
 	"sync"
@@ -148,4 +149,33 @@ func WriteRowEstimates(b *bytes.Buffer, res census.RowEstimates, l i18n.Lang) {
 		WriteTable(b, at, l)
 	}
 	b.WriteString(l.T("est.summary.warnings", res.Warnings) + "\n")
+}
+
+// WriteSourceEstimates writes what s gathered: the large-scale rows in
+// format (WriteLargeScale) on out, or each row's warnings on warn, one
+// line each, then the estimates in format ("json" or text) on out, files
+// named as DisplayName shows them.
+func WriteSourceEstimates(out, warn io.Writer, s *census.SourceEstimator, format string, l i18n.Lang) error {
+	var b bytes.Buffer
+	if s.LargeScale {
+		WriteLargeScale(&b, s.Members(), format, l)
+		_, err := out.Write(b.Bytes())
+		return err
+	}
+	res := s.Estimates()
+	for i := range res.Rows {
+		res.Rows[i].File = DisplayName(res.Rows[i].File)
+	}
+	WriteRowWarnings(&b, res, l)
+	if _, err := warn.Write(b.Bytes()); err != nil {
+		return err
+	}
+	b.Reset()
+	if format == "json" {
+		WriteRowEstimatesJSON(&b, res)
+	} else {
+		WriteRowEstimates(&b, res, l)
+	}
+	_, err := out.Write(b.Bytes())
+	return err
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/rules"
 )
 
 // recipeJSON is a recipe report's JSON: the recipe, then each figure's
@@ -124,6 +125,20 @@ type RecipeListEntry struct {
 	Figures    int
 	Bundled    bool
 	Problem    string
+}
+
+// RecipeList is the list WriteRecipeList writes of the recipes
+// rules.ListRecipes found, problem saying a recipe's error.
+func RecipeList(infos []rules.RecipeInfo, problem func(error) string) []RecipeListEntry {
+	var list []RecipeListEntry
+	for _, r := range infos {
+		e := RecipeListEntry{Name: r.Name, File: r.File, Title: r.Title, Figures: r.Figures, Bundled: r.Bundled}
+		if r.Err != nil {
+			e.Problem = problem(r.Err)
+		}
+		list = append(list, e)
+	}
+	return list
 }
 
 // WriteRecipeList writes the recipes as aligned columns in l: name,

@@ -428,3 +428,25 @@ func withTrendImage(d *Document, o Options) *Document {
 	c.trendImage = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(buf.Bytes()))
 	return &c
 }
+
+// WriteThresholds writes a thresholds evaluation in format: "json", else
+// text for a terminal (WriteThresholdsText).
+func WriteThresholds(w io.Writer, res *census.ThresholdsResult, format string, l i18n.Lang) error {
+	if format == "json" {
+		return WriteJSONValue(w, res)
+	}
+	return WriteThresholdsText(w, res, l)
+}
+
+// WriteTrend writes a compute trend as format and chart chose it
+// (Registry.TrendFormat): a chart with the threshold lines ths when chart
+// is set, else "json", else text for a terminal (WriteTrendText).
+func WriteTrend(w io.Writer, t *census.Trend, format string, chart *Format, ths []census.Threshold, l i18n.Lang) error {
+	switch {
+	case chart != nil:
+		return chart.Chart(w, TrendChart(t, ths, l), l)
+	case format == "json":
+		return WriteJSONValue(w, t)
+	}
+	return WriteTrendText(w, t, l)
+}

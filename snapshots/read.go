@@ -2,6 +2,8 @@ package snapshots
 
 import (
 	"context"
+	"io"
+	"time"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
@@ -39,4 +41,43 @@ func ReadStored(ctx context.Context, st *store.Store, snap *census.Snapshot, rul
 		BringFrom(ctx, st, snap, rules, ov)
 	}
 	return Load(ctx, st, snap, rules, opt)
+}
+
+// SourceFlags are how a command asks for a source to be read: the
+// command line's --source, --subset, --date, --cache-dir, --encoding,
+// --date-format and --estimate-missing.
+type SourceFlags struct {
+	Source     string // a file, folder, zip or URL
+	Subset     string // the subset read from a bundle ("" for its default)
+	Date       string // the snapshot's date, YYYY-MM-DD ("" for the file's)
+	CacheDir   string // the download cache ("" for the default)
+	Encoding   string // the file's text encoding ("" to detect it)
+	DateFormat string // how the file writes dates ("" to detect it)
+	// EstimateMissing fills missing training compute (see
+	// census.Dataset.EstimateMissing).
+	EstimateMissing bool
+}
+
+// OpenOptions are how f's source is opened: f's download cache, now as
+// the clock, progress for a progress bar (nil for none) and download as
+// the downloader.
+func (f SourceFlags) OpenOptions(now func() time.Time, progress io.Writer, download func(context.Context, string, epoch.FetchOptions) (*epoch.Fetched, error)) epoch.OpenOptions {
+	var opt epoch.OpenOptions
+	opt.Fetch.CacheDir, opt.Fetch.Now, opt.Fetch.Progress = f.CacheDir, now, progress
+	opt.Download = download
+	return opt
+}
+
+// Read reads f's source (Read) with open as how it is opened and now as
+// the clock; opt's OnRow, RowsOnly and Overlay are kept. Without a
+// source of the user's (epoch.DefaultURL), a failed download falls back
+// on the snapshot bundled with modelcensus, and the notes say so.
+func (f SourceFlags) Read(ctx context.Context, rules *census.Rules, open epoch.OpenOptions, now func() time.Time, opt epoch.LoadOptions) (*census.Dataset, epoch.Notes, error) {
+	opt.OpenOptions, opt.Subset, opt.Now = open, f.Subset, now
+	opt.Encoding, opt.DateFormat, opt.EstimateMissing = f.Encoding, f.DateFormat, f.EstimateMissing
+	opt.Fallback = f.Source == epoch.DefaultURL
+	if f.Date != "" {
+		opt.Date, _ = time.Parse("2006-01-02", f.Date)
+	}
+	return Read(ctx, f.Source, rules, opt)
 }
