@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
@@ -52,5 +53,34 @@ func TestWriteDiffLimit(t *testing.T) {
 	}
 	if strings.Contains(out, "Beta") {
 		t.Errorf("the limit of 1 still lists Beta:\n%s", out)
+	}
+}
+
+// A pull of twelve bad rows, given out of file order: the first ten are
+// warned of in the order the source gave them, then one line counts the
+// two left; the stored snapshot's line goes to out alone.
+func TestWritePull(t *testing.T) {
+	res := &snapshots.PullResult{Created: true, Snapshot: &census.Snapshot{ID: 4, Source: "x.csv", Rows: 7}}
+	for i := 12; i >= 1; i-- {
+		f := "b.csv"
+		if i%2 == 0 {
+			f = "a.csv"
+		}
+		res.Problems = append(res.Problems, census.Problem{File: f, Line: i, Message: "bad"})
+	}
+	var out, errOut bytes.Buffer
+	WritePull(&out, &errOut, res, time.Time{}, i18n.EN)
+	lines := strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n")
+	if len(lines) != 11 {
+		t.Fatalf("%d warning lines, want 11:\n%s", len(lines), errOut.String())
+	}
+	if !strings.Contains(lines[0], "a.csv:12:") || !strings.Contains(lines[1], "b.csv:11:") || !strings.Contains(lines[9], "b.csv:3:") {
+		t.Errorf("not in the source's order:\n%s", errOut.String())
+	}
+	if lines[10] != i18n.EN.T("warn.more_problems", 2) {
+		t.Errorf("last line %q", lines[10])
+	}
+	if !strings.Contains(out.String(), "#4") || strings.Count(out.String(), "\n") != 1 {
+		t.Errorf("out %q", out.String())
 	}
 }
