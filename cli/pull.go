@@ -131,25 +131,20 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 }
 
 func pullArchive(ctx context.Context, io *IOStreams, l i18n.Lang, st *store.Store, r *census.Rules, dir string, opt snapshots.PullOptions) error {
-	created, folders := 0, 0
+	log := &drift.ArchiveLog{Out: io.Out, Err: io.ErrOut, Lang: l}
 	var firstErr error
 	err := snapshots.ImportArchive(ctx, st, r, dir, opt, func(folder string, res *snapshots.PullResult, err error) {
-		folders++
-		if err != nil {
-			e := storeOrInput(l, err)
-			if firstErr == nil {
-				firstErr = e
-			}
-			fmt.Fprintln(io.ErrOut, "modelcensus: "+e.Error())
+		if err == nil {
+			log.Folder(folder, res)
 			return
 		}
-		if res.Created {
-			created++
+		e := storeOrInput(l, err)
+		if firstErr == nil {
+			firstErr = e
 		}
-		drift.WriteCopies(io.ErrOut, res, l)
-		drift.WritePulled(io.Out, res, folder, l)
+		log.Failed(e.Error())
 	})
-	fmt.Fprintln(io.Out, l.T("pull.archive", created, folders, st.Location))
+	log.Done(st.Location)
 	if firstErr != nil {
 		return firstErr
 	}

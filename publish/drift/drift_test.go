@@ -84,3 +84,21 @@ func TestWritePull(t *testing.T) {
 		t.Errorf("out %q", out.String())
 	}
 }
+
+// Three folders, one new, one unchanged, one failed: each is one line, and
+// the last line counts one new snapshot of three folders.
+func TestArchiveLog(t *testing.T) {
+	var out, errOut bytes.Buffer
+	a := &ArchiveLog{Out: &out, Err: &errOut, Lang: i18n.EN}
+	a.Folder("2024-07-16", &snapshots.PullResult{Created: true, Snapshot: &census.Snapshot{ID: 1}})
+	a.Failed("boom")
+	a.Folder("2025-02-01", &snapshots.PullResult{Snapshot: &census.Snapshot{ID: 1}})
+	a.Done("s.db")
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "2024-07-16") || !strings.HasPrefix(lines[1], "2025-02-01") || lines[2] != i18n.EN.T("pull.archive", 1, 3, "s.db") {
+		t.Errorf("out:\n%s", out.String())
+	}
+	if errOut.String() != "modelcensus: boom\n" {
+		t.Errorf("err %q", errOut.String())
+	}
+}

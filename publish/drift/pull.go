@@ -42,6 +42,39 @@ func WritePull(out, errOut io.Writer, res *snapshots.PullResult, now time.Time, 
 	WritePulled(out, res, "", l)
 }
 
+// ArchiveLog writes, in Lang, an archive import as it goes: each folder's
+// copies left out (on Err) and stored line (on Out), each failure on Err
+// as a "modelcensus: " line, and at the end how many of the folders gave
+// a new snapshot.
+type ArchiveLog struct {
+	Out, Err         io.Writer
+	Lang             i18n.Lang
+	created, folders int
+}
+
+// Folder reports a folder pulled; res.Created counts it as new.
+func (a *ArchiveLog) Folder(folder string, res *snapshots.PullResult) {
+	a.folders++
+	if res.Created {
+		a.created++
+	}
+	WriteCopies(a.Err, res, a.Lang)
+	WritePulled(a.Out, res, folder, a.Lang)
+}
+
+// Failed reports a folder that could not be pulled, msg being its error
+// as the user reads it.
+func (a *ArchiveLog) Failed(msg string) {
+	a.folders++
+	fmt.Fprintln(a.Err, "modelcensus: "+msg)
+}
+
+// Done writes how many new snapshots the folders gave, into the store at
+// location.
+func (a *ArchiveLog) Done(location string) {
+	fmt.Fprintln(a.Out, a.Lang.T("pull.archive", a.created, a.folders, location))
+}
+
 // WritePulled writes the line, in l, saying what a pull did: the snapshot
 // stored, or that the newest already holds the same content. folder, when
 // not "", is the archive folder the snapshot came from, and begins the
