@@ -102,3 +102,19 @@ func TestArchiveLog(t *testing.T) {
 		t.Errorf("err %q", errOut.String())
 	}
 }
+
+// Each format of a history is its own writer's output.
+func TestWriteHistoryAs(t *testing.T) {
+	h := &snapshots.History{Figure: snapshots.FigurePerYear, Subset: "notable", From: 2023, To: 2023, Points: []snapshots.Point{{Snapshot: 3, Date: "2025-02-01", Counts: []census.YearCount{{Year: 2023, Count: 10}}}}}
+	var got, want bytes.Buffer
+	WriteHistoryAs(&got, h, "csv", false, i18n.KO)
+	WriteHistoryCSV(&want, h, i18n.KO)
+	if got.String() != want.String() {
+		t.Errorf("csv %q, want %q", got.String(), want.String())
+	}
+	got.Reset()
+	WriteHistoryAs(&got, h, "json", false, i18n.EN)
+	if !strings.HasPrefix(got.String(), "{") || !strings.Contains(got.String(), `"notable"`) {
+		t.Errorf("json %q", got.String())
+	}
+}
