@@ -10,7 +10,6 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
-	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/publish/drift"
 	"github.com/modelcensus/modelcensus/snapshots"
 )
@@ -111,14 +110,7 @@ func runHistory(ctx context.Context, io *IOStreams, o *historyOptions) error {
 		return asUsage(l, storeOrInput(l, err))
 	}
 	var b bytes.Buffer
-	switch o.Format {
-	case "json":
-		_ = publish.WriteJSONValue(&b, h)
-	case "csv":
-		drift.WriteHistoryCSV(&b, h, l)
-	default:
-		drift.WriteHistory(&b, h, l, o.Explain)
-	}
+	drift.WriteHistoryAs(&b, h, o.Format, o.Explain, l)
 	_, err = io.Out.Write(b.Bytes())
 	return err
 }

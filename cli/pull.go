@@ -101,7 +101,7 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 				fmt.Fprintln(io.ErrOut, "modelcensus: "+storeOrInput(l, err).Error())
 				return
 			}
-			printPull(io, l, res)
+			drift.WritePull(io.Out, io.ErrOut, res, io.Now(), l)
 		},
 		Changed: func(prev *census.Snapshot, d *snapshots.Diff, err error) {
 			if err != nil {
@@ -130,41 +130,21 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	return nil
 }
 
-func printPull(io *IOStreams, l i18n.Lang, res *snapshots.PullResult) {
-	if f := res.Fetched; f != nil && f.Offline {
-		fmt.Fprintln(io.ErrOut, l.T("warn.offline", f.URL, roundAge(f.Age(io.Now()), l), f.RetrievedAt.Format(time.RFC3339)))
-	}
-	drift.WriteCopies(io.ErrOut, res, l)
-	for i, p := range res.Problems {
-		if i == 10 {
-			fmt.Fprintln(io.ErrOut, l.T("warn.more_problems", len(res.Problems)-10))
-			break
-		}
-		fmt.Fprintln(io.ErrOut, l.T("warn.problem", p.File, p.Line, problemText(p, l)))
-	}
-	drift.WritePulled(io.Out, res, "", l)
-}
-
 func pullArchive(ctx context.Context, io *IOStreams, l i18n.Lang, st *store.Store, r *census.Rules, dir string, opt snapshots.PullOptions) error {
-	created, folders := 0, 0
+	log := &drift.ArchiveLog{Out: io.Out, Err: io.ErrOut, Lang: l}
 	var firstErr error
 	err := snapshots.ImportArchive(ctx, st, r, dir, opt, func(folder string, res *snapshots.PullResult, err error) {
-		folders++
-		if err != nil {
-			e := storeOrInput(l, err)
-			if firstErr == nil {
-				firstErr = e
-			}
-			fmt.Fprintln(io.ErrOut, "modelcensus: "+e.Error())
+		if err == nil {
+			log.Folder(folder, res)
 			return
 		}
-		if res.Created {
-			created++
+		e := storeOrInput(l, err)
+		if firstErr == nil {
+			firstErr = e
 		}
-		drift.WriteCopies(io.ErrOut, res, l)
-		drift.WritePulled(io.Out, res, folder, l)
+		log.Failed(e.Error())
 	})
-	fmt.Fprintln(io.Out, l.T("pull.archive", created, folders, st.Location))
+	log.Done(st.Location)
 	if firstErr != nil {
 		return firstErr
 	}

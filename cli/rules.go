@@ -89,14 +89,7 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 	}
 	keep := census.FilterMappings(maps, o.Kind, o.Unmapped)
 	var buf bytes.Buffer
-	switch o.Format {
-	case "json":
-		_ = publish.WriteJSONValue(&buf, keep)
-	case "csv":
-		publish.WriteMappingsCSV(&buf, keep)
-	default:
-		publish.WriteMappings(&buf, l, title, keep, o.Source != "", o.Unmapped)
-	}
+	publish.WriteMappingsAs(&buf, o.Format, l, title, keep, o.Source != "", o.Unmapped)
 	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
 		return outputError(l, err)
 	}

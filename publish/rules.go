@@ -58,6 +58,20 @@ func RuleMappings(r *census.Rules, l i18n.Lang) []census.Mapping {
 	return out
 }
 
+// WriteMappingsAs writes maps to b in format, one of "json", "csv" and
+// "text" (anything else): the JSON value, WriteMappingsCSV, or
+// WriteMappings with title, withRows and unmappedOnly.
+func WriteMappingsAs(b *bytes.Buffer, format string, l i18n.Lang, title string, maps []census.Mapping, withRows, unmappedOnly bool) {
+	switch format {
+	case "json":
+		_ = WriteJSONValue(b, maps)
+	case "csv":
+		WriteMappingsCSV(b, maps)
+	default:
+		WriteMappings(b, l, title, maps, withRows, unmappedOnly)
+	}
+}
+
 // WriteMappingsCSV writes mappings as CSV: kind, raw, maps_to, detail,
 // rows, mapped.
 func WriteMappingsCSV(b *bytes.Buffer, maps []census.Mapping) {

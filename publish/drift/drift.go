@@ -142,6 +142,20 @@ func writeExplain(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang) {
 	publish.WriteExplanations(b, d.Explain, cd.Period, countries, l, "")
 }
 
+// WriteHistoryAs writes h to b in format, one of "json", "csv" and "text"
+// (anything else): the JSON value, WriteHistoryCSV or WriteHistory (with
+// each point's explanation when explain).
+func WriteHistoryAs(b *bytes.Buffer, h *snapshots.History, format string, explain bool, l i18n.Lang) {
+	switch format {
+	case "json":
+		_ = publish.WriteJSONValue(b, h)
+	case "csv":
+		WriteHistoryCSV(b, h, l)
+	default:
+		WriteHistory(b, h, l, explain)
+	}
+}
+
 // WriteHistory writes a history as text in l: its title, one row per
 // snapshot (HistoryTable), the snapshots skipped, and with explain, what
 // changed the figure at each step.

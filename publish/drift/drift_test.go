@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
@@ -52,5 +53,68 @@ func TestWriteDiffLimit(t *testing.T) {
 	}
 	if strings.Contains(out, "Beta") {
 		t.Errorf("the limit of 1 still lists Beta:\n%s", out)
+	}
+}
+
+// A pull of twelve bad rows, given out of file order: the first ten are
+// warned of in the order the source gave them, then one line counts the
+// two left; the stored snapshot's line goes to out alone.
+func TestWritePull(t *testing.T) {
+	res := &snapshots.PullResult{Created: true, Snapshot: &census.Snapshot{ID: 4, Source: "x.csv", Rows: 7}}
+	for i := 12; i >= 1; i-- {
+		f := "b.csv"
+		if i%2 == 0 {
+			f = "a.csv"
+		}
+		res.Problems = append(res.Problems, census.Problem{File: f, Line: i, Message: "bad"})
+	}
+	var out, errOut bytes.Buffer
+	WritePull(&out, &errOut, res, time.Time{}, i18n.EN)
+	lines := strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n")
+	if len(lines) != 11 {
+		t.Fatalf("%d warning lines, want 11:\n%s", len(lines), errOut.String())
+	}
+	if !strings.Contains(lines[0], "a.csv:12:") || !strings.Contains(lines[1], "b.csv:11:") || !strings.Contains(lines[9], "b.csv:3:") {
+		t.Errorf("not in the source's order:\n%s", errOut.String())
+	}
+	if lines[10] != i18n.EN.T("warn.more_problems", 2) {
+		t.Errorf("last line %q", lines[10])
+	}
+	if !strings.Contains(out.String(), "#4") || strings.Count(out.String(), "\n") != 1 {
+		t.Errorf("out %q", out.String())
+	}
+}
+
+// Three folders, one new, one unchanged, one failed: each is one line, and
+// the last line counts one new snapshot of three folders.
+func TestArchiveLog(t *testing.T) {
+	var out, errOut bytes.Buffer
+	a := &ArchiveLog{Out: &out, Err: &errOut, Lang: i18n.EN}
+	a.Folder("2024-07-16", &snapshots.PullResult{Created: true, Snapshot: &census.Snapshot{ID: 1}})
+	a.Failed("boom")
+	a.Folder("2025-02-01", &snapshots.PullResult{Snapshot: &census.Snapshot{ID: 1}})
+	a.Done("s.db")
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "2024-07-16") || !strings.HasPrefix(lines[1], "2025-02-01") || lines[2] != i18n.EN.T("pull.archive", 1, 3, "s.db") {
+		t.Errorf("out:\n%s", out.String())
+	}
+	if errOut.String() != "modelcensus: boom\n" {
+		t.Errorf("err %q", errOut.String())
+	}
+}
+
+// Each format of a history is its own writer's output.
+func TestWriteHistoryAs(t *testing.T) {
+	h := &snapshots.History{Figure: snapshots.FigurePerYear, Subset: "notable", From: 2023, To: 2023, Points: []snapshots.Point{{Snapshot: 3, Date: "2025-02-01", Counts: []census.YearCount{{Year: 2023, Count: 10}}}}}
+	var got, want bytes.Buffer
+	WriteHistoryAs(&got, h, "csv", false, i18n.KO)
+	WriteHistoryCSV(&want, h, i18n.KO)
+	if got.String() != want.String() {
+		t.Errorf("csv %q, want %q", got.String(), want.String())
+	}
+	got.Reset()
+	WriteHistoryAs(&got, h, "json", false, i18n.EN)
+	if !strings.HasPrefix(got.String(), "{") || !strings.Contains(got.String(), `"notable"`) {
+		t.Errorf("json %q", got.String())
 	}
 }

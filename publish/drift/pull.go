@@ -5,9 +5,11 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/snapshots"
 )
 
@@ -19,6 +21,58 @@ func WriteCopies(w io.Writer, res *snapshots.PullResult, l i18n.Lang) {
 		n := census.CopyNote(c)
 		fmt.Fprintln(w, l.T("warn.copy_ignored", l.T("note."+n.Code, n.Args...)))
 	}
+}
+
+// WritePull reports, in l, one pull of a source: on errOut, that the copy
+// was read offline (its age at now), the files left out as copies and the
+// first ten of the rows' problems, in the order the source gave them; then
+// on out, what the pull stored (WritePulled).
+func WritePull(out, errOut io.Writer, res *snapshots.PullResult, now time.Time, l i18n.Lang) {
+	if f := res.Fetched; f != nil && f.Offline {
+		fmt.Fprintln(errOut, l.T("warn.offline", f.URL, publish.AgeText(f.Age(now), l), f.RetrievedAt.Format(time.RFC3339)))
+	}
+	WriteCopies(errOut, res, l)
+	for i, p := range res.Problems {
+		if i == 10 {
+			fmt.Fprintln(errOut, l.T("warn.more_problems", len(res.Problems)-10))
+			break
+		}
+		fmt.Fprintln(errOut, l.T("warn.problem", p.File, p.Line, publish.ProblemText(p, l)))
+	}
+	WritePulled(out, res, "", l)
+}
+
+// ArchiveLog writes, in Lang, an archive import as it goes: each folder's
+// copies left out (on Err) and stored line (on Out), each failure on Err
+// as a "modelcensus: " line, and at the end how many of the folders gave
+// a new snapshot.
+type ArchiveLog struct {
+	Out, Err         io.Writer
+	Lang             i18n.Lang
+	created, folders int
+}
+
+// Folder reports a folder pulled; res.Created counts it as new.
+func (a *ArchiveLog) Folder(folder string, res *snapshots.PullResult) {
+	a.folders++
+	if res.Created {
+		a.created++
+	}
+	WriteCopies(a.Err, res, a.Lang)
+	WritePulled(a.Out, res, folder, a.Lang)
+}
+
+// Failed reports a folder that could not be pulled, msg being its error
+// as the user reads it.
+func (a *ArchiveLog) Failed(msg string) {
+	a.folders++
+	fmt.Fprintln(a.Err, "modelcensus: "+msg)
+}
+
+// Done writes how many new snapshots the folders gave, into the store at
+// location.
+func (a *ArchiveLog) Done(location string) {
+	fmt.Fprintln(a.Out, a.Lang.T("pull.archive", a.created, a.folders, location))
 }
 
 // WritePulled writes the line, in l, saying what a pull did: the snapshot
