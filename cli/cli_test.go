@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -446,7 +447,7 @@ func TestKoreanOutputIsKorean(t *testing.T) {
 	if len(lines) != 3 || !strings.Contains(lines[0], ":2: 학습 연산량") || !strings.Contains(lines[1], ":3: 행의 필드가") || !strings.Contains(lines[2], ":5: 5행부터") {
 		t.Errorf("Korean warnings, in line order:\n%s", errOut)
 	}
-	if roundAge(5*time.Second, i18n.KO) != "5초" || roundAge(72*time.Hour, i18n.KO) != "3일" || roundAge(90*time.Minute, i18n.EN) != "2 hours" {
+	if publish.AgeText(5*time.Second, i18n.KO) != "5초" || publish.AgeText(72*time.Hour, i18n.KO) != "3일" || publish.AgeText(90*time.Minute, i18n.EN) != "2 hours" {
 		t.Error("ages are not in the language")
 	}
 	_, ko, _ := run(t, nil, "rules", "--kind", "organization", "--lang", "ko")

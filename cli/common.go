@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	stdio "io"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -149,12 +148,6 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 	}
 	return ds, nil
 }
-
-// roundAge says how old a copy is, in l (publish.AgeText).
-func roundAge(d time.Duration, l i18n.Lang) string { return publish.AgeText(d, l) }
-
-// problemText is a row's problem in l (publish.ProblemText).
-func problemText(p census.Problem, l i18n.Lang) string { return publish.ProblemText(p, l) }
 
 // writeOutput writes data to path atomically, or to out when path is ""
 // or "-" (publish.WriteOutput).
