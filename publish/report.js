@@ -40,13 +40,18 @@
     });
     var cat = { type: 'category', data: cats, axisLabel: { interval: 0, width: 180, overflow: 'truncate' } };
     var val = { type: 'value', minInterval: 1 };
+    // Several series (a figure by two dimensions) need a legend that names
+    // each colour; one series is named by the figure's title.
+    var several = series.length > 1;
     return {
       animation: false, color: palette,
-      grid: { left: horizontal ? 190 : 48, right: 48, top: 24, bottom: 32 },
+      legend: several ? { type: 'scroll', top: 0 } : { show: false },
+      grid: { left: horizontal ? 190 : 48, right: 48, top: several ? 48 : 24, bottom: 32 },
       tooltip: {
         trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText',
         formatter: function (ps) {
-          return ps.map(function (p) { return text(p.name) + ': ' + fmtText(p.value); }).join('\n');
+          if (!several) { return ps.map(function (p) { return text(p.name) + ': ' + fmtText(p.value); }).join('\n'); }
+          return [text(ps.length ? ps[0].name : '')].concat(ps.map(function (p) { return text(p.seriesName) + ': ' + fmtText(p.value); })).join('\n');
         }
       },
       xAxis: horizontal ? val : cat, yAxis: horizontal ? cat : val, series: series
