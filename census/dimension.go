@@ -109,6 +109,23 @@ var fixedLabels = map[string]Text{
 	">=1e26":            {"1e26 FLOP or more", "1e26 FLOP 이상"},
 }
 
+// countryCode is a country as the rules spell it (a name, an alias or a
+// code) turned into its ISO code; a country no rule knows stays as written.
+func countryCode(r *Rules, s string) string {
+	if c, ok := r.Country(s); ok {
+		return c.Code
+	}
+	return s
+}
+
+// countryLabel names an ISO country code in lang, from the countries table.
+func countryLabel(r *Rules, code, lang string) string {
+	if c, ok := r.CountryByCode(code); ok {
+		return Text{c.Name, c.NameKo}.In(lang)
+	}
+	return fixedLabel(r, code, lang)
+}
+
 func fixedLabel(_ *Rules, code, lang string) string {
 	if t, ok := fixedLabels[code]; ok {
 		return t.In(lang)
@@ -129,18 +146,8 @@ var dimensions = []*Dimension{
 		values: func(v *view, m *Model, _ int, out []weighted) []weighted {
 			return v.attribute(v.countries(m), out)
 		},
-		normalize: func(r *Rules, s string) string {
-			if c, ok := r.Country(s); ok {
-				return c.Code
-			}
-			return s
-		},
-		label: func(r *Rules, code, lang string) string {
-			if c, ok := r.CountryByCode(code); ok {
-				return Text{c.Name, c.NameKo}.In(lang)
-			}
-			return fixedLabel(r, code, lang)
-		}},
+		normalize: countryCode,
+		label:     countryLabel},
 	{ID: DimRegion, Title: Text{"Region", "지역"},
 		values: func(v *view, m *Model, _ int, out []weighted) []weighted {
 			start := len(out)
@@ -207,18 +214,8 @@ var dimensions = []*Dimension{
 		values: func(v *view, m *Model, org int, out []weighted) []weighted {
 			return v.orgValues(m, org, out, func(u *orgUnits, i int) string { return u.country[i] })
 		},
-		normalize: func(r *Rules, s string) string {
-			if c, ok := r.Country(s); ok {
-				return c.Code
-			}
-			return s
-		},
-		label: func(r *Rules, code, lang string) string {
-			if c, ok := r.CountryByCode(code); ok {
-				return Text{c.Name, c.NameKo}.In(lang)
-			}
-			return fixedLabel(r, code, lang)
-		}},
+		normalize: countryCode,
+		label:     countryLabel},
 	{ID: DimSector, Title: Text{"Sector", "부문"},
 		values: func(v *view, m *Model, _ int, out []weighted) []weighted { return one(out, v.sector(m)) },
 		label:  fixedLabel},
