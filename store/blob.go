@@ -76,7 +76,7 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 	}
 	// zstd's "better" finds the matches in a dictionary of a whole export
 	// (its default level, with the same dictionary, keeps most of the file).
-	z, err := compress(content, dict, zstd.SpeedBetterCompression)
+	z, err := compress(content, dict, 0, zstd.SpeedBetterCompression)
 	if err != nil {
 		return err
 	}
@@ -148,13 +148,14 @@ func (s *Store) blobBytes(ctx context.Context, q querier, where string, args ...
 }
 
 // compress is content zstd-compressed at level, against dict as a raw
-// dictionary when it is not empty.
-func compress(content, dict []byte, level zstd.EncoderLevel) ([]byte, error) {
+// dictionary when it is not empty, named in the frame by dictID (0: not
+// named).
+func compress(content, dict []byte, dictID uint32, level zstd.EncoderLevel) ([]byte, error) {
 	opts := []zstd.EOption{zstd.WithEncoderLevel(level), zstd.WithEncoderConcurrency(1)}
 	if len(dict) > 0 {
 		// The window reaches back over the whole dictionary.
 		w := 1 << bits.Len(uint(len(dict)+len(content)))
-		opts = append(opts, zstd.WithEncoderDictRaw(0, dict), zstd.WithWindowSize(min(max(w, zstd.MinWindowSize), zstd.MaxWindowSize)))
+		opts = append(opts, zstd.WithEncoderDictRaw(dictID, dict), zstd.WithWindowSize(min(max(w, zstd.MinWindowSize), zstd.MaxWindowSize)))
 	}
 	enc, err := zstd.NewWriter(nil, opts...)
 	if err != nil {
