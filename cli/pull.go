@@ -109,22 +109,11 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 }
 
 func pullArchive(ctx context.Context, io *IOStreams, l i18n.Lang, st *store.Store, r *census.Rules, dir string, opt snapshots.PullOptions) error {
-	log := &drift.ArchiveLog{Out: io.Out, Err: io.ErrOut, Lang: l}
-	var firstErr error
-	err := snapshots.ImportArchive(ctx, st, r, dir, opt, func(folder string, res *snapshots.PullResult, err error) {
-		if err == nil {
-			log.Folder(folder, res)
-			return
-		}
-		e := storeOrInput(l, err)
-		if firstErr == nil {
-			firstErr = e
-		}
-		log.Failed(e.Error())
-	})
+	log := &drift.ArchiveLog{Out: io.Out, Err: io.ErrOut, Lang: l, Translate: func(err error) error { return storeOrInput(l, err) }}
+	err := snapshots.ImportArchive(ctx, st, r, dir, opt, log.Pulled)
 	log.Done(st.Location)
-	if firstErr != nil {
-		return firstErr
+	if first := log.First(); first != nil {
+		return first
 	}
 	if err != nil {
 		return storeOrInput(l, err)

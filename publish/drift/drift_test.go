@@ -104,6 +104,26 @@ func TestArchiveLog(t *testing.T) {
 	}
 }
 
+// Pulled, as ImportArchive's callback: two failed folders are each one
+// line worded by Translate, and the first is the one kept.
+func TestArchiveLogPulled(t *testing.T) {
+	var out, errOut bytes.Buffer
+	a := &ArchiveLog{Out: &out, Err: &errOut, Lang: i18n.EN, Translate: func(err error) error { return errors.New("said: " + err.Error()) }}
+	a.Pulled("2024-07-16", &snapshots.PullResult{Created: true, Snapshot: &census.Snapshot{ID: 1}}, nil)
+	a.Pulled("2024-08-01", nil, errors.New("first"))
+	a.Pulled("2024-09-01", nil, errors.New("second"))
+	a.Done("s.db")
+	if errOut.String() != "modelcensus: said: first\nmodelcensus: said: second\n" {
+		t.Errorf("err %q", errOut.String())
+	}
+	if a.First() == nil || a.First().Error() != "said: first" {
+		t.Errorf("first error %v, want the first folder's, translated", a.First())
+	}
+	if want := i18n.EN.T("pull.archive", 1, 3, "s.db"); !strings.HasSuffix(out.String(), want+"\n") {
+		t.Errorf("out %q, want it to end %q", out.String(), want)
+	}
+}
+
 // A pull log told of an error, a change with explanations, a failed
 // comparison, kept figures and the next pull: the change's counts go to
 // out, everything else to err, and only the explained diff is notified.

@@ -47,10 +47,32 @@ func WritePull(out, errOut io.Writer, res *snapshots.PullResult, now time.Time, 
 // as a "modelcensus: " line, and at the end how many of the folders gave
 // a new snapshot.
 type ArchiveLog struct {
-	Out, Err         io.Writer
-	Lang             i18n.Lang
+	Out, Err io.Writer
+	Lang     i18n.Lang
+	// Translate words a folder's error as the edge does (its Error is
+	// the line written); Pulled keeps the first it returns (First).
+	Translate        func(error) error
 	created, folders int
+	first            error
 }
+
+// Pulled reports what snapshots.ImportArchive says of one folder: the
+// snapshot it gave (Folder) or its error, translated (Failed).
+func (a *ArchiveLog) Pulled(folder string, res *snapshots.PullResult, err error) {
+	if err == nil {
+		a.Folder(folder, res)
+		return
+	}
+	e := a.Translate(err)
+	if a.first == nil {
+		a.first = e
+	}
+	a.Failed(e.Error())
+}
+
+// First is the first folder's error that Pulled translated, nil when
+// every folder was pulled.
+func (a *ArchiveLog) First() error { return a.first }
 
 // Folder reports a folder pulled; res.Created counts it as new.
 func (a *ArchiveLog) Folder(folder string, res *snapshots.PullResult) {
