@@ -90,7 +90,7 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 	keep := census.FilterMappings(maps, o.Kind, o.Unmapped)
 	var buf bytes.Buffer
 	publish.WriteMappingsAs(&buf, o.Format, l, title, keep, o.Source != "", o.Unmapped)
-	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
+	if err := publish.WriteOutput(io.Out, o.Output, buf.Bytes()); err != nil {
 		return outputError(l, err)
 	}
 	return nil
