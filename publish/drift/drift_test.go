@@ -166,6 +166,24 @@ func TestPullLog(t *testing.T) {
 	}
 }
 
+// Each format of a diff is its own writer's output: text is WriteDiff's
+// with the limit, json the diff's JSON value.
+func TestWriteDiffAs(t *testing.T) {
+	d := &snapshots.Diff{A: snapshots.SnapshotRef{ID: 1}, B: snapshots.SnapshotRef{ID: 2}, Subset: "notable",
+		Added: []snapshots.ModelRef{{Model: "Alpha"}, {Model: "Beta"}}}
+	var got, want bytes.Buffer
+	WriteDiffAs(&got, d, "text", i18n.KO, 1)
+	WriteDiff(&want, d, i18n.KO, 1)
+	if got.String() != want.String() {
+		t.Errorf("text %q, want %q", got.String(), want.String())
+	}
+	got.Reset()
+	WriteDiffAs(&got, d, "json", i18n.EN, 1)
+	if !strings.HasPrefix(got.String(), "{") || !strings.Contains(got.String(), `"Beta"`) {
+		t.Errorf("json %q", got.String())
+	}
+}
+
 // Each format of a history is its own writer's output.
 func TestWriteHistoryAs(t *testing.T) {
 	h := &snapshots.History{Figure: snapshots.FigurePerYear, Subset: "notable", From: 2023, To: 2023, Points: []snapshots.Point{{Snapshot: 3, Date: "2025-02-01", Counts: []census.YearCount{{Year: 2023, Count: 10}}}}}
