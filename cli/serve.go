@@ -54,11 +54,8 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Poll < 0 {
-		return badValue(l, "--poll", o.Poll.String(), "a duration such as 5s")
-	}
-	if !web.ValidAddr(o.Addr) {
-		return badValue(l, "--addr", o.Addr, "HOST:PORT")
+	if err := web.CheckListen(o.Addr, o.Poll); err != nil {
+		return optionError(l, err)
 	}
 	r, err := o.loadRules(l)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/overlay"
 	"github.com/modelcensus/modelcensus/snapshots"
@@ -37,5 +38,20 @@ func (c *Config) ServeStore(ctx context.Context, st *store.Store) error {
 		return err
 	}
 	c.Source, c.Store = "", st
+	return nil
+}
+
+// CheckListen checks, before anything is read, how a server is to run:
+// poll (Config.Poll) must not be negative, and addr must be HOST:PORT
+// with a numeric port (ValidAddr). Its error is a *census.OptionError
+// (OptionChoice) naming the flag (poll, addr) and, as its one choice,
+// what is wanted.
+func CheckListen(addr string, poll time.Duration) error {
+	if poll < 0 {
+		return &census.OptionError{Option: "poll", Value: poll.String(), Code: census.OptionChoice, Choices: []string{"a duration such as 5s"}}
+	}
+	if !ValidAddr(addr) {
+		return &census.OptionError{Option: "addr", Value: addr, Code: census.OptionChoice, Choices: []string{"HOST:PORT"}}
+	}
 	return nil
 }
