@@ -73,11 +73,7 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 	title := ""
 	if o.Source == "" {
 		maps = publish.RuleMappings(r, l)
-		origin := l.T("rules.embedded")
-		if o.RulesDir != "" {
-			origin = o.RulesDir
-		}
-		title = l.T("rules.version", r.Version, origin)
+		title = publish.RulesTitle(r, o.RulesDir, l)
 	} else {
 		opt := o.openOptions(io)
 		opt.Fetch.Progress = nil
