@@ -27,7 +27,7 @@ func newChartCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := o.checkChoice(cmd, o.langOr(io)); err != nil {
+			if err := o.checkChoice(cmd, io); err != nil {
 				return err
 			}
 			return runChart(cmd.Context(), io, o, args[0])
@@ -40,7 +40,7 @@ func newChartCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 }
 
 func runChart(ctx context.Context, io *IOStreams, o *reportOptions, name string) error {
-	l, err := o.lang(io)
+	l, err := langFlag(io, o.Lang)
 	if err != nil {
 		return err
 	}

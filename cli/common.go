@@ -50,14 +50,10 @@ func (o *sourceOptions) addReadFlags(fs *pflag.FlagSet, l i18n.Lang) {
 	fs.StringVar(&o.DateFormat, "date-format", "", l.T("flag.date-format"))
 }
 
-func (o *sourceOptions) lang(io *IOStreams) (i18n.Lang, error) {
-	return langFlag(io, o.Lang)
-}
-
 // start is how a command that reads a source begins: the output language
 // from --lang (or the locale), and the source flags checked.
 func (o *sourceOptions) start(io *IOStreams) (i18n.Lang, error) {
-	l, err := o.lang(io)
+	l, err := langFlag(io, o.Lang)
 	if err != nil {
 		return i18n.EN, err
 	}
@@ -149,12 +145,6 @@ func (o *sourceOptions) loadWith(ctx context.Context, io *IOStreams, l i18n.Lang
 	return ds, nil
 }
 
-// writeOutput writes data to path atomically, or to out when path is ""
-// or "-" (publish.WriteOutput).
-func writeOutput(out stdio.Writer, path string, data []byte) error {
-	return publish.WriteOutput(out, path, data)
-}
-
 // outputError is the error for output that cannot be written
 // (publish.OutputMessage).
 func outputError(l i18n.Lang, err error) error {
@@ -228,8 +218,13 @@ func writeWith(io *IOStreams, l i18n.Lang, path string, write func(*bytes.Buffer
 }
 
 // checkChoice refuses --snapshot with --as-of, and either with --source
-// (snapshots.Choice.Check), in l.
-func (o *reportOptions) checkChoice(cmd *cobra.Command, l i18n.Lang) error {
+// (snapshots.Choice.Check), in the --lang language (English when --lang
+// is invalid).
+func (o *reportOptions) checkChoice(cmd *cobra.Command, io *IOStreams) error {
+	l, err := langFlag(io, o.Lang)
+	if err != nil {
+		l = i18n.EN
+	}
 	o.Choice.SourceSet = cmd.Flags().Changed("source")
 	return usageOf(l, o.Choice.Check())
 }
@@ -270,13 +265,4 @@ func (o *reportOptions) dataset(ctx context.Context, io *IOStreams, l i18n.Lang,
 		return nil, storeOrInput(l, err)
 	}
 	return ds, nil
-}
-
-// langOr is the output language, English when --lang is invalid.
-func (o *reportOptions) langOr(io *IOStreams) i18n.Lang {
-	l, err := o.lang(io)
-	if err != nil {
-		return i18n.EN
-	}
-	return l
 }

@@ -134,7 +134,7 @@ func newCurateListCmd(io *IOStreams, l i18n.Lang, o *curateOptions) *cobra.Comma
 // langAndDir is how list and retire begin: the language, and the overlay
 // folder, which must be named or exist.
 func (o *curateOptions) langAndDir(io *IOStreams) (i18n.Lang, string, error) {
-	l, err := o.lang(io)
+	l, err := langFlag(io, o.Lang)
 	if err != nil {
 		return i18n.EN, "", err
 	}

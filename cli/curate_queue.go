@@ -45,7 +45,7 @@ func newCurateQueueCmds(io *IOStreams, l i18n.Lang, o *curateOptions) []*cobra.C
 }
 
 func runCurateQueue(cmd *cobra.Command, io *IOStreams, o *curateOptions, q *queueOptions, id, status string) error {
-	l, err := o.lang(io)
+	l, err := langFlag(io, o.Lang)
 	if err != nil {
 		return err
 	}

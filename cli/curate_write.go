@@ -61,7 +61,7 @@ func newCurateWriteCmd(io *IOStreams, l i18n.Lang, o *curateOptions, kind census
 // refused; a correction records the upstream value it replaces), validates
 // it and writes it to the overlay folder.
 func runCurateWrite(cmd *cobra.Command, io *IOStreams, o *curateOptions, kind census.EntryKind) error {
-	l, err := o.lang(io)
+	l, err := langFlag(io, o.Lang)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
-	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/publish/drift"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
@@ -61,21 +60,11 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 	}
 	// Each of A and B is a stored snapshot's id, or a source (a file, a
 	// folder, a zip, a URL) read directly; the store is opened only for ids.
-	var st *store.Store
-	defer func() {
-		if st != nil {
-			st.Close()
-		}
-	}()
-	openStore := func() (_ *store.Store, err error) {
-		if st == nil {
-			st, err = o.openExisting(ctx, io, l)
-		}
-		return st, err
-	}
+	st := snapshots.NewOnDemand(func() (*store.Store, error) { return o.openExisting(ctx, io, l) })
+	defer st.Close()
 	refs := make([]*snapshots.Ref, 2)
 	for i, arg := range args {
-		if refs[i], err = snapshots.ArgRef(ctx, arg, openStore, o.openOptions(io)); err != nil && snapshots.IsStoredID(arg) {
+		if refs[i], err = snapshots.ArgRef(ctx, arg, st.Open, o.openOptions(io)); err != nil && snapshots.IsStoredID(arg) {
 			return storeError(l, err)
 		} else if err != nil {
 			return translate(l, err)
@@ -96,11 +85,7 @@ func runDiff(ctx context.Context, io *IOStreams, o *diffOptions, args []string) 
 		return storeOrInput(l, err)
 	}
 	var buf bytes.Buffer
-	if o.Format == "json" {
-		_ = publish.WriteJSONValue(&buf, d)
-	} else {
-		drift.WriteDiff(&buf, d, l, o.Limit)
-	}
+	drift.WriteDiffAs(&buf, d, o.Format, l, o.Limit)
 	_, err = io.Out.Write(buf.Bytes())
 	return err
 }

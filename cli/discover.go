@@ -22,7 +22,6 @@ import (
 	"github.com/modelcensus/modelcensus/internal/every"
 	"github.com/modelcensus/modelcensus/overlay"
 	"github.com/modelcensus/modelcensus/publish/drift"
-	"github.com/modelcensus/modelcensus/store"
 )
 
 // discoverOptions are the flags of `modelcensus discover`.
@@ -97,42 +96,33 @@ func runDiscover(ctx context.Context, io *IOStreams, o *discoverOptions) error {
 		return err
 	}
 	defer st.Close()
+	round := &discover.Round{Sources: srcs, Extra: extra, MinCompute: minCompute, Now: io.Now,
+		Read: func(ctx context.Context, onRow func(*census.Raw)) error {
+			_, err := o.loadWith(ctx, io, l, r, epoch.LoadOptions{OnRow: onRow, RowsOnly: true})
+			return err
+		},
+		Overlay: func() (*census.Overlay, error) {
+			ov, _, err := o.loadOverlay(io, l)
+			return ov, err
+		},
+		Warn: func(source string, err error) { fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", source, err)) }}
 	return every.Loop(ctx, o.Every, io.Now, func(ctx context.Context) error {
-		return o.discoverOnce(ctx, io, l, r, st, srcs, extra, minCompute)
+		res, err := round.Run(ctx, st)
+		var qe *discover.QueueError
+		if errors.As(err, &qe) {
+			return storeError(l, qe.Err)
+		} else if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		drift.WriteCandidates(&b, res.Candidates, res.Added, res.Aside, o.Format, l)
+		if _, err := io.Out.Write(b.Bytes()); err != nil {
+			return outputError(l, err)
+		}
+		if res.Failed == len(srcs) {
+			return &Error{Code: ExitDownload, Msg: l.T("err.all_sources_failed")}
+		}
+		return nil
 	}, func(err error) { fmt.Fprintln(io.ErrOut, "modelcensus: "+err.Error()) },
 		func(at time.Time) { fmt.Fprintln(io.ErrOut, l.T("pull.next", at.Format(time.RFC3339))) })
-}
-
-// discoverOnce reads the snapshot and the overlay, asks every source, and
-// queues and prints the candidates. A failed source is one warning; the
-// others still count.
-func (o *discoverOptions) discoverOnce(ctx context.Context, io *IOStreams, l i18n.Lang, r *census.Rules, st *store.Store,
-	sources []discover.Source, extra []string, minCompute float64) error {
-	base := discover.NewBase(extra)
-	if _, err := o.loadWith(ctx, io, l, r, epoch.LoadOptions{OnRow: base.AddRow, RowsOnly: true}); err != nil {
-		return err
-	}
-	ov, _, err := o.loadOverlay(io, l)
-	if err != nil {
-		return err
-	}
-	base.AddOverlay(ov)
-	warn := func(source string, err error) { fmt.Fprintln(io.ErrOut, l.T("warn.source_failed", source, err)) }
-	cands, aside, failed, err := discover.Find(ctx, sources, base, discover.Options{MinCompute: minCompute, Now: io.Now()}, warn)
-	if err != nil {
-		return err
-	}
-	cands, added, err := discover.Queue(ctx, st, cands, io.Now())
-	if err != nil {
-		return storeError(l, err)
-	}
-	var b bytes.Buffer
-	drift.WriteCandidates(&b, cands, added, len(aside), o.Format, l)
-	if _, err := io.Out.Write(b.Bytes()); err != nil {
-		return outputError(l, err)
-	}
-	if failed == len(sources) {
-		return &Error{Code: ExitDownload, Msg: l.T("err.all_sources_failed")}
-	}
-	return nil
 }

@@ -54,7 +54,7 @@ func newEstimateCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 }
 
 func runEstimate(cmd *cobra.Command, io *IOStreams, o *estimateOptions) error {
-	l, err := o.lang(io)
+	l, err := langFlag(io, o.Lang)
 	if err != nil {
 		return err
 	}

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
-	"net/url"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -11,6 +9,7 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/internal/every"
+	"github.com/modelcensus/modelcensus/notify"
 	"github.com/modelcensus/modelcensus/publish/drift"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
@@ -68,11 +67,8 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	if !every.Valid(o.Every) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.bad_every", o.Every)}
 	}
-	if u, err := url.Parse(o.OnChangeWebhook); o.OnChangeWebhook != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
-		return badValue(l, "--on-change-webhook", o.OnChangeWebhook, "http://… or https://…")
-	}
-	if o.From < 0 || o.To < 0 || o.From > 0 && o.To > 0 && o.From > o.To {
-		return badValue(l, "--from", fmt.Sprintf("%d–%d", o.From, o.To), "FROM ≤ TO, years")
+	if err := snapshots.CheckNotify(o.OnChangeWebhook, o.From, o.To); err != nil {
+		return optionError(l, err)
 	}
 	if o.Date != "" && snapshots.IsArchive(o.Source) {
 		return &Error{Code: ExitUsage, Msg: l.T("err.usage", l.T("err.archive_date"))}
@@ -93,37 +89,19 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 	if snapshots.IsArchive(o.Source) {
 		return pullArchive(ctx, io, l, st, r, o.Source, opt)
 	}
-	notify := o.OnChangeWebhook != "" || o.OnChangeExec != ""
+	log := &drift.PullLog{Out: io.Out, Err: io.ErrOut, Lang: l, Now: io.Now,
+		PullError:  func(err error) string { return storeOrInput(l, err).Error() },
+		StoreError: func(err error) string { return storeError(l, err).Error() }}
+	if o.OnChangeWebhook != "" || o.OnChangeExec != "" {
+		c := &notify.Change{URL: o.OnChangeWebhook, Command: o.OnChangeExec, Log: io.ErrOut, Lang: l}
+		if o.OnChangeWebhook != "" {
+			c.Webhook = io.Deps.webhook(o.OnChangeWebhook)
+		}
+		log.Notify = func(d *snapshots.Diff) { snapshots.Notify(ctx, c, d) }
+	}
 	err = snapshots.PullEvery(ctx, st, r, o.Source, opt, snapshots.EveryOptions{
-		Every: o.Every, Explain: notify, Census: census.Options{From: o.From, To: o.To},
-		Pulled: func(res *snapshots.PullResult, err error) {
-			if err != nil {
-				fmt.Fprintln(io.ErrOut, "modelcensus: "+storeOrInput(l, err).Error())
-				return
-			}
-			drift.WritePull(io.Out, io.ErrOut, res, io.Now(), l)
-		},
-		Changed: func(prev *census.Snapshot, d *snapshots.Diff, err error) {
-			if err != nil {
-				if notify {
-					fmt.Fprintln(io.ErrOut, l.T("warn.notify_failed", err))
-				}
-				return
-			}
-			fmt.Fprintln(io.Out, l.T("pull.changes", prev.ID, len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)))
-			if notify && len(d.Explain) > 0 {
-				o.notify(ctx, io, l, d)
-			}
-		},
-		Kept: func(n int, err error) {
-			if err != nil {
-				fmt.Fprintln(io.ErrOut, "modelcensus: "+storeError(l, err).Error())
-			} else if n > 0 {
-				fmt.Fprintln(io.ErrOut, l.T("pull.kept_figures", n))
-			}
-		},
-		Next: func(at time.Time) { fmt.Fprintln(io.ErrOut, l.T("pull.next", at.Format(time.RFC3339))) },
-	})
+		Every: o.Every, Explain: log.Notify != nil, Census: census.Options{From: o.From, To: o.To},
+		Pulled: log.Pulled, Changed: log.Changed, Kept: log.Kept, Next: log.Next})
 	if err != nil {
 		return storeOrInput(l, err)
 	}
@@ -131,22 +109,11 @@ func runPull(ctx context.Context, io *IOStreams, o *pullOptions) error {
 }
 
 func pullArchive(ctx context.Context, io *IOStreams, l i18n.Lang, st *store.Store, r *census.Rules, dir string, opt snapshots.PullOptions) error {
-	log := &drift.ArchiveLog{Out: io.Out, Err: io.ErrOut, Lang: l}
-	var firstErr error
-	err := snapshots.ImportArchive(ctx, st, r, dir, opt, func(folder string, res *snapshots.PullResult, err error) {
-		if err == nil {
-			log.Folder(folder, res)
-			return
-		}
-		e := storeOrInput(l, err)
-		if firstErr == nil {
-			firstErr = e
-		}
-		log.Failed(e.Error())
-	})
+	log := &drift.ArchiveLog{Out: io.Out, Err: io.ErrOut, Lang: l, Translate: func(err error) error { return storeOrInput(l, err) }}
+	err := snapshots.ImportArchive(ctx, st, r, dir, opt, log.Pulled)
 	log.Done(st.Location)
-	if firstErr != nil {
-		return firstErr
+	if first := log.First(); first != nil {
+		return first
 	}
 	if err != nil {
 		return storeOrInput(l, err)

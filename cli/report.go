@@ -47,7 +47,7 @@ func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
   modelcensus report --source all_ai_models.csv --estimate-missing --format html -o brief.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := o.checkChoice(cmd, o.langOr(io)); err != nil {
+			if err := o.checkChoice(cmd, io); err != nil {
 				return err
 			}
 			return runReport(cmd, io, o)
@@ -65,7 +65,7 @@ func newReportCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
 // census recipe. A recipe of the census's own figures is the census
 // document (runCensusReport); another is a recipe of tables (runRecipe).
 func runReport(cmd *cobra.Command, io *IOStreams, o *reportOptions) error {
-	l, err := o.lang(io)
+	l, err := langFlag(io, o.Lang)
 	if err != nil {
 		return err
 	}

@@ -73,11 +73,7 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 	title := ""
 	if o.Source == "" {
 		maps = publish.RuleMappings(r, l)
-		origin := l.T("rules.embedded")
-		if o.RulesDir != "" {
-			origin = o.RulesDir
-		}
-		title = l.T("rules.version", r.Version, origin)
+		title = publish.RulesTitle(r, o.RulesDir, l)
 	} else {
 		opt := o.openOptions(io)
 		opt.Fetch.Progress = nil
@@ -90,7 +86,7 @@ func runRules(cmd *cobra.Command, io *IOStreams, o *rulesOptions) error {
 	keep := census.FilterMappings(maps, o.Kind, o.Unmapped)
 	var buf bytes.Buffer
 	publish.WriteMappingsAs(&buf, o.Format, l, title, keep, o.Source != "", o.Unmapped)
-	if err := writeOutput(io.Out, o.Output, buf.Bytes()); err != nil {
+	if err := publish.WriteOutput(io.Out, o.Output, buf.Bytes()); err != nil {
 		return outputError(l, err)
 	}
 	return nil

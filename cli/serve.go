@@ -9,7 +9,6 @@ import (
 
 	"github.com/modelcensus/modelcensus/epoch"
 	"github.com/modelcensus/modelcensus/i18n"
-	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/web"
 )
 
@@ -55,11 +54,8 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Poll < 0 {
-		return badValue(l, "--poll", o.Poll.String(), "a duration such as 5s")
-	}
-	if !web.ValidAddr(o.Addr) {
-		return badValue(l, "--addr", o.Addr, "HOST:PORT")
+	if err := web.CheckListen(o.Addr, o.Poll); err != nil {
+		return optionError(l, err)
 	}
 	r, err := o.loadRules(l)
 	if err != nil {
@@ -69,30 +65,20 @@ func runServe(ctx context.Context, io *IOStreams, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	if ov != nil && o.Source != "" {
-		o.bring(ctx, io, r, ov)
-	}
 	web.LimitMemory()
-	cfg := web.Config{Overlay: ov, Rules: r, Source: o.Source, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l, EstimateMissing: o.EstimateMissing, Poll: o.Poll,
-		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }}
-	cfg.Recipes = servedRecipes(io)
+	cfg := web.Config{Overlay: ov, Rules: r, Addr: o.Addr, Version: Version, Log: io.ErrOut, Formats: io.Deps.Formats, Lang: l, EstimateMissing: o.EstimateMissing, Poll: o.Poll,
+		Listening: func(addr string) { fmt.Fprintln(io.ErrOut, l.T("serve.listening", addr)) }, Recipes: servedRecipes(io)}
 	if o.Source != "" {
-		open := o.openOptions(io)
-		open.Fetch.Progress = nil
-		cfg.Load = epoch.LoadOptions{OpenOptions: open, Subset: o.Subset, Now: io.Now, Encoding: o.Encoding, DateFormat: o.DateFormat}
-		if o.Date != "" {
-			cfg.Load.Date, _ = time.Parse("2006-01-02", o.Date)
-		}
+		cfg.ServeSource(ctx, o.Source, epoch.LoadOptions{OpenOptions: o.openOptions(io), Subset: o.Subset, Now: io.Now, Encoding: o.Encoding, DateFormat: o.DateFormat}, o.Date)
 	} else {
 		st, err := o.openExisting(ctx, io, l)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
-		if err := snapshots.Bring(ctx, st, r, ov); err != nil {
+		if err := cfg.ServeStore(ctx, st); err != nil {
 			return storeError(l, err)
 		}
-		cfg.Store = st
 	}
 	if err := io.Deps.Serve(ctx, cfg); err != nil {
 		return translate(l, err)

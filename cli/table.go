@@ -33,7 +33,7 @@ func newTableCmd(io *IOStreams, l i18n.Lang) *cobra.Command {
   modelcensus table --source ai_models.zip --by org_country --measure organizations --min-models 3 --from 2024 --to 2024`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := o.checkChoice(cmd, o.langOr(io)); err != nil {
+			if err := o.checkChoice(cmd, io); err != nil {
 				return err
 			}
 			return runTable(cmd, io, o)
@@ -70,7 +70,7 @@ func figureError(l i18n.Lang, err error) error {
 }
 
 func runTable(cmd *cobra.Command, io *IOStreams, o *tableOptions) error {
-	l, err := o.lang(io)
+	l, err := langFlag(io, o.Lang)
 	if err != nil {
 		return usageError("en", err)
 	}

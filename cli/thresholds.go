@@ -60,7 +60,7 @@ func runThresholds(cmd *cobra.Command, io *IOStreams, o *thresholdsOptions) erro
 	if err != nil {
 		return err
 	}
-	if err := o.checkChoice(cmd, l); err != nil {
+	if err := o.checkChoice(cmd, io); err != nil {
 		return err
 	}
 	ths, err := census.ParseThresholds(o.Thresholds, "--threshold ")

@@ -48,7 +48,7 @@ func runTrend(cmd *cobra.Command, io *IOStreams, o *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := o.checkChoice(cmd, l); err != nil {
+	if err := o.checkChoice(cmd, io); err != nil {
 		return err
 	}
 	since, until, err := census.ParseSpan(o.Since, o.Until)

@@ -10,6 +10,17 @@ import (
 	"github.com/modelcensus/modelcensus/i18n"
 )
 
+// RulesTitle is the heading, in l, of the rule tables r: their version
+// and where they come from, the folder dir that --rules named or, for "",
+// the tables embedded in the program.
+func RulesTitle(r *census.Rules, dir string, l i18n.Lang) string {
+	origin := l.T("rules.embedded")
+	if dir != "" {
+		origin = dir
+	}
+	return l.T("rules.version", r.Version, origin)
+}
+
 // RuleMappings lists the rule tables themselves, with details in l: a
 // country's or domain's Korean name in Korean, an organization's home
 // country and sector, a chip's peak throughput.

@@ -89,7 +89,7 @@ func load(dir string) (*census.Rules, error) {
 	if dir != "" {
 		if problems := r.Check(); len(problems) > 0 {
 			const shown = 5
-			msg := strings.Join(problems[:min(shown, len(problems))], "; ")
+			msg := clip(strings.Join(problems[:min(shown, len(problems))], "; "), 1000)
 			if len(problems) > shown {
 				msg += fmt.Sprintf("; and %d more", len(problems)-shown)
 			}
@@ -185,7 +185,7 @@ func each(data []byte, origin string, fn func(row) error) error {
 	}
 	for _, want := range wantHeader[filepath.Base(origin)] {
 		if _, ok := col[want]; !ok {
-			return fmt.Errorf("%s: header needs column %q; found %s", origin, want, strings.Join(header, ","))
+			return fmt.Errorf("%s: header needs column %q; found %s", origin, want, clip(strings.Join(header, ","), 300))
 		}
 	}
 	for {
@@ -198,9 +198,19 @@ func each(data []byte, origin string, fn func(row) error) error {
 		}
 		line, _ := cr.FieldPos(0)
 		if err := fn(row{line: line, col: col, rec: rec}); err != nil {
-			return fmt.Errorf("%s:%d: %w", origin, line, err)
+			return fmt.Errorf("%s:%d: %s", origin, line, clip(err.Error(), 300))
 		}
 	}
+}
+
+// clip cuts a message quoting the user's cells to at most n bytes (plus
+// an ellipsis) at a character boundary, so that one absurd cell still
+// gives one readable line.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + "…"
 }
 
 func aliases(s string) []string {

@@ -142,6 +142,17 @@ func writeExplain(b *bytes.Buffer, d *snapshots.Diff, l i18n.Lang) {
 	publish.WriteExplanations(b, d.Explain, cd.Period, countries, l, "")
 }
 
+// WriteDiffAs writes d to b in format, "json" (its JSON value) or
+// "text" (anything else: WriteDiff, each list of models capped at limit
+// when above 0).
+func WriteDiffAs(b *bytes.Buffer, d *snapshots.Diff, format string, l i18n.Lang, limit int) {
+	if format == "json" {
+		_ = publish.WriteJSONValue(b, d)
+		return
+	}
+	WriteDiff(b, d, l, limit)
+}
+
 // WriteHistoryAs writes h to b in format, one of "json", "csv" and "text"
 // (anything else): the JSON value, WriteHistoryCSV or WriteHistory (with
 // each point's explanation when explain).

@@ -2,6 +2,7 @@ package drift
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -100,6 +101,86 @@ func TestArchiveLog(t *testing.T) {
 	}
 	if errOut.String() != "modelcensus: boom\n" {
 		t.Errorf("err %q", errOut.String())
+	}
+}
+
+// Pulled, as ImportArchive's callback: two failed folders are each one
+// line worded by Translate, and the first is the one kept.
+func TestArchiveLogPulled(t *testing.T) {
+	var out, errOut bytes.Buffer
+	a := &ArchiveLog{Out: &out, Err: &errOut, Lang: i18n.EN, Translate: func(err error) error { return errors.New("said: " + err.Error()) }}
+	a.Pulled("2024-07-16", &snapshots.PullResult{Created: true, Snapshot: &census.Snapshot{ID: 1}}, nil)
+	a.Pulled("2024-08-01", nil, errors.New("first"))
+	a.Pulled("2024-09-01", nil, errors.New("second"))
+	a.Done("s.db")
+	if errOut.String() != "modelcensus: said: first\nmodelcensus: said: second\n" {
+		t.Errorf("err %q", errOut.String())
+	}
+	if a.First() == nil || a.First().Error() != "said: first" {
+		t.Errorf("first error %v, want the first folder's, translated", a.First())
+	}
+	if want := i18n.EN.T("pull.archive", 1, 3, "s.db"); !strings.HasSuffix(out.String(), want+"\n") {
+		t.Errorf("out %q, want it to end %q", out.String(), want)
+	}
+}
+
+// A pull log told of an error, a change with explanations, a failed
+// comparison, kept figures and the next pull: the change's counts go to
+// out, everything else to err, and only the explained diff is notified.
+func TestPullLog(t *testing.T) {
+	var out, errOut bytes.Buffer
+	var notified []*snapshots.Diff
+	p := &PullLog{Out: &out, Err: &errOut, Lang: i18n.EN, Now: func() time.Time { return time.Time{} },
+		PullError:  func(err error) string { return "pull: " + err.Error() },
+		StoreError: func(err error) string { return "store: " + err.Error() },
+		Notify:     func(d *snapshots.Diff) { notified = append(notified, d) }}
+	p.Pulled(nil, errors.New("gone"))
+	d := &snapshots.Diff{Added: make([]snapshots.ModelRef, 2), Explain: make([]census.Explanation, 1)}
+	p.Changed(&census.Snapshot{ID: 3}, d, nil)
+	p.Changed(&census.Snapshot{ID: 4}, &snapshots.Diff{}, nil)
+	p.Changed(nil, nil, errors.New("no diff"))
+	p.Kept(0, nil)
+	p.Kept(2, nil)
+	p.Kept(0, errors.New("locked"))
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	p.Next(at)
+	wantOut := "Changes since snapshot #3: 2 added, 0 removed, 0 renamed, 0 changed fields\n" +
+		"Changes since snapshot #4: 0 added, 0 removed, 0 renamed, 0 changed fields\n"
+	if out.String() != wantOut {
+		t.Errorf("out %q, want %q", out.String(), wantOut)
+	}
+	wantErr := "modelcensus: pull: gone\n" + i18n.EN.T("warn.notify_failed", "no diff") + "\n" +
+		i18n.EN.T("pull.kept_figures", 2) + "\nmodelcensus: store: locked\nNext pull at 2026-01-02T03:04:05Z (Ctrl-C to stop)\n"
+	if errOut.String() != wantErr {
+		t.Errorf("err %q, want %q", errOut.String(), wantErr)
+	}
+	if len(notified) != 1 || notified[0] != d {
+		t.Errorf("notified %d diffs, want the one with explanations", len(notified))
+	}
+	// Without Notify a failed comparison says nothing.
+	errOut.Reset()
+	p.Notify = nil
+	p.Changed(nil, nil, errors.New("no diff"))
+	if errOut.Len() != 0 {
+		t.Errorf("err %q without Notify", errOut.String())
+	}
+}
+
+// Each format of a diff is its own writer's output: text is WriteDiff's
+// with the limit, json the diff's JSON value.
+func TestWriteDiffAs(t *testing.T) {
+	d := &snapshots.Diff{A: snapshots.SnapshotRef{ID: 1}, B: snapshots.SnapshotRef{ID: 2}, Subset: "notable",
+		Added: []snapshots.ModelRef{{Model: "Alpha"}, {Model: "Beta"}}}
+	var got, want bytes.Buffer
+	WriteDiffAs(&got, d, "text", i18n.KO, 1)
+	WriteDiff(&want, d, i18n.KO, 1)
+	if got.String() != want.String() {
+		t.Errorf("text %q, want %q", got.String(), want.String())
+	}
+	got.Reset()
+	WriteDiffAs(&got, d, "json", i18n.EN, 1)
+	if !strings.HasPrefix(got.String(), "{") || !strings.Contains(got.String(), `"Beta"`) {
+		t.Errorf("json %q", got.String())
 	}
 }
 

@@ -47,10 +47,32 @@ func WritePull(out, errOut io.Writer, res *snapshots.PullResult, now time.Time, 
 // as a "modelcensus: " line, and at the end how many of the folders gave
 // a new snapshot.
 type ArchiveLog struct {
-	Out, Err         io.Writer
-	Lang             i18n.Lang
+	Out, Err io.Writer
+	Lang     i18n.Lang
+	// Translate words a folder's error as the edge does (its Error is
+	// the line written); Pulled keeps the first it returns (First).
+	Translate        func(error) error
 	created, folders int
+	first            error
 }
+
+// Pulled reports what snapshots.ImportArchive says of one folder: the
+// snapshot it gave (Folder) or its error, translated (Failed).
+func (a *ArchiveLog) Pulled(folder string, res *snapshots.PullResult, err error) {
+	if err == nil {
+		a.Folder(folder, res)
+		return
+	}
+	e := a.Translate(err)
+	if a.first == nil {
+		a.first = e
+	}
+	a.Failed(e.Error())
+}
+
+// First is the first folder's error that Pulled translated, nil when
+// every folder was pulled.
+func (a *ArchiveLog) First() error { return a.first }
 
 // Folder reports a folder pulled; res.Created counts it as new.
 func (a *ArchiveLog) Folder(folder string, res *snapshots.PullResult) {
@@ -73,6 +95,66 @@ func (a *ArchiveLog) Failed(msg string) {
 // location.
 func (a *ArchiveLog) Done(location string) {
 	fmt.Fprintln(a.Out, a.Lang.T("pull.archive", a.created, a.folders, location))
+}
+
+// PullLog writes, in Lang, a pull (once, or again and again with
+// --every) as snapshots.PullEvery tells it: its methods are
+// EveryOptions' Pulled, Changed, Kept and Next. The errors it is told
+// are worded by the edge that translates them: PullError for a pull's
+// (the source's or the store's), StoreError for keeping figures.
+type PullLog struct {
+	Out, Err io.Writer
+	Lang     i18n.Lang
+	// Now is the current time, for the age of a copy read offline.
+	Now        func() time.Time
+	PullError  func(error) string
+	StoreError func(error) string
+	// Notify, when not nil, is told of each new snapshot whose explained
+	// figures moved (a diff with Explain); a failure to compare is then
+	// a warning. Nil: no notification, and such failures are silent.
+	Notify func(d *snapshots.Diff)
+}
+
+// Pulled reports one pull (WritePull), or its error as a "modelcensus: "
+// line on Err.
+func (p *PullLog) Pulled(res *snapshots.PullResult, err error) {
+	if err != nil {
+		fmt.Fprintln(p.Err, "modelcensus: "+p.PullError(err))
+		return
+	}
+	WritePull(p.Out, p.Err, res, p.Now(), p.Lang)
+}
+
+// Changed reports on Out how many models a new snapshot added, removed,
+// renamed and changed since prev, and hands a diff whose figures moved
+// to Notify.
+func (p *PullLog) Changed(prev *census.Snapshot, d *snapshots.Diff, err error) {
+	l := p.Lang
+	if err != nil {
+		if p.Notify != nil {
+			fmt.Fprintln(p.Err, l.T("warn.notify_failed", err))
+		}
+		return
+	}
+	fmt.Fprintln(p.Out, l.T("pull.changes", prev.ID, len(d.Added), len(d.Removed), len(d.Renamed), len(d.Changed)))
+	if p.Notify != nil && len(d.Explain) > 0 {
+		p.Notify(d)
+	}
+}
+
+// Kept reports on Err how many snapshots had their figures for history
+// kept (nothing for none), or the failure to keep them.
+func (p *PullLog) Kept(n int, err error) {
+	if err != nil {
+		fmt.Fprintln(p.Err, "modelcensus: "+p.StoreError(err))
+	} else if n > 0 {
+		fmt.Fprintln(p.Err, p.Lang.T("pull.kept_figures", n))
+	}
+}
+
+// Next says on Err when the next pull is (RFC 3339).
+func (p *PullLog) Next(at time.Time) {
+	fmt.Fprintln(p.Err, p.Lang.T("pull.next", at.Format(time.RFC3339)))
 }
 
 // WritePulled writes the line, in l, saying what a pull did: the snapshot
