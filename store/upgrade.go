@@ -43,7 +43,10 @@ func (u *Upgrading) IndexFiles(ctx context.Context, read func(name string, conte
 		var b []byte
 		var rows []Row
 		if err == nil {
-			b, _, err = u.s.blobBytes(ctx, u.Tx, `b.sha256 = (SELECT sha256 FROM snapshot_file WHERE id = $1)`, f.ID)
+			var c chain
+			if c, err = u.s.chain(ctx, u.Tx, byFile, f.ID); err == nil {
+				b, err = c.decode()
+			}
 		}
 		if err == nil {
 			rows, err = read(f.Name, b)
