@@ -10,7 +10,7 @@ import (
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
 	"github.com/modelcensus/modelcensus/publish/drift"
-	"github.com/modelcensus/modelcensus/store"
+	"github.com/modelcensus/modelcensus/snapshots"
 )
 
 // snapshotsOptions are the flags of `modelcensus snapshots`.
@@ -63,7 +63,7 @@ func runSnapshots(ctx context.Context, io *IOStreams, o *snapshotsOptions) error
 	location := o.dsn(io)
 	st, err := o.openExisting(ctx, io, l)
 	switch {
-	case errors.As(err, new(*store.NoStoreError)):
+	case errors.As(err, new(*snapshots.NoStoreError)):
 		// Nothing pulled yet: an empty list, as for an empty store.
 	case err != nil:
 		return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/i18n"
+	"github.com/modelcensus/modelcensus/publish"
 	"github.com/modelcensus/modelcensus/snapshots"
 	"github.com/modelcensus/modelcensus/store"
 )
@@ -26,22 +27,22 @@ func (o *dbOptions) addFlags(fs *pflag.FlagSet, l i18n.Lang) {
 func (o *dbOptions) open(ctx context.Context, io *IOStreams, l i18n.Lang) (*store.Store, error) {
 	st, err := io.Deps.Stores.Open(ctx, o.dsn(io))
 	if err != nil {
-		return nil, &Error{Code: ExitStore, Msg: l.T("err.store", store.Detail(err)), Err: err}
+		return nil, &Error{Code: ExitStore, Msg: l.T("err.store", publish.StoreDetail(err)), Err: err}
 	}
 	return st, nil
 }
 
 // openExisting opens the store named by --db for the commands that only
-// read it (store.Registry.OpenExisting): a SQLite file that does not exist
-// is an error wrapping a *store.NoStoreError, and a mistyped path creates
+// read it (snapshots.OpenExisting): a SQLite file that does not exist
+// is an error wrapping a *snapshots.NoStoreError, and a mistyped path creates
 // nothing.
 func (o *dbOptions) openExisting(ctx context.Context, io *IOStreams, l i18n.Lang) (*store.Store, error) {
-	st, err := io.Deps.Stores.OpenExisting(ctx, o.dsn(io))
-	var ns *store.NoStoreError
+	st, err := snapshots.OpenExisting(ctx, io.Deps.Stores, o.dsn(io))
+	var ns *snapshots.NoStoreError
 	if errors.As(err, &ns) {
 		return nil, &Error{Code: ExitStore, Msg: l.T("err.no_store", ns.Path), Err: err}
 	} else if err != nil {
-		return nil, &Error{Code: ExitStore, Msg: l.T("err.store", store.Detail(err)), Err: err}
+		return nil, &Error{Code: ExitStore, Msg: l.T("err.store", publish.StoreDetail(err)), Err: err}
 	}
 	return st, nil
 }
@@ -51,7 +52,7 @@ func (o *dbOptions) dsn(io *IOStreams) string {
 	if o.DB != "" {
 		return o.DB
 	}
-	return store.DefaultPath(io.Getenv)
+	return snapshots.DefaultStore(io.Getenv)
 }
 
 // storeError translates a store failure.
@@ -66,7 +67,7 @@ func storeError(l i18n.Lang, err error) error {
 	if errors.As(err, &ce) {
 		return ce
 	}
-	return &Error{Code: ExitStore, Msg: l.T("err.store", store.Detail(err)), Err: err}
+	return &Error{Code: ExitStore, Msg: l.T("err.store", publish.StoreDetail(err)), Err: err}
 }
 
 // rulesAndStore loads the rules and opens (or creates) the store, for the

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/modelcensus/modelcensus/internal/xdg"
 	"io/fs"
 	"net/url"
 	"os"
@@ -614,29 +615,15 @@ func tableLine(data []byte, name string, i int) int {
 // DefaultCacheDir is where LoadCached keeps parsed entries by default:
 // $XDG_CACHE_HOME/modelcensus, or ~/.cache/modelcensus; "" when neither
 // is known. getenv is os.Getenv or a test's.
-func DefaultCacheDir(getenv func(string) string) string {
-	base := getenv("XDG_CACHE_HOME")
-	if base == "" {
-		home := getenv("HOME")
-		if home == "" {
-			return ""
-		}
-		base = filepath.Join(home, ".cache")
-	}
-	return filepath.Join(base, "modelcensus")
-}
+func DefaultCacheDir(getenv func(string) string) string { return xdg.CacheDir(getenv) }
 
 // DefaultDir is the overlay used when none is named:
 // $XDG_DATA_HOME/modelcensus/overlay, or ~/.local/share/modelcensus/overlay
-// (the XDG Base Directory default). getenv is os.Getenv or a test's.
+// (the XDG Base Directory default); "" when neither is known. getenv is
+// os.Getenv or a test's.
 func DefaultDir(getenv func(string) string) string {
-	base := getenv("XDG_DATA_HOME")
-	if base == "" {
-		home := getenv("HOME")
-		if home == "" {
-			return ""
-		}
-		base = filepath.Join(home, ".local", "share")
+	if d := xdg.DataDir(getenv); d != "" {
+		return filepath.Join(d, "overlay")
 	}
-	return filepath.Join(base, "modelcensus", "overlay")
+	return ""
 }

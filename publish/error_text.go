@@ -51,7 +51,7 @@ func ErrorText(l i18n.Lang, err error) (string, ErrorKind) {
 		return l.T("err.no_chromium", strings.Join(ChromeNames, ", ")), KindOutput
 	}
 	if errors.As(err, new(*store.UnknownSchemeError)) {
-		return l.T("err.store", store.Detail(err)), KindStore
+		return l.T("err.store", StoreDetail(err)), KindStore
 	}
 	return "", KindUnknown
 }
@@ -68,4 +68,18 @@ func OutputMessage(l i18n.Lang, err error) string {
 		return l.T("err.write", l.T("err.no_folder", nf.Dir))
 	}
 	return l.T("err.write", err)
+}
+
+// StoreDetail is err's text without the "store: " or "store " that begins
+// package store's errors, for a message that names the store itself:
+// "snapshot store: /tmp/s.db: file is not a database", not "snapshot
+// store: store /tmp/s.db: ...".
+func StoreDetail(err error) string {
+	msg := err.Error()
+	for _, prefix := range []string{"store: ", "store "} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok {
+			return rest
+		}
+	}
+	return msg
 }

@@ -32,6 +32,11 @@ func Legacy(rules func() (*census.Rules, error)) store.Legacy {
 		if err != nil {
 			return nil, err
 		}
+		if u.IndexOnly {
+			// Version 1 as first written: its model index, as text, is
+			// made again from the files' rows.
+			return []string{"model_row"}, u.IndexFiles(ctx, func(name string, b []byte) ([]store.Row, error) { return readModels(r, name, b) })
+		}
 		return importLegacy(ctx, u, r)
 	}
 }

@@ -32,31 +32,35 @@ func modelCols(rules *census.Rules, header []string) indexCols {
 	return c
 }
 
-// row is a record's model index row: its model's name and link (cleaned)
-// and the hash of its cells.
-func (c indexCols) row(rec []string) store.Row {
-	r := store.Row{Hash: store.RowHash(rec)}
+// row is a record's model index row (the keys of its model's name and
+// link, cleaned, and of its cells) and its model's name.
+func (c indexCols) row(rec []string) (store.Row, string) {
+	r, name := store.Row{Row: store.RowKey(rec...)}, ""
 	if c.name >= 0 && c.name < len(rec) {
-		r.Name = census.Clean(rec[c.name])
+		name = census.Clean(rec[c.name])
+		r.Name = store.TextKey(name)
 	}
 	if c.link >= 0 && c.link < len(rec) {
-		r.Link = census.Clean(rec[c.link])
+		r.Link = store.TextKey(census.Clean(rec[c.link]))
 	}
-	return r
+	return r, name
 }
 
 // readFile reads a file's bytes through the reader, as a report does,
 // calling header (when not nil) with its header and record with each
-// record as read (rec is only valid during the call) and its model index
-// row; ds collects the rows that cannot be read.
-func readFile(rules *census.Rules, name string, content []byte, ds *census.Dataset, header func([]string), record func(rec []string, r store.Row)) (*epoch.ReadResult, error) {
+// record as read (rec and model are only valid during the call), its model
+// index row and its model's name; ds collects the rows that cannot be read.
+func readFile(rules *census.Rules, name string, content []byte, ds *census.Dataset, header func([]string), record func(rec []string, r store.Row, model string)) (*epoch.ReadResult, error) {
 	var cols indexCols
 	rd := &epoch.Reader{Rules: rules, Header: func(h []string) {
 		cols = modelCols(rules, h)
 		if header != nil {
 			header(h)
 		}
-	}, Record: func(_ int, rec []string) { record(rec, cols.row(rec)) }}
+	}, Record: func(_ int, rec []string) {
+		r, model := cols.row(rec)
+		record(rec, r, model)
+	}}
 	open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }
 	return rd.Read(name, open, ds, func(*census.Raw) {})
 }
@@ -65,10 +69,7 @@ func readFile(rules *census.Rules, name string, content []byte, ds *census.Datas
 // reads them.
 func readModels(rules *census.Rules, name string, content []byte) ([]store.Row, error) {
 	var rows []store.Row
-	_, err := readFile(rules, name, content, census.NewDataset(rules), nil, func(_ []string, r store.Row) {
-		r.Name, r.Link = strings.Clone(r.Name), strings.Clone(r.Link)
-		rows = append(rows, r)
-	})
+	_, err := readFile(rules, name, content, census.NewDataset(rules), nil, func(_ []string, r store.Row, _ string) { rows = append(rows, r) })
 	return rows, err
 }
 
@@ -89,7 +90,7 @@ type ModelRow struct {
 // store's model index says where; each distinct row is read once, from
 // the latest file holding it. Errors are the store's and the reader's.
 func ModelRows(ctx context.Context, st *store.Store, rules *census.Rules, names []string, link string) ([]ModelRow, error) {
-	return modelRowsWith(ctx, st, rules, names, link, func(ctx context.Context, id int64, name string) (map[string]row, error) {
+	return modelRowsWith(ctx, st, rules, names, link, func(ctx context.Context, id int64, name string) (map[[2]int64]row, error) {
 		return fileRows(ctx, st, rules, id, name, nil)
 	})
 }
@@ -103,7 +104,7 @@ type Memo func(ctx context.Context, key string, build func(context.Context) (any
 // keeps of a file (every row of it, for the next model asked for) is
 // small. A nil memo keeps nothing. Errors are ModelRows's.
 func ModelRowsOf(ctx context.Context, st *store.Store, rules *census.Rules, names []string, link string, fields []census.Field, memo Memo) ([]ModelRow, error) {
-	return modelRowsWith(ctx, st, rules, names, link, func(ctx context.Context, id int64, name string) (map[string]row, error) {
+	return modelRowsWith(ctx, st, rules, names, link, func(ctx context.Context, id int64, name string) (map[[2]int64]row, error) {
 		if memo == nil {
 			return fileRows(ctx, st, rules, id, name, fields)
 		}
@@ -113,25 +114,27 @@ func ModelRowsOf(ctx context.Context, st *store.Store, rules *census.Rules, name
 		if err != nil {
 			return nil, err
 		}
-		return v.(map[string]row), nil
+		return v.(map[[2]int64]row), nil
 	})
 }
 
-// row is a stored row's header and cells.
+// row is a stored row's header, cells and model name.
 type row struct {
 	header, cells []string
+	name          string
 }
 
-// fileRows reads a stored file's rows, by name and row hash; with fields,
+// fileRows reads a stored file's rows, by the keys of their name and row
+// (store.Row), and each name, under its key and row key 0; with fields,
 // only their columns are kept, copied out of the file's records.
-func fileRows(ctx context.Context, st *store.Store, rules *census.Rules, id int64, name string, fields []census.Field) (map[string]row, error) {
+func fileRows(ctx context.Context, st *store.Store, rules *census.Rules, id int64, name string, fields []census.Field) (map[[2]int64]row, error) {
 	content, err := st.Content(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	var header []string
 	var cols []int
-	rows := map[string]row{}
+	rows := map[[2]int64]row{}
 	_, err = readFile(rules, name, content, census.NewDataset(rules), func(h []string) {
 		header = slices.Clone(h)
 		if fields != nil {
@@ -142,7 +145,9 @@ func fileRows(ctx context.Context, st *store.Store, rules *census.Rules, id int6
 				}
 			}
 		}
-	}, func(rec []string, r store.Row) {
+	}, func(rec []string, r store.Row, model string) {
+		model = strings.Clone(model)
+		rows[[2]int64{r.Name, 0}] = row{name: model}
 		cells := slices.Clone(rec)
 		if fields != nil {
 			cells = make([]string, len(cols))
@@ -152,7 +157,7 @@ func fileRows(ctx context.Context, st *store.Store, rules *census.Rules, id int6
 				}
 			}
 		}
-		rows[r.Name+"\x00"+r.Hash] = row{header, cells}
+		rows[[2]int64{r.Name, r.Row}] = row{header, cells, model}
 	})
 	if err != nil {
 		return nil, err
@@ -161,15 +166,15 @@ func fileRows(ctx context.Context, st *store.Store, rules *census.Rules, id int6
 }
 
 func modelRowsWith(ctx context.Context, st *store.Store, rules *census.Rules, names []string, link string,
-	read func(ctx context.Context, id int64, name string) (map[string]row, error)) ([]ModelRow, error) {
+	read func(ctx context.Context, id int64, name string) (map[[2]int64]row, error)) ([]ModelRow, error) {
 	seen, err := st.ModelSnapshots(ctx, names, link)
 	if err != nil {
 		return nil, err
 	}
 	// The latest file holding each row, and the rows each of them gives.
-	from := map[string]int64{}
+	from := map[[2]int64]int64{}
 	for _, m := range seen {
-		from[m.Name+"\x00"+m.RowHash] = m.FileID
+		from[[2]int64{m.Name, m.Row}] = m.FileID
 	}
 	files := map[int64]bool{}
 	for _, id := range from {
@@ -180,7 +185,7 @@ func modelRowsWith(ctx context.Context, st *store.Store, rules *census.Rules, na
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	rows := map[string]row{}
+	rows := map[[2]int64]row{}
 	for _, id := range ids {
 		var name string
 		for _, m := range seen {
@@ -197,12 +202,15 @@ func modelRowsWith(ctx context.Context, st *store.Store, rules *census.Rules, na
 			if r, ok := fr[k]; ok {
 				rows[k] = r
 			}
+			if r, ok := fr[[2]int64{k[0], 0}]; ok {
+				rows[[2]int64{k[0], 0}] = r
+			}
 		}
 	}
 	out := make([]ModelRow, 0, len(seen))
 	for _, m := range seen {
-		r := rows[m.Name+"\x00"+m.RowHash] // a name on several rows: none
-		out = append(out, ModelRow{SnapshotID: m.SnapshotID, Date: m.Date, File: m.File, Header: r.header, Name: m.Name, Cells: r.cells})
+		r := rows[[2]int64{m.Name, m.Row}] // a name on several rows: none
+		out = append(out, ModelRow{SnapshotID: m.SnapshotID, Date: m.Date, File: m.File, Header: r.header, Name: rows[[2]int64{m.Name, 0}].name, Cells: r.cells})
 	}
 	return out, nil
 }

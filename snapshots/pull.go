@@ -131,10 +131,7 @@ func pullFile(f epoch.File, rules *census.Rules, ds *census.Dataset) (census.Fil
 	// Each record's model index row, hashed as it is read: the cells are
 	// not kept, so a pull holds no copy of the file's records beside its
 	// bytes (a wide file's cells took several times the file).
-	r, err := readFile(rules, f.Name, content, ds, nil, func(_ []string, row store.Row) {
-		row.Name, row.Link = strings.Clone(row.Name), strings.Clone(row.Link)
-		c.Models = append(c.Models, row)
-	})
+	r, err := readFile(rules, f.Name, content, ds, nil, func(_ []string, row store.Row, _ string) { c.Models = append(c.Models, row) })
 	if err != nil {
 		return census.FileInfo{}, store.Content{}, time.Time{}, err
 	}

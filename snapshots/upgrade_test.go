@@ -209,10 +209,10 @@ func TestUpgradeFromDevelopmentSchemas(t *testing.T) {
 				for name, want := range map[string]string{"GPT-X": "1 1 2 2", "Legacy Model": "2"} {
 					seen, err := st.ModelSnapshots(ctx, []string{name}, "")
 					var ids []string
-					hashes := map[string]int{}
+					hashes := map[int64]int{}
 					for _, m := range seen {
 						ids = append(ids, strconv.FormatInt(m.SnapshotID, 10))
-						hashes[m.RowHash]++
+						hashes[m.Row]++
 					}
 					if err != nil || strings.Join(ids, " ") != want {
 						t.Errorf("%s in snapshots %v, want %s: %v", name, ids, want, err)
@@ -244,6 +244,73 @@ func TestUpgradeFromDevelopmentSchemas(t *testing.T) {
 }
 
 // describeResult is a census result as JSON, to compare two.
+// A store of version 1 as first written, which kept the model index as
+// text (model_row), is upgraded on open, on both databases: its files are
+// indexed again under integer keys, model_row is dropped, and the
+// snapshots, their bytes and the model's history are as before.
+func TestUpgradeFromTextModelIndex(t *testing.T) {
+	ctx := context.Background()
+	r := defaultRules(t)
+	for _, be := range backends(t) {
+		t.Run(be.name, func(t *testing.T) {
+			dsn := be.dsn(t)
+			st, err := be.open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var files [2][]byte
+			for i, v := range []string{"v1.csv", "v2.csv"} {
+				dir := filepath.Join(t.TempDir(), []string{"2025-03-01", "2025-04-01"}[i])
+				os.Mkdir(dir, 0o755)
+				b, err := os.ReadFile(filepath.Join("../testdata/legacy-store", v))
+				if err != nil {
+					t.Fatal(err)
+				}
+				files[i] = b
+				os.WriteFile(filepath.Join(dir, "large_scale_ai_models.csv"), b, 0o644)
+				if _, err := snapshots.Pull(ctx, st, r, dir, snapshots.PullOptions{ToolVersion: "test"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// What version 1 as first written left: model_row, no model_index.
+			for _, q := range []string{`DROP TABLE model_index`, `CREATE TABLE model_row (file_id BIGINT NOT NULL, name TEXT NOT NULL,
+				link_hash TEXT NOT NULL, row_hash TEXT NOT NULL)`, `INSERT INTO model_row VALUES (1, 'GPT-X', '', '0123456789ab')`} {
+				if _, err := st.DB().ExecContext(ctx, q); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+			st.Close()
+			st = openUpgraded(t, be, dsn)
+			defer st.Close()
+			if _, err := st.DB().ExecContext(ctx, `SELECT 1 FROM model_row`); err == nil {
+				t.Error("model_row is left")
+			}
+			var versions int
+			if err := st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM store_schema`).Scan(&versions); err != nil || versions != 1 {
+				t.Errorf("store_schema has %d rows, %v", versions, err)
+			}
+			list, err := st.Snapshots(ctx)
+			if err != nil || len(list) != 2 {
+				t.Fatalf("%d snapshots, %v", len(list), err)
+			}
+			for i, snap := range list {
+				if b, err := st.Content(ctx, snap.Files[0].ID); err != nil || !bytes.Equal(b, files[i]) {
+					t.Errorf("snapshot %d: %d bytes back, want %d: %v", i+1, len(b), len(files[i]), err)
+				}
+			}
+			// GPT-X is on two rows of the fixture, in both snapshots.
+			rows, err := snapshots.ModelRows(ctx, st, r, []string{"GPT-X"}, "")
+			var seen []string
+			for _, m := range rows {
+				seen = append(seen, strconv.FormatInt(m.SnapshotID, 10)+":"+m.Name)
+			}
+			if err != nil || strings.Join(seen, " ") != "1:GPT-X 1:GPT-X 2:GPT-X 2:GPT-X" {
+				t.Errorf("GPT-X: %v, %v", seen, err)
+			}
+		})
+	}
+}
+
 func describeResult(r *census.Result) string {
 	b, _ := json.Marshal(r)
 	return string(b)

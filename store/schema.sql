@@ -1,7 +1,7 @@
 -- The snapshot store, version 1, for SQLite and PostgreSQL: {{id}}, {{int}}
 -- and {{blob}} are the types that differ (store.Dialect). docs/store.md
 -- describes every table.
-CREATE TABLE snapshot (
+CREATE TABLE IF NOT EXISTS snapshot (
 	id {{id}},
 	taken_on TEXT NOT NULL,
 	date_basis TEXT NOT NULL,
@@ -16,10 +16,9 @@ CREATE TABLE snapshot (
 	rows INTEGER NOT NULL,
 	created_at TEXT NOT NULL
 );
-CREATE INDEX snapshot_taken_on ON snapshot (taken_on);
 -- A file's bytes, once per SHA-256, zstd-compressed (with a base, against
 -- that blob's bytes as a raw dictionary).
-CREATE TABLE blob (
+CREATE TABLE IF NOT EXISTS blob (
 	sha256 TEXT PRIMARY KEY,
 	series TEXT NOT NULL,
 	seq {{int}} NOT NULL,
@@ -27,8 +26,7 @@ CREATE TABLE blob (
 	size {{int}} NOT NULL,
 	content {{blob}} NOT NULL
 );
-CREATE INDEX blob_series ON blob (series, seq);
-CREATE TABLE snapshot_file (
+CREATE TABLE IF NOT EXISTS snapshot_file (
 	id {{id}},
 	snapshot_id {{int}} NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,
 	series TEXT NOT NULL,
@@ -42,28 +40,27 @@ CREATE TABLE snapshot_file (
 	columns INTEGER NOT NULL,
 	mod_time TEXT NOT NULL
 );
-CREATE INDEX snapshot_file_snapshot ON snapshot_file (snapshot_id);
-CREATE INDEX snapshot_file_series ON snapshot_file (series, id);
--- The model index: a file's models (name, hash of the link, hash of the row)
--- whose row differs from the file before it in its series (row_hash '' for
--- a model it no longer has).
-CREATE TABLE model_row (
+CREATE INDEX IF NOT EXISTS snapshot_file_snapshot ON snapshot_file (snapshot_id);
+-- The model index: a file's models (the keys of its name, its link and its
+-- row: store.RowKey) whose row differs from the file before it in its
+-- series (row_key 0 for a model it no longer has).
+CREATE TABLE IF NOT EXISTS model_index (
 	file_id {{int}} NOT NULL REFERENCES snapshot_file (id) ON DELETE CASCADE,
-	name TEXT NOT NULL,
-	link_hash TEXT NOT NULL,
-	row_hash TEXT NOT NULL
+	name_key {{int}} NOT NULL,
+	link_key {{int}} NOT NULL,
+	row_key {{int}} NOT NULL
 );
 -- A model's history looks it up by name and by link.
-CREATE INDEX model_row_name ON model_row (name);
-CREATE INDEX model_row_link ON model_row (link_hash);
+CREATE INDEX IF NOT EXISTS model_index_name ON model_index (name_key);
+CREATE INDEX IF NOT EXISTS model_index_link ON model_index (link_key);
 -- The figure cache: the figures history follows, JSON, zstd-compressed.
-CREATE TABLE figure (
+CREATE TABLE IF NOT EXISTS figure (
 	snapshot_id {{int}} NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,
 	key TEXT NOT NULL,
 	value {{blob}} NOT NULL,
 	PRIMARY KEY (key, snapshot_id)
 );
-CREATE TABLE candidate (
+CREATE TABLE IF NOT EXISTS candidate (
 	id TEXT PRIMARY KEY,
 	name TEXT NOT NULL,
 	status TEXT NOT NULL,

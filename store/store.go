@@ -82,7 +82,12 @@ func New(ctx context.Context, db *sql.DB, d Dialect, location string) (*Store, e
 	var v int
 	err := db.QueryRowContext(ctx, `SELECT version FROM store_schema`).Scan(&v)
 	if err == nil && v == SchemaVersion {
-		return s, nil
+		// Version 1 as first written kept the model index as text
+		// (model_row): its files are indexed again (Upgrade).
+		if kind, err := s.relation(ctx, db, "model_index"); err != nil || kind != "" {
+			return s, err
+		}
+		return s, ErrUpgradeNeeded
 	}
 	if err == nil {
 		return nil, fmt.Errorf("store %s: schema version %d is newer than this modelcensus knows (%d); upgrade modelcensus", location, v, SchemaVersion)
@@ -99,8 +104,8 @@ func New(ctx context.Context, db *sql.DB, d Dialect, location string) (*Store, e
 }
 
 // create makes the schema, unless another process made it meanwhile, in
-// one transaction under the import lock; then, for an upgrade, it calls
-// then in that transaction.
+// one transaction under the import lock; for an upgrade, it makes the
+// tables the store lacks and calls then in that transaction.
 func (s *Store) create(ctx context.Context, then func(*sql.Tx) error) error {
 	tx, err := s.begin(ctx)
 	if err != nil {
@@ -111,7 +116,7 @@ func (s *Store) create(ctx context.Context, then func(*sql.Tx) error) error {
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS store_schema (version INTEGER NOT NULL)`); err != nil {
 		return err
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM store_schema`).Scan(&n); err != nil || n > 0 {
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM store_schema`).Scan(&n); err != nil || n > 0 && then == nil {
 		return err
 	}
 	types := strings.NewReplacer("{{id}}", s.d.ID, "{{int}}", s.d.Int, "{{blob}}", s.d.Blob)
@@ -122,8 +127,10 @@ func (s *Store) create(ctx context.Context, then func(*sql.Tx) error) error {
 			}
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO store_schema (version) VALUES ($1)`, SchemaVersion); err != nil {
-		return err
+	if n == 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO store_schema (version) VALUES ($1)`, SchemaVersion); err != nil {
+			return err
+		}
 	}
 	if then != nil {
 		if err := then(tx); err != nil {
@@ -191,9 +198,10 @@ type Content struct {
 	Models []Row
 }
 
-// Row is one model row of a file, for the model index: the model's name
-// (cleaned), its link ("" for none) and RowHash of the record's cells.
-type Row struct{ Name, Link, Hash string }
+// Row is one model row of a file, for the model index: TextKey of the
+// model's name (cleaned) and of its link (0 for none), and RowKey of the
+// record's cells.
+type Row struct{ Name, Link, Row int64 }
 
 // Import stores a snapshot, whose files are snap.Files with contents[i]
 // the content of file i, in one transaction. When the latest stored

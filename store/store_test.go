@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klauspost/compress/zstd"
+
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/store"
 	"github.com/modelcensus/modelcensus/store/postgres"
@@ -75,7 +77,7 @@ func version(i int) (content []byte, rows []store.Row) {
 		edit := i / (r + 1)
 		line := fmt.Sprintf("model %d,%d", r, edit)
 		b.WriteString(line + "\n")
-		rows = append(rows, store.Row{Name: fmt.Sprintf("model %d", r), Hash: store.RowHash(strings.Split(line, ","))})
+		rows = append(rows, store.Row{Name: store.TextKey(fmt.Sprintf("model %d", r)), Row: store.RowKey(strings.Split(line, ",")...)})
 	}
 	return b.Bytes(), rows
 }
@@ -152,7 +154,7 @@ func TestVersionsAndTheirDictionaries(t *testing.T) {
 func TestModelIndex(t *testing.T) {
 	ctx := context.Background()
 	row := func(name, link, v string) store.Row {
-		return store.Row{Name: name, Link: link, Hash: store.RowHash([]string{name, v, link})}
+		return store.Row{Name: store.TextKey(name), Link: store.TextKey(link), Row: store.RowKey(name, v, link)}
 	}
 	downloads := [][]store.Row{
 		{row("A", "", "1"), row("B", "b.org", "1")},
@@ -183,7 +185,8 @@ func TestModelIndex(t *testing.T) {
 				}
 				var out []string
 				for _, m := range list {
-					out = append(out, fmt.Sprintf("%d:%s", m.SnapshotID, m.Name))
+					name := map[int64]string{store.TextKey("A"): "A", store.TextKey("B"): "B", store.TextKey("B2"): "B2", store.TextKey("C"): "C"}[m.Name]
+					out = append(out, fmt.Sprintf("%d:%s", m.SnapshotID, name))
 				}
 				return strings.Join(out, " ")
 			}
@@ -203,8 +206,75 @@ func TestModelIndex(t *testing.T) {
 				}
 			}
 			a, _ := st.ModelSnapshots(ctx, []string{"A"}, "")
-			if len(a) != 4 || a[0].RowHash != a[1].RowHash || a[1].RowHash == a[2].RowHash || a[2].RowHash != store.RowHash([]string{"A", "2", ""}) {
-				t.Errorf("A's row hashes: %+v", a)
+			if len(a) != 4 || a[0].Row != a[1].Row || a[1].Row == a[2].Row || a[2].Row != store.RowKey("A", "2", "") {
+				t.Errorf("A's row keys: %+v", a)
+			}
+		})
+	}
+}
+
+// The figure cache: a month of daily values, each a count that moves by
+// one a day in a JSON of a few kB, read back as they were put; most are
+// kept against an earlier value (their zstd frame names its snapshot as
+// the dictionary), and a damaged whole value is left out with the values
+// kept against it (to be counted again), without an error.
+func TestFigureCache(t *testing.T) {
+	ctx := context.Background()
+	value := func(day int) []byte {
+		var b strings.Builder
+		fmt.Fprintf(&b, `{"day":%d,"years":{`, day)
+		for y := 1950; y <= 2026; y++ {
+			fmt.Fprintf(&b, `"%d":{"total":%d,"countries":{"US":%d,"CN":%d}},`, y, y-1900+day*(y/2026), y%37, y%11)
+		}
+		b.WriteString(`"end":0}}`)
+		return []byte(b.String())
+	}
+	for name, st := range stores(t) {
+		t.Run(name, func(t *testing.T) {
+			var ids []int64
+			for day := range 30 {
+				f, c := fileData("large_scale_ai_models.csv", "large-scale", []byte(fmt.Sprintf("day %d", day)), nil)
+				snap := census.Snapshot{Date: time.Date(2026, 1, 1+day, 0, 0, 0, 0, time.UTC), DateBasis: "path", Source: "x", Kind: "folder", Files: []census.FileInfo{f}}
+				id, _, err := st.Import(ctx, snap, []store.Content{c})
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, id)
+				if err := st.PutFigure(ctx, "k", id, value(day)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := st.CachedFigures(ctx, "k")
+			if err != nil || len(got) != 30 {
+				t.Fatalf("%d values, %v", len(got), err)
+			}
+			for day, id := range ids {
+				if !bytes.Equal(got[id], value(day)) {
+					t.Errorf("day %d read back as %.60q", day, got[id])
+				}
+			}
+			against := 0
+			rows, err := st.DB().QueryContext(ctx, `SELECT value FROM figure`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var z []byte
+				var h zstd.Header
+				if rows.Scan(&z) == nil && h.Decode(z) == nil && h.DictionaryID != 0 {
+					against++
+				}
+			}
+			rows.Close()
+			if against < 25 {
+				t.Errorf("%d of 30 values kept against another, want most", against)
+			}
+			if _, err := st.DB().ExecContext(ctx, `UPDATE figure SET value = $1 WHERE snapshot_id = $2`, []byte("damaged"), ids[0]); err != nil {
+				t.Fatal(err)
+			}
+			// Every value kept against another is against day 0 here.
+			if got, err := st.CachedFigures(ctx, "k"); err != nil || len(got) != 29-against || got[ids[0]] != nil {
+				t.Errorf("after day 0 was damaged: %d values, %v; want %d", len(got), err, 29-against)
 			}
 		})
 	}

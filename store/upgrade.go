@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/modelcensus/modelcensus/census"
@@ -18,7 +19,46 @@ type Legacy func(ctx context.Context, u *Upgrading) (drop []string, err error)
 // which Legacy reads the development tables, and the store's writers in it.
 type Upgrading struct {
 	Tx *sql.Tx
-	s  *Store
+	// IndexOnly says the store is of version 1 as first written, which
+	// kept the model index as text: only the index is made again
+	// (IndexFiles), and model_row dropped.
+	IndexOnly bool
+	s         *Store
+}
+
+// IndexFiles makes the model index again, of every stored file in turn,
+// from the rows that read gives of its name and bytes.
+func (u *Upgrading) IndexFiles(ctx context.Context, read func(name string, content []byte) ([]Row, error)) error {
+	var files []census.FileInfo
+	rs, err := u.Tx.QueryContext(ctx, `SELECT id, series, name FROM snapshot_file ORDER BY id`)
+	for err == nil && rs.Next() {
+		var f census.FileInfo
+		err = rs.Scan(&f.ID, &f.Subset, &f.Name) // Subset holds the series
+		files = append(files, f)
+	}
+	if rs != nil {
+		err = errors.Join(err, rs.Err(), rs.Close())
+	}
+	for _, f := range files {
+		var b []byte
+		var rows []Row
+		if err == nil {
+			var c chain
+			if c, err = u.s.chain(ctx, u.Tx, byFile, f.ID); err == nil {
+				b, err = c.decode()
+			}
+		}
+		if err == nil {
+			rows, err = read(f.Name, b)
+		}
+		if err == nil {
+			err = u.s.indexFile(ctx, u.Tx, f.ID, f.Subset, rows)
+		}
+		if err != nil {
+			return fmt.Errorf("file %d, %s: %w", f.ID, f.Name, err)
+		}
+	}
+	return err
 }
 
 // Import stores a snapshot read back from a development schema, under its
@@ -43,7 +83,12 @@ func (s *Store) Upgrade(ctx context.Context, old Legacy) error {
 	err := fmt.Errorf("%w (no reader was given)", ErrUpgradeNeeded)
 	if old != nil {
 		err = s.create(ctx, func(tx *sql.Tx) error {
-			drop, err := old(ctx, &Upgrading{Tx: tx, s: s})
+			legacy, err := s.relation(ctx, tx, "schema_migrations")
+			text, err2 := s.relation(ctx, tx, "model_row")
+			if err = errors.Join(err, err2); err != nil || legacy == "" && text == "" {
+				return err // or another process upgraded it meanwhile
+			}
+			drop, err := old(ctx, &Upgrading{Tx: tx, IndexOnly: legacy == "", s: s})
 			for _, name := range drop {
 				var kind string
 				if kind, err = s.relation(ctx, tx, name); err == nil && kind != "" {

@@ -15,8 +15,10 @@ var Dialect = store.Dialect{
 	Int:        "BIGINT",
 	Blob:       "BYTEA",
 	ImportLock: `SELECT pg_advisory_xact_lock($1)`,
-	Relation: `SELECT CASE table_type WHEN 'VIEW' THEN 'view' ELSE 'table' END FROM information_schema.tables
-		WHERE table_schema = current_schema() AND table_name = $1`,
+	// pg_class, not information_schema (five times slower on a new
+	// connection, and each open asks).
+	Relation: `SELECT CASE relkind WHEN 'v' THEN 'view' ELSE 'table' END FROM pg_class
+		WHERE relname = $1 AND relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'v', 'p')`,
 	ResetIDs: `SELECT setval(pg_get_serial_sequence('snapshot', 'id'), COALESCE((SELECT MAX(id) FROM snapshot), 0) + 1, false)`,
 }
 

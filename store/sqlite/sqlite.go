@@ -28,7 +28,7 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 	}
 	// WAL, and a transaction takes the one write lock as it begins.
 	return store.Open(ctx, "sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)"+
-		"&_pragma=synchronous(NORMAL)&_txlock=immediate", Dialect, path)
+		"&_pragma=synchronous(NORMAL)&_pragma=mmap_size(268435456)&_txlock=immediate", Dialect, path)
 }
 
 // Register makes r open SQLite stores for "sqlite:PATH" DSNs and plain

@@ -1,0 +1,31 @@
+// Package xdg gives modelcensus's folders under the XDG Base Directory
+// specification (https://specifications.freedesktop.org/basedir-spec/):
+// where its data (the snapshot store, the overlay, recipes) and its cache
+// live by default. getenv is os.Getenv or a test's.
+package xdg
+
+import "path/filepath"
+
+// DataDir is $XDG_DATA_HOME/modelcensus, else
+// $HOME/.local/share/modelcensus; "" when neither variable is set.
+func DataDir(getenv func(string) string) string {
+	return dir(getenv, "XDG_DATA_HOME", ".local", "share")
+}
+
+// CacheDir is $XDG_CACHE_HOME/modelcensus, else $HOME/.cache/modelcensus;
+// "" when neither variable is set.
+func CacheDir(getenv func(string) string) string {
+	return dir(getenv, "XDG_CACHE_HOME", ".cache")
+}
+
+func dir(getenv func(string) string, env string, underHome ...string) string {
+	base := getenv(env)
+	if base == "" {
+		home := getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		base = filepath.Join(append([]string{home}, underHome...)...)
+	}
+	return filepath.Join(base, "modelcensus")
+}
