@@ -1,7 +1,3 @@
-// Package xdg gives modelcensus's folders under the XDG Base Directory
-// specification (https://specifications.freedesktop.org/basedir-spec/):
-// where its data (the snapshot store, the overlay, recipes) and its cache
-// live by default. getenv is os.Getenv or a test's.
 package xdg
 
 import "path/filepath"
