@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/klauspost/compress/zstd"
@@ -17,8 +18,13 @@ func FuzzBlob(f *testing.F) {
 	}
 	f.Add(z, dict, int64(22))
 	f.Add([]byte("not zstd"), []byte(nil), int64(3))
+	whole, err := compress(bytes.Repeat([]byte("Model,Compute\nA,1\n"), 1<<16), nil, 0, zstd.SpeedBetterCompression)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(whole, []byte(nil), int64(18<<16))
 	f.Fuzz(func(t *testing.T, z, dict []byte, size int64) {
-		if size < 0 || size > 1<<20 {
+		if size < 0 || size > 2<<20 { // past 1 MiB, a whole file takes the stream decoder
 			return
 		}
 		if b, err := decompress(z, dict, size, nil); err == nil && int64(len(b)) != size {
