@@ -68,12 +68,8 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 	var base string
 	var dict []byte
 	if b := baseSeq(n); b >= 0 {
-		c, err := s.chain(ctx, tx, `b.series = $1 AND b.seq = $2`, series, b)
-		if err == nil {
-			base = c[0].sum
-			dict, err = c.decode()
-		}
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		var err error
+		if dict, base, err = s.blobBytes(ctx, tx, `b.series = $1 AND b.seq = $2`, series, b); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
 	}
@@ -91,77 +87,62 @@ func (s *Store) putBlob(ctx context.Context, tx *sql.Tx, series, sum string, con
 	return err
 }
 
-// Content returns a stored file's bytes as they were read (see Open).
+// Content returns a stored file's bytes as they were read.
 func (s *Store) Content(ctx context.Context, fileID int64) ([]byte, error) {
-	c, err := s.chain(ctx, s.db, byFile, fileID)
-	var b []byte
-	if err == nil {
-		b, err = c.decode()
-	}
+	b, _, err := s.blobBytes(ctx, s.db, byFile, fileID)
 	return b, wrap(err, "content of file %d", fileID)
 }
 
 // byFile picks the blob of the stored file $1 (over blob b).
 const byFile = `b.sha256 = (SELECT sha256 FROM snapshot_file WHERE id = $1)`
 
-// link is a blob of a chain: its SHA-256, the SHA-256 of the blob it is
-// compressed against ("" for none), its size and its compressed bytes.
-type link struct {
-	sum, base string
-	size      int64
-	z         []byte
-}
-
-// chain is a blob and those it is compressed against, in turn.
-type chain []link
-
-// chain reads the blob that where picks (over blob b, with args) and the
-// blobs it is compressed against, in one query. It fails with
-// sql.ErrNoRows when there is none.
-func (s *Store) chain(ctx context.Context, q querier, where string, args ...any) (chain, error) {
+// blobBytes decodes the blob that where picks (over blob b, with args),
+// after the blobs it is compressed against, all read in one query, into
+// two buffers in turn: each version is the dictionary of the next, and
+// no more memory is touched than two files' worth. It returns the bytes
+// and their SHA-256, and fails with sql.ErrNoRows when there is no blob.
+func (s *Store) blobBytes(ctx context.Context, q querier, where string, args ...any) ([]byte, string, error) {
+	type link struct {
+		sum, base string
+		size      int64
+		z         []byte // compressed
+	}
 	// The chain carries no bytes, which are read once each, unsorted.
 	rs, err := q.QueryContext(ctx, `WITH RECURSIVE chain (sha256, base, depth) AS (SELECT b.sha256, b.base, 0 FROM blob b WHERE `+where+`
 		UNION ALL SELECT b.sha256, b.base, c.depth + 1 FROM blob b JOIN chain c ON b.sha256 = c.base WHERE c.depth < `+strconv.Itoa(bits.Len(period))+`)
 		SELECT c.depth, b.sha256, b.base, b.size, b.content FROM chain c JOIN blob b ON b.sha256 = c.sha256`, args...)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer rs.Close()
-	var c chain // by depth
+	var chain []link // by depth: the blob asked for first
 	for rs.Next() {
 		var l link
 		var depth int
 		if err := rs.Scan(&depth, &l.sum, &l.base, &l.size, &l.z); err != nil {
-			return nil, err
+			return nil, "", err
 		}
-		c = append(c, make(chain, max(depth+1-len(c), 0))...)
-		c[depth] = l
+		chain = append(chain, make([]link, max(depth+1-len(chain), 0))...)
+		chain[depth] = l
 	}
 	switch {
 	case rs.Err() != nil:
-		return nil, rs.Err()
-	case len(c) == 0:
-		return nil, sql.ErrNoRows
-	case c[len(c)-1].base != "": // longer than the schema makes, or broken: damaged
-		return nil, fmt.Errorf("blob %s: a dictionary under it is missing", c[0].sum)
+		return nil, "", rs.Err()
+	case len(chain) == 0:
+		return nil, "", sql.ErrNoRows
+	case chain[len(chain)-1].base != "": // longer than the schema makes, or broken: damaged
+		return nil, "", fmt.Errorf("blob %s: a dictionary under it is missing", chain[0].sum)
 	}
-	return c, nil
-}
-
-// decode returns the bytes of the chain's first blob, decoding the chain
-// from its end into two buffers in turn: each version is the dictionary of
-// the next, and no more memory is touched than two files' worth.
-func (c chain) decode() ([]byte, error) {
 	var bufs [2][]byte
 	var dict []byte
-	for i := len(c) - 1; i >= 0; i-- {
-		b, err := decompress(c[i].z, dict, c[i].size, bufs[i%2][:0])
+	for i := len(chain) - 1; i >= 0; i-- {
+		b, err := decompress(chain[i].z, dict, chain[i].size, bufs[i%2][:0])
 		if err != nil {
-			return nil, fmt.Errorf("blob %s: %w", c[i].sum, err)
+			return nil, "", fmt.Errorf("blob %s: %w", chain[i].sum, err)
 		}
 		bufs[i%2], dict = b, b
 	}
-	return dict, nil
+	return dict, chain[0].sum, nil
 }
 
 // compress is content zstd-compressed at level, against dict as a raw

@@ -43,10 +43,7 @@ func (u *Upgrading) IndexFiles(ctx context.Context, read func(name string, conte
 		var b []byte
 		var rows []Row
 		if err == nil {
-			var c chain
-			if c, err = u.s.chain(ctx, u.Tx, byFile, f.ID); err == nil {
-				b, err = c.decode()
-			}
+			b, _, err = u.s.blobBytes(ctx, u.Tx, byFile, f.ID)
 		}
 		if err == nil {
 			rows, err = read(f.Name, b)
