@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/modelcensus/modelcensus/internal/xdg"
 	"io/fs"
 	"net/url"
 	"os"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/modelcensus/modelcensus/census"
 	"github.com/modelcensus/modelcensus/internal/limits"
+	"github.com/modelcensus/modelcensus/internal/xdg"
 )
 
 // RetiredDir is the sub-folder that Retire moves entries to; Load skips it.

@@ -26,7 +26,8 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	// WAL, and a transaction takes the one write lock as it begins.
+	// WAL, and a transaction takes the one write lock as it begins; reads
+	// through mmap, a syscall fewer per page of a 1.6 MB blob.
 	return store.Open(ctx, "sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)"+
 		"&_pragma=synchronous(NORMAL)&_pragma=mmap_size(268435456)&_txlock=immediate", Dialect, path)
 }
