@@ -94,6 +94,7 @@ END {
 	printf "| report of the last day from the store, kept open (in-process, as `serve`; median) | %s | %s | at most 1.5 × the file |\n", cell("", m["sqlite","report","store-ms"], "%.0f ms"), cell("", m["postgres","report","store-ms"], "%.0f ms")
 	printf "| report of the last day from the store, opened anew (in-process, as `report --snapshot`; median) | %s | %s | at most 1.5 × the file |\n", cell("", m["sqlite","report","store-opened-ms"], "%.0f ms"), cell("", m["postgres","report","store-opened-ms"], "%.0f ms")
 	printf "| report of the same day'\''s file, read directly (in-process; median) | %s | %s | |\n", cell("", m["sqlite","report","file-ms"], "%.0f ms"), cell("", m["postgres","report","file-ms"], "%.0f ms")
+	printf "| of the report opened anew, the store'\''s own part: open, find, read the bytes back (in-process; median) | %s | %s | |\n", cell("", m["sqlite","report","store-bytes-ms"], "%.0f ms"), cell("", m["postgres","report","store-bytes-ms"], "%.0f ms")
 }' "$out"
 
 echo

@@ -35,7 +35,9 @@ import (
 // operations, `history` of the per-year figure over every day, `diff` of
 // two days, and the report of one day from the store (kept open, as
 // `serve` keeps it, and opened anew each time, as `report --snapshot`
-// does) beside the same day's file read directly.
+// does) beside the same day's file read directly, with the store's own
+// part of the second (store-bytes-ms: opening the store, finding the
+// snapshot and reading its file's bytes back, before any parsing).
 //
 // The year is the folder $MODELCENSUS_YEAR (written by `go run
 // ./bench/year`), else it is made in a temporary folder from the newest
@@ -190,7 +192,7 @@ func BenchmarkYear(b *testing.B) {
 				return time.Since(t0)
 			}
 			b.Run("report", func(b *testing.B) {
-				var kept, opened, file []time.Duration
+				var kept, opened, own, file []time.Duration
 				for i := 0; i < b.N*10; i++ {
 					kept = append(kept, report(b, func() (*census.Dataset, error) {
 						return snapshots.Load(ctx, st, last, r, epoch.LoadOptions{Subset: epoch.SubsetAll})
@@ -200,12 +202,24 @@ func BenchmarkYear(b *testing.B) {
 						defer fresh.Close()
 						return snapshots.Load(ctx, fresh, last, r, epoch.LoadOptions{Subset: epoch.SubsetAll})
 					}))
+					// The store's own part of the report opened anew: open,
+					// find the snapshot, read its file's bytes back.
+					t0 := time.Now()
+					fresh := reopen()
+					if snap, err := fresh.Snapshot(ctx, last.ID); err != nil {
+						b.Fatal(err)
+					} else if _, err := fresh.Content(ctx, snap.Files[0].ID); err != nil {
+						b.Fatal(err)
+					}
+					fresh.Close()
+					own = append(own, time.Since(t0))
 					file = append(file, report(b, func() (*census.Dataset, error) {
 						return epoch.Load(ctx, days[len(days)-1], r, epoch.LoadOptions{Subset: epoch.SubsetAll})
 					}))
 				}
 				b.ReportMetric(medianMS(kept), "store-ms")
 				b.ReportMetric(medianMS(opened), "store-opened-ms")
+				b.ReportMetric(medianMS(own), "store-bytes-ms")
 				b.ReportMetric(medianMS(file), "file-ms")
 			})
 		})
